@@ -1,0 +1,38 @@
+"""Actors: who does something, with the roles they hold and the unit they belong to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from integrity_flows.definition.model import SYSTEM_ROLE
+
+
+def _roles(value: Iterable[str] | str) -> frozenset[str]:
+    if isinstance(value, str):
+        return frozenset({value})
+    return frozenset(value)
+
+
+@attrs.frozen
+class Actor:
+    """A person (or the system) acting on a case.
+
+    ``roles`` are the organization roles the actor holds (e.g. ``"custodian"``);
+    roles bound per case (e.g. the requester) are kept on the case itself.
+    """
+
+    id: str
+    roles: frozenset[str] = attrs.field(factory=frozenset, converter=_roles)
+    unit: str | None = None
+    name: str | None = None
+
+    def holds(self, role: str) -> bool:
+        """True when the actor holds ``role`` in the organization."""
+        return role in self.roles
+
+
+SYSTEM = Actor("system", roles=frozenset({SYSTEM_ROLE}), name="ระบบ / system")
+
+__all__ = ["SYSTEM", "Actor"]

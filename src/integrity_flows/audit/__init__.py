@@ -1,0 +1,16 @@
+"""The audit trail: hashed, chained events and their verification."""
+
+from integrity_flows.audit.records import GENESIS, REDACTED, AuditEvent, canonical, digest
+from integrity_flows.audit.verify import StoredEvent, VerifyProblem, VerifyReport, verify
+
+__all__ = [
+    "GENESIS",
+    "REDACTED",
+    "AuditEvent",
+    "StoredEvent",
+    "VerifyProblem",
+    "VerifyReport",
+    "canonical",
+    "digest",
+    "verify",
+]

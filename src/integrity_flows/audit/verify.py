@@ -1,0 +1,209 @@
+"""Verify the audit trail: every chain, every hash, every case against its trail.
+
+Works in one streaming pass over events ordered by (case, position) merged with
+cases ordered by id, so memory stays flat however long the trail is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from integrity_flows.audit.records import GENESIS, canonical, digest
+from integrity_flows.case import Case
+
+
+@attrs.frozen
+class StoredEvent:
+    """An audit event as a store keeps it: indexed columns plus the canonical body."""
+
+    case_id: str
+    pos: int
+    prev_hash: str
+    hash: str
+    body: str
+    seq: int = 0
+
+
+@attrs.frozen
+class VerifyProblem:
+    """Something wrong in the trail, naming the case and the event."""
+
+    case_id: str
+    pos: int | None
+    kind: str
+    message_en: str
+    message_th: str
+
+    def __str__(self) -> str:
+        where = self.case_id if self.pos is None else f"{self.case_id} event #{self.pos}"
+        return f"{where}: {self.message_en} / {self.message_th}"
+
+
+@attrs.frozen
+class VerifyReport:
+    """What ``verify`` found: ``ok`` when ``problems`` is empty."""
+
+    cases: int
+    events: int
+    problems: tuple[VerifyProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the trail is intact and every case agrees with it."""
+        return not self.problems
+
+
+@attrs.define
+class _Chain:
+    """The running state of one chain while it is read."""
+
+    case_id: str
+    pos: int = 0
+    head: str = GENESIS
+    state: str | None = None
+    version: int = 0
+    moved: bool = False
+    flow_id: str | None = None
+    data: dict[str, Any] = attrs.field(factory=dict)
+    redacted: set[str] = attrs.field(factory=set)
+
+
+def verify(events: Iterable[StoredEvent], cases: Iterable[Case]) -> VerifyReport:
+    """Check ``events`` (sorted by case id, then position) against ``cases`` (sorted by id)."""
+    problems: list[VerifyProblem] = []
+    counts = {"cases": 0, "events": 0}
+    case_iter = _counting(iter(cases), counts)
+    next_case = next(case_iter, None)
+    for chain in _chains(events, problems, counts):
+        while next_case is not None and next_case.id < chain.case_id:
+            problems.append(_no_trail(next_case))
+            next_case = next(case_iter, None)
+        if next_case is not None and next_case.id == chain.case_id:
+            problems.extend(_compare(chain, next_case))
+            next_case = next(case_iter, None)
+        elif chain.moved:
+            problems.append(VerifyProblem(
+                chain.case_id, None, "case_missing",
+                "the trail records state changes but the case is missing from the store",
+                "บันทึกการตรวจสอบมีการเปลี่ยนสถานะ แต่ไม่พบเรื่องนี้ในที่เก็บข้อมูล",
+            ))
+    while next_case is not None:
+        problems.append(_no_trail(next_case))
+        next_case = next(case_iter, None)
+    return VerifyReport(counts["cases"], counts["events"], tuple(problems))
+
+
+def _counting(cases: Iterator[Case], counts: dict[str, int]) -> Iterator[Case]:
+    for case in cases:
+        counts["cases"] += 1
+        yield case
+
+
+def _no_trail(case: Case) -> VerifyProblem:
+    return VerifyProblem(case.id, None, "trail_missing", "the case has no audit trail",
+                         "เรื่องนี้ไม่มีบันทึกการตรวจสอบ")
+
+
+def _chains(
+    events: Iterable[StoredEvent], problems: list[VerifyProblem], counts: dict[str, int]
+) -> Iterator[_Chain]:
+    chain: _Chain | None = None
+    for event in events:
+        counts["events"] += 1
+        if chain is None or chain.case_id != event.case_id:
+            if chain is not None:
+                yield chain
+            chain = _Chain(event.case_id)
+        problems.extend(_step(chain, event))
+    if chain is not None:
+        yield chain
+
+
+def _problem(event: StoredEvent, kind: str, en: str, th: str) -> VerifyProblem:
+    return VerifyProblem(event.case_id, event.pos, kind, en, th)
+
+
+def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
+    """Check one event against the chain so far, then advance the chain."""
+    found: list[VerifyProblem] = []
+    if event.pos != chain.pos + 1:
+        found.append(_problem(event, "gap",
+                              f"expected event #{chain.pos + 1} here (deleted or inserted event)",
+                              f"ควรเป็นเหตุการณ์ลำดับที่ {chain.pos + 1} (มีการลบหรือแทรก)"))
+    if event.prev_hash != chain.head:
+        found.append(_problem(event, "broken_link",
+                              "does not link to the event before it (deleted, inserted or "
+                              "reordered event)",
+                              "ไม่เชื่อมกับเหตุการณ์ก่อนหน้า (มีการลบ แทรก หรือสลับลำดับ)"))
+    try:
+        body = json.loads(event.body)
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        found.append(_problem(event, "unreadable", "the stored event is not readable JSON",
+                              "อ่านข้อมูลเหตุการณ์ไม่ได้"))
+    else:
+        found.extend(_check_body(event, body))
+        _advance(chain, body)
+    chain.pos = event.pos
+    chain.head = event.hash
+    return found
+
+
+def _check_body(event: StoredEvent, body: dict[str, Any]) -> list[VerifyProblem]:
+    found: list[VerifyProblem] = []
+    if digest(canonical(body)) != event.hash:
+        found.append(_problem(event, "edited",
+                              "the event's content does not match its hash (edited)",
+                              "เนื้อหาเหตุการณ์ไม่ตรงกับค่าแฮช (ถูกแก้ไข)"))
+    stored = (body.get("case_id"), body.get("pos"), body.get("prev_hash"))
+    if stored != (event.case_id, event.pos, event.prev_hash):
+        found.append(_problem(event, "moved",
+                              "the event's recorded case, position or link differs from where "
+                              "it is stored (moved or reordered)",
+                              "ตำแหน่งของเหตุการณ์ไม่ตรงกับที่บันทึกไว้ (ถูกย้ายหรือสลับลำดับ)"))
+    return found
+
+
+def _advance(chain: _Chain, body: dict[str, Any]) -> None:
+    if body.get("outcome") != "moved":
+        return
+    chain.moved = True
+    chain.state = body.get("to_state")
+    chain.version = int(body.get("case_version") or 0)
+    chain.flow_id = body.get("flow_id")
+    for key, value in (body.get("data") or {}).items():
+        chain.data[key] = value
+        if value == "***":
+            chain.redacted.add(key)
+        else:
+            chain.redacted.discard(key)
+
+
+def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
+    def differs(kind: str, en: str, th: str) -> VerifyProblem:
+        return VerifyProblem(case.id, None, kind, en, th)
+
+    found: list[VerifyProblem] = []
+    if case.head != chain.head or case.events != chain.pos:
+        found.append(differs("head", f"the case's head is event #{case.events} but its trail "
+                             f"ends at #{chain.pos} (events removed or added at the end)",
+                             "ค่าล่าสุดของเรื่องไม่ตรงกับบันทึกการตรวจสอบ (มีการตัดหรือเพิ่มท้ายบันทึก)"))
+    if (case.state, case.version, case.flow_id) != (chain.state, chain.version, chain.flow_id):
+        found.append(differs("state", f"the case says state '{case.state}' version "
+                             f"{case.version}, its trail says '{chain.state}' version "
+                             f"{chain.version}",
+                             f"สถานะของเรื่อง '{case.state}' ไม่ตรงกับบันทึกการตรวจสอบ "
+                             f"'{chain.state}'"))
+    visible = {k: v for k, v in case.data.items() if k not in chain.redacted}
+    expected = {k: v for k, v in chain.data.items() if k not in chain.redacted}
+    if visible != expected:
+        keys = sorted(k for k in set(visible) | set(expected) if visible.get(k) != expected.get(k))
+        found.append(differs("data", f"the case's data differs from its trail in: "
+                             f"{', '.join(keys)}",
+                             f"ข้อมูลของเรื่องไม่ตรงกับบันทึกการตรวจสอบ: {', '.join(keys)}"))
+    return found

@@ -1,0 +1,202 @@
+"""Thai calendars as pure functions: Buddhist Era, fiscal years, Thai digits.
+
+Dates are stored in UTC and shown in the Buddhist Era (B.E. = C.E. + 543).
+The Thai government fiscal year B.E. N runs from 1 October B.E. N-1 to
+30 September B.E. N. Local time in Thailand is UTC+7 all year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+
+BE_OFFSET = 543
+THAI_TZ = timezone(timedelta(hours=7), "ICT")
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+
+THAI_MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)  # fmt: skip
+THAI_MONTHS_SHORT = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)  # fmt: skip
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+# A year written above this is read as Buddhist Era, at or below it as Common Era.
+_BE_THRESHOLD = 2400
+
+
+def arabic_digits(text: str) -> str:
+    """Replace Thai digits (๐-๙) by Arabic ones; everything else is kept."""
+    return text.translate(_TO_ARABIC)
+
+
+def thai_digits(text: str) -> str:
+    """Replace Arabic digits by Thai ones."""
+    return text.translate(_TO_THAI)
+
+
+def parse_int(text: str | int) -> int:
+    """Read an integer written with Thai or Arabic digits, commas allowed."""
+    if isinstance(text, int):
+        return text
+    cleaned = arabic_digits(text).replace(",", "").strip()
+    if not re.fullmatch(r"[+-]?\d+", cleaned):
+        msg = f"not a whole number: {text!r}"
+        raise ValueError(msg)
+    return int(cleaned)
+
+
+def parse_decimal(text: str | int | float | Decimal) -> Decimal:
+    """Read a number (e.g. an amount in baht) with Thai or Arabic digits."""
+    if isinstance(text, Decimal):
+        return text
+    if isinstance(text, int | float):
+        return Decimal(str(text))
+    cleaned = arabic_digits(text).replace(",", "").replace("บาท", "").strip()
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        msg = f"not a number: {text!r}"
+        raise ValueError(msg) from None
+
+
+def be_year(ce_year: int) -> int:
+    """Buddhist Era year of a Common Era year."""
+    return ce_year + BE_OFFSET
+
+
+def ce_year(year: int) -> int:
+    """Common Era year of a year written either way (above 2400 means B.E.)."""
+    return year - BE_OFFSET if year > _BE_THRESHOLD else year
+
+
+def fiscal_year(day: date | datetime) -> int:
+    """The Thai fiscal year (B.E.) that ``day`` falls in; datetimes are read in Thai time."""
+    if isinstance(day, datetime):
+        day = day.astimezone(THAI_TZ).date()
+    return be_year(day.year + 1 if day.month >= 10 else day.year)
+
+
+def fiscal_year_bounds(fy_be: int) -> tuple[date, date]:
+    """First and last day of fiscal year B.E. ``fy_be``."""
+    ce = ce_year(fy_be)
+    return date(ce - 1, 10, 1), date(ce, 9, 30)
+
+
+def fiscal_year_span_utc(fy_be: int) -> tuple[datetime, datetime]:
+    """Half-open UTC interval [start, end) of fiscal year B.E. ``fy_be`` in Thai time."""
+    first, last = fiscal_year_bounds(fy_be)
+    return start_of_day_utc(first), start_of_day_utc(last + timedelta(days=1))
+
+
+def start_of_day_utc(day: date) -> datetime:
+    """The instant a Thai calendar day begins, in UTC."""
+    return datetime.combine(day, time(0, 0), THAI_TZ).astimezone(UTC)
+
+
+def thai_date(day: date | datetime, *, digits: bool = True) -> str:
+    """``day`` in Thai, Buddhist Era: '๑ ตุลาคม ๒๕๖๖'."""
+    if isinstance(day, datetime):
+        day = day.astimezone(THAI_TZ).date()
+    text = f"{day.day} {THAI_MONTHS[day.month - 1]} {be_year(day.year)}"
+    return thai_digits(text) if digits else text
+
+
+def english_date(day: date | datetime) -> str:
+    """``day`` in English with the Buddhist Era year: '1 October 2566'."""
+    if isinstance(day, datetime):
+        day = day.astimezone(THAI_TZ).date()
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} B.E. {be_year(day.year)}"
+
+
+def thai_datetime(moment: datetime) -> str:
+    """A UTC instant shown in Thai time, Buddhist Era, Arabic digits: '1 ต.ค. 2566 09:30'."""
+    local = moment.astimezone(THAI_TZ)
+    month = THAI_MONTHS_SHORT[local.month - 1]
+    return f"{local.day} {month} {be_year(local.year)} {local:%H:%M}"
+
+
+def _month_number(name: str) -> int | None:
+    folded = name.strip().casefold()
+    for index, (th, short, en) in enumerate(
+        zip(THAI_MONTHS, THAI_MONTHS_SHORT, ENGLISH_MONTHS, strict=True), start=1
+    ):
+        if folded in (th, short, short.replace(".", ""), en.casefold(), en[:3].casefold()):
+            return index
+    return None
+
+
+_WORDS = re.compile(r"^(?:วันที่\s*)?(\d{1,2})\s+(\S+?)\s+(?:(?:พ\.ศ\.|ค\.ศ\.|B\.E\.|BE)\s*)?(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(text: str | date) -> date:
+    """Read a date as people write it.
+
+    Accepts ISO (``2023-10-01``, always C.E.), ``1 October 2566``, ``๑ ตุลาคม ๒๕๖๖``,
+    ``1 ต.ค. 2566`` and ``1/10/2566``. A year above 2400 is Buddhist Era.
+    """
+    if isinstance(text, datetime):
+        return text.astimezone(THAI_TZ).date()
+    if isinstance(text, date):
+        return text
+    cleaned = " ".join(arabic_digits(text).split())
+    if match := _ISO.match(cleaned):
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _WORDS.match(cleaned):
+        month = _month_number(match[2])
+        if month is not None:
+            return date(ce_year(int(match[3])), month, int(match[1]))
+    if match := _NUMERIC.match(cleaned):
+        return date(ce_year(int(match[3])), int(match[2]), int(match[1]))
+    msg = f"not a date: {text!r} (write e.g. '1 ตุลาคม 2566', '1 October 2566' or '2023-10-01')"
+    raise ValueError(msg)
+
+
+def parse_datetime(text: str | datetime) -> datetime:
+    """Read an instant: ISO 8601 with a zone, or a date (midnight Thai time)."""
+    if isinstance(text, datetime):
+        if text.tzinfo is None:
+            msg = "a naive datetime has no zone"
+            raise ValueError(msg)
+        return text.astimezone(UTC)
+    cleaned = arabic_digits(text).strip()
+    try:
+        moment = datetime.fromisoformat(cleaned)
+    except ValueError:
+        return start_of_day_utc(parse_date(cleaned))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=THAI_TZ)
+    return moment.astimezone(UTC)
+
+
+__all__ = [
+    "BE_OFFSET",
+    "THAI_TZ",
+    "arabic_digits",
+    "be_year",
+    "ce_year",
+    "english_date",
+    "fiscal_year",
+    "fiscal_year_bounds",
+    "fiscal_year_span_utc",
+    "parse_date",
+    "parse_datetime",
+    "parse_decimal",
+    "parse_int",
+    "start_of_day_utc",
+    "thai_date",
+    "thai_datetime",
+    "thai_digits",
+]

@@ -1,0 +1,280 @@
+"""Checks over a structured definition. Each check collects every problem it finds."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, deque
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Label
+from integrity_flows.errors import Problem
+from integrity_flows.guards.registry import GuardRegistry, ParamKind
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
+# "risk/1": row 1 of the plan's risk table.
+_CITE = re.compile(r"^(\d{1,2}/\d+(\.\d+)*|risk/\d+)$")
+
+
+class _Collector:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, en: str, th: str) -> None:
+        self.problems.append(Problem(self.source, path, en, th))
+
+
+def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
+    """Every problem in ``definition``; an empty list means it may be compiled."""
+    out = _Collector(definition.source)
+    _check_identity(definition, out)
+    _check_states(definition, out)
+    _check_labels(definition, out)
+    _check_data(definition, out)
+    _check_start(definition, registry, out)
+    _check_transitions(definition, registry, out)
+    _check_deadlines(definition, out)
+    _check_graph(definition, out)
+    return out.problems
+
+
+def _check_identity(d: FlowDefinition, out: _Collector) -> None:
+    if not _ID.match(d.id):
+        out.add("id", f"flow id '{d.id}' must be lower-case letters, digits and _",
+                f"รหัสขั้นตอนงาน '{d.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _")
+    if d.version < 1:
+        out.add("version", "version must be 1 or more", "ฉบับต้องเป็น 1 ขึ้นไป")
+    if d.plan.project < 1:
+        out.add("plan.project", "plan project must be a project number (1 or more)",
+                "ต้องระบุลำดับโครงการในแผน")
+    for name in list(d.roles) + list(d.states) + list(d.data):
+        if not _ID.match(name):
+            out.add(name, f"name '{name}' must be lower-case letters, digits and _",
+                    f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _")
+    if SYSTEM_ROLE in d.roles:
+        out.add(f"roles.{SYSTEM_ROLE}", "'system' is built in and may not be declared",
+                "บทบาท 'system' มีอยู่แล้ว ประกาศซ้ำไม่ได้")
+
+
+def _check_states(d: FlowDefinition, out: _Collector) -> None:
+    initial = [name for name, s in d.states.items() if s.initial]
+    if len(initial) != 1:
+        out.add("states", f"exactly one initial state is needed, found {len(initial)}",
+                f"ต้องมีสถานะเริ่มต้นหนึ่งสถานะพอดี พบ {len(initial)}")
+    for name, state in d.states.items():
+        if state.initial and state.terminal:
+            out.add(f"states.{name}", "a state cannot be both initial and terminal",
+                    "สถานะเริ่มต้นเป็นสถานะสิ้นสุดไม่ได้")
+
+
+def _check_labels(d: FlowDefinition, out: _Collector) -> None:
+    groups: dict[str, Mapping[str, Label]] = {
+        "states": {k: s.label for k, s in d.states.items()},
+        "transitions": d.triggers,
+        "roles": {k: r.label for k, r in d.roles.items()},
+        "data": {k: f.label for k, f in d.data.items()},
+    }
+    for group, labels in groups.items():
+        seen: dict[str, str] = {}
+        for key, label in labels.items():
+            for text in (label.th, label.en.casefold()):
+                other = seen.setdefault(text, key)
+                if other != key:
+                    out.add(f"{group}.{key}", f"label '{text}' is also used by '{other}'",
+                            f"ชื่อ '{text}' ซ้ำกับ '{other}'")
+    by_trigger: dict[str, Label] = {}
+    for i, t in enumerate(d.transitions):
+        first = by_trigger.setdefault(t.trigger, t.label)
+        if first != t.label:
+            out.add(f"transitions[{i}].label",
+                    f"trigger '{t.trigger}' has different labels in different transitions",
+                    f"การดำเนินการ '{t.trigger}' มีชื่อไม่ตรงกันในแต่ละรายการ")
+
+
+def _check_data(d: FlowDefinition, out: _Collector) -> None:
+    for name, field in d.data.items():
+        path = f"data.{name}"
+        if field.type == "enum" and not field.choices:
+            out.add(path, "an enum field needs choices", "ข้อมูลแบบตัวเลือกต้องกำหนดตัวเลือก")
+        if field.type != "enum" and field.choices:
+            out.add(path, "only an enum field has choices", "มีตัวเลือกได้เฉพาะข้อมูลแบบตัวเลือก")
+        for choice in field.choice_labels:
+            if choice not in field.choices:
+                out.add(f"{path}.choice_labels.{choice}", f"'{choice}' is not a choice",
+                        f"'{choice}' ไม่ใช่ตัวเลือก")
+        if field.sensitive and field.indexed:
+            out.add(path, "a sensitive field may not be indexed (it would be stored in clear)",
+                    "ข้อมูลอ่อนไหวทำดัชนีไม่ได้")
+
+
+def _check_roles(d: FlowDefinition, path: str, roles: tuple[str, ...], out: _Collector) -> None:
+    if not roles:
+        out.add(path, "no role may do this", "ไม่มีบทบาทใดดำเนินการได้")
+    for j, role in enumerate(roles):
+        if role not in d.roles and role != SYSTEM_ROLE:
+            out.add(f"{path}[{j}]", f"unknown role '{role}'", f"ไม่รู้จักบทบาท '{role}'")
+
+
+def _check_binds(d: FlowDefinition, path: str, binds: str | None, out: _Collector) -> None:
+    if binds is None:
+        return
+    role = d.roles.get(binds)
+    if role is None or not role.per_case:
+        out.add(path, f"'{binds}' is not a per-case role", f"'{binds}' ไม่ใช่บทบาทประจำเรื่อง")
+
+
+def _check_cites(path: str, cites: str, out: _Collector) -> None:
+    if not _CITE.match(cites):
+        out.add(path, f"cites '{cites}' is not a plan step such as '13/5.1' or 'risk/1'",
+                f"การอ้างอิง '{cites}' ต้องเป็นขั้นตอนในแผน เช่น '13/5.1'")
+
+
+def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
+    _check_roles(d, "start.roles", d.start.roles, out)
+    _check_binds(d, "start.binds", d.start.binds, out)
+    _check_cites("start.cites", d.start.cites, out)
+    for j, ref in enumerate(d.start.guards):
+        _check_guard(d, registry, f"start.guards[{j}]", ref, out)
+
+
+def _check_transitions(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, t in enumerate(d.transitions):
+        path = f"transitions[{i}]"
+        if not _ID.match(t.trigger) or t.trigger == "start":
+            out.add(f"{path}.trigger", f"trigger '{t.trigger}' must be lower-case letters, "
+                    "digits and _ (and not 'start')", f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง")
+        for j, source in enumerate(t.source):
+            if source not in d.states:
+                out.add(f"{path}.source[{j}]", f"unknown state '{source}'",
+                        f"ไม่รู้จักสถานะ '{source}'")
+            pairs[(t.trigger, source)] += 1
+        if t.dest not in d.states:
+            out.add(f"{path}.dest", f"unknown state '{t.dest}'", f"ไม่รู้จักสถานะ '{t.dest}'")
+        _check_roles(d, f"{path}.roles", t.roles, out)
+        _check_binds(d, f"{path}.binds", t.binds, out)
+        _check_cites(f"{path}.cites", t.cites, out)
+        for j, field in enumerate(t.requires):
+            if field not in d.data:
+                out.add(f"{path}.requires[{j}]", f"unknown data field '{field}'",
+                        f"ไม่รู้จักข้อมูล '{field}'")
+        if t.stamp is not None and (t.stamp not in d.data
+                                    or d.data[t.stamp].type not in ("date", "datetime")):
+            out.add(f"{path}.stamp", f"'{t.stamp}' is not a date or datetime field",
+                    f"'{t.stamp}' ไม่ใช่ข้อมูลวันที่")
+        for j, ref in enumerate(t.guards):
+            _check_guard(d, registry, f"{path}.guards[{j}]", ref, out)
+    for (trigger, source), count in pairs.items():
+        if count > 1:
+            out.add("transitions", f"trigger '{trigger}' leaves state '{source}' {count} times",
+                    f"การดำเนินการ '{trigger}' จากสถานะ '{source}' ซ้ำกัน {count} ครั้ง")
+
+
+def _check_guard(
+    d: FlowDefinition, registry: GuardRegistry, path: str, ref: GuardRef, out: _Collector
+) -> None:
+    if ref.name in ("all", "any", "not"):
+        for j, child in enumerate(ref.children):
+            _check_guard(d, registry, f"{path}.{ref.name}[{j}]", child, out)
+        return
+    spec = registry.get(ref.name)
+    if spec is None:
+        out.add(path, f"unknown guard '{ref.name}'", f"ไม่รู้จักเงื่อนไข '{ref.name}'")
+        return
+    accepted = spec.all_params()
+    for name in spec.params:
+        if name not in ref.params:
+            out.add(path, f"guard '{ref.name}' needs parameter '{name}'",
+                    f"เงื่อนไข '{ref.name}' ต้องระบุ '{name}'")
+    for group in spec.one_of:
+        if sum(name in ref.params for name in group) != 1:
+            out.add(path, f"guard '{ref.name}' needs exactly one of {', '.join(group)}",
+                    f"เงื่อนไข '{ref.name}' ต้องระบุอย่างใดอย่างหนึ่งจาก {', '.join(group)}")
+    for name, value in ref.params.items():
+        kind = accepted.get(name)
+        if kind is None:
+            out.add(f"{path}.{name}", f"guard '{ref.name}' has no parameter '{name}'",
+                    f"เงื่อนไข '{ref.name}' ไม่มีหัวข้อ '{name}'")
+            continue
+        for en, th in _param_problems(d, kind, value):
+            out.add(f"{path}.{name}", en, th)
+    if ref.name == "not_held":
+        field = d.data.get(str(ref.params.get("field")))
+        if field is not None and not field.indexed:
+            out.add(f"{path}.field", "not_held needs an indexed field",
+                    "เงื่อนไข not_held ต้องใช้ข้อมูลที่ทำดัชนี (indexed)")
+
+
+def _param_problems(d: FlowDefinition, kind: ParamKind, value: Any) -> Iterator[tuple[str, str]]:
+    names = {"field": d.data, "state": d.states, "trigger": d.triggers, "setting": d.settings}
+    if kind in ("fields", "states", "values"):
+        if not isinstance(value, list):
+            yield f"expected a list, got {value!r}", "ต้องเป็นรายการ"
+            return
+        items, kind = value, kind[:-1]  # type: ignore[assignment]
+    else:
+        items = [value]
+    for item in items:
+        if kind == "role":
+            if not isinstance(item, str) or d.role_id(item) != item:
+                yield f"unknown role '{item}'", f"ไม่รู้จักบทบาท '{item}'"
+        elif kind in names:
+            if not isinstance(item, str) or item not in names[kind]:
+                yield f"unknown {kind} '{item}'", f"ไม่รู้จัก {kind} '{item}'"
+        elif kind == "int" and (not isinstance(item, int) or isinstance(item, bool)):
+            yield f"expected a whole number, got {item!r}", "ต้องเป็นจำนวนเต็ม"
+        elif kind == "message" and not (isinstance(item, dict) and {"th", "en"} <= set(item)):
+            yield "a message needs 'th' and 'en'", "ข้อความต้องมีทั้ง th และ en"
+
+
+def _check_deadlines(d: FlowDefinition, out: _Collector) -> None:
+    for name, state in d.states.items():
+        for j, deadline in enumerate(state.deadlines):
+            path = f"states.{name}.deadlines[{j}]"
+            transition = d.transition(deadline.trigger, name)
+            if transition is None:
+                out.add(f"{path}.trigger", f"no transition '{deadline.trigger}' leaves '{name}'",
+                        f"ไม่มีการดำเนินการ '{deadline.trigger}' จากสถานะ '{name}'")
+            elif SYSTEM_ROLE not in transition.roles:
+                out.add(f"{path}.trigger", f"'{deadline.trigger}' must allow the role 'system'",
+                        f"'{deadline.trigger}' ต้องให้บทบาท system ดำเนินการได้")
+            if deadline.days is None and deadline.days_setting is None and deadline.field is None:
+                out.add(path, "a deadline needs days, days_setting or field",
+                        "กำหนดเวลาต้องระบุจำนวนวันหรือข้อมูลวันที่")
+            if deadline.days is not None and deadline.days_setting is not None:
+                out.add(path, "give days or days_setting, not both", "ระบุจำนวนวันได้แบบเดียว")
+            if deadline.days_setting is not None and deadline.days_setting not in d.settings:
+                out.add(f"{path}.days_setting", f"unknown setting '{deadline.days_setting}'",
+                        f"ไม่รู้จักค่าตั้ง '{deadline.days_setting}'")
+            field = d.data.get(deadline.field) if deadline.field else None
+            if deadline.field is not None and (field is None or field.type != "date"):
+                out.add(f"{path}.field", f"'{deadline.field}' is not a date field",
+                        f"'{deadline.field}' ไม่ใช่ข้อมูลวันที่")
+
+
+def _check_graph(d: FlowDefinition, out: _Collector) -> None:
+    outgoing: dict[str, set[str]] = {name: set() for name in d.states}
+    for t in d.transitions:
+        for source in t.source:
+            if source in outgoing and t.dest in d.states:
+                outgoing[source].add(t.dest)
+    initial = [name for name, s in d.states.items() if s.initial]
+    reached = set(initial)
+    queue = deque(initial)
+    while queue:
+        for nxt in outgoing[queue.popleft()] - reached:
+            reached.add(nxt)
+            queue.append(nxt)
+    for name, state in d.states.items():
+        if initial and name not in reached:
+            out.add(f"states.{name}", f"state '{name}' cannot be reached from the initial state",
+                    f"ไปไม่ถึงสถานะ '{name}' จากสถานะเริ่มต้น")
+        leaves = {t.trigger for t in d.transitions if name in t.source}
+        if not state.terminal and not leaves:
+            out.add(f"states.{name}", f"state '{name}' is not terminal and has no way out",
+                    f"สถานะ '{name}' ไม่ใช่สถานะสิ้นสุดแต่ไม่มีทางออก")
+        if state.terminal and leaves:
+            out.add(f"states.{name}", f"terminal state '{name}' has transitions out",
+                    f"สถานะสิ้นสุด '{name}' มีการดำเนินการต่อ")

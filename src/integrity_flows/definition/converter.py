@@ -1,0 +1,153 @@
+"""One cattrs converter turns the plain data of a flow file into the frozen model.
+
+Shape errors (a missing key, an unknown key, a bad type) come back as
+:class:`~integrity_flows.errors.Problem` records naming the path inside the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from integrity_flows.definition.model import FIELD_TYPES, FieldType, FlowDefinition, GuardRef, Scalar
+from integrity_flows.errors import Problem
+
+COMBINATORS = ("all", "any", "not")
+
+
+def _structure_tuple_of_str(value: Any, _: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    msg = f"expected a name or a list of names, got {value!r}"
+    raise ValueError(msg)
+
+
+def _structure_guard(value: Any, _: Any) -> GuardRef:
+    if isinstance(value, str):
+        return GuardRef(value)
+    if not isinstance(value, Mapping) or len(value) != 1:
+        msg = "a guard is a name, or a mapping of one name to its parameters"
+        raise ValueError(msg)
+    ((name, params),) = value.items()
+    if not isinstance(name, str):
+        msg = f"a guard name must be text, got {name!r}"
+        raise ValueError(msg)
+    if name in ("all", "any"):
+        if not isinstance(params, list) or not params:
+            msg = f"'{name}' takes a non-empty list of guards"
+            raise ValueError(msg)
+        return GuardRef(name, children=tuple(_structure_guard(p, None) for p in params))
+    if name == "not":
+        return GuardRef(name, children=(_structure_guard(params, None),))
+    if params is None:
+        params = {}
+    if not isinstance(params, Mapping):
+        msg = f"the parameters of guard '{name}' must be a mapping, got {params!r}"
+        raise ValueError(msg)
+    return GuardRef(name, dict(params))
+
+
+def _structure_field_type(value: Any, _: Any) -> str:
+    if value not in FIELD_TYPES:
+        msg = f"unknown field type {value!r} (one of: {', '.join(FIELD_TYPES)})"
+        raise ValueError(msg)
+    return str(value)
+
+
+def _structure_scalar(value: Any, _: Any) -> Any:
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    msg = f"expected text, a number or true/false, got {value!r}"
+    raise ValueError(msg)
+
+
+def _structure_any_mapping(value: Any, _: Any) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        msg = f"expected a mapping, got {value!r}"
+        raise ValueError(msg)
+    return dict(value)
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter for flow files: strict about extra keys, detailed about errors."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook_func(
+        lambda t: t == tuple[str, ...], _structure_tuple_of_str
+    )
+    converter.register_structure_hook(GuardRef, _structure_guard)
+    converter.register_structure_hook_func(
+        lambda t: t == Mapping[str, Any], _structure_any_mapping
+    )
+    converter.register_structure_hook_func(lambda t: t == FieldType, _structure_field_type)
+    converter.register_structure_hook_func(lambda t: t == Scalar, _structure_scalar)
+    return converter
+
+
+_CONVERTER = make_converter()
+_KEY = re.compile(r"\['([^']*)'\]")
+
+
+def _clean_path(path: str) -> str:
+    path = _KEY.sub(r".\1", path)
+    return path.removeprefix("$").removeprefix(".")
+
+
+def structure(raw: Any, source: str) -> tuple[FlowDefinition | None, list[Problem]]:
+    """Structure ``raw`` (the parsed YAML) into a definition, or say every shape problem."""
+    if not isinstance(raw, Mapping):
+        return None, [
+            Problem(source, "", "a flow file must hold a mapping", "ไฟล์ขั้นตอนงานต้องเป็นแบบ mapping")
+        ]
+    try:
+        return _CONVERTER.structure(raw, FlowDefinition), []
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+        return None, [_problem(source, message) for message in _messages(exc)]
+
+
+def _messages(exc: BaseException) -> list[str]:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(exc.extra_fields))
+        return [f"unknown key(s): {keys} @ $"]
+    return list(cattrs.transform_error(exc, format_exception=_format))  # type: ignore[arg-type]
+
+
+def _format(exc: BaseException, _type: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, ValueError | TypeError):
+        text = str(exc)
+        if "invalid literal" in text or "could not convert" in text:
+            return f"invalid value for type {getattr(_type, '__name__', _type)}: {text}"
+        return text
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _problem(source: str, message: str) -> Problem:
+    text, _, path = message.rpartition(" @ ")
+    if not text:
+        text, path = message, ""
+    return Problem(source, _clean_path(path), text, _thai(text))
+
+
+_THAI_SHAPES = (
+    ("required key missing", "ขาดหัวข้อที่จำเป็น"),
+    ("unknown key", "มีหัวข้อที่ไม่รู้จัก"),
+    ("unknown field type", "ชนิดข้อมูลไม่ถูกต้อง"),
+    ("invalid value", "ค่าไม่ถูกชนิด"),
+    ("expected", "รูปแบบไม่ถูกต้อง"),
+)
+
+
+def _thai(text: str) -> str:
+    for english, thai in _THAI_SHAPES:
+        if english in text:
+            return f"{thai} ({text})"
+    return f"รูปแบบไม่ถูกต้อง ({text})"

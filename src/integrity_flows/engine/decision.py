@@ -1,0 +1,140 @@
+"""Decide whether an action may happen: roles, guards and data, every reason collected.
+
+The engine decides before anything moves, so it can say which rule refused and why,
+in both languages, and record the decision in the audit trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from integrity_flows.actor import Actor
+from integrity_flows.case import Case
+from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
+from integrity_flows.engine import data as casedata
+from integrity_flows.errors import GuardRejected, InvalidData, NotAuthorized, Reason, Refused
+from integrity_flows.guards.context import CaseLookup, GuardContext
+from integrity_flows.guards.decide import decide
+from integrity_flows.guards.registry import GuardRegistry
+
+
+@attrs.frozen
+class Rules:
+    """What a decision consults besides the action: settings, the store, the guards."""
+
+    settings: Mapping[str, Any]
+    lookup: CaseLookup
+    registry: GuardRegistry
+
+
+@attrs.frozen
+class Decision:
+    """The outcome of deciding one action."""
+
+    authority_reasons: tuple[Reason, ...] = ()
+    guard_reasons: tuple[Reason, ...] = ()
+    data_reasons: tuple[Reason, ...] = ()
+    data: Mapping[str, Any] = attrs.field(factory=dict)
+    authority: Mapping[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def allowed(self) -> bool:
+        """True when no rule refused."""
+        return not (self.authority_reasons or self.guard_reasons or self.data_reasons)
+
+    def error(
+        self, definition: FlowDefinition, case_id: str, trigger: str, state: str | None
+    ) -> Refused:
+        """The error to raise: the first phase that refused names it; every reason is kept."""
+        reasons = (*self.authority_reasons, *self.guard_reasons, *self.data_reasons)
+        label = definition.label_of_trigger(trigger)
+        why_th = "; ".join(r.th for r in reasons)
+        why_en = "; ".join(r.en for r in reasons)
+        kind: type[Refused]
+        if self.authority_reasons:
+            kind, th, en = NotAuthorized, "ไม่มีสิทธิ์", "not authorized to"
+        elif self.guard_reasons:
+            kind, th, en = GuardRejected, "ยังไม่ผ่านเงื่อนไข", "conditions not met to"
+        else:
+            kind, th, en = InvalidData, "ข้อมูลไม่ถูกต้อง", "invalid data to"
+        return kind(
+            f"{th}{label.th}: {why_th}",
+            f"{en} {label.en}: {why_en}",
+            case_id=case_id, trigger=trigger, state=state, reasons=reasons,
+        )
+
+
+def authorize_roles(
+    definition: FlowDefinition, roles: Sequence[str], actor: Actor, case: Case | None
+) -> tuple[list[str], Reason | None]:
+    """The roles by which ``actor`` may act, or why none applies."""
+    matched = []
+    for role in roles:
+        spec = definition.roles.get(role)
+        if spec is not None and spec.per_case:
+            if case is not None and case.actors.get(role) == actor.id:
+                matched.append(role)
+        elif actor.holds(role):
+            matched.append(role)
+    if matched:
+        return matched, None
+    labels = [definition.label_of_role(r) for r in roles if r != SYSTEM_ROLE] or [
+        definition.label_of_role(SYSTEM_ROLE)
+    ]
+    return [], Reason(
+        "role",
+        f"ต้องเป็น{' หรือ '.join(label.th for label in labels)}",
+        f"requires the role {' or '.join(label.en for label in labels)}",
+    )
+
+
+def _guards(
+    refs: Sequence[GuardRef], ctx: GuardContext, registry: GuardRegistry
+) -> tuple[list[Reason], list[Reason]]:
+    authority: list[Reason] = []
+    conditions: list[Reason] = []
+    for refusal in decide(refs, ctx, registry):
+        (authority if refusal.kind == "authority" else conditions).append(refusal.reason)
+    return authority, conditions
+
+
+def decide_start(
+    definition: FlowDefinition, case_id: str, actor: Actor, given: Mapping[str, Any],
+    now: datetime, rules: Rules,
+) -> Decision:
+    """May ``actor`` open a case of ``definition`` with ``given`` data?"""
+    matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None)
+    changes, data_reasons = casedata.normalize(definition, given, {})
+    data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
+    required = tuple(name for name, field in definition.data.items() if field.required)
+    data_reasons += casedata.missing(definition, required, data)
+    ctx = GuardContext(definition, actor, "start", data, now, rules.settings, rules.lookup,
+                       case=None, case_id=case_id)
+    authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
+    return Decision(
+        tuple(([role_reason] if role_reason else []) + authority),
+        tuple(conditions), tuple(data_reasons), data, {"roles": matched},
+    )
+
+
+def decide_transition(
+    definition: FlowDefinition, case: Case, transition: Transition, actor: Actor,
+    given: Mapping[str, Any], now: datetime, rules: Rules, *, check_requires: bool = True,
+) -> Decision:
+    """May ``actor`` fire ``transition`` on ``case`` with ``given`` data?"""
+    matched, role_reason = authorize_roles(definition, transition.roles, actor, case)
+    changes, data_reasons = casedata.normalize(definition, given, case.data)
+    merged = {**case.data, **changes}
+    if check_requires:
+        data_reasons += casedata.missing(definition, transition.requires, merged)
+    ctx = GuardContext(definition, actor, transition.trigger, merged, now, rules.settings,
+                       rules.lookup, case=case, case_id=case.id)
+    authority, conditions = _guards(transition.guards, ctx, rules.registry)
+    return Decision(
+        tuple(([role_reason] if role_reason else []) + authority),
+        tuple(conditions), tuple(data_reasons), changes, {"roles": matched},
+    )

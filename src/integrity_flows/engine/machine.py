@@ -1,0 +1,83 @@
+"""The one module that touches ``transitions``: a Machine per flow version."""
+
+from __future__ import annotations
+
+import threading
+
+from transitions import Machine, MachineError
+from transitions.extensions.diagrams import GraphMachine
+
+from integrity_flows.definition.model import FlowDefinition
+
+
+class _Model:
+    """The model bound to a shared Machine; holds one case's state during one fire."""
+
+    state: str
+
+
+def _config(definition: FlowDefinition) -> dict[str, object]:
+    return {
+        "states": list(definition.states),
+        "transitions": [
+            {"trigger": t.trigger, "source": list(t.source), "dest": t.dest}
+            for t in definition.transitions
+        ],
+        "initial": definition.initial,
+        # to_<state>() methods would bypass every guard and rule.
+        "auto_transitions": False,
+        "ignore_invalid_triggers": False,
+    }
+
+
+class CompiledFlow:
+    """A definition compiled once into a ``transitions`` Machine shared by all its cases.
+
+    The engine decides authority, guards and data itself; the Machine then moves
+    the case's state. The case's state is bound to the one model under a lock for
+    the duration of a move, so no model or Machine is kept per case.
+    """
+
+    def __init__(self, definition: FlowDefinition) -> None:
+        self.definition = definition
+        self._model = _Model()
+        self._machine = Machine(model=self._model, **_config(definition))
+        self._lock = threading.Lock()
+
+    def triggers(self, state: str) -> list[str]:
+        """Triggers that leave ``state``, in definition order."""
+        return list(self._machine.get_triggers(state))
+
+    def move(self, state: str, trigger: str) -> str:
+        """The state reached by firing ``trigger`` from ``state``."""
+        with self._lock:
+            self._machine.set_state(state, model=self._model)
+            try:
+                self._model.trigger(trigger)  # type: ignore[attr-defined]
+            except MachineError as exc:
+                msg = f"'{trigger}' cannot fire from '{state}'"
+                raise ValueError(msg) from exc
+            return self._model.state
+
+    def mermaid(self, *, language: str = "en") -> str:
+        """A Mermaid state diagram of the flow, labelled in ``language`` (``th`` or ``en``)."""
+        d = self.definition
+
+        def tr(label: object) -> str:
+            return str(getattr(label, language))
+
+        states = [{"name": name, "label": tr(s.label)} for name, s in d.states.items()]
+        graph = GraphMachine(
+            model=None,
+            states=states,
+            transitions=[
+                {"trigger": tr(t.label), "source": list(t.source), "dest": t.dest}
+                for t in d.transitions
+            ],
+            initial=d.initial,
+            auto_transitions=False,
+            graph_engine="mermaid",
+            title=tr(d.title),
+            show_state_attributes=False,
+        )
+        return str(graph.get_graph().draw(None))

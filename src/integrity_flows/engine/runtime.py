@@ -1,0 +1,476 @@
+"""The engine: start cases, fire triggers, say what is available, sweep deadlines."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import attrs
+import structlog
+
+from integrity_flows.actor import SYSTEM, Actor
+from integrity_flows.audit.records import AuditEvent, iso
+from integrity_flows.audit.verify import StoredEvent, VerifyReport, verify
+from integrity_flows.calendars import parse_date, start_of_day_utc
+from integrity_flows.case import Case, Deadline
+from integrity_flows.clock import SystemClock, as_utc
+from integrity_flows.definition.model import FlowDefinition, Transition
+from integrity_flows.engine import data as casedata
+from integrity_flows.engine.decision import (
+    Decision,
+    Rules,
+    authorize_roles,
+    decide_start,
+    decide_transition,
+)
+from integrity_flows.engine.machine import CompiledFlow
+from integrity_flows.errors import (
+    CaseNotFound,
+    ConcurrentUpdate,
+    DefinitionError,
+    Problem,
+    Reason,
+    Refused,
+    TriggerNotAllowed,
+    UnknownFlow,
+    UnknownTrigger,
+)
+from integrity_flows.guards.registry import GuardRegistry, GuardSpec
+from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.stores import Store, Write, open_store
+
+Clock = Callable[[], datetime]
+AuditSink = Callable[[AuditEvent], None]
+
+_REFUSAL_RETRIES = 5
+
+
+@attrs.frozen
+class SweepResult:
+    """One deadline the sweep acted on: what it fired and what came of it."""
+
+    case_id: str
+    trigger: str
+    due: datetime
+    state: str | None
+    refused: str | None = None
+
+
+class Engine:
+    """Runs cases of loaded flows against a store, writing the audit trail.
+
+    Everything is handed in: the store, the flows, the guard registry, the clock,
+    per-flow setting overrides and audit sinks. Nothing is read from the environment.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        flows: FlowLibrary,
+        *,
+        registry: GuardRegistry | None = None,
+        clock: Clock | None = None,
+        settings: Mapping[str, Mapping[str, Any]] | None = None,
+        sinks: Iterable[AuditSink] = (),
+        logger: Any = None,
+    ) -> None:
+        self.store = store
+        self.flows = flows
+        self.registry = registry or default_registry()
+        self.clock: Clock = clock or SystemClock()
+        self._settings = {k: dict(v) for k, v in (settings or {}).items()}
+        self._sinks: list[AuditSink] = list(sinks)
+        self._log = logger if logger is not None else structlog.get_logger("integrity_flows")
+        self._compiled: dict[tuple[str, int], CompiledFlow] = {}
+        self._check_settings()
+
+    @classmethod
+    def open(
+        cls,
+        url: str = "memory://",
+        *,
+        flows: Iterable[str | Path] = (),
+        bundled: bool = True,
+        entry_points: bool = True,
+        guards: Iterable[GuardSpec] = (),
+        clock: Clock | None = None,
+        settings: Mapping[str, Mapping[str, Any]] | None = None,
+        sinks: Iterable[AuditSink] = (),
+        logger: Any = None,
+    ) -> Engine:
+        """Open a store by URL (``memory://``, ``sqlite:///PATH``) with the flows found in
+        the bundled folder, the ``flows`` folders and installed packages."""
+        registry = default_registry(entry_points=entry_points)
+        for spec in guards:
+            registry.add(spec)
+        library = load_library(flows, registry=registry, bundled=bundled,
+                               entry_points=entry_points)
+        return cls(open_store(url), library, registry=registry, clock=clock,
+                   settings=settings, sinks=sinks, logger=logger)
+
+    # --- plumbing -----------------------------------------------------------
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def subscribe(self, sink: AuditSink) -> Callable[[], None]:
+        """Call ``sink`` with every audit event after it is committed; returns an unsubscribe."""
+        self._sinks.append(sink)
+        return lambda: self._sinks.remove(sink)
+
+    def _check_settings(self) -> None:
+        problems = []
+        for flow_id, overrides in self._settings.items():
+            try:
+                definition = self.flows.get(flow_id)
+            except UnknownFlow:
+                problems.append(Problem("<settings>", flow_id, f"unknown flow '{flow_id}'",
+                                        f"ไม่พบขั้นตอนงาน '{flow_id}'"))
+                continue
+            for name in overrides:
+                if name not in definition.settings:
+                    problems.append(Problem("<settings>", f"{flow_id}.{name}",
+                                            f"flow '{flow_id}' has no setting '{name}'",
+                                            f"ขั้นตอนงาน '{flow_id}' ไม่มีค่าตั้ง '{name}'"))
+        if problems:
+            raise DefinitionError(problems)
+
+    def settings(self, flow_id: str) -> dict[str, Any]:
+        """The settings of ``flow_id`` with the host's overrides applied."""
+        return {**self.flows.get(flow_id).settings, **self._settings.get(flow_id, {})}
+
+    def _rules(self, definition: FlowDefinition) -> Rules:
+        return Rules(self.settings(definition.id), self.store, self.registry)
+
+    def compiled(self, definition: FlowDefinition) -> CompiledFlow:
+        """The Machine for ``definition``, built on first use and then shared."""
+        found = self._compiled.get(definition.key)
+        if found is None:
+            found = self._compiled[definition.key] = CompiledFlow(definition)
+        return found
+
+    def definition_of(self, case: Case) -> FlowDefinition:
+        """The definition a case runs on: its own flow version, unchanged since it started."""
+        definition = self.flows.get(case.flow_id, case.flow_version)
+        if definition.digest != case.definition_hash:
+            raise DefinitionError([Problem(
+                definition.source, "version",
+                f"flow '{case.flow_id}' version {case.flow_version} changed after case "
+                f"'{case.id}' started; a changed flow needs a new version number",
+                f"ขั้นตอนงาน '{case.flow_id}' ฉบับ {case.flow_version} ถูกแก้ไขหลังเริ่มเรื่อง "
+                f"'{case.id}' ต้องเพิ่มเลขฉบับเมื่อแก้ไขขั้นตอนงาน",
+            )])
+        return definition
+
+    # --- reading ------------------------------------------------------------
+
+    def get(self, case_id: str) -> Case:
+        """The case ``case_id`` as stored now."""
+        case = self.store.load(case_id)
+        if case is None:
+            raise CaseNotFound(case_id)
+        return case
+
+    def cases(self, flow_id: str | None = None, state: str | None = None) -> list[Case]:
+        """Cases, optionally of one flow and in one state, ordered by id."""
+        return list(self.store.iter_cases(flow_id, state))
+
+    def history(self, case_id: str) -> list[AuditEvent]:
+        """The audit events of ``case_id``, oldest first (refusals included)."""
+        stored = self.store.events(case_id)
+        if not stored:
+            raise CaseNotFound(case_id)
+        return [_parse(event) for event in stored]
+
+    def events(self) -> Iterable[AuditEvent]:
+        """Every audit event in the order written (for export)."""
+        return (_parse(event) for event in self.store.iter_events_by_seq())
+
+    def verify(self) -> VerifyReport:
+        """Recompute every chain and compare every case with its trail."""
+        return verify(self.store.iter_events(), self.store.iter_cases())
+
+    def available(self, case_id: str, *, actor: Actor) -> list[str]:
+        """Triggers ``actor`` may fire on the case now (with the data it already holds)."""
+        case = self.get(case_id)
+        definition = self.definition_of(case)
+        allowed = []
+        for trigger in self.compiled(definition).triggers(case.state):
+            transition = definition.transition(trigger, case.state)
+            assert transition is not None
+            decision = decide_transition(definition, case, transition, actor, {}, self.clock(),
+                                         self._rules(definition), check_requires=False)
+            if decision.allowed:
+                allowed.append(trigger)
+        return allowed
+
+    # --- starting -----------------------------------------------------------
+
+    def start(
+        self,
+        flow_id: str,
+        *,
+        actor: Actor,
+        data: Mapping[str, Any] | None = None,
+        reason: str | None = None,
+        case_id: str | None = None,
+        version: int | None = None,
+    ) -> Case:
+        """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
+        now = self.clock()
+        case_id = case_id or _new_id(flow_id)
+        try:
+            definition = self.flows.get(flow_id, version)
+        except UnknownFlow as exc:
+            self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
+            raise
+        decision = decide_start(definition, case_id, actor, data or {}, now,
+                                self._rules(definition))
+        if not decision.allowed:
+            error = decision.error(definition, case_id, "start", None)
+            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
+            raise error
+        event = AuditEvent(
+            case_id=case_id, pos=1, at=iso(now), flow_id=definition.id,
+            flow_version=definition.version, actor=actor.id,
+            actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit, trigger="start",
+            outcome="moved", from_state=None, to_state=definition.initial, case_version=1,
+            data=casedata.redact(definition, decision.data), reason=reason,
+            authority=decision.authority, cites=definition.start.cites,
+        ).sealed()
+        binds = definition.start.binds
+        case = Case(
+            id=case_id, flow_id=definition.id, flow_version=definition.version,
+            definition_hash=definition.digest, state=definition.initial, version=1,
+            data=decision.data, actors={binds: actor.id} if binds else {},
+            fired_by={"start": actor.id}, deadlines=(), created_at=now, updated_at=now,
+            entered_at=now, head=event.hash, events=1,
+        )
+        case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
+        self._commit(event, case, 0, casedata.index_keys(definition, case.data))
+        return case
+
+    def _refuse_start(
+        self, case_id: str, flow_id: str, version: int, actor: Actor, now: datetime,
+        reason: str | None, error: Refused,
+    ) -> None:
+        event = AuditEvent(
+            case_id=case_id, pos=1, at=iso(now), flow_id=flow_id, flow_version=version,
+            actor=actor.id, actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit,
+            trigger="start", outcome="refused", from_state=None, to_state=None, case_version=0,
+            reason=reason, refusal=error.code,
+            reasons=tuple(r.as_dict() for r in error.reasons),
+        ).sealed()
+        self._commit(event, None, 0, None)
+
+    # --- firing -------------------------------------------------------------
+
+    def fire(
+        self,
+        case_id: str,
+        trigger: str,
+        *,
+        actor: Actor,
+        data: Mapping[str, Any] | None = None,
+        reason: str | None = None,
+        expected_version: int | None = None,
+    ) -> Case:
+        """Fire ``trigger`` (id or label) on the case as ``actor``.
+
+        Returns the case after the move. A refusal is written to the audit trail and
+        raised as a :class:`~integrity_flows.errors.Refused` subclass; a stale
+        ``expected_version`` raises :class:`~integrity_flows.errors.ConcurrentUpdate`
+        and writes nothing.
+        """
+        return self._fire(case_id, trigger, actor, data or {}, reason, expected_version,
+                          self.clock())
+
+    def _fire(
+        self, case_id: str, trigger: str, actor: Actor, given: Mapping[str, Any],
+        reason: str | None, expected_version: int | None, now: datetime,
+    ) -> Case:
+        case = self.get(case_id)
+        if expected_version is not None and case.version != expected_version:
+            raise ConcurrentUpdate(case_id, expected_version, case.version)
+        definition = self.definition_of(case)
+        trigger_id = definition.trigger_id(trigger)
+        if trigger_id is None:
+            error: Refused = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)
+            self._refuse(case, trigger, actor, now, reason, error)
+            raise error
+        transition = definition.transition(trigger_id, case.state)
+        if transition is None:
+            error = _not_allowed(definition, case, trigger_id, self.compiled(definition), actor)
+            self._refuse(case, trigger_id, actor, now, reason, error)
+            raise error
+        decision = decide_transition(definition, case, transition, actor, given, now,
+                                     self._rules(definition))
+        if not decision.allowed:
+            error = decision.error(definition, case.id, trigger_id, case.state)
+            self._refuse(case, trigger_id, actor, now, reason, error)
+            raise error
+        return self._move(definition, case, transition, actor, decision, now, reason)
+
+    def _move(
+        self, definition: FlowDefinition, case: Case, transition: Transition, actor: Actor,
+        decision: Decision, now: datetime, reason: str | None,
+    ) -> Case:
+        dest = self.compiled(definition).move(case.state, transition.trigger)
+        changes = dict(decision.data)
+        if transition.stamp is not None:
+            changes[transition.stamp] = casedata.stamp(now, definition.data[transition.stamp])
+        data = {**case.data, **changes}
+        actors = dict(case.actors)
+        if transition.binds is not None:
+            actors[transition.binds] = actor.id
+        event = AuditEvent(
+            case_id=case.id, pos=case.events + 1, at=iso(now), flow_id=case.flow_id,
+            flow_version=case.flow_version, actor=actor.id,
+            actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit,
+            trigger=transition.trigger, outcome="moved", from_state=case.state, to_state=dest,
+            case_version=case.version + 1, data=casedata.redact(definition, changes),
+            reason=reason, authority=decision.authority, cites=transition.cites,
+            prev_hash=case.head,
+        ).sealed()
+        entered = case.entered_at if dest == case.state else now
+        moved = attrs.evolve(
+            case, state=dest, version=case.version + 1, data=data, actors=actors,
+            fired_by={**case.fired_by, transition.trigger: actor.id}, updated_at=now,
+            entered_at=entered, head=event.hash, events=case.events + 1,
+        )
+        moved = attrs.evolve(moved, deadlines=self._deadlines(definition, moved))
+        indexed = any(definition.data[name].indexed for name in changes)
+        keys = casedata.index_keys(definition, data) if indexed else None
+        self._commit(event, moved, case.events, keys, moved.deadlines != case.deadlines)
+        return moved
+
+    def _refuse(
+        self, case: Case, trigger: str, actor: Actor, now: datetime, reason: str | None,
+        error: Refused,
+    ) -> None:
+        """Append a refusal to the case's chain, rereading the case if another write won."""
+        for _ in range(_REFUSAL_RETRIES):
+            event = AuditEvent(
+                case_id=case.id, pos=case.events + 1, at=iso(now), flow_id=case.flow_id,
+                flow_version=case.flow_version, actor=actor.id,
+                actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit, trigger=trigger,
+                outcome="refused", from_state=case.state, to_state=None,
+                case_version=case.version, reason=reason, refusal=error.code,
+                reasons=tuple(r.as_dict() for r in error.reasons), prev_hash=case.head,
+            ).sealed()
+            updated = attrs.evolve(case, head=event.hash, events=case.events + 1)
+            try:
+                self._commit(event, updated, case.events, None, deadlines_changed=False)
+            except ConcurrentUpdate:
+                case = self.get(case.id)
+            else:
+                return
+        raise ConcurrentUpdate(case.id, case.events)
+
+    def _commit(
+        self, event: AuditEvent, case: Case | None, expected: int,
+        keys: Mapping[str, str] | None, deadlines_changed: bool = True,
+    ) -> None:
+        stored = StoredEvent(event.case_id, event.pos, event.prev_hash, event.hash,
+                             event.canonical())
+        self.store.write(Write(stored, case, expected, keys, deadlines_changed))
+        # Side effects only after the commit.
+        self._log.info("audit_event", **_log_fields(event))
+        for sink in list(self._sinks):
+            sink(event)
+
+    # --- time ---------------------------------------------------------------
+
+    def _deadlines(self, definition: FlowDefinition, case: Case) -> tuple[Deadline, ...]:
+        settings = self.settings(definition.id)
+        found = []
+        for deadline in definition.states[case.state].deadlines:
+            days = deadline.days
+            if deadline.days_setting is not None:
+                days = int(settings[deadline.days_setting])
+            if deadline.field is not None:
+                value = case.data.get(deadline.field)
+                if value in (None, ""):
+                    continue
+                due = start_of_day_utc(parse_date(value) + timedelta(days=days or 0))
+            else:
+                due = case.entered_at + timedelta(days=days or 0)
+            found.append(Deadline(deadline.trigger, due))
+        return tuple(found)
+
+    def sweep(self, now: datetime | None = None) -> list[SweepResult]:
+        """Fire, as the system actor, every deadline due at or before ``now``.
+
+        Deadlines that fall due because of the sweep itself are fired in the same
+        call; each deadline fires at most once per call. Refusals are audited and
+        reported, not raised.
+        """
+        moment = as_utc(now) if now is not None else self.clock()
+        results: list[SweepResult] = []
+        seen: set[tuple[str, str, datetime]] = set()
+        while True:
+            pending = [d for d in self.store.due(moment) if d not in seen]
+            if not pending:
+                return results
+            for case_id, trigger, due in pending:
+                seen.add((case_id, trigger, due))
+                results.append(self._sweep_one(case_id, trigger, due, moment))
+
+    def _sweep_one(self, case_id: str, trigger: str, due: datetime, now: datetime) -> SweepResult:
+        try:
+            case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now)
+        except Refused as exc:
+            return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
+        except ConcurrentUpdate:
+            return SweepResult(case_id, trigger, due, None, refused="concurrent_update")
+        return SweepResult(case_id, trigger, due, case.state)
+
+
+def _not_allowed(
+    definition: FlowDefinition, case: Case, trigger: str, compiled: CompiledFlow, actor: Actor
+) -> TriggerNotAllowed:
+    """The refusal for a trigger the state does not allow.
+
+    Its reasons also say whether the actor could fire the trigger at all (by role), so
+    the person learns every obstacle at once.
+    """
+    state = definition.label_of_state(case.state)
+    label = definition.label_of_trigger(trigger)
+    possible = compiled.triggers(case.state)
+    elsewhere = next(t for t in definition.transitions if t.trigger == trigger)
+    _, role_reason = authorize_roles(definition, elsewhere.roles, actor, case)
+    extra = [role_reason] if role_reason else []
+    listing_en = ", ".join(possible) or "nothing"
+    listing_th = ", ".join(definition.label_of_trigger(t).th for t in possible) or "ไม่มี"
+    return TriggerNotAllowed(
+        f"'{label.th}' ทำไม่ได้เมื่อเรื่องอยู่ในสถานะ '{state.th}' (ทำได้: {listing_th})",
+        f"'{label.en}' is not allowed in state '{state.en}' (allowed: {listing_en})",
+        case_id=case.id, trigger=trigger, state=case.state,
+        reasons=[Reason("state", f"สถานะ '{state.th}' ไม่อนุญาตให้{label.th}",
+                        f"state '{state.en}' does not allow '{label.en}'"), *extra],
+    )
+
+
+def _new_id(flow_id: str) -> str:
+    return f"{flow_id}-{secrets.token_hex(6)}"
+
+
+def _parse(event: StoredEvent) -> AuditEvent:
+    return AuditEvent.from_dict({**json.loads(event.body), "hash": event.hash})
+
+
+def _log_fields(event: AuditEvent) -> dict[str, Any]:
+    fields = event.as_dict()
+    fields.pop("format", None)
+    return fields

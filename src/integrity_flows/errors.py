@@ -1,0 +1,239 @@
+"""Errors: one root, a branch per phase, data kept on the instance.
+
+Every error carries a Thai and an English message written for a clerk, and the
+data behind it (``case_id``, ``trigger``, ``state``, ``reasons`` ...) so a host
+can render its own text. ``str(error)`` gives both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+
+@attrs.frozen
+class Reason:
+    """One rule that refused an action, with its code and bilingual text."""
+
+    code: str
+    th: str
+    en: str
+
+    def as_dict(self) -> dict[str, str]:
+        """The reason as plain data, as recorded in the audit trail."""
+        return {"code": self.code, "th": self.th, "en": self.en}
+
+    def mentions(self, word: str) -> bool:
+        """True when ``word`` appears in the code or either message."""
+        folded = word.casefold()
+        return any(folded in text.casefold() for text in (self.code, self.th, self.en))
+
+
+class FlowError(Exception):
+    """Root of every error raised by integrity-flows."""
+
+    code = "flow_error"
+
+    def __init__(self, message_th: str, message_en: str) -> None:
+        super().__init__(f"{message_en} / {message_th}")
+        self.message_th = message_th
+        self.message_en = message_en
+
+
+# --- definition phase -------------------------------------------------------
+
+
+@attrs.frozen
+class Problem:
+    """One problem in a flow definition: where it is and what is wrong."""
+
+    source: str
+    path: str
+    message_en: str
+    message_th: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}: {self.path}" if self.path else self.source
+        return f"{where}: {self.message_en} / {self.message_th}"
+
+
+class DefinitionError(FlowError):
+    """A flow definition is malformed; ``problems`` lists every problem found."""
+
+    code = "definition_error"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        listing = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(
+            f"นิยามขั้นตอนงานไม่ถูกต้อง {len(self.problems)} จุด",
+            f"invalid flow definition, {len(self.problems)} problem(s):\n{listing}",
+        )
+
+
+# --- run-time refusals ------------------------------------------------------
+
+
+class Refused(FlowError):
+    """An action the engine refused; the refusal is already in the audit trail."""
+
+    code = "refused"
+
+    def __init__(
+        self,
+        message_th: str,
+        message_en: str,
+        *,
+        case_id: str | None = None,
+        trigger: str | None = None,
+        state: str | None = None,
+        reasons: Sequence[Reason] = (),
+    ) -> None:
+        super().__init__(message_th, message_en)
+        self.case_id = case_id
+        self.trigger = trigger
+        self.state = state
+        self.reasons = tuple(reasons)
+
+    def mentions(self, word: str) -> bool:
+        """True when ``word`` names this refusal or one of its reasons."""
+        folded = word.casefold()
+        texts = (self.code, self.message_th, self.message_en)
+        return any(folded in t.casefold() for t in texts) or any(
+            r.mentions(word) for r in self.reasons
+        )
+
+
+class UnknownFlow(Refused):
+    """No flow with this id (and version) is loaded."""
+
+    code = "unknown_flow"
+
+    def __init__(self, flow_id: str, version: int | None = None) -> None:
+        which = flow_id if version is None else f"{flow_id} v{version}"
+        super().__init__(
+            f"ไม่พบขั้นตอนงาน '{which}'",
+            f"unknown flow '{which}'",
+            reasons=[Reason("unknown_flow", f"ไม่พบขั้นตอนงาน '{which}'", f"no flow '{which}'")],
+        )
+        self.flow_id = flow_id
+        self.version = version
+
+
+class CaseNotFound(Refused):
+    """No case with this id exists in the store."""
+
+    code = "case_not_found"
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__(
+            f"ไม่พบเรื่อง '{case_id}'",
+            f"no case '{case_id}'",
+            case_id=case_id,
+        )
+
+
+class UnknownTrigger(Refused):
+    """The flow has no trigger of that id or label."""
+
+    code = "unknown_trigger"
+
+    def __init__(self, trigger: str, *, flow_id: str, case_id: str | None = None) -> None:
+        super().__init__(
+            f"ขั้นตอนงาน '{flow_id}' ไม่มีการดำเนินการ '{trigger}'",
+            f"flow '{flow_id}' has no trigger '{trigger}'",
+            case_id=case_id,
+            trigger=trigger,
+            reasons=[
+                Reason(
+                    "unknown_trigger",
+                    f"ไม่มีการดำเนินการ '{trigger}'",
+                    f"no trigger '{trigger}'",
+                )
+            ],
+        )
+        self.flow_id = flow_id
+
+
+class TriggerNotAllowed(Refused):
+    """The trigger exists but cannot be fired from the case's current state."""
+
+    code = "trigger_not_allowed"
+
+
+class NotAuthorized(Refused):
+    """The actor may not fire this trigger (role, separation of duties, conflict, authority)."""
+
+    code = "not_authorized"
+
+
+class GuardRejected(Refused):
+    """A guard of the transition said no."""
+
+    code = "guard_rejected"
+
+
+class InvalidData(Refused):
+    """Data given with an action does not fit the flow's schema."""
+
+    code = "invalid_data"
+
+
+# --- store ------------------------------------------------------------------
+
+
+class StoreError(FlowError):
+    """The store failed or was given something it cannot keep."""
+
+    code = "store_error"
+
+
+class ConcurrentUpdate(StoreError):
+    """The case changed since it was read; nothing was written."""
+
+    code = "concurrent_update"
+
+    def __init__(self, case_id: str, expected: int, actual: int | None = None) -> None:
+        found = "missing" if actual is None else str(actual)
+        super().__init__(
+            f"เรื่อง '{case_id}' ถูกแก้ไขโดยผู้อื่นระหว่างดำเนินการ"
+            f" (คาดว่าเป็นฉบับที่ {expected} แต่พบ {found}) ไม่มีการบันทึกใด ๆ",
+            f"case '{case_id}' was changed by someone else"
+            f" (expected version {expected}, found {found}); nothing was written",
+        )
+        self.case_id = case_id
+        self.expected = expected
+        self.actual = actual
+
+
+class UnsupportedStore(StoreError):
+    """The store URL names a scheme this installation cannot open."""
+
+    code = "unsupported_store"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"ไม่รู้จักที่เก็บข้อมูล '{url}' (ใช้ memory:// หรือ sqlite:///PATH)",
+            f"cannot open store '{url}' (use memory:// or sqlite:///PATH)",
+        )
+        self.url = url
+
+
+__all__ = [
+    "CaseNotFound",
+    "ConcurrentUpdate",
+    "DefinitionError",
+    "FlowError",
+    "GuardRejected",
+    "InvalidData",
+    "NotAuthorized",
+    "Problem",
+    "Reason",
+    "Refused",
+    "StoreError",
+    "TriggerNotAllowed",
+    "UnknownFlow",
+    "UnknownTrigger",
+    "UnsupportedStore",
+]

@@ -1,0 +1,217 @@
+"""The built-in guards every definition may use."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from integrity_flows.calendars import parse_date, start_of_day_utc, thai_digits
+from integrity_flows.errors import Reason
+from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.registry import GuardRegistry, GuardSpec
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _field_label(ctx: GuardContext, field: str) -> tuple[str, str]:
+    spec = ctx.definition.data.get(field)
+    return (spec.label.th, spec.label.en) if spec else (field, field)
+
+
+def _role_label(ctx: GuardContext, role: str) -> tuple[str, str]:
+    label = ctx.definition.label_of_role(role)
+    return label.th, label.en
+
+
+def field_present(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The data field ``field`` has a value."""
+    field = params["field"]
+    if _present(ctx.data.get(field)):
+        return None
+    th, en = _field_label(ctx, field)
+    return Reason("field_present", f"ยังไม่มีข้อมูล '{th}'", f"'{en}' has not been given")
+
+
+def field_equals(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The data field ``field`` equals ``value`` (or one of ``values``)."""
+    field = params["field"]
+    allowed = params["values"] if "values" in params else [params["value"]]
+    if ctx.data.get(field) in allowed:
+        return None
+    th, en = _field_label(ctx, field)
+    shown = ", ".join(str(v) for v in allowed)
+    return Reason("field_equals", f"'{th}' ต้องเป็น {shown}", f"'{en}' must be {shown}")
+
+
+def min_items(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The list field ``field`` holds at least ``count`` items."""
+    field, count = params["field"], int(params["count"])
+    if len(ctx.data.get(field) or ()) >= count:
+        return None
+    th, en = _field_label(ctx, field)
+    return Reason(
+        "min_items",
+        f"'{th}' ต้องมีอย่างน้อย {thai_digits(str(count))} รายการ",
+        f"'{en}' needs at least {count} item(s)",
+    )
+
+
+def has_role(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor holds ``role`` (or the role named by the setting ``role_setting``)."""
+    role = params["role"] if "role" in params else ctx.setting(params["role_setting"])
+    if ctx.actor.holds(role):
+        return None
+    th, en = _role_label(ctx, role)
+    return Reason("role", f"ต้องเป็น{th}", f"only a {en} may do this")
+
+
+def role_when(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """When data ``field`` equals ``equals``, the actor must hold ``role`` / ``role_setting``."""
+    if ctx.data.get(params["field"]) != params["equals"]:
+        return None
+    refusal = has_role(ctx, params)
+    if refusal is None:
+        return None
+    fth, fen = _field_label(ctx, params["field"])
+    return Reason(
+        "role",
+        f"{refusal.th} เมื่อ{fth}เป็น '{params['equals']}'",
+        f"{refusal.en} when {fen} is '{params['equals']}'",
+    )
+
+
+def distinct_actor(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """Separation of duties: the actor is not the one bound to the per-case ``role``."""
+    role = params["role"]
+    if ctx.bound(role) != ctx.actor.id:
+        return None
+    th, en = _role_label(ctx, role)
+    return Reason(
+        "separation_of_duties",
+        f"ผู้ดำเนินการต้องไม่ใช่{th}ของเรื่องนี้ (แบ่งแยกหน้าที่)",
+        f"the actor must not be the {en} of this case (separation of duties)",
+    )
+
+
+def distinct_from_trigger(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """Separation of duties: the actor is not the one who fired ``trigger`` on this case."""
+    trigger = params["trigger"]
+    fired_by = ctx.case.fired_by.get(trigger) if ctx.case else None
+    if fired_by != ctx.actor.id:
+        return None
+    label = ctx.definition.label_of_trigger(trigger)
+    return Reason(
+        "separation_of_duties",
+        f"ผู้ที่{label.th}แล้วจะดำเนินการขั้นนี้เองไม่ได้ (แบ่งแยกหน้าที่)",
+        f"whoever did '{label.en}' may not do this step too (separation of duties)",
+    )
+
+
+def distinct_from_field(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """Separation of duties: the actor is not the person named in data ``field``."""
+    field = params["field"]
+    if ctx.data.get(field) != ctx.actor.id:
+        return None
+    th, en = _field_label(ctx, field)
+    return Reason(
+        "separation_of_duties",
+        f"ผู้ดำเนินการต้องไม่ใช่{th} (แบ่งแยกหน้าที่)",
+        f"the actor must not be the {en} (separation of duties)",
+    )
+
+
+def within_days(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """Now is at most ``days`` (or setting ``days_setting``) after the date in ``field``,
+    or after the case entered its state when no field is named."""
+    days = int(params["days"] if "days" in params else ctx.setting(params["days_setting"]))
+    if "field" in params:
+        value = ctx.data.get(params["field"])
+        if value is None:
+            return field_present(ctx, {"field": params["field"]})
+        since = start_of_day_utc(parse_date(value) + timedelta(days=1))
+    elif ctx.case is not None:
+        since = ctx.case.entered_at
+    else:
+        return None
+    if ctx.now <= since + timedelta(days=days):
+        return None
+    return Reason(
+        "within_days",
+        f"พ้นกำหนด {thai_digits(str(days))} วันแล้ว",
+        f"the {days}-day limit has passed",
+    )
+
+
+def not_held(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """No other case of this flow in one of ``states`` has the same value in ``field``.
+
+    Used for "one item cannot be lent twice at once" and "a borrower with an overdue
+    loan cannot borrow again". ``field`` must be declared ``indexed``.
+    """
+    field = params["field"]
+    value = ctx.data.get(field)
+    if not _present(value):
+        return None
+    holders = ctx.lookup.holders(ctx.definition.id, field, str(value), params["states"])
+    others = [h for h in holders if h not in (ctx.case_id, ctx.case.id if ctx.case else None)]
+    if not others:
+        return None
+    th, en = _field_label(ctx, field)
+    return Reason(
+        "held",
+        f"'{th}' {value} ติดอยู่กับเรื่องอื่นที่ยังไม่เสร็จ ({', '.join(others)})",
+        f"{en} '{value}' is held by another open case ({', '.join(others)})",
+    )
+
+
+BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
+    GuardSpec("field_present", field_present, params={"field": "field"}),
+    GuardSpec(
+        "field_equals",
+        field_equals,
+        params={"field": "field"},
+        optional={"value": "value", "values": "values"},
+        one_of=(("value", "values"),),
+    ),
+    GuardSpec("min_items", min_items, params={"field": "field", "count": "int"}),
+    GuardSpec(
+        "has_role",
+        has_role,
+        kind="authority",
+        optional={"role": "role", "role_setting": "setting"},
+        one_of=(("role", "role_setting"),),
+    ),
+    GuardSpec(
+        "role_when",
+        role_when,
+        kind="authority",
+        params={"field": "field", "equals": "value"},
+        optional={"role": "role", "role_setting": "setting"},
+        one_of=(("role", "role_setting"),),
+    ),
+    GuardSpec("distinct_actor", distinct_actor, kind="authority", params={"role": "role"}),
+    GuardSpec(
+        "distinct_from_trigger",
+        distinct_from_trigger,
+        kind="authority",
+        params={"trigger": "trigger"},
+    ),
+    GuardSpec(
+        "distinct_from_field", distinct_from_field, kind="authority", params={"field": "field"}
+    ),
+    GuardSpec(
+        "within_days",
+        within_days,
+        optional={"days": "int", "days_setting": "setting", "field": "field"},
+        one_of=(("days", "days_setting"),),
+    ),
+    GuardSpec("not_held", not_held, params={"field": "field", "states": "states"}),
+)
+
+
+def builtin_registry() -> GuardRegistry:
+    """A fresh registry holding the built-in guards."""
+    return GuardRegistry(BUILTIN_GUARDS)

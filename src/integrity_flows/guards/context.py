@@ -1,0 +1,49 @@
+"""What a guard sees when it decides."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+import attrs
+
+from integrity_flows.actor import Actor
+from integrity_flows.case import Case
+from integrity_flows.definition.model import FlowDefinition
+
+
+class CaseLookup(Protocol):
+    """The store queries a guard may make (indexed, never a scan of all cases)."""
+
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str]
+    ) -> list[str]:
+        """Ids of cases of ``flow_id`` in one of ``states`` whose ``field`` equals ``value``."""
+        ...
+
+
+@attrs.frozen
+class GuardContext:
+    """The proposed action: who, what, on which case, with which data, when."""
+
+    definition: FlowDefinition
+    actor: Actor
+    trigger: str
+    data: Mapping[str, Any]
+    now: datetime
+    settings: Mapping[str, Any]
+    lookup: CaseLookup
+    case: Case | None = None
+    case_id: str | None = None
+
+    def setting(self, name: str) -> Any:
+        """A setting of the flow (host overrides already applied)."""
+        return self.settings[name]
+
+    def bound(self, role: str) -> str | None:
+        """The actor bound to the per-case ``role`` (the starter, for a start)."""
+        if self.case is None:
+            binds = self.definition.start.binds
+            return self.actor.id if binds == role else None
+        return self.case.actors.get(role)

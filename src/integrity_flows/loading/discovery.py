@@ -1,0 +1,166 @@
+"""Where flows and guards come from: the bundled folder, host folders, entry points."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.errors import DefinitionError, Problem, UnknownFlow
+from integrity_flows.guards.builtin import builtin_registry
+from integrity_flows.guards.registry import GuardRegistry, GuardSpec
+from integrity_flows.loading.reader import read_text
+
+FLOW_ENTRY_POINTS = "integrity_flows.flows"
+GUARD_ENTRY_POINTS = "integrity_flows.guards"
+
+
+def bundled_flows() -> Traversable:
+    """The flows shipped with the package (the repository's ``flows/`` in a checkout)."""
+    packaged = resources.files("integrity_flows") / "_bundled_flows"
+    if packaged.is_dir():
+        return packaged
+    # An editable install or a plain checkout: the top-level flows/ folder.
+    return Path(__file__).resolve().parents[3] / "flows"
+
+
+def flow_files(folder: Traversable) -> Iterator[Traversable]:
+    """Flow files in ``folder`` (``*.yaml`` and ``*.yml``), sorted by name, not recursive."""
+    if not folder.is_dir():
+        return
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
+            yield entry
+
+
+class FlowLibrary:
+    """The loaded definitions, by id and version."""
+
+    def __init__(self, definitions: Iterable[FlowDefinition] = ()) -> None:
+        self._by_key: dict[tuple[str, int], FlowDefinition] = {}
+        for definition in definitions:
+            self.add(definition)
+
+    def add(self, definition: FlowDefinition) -> None:
+        """Add ``definition``; the same id and version twice must be the same definition."""
+        known = self._by_key.get(definition.key)
+        if known is not None and known.digest != definition.digest:
+            raise DefinitionError([Problem(
+                definition.source, "version",
+                f"flow '{definition.id}' version {definition.version} is already loaded from "
+                f"{known.source} with different content; give the new one a new version",
+                f"ขั้นตอนงาน '{definition.id}' ฉบับ {definition.version} มีอยู่แล้ว"
+                f"จาก {known.source} แต่เนื้อหาต่างกัน ต้องเพิ่มเลขฉบับ",
+            )])
+        self._by_key[definition.key] = definition
+
+    def get(self, flow_id: str, version: int | None = None) -> FlowDefinition:
+        """The definition ``flow_id`` at ``version`` (the latest when not given)."""
+        if version is not None:
+            found = self._by_key.get((flow_id, version))
+            if found is None:
+                raise UnknownFlow(flow_id, version)
+            return found
+        versions = [d for (fid, _), d in self._by_key.items() if fid == flow_id]
+        if not versions:
+            raise UnknownFlow(flow_id)
+        return max(versions, key=lambda d: d.version)
+
+    def __iter__(self) -> Iterator[FlowDefinition]:
+        return iter(sorted(self._by_key.values(), key=lambda d: d.key))
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def latest(self) -> list[FlowDefinition]:
+        """The latest version of each flow, sorted by id."""
+        return [self.get(flow_id) for flow_id in sorted({d.id for d in self})]
+
+
+def load_folder(folder: Traversable | Path, registry: GuardRegistry) -> list[FlowDefinition]:
+    """Every flow in ``folder``; raise one :class:`DefinitionError` with all problems."""
+    definitions: list[FlowDefinition] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise DefinitionError([Problem(str(folder), "", "not a folder", "ไม่ใช่โฟลเดอร์")])
+    for entry in flow_files(folder):
+        try:
+            definitions.append(read_text(entry.read_text(encoding="utf-8"), str(entry), registry))
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DefinitionError(problems)
+    return definitions
+
+
+def _entry_point_objects(group: str) -> Iterator[tuple[str, Any]]:
+    for entry in metadata.entry_points(group=group):
+        yield entry.name, entry.load()
+
+
+def add_entry_point_guards(registry: GuardRegistry) -> None:
+    """Add guards published by installed packages under ``integrity_flows.guards``.
+
+    An entry point names a :class:`GuardSpec`, a list of them, or a callable that
+    receives the registry and adds its guards.
+    """
+    for _, obj in _entry_point_objects(GUARD_ENTRY_POINTS):
+        if isinstance(obj, GuardSpec):
+            registry.add(obj)
+        elif isinstance(obj, list | tuple):
+            for spec in obj:
+                registry.add(spec)
+        elif callable(obj):
+            obj(registry)
+
+
+def entry_point_folders() -> Iterator[Traversable | Path]:
+    """Folders published by installed packages under ``integrity_flows.flows``.
+
+    An entry point names a folder (a path or an ``importlib.resources`` traversable)
+    or a callable returning one.
+    """
+    for _, obj in _entry_point_objects(FLOW_ENTRY_POINTS):
+        found = obj() if callable(obj) and not isinstance(obj, Path | Traversable) else obj
+        yield Path(found) if isinstance(found, str) else found
+
+
+def default_registry(*, entry_points: bool = True) -> GuardRegistry:
+    """Built-in guards, plus those of installed packages."""
+    registry = builtin_registry()
+    if entry_points:
+        add_entry_point_guards(registry)
+    return registry
+
+
+def load_library(
+    folders: Iterable[Path | str | Traversable] = (),
+    *,
+    registry: GuardRegistry,
+    bundled: bool = True,
+    entry_points: bool = True,
+    extra: Callable[[FlowLibrary], None] | None = None,
+) -> FlowLibrary:
+    """Load the bundled flows, those of ``folders`` and those of installed packages."""
+    sources: list[Traversable | Path] = []
+    if bundled:
+        sources.append(bundled_flows())
+    sources.extend(Path(f) if isinstance(f, str) else f for f in folders)
+    if entry_points:
+        sources.extend(entry_point_folders())
+    library = FlowLibrary()
+    problems: list[Problem] = []
+    for folder in sources:
+        try:
+            for definition in load_folder(folder, registry):
+                library.add(definition)
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DefinitionError(problems)
+    if extra is not None:
+        extra(library)
+    return library

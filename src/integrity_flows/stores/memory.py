@@ -1,0 +1,114 @@
+"""The in-memory store: for tests and short-lived work. Nothing survives the process."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+
+import attrs
+
+from integrity_flows.audit.verify import StoredEvent
+from integrity_flows.case import Case
+from integrity_flows.errors import ConcurrentUpdate
+from integrity_flows.stores.base import Write
+
+
+class MemoryStore:
+    """Cases, chains and indexes in dictionaries, behind one lock."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._cases: dict[str, Case] = {}
+        self._chains: dict[str, list[StoredEvent]] = {}
+        self._keys: dict[tuple[str, str, str], set[str]] = {}
+        self._case_keys: dict[str, dict[str, str]] = {}
+        self._seq = 0
+
+    def load(self, case_id: str) -> Case | None:
+        with self._lock:
+            return self._cases.get(case_id)
+
+    def write(self, write: Write) -> int:
+        with self._lock:
+            event = write.event
+            chain = self._chains.get(event.case_id, [])
+            if len(chain) != write.expected_events or event.pos != len(chain) + 1:
+                raise ConcurrentUpdate(event.case_id, write.expected_events, len(chain))
+            self._seq += 1
+            stored = attrs.evolve(event, seq=self._seq)
+            self._chains.setdefault(event.case_id, []).append(stored)
+            if write.case is not None:
+                self._cases[write.case.id] = write.case
+                if write.keys is not None:
+                    self._index(write.case, write.keys)
+            return self._seq
+
+    def _index(self, case: Case, keys: Mapping[str, str]) -> None:
+        old = self._case_keys.pop(case.id, {})
+        for field, value in old.items():
+            self._keys.get((case.flow_id, field, value), set()).discard(case.id)
+        new = dict(keys)
+        for field, value in new.items():
+            self._keys.setdefault((case.flow_id, field, value), set()).add(case.id)
+        self._case_keys[case.id] = new
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """All writes inside succeed together, or the store is put back as it was."""
+        with self._lock:
+            snapshot = (
+                dict(self._cases),
+                {k: list(v) for k, v in self._chains.items()},
+                {k: set(v) for k, v in self._keys.items()},
+                {k: dict(v) for k, v in self._case_keys.items()},
+                self._seq,
+            )
+            try:
+                yield
+            except BaseException:
+                self._cases, self._chains, self._keys, self._case_keys, self._seq = snapshot
+                raise
+
+    def events(self, case_id: str) -> list[StoredEvent]:
+        with self._lock:
+            return list(self._chains.get(case_id, ()))
+
+    def iter_events(self) -> Iterator[StoredEvent]:
+        with self._lock:
+            chains = sorted(self._chains.items())
+        for _, chain in chains:
+            yield from chain
+
+    def iter_events_by_seq(self) -> Iterator[StoredEvent]:
+        with self._lock:
+            everything = [e for chain in self._chains.values() for e in chain]
+        yield from sorted(everything, key=lambda e: e.seq)
+
+    def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
+        with self._lock:
+            cases = sorted(self._cases.values(), key=lambda c: c.id)
+        for case in cases:
+            if (flow_id is None or case.flow_id == flow_id) and (
+                state is None or case.state == state
+            ):
+                yield case
+
+    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
+        with self._lock:
+            ids = self._keys.get((flow_id, field, value), set())
+            return sorted(i for i in ids if self._cases[i].state in states)
+
+    def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
+        with self._lock:
+            found = [
+                (case.id, d.trigger, d.due)
+                for case in self._cases.values()
+                for d in case.deadlines
+                if d.due <= now
+            ]
+        return sorted(found, key=lambda item: (item[2], item[0], item[1]))
+
+    def close(self) -> None:
+        """Nothing to release."""

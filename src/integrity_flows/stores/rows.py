@@ -1,0 +1,54 @@
+"""Cases as table rows, shared by the SQL stores."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.case import Case, Deadline
+
+CASE_COLUMNS = (
+    "id", "flow_id", "flow_version", "definition_hash", "state", "version", "data", "actors",
+    "fired_by", "deadlines", "created_at", "updated_at", "entered_at", "head", "events",
+)  # fmt: skip
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def case_to_row(case: Case) -> tuple[Any, ...]:
+    """The values of :data:`CASE_COLUMNS` for ``case``."""
+    deadlines = [{"trigger": d.trigger, "due": iso(d.due)} for d in case.deadlines]
+    return (
+        case.id, case.flow_id, case.flow_version, case.definition_hash, case.state, case.version,
+        _json(dict(case.data)), _json(dict(case.actors)), _json(dict(case.fired_by)),
+        _json(deadlines), iso(case.created_at), iso(case.updated_at), iso(case.entered_at),
+        case.head, case.events,
+    )  # fmt: skip
+
+
+def case_from_row(row: Sequence[Any]) -> Case:
+    """Rebuild a case from the values of :data:`CASE_COLUMNS`."""
+    values = dict(zip(CASE_COLUMNS, row, strict=True))
+    return Case(
+        id=values["id"],
+        flow_id=values["flow_id"],
+        flow_version=int(values["flow_version"]),
+        definition_hash=values["definition_hash"],
+        state=values["state"],
+        version=int(values["version"]),
+        data=json.loads(values["data"]),
+        actors=json.loads(values["actors"]),
+        fired_by=json.loads(values["fired_by"]),
+        deadlines=tuple(
+            Deadline(d["trigger"], from_iso(d["due"])) for d in json.loads(values["deadlines"])
+        ),
+        created_at=from_iso(values["created_at"]),
+        updated_at=from_iso(values["updated_at"]),
+        entered_at=from_iso(values["entered_at"]),
+        head=values["head"],
+        events=int(values["events"]),
+    )

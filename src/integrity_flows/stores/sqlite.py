@@ -1,0 +1,242 @@
+"""The SQLite store: the embedded default. WAL journal, ``synchronous=FULL``.
+
+Each write is one ``BEGIN IMMEDIATE`` transaction holding the event, the case row,
+its indexed keys and its deadlines; driver errors are translated here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.verify import StoredEvent
+from integrity_flows.case import Case
+from integrity_flows.errors import ConcurrentUpdate, StoreError
+from integrity_flows.stores.base import Write
+from integrity_flows.stores.migrations import MIGRATIONS
+from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
+
+_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"  # noqa: S608 - fixed columns
+_INSERT_CASE = (
+    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "  # noqa: S608 - fixed columns
+    f"VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
+)
+_UPDATE_CASE = (
+    "UPDATE cases SET "  # noqa: S608 - fixed columns
+    + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
+    + " WHERE id = ? AND events = ?"
+)
+_EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
+
+
+def _error(exc: sqlite3.Error, what: str) -> StoreError:
+    return StoreError(f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{what}: {exc}",
+                      f"SQLite store failed while {what}: {exc}")
+
+
+class SQLiteStore:
+    """Cases and their trail in one SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30.0
+            )
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise _error(exc, "opening the database") from exc
+        self._lock = threading.RLock()
+        self._depth = 0
+        self.migrate()
+
+    # --- schema -------------------------------------------------------------
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations; return the numbers applied."""
+        applied: list[int] = []
+        with self._transaction("migrating the schema"):
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
+            for number, description, statements in MIGRATIONS:
+                if number in done:
+                    continue
+                for statement in statements:
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    (number, description, iso(datetime.now(UTC))),
+                )
+                applied.append(number)
+        return applied
+
+    def schema_version(self) -> int:
+        """The highest migration applied."""
+        with self._lock:
+            row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    # --- transactions -------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        with self._lock:
+            outer = self._depth == 0
+            try:
+                if outer:
+                    self._db.execute("BEGIN IMMEDIATE")
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                if outer:
+                    self._db.execute("COMMIT")
+            except BaseException as exc:
+                if outer and self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _error(exc, what) from exc
+                raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes into one transaction (group commit)."""
+        with self._transaction("writing a batch"):
+            yield
+
+    # --- writes -------------------------------------------------------------
+
+    def write(self, write: Write) -> int:
+        event = write.event
+        with self._transaction("writing a case and its audit event"):
+            try:
+                cursor = self._db.execute(
+                    "INSERT INTO events (case_id, pos, prev_hash, hash, body) VALUES (?,?,?,?,?)",
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise ConcurrentUpdate(event.case_id, write.expected_events) from exc
+            if event.pos != write.expected_events + 1:
+                raise ConcurrentUpdate(event.case_id, write.expected_events)
+            if write.case is not None:
+                self._write_case(write)
+            return int(cursor.lastrowid or 0)
+
+    def _write_case(self, write: Write) -> None:
+        case = write.case
+        assert case is not None
+        row = case_to_row(case)
+        if write.expected_events == 0:
+            try:
+                self._db.execute(_INSERT_CASE, row)
+            except sqlite3.IntegrityError as exc:
+                raise ConcurrentUpdate(case.id, 0) from exc
+        else:
+            updated = self._db.execute(_UPDATE_CASE, (*row[1:], case.id, write.expected_events))
+            if updated.rowcount != 1:
+                raise ConcurrentUpdate(case.id, write.expected_events)
+        if write.keys is not None:
+            self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
+            self._db.executemany(
+                "INSERT INTO case_keys (flow_id, field, value, case_id) VALUES (?,?,?,?)",
+                [(case.flow_id, f, v, case.id) for f, v in write.keys.items()],
+            )
+        if write.deadlines_changed:
+            self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
+            self._db.executemany(
+                "INSERT INTO deadlines (case_id, trigger, due) VALUES (?,?,?)",
+                [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],
+            )
+
+    # --- reads --------------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise _error(exc, "reading") from exc
+
+    def load(self, case_id: str) -> Case | None:
+        rows = self._query(f"{_CASE_SELECT} WHERE id = ?", (case_id,))
+        return case_from_row(rows[0]) if rows else None
+
+    def events(self, case_id: str) -> list[StoredEvent]:
+        rows = self._query(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE case_id = ? ORDER BY pos",  # noqa: S608
+            (case_id,),
+        )
+        return [_event(row) for row in rows]
+
+    def _stream(self, sql: str, params: Sequence[object] = ()) -> Iterator[tuple[object, ...]]:
+        # A separate cursor fetched in pages: memory stays flat over a long trail.
+        with self._lock:
+            cursor = self._db.cursor()
+            cursor.execute(sql, params)
+        while True:
+            with self._lock:
+                page = cursor.fetchmany(2000)
+            if not page:
+                return
+            yield from page
+
+    def iter_events(self) -> Iterator[StoredEvent]:
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY case_id, pos"  # noqa: S608
+        for row in self._stream(sql):
+            yield _event(row)
+
+    def iter_events_by_seq(self) -> Iterator[StoredEvent]:
+        for row in self._stream(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):  # noqa: S608
+            yield _event(row)
+
+    def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
+        where, params = [], []
+        if flow_id is not None:
+            where.append("flow_id = ?")
+            params.append(flow_id)
+        if state is not None:
+            where.append("state = ?")
+            params.append(state)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        for row in self._stream(f"{_CASE_SELECT}{clause} ORDER BY id", params):
+            yield case_from_row(row)
+
+    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
+        if not states:
+            return []
+        marks = ", ".join("?" * len(states))
+        rows = self._query(
+            "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "  # noqa: S608
+            f"WHERE k.flow_id = ? AND k.field = ? AND k.value = ? AND c.state IN ({marks}) "
+            "ORDER BY k.case_id",
+            (flow_id, field, value, *states),
+        )
+        return [str(row[0]) for row in rows]
+
+    def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
+        rows = self._query(
+            "SELECT case_id, trigger, due FROM deadlines WHERE due <= ? ORDER BY due, case_id",
+            (iso(now),),
+        )
+        return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _event(row: tuple[object, ...]) -> StoredEvent:
+    case_id, pos, prev_hash, hash_, body, seq = row
+    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body),  # type: ignore[call-overload]
+                       int(seq))  # type: ignore[call-overload]
