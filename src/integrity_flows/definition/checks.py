@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Label
+from integrity_flows.definition.model import (
+    SYSTEM_ROLE,
+    FlowDefinition,
+    GuardRef,
+    Label,
+    Transition,
+)
 from integrity_flows.errors import Problem
-from integrity_flows.guards.registry import GuardRegistry, ParamKind
+from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
 # "risk/1": row 1 of the plan's risk table.
 _CITE = re.compile(r"^(\d{1,2}/\d+(\.\d+)*|risk/\d+)$")
+
+
+def _hint(name: object, candidates: Iterable[str]) -> tuple[str, str]:
+    """(English, Thai) suggestions when a known name is close to ``name``."""
+    close = difflib.get_close_matches(str(name), list(candidates), n=1)
+    if not close:
+        return "", ""
+    return f" (did you mean '{close[0]}'?)", f" (หมายถึง '{close[0]}' หรือไม่)"
 
 
 class _Collector:
@@ -114,7 +129,8 @@ def _check_roles(d: FlowDefinition, path: str, roles: tuple[str, ...], out: _Col
         out.add(path, "no role may do this", "ไม่มีบทบาทใดดำเนินการได้")
     for j, role in enumerate(roles):
         if role not in d.roles and role != SYSTEM_ROLE:
-            out.add(f"{path}[{j}]", f"unknown role '{role}'", f"ไม่รู้จักบทบาท '{role}'")
+            en, th = _hint(role, [*d.roles, SYSTEM_ROLE])
+            out.add(f"{path}[{j}]", f"unknown role '{role}'{en}", f"ไม่รู้จักบทบาท '{role}'{th}")
 
 
 def _check_binds(d: FlowDefinition, path: str, binds: str | None, out: _Collector) -> None:
@@ -142,34 +158,40 @@ def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) ->
 def _check_transitions(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
     pairs: Counter[tuple[str, str]] = Counter()
     for i, t in enumerate(d.transitions):
-        path = f"transitions[{i}]"
-        if not _ID.match(t.trigger) or t.trigger == "start":
-            out.add(f"{path}.trigger", f"trigger '{t.trigger}' must be lower-case letters, "
-                    "digits and _ (and not 'start')", f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง")
-        for j, source in enumerate(t.source):
-            if source not in d.states:
-                out.add(f"{path}.source[{j}]", f"unknown state '{source}'",
-                        f"ไม่รู้จักสถานะ '{source}'")
-            pairs[(t.trigger, source)] += 1
-        if t.dest not in d.states:
-            out.add(f"{path}.dest", f"unknown state '{t.dest}'", f"ไม่รู้จักสถานะ '{t.dest}'")
-        _check_roles(d, f"{path}.roles", t.roles, out)
-        _check_binds(d, f"{path}.binds", t.binds, out)
-        _check_cites(f"{path}.cites", t.cites, out)
-        for j, field in enumerate(t.requires):
-            if field not in d.data:
-                out.add(f"{path}.requires[{j}]", f"unknown data field '{field}'",
-                        f"ไม่รู้จักข้อมูล '{field}'")
-        if t.stamp is not None and (t.stamp not in d.data
-                                    or d.data[t.stamp].type not in ("date", "datetime")):
-            out.add(f"{path}.stamp", f"'{t.stamp}' is not a date or datetime field",
-                    f"'{t.stamp}' ไม่ใช่ข้อมูลวันที่")
-        for j, ref in enumerate(t.guards):
-            _check_guard(d, registry, f"{path}.guards[{j}]", ref, out)
+        _check_transition(d, registry, f"transitions[{i}]", t, out)
+        pairs.update((t.trigger, source) for source in t.source)
     for (trigger, source), count in pairs.items():
         if count > 1:
             out.add("transitions", f"trigger '{trigger}' leaves state '{source}' {count} times",
                     f"การดำเนินการ '{trigger}' จากสถานะ '{source}' ซ้ำกัน {count} ครั้ง")
+
+
+def _check_transition(
+    d: FlowDefinition, registry: GuardRegistry, path: str, t: Transition, out: _Collector
+) -> None:
+    if not _ID.match(t.trigger) or t.trigger == "start":
+        out.add(f"{path}.trigger", f"trigger '{t.trigger}' must be lower-case letters, "
+                "digits and _ (and not 'start')", f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง")
+    ends = [(f"source[{i}]", name) for i, name in enumerate(t.source)] + [("dest", t.dest)]
+    for where, state in ends:
+        if state not in d.states:
+            en, th = _hint(state, d.states)
+            out.add(f"{path}.{where}", f"unknown state '{state}'{en}",
+                    f"ไม่รู้จักสถานะ '{state}'{th}")
+    _check_roles(d, f"{path}.roles", t.roles, out)
+    _check_binds(d, f"{path}.binds", t.binds, out)
+    _check_cites(f"{path}.cites", t.cites, out)
+    for j, field in enumerate(t.requires):
+        if field not in d.data:
+            en, th = _hint(field, d.data)
+            out.add(f"{path}.requires[{j}]", f"unknown data field '{field}'{en}",
+                    f"ไม่รู้จักข้อมูล '{field}'{th}")
+    if t.stamp is not None and (t.stamp not in d.data
+                                or d.data[t.stamp].type not in ("date", "datetime")):
+        out.add(f"{path}.stamp", f"'{t.stamp}' is not a date or datetime field",
+                f"'{t.stamp}' ไม่ใช่ข้อมูลวันที่")
+    for j, ref in enumerate(t.guards):
+        _check_guard(d, registry, f"{path}.guards[{j}]", ref, out)
 
 
 def _check_guard(
@@ -181,9 +203,20 @@ def _check_guard(
         return
     spec = registry.get(ref.name)
     if spec is None:
-        out.add(path, f"unknown guard '{ref.name}'", f"ไม่รู้จักเงื่อนไข '{ref.name}'")
+        en, th = _hint(ref.name, registry.names())
+        out.add(path, f"unknown guard '{ref.name}'{en}", f"ไม่รู้จักเงื่อนไข '{ref.name}'{th}")
         return
-    accepted = spec.all_params()
+    _check_guard_params(d, path, ref, spec, out)
+    if ref.name == "not_held":
+        field = d.data.get(str(ref.params.get("field")))
+        if field is not None and not field.indexed:
+            out.add(f"{path}.field", "not_held needs an indexed field",
+                    "เงื่อนไข not_held ต้องใช้ข้อมูลที่ทำดัชนี (indexed)")
+
+
+def _check_guard_params(
+    d: FlowDefinition, path: str, ref: GuardRef, spec: GuardSpec, out: _Collector
+) -> None:
     for name in spec.params:
         if name not in ref.params:
             out.add(path, f"guard '{ref.name}' needs parameter '{name}'",
@@ -192,6 +225,7 @@ def _check_guard(
         if sum(name in ref.params for name in group) != 1:
             out.add(path, f"guard '{ref.name}' needs exactly one of {', '.join(group)}",
                     f"เงื่อนไข '{ref.name}' ต้องระบุอย่างใดอย่างหนึ่งจาก {', '.join(group)}")
+    accepted = spec.all_params()
     for name, value in ref.params.items():
         kind = accepted.get(name)
         if kind is None:
@@ -200,11 +234,6 @@ def _check_guard(
             continue
         for en, th in _param_problems(d, kind, value):
             out.add(f"{path}.{name}", en, th)
-    if ref.name == "not_held":
-        field = d.data.get(str(ref.params.get("field")))
-        if field is not None and not field.indexed:
-            out.add(f"{path}.field", "not_held needs an indexed field",
-                    "เงื่อนไข not_held ต้องใช้ข้อมูลที่ทำดัชนี (indexed)")
 
 
 def _param_problems(d: FlowDefinition, kind: ParamKind, value: Any) -> Iterator[tuple[str, str]]:

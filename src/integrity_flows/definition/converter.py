@@ -13,7 +13,13 @@ from typing import Any
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from integrity_flows.definition.model import FIELD_TYPES, FieldType, FlowDefinition, GuardRef, Scalar
+from integrity_flows.definition.model import (
+    FIELD_TYPES,
+    FieldType,
+    FlowDefinition,
+    GuardRef,
+    Scalar,
+)
 from integrity_flows.errors import Problem
 
 COMBINATORS = ("all", "any", "not")
@@ -114,7 +120,7 @@ def _messages(exc: BaseException) -> list[str]:
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = ", ".join(sorted(exc.extra_fields))
         return [f"unknown key(s): {keys} @ $"]
-    return list(cattrs.transform_error(exc, format_exception=_format))  # type: ignore[arg-type]
+    return list(cattrs.transform_error(exc, format_exception=_format))
 
 
 def _format(exc: BaseException, _type: Any) -> str:

@@ -100,6 +100,14 @@ def normalize(
         try:
             changes[field_id] = _NORMALIZERS[field.type](value, field)
         except ValueError as exc:
+            if field.sensitive:
+                # The reason goes to the audit trail and the log: never echo the value.
+                problems.append(Reason(
+                    "bad_value",
+                    f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง (ข้อมูลอ่อนไหว ไม่แสดงค่า)",
+                    f"'{field.label.en}' has a bad value (sensitive, not shown)",
+                ))
+                continue
             problems.append(Reason(
                 "bad_value",
                 f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {value!r}",
@@ -109,15 +117,24 @@ def normalize(
 
 
 def missing(
-    definition: FlowDefinition, names: list[str] | tuple[str, ...], data: Mapping[str, Any]
+    definition: FlowDefinition,
+    names: list[str] | tuple[str, ...],
+    data: Mapping[str, Any],
+    changes: Mapping[str, Any] | None = None,
 ) -> list[Reason]:
-    """A problem for each field of ``names`` that ``data`` does not hold."""
-    return [
-        Reason("missing_field", f"ต้องระบุ '{definition.data[n].label.th}'",
-               f"'{definition.data[n].label.en}' is required")
-        for n in names
-        if data.get(n) in (None, "", [])
-    ]
+    """A problem for each field of ``names`` that ``data`` does not hold.
+
+    A ``list`` field is required *in this action*: it must be among ``changes``
+    (recording a channel means naming one now, not relying on earlier ones).
+    """
+    found = []
+    for name in names:
+        field = definition.data[name]
+        held = (changes or {}) if field.type == "list" and changes is not None else data
+        if held.get(name) in (None, "", []):
+            found.append(Reason("missing_field", f"ต้องระบุ '{field.label.th}'",
+                                f"'{field.label.en}' is required"))
+    return found
 
 
 def start_defaults(

@@ -130,7 +130,7 @@ def decide_transition(
     changes, data_reasons = casedata.normalize(definition, given, case.data)
     merged = {**case.data, **changes}
     if check_requires:
-        data_reasons += casedata.missing(definition, transition.requires, merged)
+        data_reasons += casedata.missing(definition, transition.requires, merged, changes)
     ctx = GuardContext(definition, actor, transition.trigger, merged, now, rules.settings,
                        rules.lookup, case=case, case_id=case.id)
     authority, conditions = _guards(transition.guards, ctx, rules.registry)

@@ -16,20 +16,6 @@ class _Model:
     state: str
 
 
-def _config(definition: FlowDefinition) -> dict[str, object]:
-    return {
-        "states": list(definition.states),
-        "transitions": [
-            {"trigger": t.trigger, "source": list(t.source), "dest": t.dest}
-            for t in definition.transitions
-        ],
-        "initial": definition.initial,
-        # to_<state>() methods would bypass every guard and rule.
-        "auto_transitions": False,
-        "ignore_invalid_triggers": False,
-    }
-
-
 class CompiledFlow:
     """A definition compiled once into a ``transitions`` Machine shared by all its cases.
 
@@ -41,7 +27,18 @@ class CompiledFlow:
     def __init__(self, definition: FlowDefinition) -> None:
         self.definition = definition
         self._model = _Model()
-        self._machine = Machine(model=self._model, **_config(definition))
+        self._machine = Machine(
+            model=self._model,
+            states=list(definition.states),
+            transitions=[
+                {"trigger": t.trigger, "source": list(t.source), "dest": t.dest}
+                for t in definition.transitions
+            ],
+            initial=definition.initial,
+            # to_<state>() methods would bypass every guard and rule.
+            auto_transitions=False,
+            ignore_invalid_triggers=False,
+        )
         self._lock = threading.Lock()
 
     def triggers(self, state: str) -> list[str]:
@@ -66,10 +63,8 @@ class CompiledFlow:
         def tr(label: object) -> str:
             return str(getattr(label, language))
 
-        states = [{"name": name, "label": tr(s.label)} for name, s in d.states.items()]
         graph = GraphMachine(
-            model=None,
-            states=states,
+            states=list(d.states),
             transitions=[
                 {"trigger": tr(t.label), "source": list(t.source), "dest": t.dest}
                 for t in d.transitions
@@ -80,4 +75,9 @@ class CompiledFlow:
             title=tr(d.title),
             show_state_attributes=False,
         )
-        return str(graph.get_graph().draw(None))
+        text = str(graph.get_graph().draw(None))  # the diagram machine is its own model
+        # transitions names each state by its id; show the label instead.
+        for name, state in d.states.items():
+            text = text.replace(f'state "{name}" as {name}\n',
+                                f'state "{tr(state.label)}" as {name}\n')
+        return text

@@ -65,7 +65,7 @@ def has_role(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     if ctx.actor.holds(role):
         return None
     th, en = _role_label(ctx, role)
-    return Reason("role", f"ต้องเป็น{th}", f"only a {en} may do this")
+    return Reason("role", f"ต้องเป็น{th}", f"requires the role {en}")
 
 
 def role_when(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
@@ -76,10 +76,13 @@ def role_when(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     if refusal is None:
         return None
     fth, fen = _field_label(ctx, params["field"])
+    field = ctx.definition.data.get(params["field"])
+    choice = field.choice_labels.get(str(params["equals"])) if field else None
+    vth, ven = (choice.th, choice.en) if choice else (params["equals"], params["equals"])
     return Reason(
         "role",
-        f"{refusal.th} เมื่อ{fth}เป็น '{params['equals']}'",
-        f"{refusal.en} when {fen} is '{params['equals']}'",
+        f"{refusal.th} เมื่อ{fth}เป็น{vth}",
+        f"{refusal.en} when the {fen} is {ven}",
     )
 
 

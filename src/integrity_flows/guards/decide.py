@@ -31,17 +31,8 @@ def decide(
 
 
 def _one(ref: GuardRef, ctx: GuardContext, registry: GuardRegistry) -> list[Refusal]:
-    if ref.name == "all":
-        return decide(ref.children, ctx, registry)
-    if ref.name == "any":
-        found = [_one(child, ctx, registry) for child in ref.children]
-        return [] if any(not f for f in found) else [r for f in found for r in f]
-    if ref.name == "not":
-        (child,) = ref.children
-        if _one(child, ctx, registry):
-            return []
-        return [Refusal("condition", Reason("not", "เงื่อนไขไม่เป็นไปตามที่กำหนด",
-                                            f"condition 'not {child.name}' failed"))]
+    if ref.name in ("all", "any", "not"):
+        return _combine(ref, ctx, registry)
     spec = registry.get(ref.name)
     if spec is None:  # the loader refuses unknown guards; a registry swapped later may not
         return [Refusal("condition", Reason("unknown_guard", f"ไม่รู้จักเงื่อนไข '{ref.name}'",
@@ -54,3 +45,15 @@ def _one(ref: GuardRef, ctx: GuardContext, registry: GuardRegistry) -> list[Refu
         reason = Reason(reason.code, str(message.get("th", reason.th)),
                         str(message.get("en", reason.en)))
     return [Refusal(spec.kind, reason)]
+
+
+def _combine(ref: GuardRef, ctx: GuardContext, registry: GuardRegistry) -> list[Refusal]:
+    if ref.name == "all":
+        return decide(ref.children, ctx, registry)
+    found = [_one(child, ctx, registry) for child in ref.children]
+    if ref.name == "any":
+        return [] if any(not f for f in found) else [r for f in found for r in f]
+    if found[0]:  # "not": refused when its one child allows
+        return []
+    return [Refusal("condition", Reason("not", "เงื่อนไขไม่เป็นไปตามที่กำหนด",
+                                        f"condition 'not {ref.children[0].name}' failed"))]

@@ -24,7 +24,7 @@ class _StrictLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"key '{key}' is written twice", key_node.start_mark
@@ -56,7 +56,7 @@ def digest(raw: Any) -> str:
 
 
 def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition:
-    """Load a definition from YAML ``text``; raise :class:`DefinitionError` listing every problem."""
+    """Load a definition from YAML ``text``; raise :class:`DefinitionError` with every problem."""
     raw, problems = parse_yaml(text, source)
     if problems:
         raise DefinitionError(problems)

@@ -21,13 +21,13 @@ from integrity_flows.stores.base import Write
 from integrity_flows.stores.migrations import MIGRATIONS
 from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
 
-_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"  # noqa: S608 - fixed columns
+_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 _INSERT_CASE = (
-    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "  # noqa: S608 - fixed columns
+    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 )
 _UPDATE_CASE = (
-    "UPDATE cases SET "  # noqa: S608 - fixed columns
+    "UPDATE cases SET "
     + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
     + " WHERE id = ? AND events = ?"
 )
@@ -90,21 +90,29 @@ class SQLiteStore:
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:
+        # The outermost level is a transaction; a level inside a batch is a savepoint,
+        # so a write that fails inside a batch leaves nothing behind even when the
+        # caller catches the error and the batch goes on.
         with self._lock:
             outer = self._depth == 0
+            savepoint = f"sp{self._depth}"
+            started = False
             try:
-                if outer:
-                    self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
+                started = True
                 self._depth += 1
                 try:
                     yield
                 finally:
                     self._depth -= 1
-                if outer:
-                    self._db.execute("COMMIT")
+                self._db.execute("COMMIT" if outer else f"RELEASE {savepoint}")
             except BaseException as exc:
-                if outer and self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                if started and self._db.in_transaction:
+                    if outer:
+                        self._db.execute("ROLLBACK")
+                    else:
+                        self._db.execute(f"ROLLBACK TO {savepoint}")
+                        self._db.execute(f"RELEASE {savepoint}")
                 if isinstance(exc, sqlite3.Error):
                     raise _error(exc, what) from exc
                 raise
@@ -120,6 +128,12 @@ class SQLiteStore:
     def write(self, write: Write) -> int:
         event = write.event
         with self._transaction("writing a case and its audit event"):
+            # The chain must be exactly as long as the writer read it, as in every store.
+            (found,) = self._db.execute(
+                "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?", (event.case_id,)
+            ).fetchone()
+            if found != write.expected_events or event.pos != write.expected_events + 1:
+                raise ConcurrentUpdate(event.case_id, write.expected_events, int(found))
             try:
                 cursor = self._db.execute(
                     "INSERT INTO events (case_id, pos, prev_hash, hash, body) VALUES (?,?,?,?,?)",
@@ -127,8 +141,6 @@ class SQLiteStore:
                 )
             except sqlite3.IntegrityError as exc:
                 raise ConcurrentUpdate(event.case_id, write.expected_events) from exc
-            if event.pos != write.expected_events + 1:
-                raise ConcurrentUpdate(event.case_id, write.expected_events)
             if write.case is not None:
                 self._write_case(write)
             return int(cursor.lastrowid or 0)
@@ -174,7 +186,7 @@ class SQLiteStore:
 
     def events(self, case_id: str) -> list[StoredEvent]:
         rows = self._query(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE case_id = ? ORDER BY pos",  # noqa: S608
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE case_id = ? ORDER BY pos",
             (case_id,),
         )
         return [_event(row) for row in rows]
@@ -192,12 +204,12 @@ class SQLiteStore:
             yield from page
 
     def iter_events(self) -> Iterator[StoredEvent]:
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY case_id, pos"  # noqa: S608
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
         for row in self._stream(sql):
             yield _event(row)
 
     def iter_events_by_seq(self) -> Iterator[StoredEvent]:
-        for row in self._stream(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):  # noqa: S608
+        for row in self._stream(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):
             yield _event(row)
 
     def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
@@ -217,7 +229,7 @@ class SQLiteStore:
             return []
         marks = ", ".join("?" * len(states))
         rows = self._query(
-            "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "  # noqa: S608
+            "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "
             f"WHERE k.flow_id = ? AND k.field = ? AND k.value = ? AND c.state IN ({marks}) "
             "ORDER BY k.case_id",
             (flow_id, field, value, *states),

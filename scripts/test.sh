@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up a virtual environment with the test extras, then run the linters and the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[test]"
+.venv/bin/ruff check src tests benchmarks examples
+.venv/bin/ruff format --check src tests benchmarks examples
+.venv/bin/mypy
+.venv/bin/integrity-flows flows check
+.venv/bin/integrity-flows features check features
+.venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,49 @@
+"""The ``integrity-flows`` command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from integrity_flows.cli.audit import audit_group
+from integrity_flows.cli.cases import case_group
+from integrity_flows.cli.common import quiet_logging
+from integrity_flows.cli.demo import demo_command
+from integrity_flows.cli.features import features_group
+from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.registers import register_command, sweep_command
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Show the structlog audit events on stderr")
+@click.version_option(package_name="integrity-flows")
+def cli(verbose: bool) -> None:
+    """integrity-flows: auditable workflows for the integrity plan.
+
+    ขั้นตอนงานตามแผนปฏิบัติการป้องกันการทุจริต ที่ตรวจสอบย้อนหลังได้
+    """
+    quiet_logging(verbose)
+
+
+for command in (flows_group, case_group, audit_group, features_group, register_command,
+                sweep_command, demo_command):
+    cli.add_command(command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return its exit status."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="integrity-flows",
+                 standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0

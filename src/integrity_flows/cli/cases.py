@@ -1,0 +1,151 @@
+"""``integrity-flows case``: start, fire, show, list and read the history of cases."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from integrity_flows.calendars import thai_datetime
+from integrity_flows.case import Case
+from integrity_flows.cli.common import (
+    F,
+    db_option,
+    describe_event,
+    fail,
+    flows_option,
+    make_actor,
+    open_engine,
+    parse_pairs,
+)
+from integrity_flows.engine.data import redact
+from integrity_flows.engine.runtime import Engine
+from integrity_flows.errors import FlowError
+
+_actor_options = [
+    click.option("--actor", "actor_id", required=True, help="Who acts / ผู้ดำเนินการ"),
+    click.option("--role", "roles", multiple=True,
+                 help="A role the actor holds, id or label (repeatable) / บทบาท"),
+    click.option("--unit", default=None, help="The actor's unit / สังกัด"),
+    click.option("--data", "pairs", multiple=True, help="key=value (repeatable) / ข้อมูล"),
+    click.option("--reason", default=None, help="Why, recorded in the audit trail / เหตุผล"),
+    click.option("--at", default=None,
+                 help="Record at this time instead of now (date or ISO time) / ณ วันที่"),
+]
+
+
+def actor_options(func: F) -> F:
+    """The options naming who acts and with what."""
+    for option in reversed(_actor_options):
+        func = option(func)
+    return func
+
+
+@click.group("case")
+def case_group() -> None:
+    """Cases / เรื่อง."""
+
+
+def _print_case(engine: Engine, case: Case) -> None:
+    definition = engine.definition_of(case)
+    state = definition.label_of_state(case.state)
+    click.echo(f"เรื่อง / case: {case.id}")
+    click.echo(f"ขั้นตอนงาน / flow: {definition.title.th} / {definition.title.en} "
+               f"({case.flow_id} v{case.flow_version})")
+    click.echo(f"สถานะ / state: {state.th} / {state.en} ({case.state}), version {case.version}")
+    for name, value in redact(definition, case.data).items():
+        label = definition.data[name].label
+        click.echo(f"  {label.th} / {label.en}: {value}")
+    for deadline in case.deadlines:
+        trigger = definition.label_of_trigger(deadline.trigger)
+        click.echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} "
+                   f"{thai_datetime(deadline.due)}")
+
+
+@case_group.command("start")
+@click.argument("flow_id")
+@db_option
+@flows_option
+@actor_options
+def start_case(flow_id: str, db: str, flow_dirs: tuple[str, ...], actor_id: str,
+               roles: tuple[str, ...], unit: str | None, pairs: tuple[str, ...],
+               reason: str | None, at: str | None) -> None:
+    """Start a case of FLOW_ID / เริ่มเรื่อง."""
+    with open_engine(db, flow_dirs, at) as engine:
+        try:
+            definition = engine.flows.get(flow_id)
+            actor = make_actor(actor_id, roles, unit, definition)
+            case = engine.start(flow_id, actor=actor, data=parse_pairs(pairs), reason=reason)
+        except FlowError as exc:
+            fail(exc)
+        _print_case(engine, case)
+
+
+@case_group.command("fire")
+@click.argument("case_id")
+@click.argument("trigger")
+@db_option
+@flows_option
+@actor_options
+def fire_case(case_id: str, trigger: str, db: str, flow_dirs: tuple[str, ...], actor_id: str,
+              roles: tuple[str, ...], unit: str | None, pairs: tuple[str, ...],
+              reason: str | None, at: str | None) -> None:
+    """Fire TRIGGER (id or label) on CASE_ID / ดำเนินการในเรื่อง."""
+    with open_engine(db, flow_dirs, at) as engine:
+        try:
+            definition = engine.definition_of(engine.get(case_id))
+            actor = make_actor(actor_id, roles, unit, definition)
+            case = engine.fire(case_id, trigger, actor=actor, data=parse_pairs(pairs),
+                               reason=reason)
+        except FlowError as exc:
+            fail(exc)
+        _print_case(engine, case)
+
+
+@case_group.command("show")
+@click.argument("case_id")
+@db_option
+@flows_option
+def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
+    """Show a case (sensitive fields hidden) / แสดงเรื่อง."""
+    with open_engine(db, flow_dirs) as engine:
+        try:
+            _print_case(engine, engine.get(case_id))
+        except FlowError as exc:
+            fail(exc)
+
+
+@case_group.command("list")
+@db_option
+@flows_option
+@click.option("--flow", "flow_id", default=None)
+@click.option("--state", default=None)
+def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None,
+               state: str | None) -> None:
+    """List cases / รายการเรื่อง."""
+    with open_engine(db, flow_dirs) as engine:
+        for case in engine.cases(flow_id, state):
+            label = engine.flows.get(case.flow_id, case.flow_version).label_of_state(case.state)
+            click.echo(f"{case.id}  {label.th} / {label.en}  v{case.version}  "
+                       f"{thai_datetime(case.updated_at)}")
+
+
+@case_group.command("history")
+@click.argument("case_id")
+@db_option
+@flows_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event")
+def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: bool) -> None:
+    """The audit events of a case, oldest first / ประวัติของเรื่อง."""
+    with open_engine(db, flow_dirs) as engine:
+        try:
+            events = engine.history(case_id)
+        except FlowError as exc:
+            fail(exc)
+        case = engine.store.load(case_id)
+        definition = engine.definition_of(case) if case else None
+        for event in events:
+            if as_json:
+                click.echo(json.dumps(event.as_dict(), ensure_ascii=False, sort_keys=True))
+            else:
+                click.echo(describe_event(event, definition))

@@ -1,0 +1,120 @@
+"""Shared CLI plumbing: opening the engine, reading actors and data, printing."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import structlog
+
+from integrity_flows.actor import Actor
+from integrity_flows.audit.records import AuditEvent
+from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.clock import FixedClock
+from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.engine.runtime import Engine
+from integrity_flows.errors import FlowError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_ENV = "INTEGRITY_FLOWS_DB"
+
+
+def quiet_logging(verbose: bool) -> None:
+    """Route structlog's events to stderr, shown only with --verbose."""
+    level = logging.DEBUG if verbose else logging.WARNING
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(level),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+    )
+
+
+def store_url(db: str) -> str:
+    """A store URL from what was given: a URL as is, a bare path as SQLite."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).resolve()}" if Path(db).is_absolute() else f"sqlite:///{db}"
+
+
+def db_option(func: F) -> F:
+    """``--db PATH``: the SQLite file (or a store URL); INTEGRITY_FLOWS_DB by default."""
+    return click.option(
+        "--db", required=True, envvar=DB_ENV, show_envvar=True,
+        help="SQLite file or store URL / ไฟล์ฐานข้อมูล",
+    )(func)
+
+
+def flows_option(func: F) -> F:
+    """``--flows DIR`` (repeatable): extra folders of flow files."""
+    return click.option(
+        "--flows", "flow_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+        help="Extra folder of flow files (repeatable) / โฟลเดอร์ขั้นตอนงานเพิ่มเติม",
+    )(func)
+
+
+def open_engine(db: str, flow_dirs: Iterable[str] = (), at: str | None = None) -> Engine:
+    """The engine on ``db``, with a fixed clock when ``at`` is given."""
+    clock = FixedClock(parse_datetime(at)) if at else None
+    if os.environ.get("INTEGRITY_FLOWS_NO_ENTRY_POINTS"):
+        return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock, entry_points=False)
+    return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock)
+
+
+def make_actor(actor_id: str, roles: Iterable[str], unit: str | None,
+               definition: FlowDefinition | None) -> Actor:
+    """An actor whose roles may be written by id or by Thai/English label."""
+    resolved = []
+    for role in roles:
+        found = definition.role_id(role) if definition else None
+        resolved.append(found or role)
+    return Actor(actor_id, roles=frozenset(resolved), unit=unit)
+
+
+def parse_pairs(pairs: Iterable[str]) -> dict[str, str]:
+    """``key=value`` pairs (keys may be labels; values may use Thai digits)."""
+    data: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า",
+                                     param_hint="--data")
+        data[key.strip()] = value
+    return data
+
+
+def fail(error: FlowError) -> None:
+    """Print a refusal or error in both languages and exit with status 1."""
+    click.echo(f"ไม่สำเร็จ: {error.message_th}", err=True)
+    click.echo(f"refused: {error.message_en}", err=True)
+    raise SystemExit(1)
+
+
+def when(at: str | datetime) -> str:
+    """An instant as people read it here: Thai time, Buddhist Era."""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00")) if isinstance(at, str) else at
+    return thai_datetime(moment)
+
+
+def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
+    """One line of a case history."""
+    def label(kind: str, name: str | None) -> str:
+        if name is None:
+            return "-"
+        if definition is None:
+            return name
+        found = (definition.label_of_state(name) if kind == "state"
+                 else definition.label_of_trigger(name))
+        return f"{found.th} ({found.en})"
+
+    move = f"{label('state', event.from_state)} → {label('state', event.to_state)}"
+    line = f"#{event.pos:<3} {when(event.at)}  {event.actor:<12} {label('trigger', event.trigger)}"
+    if event.moved:
+        return f"{line}: {move}"
+    reasons = "; ".join(r["th"] for r in event.reasons)
+    return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"

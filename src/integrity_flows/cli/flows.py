@@ -1,0 +1,122 @@
+"""``integrity-flows flows``: list, show and check flow definitions."""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import click
+
+from integrity_flows.cli.common import flows_option
+from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.engine.machine import CompiledFlow
+from integrity_flows.errors import DefinitionError, Problem
+from integrity_flows.loading.discovery import (
+    FlowLibrary,
+    bundled_flows,
+    default_registry,
+    load_folder,
+    load_library,
+)
+
+
+@click.group("flows")
+def flows_group() -> None:
+    """Flow definitions / นิยามขั้นตอนงาน."""
+
+
+def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
+    try:
+        return load_library(flow_dirs, registry=default_registry())
+    except DefinitionError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1) from exc
+
+
+@flows_group.command("list")
+@flows_option
+def list_flows(flow_dirs: tuple[str, ...]) -> None:
+    """List the loaded flows / รายการขั้นตอนงาน."""
+    for d in _library(flow_dirs):
+        click.echo(f"{d.id:<20} v{d.version}  โครงการที่ {d.plan.project:<3} {d.title.th}")
+        click.echo(f"{'':<20}      project {d.plan.project:<3}   {d.title.en}")
+
+
+@flows_group.command("show")
+@click.argument("flow_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "mermaid"]), default="text")
+@click.option("--lang", type=click.Choice(["th", "en"]), default="th",
+              help="Language of the Mermaid labels")
+@flows_option
+def show_flow(flow_id: str, fmt: str, lang: str, flow_dirs: tuple[str, ...]) -> None:
+    """Show a flow's states and transitions in Thai and English / แสดงขั้นตอนงาน."""
+    library = _library(flow_dirs)
+    try:
+        definition = library.get(flow_id)
+    except Exception as exc:
+        click.echo(f"ไม่พบขั้นตอนงาน '{flow_id}' / unknown flow '{flow_id}'", err=True)
+        raise SystemExit(1) from exc
+    if fmt == "mermaid":
+        click.echo(CompiledFlow(definition).mermaid(language=lang))
+        return
+    click.echo(_text(definition))
+
+
+def _text(d: FlowDefinition) -> str:
+    lines = [
+        f"{d.title.th}",
+        f"{d.title.en}",
+        f"id: {d.id}  version: {d.version}  plan project / โครงการที่: {d.plan.project}"
+        + (f"  risk rows / ความเสี่ยงลำดับที่: {', '.join(map(str, d.plan.risk_rows))}"
+           if d.plan.risk_rows else ""),
+        f"source: {d.source}",
+        "",
+        "บทบาท / Roles:",
+    ]
+    for name, role in d.roles.items():
+        per_case = "  (ประจำเรื่อง / per case)" if role.per_case else ""
+        lines.append(f"  {name:<18} {role.label.th} / {role.label.en}{per_case}")
+    lines += ["", "สถานะ / States:"]
+    for name, state in d.states.items():
+        flags = [f for f, on in (("เริ่มต้น/initial", state.initial),
+                                 ("สิ้นสุด/terminal", state.terminal)) if on]
+        due = [f"{dl.trigger} after {dl.days or dl.days_setting or 0} day(s)"
+               + (f" from {dl.field}" if dl.field else "") for dl in state.deadlines]
+        extra = f"  [{', '.join(flags + due)}]" if flags or due else ""
+        lines.append(f"  {name:<18} {state.label.th} / {state.label.en}{extra}")
+    lines += ["", "การดำเนินการ / Transitions:"]
+    start = d.start
+    lines.append(f"  {'start':<18} {start.label.th} / {start.label.en}: → {d.initial}"
+                 f"  roles: {', '.join(start.roles)}  cites: {start.cites}")
+    for t in d.transitions:
+        lines.append(f"  {t.trigger:<18} {t.label.th} / {t.label.en}: "
+                     f"{', '.join(t.source)} → {t.dest}")
+        details = [f"roles: {', '.join(t.roles)}", f"cites: {t.cites}"]
+        if t.requires:
+            details.append(f"requires: {', '.join(t.requires)}")
+        if t.guards:
+            details.append(f"guards: {', '.join(g.name for g in t.guards)}")
+        lines.append(f"  {'':<18} {'  '.join(details)}")
+    return "\n".join(lines)
+
+
+@flows_group.command("check")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
+def check_flows(folders: tuple[str, ...]) -> None:
+    """Check flow files; exit 1 naming every problem / ตรวจนิยามขั้นตอนงาน."""
+    registry = default_registry()
+    targets: list[Path | Traversable] = [Path(f) for f in folders] or [bundled_flows()]
+    problems: list[Problem] = []
+    count = 0
+    for folder in targets:
+        try:
+            count += len(load_folder(folder, registry))
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"พบปัญหา {len(problems)} จุด / {len(problems)} problem(s) found", err=True)
+        raise SystemExit(1)
+    click.echo(f"ถูกต้อง {count} ขั้นตอนงาน / {count} flow(s) OK")

@@ -1,0 +1,204 @@
+"""The command line, used as a clerk and an auditor would."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from integrity_flows.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the CLI and return (status, stdout, stderr)."""
+    status = main(list(argv))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def start_loan(capsys: pytest.CaptureFixture[str], db: Path) -> str:
+    """Start a loan from the shell and return its case id."""
+    status, out, err = run(
+        capsys, "case", "start", "asset_lending", "--db", str(db), "--actor", "somchai",
+        "--role", "เจ้าหน้าที่", "--data", "ทรัพย์สิน=รถยนต์ส่วนกลาง กข-1234",
+        "--data", "purpose=ประชุม", "--data", "return_date=๕ ตุลาคม ๒๕๖๖",
+        "--at", "2023-10-02T09:00:00+07:00",
+    )
+    assert status == 0, err
+    match = re.search(r"case: (asset_lending-[0-9a-f]+)", out)
+    assert match, out
+    return match.group(1)
+
+
+def test_flows_list_names_the_bundled_flows(capsys: pytest.CaptureFixture[str]) -> None:
+    """`flows list` shows each bundled flow with its Thai and English title."""
+    status, out, _ = run(capsys, "flows", "list")
+    assert status == 0
+    assert "asset_lending" in out and "การยืมทรัพย์สินของราชการ" in out
+    assert "asset_rules" in out and "Lending of government property" in out
+
+
+def test_flows_show_prints_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    """`flows show` lists states and transitions in Thai and English with their citations."""
+    status, out, _ = run(capsys, "flows", "show", "asset_lending")
+    assert status == 0
+    assert "อนุมัติแล้ว / approved" in out
+    assert "cites: 13/5.1" in out
+
+
+def test_flows_show_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
+    """`flows show --format mermaid` draws a state diagram with labelled states."""
+    status, out, _ = run(capsys, "flows", "show", "asset_lending", "--format", "mermaid")
+    assert status == 0
+    assert "stateDiagram-v2" in out
+    assert 'state "อนุมัติแล้ว" as approved' in out
+
+
+def test_flows_show_unknown_flow_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    """`flows show` of an unknown id exits 1 with a bilingual message."""
+    status, _, err = run(capsys, "flows", "show", "no_such_flow")
+    assert status == 1
+    assert "unknown flow" in err and "ไม่พบขั้นตอนงาน" in err
+
+
+def test_flows_check_bundled_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    """`flows check` with no folder checks the bundled flows and exits 0."""
+    status, out, _ = run(capsys, "flows", "check")
+    assert status == 0
+    assert "OK" in out
+
+
+def test_flows_check_reports_every_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`flows check` on a broken file exits 1 naming file, path and problem."""
+    text = (ROOT / "flows" / "asset_lending.yaml").read_text(encoding="utf-8")
+    broken = text.replace("dest: approved", "dest: aproved").replace(
+        "- distinct_actor: {role: requester}", "- distinct_actr: {role: requester}", 1
+    )
+    (tmp_path / "broken.yaml").write_text(broken, encoding="utf-8")
+    status, _, err = run(capsys, "flows", "check", str(tmp_path))
+    assert status == 1
+    assert "broken.yaml: transitions[1].dest: unknown state 'aproved'" in err
+    assert "transitions[0].guards[0]: unknown guard 'distinct_actr'" in err
+    assert "did you mean 'distinct_actor'" in err
+
+
+def test_case_lifecycle_from_the_shell(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """start, fire, show and history work on a SQLite file; a refusal exits 1."""
+    db = tmp_path / "cases.db"
+    case_id = start_loan(capsys, db)
+    status, out, err = run(
+        capsys, "case", "fire", case_id, "check", "--db", str(db), "--actor", "kanda",
+        "--role", "custodian",
+    )
+    assert status == 0, err
+    assert "ตรวจสอบแล้ว / checked" in out
+    status, _, err = run(
+        capsys, "case", "fire", case_id, "อนุมัติ", "--db", str(db), "--actor", "somchai",
+        "--role", "approver",
+    )
+    assert status == 1
+    assert "requester" in err and "ผู้ขอ" in err
+    status, out, _ = run(capsys, "case", "show", case_id, "--db", str(db))
+    assert status == 0 and "version 2" in out
+    status, out, _ = run(capsys, "case", "history", case_id, "--db", str(db))
+    assert status == 0
+    assert "refused" in out and "2 ต.ค. 2566 09:00" in out
+    status, out, _ = run(capsys, "case", "history", case_id, "--db", str(db), "--json")
+    assert [json.loads(line)["outcome"] for line in out.splitlines()] == [
+        "moved", "moved", "refused",
+    ]
+
+
+def test_case_start_bad_data_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A bad date is refused with the field named, and nothing but the refusal is stored."""
+    db = tmp_path / "cases.db"
+    status, _, err = run(
+        capsys, "case", "start", "asset_lending", "--db", str(db), "--actor", "somchai",
+        "--role", "staff", "--data", "item=โต๊ะ", "--data", "purpose=x",
+        "--data", "return_date=31 กุมภาพันธ์ 2566",
+    )
+    assert status == 1
+    assert "return date" in err and "กำหนดส่งคืน" in err
+    status, out, _ = run(capsys, "case", "list", "--db", str(db))
+    assert status == 0 and out == ""
+
+
+def test_audit_verify_and_tamper(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`audit verify` exits 0 on an intact file and 1 naming case and event once edited."""
+    db = tmp_path / "cases.db"
+    case_id = start_loan(capsys, db)
+    status, out, _ = run(capsys, "audit", "verify", "--db", str(db))
+    assert status == 0 and "intact" in out
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE events SET body = replace(body, 'ประชุม', 'เที่ยว') WHERE case_id = ?",
+            (case_id,),
+        )
+    status, out, _ = run(capsys, "audit", "verify", "--db", str(db))
+    assert status == 1
+    assert f"{case_id} event #1" in out and "edited" in out
+
+
+def test_audit_export_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`audit export` writes one JSON object per event, sensitive values redacted."""
+    db = tmp_path / "cases.db"
+    start_loan(capsys, db)
+    status, out, _ = run(capsys, "audit", "export", "--db", str(db))
+    assert status == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 1
+    assert records[0]["trigger"] == "start" and len(records[0]["hash"]) == 64
+
+
+def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`sweep` fires due deadlines; `register` lists loans of a fiscal year given in Thai digits."""
+    db = tmp_path / "cases.db"
+    case_id = start_loan(capsys, db)
+    for trigger, actor, role, extra in (
+        ("check", "kanda", "custodian", []),
+        ("approve", "somying", "approver", []),
+        ("hand_over", "kanda", "custodian", ["--data", "register_no=ย.1/2567",
+                                             "--data", "condition_out=ปกติ"]),
+    ):
+        status, _, err = run(capsys, "case", "fire", case_id, trigger, "--db", str(db),
+                             "--actor", actor, "--role", role, "--at", "2023-10-02", *extra)
+        assert status == 0, err
+    status, out, _ = run(capsys, "sweep", "--db", str(db), "--now", "2023-10-10")
+    assert status == 0 and "overdue" in out
+    status, out, _ = run(capsys, "register", "--db", str(db), "--fiscal-year", "๒๕๖๗")
+    assert status == 0
+    assert "ย.1/2567" in out and "1 รายการ" in out
+
+
+def test_demo_replays_and_verifies(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`demo` replays project 13 on a SQLite file and ends with a verified trail."""
+    status, out, _ = run(capsys, "demo", "--db", str(tmp_path / "demo.db"))
+    assert status == 0
+    assert "audit trail verified" in out
+    assert "ทะเบียนการยืมทรัพย์สินของราชการ ปีงบประมาณ 2567" in out
+
+
+def test_demo_refuses_to_overwrite_another_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`demo --db` never replaces an existing file that is not the demo's own."""
+    precious = tmp_path / "cases.db"
+    precious.write_text("keep me")
+    status, _, err = run(capsys, "demo", "--db", str(precious))
+    assert status == 2
+    assert precious.read_text() == "keep me"
+    assert "exists" in err
+
+
+def test_readme_python_example_runs() -> None:
+    """The five-minute example in README.md runs as written."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```python\n(.*?)```", text, re.S)
+    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
