@@ -144,8 +144,9 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def parse_date(text: str | date) -> date:
     """Read a date as people write it.
 
-    Accepts ISO (``2023-10-01``, always C.E.), ``1 October 2566``, ``๑ ตุลาคม ๒๕๖๖``,
-    ``1 ต.ค. 2566`` and ``1/10/2566``. A year above 2400 is Buddhist Era.
+    Accepts ISO (``2023-10-01``), ``1 October 2566``, ``๑ ตุลาคม ๒๕๖๖``, ``1 ต.ค. 2566``
+    and ``1/10/2566``. In every form a year above 2400 is Buddhist Era
+    (``2566-10-01`` is 1 October 2023), one at or below it Common Era.
     """
     if isinstance(text, datetime):
         return text.astimezone(THAI_TZ).date()
@@ -153,7 +154,7 @@ def parse_date(text: str | date) -> date:
         return text
     cleaned = " ".join(arabic_digits(text).split())
     if match := _ISO.match(cleaned):
-        return date(int(match[1]), int(match[2]), int(match[3]))
+        return date(ce_year(int(match[1])), int(match[2]), int(match[3]))
     if match := _WORDS.match(cleaned):
         month = _month_number(match[2])
         if month is not None:
@@ -165,13 +166,16 @@ def parse_date(text: str | date) -> date:
 
 
 def parse_datetime(text: str | datetime) -> datetime:
-    """Read an instant: ISO 8601 with a zone, or a date (midnight Thai time)."""
+    """Read an instant: ISO 8601 (Thai time when no zone is given; a year above 2400 is
+    Buddhist Era), or a date as :func:`parse_date` reads it (midnight Thai time)."""
     if isinstance(text, datetime):
         if text.tzinfo is None:
             msg = "a naive datetime has no zone"
             raise ValueError(msg)
         return text.astimezone(UTC)
     cleaned = arabic_digits(text).strip()
+    if (year := re.match(r"^(\d{4})-", cleaned)) and int(year[1]) > _BE_THRESHOLD:
+        cleaned = f"{ce_year(int(year[1])):04d}{cleaned[4:]}"
     try:
         moment = datetime.fromisoformat(cleaned)
     except ValueError:

@@ -28,7 +28,7 @@ def verify_trail(db: str) -> None:
         store.close()
     for problem in report.problems:
         click.echo(str(problem))
-    summary = f"{report.cases} case(s), {report.events} event(s)"
+    summary = f"{report.cases} case(s), {report.events} event(s), digest {report.digest}"
     if report.ok:
         click.echo(f"บันทึกการตรวจสอบถูกต้องครบถ้วน / audit trail intact: {summary}")
         return

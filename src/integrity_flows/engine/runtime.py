@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,7 @@ class Engine:
         self._sinks: list[AuditSink] = list(sinks)
         self._log = logger if logger is not None else structlog.get_logger("integrity_flows")
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
+        self._batched: list[AuditEvent] | None = None
         self._check_settings()
 
     @classmethod
@@ -385,10 +387,37 @@ class Engine:
         stored = StoredEvent(event.case_id, event.pos, event.prev_hash, event.hash,
                              event.canonical())
         self.store.write(Write(stored, case, expected, keys, deadlines_changed))
+        if self._batched is not None:
+            self._batched.append(event)
+        else:
+            self._publish(event)
+
+    def _publish(self, event: AuditEvent) -> None:
         # Side effects only after the commit.
         self._log.info("audit_event", **_log_fields(event))
         for sink in list(self._sinks):
             sink(event)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run many starts and fires in one transaction (group commit), all or nothing.
+
+        Meant for bulk work such as importing historical records. A refusal or error
+        inside undoes the whole batch (its refusal events included) and is raised;
+        log events and sinks are called once the batch has committed.
+        """
+        if self._batched is not None:
+            yield
+            return
+        self._batched = []
+        try:
+            with self.store.batch():
+                yield
+            committed = self._batched
+        finally:
+            self._batched = None
+        for event in committed:
+            self._publish(event)
 
     # --- time ---------------------------------------------------------------
 
