@@ -113,7 +113,7 @@ def thai_date(day: date | datetime, *, digits: bool = True) -> str:
 
 
 def english_date(day: date | datetime) -> str:
-    """``day`` in English with the Buddhist Era year: '1 October 2566'."""
+    """``day`` in English with the Buddhist Era year: '1 October B.E. 2566'."""
     if isinstance(day, datetime):
         day = day.astimezone(THAI_TZ).date()
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} B.E. {be_year(day.year)}"

@@ -76,7 +76,12 @@ class DefinitionError(FlowError):
 
 
 class Refused(FlowError):
-    """An action the engine refused; the refusal is already in the audit trail."""
+    """An action the engine refused.
+
+    The refusal is in the audit trail when there is a chain to record it in: every
+    refusal on an existing case, and every refused start. :class:`CaseNotFound` has
+    no case to record it against and is not audited.
+    """
 
     code = "refused"
 
@@ -194,17 +199,21 @@ class ConcurrentUpdate(StoreError):
 
     code = "concurrent_update"
 
-    def __init__(self, case_id: str, expected: int, actual: int | None = None) -> None:
-        found = "missing" if actual is None else str(actual)
+    def __init__(
+        self, case_id: str, expected: int, actual: int | None = None, *, of: str = "version"
+    ) -> None:
+        found = "something else" if actual is None else str(actual)
+        thai_of = "ฉบับที่" if of == "version" else "ลำดับเหตุการณ์ที่"
         super().__init__(
             f"เรื่อง '{case_id}' ถูกแก้ไขโดยผู้อื่นระหว่างดำเนินการ"
-            f" (คาดว่าเป็นฉบับที่ {expected} แต่พบ {found}) ไม่มีการบันทึกใด ๆ",
+            f" (คาดว่าเป็น{thai_of} {expected} แต่พบ {found}) ไม่มีการบันทึกใด ๆ",
             f"case '{case_id}' was changed by someone else"
-            f" (expected version {expected}, found {found}); nothing was written",
+            f" (expected {of} {expected}, found {found}); nothing was written",
         )
         self.case_id = case_id
         self.expected = expected
         self.actual = actual
+        self.of = of
 
 
 class UnsupportedStore(StoreError):

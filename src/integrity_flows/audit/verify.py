@@ -74,6 +74,8 @@ class _Chain:
     flow_id: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict)
     redacted: set[str] = attrs.field(factory=set)
+    actors: dict[str, str] = attrs.field(factory=dict)
+    fired_by: dict[str, str] = attrs.field(factory=dict)
 
 
 def verify(events: Iterable[StoredEvent], cases: Iterable[Case]) -> VerifyReport:
@@ -182,6 +184,11 @@ def _advance(chain: _Chain, body: dict[str, Any]) -> None:
     chain.state = body.get("to_state")
     chain.version = int(body.get("case_version") or 0)
     chain.flow_id = body.get("flow_id")
+    actor, trigger = str(body.get("actor")), str(body.get("trigger"))
+    chain.fired_by[trigger] = actor
+    binds = (body.get("authority") or {}).get("binds")
+    if binds:
+        chain.actors[str(binds)] = actor
     for key, value in (body.get("data") or {}).items():
         chain.data[key] = value
         if value == "***":
@@ -205,6 +212,10 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
                              f"{chain.version}",
                              f"สถานะของเรื่อง '{case.state}' ไม่ตรงกับบันทึกการตรวจสอบ "
                              f"'{chain.state}'"))
+    if dict(case.actors) != chain.actors or dict(case.fired_by) != chain.fired_by:
+        found.append(differs("actors", "the case's bound actors (requester, who fired what) "
+                             "differ from its trail",
+                             "ผู้ดำเนินการที่ผูกกับเรื่อง (ผู้ขอ ผู้ดำเนินการแต่ละขั้น) ไม่ตรงกับบันทึกการตรวจสอบ"))
     visible = {k: v for k, v in case.data.items() if k not in chain.redacted}
     expected = {k: v for k, v in chain.data.items() if k not in chain.redacted}
     if visible != expected:

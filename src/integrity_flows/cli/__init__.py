@@ -8,7 +8,6 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
-from integrity_flows.cli.common import quiet_logging
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
@@ -16,14 +15,13 @@ from integrity_flows.cli.registers import register_command, sweep_command
 
 
 @click.group()
-@click.option("-v", "--verbose", is_flag=True, help="Show the structlog audit events on stderr")
+@click.option("-v", "--verbose", is_flag=True, help="Show the audit events as JSON on stderr")
 @click.version_option(package_name="integrity-flows")
 def cli(verbose: bool) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 
     ขั้นตอนงานตามแผนปฏิบัติการป้องกันการทุจริต ที่ตรวจสอบย้อนหลังได้
     """
-    quiet_logging(verbose)
 
 
 for command in (flows_group, case_group, audit_group, features_group, register_command,

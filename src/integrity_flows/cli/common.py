@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -26,12 +25,24 @@ F = TypeVar("F", bound=Callable[..., Any])
 DB_ENV = "INTEGRITY_FLOWS_DB"
 
 
-def quiet_logging(verbose: bool) -> None:
-    """Route structlog's events to stderr, shown only with --verbose."""
-    level = logging.DEBUG if verbose else logging.WARNING
-    structlog.configure(
-        wrapper_class=structlog.make_filtering_bound_logger(level),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+def cli_logger() -> Any:
+    """The engine's logger for a CLI run: JSON lines on stderr, shown only with --verbose.
+
+    The CLI hands this logger to the engine instead of configuring structlog for the
+    whole process, so embedding or testing the CLI never changes anyone else's logging.
+    """
+    ctx = click.get_current_context(silent=True)
+    verbose = bool(ctx and ctx.find_root().params.get("verbose"))
+    return structlog.wrap_logger(
+        structlog.PrintLogger(sys.stderr),
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.DEBUG if verbose else logging.WARNING
+        ),
+        processors=[
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso"),
+            structlog.processors.JSONRenderer(ensure_ascii=False),
+        ],
     )
 
 
@@ -61,9 +72,7 @@ def flows_option(func: F) -> F:
 def open_engine(db: str, flow_dirs: Iterable[str] = (), at: str | None = None) -> Engine:
     """The engine on ``db``, with a fixed clock when ``at`` is given."""
     clock = FixedClock(parse_datetime(at)) if at else None
-    if os.environ.get("INTEGRITY_FLOWS_NO_ENTRY_POINTS"):
-        return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock, entry_points=False)
-    return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock)
+    return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock, logger=cli_logger())
 
 
 def make_actor(actor_id: str, roles: Iterable[str], unit: str | None,

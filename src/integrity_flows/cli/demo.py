@@ -12,7 +12,7 @@ import click
 from integrity_flows.actor import Actor
 from integrity_flows.calendars import THAI_TZ, thai_date
 from integrity_flows.case import Case
-from integrity_flows.cli.common import describe_event, store_url
+from integrity_flows.cli.common import cli_logger, describe_event, store_url
 from integrity_flows.cli.registers import print_register
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
@@ -153,7 +153,7 @@ def _loans(r: _Replay) -> Case:
 def run_demo(db: Path) -> int:
     """Replay the procedure into ``db``; return 0 when the trail verifies."""
     clock = FixedClock(datetime(2023, 10, 2, 9, 0, tzinfo=THAI_TZ))
-    with Engine.open(store_url(str(db)), clock=clock) as engine:
+    with Engine.open(store_url(str(db)), clock=clock, logger=cli_logger()) as engine:
         r = _Replay(engine, clock)
         year = _programme(r)
         loan = _loans(r)

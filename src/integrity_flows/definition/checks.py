@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -64,10 +64,12 @@ def _check_identity(d: FlowDefinition, out: _Collector) -> None:
     if d.plan.project < 1:
         out.add("plan.project", "plan project must be a project number (1 or more)",
                 "ต้องระบุลำดับโครงการในแผน")
-    for name in list(d.roles) + list(d.states) + list(d.data):
-        if not _ID.match(name):
-            out.add(name, f"name '{name}' must be lower-case letters, digits and _",
-                    f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _")
+    for group, names in (("roles", d.roles), ("states", d.states), ("data", d.data)):
+        for name in names:
+            if not _ID.match(name):
+                out.add(f"{group}.{name}",
+                        f"name '{name}' must be lower-case letters, digits and _",
+                        f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _")
     if SYSTEM_ROLE in d.roles:
         out.add(f"roles.{SYSTEM_ROLE}", "'system' is built in and may not be declared",
                 "บทบาท 'system' มีอยู่แล้ว ประกาศซ้ำไม่ได้")
@@ -156,14 +158,17 @@ def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) ->
 
 
 def _check_transitions(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
-    pairs: Counter[tuple[str, str]] = Counter()
+    places: dict[tuple[str, str], list[int]] = {}
     for i, t in enumerate(d.transitions):
         _check_transition(d, registry, f"transitions[{i}]", t, out)
-        pairs.update((t.trigger, source) for source in t.source)
-    for (trigger, source), count in pairs.items():
-        if count > 1:
-            out.add("transitions", f"trigger '{trigger}' leaves state '{source}' {count} times",
-                    f"การดำเนินการ '{trigger}' จากสถานะ '{source}' ซ้ำกัน {count} ครั้ง")
+        for source in t.source:
+            places.setdefault((t.trigger, source), []).append(i)
+    for (trigger, source), where in places.items():
+        if len(where) > 1:  # reported at the second transition, naming all of them
+            out.add(f"transitions[{where[1]}].trigger",
+                    f"trigger '{trigger}' leaves state '{source}' {len(where)} times "
+                    f"(transitions {', '.join(map(str, where))})",
+                    f"การดำเนินการ '{trigger}' จากสถานะ '{source}' ซ้ำกัน {len(where)} ครั้ง")
 
 
 def _check_transition(
@@ -237,7 +242,9 @@ def _check_guard_params(
 
 
 def _param_problems(d: FlowDefinition, kind: ParamKind, value: Any) -> Iterator[tuple[str, str]]:
-    names = {"field": d.data, "state": d.states, "trigger": d.triggers, "setting": d.settings}
+    # "start" names the start action, which distinct_from_trigger may refer to.
+    triggers = {**d.triggers, "start": d.start.label}
+    names = {"field": d.data, "state": d.states, "trigger": triggers, "setting": d.settings}
     if kind in ("fields", "states", "values"):
         if not isinstance(value, list):
             yield f"expected a list, got {value!r}", "ต้องเป็นรายการ"

@@ -73,6 +73,22 @@ def _structure_scalar(value: Any, _: Any) -> Any:
     raise ValueError(msg)
 
 
+def _structure_bool(value: Any, _: Any) -> bool:
+    # cattrs would take bool(value): "false" or [no] would silently be true.
+    if isinstance(value, bool):
+        return value
+    msg = f"expected true or false, got {value!r}"
+    raise ValueError(msg)
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    # cattrs would take int(value): 1.5 would silently be 1, true would be 1.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    msg = f"expected a whole number, got {value!r}"
+    raise ValueError(msg)
+
+
 def _structure_any_mapping(value: Any, _: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         msg = f"expected a mapping, got {value!r}"
@@ -92,6 +108,8 @@ def make_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_func(lambda t: t == FieldType, _structure_field_type)
     converter.register_structure_hook_func(lambda t: t == Scalar, _structure_scalar)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(int, _structure_int)
     return converter
 
 
@@ -110,6 +128,10 @@ def structure(raw: Any, source: str) -> tuple[FlowDefinition | None, list[Proble
         return None, [
             Problem(source, "", "a flow file must hold a mapping", "ไฟล์ขั้นตอนงานต้องเป็นแบบ mapping")
         ]
+    # ``source`` and ``digest`` are set by the loader, never written in a file.
+    reserved = sorted(key for key in ("source", "digest") if key in raw)
+    if reserved:
+        return None, [_problem(source, f"unknown key(s): {', '.join(reserved)} @ $")]
     try:
         return _CONVERTER.structure(raw, FlowDefinition), []
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:

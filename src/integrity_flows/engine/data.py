@@ -12,7 +12,13 @@ from datetime import datetime
 from typing import Any
 
 from integrity_flows.audit.records import REDACTED, iso
-from integrity_flows.calendars import parse_date, parse_datetime, parse_decimal, parse_int
+from integrity_flows.calendars import (
+    THAI_TZ,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+    parse_int,
+)
 from integrity_flows.definition.model import Field, FlowDefinition
 from integrity_flows.errors import Reason
 
@@ -153,8 +159,12 @@ def start_defaults(
 
 
 def stamp(now: datetime, field: Field) -> str:
-    """The value a transition's ``stamp`` writes: now, as the field's type."""
-    return iso(now) if field.type == "datetime" else now.date().isoformat()
+    """The value a transition's ``stamp`` writes: now, as the field's type.
+
+    A date is the Thai calendar day (``now`` is UTC: before 07:00 Thai time the UTC
+    date is still the day before).
+    """
+    return iso(now) if field.type == "datetime" else now.astimezone(THAI_TZ).date().isoformat()
 
 
 def redact(definition: FlowDefinition, changes: Mapping[str, Any]) -> dict[str, Any]:

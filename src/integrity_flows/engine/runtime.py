@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -148,12 +148,14 @@ class Engine:
         if problems:
             raise DefinitionError(problems)
 
-    def settings(self, flow_id: str) -> dict[str, Any]:
-        """The settings of ``flow_id`` with the host's overrides applied."""
-        return {**self.flows.get(flow_id).settings, **self._settings.get(flow_id, {})}
+    def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
+        """The settings of ``flow_id`` (at ``version``, else the latest) with the host's
+        overrides applied."""
+        definition = self.flows.get(flow_id, version)
+        return {**definition.settings, **self._settings.get(flow_id, {})}
 
     def _rules(self, definition: FlowDefinition) -> Rules:
-        return Rules(self.settings(definition.id), self.store, self.registry)
+        return Rules(self.settings(definition.id, definition.version), self.store, self.registry)
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""
@@ -249,7 +251,7 @@ class Engine:
             actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit, trigger="start",
             outcome="moved", from_state=None, to_state=definition.initial, case_version=1,
             data=casedata.redact(definition, decision.data), reason=reason,
-            authority=decision.authority, cites=definition.start.cites,
+            authority=_authority(decision, definition.start.binds), cites=definition.start.cites,
         ).sealed()
         binds = definition.start.binds
         case = Case(
@@ -342,8 +344,8 @@ class Engine:
             actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit,
             trigger=transition.trigger, outcome="moved", from_state=case.state, to_state=dest,
             case_version=case.version + 1, data=casedata.redact(definition, changes),
-            reason=reason, authority=decision.authority, cites=transition.cites,
-            prev_hash=case.head,
+            reason=reason, authority=_authority(decision, transition.binds),
+            cites=transition.cites, prev_hash=case.head,
         ).sealed()
         entered = case.entered_at if dest == case.state else now
         moved = attrs.evolve(
@@ -378,7 +380,7 @@ class Engine:
                 case = self.get(case.id)
             else:
                 return
-        raise ConcurrentUpdate(case.id, case.events)
+        raise ConcurrentUpdate(case.id, case.events, of="event count")
 
     def _commit(
         self, event: AuditEvent, case: Case | None, expected: int,
@@ -393,10 +395,17 @@ class Engine:
             self._publish(event)
 
     def _publish(self, event: AuditEvent) -> None:
-        # Side effects only after the commit.
-        self._log.info("audit_event", **_log_fields(event))
-        for sink in list(self._sinks):
-            sink(event)
+        # Side effects only after the commit; a failing logger or sink cannot undo it or
+        # hide the outcome from the caller, so its error is logged and not raised.
+        for emit in (lambda e: self._log.info("audit_event", **_log_fields(e)), *self._sinks):
+            try:
+                emit(event)
+            except Exception:  # a sink's failure must not mask the committed outcome
+                self._report_sink_failure(event)
+
+    def _report_sink_failure(self, event: AuditEvent) -> None:
+        with suppress(Exception):
+            self._log.exception("audit_sink_failed", case_id=event.case_id, pos=event.pos)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -422,7 +431,7 @@ class Engine:
     # --- time ---------------------------------------------------------------
 
     def _deadlines(self, definition: FlowDefinition, case: Case) -> tuple[Deadline, ...]:
-        settings = self.settings(definition.id)
+        settings = self.settings(definition.id, definition.version)
         found = []
         for deadline in definition.states[case.state].deadlines:
             days = deadline.days
@@ -461,8 +470,8 @@ class Engine:
             case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now)
         except Refused as exc:
             return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
-        except ConcurrentUpdate:
-            return SweepResult(case_id, trigger, due, None, refused="concurrent_update")
+        except (ConcurrentUpdate, DefinitionError) as exc:
+            return SweepResult(case_id, trigger, due, None, refused=exc.code)
         return SweepResult(case_id, trigger, due, case.state)
 
 
@@ -493,6 +502,14 @@ def _not_allowed(
 
 def _new_id(flow_id: str) -> str:
     return f"{flow_id}-{secrets.token_hex(6)}"
+
+
+def _authority(decision: Decision, binds: str | None) -> dict[str, Any]:
+    """What allowed the action, and the per-case role it bound the actor to (if any)."""
+    authority = dict(decision.authority)
+    if binds is not None:
+        authority["binds"] = binds
+    return authority
 
 
 def _parse(event: StoredEvent) -> AuditEvent:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -88,7 +88,13 @@ def load_folder(folder: Traversable | Path, registry: GuardRegistry) -> list[Flo
         raise DefinitionError([Problem(str(folder), "", "not a folder", "ไม่ใช่โฟลเดอร์")])
     for entry in flow_files(folder):
         try:
-            definitions.append(read_text(entry.read_text(encoding="utf-8"), str(entry), registry))
+            text = entry.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(entry), "", f"cannot read as UTF-8 text: {exc}",
+                                    f"อ่านไฟล์เป็นข้อความ UTF-8 ไม่ได้: {exc}"))
+            continue
+        try:
+            definitions.append(read_text(text, str(entry), registry))
         except DefinitionError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -142,7 +148,6 @@ def load_library(
     registry: GuardRegistry,
     bundled: bool = True,
     entry_points: bool = True,
-    extra: Callable[[FlowLibrary], None] | None = None,
 ) -> FlowLibrary:
     """Load the bundled flows, those of ``folders`` and those of installed packages."""
     sources: list[Traversable | Path] = []
@@ -161,6 +166,4 @@ def load_library(
             problems.extend(exc.problems)
     if problems:
         raise DefinitionError(problems)
-    if extra is not None:
-        extra(library)
     return library

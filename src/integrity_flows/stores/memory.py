@@ -35,7 +35,9 @@ class MemoryStore:
             event = write.event
             chain = self._chains.get(event.case_id, [])
             if len(chain) != write.expected_events or event.pos != len(chain) + 1:
-                raise ConcurrentUpdate(event.case_id, write.expected_events, len(chain))
+                raise ConcurrentUpdate(
+                    event.case_id, write.expected_events, len(chain), of="event count"
+                )
             self._seq += 1
             stored = attrs.evolve(event, seq=self._seq)
             self._chains.setdefault(event.case_id, []).append(stored)

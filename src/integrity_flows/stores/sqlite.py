@@ -133,14 +133,18 @@ class SQLiteStore:
                 "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?", (event.case_id,)
             ).fetchone()
             if found != write.expected_events or event.pos != write.expected_events + 1:
-                raise ConcurrentUpdate(event.case_id, write.expected_events, int(found))
+                raise ConcurrentUpdate(
+                    event.case_id, write.expected_events, int(found), of="event count"
+                )
             try:
                 cursor = self._db.execute(
                     "INSERT INTO events (case_id, pos, prev_hash, hash, body) VALUES (?,?,?,?,?)",
                     (event.case_id, event.pos, event.prev_hash, event.hash, event.body),
                 )
             except sqlite3.IntegrityError as exc:
-                raise ConcurrentUpdate(event.case_id, write.expected_events) from exc
+                raise ConcurrentUpdate(
+                    event.case_id, write.expected_events, of="event count"
+                ) from exc
             if write.case is not None:
                 self._write_case(write)
             return int(cursor.lastrowid or 0)
@@ -153,11 +157,11 @@ class SQLiteStore:
             try:
                 self._db.execute(_INSERT_CASE, row)
             except sqlite3.IntegrityError as exc:
-                raise ConcurrentUpdate(case.id, 0) from exc
+                raise ConcurrentUpdate(case.id, 0, of="event count") from exc
         else:
             updated = self._db.execute(_UPDATE_CASE, (*row[1:], case.id, write.expected_events))
             if updated.rowcount != 1:
-                raise ConcurrentUpdate(case.id, write.expected_events)
+                raise ConcurrentUpdate(case.id, write.expected_events, of="event count")
         if write.keys is not None:
             self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
             self._db.executemany(
