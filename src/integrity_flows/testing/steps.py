@@ -1,0 +1,304 @@
+"""Gherkin steps for integrity-flows features, in Thai and in English (pytest-bdd).
+
+Opt-in: importing :mod:`integrity_flows` never imports pytest or pytest-bdd, and
+nothing is registered as a pytest plugin. A host project runs its feature files with
+a one-line test module (see :mod:`integrity_flows.testing.bdd`)::
+
+    from integrity_flows.testing.bdd import features; features("../features")
+
+(with ruff, add ``  # noqa: E702, I001  # fmt: skip`` to that line; this repository's
+``tests/test_features.py`` is exactly that line)
+
+or, to keep pytest-bdd's own ``scenarios``, by importing the steps where pytest
+looks for fixtures (a test module or a ``conftest.py``)::
+
+    from integrity_flows.testing.steps import *  # noqa: F403
+    from pytest_bdd import scenarios
+    scenarios("../features")
+
+(pytest-bdd's ``scenarios`` does not declare the ``@plan-...`` tags as markers: declare
+them in the host's pytest configuration when it uses ``--strict-markers``.)
+
+Fixtures
+--------
+``integrity_flows_world``
+    the scenario's :class:`~integrity_flows.testing.world.World` (engine, clock,
+    people, cases);
+``integrity_flows_engine``
+    a fresh engine per scenario, ``Engine.open(url, flows=paths, clock=clock)``,
+    closed afterwards. A host may define the fixture ``integrity_flows_engine_url``
+    (default ``"memory://"``; e.g. ``f"sqlite:///{tmp_path}/cases.db"``) and
+    ``integrity_flows_flow_paths`` (folders of the host's own flows, default none),
+    in a ``conftest.py`` or the test module;
+``integrity_flows_clock``
+    a :class:`~integrity_flows.clock.FixedClock` at 1 October 2566, 09:00 Thai time.
+
+The vocabulary
+--------------
+Every step matches under any keyword (Given/When/Then/And/But; กำหนดให้/เมื่อ/ดังนั้น/
+และ/แต่). Names are in double quotes. Triggers, states, roles and fields may be named
+by id or by Thai or English label. Numbers and dates may use Thai digits; years above
+2400 are Buddhist Era. People are created when first named; roles are resolved
+against the flow when they act. The *current case* is the one last started or named.
+``[...]`` marks an optional part, ``X | Y`` alternatives.
+
+Thai (``# language: th``)::
+
+    กำหนดให้ "สมชาย" มีบทบาท "เจ้าหน้าที่" [และ "ผู้ตรวจสอบ" ...] [สังกัด "กองคลัง"]
+    กำหนดให้ "สมชาย" สังกัด "กองคลัง"
+    กำหนดให้ วันนี้คือวันที่ ๑ ตุลาคม ๒๕๖๖          (walks forward a day at a time, sweeping)
+    เมื่อ "สมชาย" เริ่มเรื่อง "asset_lending" [ชื่อ "L1"] [ด้วยข้อมูล:]   + table field | value
+    เมื่อ "สมหญิง" ดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] [ด้วยข้อมูล:]   + table field | value
+    เมื่อ เวลาผ่านไป [อีก] ๓๐ วัน                     (one day at a time, sweeping after each)
+    ดังนั้น สถานะของเรื่อง ["L1"] คือ "อนุมัติแล้ว"
+    ดังนั้น "สมชาย" ไม่สามารถดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] ได้ [เพราะ "ผู้ขอ"] [ด้วยข้อมูล:]
+    ดังนั้น "สมชาย" ไม่สามารถเริ่มเรื่อง "asset_lending" ได้ [เพราะ "..."] [ด้วยข้อมูล:]
+    ดังนั้น "สมหญิง" สามารถดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] ได้
+    ดังนั้น ข้อมูลของเรื่อง ["L1"] มี:                 + table field | value
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+    ดังนั้น บันทึกการตรวจสอบ [ของเรื่อง "L1"] ประกอบด้วย:
+      | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
+
+English::
+
+    Given "somchai" holds the role "staff"   |  holds the roles "a" and "b" [in the unit "..."]
+    Given "somchai" belongs to the unit "Finance Division"
+    Given today is 1 October 2566
+    When "somchai" starts an "asset_lending" case ["L1"] [with:]      + table field | value
+    When "somying" fires "approve" [on "L1"] [with:]                  + table field | value
+    When [another] 30 days pass            (also: 1 day passes)
+    Then the case ["L1"] is [still] in state "approved"
+    Then "somchai" cannot fire "approve" [on "L1"] [because "requester"] [with:]
+    Then "somchai" cannot start an "asset_lending" case [because "..."] [with:]
+    Then "somying" may fire "approve" [on "L1"]      (also: can fire)
+    Then the case ["L1"] has the data:                                + table field | value
+    Then the audit trail verifies
+    Then the audit trail [of "L1"] records:
+      | actor | trigger | from | to | [outcome] |
+
+Checks: a refusal step expects :class:`~integrity_flows.errors.Refused` whose
+``mentions`` finds the ``because`` word (or the id and labels of the role or field it
+names), the case's state, version and data unchanged, and the attempt recorded as the
+last audit event. The audit trail table lists rows that must appear in the case's
+history in that order, among the moves (among all events when it has an outcome
+column: moved/สำเร็จ, refused/ถูกปฏิเสธ); ``start``/``เริ่มเรื่อง`` is the start, an
+empty ``from`` the state before it, ``system``/``ระบบ`` the sweep's actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd import parsers, step
+
+from integrity_flows.clock import FixedClock
+from integrity_flows.engine.runtime import Engine
+from integrity_flows.testing.world import DEFAULT_START, World, quoted
+
+Table = Sequence[Sequence[str]]
+
+
+def _q(name: str) -> str:
+    """A double-quoted value captured as ``name``."""
+    return rf'["“](?P<{name}>[^"”]+)["”]'
+
+
+_ANY_Q = r'["“][^"”]+["”]'
+_NUMBER = r"(?P<days>[0-9๐-๙][0-9๐-๙,]*)"
+_TH_DATA = r"(?:\s*ด้วยข้อมูล\s*:?)?"
+_EN_DATA = r"(?:\s+with\s*:?)?"
+_TH_CASE = rf"(?:\s*ในเรื่อง\s*{_q('case')})?"
+_EN_CASE = rf"(?:\s+on\s+{_q('case')})?"
+
+
+def _optional_fixture(request: pytest.FixtureRequest, name: str, default: Any) -> Any:
+    try:
+        return request.getfixturevalue(name)
+    except pytest.FixtureLookupError:
+        return default
+
+
+# --- fixtures -------------------------------------------------------------------
+
+
+@pytest.fixture
+def integrity_flows_clock() -> FixedClock:
+    """A fixed clock at 1 October 2566 (2023-10-01), 09:00 Thai time."""
+    return FixedClock(DEFAULT_START)
+
+
+@pytest.fixture
+def integrity_flows_engine(
+    request: pytest.FixtureRequest, integrity_flows_clock: FixedClock
+) -> Iterator[Engine]:
+    """A fresh engine for one scenario, on ``integrity_flows_engine_url`` (memory by default)."""
+    url = _optional_fixture(request, "integrity_flows_engine_url", "memory://")
+    paths: Sequence[str | Path] = _optional_fixture(request, "integrity_flows_flow_paths", ())
+    engine = Engine.open(url, flows=paths, clock=integrity_flows_clock)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+@pytest.fixture
+def integrity_flows_world(
+    integrity_flows_engine: Engine, integrity_flows_clock: FixedClock
+) -> World:
+    """What the scenario has set up so far."""
+    return World(integrity_flows_engine, integrity_flows_clock)
+
+
+# --- people -------------------------------------------------------------------------
+
+
+@step(parsers.re(
+    rf"{_q('actor')}\s*มีบทบาท\s*(?P<roles>{_ANY_Q}(?:\s*(?:และ|,)\s*{_ANY_Q})*)"
+    rf"(?:\s*สังกัด\s*{_q('unit')})?"
+))
+@step(parsers.re(
+    rf"{_q('actor')} holds the roles? (?P<roles>{_ANY_Q}(?:\s*(?:,\s*and|,|and)\s*{_ANY_Q})*)"
+    rf"(?: in (?:the unit )?{_q('unit')})?"
+))
+def holds_roles(
+    integrity_flows_world: World, actor: str, roles: str, unit: str | None
+) -> None:
+    """Someone holds one or more roles (and belongs to a unit)."""
+    integrity_flows_world.give_roles(actor, quoted(roles), unit)
+
+
+@step(parsers.re(rf"{_q('actor')}\s*สังกัด\s*{_q('unit')}"))
+@step(parsers.re(rf"{_q('actor')} belongs to (?:the unit )?{_q('unit')}"))
+def belongs_to(integrity_flows_world: World, actor: str, unit: str) -> None:
+    """Someone belongs to a unit."""
+    integrity_flows_world.set_unit(actor, unit)
+
+
+# --- time ---------------------------------------------------------------------------
+
+
+@step(parsers.re(r"วันนี้คือ\s*(?P<date>\S.*)"))
+@step(parsers.re(r"today is (?P<date>\S.*)"))
+def today_is(integrity_flows_world: World, date: str) -> None:
+    """It is this day, 09:00 Thai time (moving forward sweeps day by day)."""
+    integrity_flows_world.today_is(date)
+
+
+@step(parsers.re(rf"เวลาผ่านไป\s*(?:อีก\s*)?{_NUMBER}\s*วัน"))
+@step(parsers.re(rf"(?:another )?{_NUMBER} days? (?:pass|passes|have passed|has passed)"))
+def days_pass(integrity_flows_world: World, days: str) -> None:
+    """Days pass one at a time; what falls due each day is swept."""
+    integrity_flows_world.pass_days(days)
+
+
+# --- actions ------------------------------------------------------------------------
+
+
+@step(parsers.re(
+    rf"{_q('actor')}\s*เริ่มเรื่อง\s*{_q('flow')}(?:\s*ชื่อ\s*{_q('name')})?{_TH_DATA}"
+))
+@step(parsers.re(rf"{_q('actor')} starts an? {_q('flow')} case(?: {_q('name')})?{_EN_DATA}"))
+def starts(
+    integrity_flows_world: World, actor: str, flow: str, name: str | None,
+    datatable: Table | None = None,
+) -> None:
+    """Someone opens a case (named, with data); it becomes the current case."""
+    integrity_flows_world.start(actor, flow, datatable, name)
+
+
+@step(parsers.re(rf"{_q('actor')}\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}{_TH_DATA}"))
+@step(parsers.re(rf"{_q('actor')} fires {_q('trigger')}{_EN_CASE}{_EN_DATA}"))
+def fires(
+    integrity_flows_world: World, actor: str, trigger: str, case: str | None,
+    datatable: Table | None = None,
+) -> None:
+    """Someone fires a trigger on the current (or named) case; it must be allowed."""
+    integrity_flows_world.fire(actor, trigger, case, datatable)
+
+
+# --- refusals -----------------------------------------------------------------------
+
+
+@step(parsers.re(
+    rf"{_q('actor')}\s*ไม่สามารถ\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}\s*(?:ได้)?"
+    rf"(?:\s*เพราะ\s*{_q('because')})?{_TH_DATA}"
+))
+@step(parsers.re(
+    rf"{_q('actor')} cannot fire {_q('trigger')}{_EN_CASE}(?: because {_q('because')})?{_EN_DATA}"
+))
+def cannot_fire(
+    integrity_flows_world: World, actor: str, trigger: str, case: str | None,
+    because: str | None, datatable: Table | None = None,
+) -> None:
+    """Someone tries a trigger and is refused; nothing but the audit trail changes."""
+    integrity_flows_world.cannot_fire(actor, trigger, because, case, datatable)
+
+
+@step(parsers.re(
+    rf"{_q('actor')}\s*ไม่สามารถ\s*เริ่มเรื่อง\s*{_q('flow')}\s*(?:ได้)?"
+    rf"(?:\s*เพราะ\s*{_q('because')})?{_TH_DATA}"
+))
+@step(parsers.re(
+    rf"{_q('actor')} cannot start an? {_q('flow')} case(?: because {_q('because')})?{_EN_DATA}"
+))
+def cannot_start(
+    integrity_flows_world: World, actor: str, flow: str, because: str | None,
+    datatable: Table | None = None,
+) -> None:
+    """Someone tries to open a case and is refused; no case is opened."""
+    integrity_flows_world.cannot_start(actor, flow, because, datatable)
+
+
+# --- checks -------------------------------------------------------------------------
+
+
+@step(parsers.re(rf"สถานะของเรื่อง(?:\s*{_q('case')})?\s*คือ\s*{_q('state')}"))
+@step(parsers.re(rf"the case(?: {_q('case')})? is (?:still )?in (?:the )?state {_q('state')}"))
+def state_is(integrity_flows_world: World, state: str, case: str | None) -> None:
+    """The current (or named) case is in a state."""
+    integrity_flows_world.expect_state(state, case)
+
+
+@step(parsers.re(rf"{_q('actor')}\s*สามารถ\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}\s*ได้"))
+@step(parsers.re(rf"{_q('actor')} (?:may|can) fire {_q('trigger')}{_EN_CASE}"))
+def may_fire(
+    integrity_flows_world: World, actor: str, trigger: str, case: str | None
+) -> None:
+    """Someone may fire a trigger now (``Engine.available``)."""
+    integrity_flows_world.expect_available(actor, trigger, case)
+
+
+@step(parsers.re(rf"ข้อมูลของเรื่อง(?:\s*{_q('case')})?\s*(?:มี|ประกอบด้วย)\s*:?"))
+@step(parsers.re(rf"the case(?: {_q('case')})? has the data\s*:?"))
+def data_holds(
+    integrity_flows_world: World, case: str | None, datatable: Table | None = None
+) -> None:
+    """The case's data holds the listed field | value rows."""
+    integrity_flows_world.expect_data(datatable or (), case)
+
+
+@step(parsers.re(r"บันทึกการตรวจสอบ\s*ถูกต้อง\s*ครบถ้วน"))
+@step(parsers.re(r"the audit trail verifies"))
+def trail_verifies(integrity_flows_world: World) -> None:
+    """Every audit chain is intact and every case agrees with its trail."""
+    integrity_flows_world.expect_verified()
+
+
+@step(parsers.re(rf"บันทึกการตรวจสอบ(?:\s*ของเรื่อง\s*{_q('case')})?\s*ประกอบด้วย\s*:?"))
+@step(parsers.re(rf"the audit trail(?: of {_q('case')})? records\s*:?"))
+def trail_records(
+    integrity_flows_world: World, case: str | None, datatable: Table | None = None
+) -> None:
+    """The case's audit trail holds the table's rows, in order."""
+    integrity_flows_world.expect_records(datatable or (), case)
+
+
+#: What ``from integrity_flows.testing.steps import *`` brings into a test module or
+#: conftest: the fixtures above and the step definitions pytest-bdd registered here.
+__all__ = [
+    name for name in sorted(globals())
+    if name.startswith(("pytestbdd_stepdef_", "integrity_flows_"))
+]

@@ -1,0 +1,509 @@
+"""The world of one Gherkin scenario: an engine, a fixed clock, the people and the cases.
+
+Plain Python, no pytest: the step definitions in :mod:`integrity_flows.testing.steps`
+are thin wrappers around :class:`World`, and a host may drive a ``World`` from its own
+test code too. A check that does not hold raises :class:`StepFailed` (an
+``AssertionError``) whose message says, in words an auditor can follow, what was
+expected and what the engine actually did.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import attrs
+
+from integrity_flows.actor import SYSTEM, Actor
+from integrity_flows.audit.records import AuditEvent
+from integrity_flows.calendars import THAI_TZ, parse_date, parse_int
+from integrity_flows.case import Case
+from integrity_flows.clock import FixedClock
+from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.engine import data as casedata
+from integrity_flows.engine.runtime import Engine
+from integrity_flows.errors import Refused, UnknownFlow
+
+#: The moment a scenario begins unless it says otherwise: 1 October 2566 (the first day
+#: of fiscal year 2567), 09:00 Thai time.
+DEFAULT_START = datetime(2023, 10, 1, 9, 0, tzinfo=THAI_TZ)
+#: The time of day a scenario's "today" is set to.
+WORKDAY_TIME = time(9, 0)
+
+START_WORDS = frozenset({"start", "เริ่มเรื่อง"})
+SYSTEM_WORDS = frozenset({"system", "ระบบ"})
+_EMPTY_CELLS = frozenset({"", "-", "—", "–"})
+_HEADER_KEYS = frozenset({"field", "key", "ข้อมูล", "รายการ"})
+_HEADER_VALUES = frozenset({"value", "ค่า"})
+
+#: The columns of an audit-trail table, by every name a feature may give them.
+RECORD_COLUMNS: Mapping[str, str] = {
+    "actor": "actor", "ผู้ดำเนินการ": "actor",
+    "trigger": "trigger", "action": "trigger", "การดำเนินการ": "trigger",
+    "from": "from", "from state": "from", "จากสถานะ": "from",
+    "to": "to", "to state": "to", "เป็นสถานะ": "to",
+    "outcome": "outcome", "ผล": "outcome", "ผลลัพธ์": "outcome",
+}  # fmt: skip
+_OUTCOMES: Mapping[str, str] = {
+    "moved": "moved", "done": "moved", "สำเร็จ": "moved", "ดำเนินการแล้ว": "moved",
+    "refused": "refused", "ถูกปฏิเสธ": "refused", "ปฏิเสธ": "refused",
+}  # fmt: skip
+
+
+class StepFailed(AssertionError):
+    """A step of a scenario did not hold."""
+
+
+@attrs.define
+class Person:
+    """Someone named in a scenario: the roles they hold (as written) and their unit."""
+
+    roles: list[str] = attrs.field(factory=list)
+    unit: str | None = None
+
+
+@attrs.define
+class World:
+    """Everything one scenario has set up so far.
+
+    ``cases`` maps the names a scenario gives its cases (``"L1"``) to case ids; the
+    *current* case is the one last started or last named.
+    """
+
+    engine: Engine
+    clock: FixedClock
+    people: dict[str, Person] = attrs.field(factory=dict)
+    cases: dict[str, str] = attrs.field(factory=dict)
+    current: str | None = None
+
+    # --- people -------------------------------------------------------------
+
+    def give_roles(self, name: str, roles: Iterable[str], unit: str | None = None) -> None:
+        """``name`` holds ``roles`` (ids or labels, resolved when they act) from now on."""
+        person = self.people.setdefault(name, Person())
+        for role in roles:
+            if role not in person.roles:
+                person.roles.append(role)
+        if unit is not None:
+            person.unit = unit
+
+    def set_unit(self, name: str, unit: str) -> None:
+        """``name`` belongs to ``unit``."""
+        self.people.setdefault(name, Person()).unit = unit
+
+    def actor(self, name: str, definition: FlowDefinition | None = None) -> Actor:
+        """The actor ``name`` with their roles resolved against ``definition``.
+
+        A person first mentioned here holds no roles; ``system``/``ระบบ``, unless the
+        scenario gave someone that name, is the engine's system actor.
+        """
+        if name in SYSTEM_WORDS and name not in self.people:
+            return SYSTEM
+        person = self.people.setdefault(name, Person())
+        roles = {_resolve_role(definition, role) for role in person.roles}
+        return Actor(name, roles=frozenset(roles), unit=person.unit)
+
+    # --- time ---------------------------------------------------------------
+
+    def today_is(self, text: str) -> datetime:
+        """Make it ``text`` (a date, Thai or English, B.E. or C.E.) at 09:00 Thai time.
+
+        Moving forward walks one day at a time, sweeping after each day, so deadlines
+        fall due on the day they would in real life; moving back only sets the clock.
+        """
+        target = datetime.combine(_date(text), WORKDAY_TIME, THAI_TZ)
+        if target <= self.clock():
+            self.clock.set(target)
+            return self.clock()
+        while self.clock() + timedelta(days=1) <= target:
+            self.clock.advance(days=1)
+            self.engine.sweep()
+        if self.clock() < target:
+            self.clock.set(target)
+            self.engine.sweep()
+        return self.clock()
+
+    def pass_days(self, days: int | str) -> datetime:
+        """Let ``days`` days pass, one at a time, sweeping after each."""
+        for _ in range(parse_int(days)):
+            self.clock.advance(days=1)
+            self.engine.sweep()
+        return self.clock()
+
+    # --- cases --------------------------------------------------------------
+
+    def case_id(self, name: str | None = None) -> str:
+        """The id of the case called ``name``, or of the current case; naming makes it current."""
+        if name is None:
+            if self.current is None:
+                msg = "no case has been started yet / ยังไม่ได้เริ่มเรื่องใด"
+                raise StepFailed(msg)
+            return self.current
+        found = self.cases.get(name)
+        if found is None:
+            known = ", ".join(f'"{n}"' for n in self.cases) or "none"
+            msg = f'no case is called "{name}" (cases: {known}) / ไม่มีเรื่องชื่อ "{name}"'
+            raise StepFailed(msg)
+        self.current = found
+        return found
+
+    def case(self, name: str | None = None) -> Case:
+        """The case called ``name`` (or the current one) as stored now."""
+        return self.engine.get(self.case_id(name))
+
+    def definition(self, name: str | None = None) -> FlowDefinition:
+        """The definition the case called ``name`` (or the current one) runs on."""
+        return self.engine.definition_of(self.case(name))
+
+    def _flow(self, flow_id: str) -> FlowDefinition | None:
+        try:
+            return self.engine.flows.get(flow_id)
+        except UnknownFlow:
+            return None
+
+    def start(
+        self, actor: str, flow_id: str, rows: Sequence[Sequence[str]] | None = None,
+        name: str | None = None,
+    ) -> Case:
+        """``actor`` opens a case of ``flow_id`` with the data of ``rows``; it becomes current."""
+        if name is not None and name in self.cases:
+            msg = f'a case called "{name}" was already started / มีเรื่องชื่อ "{name}" แล้ว'
+            raise StepFailed(msg)
+        definition = self._flow(flow_id)
+        who = self.actor(actor, definition)
+        data = table_data(rows, definition)
+        try:
+            case = self.engine.start(flow_id, actor=who, data=data)
+        except Refused as exc:
+            msg = (f'"{actor}" could not start a "{flow_id}" case / "{actor}" เริ่มเรื่อง '
+                   f'"{flow_id}" ไม่ได้:\n{describe_refusal(exc)}')
+            raise StepFailed(msg) from exc
+        self.cases[name if name is not None else case.id] = case.id
+        self.current = case.id
+        return case
+
+    def cannot_start(
+        self, actor: str, flow_id: str, because: str | None = None,
+        rows: Sequence[Sequence[str]] | None = None,
+    ) -> Refused:
+        """``actor`` tries to open a case and must be refused (for ``because``); no case opens."""
+        definition = self._flow(flow_id)
+        who = self.actor(actor, definition)
+        before = len(self.engine.cases())
+        try:
+            case = self.engine.start(flow_id, actor=who, data=table_data(rows, definition))
+        except Refused as exc:
+            _expect_mention(exc, because, definition)
+            after = len(self.engine.cases())
+            if after != before:
+                msg = f"a refused start opened a case anyway ({before} cases, now {after})"
+                raise StepFailed(msg) from exc
+            last = list(self.engine.events())[-1]
+            if (last.trigger, last.outcome, last.actor) != ("start", "refused", who.id):
+                msg = ("the refused start is not the last event of the audit trail / "
+                       "การปฏิเสธการเริ่มเรื่องไม่ได้ถูกบันทึก")
+                raise StepFailed(msg) from exc
+            return exc
+        msg = (f'"{actor}" was allowed to start a "{flow_id}" case ({case.id}, state '
+               f'"{case.state}") but should have been refused / "{actor}" เริ่มเรื่องได้ '
+               f"ทั้งที่ควรถูกปฏิเสธ")
+        raise StepFailed(msg)
+
+    def fire(
+        self, actor: str, trigger: str, case: str | None = None,
+        rows: Sequence[Sequence[str]] | None = None,
+    ) -> Case:
+        """``actor`` fires ``trigger`` (id or label) on the case, with the data of ``rows``."""
+        case_id = self.case_id(case)
+        definition = self.definition(case)
+        who = self.actor(actor, definition)
+        try:
+            return self.engine.fire(case_id, trigger, actor=who,
+                                    data=table_data(rows, definition))
+        except Refused as exc:
+            msg = (f'"{actor}" could not fire "{trigger}" on {self._case_name(case_id)} / '
+                   f'"{actor}" ดำเนินการ "{trigger}" ไม่ได้:\n{describe_refusal(exc)}')
+            raise StepFailed(msg) from exc
+
+    def cannot_fire(
+        self, actor: str, trigger: str, because: str | None = None, case: str | None = None,
+        rows: Sequence[Sequence[str]] | None = None,
+    ) -> Refused:
+        """``actor`` tries ``trigger`` and must be refused (for ``because``).
+
+        The case keeps its state and version, and the attempt is the last event of its
+        audit trail, recorded as a refusal.
+        """
+        case_id = self.case_id(case)
+        before = self.engine.get(case_id)
+        definition = self.engine.definition_of(before)
+        who = self.actor(actor, definition)
+        try:
+            moved = self.engine.fire(case_id, trigger, actor=who,
+                                     data=table_data(rows, definition))
+        except Refused as exc:
+            _expect_mention(exc, because, definition)
+            self._expect_unchanged(before, who, exc)
+            return exc
+        msg = (f'"{actor}" was allowed to fire "{trigger}" on {self._case_name(case_id)} '
+               f'(now "{moved.state}") but should have been refused / "{actor}" ดำเนินการ '
+               f'"{trigger}" ได้ทั้งที่ควรถูกปฏิเสธ')
+        raise StepFailed(msg)
+
+    def _expect_unchanged(self, before: Case, who: Actor, error: Refused) -> None:
+        after = self.engine.get(before.id)
+        if (after.state, after.version, dict(after.data)) != (
+            before.state, before.version, dict(before.data)
+        ):
+            msg = (f"a refusal changed the case: state {before.state} -> {after.state}, "
+                   f"version {before.version} -> {after.version}")
+            raise StepFailed(msg) from error
+        last = self.engine.history(before.id)[-1]
+        if last.outcome != "refused" or last.actor != who.id or last.refusal != error.code:
+            msg = (f"the refusal is not the last event of the audit trail (last: {last.actor} "
+                   f"{last.trigger} {last.outcome}) / การปฏิเสธไม่ได้ถูกบันทึก")
+            raise StepFailed(msg) from error
+
+    def _case_name(self, case_id: str) -> str:
+        for name, found in self.cases.items():
+            if found == case_id and name != case_id:
+                return f'case "{name}" ({case_id})'
+        return f"case {case_id}"
+
+    # --- checks -------------------------------------------------------------
+
+    def expect_state(self, state: str, case: str | None = None) -> None:
+        """The case is in ``state`` (id or label)."""
+        found = self.case(case)
+        definition = self.engine.definition_of(found)
+        wanted = definition.state_id(state)
+        if wanted is None:
+            known = ", ".join(f"{k} ({s.label.th})" for k, s in definition.states.items())
+            msg = (f'flow "{definition.id}" has no state "{state}" (states: {known}) / '
+                   f'ไม่มีสถานะ "{state}"')
+            raise StepFailed(msg)
+        if found.state != wanted:
+            now = definition.label_of_state(found.state)
+            msg = (f'{self._case_name(found.id)} is in state "{found.state}" ({now.th}), '
+                   f'expected "{wanted}" / เรื่องอยู่ในสถานะ "{now.th}" '
+                   f'ไม่ใช่ "{definition.label_of_state(wanted).th}"')
+            raise StepFailed(msg)
+
+    def expect_available(self, actor: str, trigger: str, case: str | None = None) -> None:
+        """``actor`` may fire ``trigger`` now (as far as roles and guards go)."""
+        case_id = self.case_id(case)
+        definition = self.definition(case)
+        wanted = definition.trigger_id(trigger)
+        available = self.engine.available(case_id, actor=self.actor(actor, definition))
+        if wanted is None or wanted not in available:
+            msg = (f'"{actor}" may not fire "{trigger}" now (may fire: '
+                   f'{", ".join(available) or "nothing"}) / "{actor}" ดำเนินการ "{trigger}" '
+                   f"ไม่ได้ในขณะนี้")
+            raise StepFailed(msg)
+
+    def expect_data(self, rows: Sequence[Sequence[str]], case: str | None = None) -> None:
+        """The case's data holds each field | value of ``rows`` (values read as the flow does)."""
+        found = self.case(case)
+        definition = self.engine.definition_of(found)
+        wrong = []
+        for key, value in table_data(rows, definition, keep_empty=True).items():
+            field = definition.field_id(key)
+            if field is None:
+                wrong.append(f'flow "{definition.id}" has no field "{key}"')
+                continue
+            expected: Any = None
+            if value not in _EMPTY_CELLS:
+                changes, problems = casedata.normalize(definition, {field: value}, {})
+                if problems:
+                    wrong.append("; ".join(p.en for p in problems))
+                    continue
+                expected = changes[field]
+            actual = found.data.get(field)
+            if actual != expected and not (expected is None and actual in ("", [])):
+                wrong.append(f"{field}: expected {expected!r}, found {actual!r}")
+        if wrong:
+            msg = "the case data differs / ข้อมูลของเรื่องไม่ตรง:\n  " + "\n  ".join(wrong)
+            raise StepFailed(msg)
+
+    def expect_verified(self) -> None:
+        """The whole audit trail verifies: every chain intact, every case agreeing."""
+        report = self.engine.verify()
+        if not report.ok:
+            listing = "\n  ".join(str(p) for p in report.problems)
+            msg = (f"the audit trail does not verify / บันทึกการตรวจสอบไม่ถูกต้อง "
+                   f"({len(report.problems)} problem(s)):\n  {listing}")
+            raise StepFailed(msg)
+
+    def expect_records(self, rows: Sequence[Sequence[str]], case: str | None = None) -> None:
+        """The case's audit trail holds the rows of the table, in that order.
+
+        The first row names the columns (actor, trigger, from, to and optionally
+        outcome; in Thai ผู้ดำเนินการ, การดำเนินการ, จากสถานะ, เป็นสถานะ, ผล). Without an
+        outcome column the rows are matched against the moves only; other events may
+        come between them.
+        """
+        case_id = self.case_id(case)
+        definition = self.definition(case)
+        if not rows:
+            msg = "the audit trail table is empty / ตารางบันทึกการตรวจสอบว่างเปล่า"
+            raise StepFailed(msg)
+        columns = [_column(cell) for cell in rows[0]]
+        expected = [dict(zip(columns, (c.strip() for c in row), strict=True)) for row in rows[1:]]
+        events = self.engine.history(case_id)
+        if "outcome" not in columns:
+            events = [e for e in events if e.moved]
+        position = 0
+        for index, row in enumerate(expected):
+            while position < len(events) and not _row_matches(definition, events[position], row):
+                position += 1
+            if position == len(events):
+                msg = (f"row {index + 1} of the table is not in the audit trail of "
+                       f"{self._case_name(case_id)} (after the rows before it) / ไม่พบแถวที่ "
+                       f"{index + 1} ในบันทึกการตรวจสอบ: {' | '.join(row.values())}\n"
+                       f"the trail / บันทึกที่มี:\n{render_history(definition, events)}")
+                raise StepFailed(msg)
+            position += 1
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _date(text: str) -> date:
+    try:
+        return parse_date(text.strip())
+    except ValueError as exc:
+        raise StepFailed(str(exc)) from exc
+
+
+def _resolve_role(definition: FlowDefinition | None, role: str) -> str:
+    if definition is None:
+        return role
+    return definition.role_id(role) or role
+
+
+def table_data(
+    rows: Sequence[Sequence[str]] | None, definition: FlowDefinition | None = None,
+    *, keep_empty: bool = False,
+) -> dict[str, str]:
+    """The data of a two-column table (field | value, no header), empty values left out.
+
+    Fields may be named by id or by Thai or English label; the engine resolves them.
+    A first row reading ``field | value`` (``ข้อมูล | ค่า``) is taken as a header.
+    """
+    data: dict[str, str] = {}
+    for index, row in enumerate(rows or ()):
+        cells = [cell.strip() for cell in row]
+        if len(cells) != 2:
+            msg = (f"a data table has two columns, field | value; row {index + 1} has "
+                   f"{len(cells)} / ตารางข้อมูลต้องมีสองคอลัมน์")
+            raise StepFailed(msg)
+        key, value = cells
+        header = key.casefold() in _HEADER_KEYS and value.casefold() in _HEADER_VALUES
+        if index == 0 and header and (definition is None or definition.field_id(key) is None):
+            continue
+        if value or keep_empty:
+            data[key] = value
+    return data
+
+
+def _column(cell: str) -> str:
+    name = " ".join(cell.split()).casefold()
+    found = RECORD_COLUMNS.get(name)
+    if found is None:
+        msg = (f"unknown audit trail column '{cell}' (use actor, trigger, from, to, outcome / "
+               f"ผู้ดำเนินการ, การดำเนินการ, จากสถานะ, เป็นสถานะ, ผล)")
+        raise StepFailed(msg)
+    return found
+
+
+def _trigger(definition: FlowDefinition, cell: str) -> str:
+    if cell.casefold() in START_WORDS or definition.start.label.matches(cell):
+        return "start"
+    return definition.trigger_id(cell) or cell
+
+
+def _state(definition: FlowDefinition, cell: str) -> str | None:
+    if cell in _EMPTY_CELLS:
+        return None
+    return definition.state_id(cell) or cell
+
+
+def _row_matches(definition: FlowDefinition, event: AuditEvent, row: Mapping[str, str]) -> bool:
+    checks = {
+        "actor": lambda cell: event.actor == (
+            SYSTEM.id if cell.casefold() in SYSTEM_WORDS else cell),
+        "trigger": lambda cell: event.trigger == _trigger(definition, cell),
+        "from": lambda cell: event.from_state == _state(definition, cell),
+        "to": lambda cell: event.to_state == _state(definition, cell),
+        "outcome": lambda cell: cell in _EMPTY_CELLS
+        or event.outcome == _OUTCOMES.get(cell.casefold(), cell),
+    }
+    return all(checks[column](cell) for column, cell in row.items())
+
+
+def render_history(definition: FlowDefinition, events: Iterable[AuditEvent]) -> str:
+    """The events as table rows an auditor can read, with Thai labels."""
+    lines = []
+    for event in events:
+        trigger = definition.label_of_trigger(event.trigger).th
+        source = definition.label_of_state(event.from_state).th if event.from_state else ""
+        dest = definition.label_of_state(event.to_state).th if event.to_state else ""
+        lines.append(f"  | {event.actor} | {event.trigger} ({trigger}) | {source} | {dest} "
+                     f"| {event.outcome} |")
+    return "\n".join(lines) or "  (no events)"
+
+
+def describe_refusal(error: Refused) -> str:
+    """An error's message and every reason, both languages, one per line."""
+    lines = [f"  {error.message_en}", f"  {error.message_th}"]
+    lines += [f"  - [{r.code}] {r.en} / {r.th}" for r in error.reasons]
+    return "\n".join(lines)
+
+
+def _mention_candidates(word: str, definition: FlowDefinition | None) -> set[str]:
+    """``word`` and, when it names a role or a field of the flow, its id and both labels."""
+    found = {word}
+    if definition is None:
+        return found
+    role = definition.role_id(word)
+    if role is not None:
+        label = definition.label_of_role(role)
+        found |= {role, label.th, label.en}
+    field = definition.field_id(word)
+    if field is not None:
+        spec = definition.data[field]
+        found |= {field, spec.label.th, spec.label.en}
+    return found
+
+
+def _expect_mention(error: Refused, word: str | None, definition: FlowDefinition | None) -> None:
+    if word is None:
+        return
+    if any(error.mentions(candidate) for candidate in _mention_candidates(word, definition)):
+        return
+    msg = (f'refused, but not because of "{word}" / ถูกปฏิเสธ แต่ไม่ใช่เพราะ "{word}":\n'
+           f"{describe_refusal(error)}")
+    raise StepFailed(msg) from error
+
+
+_QUOTED = re.compile(r'["“]([^"”]+)["”]')
+
+
+def quoted(text: str) -> list[str]:
+    """Every double-quoted value in ``text`` ("..." or “...”), in order."""
+    return _QUOTED.findall(text)
+
+
+__all__ = [
+    "DEFAULT_START",
+    "RECORD_COLUMNS",
+    "Person",
+    "StepFailed",
+    "World",
+    "describe_refusal",
+    "quoted",
+    "render_history",
+    "table_data",
+]

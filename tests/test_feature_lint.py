@@ -1,0 +1,183 @@
+"""The feature lint: the project's features pass it, and it catches what would pass silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from integrity_flows.errors import Problem
+from integrity_flows.testing.lint import check_features
+
+FEATURES = Path(__file__).resolve().parent.parent / "features"
+
+
+def _write(tmp_path: Path, text: str, name: str = "sample.feature") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _messages(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+def test_project_features_pass_the_lint() -> None:
+    assert list(FEATURES.rglob("*.feature")), "no feature files found"
+    problems = check_features(FEATURES)
+    assert not problems, _messages(problems)
+
+
+GOOD_TH = """\
+# language: th
+โครงหลัก: ตัวอย่าง
+  คำอธิบายของโครงหลัก
+
+  @plan-13-5.1
+  เหตุการณ์: มีขั้นตอนครบ
+    กำหนดให้ "สมชาย" มีบทบาท "เจ้าหน้าที่"
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+"""
+
+
+def test_a_good_thai_feature_passes(tmp_path: Path) -> None:
+    assert check_features(_write(tmp_path, GOOD_TH)) == []
+
+
+def test_thai_trap_empty_scenario_is_reported(tmp_path: Path) -> None:
+    text = """\
+# language: th
+โครงหลัก: กับดักภาษาไทย
+
+  @plan-13-5.1
+  เหตุการณ์: ลืมเว้นวรรคหลังคำสำคัญ
+    กำหนดให้"สมชาย" มีบทบาท "เจ้าหน้าที่"
+    เมื่อสมชายยื่นคำขอยืม
+    ดังนั้นบันทึกการตรวจสอบถูกต้องครบถ้วน
+"""
+    path = _write(tmp_path, text)
+    problems = check_features(path)
+    assert all(p.source == str(path) for p in problems)
+    assert all(p.path == "Scenario 'ลืมเว้นวรรคหลังคำสำคัญ' (line 5)" for p in problems)
+    text_en = _messages(problems)
+    assert "no steps" in text_en
+    assert "ไม่มีขั้นตอน" in text_en
+    # one problem per glued keyword line, naming the keyword and the line
+    glued = [p for p in problems if "without the space" in p.message_en]
+    assert [p.message_en.split(":")[0] for p in glued] == ["line 6", "line 7", "line 8"]
+    assert "'กำหนดให้'" in glued[0].message_en
+    assert "'เมื่อ'" in glued[1].message_en
+    assert "'ดังนั้น'" in glued[2].message_en
+    assert "เว้นวรรค" in glued[0].message_th
+
+
+def test_glued_keyword_in_a_feature_description_is_reported(tmp_path: Path) -> None:
+    text = GOOD_TH.replace("  คำอธิบายของโครงหลัก", "  และผู้ยืมต้องส่งคืนตามกำหนด")
+    problems = check_features(_write(tmp_path, text))
+    assert len(problems) == 1, _messages(problems)
+    assert problems[0].path.startswith("Feature 'ตัวอย่าง'")
+    assert "'และ'" in problems[0].message_en
+
+
+def test_english_words_that_begin_like_keywords_are_not_reported(tmp_path: Path) -> None:
+    text = """\
+Feature: Words
+  Whenever an item is lent, Andrew checks it.
+  Thenceforth it is on loan.
+
+  @plan-13-5.4
+  Scenario: fine
+    Then the audit trail verifies
+"""
+    assert check_features(_write(tmp_path, text)) == []
+
+
+def test_missing_plan_tag_is_reported(tmp_path: Path) -> None:
+    text = """\
+Feature: No plan
+  @wip
+  Scenario: untagged
+    Given "somchai" holds the role "staff"
+    Then the audit trail verifies
+"""
+    problems = check_features(_write(tmp_path, text))
+    assert len(problems) == 1, _messages(problems)
+    assert problems[0].path == "Scenario 'untagged' (line 3)"
+    assert "@plan-" in problems[0].message_en
+
+
+def test_plan_tag_is_inherited_from_feature_and_rule(tmp_path: Path) -> None:
+    text = """\
+@plan-13-5.1
+Feature: Tagged at the top
+  Scenario: inherits from the feature
+    Then the audit trail verifies
+"""
+    assert check_features(_write(tmp_path, text, "a.feature")) == []
+    text = """\
+Feature: Tagged rule
+  @plan-13-5.4
+  Rule: the register
+    Scenario: inherits from the rule
+      Then the audit trail verifies
+"""
+    assert check_features(_write(tmp_path, text, "b.feature")) == []
+
+
+def test_unparsable_file_is_reported(tmp_path: Path) -> None:
+    text = """\
+Feature: Broken
+  @plan-13-5.1
+  Scenario: text between steps
+    Given "somchai" holds the role "staff"
+    this line is neither a step nor a table
+    Then the audit trail verifies
+  @dangling
+"""
+    path = _write(tmp_path, text)
+    problems = check_features(path)
+    assert problems, "a broken file passed the lint"
+    assert all("does not parse" in p.message_en for p in problems)
+    assert all(p.source == str(path) for p in problems)
+    assert [p.path for p in problems] == ["line 5", "line 8"]
+
+
+def test_a_file_without_feature_is_reported(tmp_path: Path) -> None:
+    problems = check_features(_write(tmp_path, "# just a comment\n"))
+    assert len(problems) == 1
+    assert "no feature" in problems[0].message_en
+
+
+def test_duplicate_scenario_names_are_reported(tmp_path: Path) -> None:
+    text = """\
+Feature: Twice
+  @plan-13-5.1
+  Scenario: same
+    Then the audit trail verifies
+
+  @plan-13-5.1
+  Scenario: same
+    Then the audit trail verifies
+"""
+    problems = check_features(_write(tmp_path, text))
+    assert len(problems) == 1, _messages(problems)
+    assert "same name" in problems[0].message_en
+
+
+def test_a_folder_is_checked_recursively(tmp_path: Path) -> None:
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    _write(tmp_path / "deep" / "er", "Feature: x\n  Scenario: y\n", "x.feature")
+    _write(tmp_path, GOOD_TH, "good.feature")
+    problems = check_features(tmp_path)
+    assert {Path(p.source).name for p in problems} == {"x.feature"}
+    assert {p.message_en.split(",")[0].split(":")[0] for p in problems} == {
+        "the scenario has no steps",
+        "the scenario names no plan step",
+    }
+
+
+@pytest.mark.parametrize("keyword", ["กำหนดให้", "เมื่อ", "ดังนั้น", "และ", "แต่"])
+def test_every_thai_step_keyword_is_known(tmp_path: Path, keyword: str) -> None:
+    text = GOOD_TH.replace("  คำอธิบายของโครงหลัก", f"  {keyword}มีบางอย่าง")
+    problems = check_features(_write(tmp_path, text))
+    assert [p.message_en.split("'")[3] for p in problems] == [keyword]
