@@ -24,10 +24,24 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def start_loan(capsys: pytest.CaptureFixture[str], db: Path) -> str:
     """Start a loan from the shell and return its case id."""
     status, out, err = run(
-        capsys, "case", "start", "asset_lending", "--db", str(db), "--actor", "somchai",
-        "--role", "เจ้าหน้าที่", "--data", "ทรัพย์สิน=รถยนต์ส่วนกลาง กข-1234",
-        "--data", "purpose=ประชุม", "--data", "return_date=๕ ตุลาคม ๒๕๖๖",
-        "--at", "2023-10-02T09:00:00+07:00",
+        capsys,
+        "case",
+        "start",
+        "asset_lending",
+        "--db",
+        str(db),
+        "--actor",
+        "somchai",
+        "--role",
+        "เจ้าหน้าที่",
+        "--data",
+        "ทรัพย์สิน=รถยนต์ส่วนกลาง กข-1234",
+        "--data",
+        "purpose=ประชุม",
+        "--data",
+        "return_date=๕ ตุลาคม ๒๕๖๖",
+        "--at",
+        "2023-10-02T09:00:00+07:00",
     )
     assert status == 0, err
     match = re.search(r"case: (asset_lending-[0-9a-f]+)", out)
@@ -39,8 +53,10 @@ def test_flows_list_names_the_bundled_flows(capsys: pytest.CaptureFixture[str]) 
     """`flows list` shows each bundled flow with its Thai and English title."""
     status, out, _ = run(capsys, "flows", "list")
     assert status == 0
-    assert "asset_lending" in out and "การยืมทรัพย์สินของราชการ" in out
-    assert "asset_rules" in out and "Lending of government property" in out
+    assert "asset_lending" in out
+    assert "การยืมทรัพย์สินของราชการ" in out
+    assert "asset_rules" in out
+    assert "Lending of government property" in out
 
 
 def test_flows_show_prints_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,7 +79,8 @@ def test_flows_show_unknown_flow_fails(capsys: pytest.CaptureFixture[str]) -> No
     """`flows show` of an unknown id exits 1 with a bilingual message."""
     status, _, err = run(capsys, "flows", "show", "no_such_flow")
     assert status == 1
-    assert "unknown flow" in err and "ไม่พบขั้นตอนงาน" in err
+    assert "unknown flow" in err
+    assert "ไม่พบขั้นตอนงาน" in err
 
 
 def test_flows_check_bundled_ok(capsys: pytest.CaptureFixture[str]) -> None:
@@ -94,25 +111,48 @@ def test_case_lifecycle_from_the_shell(capsys: pytest.CaptureFixture[str], tmp_p
     db = tmp_path / "cases.db"
     case_id = start_loan(capsys, db)
     status, out, err = run(
-        capsys, "case", "fire", case_id, "check", "--db", str(db), "--actor", "kanda",
-        "--role", "custodian",
+        capsys,
+        "case",
+        "fire",
+        case_id,
+        "check",
+        "--db",
+        str(db),
+        "--actor",
+        "kanda",
+        "--role",
+        "custodian",
     )
     assert status == 0, err
     assert "ตรวจสอบแล้ว / checked" in out
     status, _, err = run(
-        capsys, "case", "fire", case_id, "อนุมัติ", "--db", str(db), "--actor", "somchai",
-        "--role", "approver",
+        capsys,
+        "case",
+        "fire",
+        case_id,
+        "อนุมัติ",
+        "--db",
+        str(db),
+        "--actor",
+        "somchai",
+        "--role",
+        "approver",
     )
     assert status == 1
-    assert "requester" in err and "ผู้ขอ" in err
+    assert "requester" in err
+    assert "ผู้ขอ" in err
     status, out, _ = run(capsys, "case", "show", case_id, "--db", str(db))
-    assert status == 0 and "version 2" in out
+    assert status == 0
+    assert "version 2" in out
     status, out, _ = run(capsys, "case", "history", case_id, "--db", str(db))
     assert status == 0
-    assert "refused" in out and "2 ต.ค. 2566 09:00" in out
+    assert "refused" in out
+    assert "2 ต.ค. 2566 09:00" in out
     status, out, _ = run(capsys, "case", "history", case_id, "--db", str(db), "--json")
     assert [json.loads(line)["outcome"] for line in out.splitlines()] == [
-        "moved", "moved", "refused",
+        "moved",
+        "moved",
+        "refused",
     ]
 
 
@@ -120,14 +160,29 @@ def test_case_start_bad_data_is_refused(capsys: pytest.CaptureFixture[str], tmp_
     """A bad date is refused with the field named, and nothing but the refusal is stored."""
     db = tmp_path / "cases.db"
     status, _, err = run(
-        capsys, "case", "start", "asset_lending", "--db", str(db), "--actor", "somchai",
-        "--role", "staff", "--data", "item=โต๊ะ", "--data", "purpose=x",
-        "--data", "return_date=31 กุมภาพันธ์ 2566",
+        capsys,
+        "case",
+        "start",
+        "asset_lending",
+        "--db",
+        str(db),
+        "--actor",
+        "somchai",
+        "--role",
+        "staff",
+        "--data",
+        "item=โต๊ะ",
+        "--data",
+        "purpose=x",
+        "--data",
+        "return_date=31 กุมภาพันธ์ 2566",
     )
     assert status == 1
-    assert "return date" in err and "กำหนดส่งคืน" in err
+    assert "return date" in err
+    assert "กำหนดส่งคืน" in err
     status, out, _ = run(capsys, "case", "list", "--db", str(db))
-    assert status == 0 and out == ""
+    assert status == 0
+    assert out == ""
 
 
 def test_audit_verify_and_tamper(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -135,7 +190,8 @@ def test_audit_verify_and_tamper(capsys: pytest.CaptureFixture[str], tmp_path: P
     db = tmp_path / "cases.db"
     case_id = start_loan(capsys, db)
     status, out, _ = run(capsys, "audit", "verify", "--db", str(db))
-    assert status == 0 and "intact" in out
+    assert status == 0
+    assert "intact" in out
     with sqlite3.connect(db) as conn:
         conn.execute(
             "UPDATE events SET body = replace(body, 'ประชุม', 'เที่ยว') WHERE case_id = ?",
@@ -143,7 +199,8 @@ def test_audit_verify_and_tamper(capsys: pytest.CaptureFixture[str], tmp_path: P
         )
     status, out, _ = run(capsys, "audit", "verify", "--db", str(db))
     assert status == 1
-    assert f"{case_id} event #1" in out and "edited" in out
+    assert f"{case_id} event #1" in out
+    assert "edited" in out
 
 
 def test_audit_export_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -154,7 +211,8 @@ def test_audit_export_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert status == 0
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 1
-    assert records[0]["trigger"] == "start" and len(records[0]["hash"]) == 64
+    assert records[0]["trigger"] == "start"
+    assert len(records[0]["hash"]) == 64
 
 
 def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -164,17 +222,37 @@ def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     for trigger, actor, role, extra in (
         ("check", "kanda", "custodian", []),
         ("approve", "somying", "approver", []),
-        ("hand_over", "kanda", "custodian", ["--data", "register_no=ย.1/2567",
-                                             "--data", "condition_out=ปกติ"]),
+        (
+            "hand_over",
+            "kanda",
+            "custodian",
+            ["--data", "register_no=ย.1/2567", "--data", "condition_out=ปกติ"],
+        ),
     ):
-        status, _, err = run(capsys, "case", "fire", case_id, trigger, "--db", str(db),
-                             "--actor", actor, "--role", role, "--at", "2023-10-02", *extra)
+        status, _, err = run(
+            capsys,
+            "case",
+            "fire",
+            case_id,
+            trigger,
+            "--db",
+            str(db),
+            "--actor",
+            actor,
+            "--role",
+            role,
+            "--at",
+            "2023-10-02",
+            *extra,
+        )
         assert status == 0, err
     status, out, _ = run(capsys, "sweep", "--db", str(db), "--now", "2023-10-10")
-    assert status == 0 and "overdue" in out
+    assert status == 0
+    assert "overdue" in out
     status, out, _ = run(capsys, "register", "--db", str(db), "--fiscal-year", "๒๕๖๗")
     assert status == 0
-    assert "ย.1/2567" in out and "1 รายการ" in out
+    assert "ย.1/2567" in out
+    assert "1 รายการ" in out
 
 
 def test_demo_replays_and_verifies(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -201,4 +279,4 @@ def test_readme_python_example_runs() -> None:
     """The five-minute example in README.md runs as written."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"```python\n(.*?)```", text, re.S)
-    exec(compile(block, "README.md", "exec"), {})  # noqa: S102 - our own documentation
+    exec(compile(block, "README.md", "exec"), {})  # our own documentation

@@ -36,8 +36,9 @@ def test_entry_points_bring_the_flow_and_its_guard() -> None:
     staff = Actor("somchai", roles={"staff"})
     controller = Actor("kanda", roles={"controller"})
     driver = Actor("daeng", roles={"driver"})
-    case = engine.start("vehicle_trip", actor=staff,
-                        data={"vehicle": "กข-1234", "destination": "อำเภอเถิน"})
+    case = engine.start(
+        "vehicle_trip", actor=staff, data={"vehicle": "กข-1234", "destination": "อำเภอเถิน"}
+    )
     case = engine.fire(case.id, "approve", actor=controller)
     case = engine.fire(case.id, "depart", actor=driver, data={"odometer_out": "๑๒,๐๐๐"})
     with pytest.raises(GuardRejected) as refused:

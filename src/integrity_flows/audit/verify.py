@@ -94,11 +94,15 @@ def verify(events: Iterable[StoredEvent], cases: Iterable[Case]) -> VerifyReport
             problems.extend(_compare(chain, next_case))
             next_case = next(case_iter, None)
         elif chain.moved:
-            problems.append(VerifyProblem(
-                chain.case_id, None, "case_missing",
-                "the trail records state changes but the case is missing from the store",
-                "บันทึกการตรวจสอบมีการเปลี่ยนสถานะ แต่ไม่พบเรื่องนี้ในที่เก็บข้อมูล",
-            ))
+            problems.append(
+                VerifyProblem(
+                    chain.case_id,
+                    None,
+                    "case_missing",
+                    "the trail records state changes but the case is missing from the store",
+                    "บันทึกการตรวจสอบมีการเปลี่ยนสถานะ แต่ไม่พบเรื่องนี้ในที่เก็บข้อมูล",
+                )
+            )
     while next_case is not None:
         problems.append(_no_trail(next_case))
         next_case = next(case_iter, None)
@@ -112,8 +116,9 @@ def _counting(cases: Iterator[Case], counts: dict[str, int]) -> Iterator[Case]:
 
 
 def _no_trail(case: Case) -> VerifyProblem:
-    return VerifyProblem(case.id, None, "trail_missing", "the case has no audit trail",
-                         "เรื่องนี้ไม่มีบันทึกการตรวจสอบ")
+    return VerifyProblem(
+        case.id, None, "trail_missing", "the case has no audit trail", "เรื่องนี้ไม่มีบันทึกการตรวจสอบ"
+    )
 
 
 def _chains(
@@ -139,21 +144,33 @@ def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
     """Check one event against the chain so far, then advance the chain."""
     found: list[VerifyProblem] = []
     if event.pos != chain.pos + 1:
-        found.append(_problem(event, "gap",
-                              f"expected event #{chain.pos + 1} here (deleted or inserted event)",
-                              f"ควรเป็นเหตุการณ์ลำดับที่ {chain.pos + 1} (มีการลบหรือแทรก)"))
+        found.append(
+            _problem(
+                event,
+                "gap",
+                f"expected event #{chain.pos + 1} here (deleted or inserted event)",
+                f"ควรเป็นเหตุการณ์ลำดับที่ {chain.pos + 1} (มีการลบหรือแทรก)",
+            )
+        )
     if event.prev_hash != chain.head:
-        found.append(_problem(event, "broken_link",
-                              "does not link to the event before it (deleted, inserted or "
-                              "reordered event)",
-                              "ไม่เชื่อมกับเหตุการณ์ก่อนหน้า (มีการลบ แทรก หรือสลับลำดับ)"))
+        found.append(
+            _problem(
+                event,
+                "broken_link",
+                "does not link to the event before it (deleted, inserted or reordered event)",
+                "ไม่เชื่อมกับเหตุการณ์ก่อนหน้า (มีการลบ แทรก หรือสลับลำดับ)",
+            )
+        )
     try:
         body = json.loads(event.body)
     except ValueError:
         body = None
     if not isinstance(body, dict):
-        found.append(_problem(event, "unreadable", "the stored event is not readable JSON",
-                              "อ่านข้อมูลเหตุการณ์ไม่ได้"))
+        found.append(
+            _problem(
+                event, "unreadable", "the stored event is not readable JSON", "อ่านข้อมูลเหตุการณ์ไม่ได้"
+            )
+        )
     else:
         found.extend(_check_body(event, body))
         _advance(chain, body)
@@ -165,15 +182,25 @@ def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
 def _check_body(event: StoredEvent, body: dict[str, Any]) -> list[VerifyProblem]:
     found: list[VerifyProblem] = []
     if digest(canonical(body)) != event.hash:
-        found.append(_problem(event, "edited",
-                              "the event's content does not match its hash (edited)",
-                              "เนื้อหาเหตุการณ์ไม่ตรงกับค่าแฮช (ถูกแก้ไข)"))
+        found.append(
+            _problem(
+                event,
+                "edited",
+                "the event's content does not match its hash (edited)",
+                "เนื้อหาเหตุการณ์ไม่ตรงกับค่าแฮช (ถูกแก้ไข)",
+            )
+        )
     stored = (body.get("case_id"), body.get("pos"), body.get("prev_hash"))
     if stored != (event.case_id, event.pos, event.prev_hash):
-        found.append(_problem(event, "moved",
-                              "the event's recorded case, position or link differs from where "
-                              "it is stored (moved or reordered)",
-                              "ตำแหน่งของเหตุการณ์ไม่ตรงกับที่บันทึกไว้ (ถูกย้ายหรือสลับลำดับ)"))
+        found.append(
+            _problem(
+                event,
+                "moved",
+                "the event's recorded case, position or link differs from where "
+                "it is stored (moved or reordered)",
+                "ตำแหน่งของเหตุการณ์ไม่ตรงกับที่บันทึกไว้ (ถูกย้ายหรือสลับลำดับ)",
+            )
+        )
     return found
 
 
@@ -203,24 +230,41 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
 
     found: list[VerifyProblem] = []
     if case.head != chain.head or case.events != chain.pos:
-        found.append(differs("head", f"the case's head is event #{case.events} but its trail "
-                             f"ends at #{chain.pos} (events removed or added at the end)",
-                             "ค่าล่าสุดของเรื่องไม่ตรงกับบันทึกการตรวจสอบ (มีการตัดหรือเพิ่มท้ายบันทึก)"))
+        found.append(
+            differs(
+                "head",
+                f"the case's head is event #{case.events} but its trail "
+                f"ends at #{chain.pos} (events removed or added at the end)",
+                "ค่าล่าสุดของเรื่องไม่ตรงกับบันทึกการตรวจสอบ (มีการตัดหรือเพิ่มท้ายบันทึก)",
+            )
+        )
     if (case.state, case.version, case.flow_id) != (chain.state, chain.version, chain.flow_id):
-        found.append(differs("state", f"the case says state '{case.state}' version "
-                             f"{case.version}, its trail says '{chain.state}' version "
-                             f"{chain.version}",
-                             f"สถานะของเรื่อง '{case.state}' ไม่ตรงกับบันทึกการตรวจสอบ "
-                             f"'{chain.state}'"))
+        found.append(
+            differs(
+                "state",
+                f"the case says state '{case.state}' version "
+                f"{case.version}, its trail says '{chain.state}' version "
+                f"{chain.version}",
+                f"สถานะของเรื่อง '{case.state}' ไม่ตรงกับบันทึกการตรวจสอบ '{chain.state}'",
+            )
+        )
     if dict(case.actors) != chain.actors or dict(case.fired_by) != chain.fired_by:
-        found.append(differs("actors", "the case's bound actors (requester, who fired what) "
-                             "differ from its trail",
-                             "ผู้ดำเนินการที่ผูกกับเรื่อง (ผู้ขอ ผู้ดำเนินการแต่ละขั้น) ไม่ตรงกับบันทึกการตรวจสอบ"))
+        found.append(
+            differs(
+                "actors",
+                "the case's bound actors (requester, who fired what) differ from its trail",
+                "ผู้ดำเนินการที่ผูกกับเรื่อง (ผู้ขอ ผู้ดำเนินการแต่ละขั้น) ไม่ตรงกับบันทึกการตรวจสอบ",
+            )
+        )
     visible = {k: v for k, v in case.data.items() if k not in chain.redacted}
     expected = {k: v for k, v in chain.data.items() if k not in chain.redacted}
     if visible != expected:
         keys = sorted(k for k in set(visible) | set(expected) if visible.get(k) != expected.get(k))
-        found.append(differs("data", f"the case's data differs from its trail in: "
-                             f"{', '.join(keys)}",
-                             f"ข้อมูลของเรื่องไม่ตรงกับบันทึกการตรวจสอบ: {', '.join(keys)}"))
+        found.append(
+            differs(
+                "data",
+                f"the case's data differs from its trail in: {', '.join(keys)}",
+                f"ข้อมูลของเรื่องไม่ตรงกับบันทึกการตรวจสอบ: {', '.join(keys)}",
+            )
+        )
     return found

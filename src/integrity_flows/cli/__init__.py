@@ -11,6 +11,7 @@ from integrity_flows.cli.cases import case_group
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
 
 
@@ -24,16 +25,27 @@ def cli(verbose: bool) -> None:
     """
 
 
-for command in (flows_group, case_group, audit_group, features_group, register_command,
-                sweep_command, demo_command):
+for command in (
+    flows_group,
+    case_group,
+    audit_group,
+    features_group,
+    plan_group,
+    register_command,
+    sweep_command,
+    demo_command,
+):
     cli.add_command(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return its exit status."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="integrity-flows",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="integrity-flows",
+            standalone_mode=False,
+        )
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:

@@ -32,15 +32,22 @@ def verify_trail(db: str) -> None:
     if report.ok:
         click.echo(f"บันทึกการตรวจสอบถูกต้องครบถ้วน / audit trail intact: {summary}")
         return
-    click.echo(f"บันทึกการตรวจสอบไม่ถูกต้อง {len(report.problems)} จุด / "
-               f"audit trail NOT intact, {len(report.problems)} problem(s): {summary}")
+    click.echo(
+        f"บันทึกการตรวจสอบไม่ถูกต้อง {len(report.problems)} จุด / "
+        f"audit trail NOT intact, {len(report.problems)} problem(s): {summary}"
+    )
     raise SystemExit(1)
 
 
 @audit_group.command("export")
 @db_option
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
-              help="File to write (standard output by default)")
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (standard output by default)",
+)
 def export_trail(db: str, output: TextIO) -> None:
     """Every event as JSON Lines, in the order written / ส่งออกบันทึก."""
     store = open_store(store_url(db))

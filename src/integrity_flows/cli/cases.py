@@ -24,13 +24,18 @@ from integrity_flows.errors import FlowError
 
 _actor_options = [
     click.option("--actor", "actor_id", required=True, help="Who acts / ผู้ดำเนินการ"),
-    click.option("--role", "roles", multiple=True,
-                 help="A role the actor holds, id or label (repeatable) / บทบาท"),
+    click.option(
+        "--role",
+        "roles",
+        multiple=True,
+        help="A role the actor holds, id or label (repeatable) / บทบาท",
+    ),
     click.option("--unit", default=None, help="The actor's unit / สังกัด"),
     click.option("--data", "pairs", multiple=True, help="key=value (repeatable) / ข้อมูล"),
     click.option("--reason", default=None, help="Why, recorded in the audit trail / เหตุผล"),
-    click.option("--at", default=None,
-                 help="Record at this time instead of now (date or ISO time) / ณ วันที่"),
+    click.option(
+        "--at", default=None, help="Record at this time instead of now (date or ISO time) / ณ วันที่"
+    ),
 ]
 
 
@@ -50,16 +55,19 @@ def _print_case(engine: Engine, case: Case) -> None:
     definition = engine.definition_of(case)
     state = definition.label_of_state(case.state)
     click.echo(f"เรื่อง / case: {case.id}")
-    click.echo(f"ขั้นตอนงาน / flow: {definition.title.th} / {definition.title.en} "
-               f"({case.flow_id} v{case.flow_version})")
+    click.echo(
+        f"ขั้นตอนงาน / flow: {definition.title.th} / {definition.title.en} "
+        f"({case.flow_id} v{case.flow_version})"
+    )
     click.echo(f"สถานะ / state: {state.th} / {state.en} ({case.state}), version {case.version}")
     for name, value in redact(definition, case.data).items():
         label = definition.data[name].label
         click.echo(f"  {label.th} / {label.en}: {value}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
-        click.echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} "
-                   f"{thai_datetime(deadline.due)}")
+        click.echo(
+            f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}"
+        )
 
 
 @case_group.command("start")
@@ -67,9 +75,17 @@ def _print_case(engine: Engine, case: Case) -> None:
 @db_option
 @flows_option
 @actor_options
-def start_case(flow_id: str, db: str, flow_dirs: tuple[str, ...], actor_id: str,
-               roles: tuple[str, ...], unit: str | None, pairs: tuple[str, ...],
-               reason: str | None, at: str | None) -> None:
+def start_case(
+    flow_id: str,
+    db: str,
+    flow_dirs: tuple[str, ...],
+    actor_id: str,
+    roles: tuple[str, ...],
+    unit: str | None,
+    pairs: tuple[str, ...],
+    reason: str | None,
+    at: str | None,
+) -> None:
     """Start a case of FLOW_ID / เริ่มเรื่อง."""
     with open_engine(db, flow_dirs, at) as engine:
         try:
@@ -87,16 +103,26 @@ def start_case(flow_id: str, db: str, flow_dirs: tuple[str, ...], actor_id: str,
 @db_option
 @flows_option
 @actor_options
-def fire_case(case_id: str, trigger: str, db: str, flow_dirs: tuple[str, ...], actor_id: str,
-              roles: tuple[str, ...], unit: str | None, pairs: tuple[str, ...],
-              reason: str | None, at: str | None) -> None:
+def fire_case(
+    case_id: str,
+    trigger: str,
+    db: str,
+    flow_dirs: tuple[str, ...],
+    actor_id: str,
+    roles: tuple[str, ...],
+    unit: str | None,
+    pairs: tuple[str, ...],
+    reason: str | None,
+    at: str | None,
+) -> None:
     """Fire TRIGGER (id or label) on CASE_ID / ดำเนินการในเรื่อง."""
     with open_engine(db, flow_dirs, at) as engine:
         try:
             definition = engine.definition_of(engine.get(case_id))
             actor = make_actor(actor_id, roles, unit, definition)
-            case = engine.fire(case_id, trigger, actor=actor, data=parse_pairs(pairs),
-                               reason=reason)
+            case = engine.fire(
+                case_id, trigger, actor=actor, data=parse_pairs(pairs), reason=reason
+            )
         except FlowError as exc:
             fail(exc)
         _print_case(engine, case)
@@ -120,14 +146,15 @@ def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
 @flows_option
 @click.option("--flow", "flow_id", default=None)
 @click.option("--state", default=None)
-def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None,
-               state: str | None) -> None:
+def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: str | None) -> None:
     """List cases / รายการเรื่อง."""
     with open_engine(db, flow_dirs) as engine:
         for case in engine.cases(flow_id, state):
             label = engine.flows.get(case.flow_id, case.flow_version).label_of_state(case.state)
-            click.echo(f"{case.id}  {label.th} / {label.en}  v{case.version}  "
-                       f"{thai_datetime(case.updated_at)}")
+            click.echo(
+                f"{case.id}  {label.th} / {label.en}  v{case.version}  "
+                f"{thai_datetime(case.updated_at)}"
+            )
 
 
 @case_group.command("history")

@@ -56,7 +56,10 @@ def store_url(db: str) -> str:
 def db_option(func: F) -> F:
     """``--db PATH``: the SQLite file (or a store URL); INTEGRITY_FLOWS_DB by default."""
     return click.option(
-        "--db", required=True, envvar=DB_ENV, show_envvar=True,
+        "--db",
+        required=True,
+        envvar=DB_ENV,
+        show_envvar=True,
         help="SQLite file or store URL / ไฟล์ฐานข้อมูล",
     )(func)
 
@@ -64,7 +67,10 @@ def db_option(func: F) -> F:
 def flows_option(func: F) -> F:
     """``--flows DIR`` (repeatable): extra folders of flow files."""
     return click.option(
-        "--flows", "flow_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+        "--flows",
+        "flow_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False),
         help="Extra folder of flow files (repeatable) / โฟลเดอร์ขั้นตอนงานเพิ่มเติม",
     )(func)
 
@@ -75,8 +81,9 @@ def open_engine(db: str, flow_dirs: Iterable[str] = (), at: str | None = None) -
     return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock, logger=cli_logger())
 
 
-def make_actor(actor_id: str, roles: Iterable[str], unit: str | None,
-               definition: FlowDefinition | None) -> Actor:
+def make_actor(
+    actor_id: str, roles: Iterable[str], unit: str | None, definition: FlowDefinition | None
+) -> Actor:
     """An actor whose roles may be written by id or by Thai/English label."""
     resolved = []
     for role in roles:
@@ -91,8 +98,9 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise click.BadParameter(f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า",
-                                     param_hint="--data")
+            raise click.BadParameter(
+                f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า", param_hint="--data"
+            )
         data[key.strip()] = value
     return data
 
@@ -112,13 +120,17 @@ def when(at: str | datetime) -> str:
 
 def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
     """One line of a case history."""
+
     def label(kind: str, name: str | None) -> str:
         if name is None:
             return "-"
         if definition is None:
             return name
-        found = (definition.label_of_state(name) if kind == "state"
-                 else definition.label_of_trigger(name))
+        found = (
+            definition.label_of_state(name)
+            if kind == "state"
+            else definition.label_of_trigger(name)
+        )
         return f"{found.th} ({found.en})"
 
     move = f"{label('state', event.from_state)} → {label('state', event.to_state)}"

@@ -47,14 +47,16 @@ class _Replay:
         self._state(case)
         return case
 
-    def fire(self, case: Case, trigger: str, actor: Actor,
-             data: Mapping[str, Any] | None = None) -> Case:
+    def fire(
+        self, case: Case, trigger: str, actor: Actor, data: Mapping[str, Any] | None = None
+    ) -> Case:
         case = self.engine.fire(case.id, trigger, actor=actor, data=data or {})
         self._state(case)
         return case
 
-    def refused(self, action: str, case: Case | None, actor: Actor,
-                data: Mapping[str, Any] | None = None) -> None:
+    def refused(
+        self, action: str, case: Case | None, actor: Actor, data: Mapping[str, Any] | None = None
+    ) -> None:
         try:
             if case is None:
                 self.engine.start("asset_lending", actor=actor, data=data or {})
@@ -73,44 +75,86 @@ class _Replay:
 
 
 def _programme(r: _Replay) -> Case:
-    r.say("กองพัสดุและทรัพย์สินเริ่มแผนงานปีงบประมาณ ๒๕๖๗ (โครงการที่ ๑๓)",
-          "The Procurement and Assets Division opens the FY 2567 programme (project 13)")
+    r.say(
+        "กองพัสดุและทรัพย์สินเริ่มแผนงานปีงบประมาณ ๒๕๖๗ (โครงการที่ ๑๓)",
+        "The Procurement and Assets Division opens the FY 2567 programme (project 13)",
+    )
     year = r.start("asset_rules", KANDA, {"fiscal_year": "๒๕๖๗"})
-    r.say("เสนอร่างประกาศแนวทางปฏิบัติการใช้และการยืมทรัพย์สินของราชการ (ข้อ ๕.๑)",
-          "The draft announcement of rules is submitted (step 5.1)")
-    year = r.fire(year, "submit_rules", KANDA, {
-        "announcement_title": "ประกาศแนวทางปฏิบัติการใช้และการยืมทรัพย์สินของราชการ",
-        "borrow_form": "แบบขออนุญาตยืมทรัพย์สินของราชการ", "covers_outsiders": "ใช่"})
+    r.say(
+        "เสนอร่างประกาศแนวทางปฏิบัติการใช้และการยืมทรัพย์สินของราชการ (ข้อ ๕.๑)",
+        "The draft announcement of rules is submitted (step 5.1)",
+    )
+    year = r.fire(
+        year,
+        "submit_rules",
+        KANDA,
+        {
+            "announcement_title": "ประกาศแนวทางปฏิบัติการใช้และการยืมทรัพย์สินของราชการ",
+            "borrow_form": "แบบขออนุญาตยืมทรัพย์สินของราชการ",
+            "covers_outsiders": "ใช่",
+        },
+    )
     r.say("ผู้บริหารอนุมัติและลงนามประกาศ", "The executive approves and signs the announcement")
     year = r.fire(year, "approve_rules", PRASERT, {"announcement_no": "๑/๒๕๖๗"})
     r.say("จัดทำคู่มือการใช้และการยืมทรัพย์สินของราชการ (ข้อ ๕.๒)", "The manual (step 5.2)")
     year = r.fire(year, "publish_manual", KANDA, {"manual_title": "คู่มือการยืมทรัพย์สินของราชการ"})
-    r.say("เผยแพร่ประกาศและแผนผังขั้นตอนทางเว็บไซต์และบอร์ดประชาสัมพันธ์ (ข้อ ๕.๓)",
-          "Rules and flowchart published on the website and notice board (step 5.3)")
-    year = r.fire(year, "publicise", KANDA, {"flowchart": "แผนผังขั้นตอนการยืม",
-                                             "channels": ["เว็บไซต์", "บอร์ดประชาสัมพันธ์"]})
+    r.say(
+        "เผยแพร่ประกาศและแผนผังขั้นตอนทางเว็บไซต์และบอร์ดประชาสัมพันธ์ (ข้อ ๕.๓)",
+        "Rules and flowchart published on the website and notice board (step 5.3)",
+    )
+    year = r.fire(
+        year,
+        "publicise",
+        KANDA,
+        {"flowchart": "แผนผังขั้นตอนการยืม", "channels": ["เว็บไซต์", "บอร์ดประชาสัมพันธ์"]},
+    )
     year = r.fire(year, "record_channel", KANDA, {"channels": "เพจเฟซบุ๊ก"})
-    r.say("เริ่มติดตามตรวจสอบด้วยทะเบียนการยืม (ข้อ ๕.๔)",
-          "Compliance monitoring through the lending register begins (step 5.4)")
-    year = r.fire(year, "start_monitoring", KANDA,
-                  {"register_name": "ทะเบียนการยืมทรัพย์สิน ปีงบประมาณ ๒๕๖๗"})
-    r.say("เจ้าหน้าที่รักษาความปลอดภัยจะบันทึกการตรวจรถก่อนแต่งตั้งผู้ควบคุมไม่ได้ (ความเสี่ยงข้อ ๑)",
-          "A vehicle check cannot be logged before the controls are appointed (risk row 1)")
+    r.say(
+        "เริ่มติดตามตรวจสอบด้วยทะเบียนการยืม (ข้อ ๕.๔)",
+        "Compliance monitoring through the lending register begins (step 5.4)",
+    )
+    year = r.fire(
+        year, "start_monitoring", KANDA, {"register_name": "ทะเบียนการยืมทรัพย์สิน ปีงบประมาณ ๒๕๖๗"}
+    )
+    r.say(
+        "เจ้าหน้าที่รักษาความปลอดภัยจะบันทึกการตรวจรถก่อนแต่งตั้งผู้ควบคุมไม่ได้ (ความเสี่ยงข้อ ๑)",
+        "A vehicle check cannot be logged before the controls are appointed (risk row 1)",
+    )
     r.refused("record_vehicle_check", year, WICHAI, {"vehicle_checks": "กข-1234"})
-    r.say("แต่งตั้งผู้ควบคุมและผู้ตรวจสอบรถ แล้วบันทึกการตรวจเช็ครถ (ความเสี่ยงข้อ ๑)",
-          "Controller and inspector appointed; a vehicle check logged (risk row 1)")
-    year = r.fire(year, "appoint_vehicle_control", PRASERT, {
-        "appointment_order": "คำสั่งที่ ๑๒/๒๕๖๗", "vehicle_controller": "kanda",
-        "vehicle_inspector": "somying"})
-    return r.fire(year, "record_vehicle_check", WICHAI,
-                  {"vehicle_checks": "กข-1234 ประตู ๑ ปกติ / gate 1, no finding"})
+    r.say(
+        "แต่งตั้งผู้ควบคุมและผู้ตรวจสอบรถ แล้วบันทึกการตรวจเช็ครถ (ความเสี่ยงข้อ ๑)",
+        "Controller and inspector appointed; a vehicle check logged (risk row 1)",
+    )
+    year = r.fire(
+        year,
+        "appoint_vehicle_control",
+        PRASERT,
+        {
+            "appointment_order": "คำสั่งที่ ๑๒/๒๕๖๗",
+            "vehicle_controller": "kanda",
+            "vehicle_inspector": "somying",
+        },
+    )
+    return r.fire(
+        year,
+        "record_vehicle_check",
+        WICHAI,
+        {"vehicle_checks": "กข-1234 ประตู ๑ ปกติ / gate 1, no finding"},
+    )
 
 
 def _loans(r: _Replay) -> Case:
     r.say("สมชาย (กองคลัง) ยื่นคำขอยืมรถยนต์ส่วนกลาง", "Somchai requests the pool car")
-    loan = r.start("asset_lending", SOMCHAI, {
-        "ทรัพย์สิน": "รถยนต์ส่วนกลาง กข-1234", "วัตถุประสงค์": "ประชุมที่อำเภอเถิน",
-        "กำหนดส่งคืน": "๕ ตุลาคม ๒๕๖๖", "borrower_phone": "081-234-5678"})
+    loan = r.start(
+        "asset_lending",
+        SOMCHAI,
+        {
+            "ทรัพย์สิน": "รถยนต์ส่วนกลาง กข-1234",
+            "วัตถุประสงค์": "ประชุมที่อำเภอเถิน",
+            "กำหนดส่งคืน": "๕ ตุลาคม ๒๕๖๖",
+            "borrower_phone": "081-234-5678",
+        },
+    )
     r.say("เจ้าหน้าที่พัสดุตรวจสอบคำขอ", "The custodian checks the request")
     loan = r.fire(loan, "check", KANDA, {"check_note": "ว่าง พร้อมใช้งาน"})
     r.say("สมชายอนุมัติคำขอของตนเองไม่ได้", "Somchai may not approve his own request")
@@ -120,26 +164,41 @@ def _loans(r: _Replay) -> Case:
     r.say("ส่งมอบรถ ลงทะเบียนการยืม บันทึกสภาพ", "Handover, register entry, condition noted")
     loan = r.fire(loan, "hand_over", KANDA, {"register_no": "ย.1/2567", "condition_out": "ปกติ"})
     r.say("ผู้อื่นยืมรถคันเดียวกันซ้ำไม่ได้", "Nobody else may borrow the same car meanwhile")
-    r.refused("start", None, Actor("malee", roles={"staff"}), {
-        "ทรัพย์สิน": "รถยนต์ส่วนกลาง กข-1234", "วัตถุประสงค์": "ราชการ",
-        "กำหนดส่งคืน": "๖ ตุลาคม ๒๕๖๖"})
+    r.refused(
+        "start",
+        None,
+        Actor("malee", roles={"staff"}),
+        {"ทรัพย์สิน": "รถยนต์ส่วนกลาง กข-1234", "วัตถุประสงค์": "ราชการ", "กำหนดส่งคืน": "๖ ตุลาคม ๒๕๖๖"},
+    )
     r.clock.advance(days=3)
     r.say("รับคืนรถ ตรวจสภาพปกติ", "The car comes back intact")
     loan = r.fire(loan, "return_intact", KANDA, {"condition_in": "ปกติ"})
 
     r.say("บริษัทเอกชนขอยืมเต็นท์ (บุคคลภายนอก)", "A private company asks to borrow tents")
-    tent = r.start("asset_lending", KANDA, {
-        "item": "เต็นท์ ๑๐ หลัง", "purpose": "งานประเพณีชุมชน", "borrower_type": "external",
-        "borrower": "บริษัท ลำปางอีเวนท์ จำกัด", "return_date": "๑๐ ตุลาคม ๒๕๖๖"})
+    tent = r.start(
+        "asset_lending",
+        KANDA,
+        {
+            "item": "เต็นท์ ๑๐ หลัง",
+            "purpose": "งานประเพณีชุมชน",
+            "borrower_type": "external",
+            "borrower": "บริษัท ลำปางอีเวนท์ จำกัด",
+            "return_date": "๑๐ ตุลาคม ๒๕๖๖",
+        },
+    )
     tent = r.fire(tent, "check", NOK)
-    r.say("ผู้มีอำนาจอนุมัติอย่างเดียวอนุมัติให้บุคคลภายนอกไม่ได้ ต้องเป็นผู้บริหาร",
-          "For an outside borrower the approving official alone is not enough")
+    r.say(
+        "ผู้มีอำนาจอนุมัติอย่างเดียวอนุมัติให้บุคคลภายนอกไม่ได้ ต้องเป็นผู้บริหาร",
+        "For an outside borrower the approving official alone is not enough",
+    )
     r.refused("approve", tent, SOMYING)
     tent = r.fire(tent, "approve", PRASERT)
     tent = r.fire(tent, "hand_over", NOK, {"register_no": "ย.2/2567", "condition_out": "ครบ"})
     r.clock.advance(days=10)
-    r.say("เลยกำหนดส่งคืน ระบบแจ้งเตือนและรายงานผู้บังคับบัญชา",
-          "Past the return date the sweep reminds, then escalates")
+    r.say(
+        "เลยกำหนดส่งคืน ระบบแจ้งเตือนและรายงานผู้บังคับบัญชา",
+        "Past the return date the sweep reminds, then escalates",
+    )
     for result in r.engine.sweep():
         click.echo(f"     ⏰ {result.case_id}: {result.trigger} → {result.state}")
     r.clock.advance(days=8)
@@ -158,8 +217,12 @@ def run_demo(db: Path) -> int:
         year = _programme(r)
         loan = _loans(r)
         r.say("รายงานผลการดำเนินงานประจำปี (ข้อ ๕.๕)", "The year's results are reported (step 5.5)")
-        r.fire(year, "report_results", KANDA,
-               {"results_summary": "ยืม ๒ รายการ คืนครบ ชำรุด ๑ รายการ ชดใช้แล้ว"})
+        r.fire(
+            year,
+            "report_results",
+            KANDA,
+            {"results_summary": "ยืม ๒ รายการ คืนครบ ชำรุด ๑ รายการ ชดใช้แล้ว"},
+        )
         click.echo("\nประวัติของเรื่อง / Case history: " + loan.id)
         definition = engine.flows.get("asset_lending")
         for event in engine.history(loan.id):
@@ -170,22 +233,31 @@ def run_demo(db: Path) -> int:
         click.echo("")
         for problem in report.problems:
             click.echo(str(problem))
-        status = ("บันทึกการตรวจสอบถูกต้องครบถ้วน / audit trail verified" if report.ok
-                  else "บันทึกการตรวจสอบไม่ถูกต้อง / audit trail NOT intact")
+        status = (
+            "บันทึกการตรวจสอบถูกต้องครบถ้วน / audit trail verified"
+            if report.ok
+            else "บันทึกการตรวจสอบไม่ถูกต้อง / audit trail NOT intact"
+        )
         click.echo(f"{status}: {report.cases} cases, {report.events} events  ({db})")
         return 0 if report.ok else 1
 
 
 @click.command("demo")
-@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="SQLite file to replay into (replaced if it is the demo's own file)")
+@click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite file to replay into (replaced if it is the demo's own file)",
+)
 def demo_command(db: str) -> None:
     """Replay the asset lending procedure (plan project 13) / สาธิตการยืมทรัพย์สินของราชการ."""
     path = Path(db)
     if path.exists():
         if path.name != DEFAULT_DB:
-            raise click.BadParameter(f"{db} exists; the demo writes only to a new file",
-                                     param_hint="--db")
+            raise click.BadParameter(
+                f"{db} exists; the demo writes only to a new file", param_hint="--db"
+            )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     raise SystemExit(run_demo(path))

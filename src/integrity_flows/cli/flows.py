@@ -46,8 +46,9 @@ def list_flows(flow_dirs: tuple[str, ...]) -> None:
 @flows_group.command("show")
 @click.argument("flow_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "mermaid"]), default="text")
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th",
-              help="Language of the Mermaid labels")
+@click.option(
+    "--lang", type=click.Choice(["th", "en"]), default="th", help="Language of the Mermaid labels"
+)
 @flows_option
 def show_flow(flow_id: str, fmt: str, lang: str, flow_dirs: tuple[str, ...]) -> None:
     """Show a flow's states and transitions in Thai and English / แสดงขั้นตอนงาน."""
@@ -68,8 +69,11 @@ def _text(d: FlowDefinition) -> str:
         f"{d.title.th}",
         f"{d.title.en}",
         f"id: {d.id}  version: {d.version}  plan project / โครงการที่: {d.plan.project}"
-        + (f"  risk rows / ความเสี่ยงลำดับที่: {', '.join(map(str, d.plan.risk_rows))}"
-           if d.plan.risk_rows else ""),
+        + (
+            f"  risk rows / ความเสี่ยงลำดับที่: {', '.join(map(str, d.plan.risk_rows))}"
+            if d.plan.risk_rows
+            else ""
+        ),
         f"source: {d.source}",
         "",
         "บทบาท / Roles:",
@@ -79,19 +83,28 @@ def _text(d: FlowDefinition) -> str:
         lines.append(f"  {name:<18} {role.label.th} / {role.label.en}{per_case}")
     lines += ["", "สถานะ / States:"]
     for name, state in d.states.items():
-        flags = [f for f, on in (("เริ่มต้น/initial", state.initial),
-                                 ("สิ้นสุด/terminal", state.terminal)) if on]
-        due = [f"{dl.trigger} after {dl.days or dl.days_setting or 0} day(s)"
-               + (f" from {dl.field}" if dl.field else "") for dl in state.deadlines]
+        flags = [
+            f
+            for f, on in (("เริ่มต้น/initial", state.initial), ("สิ้นสุด/terminal", state.terminal))
+            if on
+        ]
+        due = [
+            f"{dl.trigger} after {dl.days or dl.days_setting or 0} day(s)"
+            + (f" from {dl.field}" if dl.field else "")
+            for dl in state.deadlines
+        ]
         extra = f"  [{', '.join(flags + due)}]" if flags or due else ""
         lines.append(f"  {name:<18} {state.label.th} / {state.label.en}{extra}")
     lines += ["", "การดำเนินการ / Transitions:"]
     start = d.start
-    lines.append(f"  {'start':<18} {start.label.th} / {start.label.en}: → {d.initial}"
-                 f"  roles: {', '.join(start.roles)}  cites: {start.cites}")
+    lines.append(
+        f"  {'start':<18} {start.label.th} / {start.label.en}: → {d.initial}"
+        f"  roles: {', '.join(start.roles)}  cites: {start.cites}"
+    )
     for t in d.transitions:
-        lines.append(f"  {t.trigger:<18} {t.label.th} / {t.label.en}: "
-                     f"{', '.join(t.source)} → {t.dest}")
+        lines.append(
+            f"  {t.trigger:<18} {t.label.th} / {t.label.en}: {', '.join(t.source)} → {t.dest}"
+        )
         details = [f"roles: {', '.join(t.roles)}", f"cites: {t.cites}"]
         if t.requires:
             details.append(f"requires: {', '.join(t.requires)}")

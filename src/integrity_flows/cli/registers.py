@@ -15,22 +15,31 @@ from integrity_flows.reports.lending import lending_register
 def print_register(engine: Engine, fiscal_year: int) -> None:
     """Print the lending register of fiscal year B.E. ``fiscal_year``."""
     entries = lending_register(engine, fiscal_year)
-    click.echo(f"ทะเบียนการยืมทรัพย์สินของราชการ ปีงบประมาณ {fiscal_year} / "
-               f"Lending register, fiscal year B.E. {fiscal_year}: {len(entries)} รายการ/entries")
+    click.echo(
+        f"ทะเบียนการยืมทรัพย์สินของราชการ ปีงบประมาณ {fiscal_year} / "
+        f"Lending register, fiscal year B.E. {fiscal_year}: {len(entries)} รายการ/entries"
+    )
     for e in entries:
         returned = thai_datetime(e.returned_at) if e.returned_at else "-"
         due = thai_date(date.fromisoformat(e.return_date), digits=False) if e.return_date else "-"
-        click.echo(f"  {e.register_no:<10} {e.item}  ผู้ยืม/borrower: {e.borrower} "
-                   f"({e.borrower_type})")
-        click.echo(f"  {'':<10} ส่งมอบ/out: {thai_datetime(e.handed_over_at)}  "
-                   f"กำหนดคืน/due: {due}  คืน/returned: {returned}  สถานะ/state: {e.state}")
+        click.echo(
+            f"  {e.register_no:<10} {e.item}  ผู้ยืม/borrower: {e.borrower} ({e.borrower_type})"
+        )
+        click.echo(
+            f"  {'':<10} ส่งมอบ/out: {thai_datetime(e.handed_over_at)}  "
+            f"กำหนดคืน/due: {due}  คืน/returned: {returned}  สถานะ/state: {e.state}"
+        )
 
 
 @click.command("register")
 @db_option
 @flows_option
-@click.option("--fiscal-year", "fiscal_year", required=True,
-              help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.")
+@click.option(
+    "--fiscal-year",
+    "fiscal_year",
+    required=True,
+    help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
+)
 def register_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
     """The lending register of a fiscal year / ทะเบียนการยืมประจำปีงบประมาณ."""
     with open_engine(db, flow_dirs) as engine:

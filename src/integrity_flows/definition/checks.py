@@ -57,33 +57,50 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
 
 def _check_identity(d: FlowDefinition, out: _Collector) -> None:
     if not _ID.match(d.id):
-        out.add("id", f"flow id '{d.id}' must be lower-case letters, digits and _",
-                f"รหัสขั้นตอนงาน '{d.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _")
+        out.add(
+            "id",
+            f"flow id '{d.id}' must be lower-case letters, digits and _",
+            f"รหัสขั้นตอนงาน '{d.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+        )
     if d.version < 1:
         out.add("version", "version must be 1 or more", "ฉบับต้องเป็น 1 ขึ้นไป")
     if d.plan.project < 1:
-        out.add("plan.project", "plan project must be a project number (1 or more)",
-                "ต้องระบุลำดับโครงการในแผน")
+        out.add(
+            "plan.project",
+            "plan project must be a project number (1 or more)",
+            "ต้องระบุลำดับโครงการในแผน",
+        )
     for group, names in (("roles", d.roles), ("states", d.states), ("data", d.data)):
         for name in names:
             if not _ID.match(name):
-                out.add(f"{group}.{name}",
-                        f"name '{name}' must be lower-case letters, digits and _",
-                        f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _")
+                out.add(
+                    f"{group}.{name}",
+                    f"name '{name}' must be lower-case letters, digits and _",
+                    f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+                )
     if SYSTEM_ROLE in d.roles:
-        out.add(f"roles.{SYSTEM_ROLE}", "'system' is built in and may not be declared",
-                "บทบาท 'system' มีอยู่แล้ว ประกาศซ้ำไม่ได้")
+        out.add(
+            f"roles.{SYSTEM_ROLE}",
+            "'system' is built in and may not be declared",
+            "บทบาท 'system' มีอยู่แล้ว ประกาศซ้ำไม่ได้",
+        )
 
 
 def _check_states(d: FlowDefinition, out: _Collector) -> None:
     initial = [name for name, s in d.states.items() if s.initial]
     if len(initial) != 1:
-        out.add("states", f"exactly one initial state is needed, found {len(initial)}",
-                f"ต้องมีสถานะเริ่มต้นหนึ่งสถานะพอดี พบ {len(initial)}")
+        out.add(
+            "states",
+            f"exactly one initial state is needed, found {len(initial)}",
+            f"ต้องมีสถานะเริ่มต้นหนึ่งสถานะพอดี พบ {len(initial)}",
+        )
     for name, state in d.states.items():
         if state.initial and state.terminal:
-            out.add(f"states.{name}", "a state cannot be both initial and terminal",
-                    "สถานะเริ่มต้นเป็นสถานะสิ้นสุดไม่ได้")
+            out.add(
+                f"states.{name}",
+                "a state cannot be both initial and terminal",
+                "สถานะเริ่มต้นเป็นสถานะสิ้นสุดไม่ได้",
+            )
 
 
 def _check_labels(d: FlowDefinition, out: _Collector) -> None:
@@ -99,15 +116,20 @@ def _check_labels(d: FlowDefinition, out: _Collector) -> None:
             for text in (label.th, label.en.casefold()):
                 other = seen.setdefault(text, key)
                 if other != key:
-                    out.add(f"{group}.{key}", f"label '{text}' is also used by '{other}'",
-                            f"ชื่อ '{text}' ซ้ำกับ '{other}'")
+                    out.add(
+                        f"{group}.{key}",
+                        f"label '{text}' is also used by '{other}'",
+                        f"ชื่อ '{text}' ซ้ำกับ '{other}'",
+                    )
     by_trigger: dict[str, Label] = {}
     for i, t in enumerate(d.transitions):
         first = by_trigger.setdefault(t.trigger, t.label)
         if first != t.label:
-            out.add(f"transitions[{i}].label",
-                    f"trigger '{t.trigger}' has different labels in different transitions",
-                    f"การดำเนินการ '{t.trigger}' มีชื่อไม่ตรงกันในแต่ละรายการ")
+            out.add(
+                f"transitions[{i}].label",
+                f"trigger '{t.trigger}' has different labels in different transitions",
+                f"การดำเนินการ '{t.trigger}' มีชื่อไม่ตรงกันในแต่ละรายการ",
+            )
 
 
 def _check_data(d: FlowDefinition, out: _Collector) -> None:
@@ -119,11 +141,17 @@ def _check_data(d: FlowDefinition, out: _Collector) -> None:
             out.add(path, "only an enum field has choices", "มีตัวเลือกได้เฉพาะข้อมูลแบบตัวเลือก")
         for choice in field.choice_labels:
             if choice not in field.choices:
-                out.add(f"{path}.choice_labels.{choice}", f"'{choice}' is not a choice",
-                        f"'{choice}' ไม่ใช่ตัวเลือก")
+                out.add(
+                    f"{path}.choice_labels.{choice}",
+                    f"'{choice}' is not a choice",
+                    f"'{choice}' ไม่ใช่ตัวเลือก",
+                )
         if field.sensitive and field.indexed:
-            out.add(path, "a sensitive field may not be indexed (it would be stored in clear)",
-                    "ข้อมูลอ่อนไหวทำดัชนีไม่ได้")
+            out.add(
+                path,
+                "a sensitive field may not be indexed (it would be stored in clear)",
+                "ข้อมูลอ่อนไหวทำดัชนีไม่ได้",
+            )
 
 
 def _check_roles(d: FlowDefinition, path: str, roles: tuple[str, ...], out: _Collector) -> None:
@@ -145,8 +173,11 @@ def _check_binds(d: FlowDefinition, path: str, binds: str | None, out: _Collecto
 
 def _check_cites(path: str, cites: str, out: _Collector) -> None:
     if not _CITE.match(cites):
-        out.add(path, f"cites '{cites}' is not a plan step such as '13/5.1' or 'risk/1'",
-                f"การอ้างอิง '{cites}' ต้องเป็นขั้นตอนในแผน เช่น '13/5.1'")
+        out.add(
+            path,
+            f"cites '{cites}' is not a plan step such as '13/5.1' or 'risk/1'",
+            f"การอ้างอิง '{cites}' ต้องเป็นขั้นตอนในแผน เช่น '13/5.1'",
+        )
 
 
 def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
@@ -165,36 +196,47 @@ def _check_transitions(d: FlowDefinition, registry: GuardRegistry, out: _Collect
             places.setdefault((t.trigger, source), []).append(i)
     for (trigger, source), where in places.items():
         if len(where) > 1:  # reported at the second transition, naming all of them
-            out.add(f"transitions[{where[1]}].trigger",
-                    f"trigger '{trigger}' leaves state '{source}' {len(where)} times "
-                    f"(transitions {', '.join(map(str, where))})",
-                    f"การดำเนินการ '{trigger}' จากสถานะ '{source}' ซ้ำกัน {len(where)} ครั้ง")
+            out.add(
+                f"transitions[{where[1]}].trigger",
+                f"trigger '{trigger}' leaves state '{source}' {len(where)} times "
+                f"(transitions {', '.join(map(str, where))})",
+                f"การดำเนินการ '{trigger}' จากสถานะ '{source}' ซ้ำกัน {len(where)} ครั้ง",
+            )
 
 
 def _check_transition(
     d: FlowDefinition, registry: GuardRegistry, path: str, t: Transition, out: _Collector
 ) -> None:
     if not _ID.match(t.trigger) or t.trigger == "start":
-        out.add(f"{path}.trigger", f"trigger '{t.trigger}' must be lower-case letters, "
-                "digits and _ (and not 'start')", f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง")
+        out.add(
+            f"{path}.trigger",
+            f"trigger '{t.trigger}' must be lower-case letters, digits and _ (and not 'start')",
+            f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง",
+        )
     ends = [(f"source[{i}]", name) for i, name in enumerate(t.source)] + [("dest", t.dest)]
     for where, state in ends:
         if state not in d.states:
             en, th = _hint(state, d.states)
-            out.add(f"{path}.{where}", f"unknown state '{state}'{en}",
-                    f"ไม่รู้จักสถานะ '{state}'{th}")
+            out.add(f"{path}.{where}", f"unknown state '{state}'{en}", f"ไม่รู้จักสถานะ '{state}'{th}")
     _check_roles(d, f"{path}.roles", t.roles, out)
     _check_binds(d, f"{path}.binds", t.binds, out)
     _check_cites(f"{path}.cites", t.cites, out)
     for j, field in enumerate(t.requires):
         if field not in d.data:
             en, th = _hint(field, d.data)
-            out.add(f"{path}.requires[{j}]", f"unknown data field '{field}'{en}",
-                    f"ไม่รู้จักข้อมูล '{field}'{th}")
-    if t.stamp is not None and (t.stamp not in d.data
-                                or d.data[t.stamp].type not in ("date", "datetime")):
-        out.add(f"{path}.stamp", f"'{t.stamp}' is not a date or datetime field",
-                f"'{t.stamp}' ไม่ใช่ข้อมูลวันที่")
+            out.add(
+                f"{path}.requires[{j}]",
+                f"unknown data field '{field}'{en}",
+                f"ไม่รู้จักข้อมูล '{field}'{th}",
+            )
+    if t.stamp is not None and (
+        t.stamp not in d.data or d.data[t.stamp].type not in ("date", "datetime")
+    ):
+        out.add(
+            f"{path}.stamp",
+            f"'{t.stamp}' is not a date or datetime field",
+            f"'{t.stamp}' ไม่ใช่ข้อมูลวันที่",
+        )
     for j, ref in enumerate(t.guards):
         _check_guard(d, registry, f"{path}.guards[{j}]", ref, out)
 
@@ -215,8 +257,11 @@ def _check_guard(
     if ref.name == "not_held":
         field = d.data.get(str(ref.params.get("field")))
         if field is not None and not field.indexed:
-            out.add(f"{path}.field", "not_held needs an indexed field",
-                    "เงื่อนไข not_held ต้องใช้ข้อมูลที่ทำดัชนี (indexed)")
+            out.add(
+                f"{path}.field",
+                "not_held needs an indexed field",
+                "เงื่อนไข not_held ต้องใช้ข้อมูลที่ทำดัชนี (indexed)",
+            )
 
 
 def _check_guard_params(
@@ -224,18 +269,27 @@ def _check_guard_params(
 ) -> None:
     for name in spec.params:
         if name not in ref.params:
-            out.add(path, f"guard '{ref.name}' needs parameter '{name}'",
-                    f"เงื่อนไข '{ref.name}' ต้องระบุ '{name}'")
+            out.add(
+                path,
+                f"guard '{ref.name}' needs parameter '{name}'",
+                f"เงื่อนไข '{ref.name}' ต้องระบุ '{name}'",
+            )
     for group in spec.one_of:
         if sum(name in ref.params for name in group) != 1:
-            out.add(path, f"guard '{ref.name}' needs exactly one of {', '.join(group)}",
-                    f"เงื่อนไข '{ref.name}' ต้องระบุอย่างใดอย่างหนึ่งจาก {', '.join(group)}")
+            out.add(
+                path,
+                f"guard '{ref.name}' needs exactly one of {', '.join(group)}",
+                f"เงื่อนไข '{ref.name}' ต้องระบุอย่างใดอย่างหนึ่งจาก {', '.join(group)}",
+            )
     accepted = spec.all_params()
     for name, value in ref.params.items():
         kind = accepted.get(name)
         if kind is None:
-            out.add(f"{path}.{name}", f"guard '{ref.name}' has no parameter '{name}'",
-                    f"เงื่อนไข '{ref.name}' ไม่มีหัวข้อ '{name}'")
+            out.add(
+                f"{path}.{name}",
+                f"guard '{ref.name}' has no parameter '{name}'",
+                f"เงื่อนไข '{ref.name}' ไม่มีหัวข้อ '{name}'",
+            )
             continue
         for en, th in _param_problems(d, kind, value):
             out.add(f"{path}.{name}", en, th)
@@ -271,23 +325,38 @@ def _check_deadlines(d: FlowDefinition, out: _Collector) -> None:
             path = f"states.{name}.deadlines[{j}]"
             transition = d.transition(deadline.trigger, name)
             if transition is None:
-                out.add(f"{path}.trigger", f"no transition '{deadline.trigger}' leaves '{name}'",
-                        f"ไม่มีการดำเนินการ '{deadline.trigger}' จากสถานะ '{name}'")
+                out.add(
+                    f"{path}.trigger",
+                    f"no transition '{deadline.trigger}' leaves '{name}'",
+                    f"ไม่มีการดำเนินการ '{deadline.trigger}' จากสถานะ '{name}'",
+                )
             elif SYSTEM_ROLE not in transition.roles:
-                out.add(f"{path}.trigger", f"'{deadline.trigger}' must allow the role 'system'",
-                        f"'{deadline.trigger}' ต้องให้บทบาท system ดำเนินการได้")
+                out.add(
+                    f"{path}.trigger",
+                    f"'{deadline.trigger}' must allow the role 'system'",
+                    f"'{deadline.trigger}' ต้องให้บทบาท system ดำเนินการได้",
+                )
             if deadline.days is None and deadline.days_setting is None and deadline.field is None:
-                out.add(path, "a deadline needs days, days_setting or field",
-                        "กำหนดเวลาต้องระบุจำนวนวันหรือข้อมูลวันที่")
+                out.add(
+                    path,
+                    "a deadline needs days, days_setting or field",
+                    "กำหนดเวลาต้องระบุจำนวนวันหรือข้อมูลวันที่",
+                )
             if deadline.days is not None and deadline.days_setting is not None:
                 out.add(path, "give days or days_setting, not both", "ระบุจำนวนวันได้แบบเดียว")
             if deadline.days_setting is not None and deadline.days_setting not in d.settings:
-                out.add(f"{path}.days_setting", f"unknown setting '{deadline.days_setting}'",
-                        f"ไม่รู้จักค่าตั้ง '{deadline.days_setting}'")
+                out.add(
+                    f"{path}.days_setting",
+                    f"unknown setting '{deadline.days_setting}'",
+                    f"ไม่รู้จักค่าตั้ง '{deadline.days_setting}'",
+                )
             field = d.data.get(deadline.field) if deadline.field else None
             if deadline.field is not None and (field is None or field.type != "date"):
-                out.add(f"{path}.field", f"'{deadline.field}' is not a date field",
-                        f"'{deadline.field}' ไม่ใช่ข้อมูลวันที่")
+                out.add(
+                    f"{path}.field",
+                    f"'{deadline.field}' is not a date field",
+                    f"'{deadline.field}' ไม่ใช่ข้อมูลวันที่",
+                )
 
 
 def _check_graph(d: FlowDefinition, out: _Collector) -> None:
@@ -305,12 +374,21 @@ def _check_graph(d: FlowDefinition, out: _Collector) -> None:
             queue.append(nxt)
     for name, state in d.states.items():
         if initial and name not in reached:
-            out.add(f"states.{name}", f"state '{name}' cannot be reached from the initial state",
-                    f"ไปไม่ถึงสถานะ '{name}' จากสถานะเริ่มต้น")
+            out.add(
+                f"states.{name}",
+                f"state '{name}' cannot be reached from the initial state",
+                f"ไปไม่ถึงสถานะ '{name}' จากสถานะเริ่มต้น",
+            )
         leaves = {t.trigger for t in d.transitions if name in t.source}
         if not state.terminal and not leaves:
-            out.add(f"states.{name}", f"state '{name}' is not terminal and has no way out",
-                    f"สถานะ '{name}' ไม่ใช่สถานะสิ้นสุดแต่ไม่มีทางออก")
+            out.add(
+                f"states.{name}",
+                f"state '{name}' is not terminal and has no way out",
+                f"สถานะ '{name}' ไม่ใช่สถานะสิ้นสุดแต่ไม่มีทางออก",
+            )
         if state.terminal and leaves:
-            out.add(f"states.{name}", f"terminal state '{name}' has transitions out",
-                    f"สถานะสิ้นสุด '{name}' มีการดำเนินการต่อ")
+            out.add(
+                f"states.{name}",
+                f"terminal state '{name}' has transitions out",
+                f"สถานะสิ้นสุด '{name}' มีการดำเนินการต่อ",
+            )

@@ -99,13 +99,9 @@ def _structure_any_mapping(value: Any, _: Any) -> dict[str, Any]:
 def make_converter() -> cattrs.Converter:
     """The converter for flow files: strict about extra keys, detailed about errors."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook_func(
-        lambda t: t == tuple[str, ...], _structure_tuple_of_str
-    )
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_tuple_of_str)
     converter.register_structure_hook(GuardRef, _structure_guard)
-    converter.register_structure_hook_func(
-        lambda t: t == Mapping[str, Any], _structure_any_mapping
-    )
+    converter.register_structure_hook_func(lambda t: t == Mapping[str, Any], _structure_any_mapping)
     converter.register_structure_hook_func(lambda t: t == FieldType, _structure_field_type)
     converter.register_structure_hook_func(lambda t: t == Scalar, _structure_scalar)
     converter.register_structure_hook(bool, _structure_bool)

@@ -96,8 +96,9 @@ def normalize(
     for name, value in given.items():
         field_id = definition.field_id(name)
         if field_id is None:
-            problems.append(Reason("unknown_field", f"ไม่รู้จักข้อมูล '{name}'",
-                                   f"unknown data field '{name}'"))
+            problems.append(
+                Reason("unknown_field", f"ไม่รู้จักข้อมูล '{name}'", f"unknown data field '{name}'")
+            )
             continue
         field = definition.data[field_id]
         if field.type == "list":
@@ -108,17 +109,21 @@ def normalize(
         except ValueError as exc:
             if field.sensitive:
                 # The reason goes to the audit trail and the log: never echo the value.
-                problems.append(Reason(
-                    "bad_value",
-                    f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง (ข้อมูลอ่อนไหว ไม่แสดงค่า)",
-                    f"'{field.label.en}' has a bad value (sensitive, not shown)",
-                ))
+                problems.append(
+                    Reason(
+                        "bad_value",
+                        f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง (ข้อมูลอ่อนไหว ไม่แสดงค่า)",
+                        f"'{field.label.en}' has a bad value (sensitive, not shown)",
+                    )
+                )
                 continue
-            problems.append(Reason(
-                "bad_value",
-                f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {value!r}",
-                f"'{field.label.en}' has a bad value {value!r}: {exc}",
-            ))
+            problems.append(
+                Reason(
+                    "bad_value",
+                    f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {value!r}",
+                    f"'{field.label.en}' has a bad value {value!r}: {exc}",
+                )
+            )
     return changes, problems
 
 
@@ -138,8 +143,11 @@ def missing(
         field = definition.data[name]
         held = (changes or {}) if field.type == "list" and changes is not None else data
         if held.get(name) in (None, "", []):
-            found.append(Reason("missing_field", f"ต้องระบุ '{field.label.th}'",
-                                f"'{field.label.en}' is required"))
+            found.append(
+                Reason(
+                    "missing_field", f"ต้องระบุ '{field.label.th}'", f"'{field.label.en}' is required"
+                )
+            )
     return found
 
 

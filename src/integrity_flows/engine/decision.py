@@ -64,7 +64,10 @@ class Decision:
         return kind(
             f"{th}{label.th}: {why_th}",
             f"{en} {label.en}: {why_en}",
-            case_id=case_id, trigger=trigger, state=state, reasons=reasons,
+            case_id=case_id,
+            trigger=trigger,
+            state=state,
+            reasons=reasons,
         )
 
 
@@ -103,8 +106,12 @@ def _guards(
 
 
 def decide_start(
-    definition: FlowDefinition, case_id: str, actor: Actor, given: Mapping[str, Any],
-    now: datetime, rules: Rules,
+    definition: FlowDefinition,
+    case_id: str,
+    actor: Actor,
+    given: Mapping[str, Any],
+    now: datetime,
+    rules: Rules,
 ) -> Decision:
     """May ``actor`` open a case of ``definition`` with ``given`` data?"""
     matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None)
@@ -112,18 +119,37 @@ def decide_start(
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
     required = tuple(name for name, field in definition.data.items() if field.required)
     data_reasons += casedata.missing(definition, required, data)
-    ctx = GuardContext(definition, actor, "start", data, now, rules.settings, rules.lookup,
-                       case=None, case_id=case_id)
+    ctx = GuardContext(
+        definition,
+        actor,
+        "start",
+        data,
+        now,
+        rules.settings,
+        rules.lookup,
+        case=None,
+        case_id=case_id,
+    )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     return Decision(
         tuple(([role_reason] if role_reason else []) + authority),
-        tuple(conditions), tuple(data_reasons), data, {"roles": matched},
+        tuple(conditions),
+        tuple(data_reasons),
+        data,
+        {"roles": matched},
     )
 
 
 def decide_transition(
-    definition: FlowDefinition, case: Case, transition: Transition, actor: Actor,
-    given: Mapping[str, Any], now: datetime, rules: Rules, *, check_requires: bool = True,
+    definition: FlowDefinition,
+    case: Case,
+    transition: Transition,
+    actor: Actor,
+    given: Mapping[str, Any],
+    now: datetime,
+    rules: Rules,
+    *,
+    check_requires: bool = True,
 ) -> Decision:
     """May ``actor`` fire ``transition`` on ``case`` with ``given`` data?"""
     matched, role_reason = authorize_roles(definition, transition.roles, actor, case)
@@ -131,10 +157,22 @@ def decide_transition(
     merged = {**case.data, **changes}
     if check_requires:
         data_reasons += casedata.missing(definition, transition.requires, merged, changes)
-    ctx = GuardContext(definition, actor, transition.trigger, merged, now, rules.settings,
-                       rules.lookup, case=case, case_id=case.id)
+    ctx = GuardContext(
+        definition,
+        actor,
+        transition.trigger,
+        merged,
+        now,
+        rules.settings,
+        rules.lookup,
+        case=case,
+        case_id=case.id,
+    )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     return Decision(
         tuple(([role_reason] if role_reason else []) + authority),
-        tuple(conditions), tuple(data_reasons), changes, {"roles": matched},
+        tuple(conditions),
+        tuple(data_reasons),
+        changes,
+        {"roles": matched},
     )

@@ -78,6 +78,7 @@ class CompiledFlow:
         text = str(graph.get_graph().draw(None))  # the diagram machine is its own model
         # transitions names each state by its id; show the label instead.
         for name, state in d.states.items():
-            text = text.replace(f'state "{name}" as {name}\n',
-                                f'state "{tr(state.label)}" as {name}\n')
+            text = text.replace(
+                f'state "{name}" as {name}\n', f'state "{tr(state.label)}" as {name}\n'
+            )
         return text

@@ -109,10 +109,16 @@ class Engine:
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
-        library = load_library(flows, registry=registry, bundled=bundled,
-                               entry_points=entry_points)
-        return cls(open_store(url), library, registry=registry, clock=clock,
-                   settings=settings, sinks=sinks, logger=logger)
+        library = load_library(flows, registry=registry, bundled=bundled, entry_points=entry_points)
+        return cls(
+            open_store(url),
+            library,
+            registry=registry,
+            clock=clock,
+            settings=settings,
+            sinks=sinks,
+            logger=logger,
+        )
 
     # --- plumbing -----------------------------------------------------------
 
@@ -137,14 +143,25 @@ class Engine:
             try:
                 definition = self.flows.get(flow_id)
             except UnknownFlow:
-                problems.append(Problem("<settings>", flow_id, f"unknown flow '{flow_id}'",
-                                        f"ไม่พบขั้นตอนงาน '{flow_id}'"))
+                problems.append(
+                    Problem(
+                        "<settings>",
+                        flow_id,
+                        f"unknown flow '{flow_id}'",
+                        f"ไม่พบขั้นตอนงาน '{flow_id}'",
+                    )
+                )
                 continue
             for name in overrides:
                 if name not in definition.settings:
-                    problems.append(Problem("<settings>", f"{flow_id}.{name}",
-                                            f"flow '{flow_id}' has no setting '{name}'",
-                                            f"ขั้นตอนงาน '{flow_id}' ไม่มีค่าตั้ง '{name}'"))
+                    problems.append(
+                        Problem(
+                            "<settings>",
+                            f"{flow_id}.{name}",
+                            f"flow '{flow_id}' has no setting '{name}'",
+                            f"ขั้นตอนงาน '{flow_id}' ไม่มีค่าตั้ง '{name}'",
+                        )
+                    )
         if problems:
             raise DefinitionError(problems)
 
@@ -168,13 +185,18 @@ class Engine:
         """The definition a case runs on: its own flow version, unchanged since it started."""
         definition = self.flows.get(case.flow_id, case.flow_version)
         if definition.digest != case.definition_hash:
-            raise DefinitionError([Problem(
-                definition.source, "version",
-                f"flow '{case.flow_id}' version {case.flow_version} changed after case "
-                f"'{case.id}' started; a changed flow needs a new version number",
-                f"ขั้นตอนงาน '{case.flow_id}' ฉบับ {case.flow_version} ถูกแก้ไขหลังเริ่มเรื่อง "
-                f"'{case.id}' ต้องเพิ่มเลขฉบับเมื่อแก้ไขขั้นตอนงาน",
-            )])
+            raise DefinitionError(
+                [
+                    Problem(
+                        definition.source,
+                        "version",
+                        f"flow '{case.flow_id}' version {case.flow_version} changed after case "
+                        f"'{case.id}' started; a changed flow needs a new version number",
+                        f"ขั้นตอนงาน '{case.flow_id}' ฉบับ {case.flow_version} ถูกแก้ไขหลังเริ่มเรื่อง "
+                        f"'{case.id}' ต้องเพิ่มเลขฉบับเมื่อแก้ไขขั้นตอนงาน",
+                    )
+                ]
+            )
         return definition
 
     # --- reading ------------------------------------------------------------
@@ -213,8 +235,16 @@ class Engine:
         for trigger in self.compiled(definition).triggers(case.state):
             transition = definition.transition(trigger, case.state)
             assert transition is not None
-            decision = decide_transition(definition, case, transition, actor, {}, self.clock(),
-                                         self._rules(definition), check_requires=False)
+            decision = decide_transition(
+                definition,
+                case,
+                transition,
+                actor,
+                {},
+                self.clock(),
+                self._rules(definition),
+                check_requires=False,
+            )
             if decision.allowed:
                 allowed.append(trigger)
         return allowed
@@ -239,41 +269,80 @@ class Engine:
         except UnknownFlow as exc:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
-        decision = decide_start(definition, case_id, actor, data or {}, now,
-                                self._rules(definition))
+        decision = decide_start(
+            definition, case_id, actor, data or {}, now, self._rules(definition)
+        )
         if not decision.allowed:
             error = decision.error(definition, case_id, "start", None)
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
             raise error
         event = AuditEvent(
-            case_id=case_id, pos=1, at=iso(now), flow_id=definition.id,
-            flow_version=definition.version, actor=actor.id,
-            actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit, trigger="start",
-            outcome="moved", from_state=None, to_state=definition.initial, case_version=1,
-            data=casedata.redact(definition, decision.data), reason=reason,
-            authority=_authority(decision, definition.start.binds), cites=definition.start.cites,
+            case_id=case_id,
+            pos=1,
+            at=iso(now),
+            flow_id=definition.id,
+            flow_version=definition.version,
+            actor=actor.id,
+            actor_roles=tuple(sorted(actor.roles)),
+            actor_unit=actor.unit,
+            trigger="start",
+            outcome="moved",
+            from_state=None,
+            to_state=definition.initial,
+            case_version=1,
+            data=casedata.redact(definition, decision.data),
+            reason=reason,
+            authority=_authority(decision, definition.start.binds),
+            cites=definition.start.cites,
         ).sealed()
         binds = definition.start.binds
         case = Case(
-            id=case_id, flow_id=definition.id, flow_version=definition.version,
-            definition_hash=definition.digest, state=definition.initial, version=1,
-            data=decision.data, actors={binds: actor.id} if binds else {},
-            fired_by={"start": actor.id}, deadlines=(), created_at=now, updated_at=now,
-            entered_at=now, head=event.hash, events=1,
+            id=case_id,
+            flow_id=definition.id,
+            flow_version=definition.version,
+            definition_hash=definition.digest,
+            state=definition.initial,
+            version=1,
+            data=decision.data,
+            actors={binds: actor.id} if binds else {},
+            fired_by={"start": actor.id},
+            deadlines=(),
+            created_at=now,
+            updated_at=now,
+            entered_at=now,
+            head=event.hash,
+            events=1,
         )
         case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
         self._commit(event, case, 0, casedata.index_keys(definition, case.data))
         return case
 
     def _refuse_start(
-        self, case_id: str, flow_id: str, version: int, actor: Actor, now: datetime,
-        reason: str | None, error: Refused,
+        self,
+        case_id: str,
+        flow_id: str,
+        version: int,
+        actor: Actor,
+        now: datetime,
+        reason: str | None,
+        error: Refused,
     ) -> None:
         event = AuditEvent(
-            case_id=case_id, pos=1, at=iso(now), flow_id=flow_id, flow_version=version,
-            actor=actor.id, actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit,
-            trigger="start", outcome="refused", from_state=None, to_state=None, case_version=0,
-            reason=reason, refusal=error.code,
+            case_id=case_id,
+            pos=1,
+            at=iso(now),
+            flow_id=flow_id,
+            flow_version=version,
+            actor=actor.id,
+            actor_roles=tuple(sorted(actor.roles)),
+            actor_unit=actor.unit,
+            trigger="start",
+            outcome="refused",
+            from_state=None,
+            to_state=None,
+            case_version=0,
+            reason=reason,
+            refusal=error.code,
             reasons=tuple(r.as_dict() for r in error.reasons),
         ).sealed()
         self._commit(event, None, 0, None)
@@ -297,12 +366,20 @@ class Engine:
         ``expected_version`` raises :class:`~integrity_flows.errors.ConcurrentUpdate`
         and writes nothing.
         """
-        return self._fire(case_id, trigger, actor, data or {}, reason, expected_version,
-                          self.clock())
+        return self._fire(
+            case_id, trigger, actor, data or {}, reason, expected_version, self.clock()
+        )
 
     def _fire(
-        self, case_id: str, trigger: str, actor: Actor, given: Mapping[str, Any],
-        reason: str | None, expected_version: int | None, now: datetime,
+        self,
+        case_id: str,
+        trigger: str,
+        actor: Actor,
+        given: Mapping[str, Any],
+        reason: str | None,
+        expected_version: int | None,
+        now: datetime,
+        entered: datetime | None = None,
     ) -> Case:
         case = self.get(case_id)
         if expected_version is not None and case.version != expected_version:
@@ -318,17 +395,27 @@ class Engine:
             error = _not_allowed(definition, case, trigger_id, self.compiled(definition), actor)
             self._refuse(case, trigger_id, actor, now, reason, error)
             raise error
-        decision = decide_transition(definition, case, transition, actor, given, now,
-                                     self._rules(definition))
+        decision = decide_transition(
+            definition, case, transition, actor, given, now, self._rules(definition)
+        )
         if not decision.allowed:
             error = decision.error(definition, case.id, trigger_id, case.state)
             self._refuse(case, trigger_id, actor, now, reason, error)
             raise error
-        return self._move(definition, case, transition, actor, decision, now, reason)
+        return self._move(
+            definition, case, transition, actor, decision, now, reason, entered or now
+        )
 
     def _move(
-        self, definition: FlowDefinition, case: Case, transition: Transition, actor: Actor,
-        decision: Decision, now: datetime, reason: str | None,
+        self,
+        definition: FlowDefinition,
+        case: Case,
+        transition: Transition,
+        actor: Actor,
+        decision: Decision,
+        now: datetime,
+        reason: str | None,
+        entered: datetime,
     ) -> Case:
         dest = self.compiled(definition).move(case.state, transition.trigger)
         changes = dict(decision.data)
@@ -339,19 +426,37 @@ class Engine:
         if transition.binds is not None:
             actors[transition.binds] = actor.id
         event = AuditEvent(
-            case_id=case.id, pos=case.events + 1, at=iso(now), flow_id=case.flow_id,
-            flow_version=case.flow_version, actor=actor.id,
-            actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit,
-            trigger=transition.trigger, outcome="moved", from_state=case.state, to_state=dest,
-            case_version=case.version + 1, data=casedata.redact(definition, changes),
-            reason=reason, authority=_authority(decision, transition.binds),
-            cites=transition.cites, prev_hash=case.head,
+            case_id=case.id,
+            pos=case.events + 1,
+            at=iso(now),
+            flow_id=case.flow_id,
+            flow_version=case.flow_version,
+            actor=actor.id,
+            actor_roles=tuple(sorted(actor.roles)),
+            actor_unit=actor.unit,
+            trigger=transition.trigger,
+            outcome="moved",
+            from_state=case.state,
+            to_state=dest,
+            case_version=case.version + 1,
+            data=casedata.redact(definition, changes),
+            reason=reason,
+            authority=_authority(decision, transition.binds),
+            cites=transition.cites,
+            prev_hash=case.head,
         ).sealed()
-        entered = case.entered_at if dest == case.state else now
+        entered = case.entered_at if dest == case.state else entered
         moved = attrs.evolve(
-            case, state=dest, version=case.version + 1, data=data, actors=actors,
-            fired_by={**case.fired_by, transition.trigger: actor.id}, updated_at=now,
-            entered_at=entered, head=event.hash, events=case.events + 1,
+            case,
+            state=dest,
+            version=case.version + 1,
+            data=data,
+            actors=actors,
+            fired_by={**case.fired_by, transition.trigger: actor.id},
+            updated_at=now,
+            entered_at=entered,
+            head=event.hash,
+            events=case.events + 1,
         )
         moved = attrs.evolve(moved, deadlines=self._deadlines(definition, moved))
         indexed = any(definition.data[name].indexed for name in changes)
@@ -360,18 +465,34 @@ class Engine:
         return moved
 
     def _refuse(
-        self, case: Case, trigger: str, actor: Actor, now: datetime, reason: str | None,
+        self,
+        case: Case,
+        trigger: str,
+        actor: Actor,
+        now: datetime,
+        reason: str | None,
         error: Refused,
     ) -> None:
         """Append a refusal to the case's chain, rereading the case if another write won."""
         for _ in range(_REFUSAL_RETRIES):
             event = AuditEvent(
-                case_id=case.id, pos=case.events + 1, at=iso(now), flow_id=case.flow_id,
-                flow_version=case.flow_version, actor=actor.id,
-                actor_roles=tuple(sorted(actor.roles)), actor_unit=actor.unit, trigger=trigger,
-                outcome="refused", from_state=case.state, to_state=None,
-                case_version=case.version, reason=reason, refusal=error.code,
-                reasons=tuple(r.as_dict() for r in error.reasons), prev_hash=case.head,
+                case_id=case.id,
+                pos=case.events + 1,
+                at=iso(now),
+                flow_id=case.flow_id,
+                flow_version=case.flow_version,
+                actor=actor.id,
+                actor_roles=tuple(sorted(actor.roles)),
+                actor_unit=actor.unit,
+                trigger=trigger,
+                outcome="refused",
+                from_state=case.state,
+                to_state=None,
+                case_version=case.version,
+                reason=reason,
+                refusal=error.code,
+                reasons=tuple(r.as_dict() for r in error.reasons),
+                prev_hash=case.head,
             ).sealed()
             updated = attrs.evolve(case, head=event.hash, events=case.events + 1)
             try:
@@ -383,11 +504,16 @@ class Engine:
         raise ConcurrentUpdate(case.id, case.events, of="event count")
 
     def _commit(
-        self, event: AuditEvent, case: Case | None, expected: int,
-        keys: Mapping[str, str] | None, deadlines_changed: bool = True,
+        self,
+        event: AuditEvent,
+        case: Case | None,
+        expected: int,
+        keys: Mapping[str, str] | None,
+        deadlines_changed: bool = True,
     ) -> None:
-        stored = StoredEvent(event.case_id, event.pos, event.prev_hash, event.hash,
-                             event.canonical())
+        stored = StoredEvent(
+            event.case_id, event.pos, event.prev_hash, event.hash, event.canonical()
+        )
         self.store.write(Write(stored, case, expected, keys, deadlines_changed))
         if self._batched is not None:
             self._batched.append(event)
@@ -450,9 +576,10 @@ class Engine:
     def sweep(self, now: datetime | None = None) -> list[SweepResult]:
         """Fire, as the system actor, every deadline due at or before ``now``.
 
-        Deadlines that fall due because of the sweep itself are fired in the same
-        call; each deadline fires at most once per call. Refusals are audited and
-        reported, not raised.
+        A state entered by the sweep counts as entered when its deadline fell due, not
+        when the sweep ran, so a late sweep does not push back the deadlines that
+        follow: those already due are fired in the same call, each at most once.
+        Refusals are audited and reported, not raised.
         """
         moment = as_utc(now) if now is not None else self.clock()
         results: list[SweepResult] = []
@@ -467,7 +594,7 @@ class Engine:
 
     def _sweep_one(self, case_id: str, trigger: str, due: datetime, now: datetime) -> SweepResult:
         try:
-            case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now)
+            case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now, entered=due)
         except Refused as exc:
             return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
         except (ConcurrentUpdate, DefinitionError) as exc:
@@ -494,9 +621,17 @@ def _not_allowed(
     return TriggerNotAllowed(
         f"'{label.th}' ทำไม่ได้เมื่อเรื่องอยู่ในสถานะ '{state.th}' (ทำได้: {listing_th})",
         f"'{label.en}' is not allowed in state '{state.en}' (allowed: {listing_en})",
-        case_id=case.id, trigger=trigger, state=case.state,
-        reasons=[Reason("state", f"สถานะ '{state.th}' ไม่อนุญาตให้{label.th}",
-                        f"state '{state.en}' does not allow '{label.en}'"), *extra],
+        case_id=case.id,
+        trigger=trigger,
+        state=case.state,
+        reasons=[
+            Reason(
+                "state",
+                f"สถานะ '{state.th}' ไม่อนุญาตให้{label.th}",
+                f"state '{state.en}' does not allow '{label.en}'",
+            ),
+            *extra,
+        ],
     )
 
 

@@ -20,9 +20,7 @@ class Refusal:
     reason: Reason
 
 
-def decide(
-    refs: Iterable[GuardRef], ctx: GuardContext, registry: GuardRegistry
-) -> list[Refusal]:
+def decide(refs: Iterable[GuardRef], ctx: GuardContext, registry: GuardRegistry) -> list[Refusal]:
     """Every refusal among ``refs`` (all of them must allow); empty means allowed."""
     refusals: list[Refusal] = []
     for ref in refs:
@@ -35,15 +33,20 @@ def _one(ref: GuardRef, ctx: GuardContext, registry: GuardRegistry) -> list[Refu
         return _combine(ref, ctx, registry)
     spec = registry.get(ref.name)
     if spec is None:  # the loader refuses unknown guards; a registry swapped later may not
-        return [Refusal("condition", Reason("unknown_guard", f"ไม่รู้จักเงื่อนไข '{ref.name}'",
-                                            f"unknown guard '{ref.name}'"))]
+        return [
+            Refusal(
+                "condition",
+                Reason("unknown_guard", f"ไม่รู้จักเงื่อนไข '{ref.name}'", f"unknown guard '{ref.name}'"),
+            )
+        ]
     reason = spec.check(ctx, ref.params)
     if reason is None:
         return []
     message = ref.params.get("message")
     if isinstance(message, dict):
-        reason = Reason(reason.code, str(message.get("th", reason.th)),
-                        str(message.get("en", reason.en)))
+        reason = Reason(
+            reason.code, str(message.get("th", reason.th)), str(message.get("en", reason.en))
+        )
     return [Refusal(spec.kind, reason)]
 
 
@@ -55,5 +58,11 @@ def _combine(ref: GuardRef, ctx: GuardContext, registry: GuardRegistry) -> list[
         return [] if any(not f for f in found) else [r for f in found for r in f]
     if found[0]:  # "not": refused when its one child allows
         return []
-    return [Refusal("condition", Reason("not", "เงื่อนไขไม่เป็นไปตามที่กำหนด",
-                                        f"condition 'not {ref.children[0].name}' failed"))]
+    return [
+        Refusal(
+            "condition",
+            Reason(
+                "not", "เงื่อนไขไม่เป็นไปตามที่กำหนด", f"condition 'not {ref.children[0].name}' failed"
+            ),
+        )
+    ]

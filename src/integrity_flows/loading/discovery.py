@@ -48,13 +48,19 @@ class FlowLibrary:
         """Add ``definition``; the same id and version twice must be the same definition."""
         known = self._by_key.get(definition.key)
         if known is not None and known.digest != definition.digest:
-            raise DefinitionError([Problem(
-                definition.source, "version",
-                f"flow '{definition.id}' version {definition.version} is already loaded from "
-                f"{known.source} with different content; give the new one a new version",
-                f"ขั้นตอนงาน '{definition.id}' ฉบับ {definition.version} มีอยู่แล้ว"
-                f"จาก {known.source} แต่เนื้อหาต่างกัน ต้องเพิ่มเลขฉบับ",
-            )])
+            raise DefinitionError(
+                [
+                    Problem(
+                        definition.source,
+                        "version",
+                        f"flow '{definition.id}' version {definition.version} is already "
+                        f"loaded from {known.source} with different content; "
+                        "give the new one a new version",
+                        f"ขั้นตอนงาน '{definition.id}' ฉบับ {definition.version} มีอยู่แล้ว"
+                        f"จาก {known.source} แต่เนื้อหาต่างกัน ต้องเพิ่มเลขฉบับ",
+                    )
+                ]
+            )
         self._by_key[definition.key] = definition
 
     def get(self, flow_id: str, version: int | None = None) -> FlowDefinition:
@@ -90,8 +96,14 @@ def load_folder(folder: Traversable | Path, registry: GuardRegistry) -> list[Flo
         try:
             text = entry.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(str(entry), "", f"cannot read as UTF-8 text: {exc}",
-                                    f"อ่านไฟล์เป็นข้อความ UTF-8 ไม่ได้: {exc}"))
+            problems.append(
+                Problem(
+                    str(entry),
+                    "",
+                    f"cannot read as UTF-8 text: {exc}",
+                    f"อ่านไฟล์เป็นข้อความ UTF-8 ไม่ได้: {exc}",
+                )
+            )
             continue
         try:
             definitions.append(read_text(text, str(entry), registry))

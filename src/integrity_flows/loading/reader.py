@@ -44,14 +44,14 @@ def parse_yaml(text: str, source: str) -> tuple[Any, list[Problem]]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         detail = str(getattr(exc, "problem", None) or exc)
-        return None, [Problem(source, where, f"not valid YAML: {detail}",
-                              f"ไม่ใช่ YAML ที่ถูกต้อง: {detail}")]
+        return None, [
+            Problem(source, where, f"not valid YAML: {detail}", f"ไม่ใช่ YAML ที่ถูกต้อง: {detail}")
+        ]
 
 
 def digest(raw: Any) -> str:
     """The definition hash: SHA-256 of the canonical JSON of the file's data."""
-    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=str)
+    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -51,18 +51,20 @@ def lending_register(
         if not handed or not start <= from_iso(handed) < end:
             continue
         returned = data.get("returned_at")
-        entries.append(LoanEntry(
-            register_no=str(data.get("register_no", "")),
-            case_id=case.id,
-            item=str(data.get("item", "")),
-            borrower=str(data.get("borrower", "")),
-            borrower_type=str(data.get("borrower_type", "")),
-            purpose=str(data.get("purpose", "")),
-            handed_over_at=from_iso(handed),
-            return_date=str(data.get("return_date", "")),
-            returned_at=from_iso(returned) if returned else None,
-            condition_out=str(data.get("condition_out", "")),
-            condition_in=data.get("condition_in"),
-            state=case.state,
-        ))
+        entries.append(
+            LoanEntry(
+                register_no=str(data.get("register_no", "")),
+                case_id=case.id,
+                item=str(data.get("item", "")),
+                borrower=str(data.get("borrower", "")),
+                borrower_type=str(data.get("borrower_type", "")),
+                purpose=str(data.get("purpose", "")),
+                handed_over_at=from_iso(handed),
+                return_date=str(data.get("return_date", "")),
+                returned_at=from_iso(returned) if returned else None,
+                condition_out=str(data.get("condition_out", "")),
+                condition_in=data.get("condition_in"),
+                state=case.state,
+            )
+        )
     return sorted(entries, key=lambda e: (e.handed_over_at, e.register_no))

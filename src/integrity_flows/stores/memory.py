@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from types import MappingProxyType
 
 import attrs
 
@@ -13,6 +15,16 @@ from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate
 from integrity_flows.stores.base import Write
+
+
+def _frozen(case: Case) -> Case:
+    """A copy the caller cannot change behind the store's back, as a database would keep."""
+    return attrs.evolve(
+        case,
+        data=MappingProxyType(copy.deepcopy(dict(case.data))),
+        actors=MappingProxyType(dict(case.actors)),
+        fired_by=MappingProxyType(dict(case.fired_by)),
+    )
 
 
 class MemoryStore:
@@ -42,7 +54,7 @@ class MemoryStore:
             stored = attrs.evolve(event, seq=self._seq)
             self._chains.setdefault(event.case_id, []).append(stored)
             if write.case is not None:
-                self._cases[write.case.id] = write.case
+                self._cases[write.case.id] = _frozen(write.case)
                 if write.keys is not None:
                     self._index(write.case, write.keys)
             return self._seq

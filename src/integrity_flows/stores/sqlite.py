@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.audit.verify import StoredEvent
@@ -23,8 +24,7 @@ from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
 
 _CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 _INSERT_CASE = (
-    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
+    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 )
 _UPDATE_CASE = (
     "UPDATE cases SET "
@@ -35,8 +35,9 @@ _EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
 
 
 def _error(exc: sqlite3.Error, what: str) -> StoreError:
-    return StoreError(f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{what}: {exc}",
-                      f"SQLite store failed while {what}: {exc}")
+    return StoreError(
+        f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{what}: {exc}", f"SQLite store failed while {what}: {exc}"
+    )
 
 
 class SQLiteStore:
@@ -252,7 +253,6 @@ class SQLiteStore:
             self._db.close()
 
 
-def _event(row: tuple[object, ...]) -> StoredEvent:
+def _event(row: tuple[Any, ...]) -> StoredEvent:
     case_id, pos, prev_hash, hash_, body, seq = row
-    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body),  # type: ignore[call-overload]
-                       int(seq))  # type: ignore[call-overload]
+    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))

@@ -102,7 +102,6 @@ def scenario_test_name(scenario_name: str, taken: Iterable[str]) -> str:
     return name
 
 
-
 def _noop() -> None:
     """Body of a generated scenario test: the steps are the test."""
 
@@ -123,8 +122,9 @@ def bind(
                 tags |= examples.tags or set()
         _register_markers(tags)
         for scenario_name in feature.scenarios:
-            test = scenario(str(path), scenario_name, encoding=encoding,
-                            features_base_dir=str(path.parent))(_noop)
+            test = scenario(
+                str(path), scenario_name, encoding=encoding, features_base_dir=str(path.parent)
+            )(_noop)
             name = scenario_test_name(scenario_name, namespace.keys())
             namespace[name] = test
             names.append(name)

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 def capture_audit(engine: Engine) -> Iterator[list[AuditEvent]]:
     """Collect every audit event ``engine`` commits inside the ``with`` block::
 
-        with capture_audit(engine) as events:
-            engine.fire(case.id, "approve", actor=somying)
-        assert [e.trigger for e in events] == ["approve"]
+    with capture_audit(engine) as events:
+        engine.fire(case.id, "approve", actor=somying)
+    assert [e.trigger for e in events] == ["approve"]
     """
     events: list[AuditEvent] = []
     unsubscribe = engine.subscribe(events.append)

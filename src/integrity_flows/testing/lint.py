@@ -59,8 +59,7 @@ def check_feature_file(path: str | Path) -> list[Problem]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(source, "", f"cannot read the file: {exc}",
-                        f"อ่านไฟล์ไม่ได้: {exc}")]
+        return [Problem(source, "", f"cannot read the file: {exc}", f"อ่านไฟล์ไม่ได้: {exc}")]
     return check_feature_text(text, source)
 
 
@@ -72,8 +71,7 @@ def check_feature_text(text: str, source: str = "<text>") -> list[Problem]:
         return [_parse_problem(source, error) for error in _errors(exc)]
     feature = document.get("feature")
     if not feature:
-        return [Problem(source, "", "the file holds no feature",
-                        "ไฟล์นี้ไม่มีโครงหลัก (Feature)")]
+        return [Problem(source, "", "the file holds no feature", "ไฟล์นี้ไม่มีโครงหลัก (Feature)")]
     return _Checker(source, text, feature).run()
 
 
@@ -86,8 +84,9 @@ def _errors(exc: ParserError) -> list[ParserError]:
 def _parse_problem(source: str, error: ParserError) -> Problem:
     location = getattr(error, "location", None) or {}
     where = f"line {location['line']}" if "line" in location else ""
-    return Problem(source, where, f"the file does not parse: {error}",
-                   f"ไฟล์อ่านเป็น Gherkin ไม่ได้: {error}")
+    return Problem(
+        source, where, f"the file does not parse: {error}", f"ไฟล์อ่านเป็น Gherkin ไม่ได้: {error}"
+    )
 
 
 def _unspaced(char: str) -> bool:
@@ -139,8 +138,7 @@ class _Checker:
                 rule = child["rule"]
                 line = rule["location"]["line"]
                 self._description(rule, f"Rule '{rule.get('name', '')}' (line {line})")
-                yield from self._scenarios(rule.get("children", ()),
-                                           inherited | _tag_names(rule))
+                yield from self._scenarios(rule.get("children", ()), inherited | _tag_names(rule))
             elif "scenario" in child:
                 yield child["scenario"], inherited
 
@@ -154,16 +152,25 @@ class _Checker:
         for examples in scenario.get("examples", ()):
             self._description(examples, f"{where}, Examples (line {examples['location']['line']})")
         if not scenario.get("steps"):
-            self._add(where, "the scenario has no steps, so it would pass without testing anything",
-                      "เหตุการณ์นี้ไม่มีขั้นตอน จึงผ่านโดยไม่ได้ทดสอบอะไรเลย")
+            self._add(
+                where,
+                "the scenario has no steps, so it would pass without testing anything",
+                "เหตุการณ์นี้ไม่มีขั้นตอน จึงผ่านโดยไม่ได้ทดสอบอะไรเลย",
+            )
         tags = _tag_names(scenario) | inherited
         if not any(tag.startswith(PLAN_TAG) for tag in tags):
-            self._add(where, "the scenario names no plan step: tag it e.g. @plan-13-5.1",
-                      "เหตุการณ์นี้ไม่ได้ระบุขั้นตอนของแผน ให้ติดป้ายกำกับ เช่น @plan-13-5.1")
+            self._add(
+                where,
+                "the scenario names no plan step: tag it e.g. @plan-13-5.1",
+                "เหตุการณ์นี้ไม่ได้ระบุขั้นตอนของแผน ให้ติดป้ายกำกับ เช่น @plan-13-5.1",
+            )
         if name in seen:
-            self._add(where, f"another scenario of this file, line {seen[name]}, has the same "
-                      f"name; only one of them would run",
-                      f"ชื่อเหตุการณ์ซ้ำกับบรรทัดที่ {seen[name]} จะทดสอบได้เพียงเหตุการณ์เดียว")
+            self._add(
+                where,
+                f"another scenario of this file, line {seen[name]}, has the same "
+                f"name; only one of them would run",
+                f"ชื่อเหตุการณ์ซ้ำกับบรรทัดที่ {seen[name]} จะทดสอบได้เพียงเหตุการณ์เดียว",
+            )
         else:
             seen[name] = line
 
@@ -184,7 +191,7 @@ class _Checker:
                     where,
                     f"line {cursor}: '{_clip(stripped)}' starts with the step keyword "
                     f"'{keyword}' without the space after it, so it is description text, "
-                    f"not a step; write '{keyword} {stripped[len(keyword):].lstrip()}'",
+                    f"not a step; write '{keyword} {stripped[len(keyword) :].lstrip()}'",
                     f"บรรทัดที่ {cursor}: '{_clip(stripped)}' ขึ้นต้นด้วยคำสำคัญ '{keyword}' "
                     f"โดยไม่มีเว้นวรรคตามหลัง จึงกลายเป็นคำอธิบาย ไม่ใช่ขั้นตอน "
                     f"ต้องเว้นวรรคหลัง '{keyword}'",
@@ -219,5 +226,10 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-__all__ = ["PLAN_TAG", "check_feature_file", "check_feature_text", "check_features",
-           "feature_paths"]
+__all__ = [
+    "PLAN_TAG",
+    "check_feature_file",
+    "check_feature_text",
+    "check_features",
+    "feature_paths",
+]

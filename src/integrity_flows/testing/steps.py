@@ -155,17 +155,19 @@ def integrity_flows_world(
 # --- people -------------------------------------------------------------------------
 
 
-@step(parsers.re(
-    rf"{_q('actor')}\s*มีบทบาท\s*(?P<roles>{_ANY_Q}(?:\s*(?:และ|,)\s*{_ANY_Q})*)"
-    rf"(?:\s*สังกัด\s*{_q('unit')})?"
-))
-@step(parsers.re(
-    rf"{_q('actor')} holds the roles? (?P<roles>{_ANY_Q}(?:\s*(?:,\s*and|,|and)\s*{_ANY_Q})*)"
-    rf"(?: in (?:the unit )?{_q('unit')})?"
-))
-def holds_roles(
-    integrity_flows_world: World, actor: str, roles: str, unit: str | None
-) -> None:
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*มีบทบาท\s*(?P<roles>{_ANY_Q}(?:\s*(?:และ|,)\s*{_ANY_Q})*)"
+        rf"(?:\s*สังกัด\s*{_q('unit')})?"
+    )
+)
+@step(
+    parsers.re(
+        rf"{_q('actor')} holds the roles? (?P<roles>{_ANY_Q}(?:\s*(?:,\s*and|,|and)\s*{_ANY_Q})*)"
+        rf"(?: in (?:the unit )?{_q('unit')})?"
+    )
+)
+def holds_roles(integrity_flows_world: World, actor: str, roles: str, unit: str | None) -> None:
     """Someone holds one or more roles (and belongs to a unit)."""
     integrity_flows_world.give_roles(actor, quoted(roles), unit)
 
@@ -197,12 +199,13 @@ def days_pass(integrity_flows_world: World, days: str) -> None:
 # --- actions ------------------------------------------------------------------------
 
 
-@step(parsers.re(
-    rf"{_q('actor')}\s*เริ่มเรื่อง\s*{_q('flow')}(?:\s*ชื่อ\s*{_q('name')})?{_TH_DATA}"
-))
+@step(parsers.re(rf"{_q('actor')}\s*เริ่มเรื่อง\s*{_q('flow')}(?:\s*ชื่อ\s*{_q('name')})?{_TH_DATA}"))
 @step(parsers.re(rf"{_q('actor')} starts an? {_q('flow')} case(?: {_q('name')})?{_EN_DATA}"))
 def starts(
-    integrity_flows_world: World, actor: str, flow: str, name: str | None,
+    integrity_flows_world: World,
+    actor: str,
+    flow: str,
+    name: str | None,
     datatable: Table | None = None,
 ) -> None:
     """Someone opens a case (named, with data); it becomes the current case."""
@@ -212,7 +215,10 @@ def starts(
 @step(parsers.re(rf"{_q('actor')}\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}{_TH_DATA}"))
 @step(parsers.re(rf"{_q('actor')} fires {_q('trigger')}{_EN_CASE}{_EN_DATA}"))
 def fires(
-    integrity_flows_world: World, actor: str, trigger: str, case: str | None,
+    integrity_flows_world: World,
+    actor: str,
+    trigger: str,
+    case: str | None,
     datatable: Table | None = None,
 ) -> None:
     """Someone fires a trigger on the current (or named) case; it must be allowed."""
@@ -222,30 +228,46 @@ def fires(
 # --- refusals -----------------------------------------------------------------------
 
 
-@step(parsers.re(
-    rf"{_q('actor')}\s*ไม่สามารถ\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}\s*(?:ได้)?"
-    rf"(?:\s*เพราะ\s*{_q('because')})?{_TH_DATA}"
-))
-@step(parsers.re(
-    rf"{_q('actor')} cannot fire {_q('trigger')}{_EN_CASE}(?: because {_q('because')})?{_EN_DATA}"
-))
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*ไม่สามารถ\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}\s*(?:ได้)?"
+        rf"(?:\s*เพราะ\s*{_q('because')})?{_TH_DATA}"
+    )
+)
+@step(
+    parsers.re(
+        rf"{_q('actor')} cannot fire {_q('trigger')}{_EN_CASE}"
+        rf"(?: because {_q('because')})?{_EN_DATA}"
+    )
+)
 def cannot_fire(
-    integrity_flows_world: World, actor: str, trigger: str, case: str | None,
-    because: str | None, datatable: Table | None = None,
+    integrity_flows_world: World,
+    actor: str,
+    trigger: str,
+    case: str | None,
+    because: str | None,
+    datatable: Table | None = None,
 ) -> None:
     """Someone tries a trigger and is refused; nothing but the audit trail changes."""
     integrity_flows_world.cannot_fire(actor, trigger, because, case, datatable)
 
 
-@step(parsers.re(
-    rf"{_q('actor')}\s*ไม่สามารถ\s*เริ่มเรื่อง\s*{_q('flow')}\s*(?:ได้)?"
-    rf"(?:\s*เพราะ\s*{_q('because')})?{_TH_DATA}"
-))
-@step(parsers.re(
-    rf"{_q('actor')} cannot start an? {_q('flow')} case(?: because {_q('because')})?{_EN_DATA}"
-))
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*ไม่สามารถ\s*เริ่มเรื่อง\s*{_q('flow')}\s*(?:ได้)?"
+        rf"(?:\s*เพราะ\s*{_q('because')})?{_TH_DATA}"
+    )
+)
+@step(
+    parsers.re(
+        rf"{_q('actor')} cannot start an? {_q('flow')} case(?: because {_q('because')})?{_EN_DATA}"
+    )
+)
 def cannot_start(
-    integrity_flows_world: World, actor: str, flow: str, because: str | None,
+    integrity_flows_world: World,
+    actor: str,
+    flow: str,
+    because: str | None,
     datatable: Table | None = None,
 ) -> None:
     """Someone tries to open a case and is refused; no case is opened."""
@@ -264,9 +286,7 @@ def state_is(integrity_flows_world: World, state: str, case: str | None) -> None
 
 @step(parsers.re(rf"{_q('actor')}\s*สามารถ\s*ดำเนินการ\s*{_q('trigger')}{_TH_CASE}\s*ได้"))
 @step(parsers.re(rf"{_q('actor')} (?:may|can) fire {_q('trigger')}{_EN_CASE}"))
-def may_fire(
-    integrity_flows_world: World, actor: str, trigger: str, case: str | None
-) -> None:
+def may_fire(integrity_flows_world: World, actor: str, trigger: str, case: str | None) -> None:
     """Someone may fire a trigger now (``Engine.available``)."""
     integrity_flows_world.expect_available(actor, trigger, case)
 
@@ -299,6 +319,7 @@ def trail_records(
 #: What ``from integrity_flows.testing.steps import *`` brings into a test module or
 #: conftest: the fixtures above and the step definitions pytest-bdd registered here.
 __all__ = [
-    name for name in sorted(globals())
+    name
+    for name in sorted(globals())
     if name.startswith(("pytestbdd_stepdef_", "integrity_flows_"))
 ]

@@ -164,7 +164,10 @@ class World:
             return None
 
     def start(
-        self, actor: str, flow_id: str, rows: Sequence[Sequence[str]] | None = None,
+        self,
+        actor: str,
+        flow_id: str,
+        rows: Sequence[Sequence[str]] | None = None,
         name: str | None = None,
     ) -> Case:
         """``actor`` opens a case of ``flow_id`` with the data of ``rows``; it becomes current."""
@@ -177,15 +180,20 @@ class World:
         try:
             case = self.engine.start(flow_id, actor=who, data=data)
         except Refused as exc:
-            msg = (f'"{actor}" could not start a "{flow_id}" case / "{actor}" เริ่มเรื่อง '
-                   f'"{flow_id}" ไม่ได้:\n{describe_refusal(exc)}')
+            msg = (
+                f'"{actor}" could not start a "{flow_id}" case / "{actor}" เริ่มเรื่อง '
+                f'"{flow_id}" ไม่ได้:\n{describe_refusal(exc)}'
+            )
             raise StepFailed(msg) from exc
         self.cases[name if name is not None else case.id] = case.id
         self.current = case.id
         return case
 
     def cannot_start(
-        self, actor: str, flow_id: str, because: str | None = None,
+        self,
+        actor: str,
+        flow_id: str,
+        because: str | None = None,
         rows: Sequence[Sequence[str]] | None = None,
     ) -> Refused:
         """``actor`` tries to open a case and must be refused (for ``because``); no case opens."""
@@ -202,17 +210,24 @@ class World:
                 raise StepFailed(msg) from exc
             last = list(self.engine.events())[-1]
             if (last.trigger, last.outcome, last.actor) != ("start", "refused", who.id):
-                msg = ("the refused start is not the last event of the audit trail / "
-                       "การปฏิเสธการเริ่มเรื่องไม่ได้ถูกบันทึก")
+                msg = (
+                    "the refused start is not the last event of the audit trail / "
+                    "การปฏิเสธการเริ่มเรื่องไม่ได้ถูกบันทึก"
+                )
                 raise StepFailed(msg) from exc
             return exc
-        msg = (f'"{actor}" was allowed to start a "{flow_id}" case ({case.id}, state '
-               f'"{case.state}") but should have been refused / "{actor}" เริ่มเรื่องได้ '
-               f"ทั้งที่ควรถูกปฏิเสธ")
+        msg = (
+            f'"{actor}" was allowed to start a "{flow_id}" case ({case.id}, state '
+            f'"{case.state}") but should have been refused / "{actor}" เริ่มเรื่องได้ '
+            f"ทั้งที่ควรถูกปฏิเสธ"
+        )
         raise StepFailed(msg)
 
     def fire(
-        self, actor: str, trigger: str, case: str | None = None,
+        self,
+        actor: str,
+        trigger: str,
+        case: str | None = None,
         rows: Sequence[Sequence[str]] | None = None,
     ) -> Case:
         """``actor`` fires ``trigger`` (id or label) on the case, with the data of ``rows``."""
@@ -220,15 +235,20 @@ class World:
         definition = self.definition(case)
         who = self.actor(actor, definition)
         try:
-            return self.engine.fire(case_id, trigger, actor=who,
-                                    data=table_data(rows, definition))
+            return self.engine.fire(case_id, trigger, actor=who, data=table_data(rows, definition))
         except Refused as exc:
-            msg = (f'"{actor}" could not fire "{trigger}" on {self._case_name(case_id)} / '
-                   f'"{actor}" ดำเนินการ "{trigger}" ไม่ได้:\n{describe_refusal(exc)}')
+            msg = (
+                f'"{actor}" could not fire "{trigger}" on {self._case_name(case_id)} / '
+                f'"{actor}" ดำเนินการ "{trigger}" ไม่ได้:\n{describe_refusal(exc)}'
+            )
             raise StepFailed(msg) from exc
 
     def cannot_fire(
-        self, actor: str, trigger: str, because: str | None = None, case: str | None = None,
+        self,
+        actor: str,
+        trigger: str,
+        because: str | None = None,
+        case: str | None = None,
         rows: Sequence[Sequence[str]] | None = None,
     ) -> Refused:
         """``actor`` tries ``trigger`` and must be refused (for ``because``).
@@ -241,29 +261,36 @@ class World:
         definition = self.engine.definition_of(before)
         who = self.actor(actor, definition)
         try:
-            moved = self.engine.fire(case_id, trigger, actor=who,
-                                     data=table_data(rows, definition))
+            moved = self.engine.fire(case_id, trigger, actor=who, data=table_data(rows, definition))
         except Refused as exc:
             _expect_mention(exc, because, definition)
             self._expect_unchanged(before, who, exc)
             return exc
-        msg = (f'"{actor}" was allowed to fire "{trigger}" on {self._case_name(case_id)} '
-               f'(now "{moved.state}") but should have been refused / "{actor}" ดำเนินการ '
-               f'"{trigger}" ได้ทั้งที่ควรถูกปฏิเสธ')
+        msg = (
+            f'"{actor}" was allowed to fire "{trigger}" on {self._case_name(case_id)} '
+            f'(now "{moved.state}") but should have been refused / "{actor}" ดำเนินการ '
+            f'"{trigger}" ได้ทั้งที่ควรถูกปฏิเสธ'
+        )
         raise StepFailed(msg)
 
     def _expect_unchanged(self, before: Case, who: Actor, error: Refused) -> None:
         after = self.engine.get(before.id)
         if (after.state, after.version, dict(after.data)) != (
-            before.state, before.version, dict(before.data)
+            before.state,
+            before.version,
+            dict(before.data),
         ):
-            msg = (f"a refusal changed the case: state {before.state} -> {after.state}, "
-                   f"version {before.version} -> {after.version}")
+            msg = (
+                f"a refusal changed the case: state {before.state} -> {after.state}, "
+                f"version {before.version} -> {after.version}"
+            )
             raise StepFailed(msg) from error
         last = self.engine.history(before.id)[-1]
         if last.outcome != "refused" or last.actor != who.id or last.refusal != error.code:
-            msg = (f"the refusal is not the last event of the audit trail (last: {last.actor} "
-                   f"{last.trigger} {last.outcome}) / การปฏิเสธไม่ได้ถูกบันทึก")
+            msg = (
+                f"the refusal is not the last event of the audit trail (last: {last.actor} "
+                f"{last.trigger} {last.outcome}) / การปฏิเสธไม่ได้ถูกบันทึก"
+            )
             raise StepFailed(msg) from error
 
     def _case_name(self, case_id: str) -> str:
@@ -281,14 +308,18 @@ class World:
         wanted = definition.state_id(state)
         if wanted is None:
             known = ", ".join(f"{k} ({s.label.th})" for k, s in definition.states.items())
-            msg = (f'flow "{definition.id}" has no state "{state}" (states: {known}) / '
-                   f'ไม่มีสถานะ "{state}"')
+            msg = (
+                f'flow "{definition.id}" has no state "{state}" (states: {known}) / '
+                f'ไม่มีสถานะ "{state}"'
+            )
             raise StepFailed(msg)
         if found.state != wanted:
             now = definition.label_of_state(found.state)
-            msg = (f'{self._case_name(found.id)} is in state "{found.state}" ({now.th}), '
-                   f'expected "{wanted}" / เรื่องอยู่ในสถานะ "{now.th}" '
-                   f'ไม่ใช่ "{definition.label_of_state(wanted).th}"')
+            msg = (
+                f'{self._case_name(found.id)} is in state "{found.state}" ({now.th}), '
+                f'expected "{wanted}" / เรื่องอยู่ในสถานะ "{now.th}" '
+                f'ไม่ใช่ "{definition.label_of_state(wanted).th}"'
+            )
             raise StepFailed(msg)
 
     def expect_available(self, actor: str, trigger: str, case: str | None = None) -> None:
@@ -298,9 +329,11 @@ class World:
         wanted = definition.trigger_id(trigger)
         available = self.engine.available(case_id, actor=self.actor(actor, definition))
         if wanted is None or wanted not in available:
-            msg = (f'"{actor}" may not fire "{trigger}" now (may fire: '
-                   f'{", ".join(available) or "nothing"}) / "{actor}" ดำเนินการ "{trigger}" '
-                   f"ไม่ได้ในขณะนี้")
+            msg = (
+                f'"{actor}" may not fire "{trigger}" now (may fire: '
+                f'{", ".join(available) or "nothing"}) / "{actor}" ดำเนินการ "{trigger}" '
+                f"ไม่ได้ในขณะนี้"
+            )
             raise StepFailed(msg)
 
     def expect_data(self, rows: Sequence[Sequence[str]], case: str | None = None) -> None:
@@ -332,8 +365,10 @@ class World:
         report = self.engine.verify()
         if not report.ok:
             listing = "\n  ".join(str(p) for p in report.problems)
-            msg = (f"the audit trail does not verify / บันทึกการตรวจสอบไม่ถูกต้อง "
-                   f"({len(report.problems)} problem(s)):\n  {listing}")
+            msg = (
+                f"the audit trail does not verify / บันทึกการตรวจสอบไม่ถูกต้อง "
+                f"({len(report.problems)} problem(s)):\n  {listing}"
+            )
             raise StepFailed(msg)
 
     def expect_records(self, rows: Sequence[Sequence[str]], case: str | None = None) -> None:
@@ -359,10 +394,12 @@ class World:
             while position < len(events) and not _row_matches(definition, events[position], row):
                 position += 1
             if position == len(events):
-                msg = (f"row {index + 1} of the table is not in the audit trail of "
-                       f"{self._case_name(case_id)} (after the rows before it) / ไม่พบแถวที่ "
-                       f"{index + 1} ในบันทึกการตรวจสอบ: {' | '.join(row.values())}\n"
-                       f"the trail / บันทึกที่มี:\n{render_history(definition, events)}")
+                msg = (
+                    f"row {index + 1} of the table is not in the audit trail of "
+                    f"{self._case_name(case_id)} (after the rows before it) / ไม่พบแถวที่ "
+                    f"{index + 1} ในบันทึกการตรวจสอบ: {' | '.join(row.values())}\n"
+                    f"the trail / บันทึกที่มี:\n{render_history(definition, events)}"
+                )
                 raise StepFailed(msg)
             position += 1
 
@@ -384,8 +421,10 @@ def _resolve_role(definition: FlowDefinition | None, role: str) -> str:
 
 
 def table_data(
-    rows: Sequence[Sequence[str]] | None, definition: FlowDefinition | None = None,
-    *, keep_empty: bool = False,
+    rows: Sequence[Sequence[str]] | None,
+    definition: FlowDefinition | None = None,
+    *,
+    keep_empty: bool = False,
 ) -> dict[str, str]:
     """The data of a two-column table (field | value, no header), empty values left out.
 
@@ -396,8 +435,10 @@ def table_data(
     for index, row in enumerate(rows or ()):
         cells = [cell.strip() for cell in row]
         if len(cells) != 2:
-            msg = (f"a data table has two columns, field | value; row {index + 1} has "
-                   f"{len(cells)} / ตารางข้อมูลต้องมีสองคอลัมน์")
+            msg = (
+                f"a data table has two columns, field | value; row {index + 1} has "
+                f"{len(cells)} / ตารางข้อมูลต้องมีสองคอลัมน์"
+            )
             raise StepFailed(msg)
         key, value = cells
         header = key.casefold() in _HEADER_KEYS and value.casefold() in _HEADER_VALUES
@@ -412,8 +453,10 @@ def _column(cell: str) -> str:
     name = " ".join(cell.split()).casefold()
     found = RECORD_COLUMNS.get(name)
     if found is None:
-        msg = (f"unknown audit trail column '{cell}' (use actor, trigger, from, to, outcome / "
-               f"ผู้ดำเนินการ, การดำเนินการ, จากสถานะ, เป็นสถานะ, ผล)")
+        msg = (
+            f"unknown audit trail column '{cell}' (use actor, trigger, from, to, outcome / "
+            f"ผู้ดำเนินการ, การดำเนินการ, จากสถานะ, เป็นสถานะ, ผล)"
+        )
         raise StepFailed(msg)
     return found
 
@@ -432,13 +475,15 @@ def _state(definition: FlowDefinition, cell: str) -> str | None:
 
 def _row_matches(definition: FlowDefinition, event: AuditEvent, row: Mapping[str, str]) -> bool:
     checks = {
-        "actor": lambda cell: event.actor == (
-            SYSTEM.id if cell.casefold() in SYSTEM_WORDS else cell),
+        "actor": lambda cell: (
+            event.actor == (SYSTEM.id if cell.casefold() in SYSTEM_WORDS else cell)
+        ),
         "trigger": lambda cell: event.trigger == _trigger(definition, cell),
         "from": lambda cell: event.from_state == _state(definition, cell),
         "to": lambda cell: event.to_state == _state(definition, cell),
-        "outcome": lambda cell: cell in _EMPTY_CELLS
-        or event.outcome == _OUTCOMES.get(cell.casefold(), cell),
+        "outcome": lambda cell: (
+            cell in _EMPTY_CELLS or event.outcome == _OUTCOMES.get(cell.casefold(), cell)
+        ),
     }
     return all(checks[column](cell) for column, cell in row.items())
 
@@ -450,8 +495,10 @@ def render_history(definition: FlowDefinition, events: Iterable[AuditEvent]) -> 
         trigger = definition.label_of_trigger(event.trigger).th
         source = definition.label_of_state(event.from_state).th if event.from_state else ""
         dest = definition.label_of_state(event.to_state).th if event.to_state else ""
-        lines.append(f"  | {event.actor} | {event.trigger} ({trigger}) | {source} | {dest} "
-                     f"| {event.outcome} |")
+        lines.append(
+            f"  | {event.actor} | {event.trigger} ({trigger}) | {source} | {dest} "
+            f"| {event.outcome} |"
+        )
     return "\n".join(lines) or "  (no events)"
 
 
@@ -483,8 +530,10 @@ def _expect_mention(error: Refused, word: str | None, definition: FlowDefinition
         return
     if any(error.mentions(candidate) for candidate in _mention_candidates(word, definition)):
         return
-    msg = (f'refused, but not because of "{word}" / ถูกปฏิเสธ แต่ไม่ใช่เพราะ "{word}":\n'
-           f"{describe_refusal(error)}")
+    msg = (
+        f'refused, but not because of "{word}" / ถูกปฏิเสธ แต่ไม่ใช่เพราะ "{word}":\n'
+        f"{describe_refusal(error)}"
+    )
     raise StepFailed(msg) from error
 
 

@@ -1,0 +1,227 @@
+"""``integrity-flows plan``: the plan's projects, and the procedure coverage of the flows.
+
+``plan coverage`` prints, for each project of the plan, which written method steps are
+implemented by transitions and exercised by scenarios, and which are not; it exits 1
+when a flow cites, or a scenario is tagged with, a step the plan does not have.
+``plan show N`` prints a project's names, responsible unit and method steps.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from integrity_flows.cli.common import flows_option
+from integrity_flows.errors import DefinitionError
+from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.plan.catalogue import (
+    CoverageReport,
+    PlanProject,
+    ProjectCoverage,
+    RiskCoverage,
+    StepCoverage,
+    coverage,
+    load_plan,
+)
+
+YES, NO = "✓", "✗"
+_WIDTH = 72
+_DEFAULT_FEATURES = "features"
+
+
+@click.group("plan")
+def plan_group() -> None:
+    """The integrity plan and its procedure coverage / แผนปฏิบัติการและความครอบคลุมของขั้นตอน."""
+
+
+def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
+    try:
+        return load_library(flow_dirs, registry=default_registry())
+    except DefinitionError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1) from exc
+
+
+def _project_or_exit(number: int) -> PlanProject:
+    plan = load_plan()
+    project = plan.project(number)
+    if project is None:
+        click.echo(
+            f"ไม่มีโครงการที่ {number} ในแผน (มีโครงการที่ 1-{len(plan.projects)}) / "
+            f"the plan has no project {number} (it has 1-{len(plan.projects)})",
+            err=True,
+        )
+        raise SystemExit(1)
+    return project
+
+
+def _clip(text: str, width: int = _WIDTH) -> str:
+    first = text.split("\n", 1)[0]
+    clipped = first if len(first) <= width else first[: width - 1] + "…"
+    return clipped + (" …" if "\n" in text and clipped == first else "")
+
+
+def _mark(done: bool) -> str:
+    return YES if done else NO
+
+
+@plan_group.command("coverage")
+@click.option(
+    "--features",
+    "features",
+    type=click.Path(file_okay=True, dir_okay=True),
+    default=None,
+    help="Folder of .feature files (default: ./features when present) / โฟลเดอร์ไฟล์เหตุการณ์ทดสอบ",
+)
+@flows_option
+@click.option(
+    "--project", "project_number", type=int, default=None, help="Only this project / เฉพาะโครงการนี้"
+)
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Every project of the plan, not only those with a flow or scenario / ทุกโครงการในแผน",
+)
+def coverage_command(
+    features: str | None, flow_dirs: tuple[str, ...], project_number: int | None, show_all: bool
+) -> None:
+    """Which plan steps are implemented and exercised / ความครอบคลุมของขั้นตอนตามแผน.
+
+    A step is implemented when a transition (or a flow's start) cites it, e.g.
+    cites: "13/5.1", and exercised when a scenario is tagged with it, e.g. @plan-13-5.1.
+    The latest version of each loaded flow is counted. Exits 1 when a cite or tag names
+    a project, step or risk row the plan does not have, or a feature file does not parse.
+    """
+    if project_number is not None:
+        _project_or_exit(project_number)
+    feature_dir = _feature_dir(features)
+    library = _library(flow_dirs)
+    report = coverage(load_plan(), library.latest(), feature_dir)
+    if project_number is not None:
+        shown = tuple(p for p in report.projects if p.project.number == project_number)
+    elif show_all:
+        shown = report.projects
+    else:
+        shown = report.touched
+    click.echo(
+        f"{YES}/{NO} ดำเนินการ = มีการดำเนินการ (transition) อ้างถึง / "
+        "implemented = cited by a transition"
+    )
+    click.echo(
+        f"{YES}/{NO} ทดสอบ = มีเหตุการณ์ (scenario) ติดป้ายกำกับ / exercised = tagged on a scenario"
+    )
+    click.echo(
+        f"เหตุการณ์ทดสอบจาก / scenarios from: {feature_dir or '-'}"
+        f"  ({report.scenario_count} เหตุการณ์ / scenario(s))"
+    )
+    if not shown:
+        click.echo("")
+        click.echo(
+            "ยังไม่มีขั้นตอนงานหรือเหตุการณ์ใดอ้างถึงแผน / no flow or scenario cites the "
+            "plan yet (use --all to list every project)"
+        )
+    for project in shown:
+        click.echo("")
+        click.echo("\n".join(_project_lines(project)))
+    if project_number is None:
+        click.echo("")
+        click.echo("\n".join(_risk_lines(report.risks)))
+    click.echo("")
+    click.echo(_summary(report, len(shown)))
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    if report.problems:
+        click.echo(
+            f"พบปัญหา {len(report.problems)} จุด / {len(report.problems)} problem(s) found", err=True
+        )
+        raise SystemExit(1)
+
+
+def _feature_dir(features: str | None) -> Path | None:
+    if features is not None:
+        path = Path(features)
+        if not path.exists():
+            raise click.BadParameter(
+                f"'{features}' does not exist / ไม่พบ '{features}'", param_hint="--features"
+            )
+        return path
+    default = Path(_DEFAULT_FEATURES)
+    return default if default.is_dir() else None
+
+
+def _project_lines(pc: ProjectCoverage) -> list[str]:
+    p = pc.project
+    lines = [
+        f"โครงการที่ {p.number} / project {p.number}: {p.name_th}",
+        f"    {p.name_en}",
+        f"    ผู้รับผิดชอบ / responsible: {p.unit_th}",
+        f"    ขั้นตอนงาน / flows: {', '.join(pc.flows) or '-'}",
+        f"    ขั้นตอนตามแผน / plan steps {len(p.steps)}: ดำเนินการ / implemented {pc.implemented}, "
+        f"ทดสอบ / exercised {pc.exercised}",
+    ]
+    for step in pc.steps:
+        lines.extend(_step_lines(step))
+    lines.extend(f"    ทั้งโครงการ / whole project ▸ {ref}" for ref in pc.scenarios)
+    return lines
+
+
+def _step_lines(s: StepCoverage) -> list[str]:
+    printed = f" (พิมพ์ว่า / printed {s.step.printed})" if s.step.printed else ""
+    lines = [
+        f"  {s.cite:<8} ดำเนินการ {_mark(s.implemented)}  ทดสอบ {_mark(s.exercised)}  "
+        f"{_clip(s.step.text_th)}{printed}"
+    ]
+    lines.extend(f"{'':<12}ดำเนินการ / transition → {ref}" for ref in s.transitions)
+    lines.extend(f"{'':<12}เหตุการณ์ / scenario ▸ {ref}" for ref in s.scenarios)
+    return lines
+
+
+def _risk_lines(risks: tuple[RiskCoverage, ...]) -> list[str]:
+    lines = ["ตารางความเสี่ยง / risk table (การประเมินความเสี่ยงในองค์กร):"]
+    for r in risks:
+        marks = f"ดำเนินการ {_mark(r.implemented)}  ทดสอบ {_mark(r.exercised)}"
+        lines.append(f"  {r.row.id:<8} {marks}  {r.row.step_th} — {r.row.level_th}")
+        lines.extend(f"{'':<12}ดำเนินการ / transition → {ref}" for ref in r.transitions)
+        lines.extend(f"{'':<12}เหตุการณ์ / scenario ▸ {ref}" for ref in r.scenarios)
+    return lines
+
+
+def _summary(report: CoverageReport, shown: int) -> str:
+    steps = report.step_count
+    risks = len(report.risks)
+    risk_impl = sum(r.implemented for r in report.risks)
+    risk_ex = sum(r.exercised for r in report.risks)
+    touched = len(report.touched)
+    return (
+        f"สรุป: โครงการ {len(report.projects)} (มีขั้นตอนงานหรือเหตุการณ์ {touched}, แสดง {shown}), "
+        f"ขั้นตอน {steps}: ดำเนินการ {report.implemented}, ทดสอบ {report.exercised}; "
+        f"ความเสี่ยง {risks}: ดำเนินการ {risk_impl}, ทดสอบ {risk_ex}; "
+        f"ปัญหา {len(report.problems)}\n"
+        f"summary: {len(report.projects)} projects ({touched} with a flow or scenario, "
+        f"{shown} shown), {steps} steps: {report.implemented} implemented, "
+        f"{report.exercised} exercised; {risks} risk rows: {risk_impl} implemented, "
+        f"{risk_ex} exercised; {len(report.problems)} problem(s)"
+    )
+
+
+@plan_group.command("show")
+@click.argument("number", type=int)
+def show_command(number: int) -> None:
+    """Show a project's names, unit and method steps / แสดงรายละเอียดโครงการ."""
+    p = _project_or_exit(number)
+    click.echo(f"โครงการที่ {p.number} / project {p.number}")
+    click.echo(f"ชื่อ / name: {p.name_th}")
+    click.echo(f"             {p.name_en}")
+    click.echo(f"ผู้รับผิดชอบ / responsible unit: {p.unit_th}")
+    click.echo("วิธีดำเนินการ / method steps:")
+    if not p.steps:
+        click.echo("  -")
+    for step in p.steps:
+        printed = f"  (พิมพ์ว่า / printed {step.printed})" if step.printed else ""
+        first, *rest = step.text_th.split("\n")
+        click.echo(f"  {p.cite(step):<8} {first}{printed}")
+        for line in rest:
+            click.echo(f"  {'':<8}   {line}")

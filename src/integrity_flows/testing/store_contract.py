@@ -1,0 +1,451 @@
+"""The contract every store passes: one pytest suite, run against each backend.
+
+A backend's test module subclasses :class:`StoreContract` and provides a fresh,
+empty store through a ``store`` fixture::
+
+    from integrity_flows.stores import SQLiteStore
+    from integrity_flows.testing.store_contract import StoreContract
+
+    class TestSQLiteStore(StoreContract):
+        @pytest.fixture
+        def store(self, tmp_path):
+            store = SQLiteStore(tmp_path / "cases.db")
+            yield store
+            store.close()
+
+This module imports pytest; nothing in ``integrity_flows`` imports this module.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from integrity_flows.audit.records import GENESIS, canonical, digest
+from integrity_flows.audit.verify import StoredEvent
+from integrity_flows.case import Case, Deadline
+from integrity_flows.errors import ConcurrentUpdate
+from integrity_flows.stores.base import Store, Write
+
+T0 = datetime(2023, 10, 1, 2, 30, 15, 123456, tzinfo=UTC)
+FLOW = "lending"
+OTHER_FLOW = "complaints"
+_FAR_FUTURE = datetime(2200, 1, 1, tzinfo=UTC)
+
+
+def make_event(case_id: str, pos: int, prev_hash: str = GENESIS, **extra: Any) -> StoredEvent:
+    """A stored event whose body is canonical JSON and whose hash covers it."""
+    body = canonical({"case_id": case_id, "pos": pos, "prev_hash": prev_hash, **extra})
+    return StoredEvent(case_id, pos, prev_hash, digest(body), body)
+
+
+def make_case(
+    case_id: str,
+    *,
+    flow_id: str = FLOW,
+    state: str = "open",
+    events: int = 1,
+    head: str = "",
+    data: Mapping[str, Any] | None = None,
+    deadlines: Sequence[Deadline] = (),
+    at: datetime = T0,
+) -> Case:
+    """A case as the engine would hand it to a store."""
+    return Case(
+        id=case_id,
+        flow_id=flow_id,
+        flow_version=1,
+        definition_hash="d" * 64,
+        state=state,
+        version=events,
+        data=dict(data if data is not None else {"item": "รถยนต์ กข-1234"}),
+        actors={"requester": "somchai"},
+        fired_by={"start": "somchai"},
+        deadlines=tuple(deadlines),
+        created_at=T0,
+        updated_at=at,
+        entered_at=at,
+        head=head,
+        events=events,
+    )
+
+
+def append(
+    store: Store,
+    case_id: str,
+    *,
+    flow_id: str = FLOW,
+    state: str = "open",
+    data: Mapping[str, Any] | None = None,
+    keys: Mapping[str, str] | None = None,
+    deadlines: Sequence[Deadline] | None = None,
+) -> tuple[Case, int]:
+    """Append the next event of ``case_id`` with the case after it; return it and its seq.
+
+    ``deadlines`` of ``None`` keeps the case's current deadlines.
+    """
+    chain = store.events(case_id)
+    pos = len(chain) + 1
+    event = make_event(case_id, pos, chain[-1].hash if chain else GENESIS, state=state)
+    previous = store.load(case_id)
+    kept = previous.deadlines if previous is not None else ()
+    case = make_case(
+        case_id,
+        flow_id=flow_id,
+        state=state,
+        events=pos,
+        head=event.hash,
+        data=data,
+        deadlines=kept if deadlines is None else deadlines,
+        at=T0 + timedelta(minutes=pos),
+    )
+    seq = store.write(Write(event, case, pos - 1, keys, deadlines_changed=deadlines is not None))
+    return case, seq
+
+
+def same_event(event: StoredEvent) -> tuple[str, int, str, str, str]:
+    """What a store must keep of an event (``seq`` is the store's to assign)."""
+    return (event.case_id, event.pos, event.prev_hash, event.hash, event.body)
+
+
+def snapshot(store: Store) -> tuple[Any, ...]:
+    """Everything a reader can see in ``store``, to compare before and after a write."""
+    return (
+        [same_event(e) for e in store.iter_events_by_seq()],
+        [same_event(e) for e in store.iter_events()],
+        list(store.iter_cases()),
+        store.due(_FAR_FUTURE),
+    )
+
+
+class StoreContract:
+    """What every store does. Subclass it and provide a fresh, empty ``store`` fixture."""
+
+    @pytest.fixture
+    def store(self) -> Store:
+        """A fresh, empty store; every backend's test class overrides this fixture."""
+        msg = f"{type(self).__name__} must provide a `store` fixture"
+        raise NotImplementedError(msg)
+
+    # --- writing and loading ------------------------------------------------
+
+    def test_write_then_load(self, store: Store) -> None:
+        """A written case loads back equal, data, deadlines and instants included."""
+        deadline = Deadline("remind", T0 + timedelta(days=15))
+        data = {
+            "item": "รถยนต์ กข-1234",
+            "count": 3,
+            "tags": ["a", "ข"],
+            "ok": True,
+            "note": None,
+            "amount": "1250.50",
+        }
+        event = make_event("c1", 1, state="open")
+        case = make_case(
+            "c1",
+            head=event.hash,
+            data=data,
+            deadlines=[deadline],
+            at=datetime(2023, 10, 1, 9, 30, 15, 123456, tzinfo=timezone(timedelta(hours=7))),
+        )
+        store.write(Write(event, case, 0, {"item": "รถยนต์ กข-1234"}))
+        loaded = store.load("c1")
+        assert loaded == case
+        assert loaded is not None
+        assert loaded.data == data
+        assert loaded.deadlines == (deadline,)
+        assert loaded.entered_at.tzinfo is not None
+
+    def test_load_unknown_case_is_none(self, store: Store) -> None:
+        """Loading a case that was never written gives None."""
+        assert store.load("nobody") is None
+
+    def test_write_returns_increasing_sequence_numbers(self, store: Store) -> None:
+        """Each write returns a larger global sequence number, the one iter_events_by_seq shows."""
+        seqs = [append(store, case_id)[1] for case_id in ("b", "a", "b", "c")]
+        assert seqs == sorted(seqs)
+        assert len(set(seqs)) == len(seqs)
+        assert [e.seq for e in store.iter_events_by_seq()] == seqs
+
+    def test_next_event_updates_the_case(self, store: Store) -> None:
+        """A later event replaces the case with its new state, version and head."""
+        append(store, "c1", state="open")
+        case, _ = append(store, "c1", state="approved", data={"item": "car", "note": "ok"})
+        assert store.load("c1") == case
+        assert case.version == 2
+        assert case.events == 2
+
+    # --- optimistic concurrency ---------------------------------------------
+
+    @pytest.mark.parametrize(
+        ("pos", "expected"),
+        [(2, 1), (3, 1), (2, 2), (4, 3), (1, 0)],
+        ids=[
+            "stale-same-position",
+            "stale-next-position",
+            "position-not-next",
+            "far-ahead",
+            "new-case-over-existing",
+        ],
+    )
+    def test_stale_expected_events_raises_and_writes_nothing(
+        self, store: Store, pos: int, expected: int
+    ) -> None:
+        """A write whose expected_events is not the chain's length raises ConcurrentUpdate
+        and writes neither the event nor the case (nor its keys or deadlines)."""
+        append(store, "c1", keys={"item": "car"}, deadlines=[Deadline("remind", T0)])
+        append(store, "c1", state="checked")
+        before = snapshot(store)
+        event = make_event("c1", pos, "f" * 64, state="tampered")
+        case = make_case(
+            "c1",
+            state="tampered",
+            events=pos,
+            head=event.hash,
+            deadlines=[Deadline("other", T0 - timedelta(days=1))],
+        )
+        with pytest.raises(ConcurrentUpdate) as caught:
+            store.write(Write(event, case, expected, {"item": "bus"}))
+        assert caught.value.case_id == "c1"
+        assert snapshot(store) == before
+        assert store.holders(FLOW, "item", "bus", ["tampered", "checked"]) == []
+        assert store.holders(FLOW, "item", "car", ["checked"]) == ["c1"]
+
+    def test_second_write_of_the_same_position_fails(self, store: Store) -> None:
+        """Two writers appending the same position: the first commits, the second raises."""
+        append(store, "c1")
+        (first,) = store.events("c1")
+        writes = []
+        for state in ("approved", "rejected"):
+            event = make_event("c1", 2, first.hash, state=state)
+            writes.append(Write(event, make_case("c1", state=state, events=2, head=event.hash), 1))
+        store.write(writes[0])
+        with pytest.raises(ConcurrentUpdate):
+            store.write(writes[1])
+        loaded = store.load("c1")
+        assert loaded is not None
+        assert loaded.state == "approved"
+        assert [same_event(e) for e in store.events("c1")][1] == same_event(writes[0].event)
+        assert len(store.events("c1")) == 2
+
+    def test_racing_writers_only_one_wins(self, store: Store) -> None:
+        """Threads appending the same position at once: exactly one commits."""
+        append(store, "c1")
+        (first,) = store.events("c1")
+        outcomes: list[str] = []
+        barrier = threading.Barrier(6)
+
+        def attempt(n: int) -> None:
+            event = make_event("c1", 2, first.hash, writer=n)
+            barrier.wait()
+            try:
+                store.write(Write(event, make_case("c1", events=2, head=event.hash), 1))
+            except ConcurrentUpdate:
+                outcomes.append("refused")
+            else:
+                outcomes.append("written")
+
+        threads = [threading.Thread(target=attempt, args=(n,)) for n in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcomes) == ["refused"] * 5 + ["written"]
+        assert len(store.events("c1")) == 2
+
+    # --- chains ---------------------------------------------------------------
+
+    def test_refused_start_chain_is_kept_without_a_case(self, store: Store) -> None:
+        """A refused start (case None) keeps its event, but no case appears."""
+        event = make_event("r1", 1, outcome="refused")
+        store.write(Write(event, None, 0))
+        assert [same_event(e) for e in store.events("r1")] == [same_event(event)]
+        assert store.load("r1") is None
+        assert list(store.iter_cases()) == []
+        assert [same_event(e) for e in store.iter_events()] == [same_event(event)]
+        assert [same_event(e) for e in store.iter_events_by_seq()] == [same_event(event)]
+
+    def test_refused_start_chain_cannot_be_written_twice(self, store: Store) -> None:
+        """A second chain start with the same case id raises and writes nothing."""
+        store.write(Write(make_event("r1", 1, outcome="refused"), None, 0))
+        before = snapshot(store)
+        with pytest.raises(ConcurrentUpdate):
+            store.write(Write(make_event("r1", 1, outcome="again"), None, 0))
+        assert snapshot(store) == before
+
+    @pytest.mark.parametrize(("pos", "expected"), [(2, 1), (1, 1), (2, 0)])
+    def test_chain_event_without_case_checks_expected_events(
+        self, store: Store, pos: int, expected: int
+    ) -> None:
+        """A case-less chain event must also be the next one of its chain, or nothing is written."""
+        before = snapshot(store)
+        with pytest.raises(ConcurrentUpdate):
+            store.write(Write(make_event("r1", pos, outcome="refused"), None, expected))
+        assert snapshot(store) == before
+        assert store.events("r1") == []
+
+    def test_events_of_a_case_in_order(self, store: Store) -> None:
+        """events(case_id) gives that case's chain oldest first, linked, and nothing else."""
+        for case_id in ("c1", "c2", "c1", "c1", "c2"):
+            append(store, case_id)
+        chain = store.events("c1")
+        assert [e.pos for e in chain] == [1, 2, 3]
+        assert {e.case_id for e in chain} == {"c1"}
+        assert [e.prev_hash for e in chain] == [GENESIS, chain[0].hash, chain[1].hash]
+        assert store.events("unknown") == []
+
+    def test_iter_events_ordered_by_case_then_position(self, store: Store) -> None:
+        """iter_events yields every event ordered by (case_id, pos), whatever the write order."""
+        for case_id in ("c", "a", "b", "a", "c", "a"):
+            append(store, case_id)
+        store.write(Write(make_event("aa", 1, outcome="refused"), None, 0))
+        keys = [(e.case_id, e.pos) for e in store.iter_events()]
+        assert keys == [("a", 1), ("a", 2), ("a", 3), ("aa", 1), ("b", 1), ("c", 1), ("c", 2)]
+
+    def test_iter_events_by_seq_in_write_order(self, store: Store) -> None:
+        """iter_events_by_seq yields every event in the order it was written."""
+        order = ["c", "a", "b", "a", "c", "a"]
+        for case_id in order:
+            append(store, case_id)
+        events = list(store.iter_events_by_seq())
+        assert [e.case_id for e in events] == order
+        assert [e.seq for e in events] == sorted(e.seq for e in events)
+
+    # --- cases ----------------------------------------------------------------
+
+    def test_iter_cases_filters_and_sorts_by_id(self, store: Store) -> None:
+        """iter_cases filters by flow and state and yields cases sorted by id."""
+        append(store, "c3", state="open")
+        append(store, "c1", state="closed")
+        append(store, "c2", state="open")
+        append(store, "x1", flow_id=OTHER_FLOW, state="open")
+
+        def ids(**filters: str) -> list[str]:
+            return [c.id for c in store.iter_cases(**filters)]
+
+        assert ids() == ["c1", "c2", "c3", "x1"]
+        assert ids(flow_id=FLOW) == ["c1", "c2", "c3"]
+        assert ids(state="open") == ["c2", "c3", "x1"]
+        assert ids(flow_id=FLOW, state="open") == ["c2", "c3"]
+        assert ids(flow_id=OTHER_FLOW, state="closed") == []
+        append(store, "c3", state="closed")
+        assert ids(flow_id=FLOW, state="closed") == ["c1", "c3"]
+
+    # --- indexed keys -----------------------------------------------------------
+
+    def test_holders_by_indexed_key_and_state(self, store: Store) -> None:
+        """holders() finds cases of one flow by an indexed value, among the given states."""
+        append(store, "a", state="on_loan", keys={"item": "car", "borrower": "somchai"})
+        append(store, "b", state="returned", keys={"item": "car"})
+        append(store, "c", state="on_loan", keys={"item": "bus"})
+        append(store, "d", flow_id=OTHER_FLOW, state="on_loan", keys={"item": "car"})
+        assert store.holders(FLOW, "item", "car", ["on_loan"]) == ["a"]
+        assert store.holders(FLOW, "item", "car", ["on_loan", "returned"]) == ["a", "b"]
+        assert store.holders(FLOW, "borrower", "somchai", ["on_loan"]) == ["a"]
+        assert store.holders(FLOW, "borrower", "car", ["on_loan"]) == []
+        assert store.holders(FLOW, "item", "car", []) == []
+        assert store.holders(OTHER_FLOW, "item", "car", ["on_loan"]) == ["d"]
+
+    def test_holders_follow_the_current_state(self, store: Store) -> None:
+        """A case leaves holders() when it leaves the states asked for, keys unchanged."""
+        append(store, "a", state="on_loan", keys={"item": "car"})
+        append(store, "a", state="returned")  # keys None: unchanged
+        assert store.holders(FLOW, "item", "car", ["on_loan"]) == []
+        assert store.holders(FLOW, "item", "car", ["returned"]) == ["a"]
+
+    def test_holders_keys_replaced_when_changed(self, store: Store) -> None:
+        """New keys replace the old ones: an old value no longer holds, a dropped field neither."""
+        append(store, "a", state="on_loan", keys={"item": "car", "register_no": "R1"})
+        append(store, "a", state="on_loan", keys={"item": "van"})
+        assert store.holders(FLOW, "item", "car", ["on_loan"]) == []
+        assert store.holders(FLOW, "item", "van", ["on_loan"]) == ["a"]
+        assert store.holders(FLOW, "register_no", "R1", ["on_loan"]) == []
+        append(store, "a", state="on_loan", keys={})
+        assert store.holders(FLOW, "item", "van", ["on_loan"]) == []
+
+    # --- deadlines --------------------------------------------------------------
+
+    def test_due_returns_deadlines_at_or_before_now_by_due(self, store: Store) -> None:
+        """due(now) lists (case, trigger, due) of deadlines due at or before now, soonest first."""
+        day = timedelta(days=1)
+        append(store, "a", deadlines=[Deadline("late", T0 + 3 * day)])
+        append(
+            store,
+            "b",
+            deadlines=[Deadline("remind", T0 + 2 * day), Deadline("escalate", T0 + 5 * day)],
+        )
+        append(store, "c", deadlines=[Deadline("remind", T0 + day)])
+        append(store, "d", deadlines=[])
+        assert store.due(T0) == []
+        assert store.due(T0 + 2 * day) == [("c", "remind", T0 + day), ("b", "remind", T0 + 2 * day)]
+        found = store.due(T0 + 10 * day)
+        assert found == [
+            ("c", "remind", T0 + day),
+            ("b", "remind", T0 + 2 * day),
+            ("a", "late", T0 + 3 * day),
+            ("b", "escalate", T0 + 5 * day),
+        ]
+        assert all(due.tzinfo is not None for _, _, due in found)
+
+    def test_due_follows_replaced_deadlines(self, store: Store) -> None:
+        """Writing a case with new deadlines replaces its old ones; unchanged ones stay."""
+        day = timedelta(days=1)
+        append(store, "a", deadlines=[Deadline("remind", T0 + day)])
+        append(store, "a", state="waiting")  # deadlines kept
+        assert store.due(T0 + day) == [("a", "remind", T0 + day)]
+        append(store, "a", state="overdue", deadlines=[Deadline("escalate", T0 + 7 * day)])
+        assert store.due(T0 + 6 * day) == []
+        assert store.due(T0 + 7 * day) == [("a", "escalate", T0 + 7 * day)]
+        append(store, "a", state="closed", deadlines=[])
+        assert store.due(_FAR_FUTURE) == []
+
+    # --- batches ----------------------------------------------------------------
+
+    def test_batch_commits_all_together(self, store: Store) -> None:
+        """Writes inside batch() are all there after it ends."""
+        with store.batch():
+            append(store, "a", keys={"item": "car"})
+            append(store, "b")
+            append(store, "a", state="approved")
+        assert [c.id for c in store.iter_cases()] == ["a", "b"]
+        assert [(e.case_id, e.pos) for e in store.iter_events()] == [("a", 1), ("a", 2), ("b", 1)]
+        assert store.holders(FLOW, "item", "car", ["approved"]) == ["a"]
+
+    def test_batch_rolls_back_all_on_exception(self, store: Store) -> None:
+        """An exception inside batch() undoes every write made in it, and is raised."""
+        append(store, "z", keys={"item": "car"})
+        before = snapshot(store)
+
+        class Boom(Exception):
+            pass
+
+        def fail_half_way() -> None:
+            with store.batch():
+                append(store, "a", keys={"item": "bus"}, deadlines=[Deadline("remind", T0)])
+                append(store, "z", state="approved", keys={"item": "van"})
+                raise Boom
+
+        with pytest.raises(Boom):
+            fail_half_way()
+        assert snapshot(store) == before
+        assert store.load("a") is None
+        assert store.events("a") == []
+        assert store.holders(FLOW, "item", "van", ["approved"]) == []
+        append(store, "a")  # the store is usable afterwards
+        assert store.load("a") is not None
+
+    def test_failed_write_inside_batch_leaves_nothing(self, store: Store) -> None:
+        """A write refused inside a batch adds nothing, and the batch's other writes commit."""
+        append(store, "z")
+        with store.batch():
+            append(store, "a")
+            stale = make_event("z", 3, "f" * 64)
+            with pytest.raises(ConcurrentUpdate):
+                store.write(Write(stale, make_case("z", events=3, head=stale.hash), 2))
+            append(store, "b")
+        assert [(e.case_id, e.pos) for e in store.iter_events()] == [("a", 1), ("b", 1), ("z", 1)]
+        assert [c.id for c in store.iter_cases()] == ["a", "b", "z"]
