@@ -12,4 +12,4 @@ python3 -m venv .venv
 .venv/bin/mypy
 .venv/bin/integrity-flows flows check
 .venv/bin/integrity-flows features check features
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q --cov --cov-report=term "$@"

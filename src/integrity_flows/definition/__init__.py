@@ -1,4 +1,4 @@
-"""Flow definitions: the frozen model, its converter and its checks."""
+"""Flow definitions: the frozen model and its converter (checks run when loading)."""
 
 from integrity_flows.definition.model import (
     SYSTEM_ROLE,

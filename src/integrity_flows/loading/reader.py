@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import yaml
 
-from integrity_flows.definition.checks import check
+from integrity_flows.loading.checks import check
 from integrity_flows.definition.converter import structure
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem
