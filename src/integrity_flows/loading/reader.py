@@ -10,11 +10,11 @@ from typing import Any
 import attrs
 import yaml
 
-from integrity_flows.loading.checks import check
 from integrity_flows.definition.converter import structure
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
+from integrity_flows.loading.checks import check
 
 
 class _StrictLoader(yaml.SafeLoader):
