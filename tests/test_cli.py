@@ -280,3 +280,33 @@ def test_readme_python_example_runs() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"```python\n(.*?)```", text, re.S)
     exec(compile(block, "README.md", "exec"), {})  # our own documentation
+
+
+def test_reading_a_missing_database_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Verifying or reading a mistyped path fails and creates no empty database."""
+    missing = tmp_path / "typo.db"
+    for argv in (
+        ["audit", "verify", "--db", str(missing)],
+        ["audit", "export", "--db", str(missing)],
+        ["case", "list", "--db", str(missing)],
+        ["register", "--db", str(missing), "--fiscal-year", "2567"],
+    ):
+        status, _, err = run(capsys, *argv)
+        assert status == 2
+        assert "no database at" in err
+        assert not missing.exists()
+
+
+def test_store_errors_are_reported_not_raised(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A database that cannot be opened is reported in both languages with exit status 1."""
+    status, _, err = run(
+        capsys, "case", "start", "asset_lending", "--db", str(tmp_path / "no" / "such.db"),
+        "--actor", "somchai", "--role", "staff",
+    )  # fmt: skip
+    assert status == 1
+    assert "SQLite store failed while opening the database" in err
+    assert "เปิดฐานข้อมูล" in err

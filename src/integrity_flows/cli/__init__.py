@@ -13,6 +13,7 @@ from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
+from integrity_flows.errors import FlowError
 
 
 @click.group()
@@ -48,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except FlowError as exc:  # a store or definition error outside a command's own handling
+        click.echo(f"ผิดพลาด: {exc.message_th}", err=True)
+        click.echo(f"error: {exc.message_en}", err=True)
+        return 1
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code

@@ -46,10 +46,16 @@ def cli_logger() -> Any:
     )
 
 
-def store_url(db: str) -> str:
-    """A store URL from what was given: a URL as is, a bare path as SQLite."""
+def store_url(db: str, *, must_exist: bool = False) -> str:
+    """A store URL from what was given: a URL as is, a bare path as SQLite.
+
+    With ``must_exist`` a bare path must name an existing file: reading or verifying a
+    mistyped path must not quietly create an empty database and call it intact.
+    """
     if "://" in db:
         return db
+    if must_exist and not Path(db).is_file():
+        raise click.BadParameter(f"no database at {db} / ไม่พบฐานข้อมูลที่ {db}", param_hint="--db")
     return f"sqlite:///{Path(db).resolve()}" if Path(db).is_absolute() else f"sqlite:///{db}"
 
 
@@ -75,10 +81,13 @@ def flows_option(func: F) -> F:
     )(func)
 
 
-def open_engine(db: str, flow_dirs: Iterable[str] = (), at: str | None = None) -> Engine:
+def open_engine(
+    db: str, flow_dirs: Iterable[str] = (), at: str | None = None, *, must_exist: bool = False
+) -> Engine:
     """The engine on ``db``, with a fixed clock when ``at`` is given."""
     clock = FixedClock(parse_datetime(at)) if at else None
-    return Engine.open(store_url(db), flows=list(flow_dirs), clock=clock, logger=cli_logger())
+    url = store_url(db, must_exist=must_exist)
+    return Engine.open(url, flows=list(flow_dirs), clock=clock, logger=cli_logger())
 
 
 def make_actor(

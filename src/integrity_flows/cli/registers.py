@@ -42,7 +42,7 @@ def print_register(engine: Engine, fiscal_year: int) -> None:
 )
 def register_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
     """The lending register of a fiscal year / ทะเบียนการยืมประจำปีงบประมาณ."""
-    with open_engine(db, flow_dirs) as engine:
+    with open_engine(db, flow_dirs, must_exist=True) as engine:
         print_register(engine, parse_int(fiscal_year))
 
 
@@ -52,7 +52,7 @@ def register_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> N
 @click.option("--now", default=None, help="Sweep as of this time (default: now)")
 def sweep_command(db: str, flow_dirs: tuple[str, ...], now: str | None) -> None:
     """Fire every deadline that has fallen due, as the system / ดำเนินการตามกำหนดเวลา."""
-    with open_engine(db, flow_dirs) as engine:
+    with open_engine(db, flow_dirs, must_exist=True) as engine:
         results = engine.sweep(parse_datetime(now) if now else None)
         for r in results:
             outcome = r.refused or r.state

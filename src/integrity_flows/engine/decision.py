@@ -56,14 +56,14 @@ class Decision:
         why_en = "; ".join(r.en for r in reasons)
         kind: type[Refused]
         if self.authority_reasons:
-            kind, th, en = NotAuthorized, "ไม่มีสิทธิ์", "not authorized to"
+            kind, th, en = NotAuthorized, "ไม่มีสิทธิ์", "not authorized"
         elif self.guard_reasons:
-            kind, th, en = GuardRejected, "ยังไม่ผ่านเงื่อนไข", "conditions not met to"
+            kind, th, en = GuardRejected, "ยังไม่ผ่านเงื่อนไข", "conditions not met"
         else:
-            kind, th, en = InvalidData, "ข้อมูลไม่ถูกต้อง", "invalid data to"
+            kind, th, en = InvalidData, "ข้อมูลไม่ถูกต้อง", "invalid data"
         return kind(
-            f"{th}{label.th}: {why_th}",
-            f"{en} {label.en}: {why_en}",
+            f"{label.th}ไม่ได้ เพราะ{th}: {why_th}",
+            f"cannot {label.en}, {en}: {why_en}",
             case_id=case_id,
             trigger=trigger,
             state=state,

@@ -34,9 +34,19 @@ _UPDATE_CASE = (
 _EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
 
 
+_WHAT_TH = {
+    "opening the database": "เปิดฐานข้อมูล",
+    "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
+    "writing a batch": "บันทึกข้อมูลเป็นชุด",
+    "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
+    "reading": "อ่านข้อมูล",
+}
+
+
 def _error(exc: sqlite3.Error, what: str) -> StoreError:
     return StoreError(
-        f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{what}: {exc}", f"SQLite store failed while {what}: {exc}"
+        f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{_WHAT_TH.get(what, what)}: {exc}",
+        f"SQLite store failed while {what}: {exc}",
     )
 
 
