@@ -16,7 +16,14 @@ from integrity_flows.actor import Actor
 from integrity_flows.case import Case
 from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
 from integrity_flows.engine import data as casedata
-from integrity_flows.errors import GuardRejected, InvalidData, NotAuthorized, Reason, Refused
+from integrity_flows.errors import (
+    GuardRejected,
+    InvalidData,
+    NotAuthorized,
+    Reason,
+    Refused,
+    TriggerNotAllowed,
+)
 from integrity_flows.guards.context import CaseLookup, GuardContext
 from integrity_flows.guards.decide import decide
 from integrity_flows.guards.registry import GuardRegistry
@@ -175,4 +182,36 @@ def decide_transition(
         tuple(data_reasons),
         changes,
         {"roles": matched},
+    )
+
+
+def not_allowed(
+    definition: FlowDefinition, case: Case, trigger: str, possible: list[str], actor: Actor
+) -> TriggerNotAllowed:
+    """The refusal for a trigger the state does not allow.
+
+    Its reasons also say whether the actor could fire the trigger at all (by role), so
+    the person learns every obstacle at once.
+    """
+    state = definition.label_of_state(case.state)
+    label = definition.label_of_trigger(trigger)
+    elsewhere = next(t for t in definition.transitions if t.trigger == trigger)
+    _, role_reason = authorize_roles(definition, elsewhere.roles, actor, case)
+    extra = [role_reason] if role_reason else []
+    listing_en = ", ".join(possible) or "nothing"
+    listing_th = ", ".join(definition.label_of_trigger(t).th for t in possible) or "ไม่มี"
+    return TriggerNotAllowed(
+        f"'{label.th}' ทำไม่ได้เมื่อเรื่องอยู่ในสถานะ '{state.th}' (ทำได้: {listing_th})",
+        f"'{label.en}' is not allowed in state '{state.en}' (allowed: {listing_en})",
+        case_id=case.id,
+        trigger=trigger,
+        state=case.state,
+        reasons=[
+            Reason(
+                "state",
+                f"สถานะ '{state.th}' ไม่อนุญาตให้{label.th}",
+                f"state '{state.en}' does not allow '{label.en}'",
+            ),
+            *extra,
+        ],
     )

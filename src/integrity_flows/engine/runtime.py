@@ -6,7 +6,7 @@ import json
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,29 +14,28 @@ import attrs
 import structlog
 
 from integrity_flows.actor import SYSTEM, Actor
-from integrity_flows.audit.records import AuditEvent, iso
+from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import StoredEvent, VerifyReport, verify
-from integrity_flows.calendars import parse_date, start_of_day_utc
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
 from integrity_flows.engine import data as casedata
+from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
     Decision,
     Rules,
-    authorize_roles,
     decide_start,
     decide_transition,
+    not_allowed,
 )
+from integrity_flows.engine.events import refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.errors import (
     CaseNotFound,
     ConcurrentUpdate,
     DefinitionError,
     Problem,
-    Reason,
     Refused,
-    TriggerNotAllowed,
     UnknownFlow,
     UnknownTrigger,
 )
@@ -276,15 +275,12 @@ class Engine:
             error = decision.error(definition, case_id, "start", None)
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
             raise error
-        event = AuditEvent(
+        event = sealed_event(
             case_id=case_id,
             pos=1,
-            at=iso(now),
-            flow_id=definition.id,
-            flow_version=definition.version,
-            actor=actor.id,
-            actor_roles=tuple(sorted(actor.roles)),
-            actor_unit=actor.unit,
+            now=now,
+            flow=definition.key,
+            actor=actor,
             trigger="start",
             outcome="moved",
             from_state=None,
@@ -294,7 +290,7 @@ class Engine:
             reason=reason,
             authority=_authority(decision, definition.start.binds),
             cites=definition.start.cites,
-        ).sealed()
+        )
         binds = definition.start.binds
         case = Case(
             id=case_id,
@@ -327,24 +323,18 @@ class Engine:
         reason: str | None,
         error: Refused,
     ) -> None:
-        event = AuditEvent(
+        event = sealed_event(
             case_id=case_id,
             pos=1,
-            at=iso(now),
-            flow_id=flow_id,
-            flow_version=version,
-            actor=actor.id,
-            actor_roles=tuple(sorted(actor.roles)),
-            actor_unit=actor.unit,
+            now=now,
+            flow=(flow_id, version),
+            actor=actor,
             trigger="start",
-            outcome="refused",
             from_state=None,
-            to_state=None,
             case_version=0,
             reason=reason,
-            refusal=error.code,
-            reasons=tuple(r.as_dict() for r in error.reasons),
-        ).sealed()
+            **refusal_fields(error),
+        )
         self._commit(event, None, 0, None)
 
     # --- firing -------------------------------------------------------------
@@ -392,7 +382,8 @@ class Engine:
             raise error
         transition = definition.transition(trigger_id, case.state)
         if transition is None:
-            error = _not_allowed(definition, case, trigger_id, self.compiled(definition), actor)
+            possible = self.compiled(definition).triggers(case.state)
+            error = not_allowed(definition, case, trigger_id, possible, actor)
             self._refuse(case, trigger_id, actor, now, reason, error)
             raise error
         decision = decide_transition(
@@ -425,15 +416,12 @@ class Engine:
         actors = dict(case.actors)
         if transition.binds is not None:
             actors[transition.binds] = actor.id
-        event = AuditEvent(
+        event = sealed_event(
             case_id=case.id,
             pos=case.events + 1,
-            at=iso(now),
-            flow_id=case.flow_id,
-            flow_version=case.flow_version,
-            actor=actor.id,
-            actor_roles=tuple(sorted(actor.roles)),
-            actor_unit=actor.unit,
+            now=now,
+            flow=(case.flow_id, case.flow_version),
+            actor=actor,
             trigger=transition.trigger,
             outcome="moved",
             from_state=case.state,
@@ -444,7 +432,7 @@ class Engine:
             authority=_authority(decision, transition.binds),
             cites=transition.cites,
             prev_hash=case.head,
-        ).sealed()
+        )
         entered = case.entered_at if dest == case.state else entered
         moved = attrs.evolve(
             case,
@@ -475,25 +463,19 @@ class Engine:
     ) -> None:
         """Append a refusal to the case's chain, rereading the case if another write won."""
         for _ in range(_REFUSAL_RETRIES):
-            event = AuditEvent(
+            event = sealed_event(
                 case_id=case.id,
                 pos=case.events + 1,
-                at=iso(now),
-                flow_id=case.flow_id,
-                flow_version=case.flow_version,
-                actor=actor.id,
-                actor_roles=tuple(sorted(actor.roles)),
-                actor_unit=actor.unit,
+                now=now,
+                flow=(case.flow_id, case.flow_version),
+                actor=actor,
                 trigger=trigger,
-                outcome="refused",
                 from_state=case.state,
-                to_state=None,
                 case_version=case.version,
                 reason=reason,
-                refusal=error.code,
-                reasons=tuple(r.as_dict() for r in error.reasons),
                 prev_hash=case.head,
-            ).sealed()
+                **refusal_fields(error),
+            )
             updated = attrs.evolve(case, head=event.hash, events=case.events + 1)
             try:
                 self._commit(event, updated, case.events, None, deadlines_changed=False)
@@ -557,21 +539,7 @@ class Engine:
     # --- time ---------------------------------------------------------------
 
     def _deadlines(self, definition: FlowDefinition, case: Case) -> tuple[Deadline, ...]:
-        settings = self.settings(definition.id, definition.version)
-        found = []
-        for deadline in definition.states[case.state].deadlines:
-            days = deadline.days
-            if deadline.days_setting is not None:
-                days = int(settings[deadline.days_setting])
-            if deadline.field is not None:
-                value = case.data.get(deadline.field)
-                if value in (None, ""):
-                    continue
-                due = start_of_day_utc(parse_date(value) + timedelta(days=days or 0))
-            else:
-                due = case.entered_at + timedelta(days=days or 0)
-            found.append(Deadline(deadline.trigger, due))
-        return tuple(found)
+        return deadlines_for(definition, case, self.settings(definition.id, definition.version))
 
     def sweep(self, now: datetime | None = None) -> list[SweepResult]:
         """Fire, as the system actor, every deadline due at or before ``now``.
@@ -600,39 +568,6 @@ class Engine:
         except (ConcurrentUpdate, DefinitionError) as exc:
             return SweepResult(case_id, trigger, due, None, refused=exc.code)
         return SweepResult(case_id, trigger, due, case.state)
-
-
-def _not_allowed(
-    definition: FlowDefinition, case: Case, trigger: str, compiled: CompiledFlow, actor: Actor
-) -> TriggerNotAllowed:
-    """The refusal for a trigger the state does not allow.
-
-    Its reasons also say whether the actor could fire the trigger at all (by role), so
-    the person learns every obstacle at once.
-    """
-    state = definition.label_of_state(case.state)
-    label = definition.label_of_trigger(trigger)
-    possible = compiled.triggers(case.state)
-    elsewhere = next(t for t in definition.transitions if t.trigger == trigger)
-    _, role_reason = authorize_roles(definition, elsewhere.roles, actor, case)
-    extra = [role_reason] if role_reason else []
-    listing_en = ", ".join(possible) or "nothing"
-    listing_th = ", ".join(definition.label_of_trigger(t).th for t in possible) or "ไม่มี"
-    return TriggerNotAllowed(
-        f"'{label.th}' ทำไม่ได้เมื่อเรื่องอยู่ในสถานะ '{state.th}' (ทำได้: {listing_th})",
-        f"'{label.en}' is not allowed in state '{state.en}' (allowed: {listing_en})",
-        case_id=case.id,
-        trigger=trigger,
-        state=case.state,
-        reasons=[
-            Reason(
-                "state",
-                f"สถานะ '{state.th}' ไม่อนุญาตให้{label.th}",
-                f"state '{state.en}' does not allow '{label.en}'",
-            ),
-            *extra,
-        ],
-    )
 
 
 def _new_id(flow_id: str) -> str:
