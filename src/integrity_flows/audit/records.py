@@ -10,6 +10,11 @@ from typing import Any
 
 import attrs
 
+try:  # an accelerator; the standard library defines the canonical form
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - orjson is a dependency, but not a required one
+    _orjson = None  # type: ignore[assignment]
+
 GENESIS = "0" * 64
 REDACTED = "***"
 FORMAT = 1  # the canonical form's version, recorded in every event
@@ -17,22 +22,49 @@ FORMAT = 1  # the canonical form's version, recorded in every event
 
 def iso(moment: datetime) -> str:
     """A UTC instant as fixed-width ISO 8601 text (sorts as it compares)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    # isoformat is much faster than strftime; both give 2023-10-01T02:00:00.000000Z.
+    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def from_iso(text: str) -> datetime:
     """Read back what :func:`iso` wrote."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not UTC:
+        msg = f"not a UTC instant: {text!r}"
+        raise ValueError(msg)
+    return moment
+
+
+def _canonical_json(body: Mapping[str, Any]) -> bytes:
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def canonical_bytes(body: Mapping[str, Any]) -> bytes:
+    """Sorted-key, compact JSON in UTF-8, non-ASCII as is: the bytes that are hashed.
+
+    orjson writes exactly these bytes for the JSON data events hold (text, whole
+    numbers within 64 bits, true/false/null, lists, objects with text keys) and is
+    several times faster on every fire and every verify; whatever it refuses (a
+    larger integer, say) falls back to the standard library, which defines the form.
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(body, option=_orjson.OPT_SORT_KEYS)
+        except TypeError:
+            pass
+    return _canonical_json(body)
 
 
 def canonical(body: Mapping[str, Any]) -> str:
-    """Sorted-key, compact JSON, UTF-8 text as is: the form that is hashed."""
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """The canonical form as text (what a store keeps)."""
+    return canonical_bytes(body).decode()
 
 
-def digest(text: str) -> str:
-    """SHA-256 of ``text`` in UTF-8, as hex."""
-    return hashlib.sha256(text.encode()).hexdigest()
+def digest(text: str | bytes) -> str:
+    """SHA-256 of ``text`` (UTF-8 when given as text), as hex."""
+    return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
 
 
 @attrs.frozen
@@ -79,14 +111,30 @@ class AuditEvent:
 
     def body(self) -> dict[str, Any]:
         """Every field but ``hash``, as plain JSON data."""
-        body = attrs.asdict(self, recurse=False)
-        del body["hash"]
-        body["actor_roles"] = list(self.actor_roles)
-        body["reasons"] = [dict(r) for r in self.reasons]
-        body["data"] = dict(self.data)
-        body["authority"] = dict(self.authority)
-        body["format"] = FORMAT
-        return body
+        # Written out rather than attrs.asdict: this runs on every fire.
+        return {
+            "case_id": self.case_id,
+            "pos": self.pos,
+            "at": self.at,
+            "flow_id": self.flow_id,
+            "flow_version": self.flow_version,
+            "actor": self.actor,
+            "actor_roles": list(self.actor_roles),
+            "actor_unit": self.actor_unit,
+            "trigger": self.trigger,
+            "outcome": self.outcome,
+            "from_state": self.from_state,
+            "to_state": self.to_state,
+            "case_version": self.case_version,
+            "data": dict(self.data),
+            "reason": self.reason,
+            "refusal": self.refusal,
+            "reasons": [dict(r) for r in self.reasons],
+            "authority": dict(self.authority),
+            "cites": self.cites,
+            "prev_hash": self.prev_hash,
+            "format": FORMAT,
+        }
 
     def canonical(self) -> str:
         """The canonical text this event's hash covers."""

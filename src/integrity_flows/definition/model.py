@@ -152,6 +152,12 @@ class FlowDefinition:
     description: Label | None = None
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
+    # Lookups by name and by label, built once: the engine resolves on every fire.
+    _index: _Index = attrs.field(init=False, eq=False, repr=False)
+
+    @_index.default
+    def _build_index(self) -> _Index:
+        return _Index.build(self)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -166,32 +172,27 @@ class FlowDefinition:
     @property
     def triggers(self) -> dict[str, Label]:
         """Every trigger id with its label, in definition order."""
-        return {t.trigger: t.label for t in self.transitions}
+        return dict(self._index.trigger_labels)
 
     def transition(self, trigger: str, source: str) -> Transition | None:
         """The transition fired by ``trigger`` from ``source``, if any."""
-        for candidate in self.transitions:
-            if candidate.trigger == trigger and source in candidate.source:
-                return candidate
-        return None
+        return self._index.transitions.get((trigger, source))
 
     def trigger_id(self, name: str) -> str | None:
         """The trigger whose id or Thai/English label is ``name``."""
-        return _resolve(name, self.triggers)
+        return self._index.triggers.resolve(name)
 
     def state_id(self, name: str) -> str | None:
         """The state whose id or Thai/English label is ``name``."""
-        return _resolve(name, {k: s.label for k, s in self.states.items()})
+        return self._index.states.resolve(name)
 
     def role_id(self, name: str) -> str | None:
         """The role whose id or Thai/English label is ``name`` (``system`` included)."""
-        labels = {k: r.label for k, r in self.roles.items()}
-        labels.setdefault(SYSTEM_ROLE, Label(SYSTEM_LABEL_TH, SYSTEM_ROLE))
-        return _resolve(name, labels)
+        return self._index.roles.resolve(name)
 
     def field_id(self, name: str) -> str | None:
         """The data field whose id or Thai/English label is ``name``."""
-        return _resolve(name, {k: f.label for k, f in self.data.items()})
+        return self._index.fields.resolve(name)
 
     def label_of_state(self, state: str) -> Label:
         """The label of ``state`` (the id in both languages when unknown)."""
@@ -212,10 +213,44 @@ class FlowDefinition:
         return found.label if found else Label(role, role)
 
 
-def _resolve(name: str, labels: Mapping[str, Label]) -> str | None:
-    if name in labels:
-        return name
-    for key, label in labels.items():
-        if label.matches(name):
-            return key
-    return None
+class _Names:
+    """Names resolved by id, then by Thai label, then by English label (any case)."""
+
+    __slots__ = ("en", "ids", "th")
+
+    def __init__(self, labels: Mapping[str, Label]) -> None:
+        self.ids = set(labels)
+        self.th: dict[str, str] = {}
+        self.en: dict[str, str] = {}
+        for key, label in labels.items():
+            self.th.setdefault(label.th, key)
+            self.en.setdefault(label.en.casefold(), key)
+
+    def resolve(self, name: str) -> str | None:
+        if name in self.ids:
+            return name
+        return self.th.get(name) or self.en.get(name.casefold())
+
+
+class _Index:
+    """What a definition looks up on the hot path, precomputed."""
+
+    __slots__ = ("fields", "roles", "states", "transitions", "trigger_labels", "triggers")
+
+    def __init__(self, definition: FlowDefinition) -> None:
+        self.trigger_labels: dict[str, Label] = {}
+        self.transitions: dict[tuple[str, str], Transition] = {}
+        for t in definition.transitions:
+            self.trigger_labels.setdefault(t.trigger, t.label)
+            for source in t.source:
+                self.transitions.setdefault((t.trigger, source), t)
+        roles = {k: r.label for k, r in definition.roles.items()}
+        roles.setdefault(SYSTEM_ROLE, Label(SYSTEM_LABEL_TH, SYSTEM_ROLE))
+        self.triggers = _Names(self.trigger_labels)
+        self.states = _Names({k: st.label for k, st in definition.states.items()})
+        self.roles = _Names(roles)
+        self.fields = _Names({k: f.label for k, f in definition.data.items()})
+
+    @classmethod
+    def build(cls, definition: FlowDefinition) -> _Index:
+        return cls(definition)

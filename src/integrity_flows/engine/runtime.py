@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -28,7 +29,7 @@ from integrity_flows.engine.decision import (
     decide_transition,
     not_allowed,
 )
-from integrity_flows.engine.events import refusal_fields, sealed_event
+from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.errors import (
     CaseNotFound,
@@ -86,7 +87,9 @@ class Engine:
         self._sinks: list[AuditSink] = list(sinks)
         self._log = logger if logger is not None else structlog.get_logger("integrity_flows")
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
-        self._batched: list[AuditEvent] | None = None
+        self._merged_settings: dict[tuple[str, int], Mapping[str, Any]] = {}
+        self._rules_cache: dict[tuple[str, int], Rules] = {}
+        self._batched: list[Sealed] | None = None
         self._check_settings()
 
     @classmethod
@@ -170,8 +173,20 @@ class Engine:
         definition = self.flows.get(flow_id, version)
         return {**definition.settings, **self._settings.get(flow_id, {})}
 
+    def _settings_of(self, definition: FlowDefinition) -> Mapping[str, Any]:
+        # Merged once per flow version: read on every fire.
+        found = self._merged_settings.get(definition.key)
+        if found is None:
+            merged = {**definition.settings, **self._settings.get(definition.id, {})}
+            found = self._merged_settings[definition.key] = MappingProxyType(merged)
+        return found
+
     def _rules(self, definition: FlowDefinition) -> Rules:
-        return Rules(self.settings(definition.id, definition.version), self.store, self.registry)
+        found = self._rules_cache.get(definition.key)
+        if found is None:
+            found = Rules(self._settings_of(definition), self.store, self.registry)
+            self._rules_cache[definition.key] = found
+        return found
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""
@@ -275,7 +290,7 @@ class Engine:
             error = decision.error(definition, case_id, "start", None)
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
             raise error
-        event = sealed_event(
+        sealed = sealed_event(
             case_id=case_id,
             pos=1,
             now=now,
@@ -306,11 +321,11 @@ class Engine:
             created_at=now,
             updated_at=now,
             entered_at=now,
-            head=event.hash,
+            head=sealed.hash,
             events=1,
         )
         case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
-        self._commit(event, case, 0, casedata.index_keys(definition, case.data))
+        self._commit(sealed, case, 0, casedata.index_keys(definition, case.data))
         return case
 
     def _refuse_start(
@@ -323,7 +338,7 @@ class Engine:
         reason: str | None,
         error: Refused,
     ) -> None:
-        event = sealed_event(
+        sealed = sealed_event(
             case_id=case_id,
             pos=1,
             now=now,
@@ -335,7 +350,7 @@ class Engine:
             reason=reason,
             **refusal_fields(error),
         )
-        self._commit(event, None, 0, None)
+        self._commit(sealed, None, 0, None)
 
     # --- firing -------------------------------------------------------------
 
@@ -413,10 +428,10 @@ class Engine:
         if transition.stamp is not None:
             changes[transition.stamp] = casedata.stamp(now, definition.data[transition.stamp])
         data = {**case.data, **changes}
-        actors = dict(case.actors)
+        actors = case.actors
         if transition.binds is not None:
-            actors[transition.binds] = actor.id
-        event = sealed_event(
+            actors = MappingProxyType({**case.actors, transition.binds: actor.id})
+        sealed = sealed_event(
             case_id=case.id,
             pos=case.events + 1,
             now=now,
@@ -434,22 +449,28 @@ class Engine:
             prev_hash=case.head,
         )
         entered = case.entered_at if dest == case.state else entered
-        moved = attrs.evolve(
-            case,
+        settings = self._settings_of(definition)
+        deadlines = deadlines_for(definition, dest, data, entered, settings)
+        moved = Case(
+            id=case.id,
+            flow_id=case.flow_id,
+            flow_version=case.flow_version,
+            definition_hash=case.definition_hash,
             state=dest,
             version=case.version + 1,
-            data=data,
+            data=MappingProxyType(data),
             actors=actors,
-            fired_by={**case.fired_by, transition.trigger: actor.id},
+            fired_by=MappingProxyType({**case.fired_by, transition.trigger: actor.id}),
+            deadlines=deadlines,
+            created_at=case.created_at,
             updated_at=now,
             entered_at=entered,
-            head=event.hash,
+            head=sealed.hash,
             events=case.events + 1,
         )
-        moved = attrs.evolve(moved, deadlines=self._deadlines(definition, moved))
         indexed = any(definition.data[name].indexed for name in changes)
         keys = casedata.index_keys(definition, data) if indexed else None
-        self._commit(event, moved, case.events, keys, moved.deadlines != case.deadlines)
+        self._commit(sealed, moved, case.events, keys, deadlines != case.deadlines)
         return moved
 
     def _refuse(
@@ -463,7 +484,7 @@ class Engine:
     ) -> None:
         """Append a refusal to the case's chain, rereading the case if another write won."""
         for _ in range(_REFUSAL_RETRIES):
-            event = sealed_event(
+            sealed = sealed_event(
                 case_id=case.id,
                 pos=case.events + 1,
                 now=now,
@@ -476,9 +497,9 @@ class Engine:
                 prev_hash=case.head,
                 **refusal_fields(error),
             )
-            updated = attrs.evolve(case, head=event.hash, events=case.events + 1)
+            updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
             try:
-                self._commit(event, updated, case.events, None, deadlines_changed=False)
+                self._commit(sealed, updated, case.events, None, deadlines_changed=False)
             except ConcurrentUpdate:
                 case = self.get(case.id)
             else:
@@ -487,33 +508,35 @@ class Engine:
 
     def _commit(
         self,
-        event: AuditEvent,
+        sealed: Sealed,
         case: Case | None,
         expected: int,
         keys: Mapping[str, str] | None,
         deadlines_changed: bool = True,
     ) -> None:
-        stored = StoredEvent(
-            event.case_id, event.pos, event.prev_hash, event.hash, event.canonical()
-        )
+        stored = StoredEvent(sealed.case_id, sealed.pos, sealed.prev_hash, sealed.hash, sealed.text)
         self.store.write(Write(stored, case, expected, keys, deadlines_changed))
         if self._batched is not None:
-            self._batched.append(event)
+            self._batched.append(sealed)
         else:
-            self._publish(event)
+            self._publish(sealed)
 
-    def _publish(self, event: AuditEvent) -> None:
+    def _publish(self, sealed: Sealed) -> None:
         # Side effects only after the commit; a failing logger or sink cannot undo it or
         # hide the outcome from the caller, so its error is logged and not raised.
-        for emit in (lambda e: self._log.info("audit_event", **_log_fields(e)), *self._sinks):
+        try:
+            self._log.info("audit_event", **sealed.body)
+        except Exception:  # a logger's failure must not mask the committed outcome
+            self._report_sink_failure(sealed)
+        for sink in self._sinks:
             try:
-                emit(event)
-            except Exception:  # a sink's failure must not mask the committed outcome
-                self._report_sink_failure(event)
+                sink(sealed.event)
+            except Exception:  # nor may a sink's
+                self._report_sink_failure(sealed)
 
-    def _report_sink_failure(self, event: AuditEvent) -> None:
+    def _report_sink_failure(self, sealed: Sealed) -> None:
         with suppress(Exception):
-            self._log.exception("audit_sink_failed", case_id=event.case_id, pos=event.pos)
+            self._log.exception("audit_sink_failed", case_id=sealed.case_id, pos=sealed.pos)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -533,13 +556,15 @@ class Engine:
             committed = self._batched
         finally:
             self._batched = None
-        for event in committed:
-            self._publish(event)
+        for sealed in committed:
+            self._publish(sealed)
 
     # --- time ---------------------------------------------------------------
 
     def _deadlines(self, definition: FlowDefinition, case: Case) -> tuple[Deadline, ...]:
-        return deadlines_for(definition, case, self.settings(definition.id, definition.version))
+        return deadlines_for(
+            definition, case.state, case.data, case.entered_at, self._settings_of(definition)
+        )
 
     def sweep(self, now: datetime | None = None) -> list[SweepResult]:
         """Fire, as the system actor, every deadline due at or before ``now``.
@@ -584,9 +609,3 @@ def _authority(decision: Decision, binds: str | None) -> dict[str, Any]:
 
 def _parse(event: StoredEvent) -> AuditEvent:
     return AuditEvent.from_dict({**json.loads(event.body), "hash": event.hash})
-
-
-def _log_fields(event: AuditEvent) -> dict[str, Any]:
-    fields = event.as_dict()
-    fields.pop("format", None)
-    return fields

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -18,10 +17,17 @@ from integrity_flows.stores.base import Write
 
 
 def _frozen(case: Case) -> Case:
-    """A copy the caller cannot change behind the store's back, as a database would keep."""
+    """A copy the caller cannot change behind the store's back, as a database would keep.
+
+    Case data is JSON data whose only containers are lists of text (``list`` fields),
+    so copying those lists is a deep enough copy.
+    """
+    if isinstance(case.data, MappingProxyType) and isinstance(case.fired_by, MappingProxyType):
+        return case  # already read-only: the engine hands over cases it built this way
+    data = {k: list(v) if isinstance(v, list) else v for k, v in case.data.items()}
     return attrs.evolve(
         case,
-        data=MappingProxyType(copy.deepcopy(dict(case.data))),
+        data=MappingProxyType(data),
         actors=MappingProxyType(dict(case.actors)),
         fired_by=MappingProxyType(dict(case.fired_by)),
     )
@@ -51,7 +57,9 @@ class MemoryStore:
                     event.case_id, write.expected_events, len(chain), of="event count"
                 )
             self._seq += 1
-            stored = attrs.evolve(event, seq=self._seq)
+            stored = StoredEvent(
+                event.case_id, event.pos, event.prev_hash, event.hash, event.body, self._seq
+            )
             self._chains.setdefault(event.case_id, []).append(stored)
             if write.case is not None:
                 self._cases[write.case.id] = _frozen(write.case)
@@ -123,6 +131,15 @@ class MemoryStore:
                 if d.due <= now
             ]
         return sorted(found, key=lambda item: (item[2], item[0], item[1]))
+
+    @contextmanager
+    def claim_deadline(self, case_id: str, trigger: str, due: datetime) -> Iterator[bool]:
+        """Hold the store's lock for the block: another sweeper waits, then finds it fired."""
+        with self.batch():
+            case = self._cases.get(case_id)
+            yield case is not None and any(
+                d.trigger == trigger and d.due == due for d in case.deadlines
+            )
 
     def close(self) -> None:
         """Nothing to release."""
