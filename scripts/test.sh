@@ -7,8 +7,8 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet -e ".[test]"
 # The example plug-in, so the tests see flows and guards arrive through entry points.
 .venv/bin/python -m pip install --quiet -e examples/vehicle-use-plugin
-.venv/bin/ruff check src tests examples
-.venv/bin/ruff format --check src tests examples
+.venv/bin/ruff check src tests examples benchmarks
+.venv/bin/ruff format --check src tests examples benchmarks
 .venv/bin/mypy
 .venv/bin/integrity-flows flows check
 .venv/bin/integrity-flows features check features

@@ -57,6 +57,13 @@ def canonical_bytes(body: Mapping[str, Any]) -> bytes:
     return _canonical_json(body)
 
 
+def parse_json(text: str | bytes) -> Any:
+    """Read JSON text (orjson when present, the standard library otherwise)."""
+    if _orjson is not None:
+        return _orjson.loads(text)
+    return json.loads(text)
+
+
 def canonical(body: Mapping[str, Any]) -> str:
     """The canonical form as text (what a store keeps)."""
     return canonical_bytes(body).decode()

@@ -7,13 +7,12 @@ cases ordered by id, so memory stays flat however long the trail is.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from integrity_flows.audit.records import GENESIS, canonical, digest
+from integrity_flows.audit.records import GENESIS, digest, parse_json
 from integrity_flows.case import Case
 
 
@@ -161,8 +160,17 @@ def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
                 "ไม่เชื่อมกับเหตุการณ์ก่อนหน้า (มีการลบ แทรก หรือสลับลำดับ)",
             )
         )
+    if digest(event.body) != event.hash:
+        found.append(
+            _problem(
+                event,
+                "edited",
+                "the event's content does not match its hash (edited)",
+                "เนื้อหาเหตุการณ์ไม่ตรงกับค่าแฮช (ถูกแก้ไข)",
+            )
+        )
     try:
-        body = json.loads(event.body)
+        body = parse_json(event.body)
     except ValueError:
         body = None
     if not isinstance(body, dict):
@@ -181,15 +189,6 @@ def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
 
 def _check_body(event: StoredEvent, body: dict[str, Any]) -> list[VerifyProblem]:
     found: list[VerifyProblem] = []
-    if digest(canonical(body)) != event.hash:
-        found.append(
-            _problem(
-                event,
-                "edited",
-                "the event's content does not match its hash (edited)",
-                "เนื้อหาเหตุการณ์ไม่ตรงกับค่าแฮช (ถูกแก้ไข)",
-            )
-        )
     stored = (body.get("case_id"), body.get("pos"), body.get("prev_hash"))
     if stored != (event.case_id, event.pos, event.prev_hash):
         found.append(
