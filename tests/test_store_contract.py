@@ -1,17 +1,28 @@
-"""The store contract run on every store, and the engine-level contract on both stores."""
+"""The store contract run on every store, and the engine-level contract on every store.
+
+The PostgreSQL tests need INTEGRITY_FLOWS_TEST_POSTGRES (see tests/_postgres.py); without
+it they are skipped, each with that reason.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
+from contextlib import closing, nullcontext
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from _lending import KANYA, SOMCHAI, SOMYING, T0, request
+from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
-from integrity_flows.errors import ConcurrentUpdate
-from integrity_flows.stores import MemoryStore, SQLiteStore, Write, open_store
+from integrity_flows.case import Deadline
+from integrity_flows.errors import ConcurrentUpdate, StoreError
+from integrity_flows.stores import MemoryStore, SQLiteStore, Write, open_store, postgres_store
 from integrity_flows.testing.store_contract import StoreContract, append, make_case, make_event
 
 
@@ -83,16 +94,276 @@ def test_open_store_urls(tmp_path: Path) -> None:
     on_disk.close()
 
 
-# --- the engine on both stores ------------------------------------------------
+# --- PostgreSQL ----------------------------------------------------------------
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """The URL of an empty schema of the test database (skipped without one)."""
+    with fresh_schema() as url:
+        yield url
+
+
+class TestPostgresStore(StoreContract):
+    """The contract on the PostgreSQL store, each test in a schema of its own."""
+
+    @pytest.fixture
+    def store(self, postgres_url: str) -> Iterator[Any]:
+        """A fresh PostgreSQL store."""
+        store = postgres_store()(postgres_url)
+        yield store
+        store.close()
+
+    def test_migrations_are_recorded_once(self, postgres_url: str) -> None:
+        """Opening the database again, or migrating it again, applies no migration twice."""
+        first = postgres_store()(postgres_url, migrate=False)
+        try:
+            assert first.migrate() == [1]
+            assert first.migrate() == []
+        finally:
+            first.close()
+        again = postgres_store()(postgres_url)
+        try:
+            assert again.migrate() == []
+            assert again.schema_version() == 1
+        finally:
+            again.close()
+
+    def test_stores_migrating_at_once_apply_each_migration_once(self, postgres_url: str) -> None:
+        """Engines starting together on a new database: one creates the tables, none fails."""
+        opened: list[Any] = []
+        errors: list[BaseException] = []
+        barrier = threading.Barrier(4)
+
+        def open_one() -> None:
+            barrier.wait()
+            try:
+                opened.append(postgres_store()(postgres_url))
+            except BaseException as exc:  # reported to the test thread below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_one) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for store in opened:
+            store.close()
+        assert errors == []
+        with closing(postgres_store()(postgres_url)) as store:
+            assert store._query("SELECT version FROM schema_migrations") == [(1,)]
+
+    def test_two_connections_cannot_both_append_the_same_position(self, postgres_url: str) -> None:
+        """Two stores on one database (two machines' view): a stale append fails."""
+        with (
+            closing(postgres_store()(postgres_url)) as first,
+            closing(postgres_store()(postgres_url)) as second,
+        ):
+            append(first, "c1")
+            append(first, "c1", state="approved")
+            event = make_event("c1", 2, second.events("c1")[0].hash, state="rejected")
+            with pytest.raises(ConcurrentUpdate) as caught:
+                second.write(Write(event, make_case("c1", events=2, head=event.hash), 1))
+            assert (caught.value.expected, caught.value.actual) == (1, 2)
+            assert [e.pos for e in first.events("c1")] == [1, 2]
+            loaded = second.load("c1")
+            assert loaded is not None
+            assert loaded.state == "approved"
+
+    def test_a_writer_waits_for_the_other_then_loses(self, postgres_url: str) -> None:
+        """A second writer of the same position waits for the first's transaction, then gets
+        ConcurrentUpdate; nothing of it is written."""
+        with (
+            closing(postgres_store()(postgres_url)) as first,
+            closing(postgres_store()(postgres_url)) as second,
+        ):
+            append(first, "c1")
+            head = first.events("c1")[0].hash
+            waiting = threading.Event()
+            outcome: list[str] = []
+
+            def write_second() -> None:
+                event = make_event("c1", 2, head, writer="second")
+                waiting.set()
+                try:
+                    second.write(Write(event, make_case("c1", events=2, head=event.hash), 1))
+                except ConcurrentUpdate:
+                    outcome.append("refused")
+                else:
+                    outcome.append("written")
+
+            with first.batch():
+                append(first, "c1", state="first")
+                thread = threading.Thread(target=write_second)
+                thread.start()
+                waiting.wait()
+                thread.join(0.3)
+                assert thread.is_alive()  # held by the first writer's row lock
+            thread.join(10)
+            assert outcome == ["refused"]
+            assert [e.pos for e in first.events("c1")] == [1, 2]
+            loaded = first.load("c1")
+            assert loaded is not None
+            assert loaded.state == "first"
+
+    def test_a_claim_held_elsewhere_is_skipped_not_awaited(self, postgres_url: str) -> None:
+        """While one sweeper holds a deadline's case, another's claim yields False at once."""
+        with (
+            closing(postgres_store()(postgres_url)) as one,
+            closing(postgres_store()(postgres_url)) as other,
+        ):
+            append(one, "a", deadlines=[Deadline("remind", T0), Deadline("late", T0)])
+            with one.claim_deadline("a", "remind", T0) as held:
+                assert held
+                with other.claim_deadline("a", "late", T0) as elsewhere:
+                    assert elsewhere is False
+                append(one, "a", state="reminded", deadlines=[Deadline("late", T0)])
+            with other.claim_deadline("a", "remind", T0) as again:
+                assert again is False
+            with other.claim_deadline("a", "late", T0) as late:
+                assert late is True
+
+    def test_batches_that_deadlock_fail_as_concurrent_updates(self, postgres_url: str) -> None:
+        """Two batches writing the same two cases in opposite orders: PostgreSQL undoes one
+        (deadlock), which is reported as ConcurrentUpdate; the other commits."""
+        with closing(postgres_store()(postgres_url)) as setup:
+            append(setup, "a")
+            append(setup, "b")
+        barrier = threading.Barrier(2)
+        outcome: dict[str, str] = {}
+
+        def run(name: str, order: tuple[str, str]) -> None:
+            with closing(postgres_store()(postgres_url)) as store:
+                try:
+                    with store.batch():
+                        append(store, order[0], state=name)
+                        barrier.wait()
+                        append(store, order[1], state=name)
+                except ConcurrentUpdate:
+                    outcome[name] = "refused"
+                else:
+                    outcome[name] = "written"
+
+        threads = [
+            threading.Thread(target=run, args=("x", ("a", "b"))),
+            threading.Thread(target=run, args=("y", ("b", "a"))),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert sorted(outcome.values()) == ["refused", "written"]
+        winner = next(name for name, result in outcome.items() if result == "written")
+        with closing(postgres_store()(postgres_url)) as store:
+            assert {c.id: c.state for c in store.iter_cases()} == {"a": winner, "b": winner}
+            assert [len(store.events(i)) for i in ("a", "b")] == [2, 2]
+
+    def test_streaming_reads_page_through_their_own_connection(
+        self, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """iter_cases and iter_events read a page at a time on a connection of their own:
+        the store writes on while an iteration is half done, and the iteration sees the
+        trail as it was when it began."""
+        from integrity_flows.stores import postgres
+
+        monkeypatch.setattr(postgres, "_PAGE", 2)
+        with closing(postgres_store()(postgres_url)) as store:
+            for n in range(5):
+                append(store, f"c{n}")
+            cases = store.iter_cases()
+            events = store.iter_events_by_seq()
+            assert next(cases).id == "c0"
+            assert next(events).case_id == "c0"
+            append(store, "c9")
+            append(store, "c0", state="approved")
+            assert [c.id for c in cases] == ["c1", "c2", "c3", "c4"]
+            assert [e.case_id for e in events] == ["c1", "c2", "c3", "c4"]
+            assert len(list(store.iter_events())) == 7
+
+    def test_a_lost_connection_is_opened_again(self, postgres_url: str) -> None:
+        """A connection the server dropped fails the call in progress with a StoreError; the
+        next call opens a new one."""
+        import psycopg
+
+        with closing(postgres_store()(postgres_url)) as store:
+            append(store, "a")
+            (pid,) = store._query("SELECT pg_backend_pid()")[0]
+            with psycopg.connect(postgres_url, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            with pytest.raises(StoreError) as caught:
+                store.load("a")
+            assert "PostgreSQL" in caught.value.message_en
+            assert "ผิดพลาด" in caught.value.message_th
+            append(store, "a", state="approved")
+            loaded = store.load("a")
+            assert loaded is not None
+            assert loaded.state == "approved"
+
+    def test_driver_errors_are_store_errors_in_both_languages(self, postgres_url: str) -> None:
+        """A store opened without its tables reports a StoreError in Thai and English."""
+        with closing(postgres_store()(postgres_url, migrate=False)) as store:
+            for call in (lambda: store.load("a"), lambda: list(store.iter_cases())):
+                with pytest.raises(StoreError) as caught:
+                    call()
+                assert not isinstance(caught.value, ConcurrentUpdate)
+                assert caught.value.message_en.startswith("PostgreSQL store failed while reading")
+                assert caught.value.message_th.startswith("ที่เก็บข้อมูล PostgreSQL ผิดพลาดขณะอ่านข้อมูล")
+            event = make_event("a", 1)
+            with pytest.raises(StoreError, match="writing a case"):
+                store.write(Write(event, make_case("a", head=event.hash), 0))
+
+    def test_a_database_that_cannot_be_reached_is_a_store_error(self, postgres_url: str) -> None:
+        """Opening a database that does not exist fails with a StoreError, in both languages."""
+        url = postgres_url.replace("?", "_missing?", 1)
+        with pytest.raises(StoreError) as caught:
+            open_store(url)
+        assert "opening the database" in caught.value.message_en
+        assert "เปิดฐานข้อมูล" in caught.value.message_th
+
+
+def test_open_store_postgres_urls(postgres_url: str) -> None:
+    """open_store opens postgresql:// and postgres:// URLs with the PostgreSQL store."""
+    for url in (postgres_url, postgres_url.replace("postgresql://", "postgres://", 1)):
+        store = open_store(url)
+        try:
+            assert type(store).__name__ == "PostgresStore"
+            assert store.load("nobody") is None
+        finally:
+            store.close()
+
+
+def test_postgres_needs_psycopg(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without psycopg, a PostgreSQL URL fails with a StoreError naming the extra to install."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    monkeypatch.delitem(sys.modules, "integrity_flows.stores.postgres", raising=False)
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://localhost/cases")
+    assert 'pip install "integrity-flows[postgres]"' in caught.value.message_en
+    assert 'pip install "integrity-flows[postgres]"' in caught.value.message_th
+    assert "psycopg" in caught.value.message_th
+
+
+def test_only_the_postgres_store_imports_psycopg() -> None:
+    """The package, its stores, CLI and test support import without psycopg."""
+    code = (
+        "import sys, integrity_flows, integrity_flows.stores, integrity_flows.cli\n"
+        "import integrity_flows.testing.store_contract\n"
+        "assert 'psycopg' not in sys.modules, 'psycopg imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- the engine on every store ----------------------------------------------------
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """An engine on each store, with a fixed clock."""
-    url = "memory://" if request.param == "memory" else f"sqlite:///{tmp_path}/x.db"
-    engine = Engine.open(url, clock=FixedClock(T0))
-    yield engine
-    engine.close()
+    urls = {"memory": nullcontext("memory://"), "sqlite": nullcontext(f"sqlite:///{tmp_path}/x.db")}
+    with urls.get(request.param) or fresh_schema() as url:
+        engine = Engine.open(url, clock=FixedClock(T0))
+        yield engine
+        engine.close()
 
 
 def test_engine_start_fire_history_verify(engine: Engine) -> None:

@@ -223,8 +223,8 @@ class UnsupportedStore(StoreError):
 
     def __init__(self, url: str) -> None:
         super().__init__(
-            f"ไม่รู้จักที่เก็บข้อมูล '{url}' (ใช้ memory:// หรือ sqlite:///PATH)",
-            f"cannot open store '{url}' (use memory:// or sqlite:///PATH)",
+            f"ไม่รู้จักที่เก็บข้อมูล '{url}' (ใช้ memory://, sqlite:///PATH หรือ postgresql://...)",
+            f"cannot open store '{url}' (use memory://, sqlite:///PATH or postgresql://...)",
         )
         self.url = url
 

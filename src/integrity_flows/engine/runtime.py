@@ -106,8 +106,9 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
     ) -> Engine:
-        """Open a store by URL (``memory://``, ``sqlite:///PATH``) with the flows found in
-        the bundled folder, the ``flows`` folders and installed packages."""
+        """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
+        the flows found in the bundled folder, the ``flows`` folders and installed
+        packages."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
@@ -583,16 +584,26 @@ class Engine:
                 return results
             for case_id, trigger, due in pending:
                 seen.add((case_id, trigger, due))
-                results.append(self._sweep_one(case_id, trigger, due, moment))
+                result = self._sweep_one(case_id, trigger, due, moment)
+                if result is not None:
+                    results.append(result)
 
-    def _sweep_one(self, case_id: str, trigger: str, due: datetime, now: datetime) -> SweepResult:
-        try:
-            case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now, entered=due)
-        except Refused as exc:
-            return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
-        except (ConcurrentUpdate, DefinitionError) as exc:
-            return SweepResult(case_id, trigger, due, None, refused=exc.code)
-        return SweepResult(case_id, trigger, due, case.state)
+    def _sweep_one(
+        self, case_id: str, trigger: str, due: datetime, now: datetime
+    ) -> SweepResult | None:
+        # The deadline is held while it is fired, so sweepers running at once (in other
+        # processes or on other machines) fire it once; None when another sweeper fired
+        # it since due() listed it, or holds its case right now.
+        with self.batch(), self.store.claim_deadline(case_id, trigger, due) as still_open:
+            if not still_open:
+                return None
+            try:
+                case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now, entered=due)
+            except Refused as exc:
+                return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
+            except (ConcurrentUpdate, DefinitionError) as exc:
+                return SweepResult(case_id, trigger, due, None, refused=exc.code)
+            return SweepResult(case_id, trigger, due, case.state)
 
 
 def _new_id(flow_id: str) -> str:

@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
-from integrity_flows.errors import UnsupportedStore
+from typing import TYPE_CHECKING
+
+from integrity_flows.errors import StoreError, UnsupportedStore
 from integrity_flows.stores.base import Store, Write
 from integrity_flows.stores.memory import MemoryStore
 from integrity_flows.stores.sqlite import SQLiteStore
 
+if TYPE_CHECKING:
+    from integrity_flows.stores.postgres import PostgresStore
 
-def open_store(url: str) -> Store:
-    """A store for ``url``: ``memory://``, ``sqlite:///relative.db``, ``sqlite:////abs.db``
-    or ``sqlite://:memory:``."""
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """A store for ``url``: ``memory://``, ``sqlite:///relative.db``, ``sqlite:////abs.db``,
+    ``sqlite://:memory:``, or ``postgresql://...`` (also ``postgres://``; needs the
+    ``postgres`` extra).
+
+    An SQL store applies its pending schema migrations on opening, unless ``migrate`` is
+    false (``integrity-flows db migrate`` opens it that way to say what it applies).
+    """
     if url in ("memory://", "memory:"):
         return MemoryStore()
     if url.startswith("sqlite://"):
         path = url.removeprefix("sqlite://")
         if path in ("", "/", "/:memory:", ":memory:"):
-            return SQLiteStore(":memory:")
-        return SQLiteStore(path.removeprefix("/"))
+            return SQLiteStore(":memory:", migrate=migrate)
+        return SQLiteStore(path.removeprefix("/"), migrate=migrate)
+    if url.startswith(POSTGRES_SCHEMES):
+        return postgres_store()(url, migrate=migrate)
     raise UnsupportedStore(url)
 
 
-__all__ = ["MemoryStore", "SQLiteStore", "Store", "Write", "open_store"]
+def postgres_store() -> type[PostgresStore]:
+    """The PostgreSQL store class, imported only now: psycopg is an optional extra."""
+    try:
+        from integrity_flows.stores.postgres import PostgresStore  # noqa: PLC0415
+    except ImportError as exc:
+        raise StoreError(
+            "ต้องติดตั้ง psycopg ก่อนใช้ที่เก็บข้อมูล PostgreSQL: "
+            'pip install "integrity-flows[postgres]"'
+            f" ({exc})",
+            "the PostgreSQL store needs psycopg, which is not installed: "
+            'pip install "integrity-flows[postgres]"'
+            f" ({exc})",
+        ) from exc
+    return PostgresStore
+
+
+__all__ = ["MemoryStore", "SQLiteStore", "Store", "Write", "open_store", "postgres_store"]

@@ -69,6 +69,18 @@ class Store(Protocol):
         """(case id, trigger, due) of every open deadline due at or before ``now``, by due."""
         ...
 
+    def claim_deadline(
+        self, case_id: str, trigger: str, due: datetime
+    ) -> AbstractContextManager[bool]:
+        """Hold one deadline for a sweep, so that sweepers running at once fire it once.
+
+        Yields ``True`` when the deadline is still open (the case still has ``trigger``
+        due at exactly ``due``) and no other sweeper holds it; ``False`` otherwise, and
+        then the caller leaves it alone. The block is one transaction (a savepoint inside
+        :meth:`batch`): writes made in it commit when it ends, or not at all.
+        """
+        ...
+
     def close(self) -> None:
         """Release the store's resources."""
         ...

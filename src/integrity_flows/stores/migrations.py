@@ -1,10 +1,30 @@
 """Numbered schema migrations, recorded in the database itself.
 
-The SQL is plain enough to serve every SQL store; a store applies, in order, each
-migration whose number is not yet in ``schema_migrations``.
+One list serves every SQL store. The SQL is shared; the few types a dialect spells its own
+way are written as ``{placeholders}`` and filled in by :func:`statements`. A store applies,
+in order, each migration whose number is not yet in ``schema_migrations``.
 """
 
 from __future__ import annotations
+
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgres"]
+
+# What each dialect writes for a placeholder of the shared SQL.
+_TYPES: dict[Dialect, dict[str, str]] = {
+    "sqlite": {
+        "text": "TEXT",
+        "seq": "INTEGER PRIMARY KEY",
+    },
+    "postgres": {
+        # Byte order, as Python compares strings: the stores hand cases and events over
+        # sorted by id, and verify merges the two streams with Python's ``<``. A database
+        # collation (en_US and the like) would order "c-2" and "c1" differently.
+        "text": 'TEXT COLLATE "C"',
+        "seq": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+    },
+}
 
 MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (
@@ -12,46 +32,46 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "cases, audit events, indexed keys and deadlines",
         (
             """CREATE TABLE cases (
-                id TEXT PRIMARY KEY,
-                flow_id TEXT NOT NULL,
+                id {text} PRIMARY KEY,
+                flow_id {text} NOT NULL,
                 flow_version INTEGER NOT NULL,
-                definition_hash TEXT NOT NULL,
-                state TEXT NOT NULL,
+                definition_hash {text} NOT NULL,
+                state {text} NOT NULL,
                 version INTEGER NOT NULL,
-                data TEXT NOT NULL,
-                actors TEXT NOT NULL,
-                fired_by TEXT NOT NULL,
-                deadlines TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL,
-                entered_at TEXT NOT NULL,
-                head TEXT NOT NULL,
+                data {text} NOT NULL,
+                actors {text} NOT NULL,
+                fired_by {text} NOT NULL,
+                deadlines {text} NOT NULL,
+                created_at {text} NOT NULL,
+                updated_at {text} NOT NULL,
+                entered_at {text} NOT NULL,
+                head {text} NOT NULL,
                 events INTEGER NOT NULL
             )""",
             "CREATE INDEX cases_flow_state ON cases (flow_id, state)",
             # Optimistic concurrency is the uniqueness of (case_id, pos): two writers
             # appending the same position cannot both commit.
             """CREATE TABLE events (
-                seq INTEGER PRIMARY KEY,
-                case_id TEXT NOT NULL,
+                seq {seq},
+                case_id {text} NOT NULL,
                 pos INTEGER NOT NULL,
-                prev_hash TEXT NOT NULL,
-                hash TEXT NOT NULL,
-                body TEXT NOT NULL,
+                prev_hash {text} NOT NULL,
+                hash {text} NOT NULL,
+                body {text} NOT NULL,
                 UNIQUE (case_id, pos)
             )""",
             """CREATE TABLE case_keys (
-                flow_id TEXT NOT NULL,
-                field TEXT NOT NULL,
-                value TEXT NOT NULL,
-                case_id TEXT NOT NULL,
+                flow_id {text} NOT NULL,
+                field {text} NOT NULL,
+                value {text} NOT NULL,
+                case_id {text} NOT NULL,
                 PRIMARY KEY (flow_id, field, value, case_id)
             )""",
             "CREATE INDEX case_keys_case ON case_keys (case_id)",
             """CREATE TABLE deadlines (
-                case_id TEXT NOT NULL,
-                trigger TEXT NOT NULL,
-                due TEXT NOT NULL,
+                case_id {text} NOT NULL,
+                trigger {text} NOT NULL,
+                due {text} NOT NULL,
                 PRIMARY KEY (case_id, trigger)
             )""",
             "CREATE INDEX deadlines_due ON deadlines (due)",
@@ -60,3 +80,15 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
 )
 
 LATEST = MIGRATIONS[-1][0]
+
+SCHEMA_MIGRATIONS = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations "
+    "(version INTEGER PRIMARY KEY, description {text} NOT NULL, applied_at {text} NOT NULL)"
+)
+"""The table recording which migrations a database has had."""
+
+
+def statements(sql: tuple[str, ...], dialect: Dialect) -> list[str]:
+    """``sql`` written out for ``dialect``."""
+    types = _TYPES[dialect]
+    return [statement.format(**types) for statement in sql]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.records import canonical, from_iso, iso, parse_json
 from integrity_flows.case import Case, Deadline
 
 CASE_COLUMNS = (
@@ -16,7 +15,7 @@ CASE_COLUMNS = (
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return canonical(value)
 
 
 def case_to_row(case: Case) -> tuple[Any, ...]:
@@ -40,11 +39,11 @@ def case_from_row(row: Sequence[Any]) -> Case:
         definition_hash=values["definition_hash"],
         state=values["state"],
         version=int(values["version"]),
-        data=json.loads(values["data"]),
-        actors=json.loads(values["actors"]),
-        fired_by=json.loads(values["fired_by"]),
+        data=parse_json(values["data"]),
+        actors=parse_json(values["actors"]),
+        fired_by=parse_json(values["fired_by"]),
         deadlines=tuple(
-            Deadline(d["trigger"], from_iso(d["due"])) for d in json.loads(values["deadlines"])
+            Deadline(d["trigger"], from_iso(d["due"])) for d in parse_json(values["deadlines"])
         ),
         created_at=from_iso(values["created_at"]),
         updated_at=from_iso(values["updated_at"]),

@@ -19,7 +19,7 @@ from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stores.base import Write
-from integrity_flows.stores.migrations import MIGRATIONS
+from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
 
 _CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
@@ -40,6 +40,7 @@ _WHAT_TH = {
     "writing a batch": "บันทึกข้อมูลเป็นชุด",
     "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
     "reading": "อ่านข้อมูล",
+    "claiming a deadline": "จองกำหนดเวลาเพื่อดำเนินการ",
 }
 
 
@@ -53,7 +54,7 @@ def _error(exc: sqlite3.Error, what: str) -> StoreError:
 class SQLiteStore:
     """Cases and their trail in one SQLite file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
         self.path = str(path)
         try:
             self._db = sqlite3.connect(
@@ -66,7 +67,8 @@ class SQLiteStore:
             raise _error(exc, "opening the database") from exc
         self._lock = threading.RLock()
         self._depth = 0
-        self.migrate()
+        if migrate:
+            self.migrate()
 
     # --- schema -------------------------------------------------------------
 
@@ -74,15 +76,13 @@ class SQLiteStore:
         """Apply pending migrations; return the numbers applied."""
         applied: list[int] = []
         with self._transaction("migrating the schema"):
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations "
-                "(version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
-            )
+            (create,) = statements((SCHEMA_MIGRATIONS,), "sqlite")
+            self._db.execute(create)
             done = {row[0] for row in self._db.execute("SELECT version FROM schema_migrations")}
-            for number, description, statements in MIGRATIONS:
+            for number, description, sql in MIGRATIONS:
                 if number in done:
                     continue
-                for statement in statements:
+                for statement in statements(sql, "sqlite"):
                     self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
@@ -93,9 +93,8 @@ class SQLiteStore:
 
     def schema_version(self) -> int:
         """The highest migration applied."""
-        with self._lock:
-            row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
-        return int(row[0] or 0)
+        (row,) = self._query("SELECT max(version) FROM schema_migrations")
+        return int(str(row[0] or 0))
 
     # --- transactions -------------------------------------------------------
 
@@ -134,19 +133,37 @@ class SQLiteStore:
         with self._transaction("writing a batch"):
             yield
 
+    @contextmanager
+    def claim_deadline(self, case_id: str, trigger: str, due: datetime) -> Iterator[bool]:
+        """Hold the deadline for a sweep. ``BEGIN IMMEDIATE`` makes other writers (and other
+        sweepers, in any process) wait, so the one after sees the deadline already fired."""
+        with self._transaction("claiming a deadline"):
+            row = self._db.execute(
+                "SELECT 1 FROM deadlines WHERE case_id = ? AND trigger = ? AND due = ?",
+                (case_id, trigger, iso(due)),
+            ).fetchone()
+            yield row is not None
+
     # --- writes -------------------------------------------------------------
 
     def write(self, write: Write) -> int:
         event = write.event
         with self._transaction("writing a case and its audit event"):
             # The chain must be exactly as long as the writer read it, as in every store.
-            (found,) = self._db.execute(
-                "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?", (event.case_id,)
-            ).fetchone()
-            if found != write.expected_events or event.pos != write.expected_events + 1:
-                raise ConcurrentUpdate(
-                    event.case_id, write.expected_events, int(found), of="event count"
-                )
+            # With a case, the guarded UPDATE of the case row checks that (its ``events``
+            # is the chain's length) in the same transaction; a chain without a case (a
+            # refused start) is checked here.
+            if event.pos != write.expected_events + 1:
+                raise ConcurrentUpdate(event.case_id, write.expected_events, of="event count")
+            if write.case is None:
+                (found,) = self._db.execute(
+                    "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?",
+                    (event.case_id,),
+                ).fetchone()
+                if found != write.expected_events:
+                    raise ConcurrentUpdate(
+                        event.case_id, write.expected_events, int(found), of="event count"
+                    )
             try:
                 cursor = self._db.execute(
                     "INSERT INTO events (case_id, pos, prev_hash, hash, body) VALUES (?,?,?,?,?)",

@@ -449,3 +449,128 @@ class StoreContract:
             append(store, "b")
         assert [(e.case_id, e.pos) for e in store.iter_events()] == [("a", 1), ("b", 1), ("z", 1)]
         assert [c.id for c in store.iter_cases()] == ["a", "b", "z"]
+
+    def test_reads_inside_a_batch_see_its_writes(self, store: Store) -> None:
+        """Inside batch(), every read of the store sees the writes made so far in it."""
+        append(store, "z")
+        with store.batch():
+            append(store, "a", keys={"item": "car"})
+            append(store, "z", state="approved")
+            assert [c.id for c in store.iter_cases()] == ["a", "z"]
+            assert [(e.case_id, e.pos) for e in store.iter_events()] == [
+                ("a", 1),
+                ("z", 1),
+                ("z", 2),
+            ]
+            assert [e.case_id for e in store.iter_events_by_seq()] == ["z", "a", "z"]
+            assert store.holders(FLOW, "item", "car", ["open"]) == ["a"]
+            loaded = store.load("z")
+            assert loaded is not None
+            assert loaded.state == "approved"
+
+    # --- ordering -----------------------------------------------------------------
+
+    def test_ids_are_ordered_as_python_orders_strings(self, store: Store) -> None:
+        """Cases and events come back ordered by id exactly as Python's ``sorted`` orders the
+        ids (by code point), whatever the database's collation: verify merges the two."""
+        ids = ["c1", "c-2", "C3", "c_4", "ก-1", "c10", "c 5", "c2"]
+        for case_id in ids:
+            append(store, case_id)
+        assert [c.id for c in store.iter_cases()] == sorted(ids)
+        assert [e.case_id for e in store.iter_events()] == sorted(ids)
+
+    # --- claiming deadlines for a sweep -----------------------------------------
+
+    def test_claim_an_open_deadline_and_fire_it(self, store: Store) -> None:
+        """claim_deadline yields True for an open deadline; a write inside commits with it,
+        and a deadline so fired is not open to a second claim."""
+        append(store, "a", deadlines=[Deadline("remind", T0)])
+        with store.claim_deadline("a", "remind", T0) as held:
+            assert held is True
+            append(store, "a", state="reminded", deadlines=[Deadline("escalate", T0)])
+        loaded = store.load("a")
+        assert loaded is not None
+        assert loaded.state == "reminded"
+        with store.claim_deadline("a", "remind", T0) as held:
+            assert held is False
+        with store.claim_deadline("a", "escalate", T0) as held:
+            assert held is True
+
+    @pytest.mark.parametrize(
+        ("case_id", "trigger", "due"),
+        [("a", "remind", T0 + timedelta(microseconds=1)), ("a", "other", T0), ("b", "remind", T0)],
+        ids=["other-due", "other-trigger", "no-case"],
+    )
+    def test_claim_needs_exactly_an_open_deadline(
+        self, store: Store, case_id: str, trigger: str, due: datetime
+    ) -> None:
+        """A claim of a deadline the store does not hold as open yields False."""
+        append(store, "a", deadlines=[Deadline("remind", T0)])
+        with store.claim_deadline(case_id, trigger, due) as held:
+            assert held is False
+
+    def test_claim_is_undone_with_an_error(self, store: Store) -> None:
+        """An error leaving a claim undoes the writes made in it; the deadline stays open."""
+        append(store, "a", deadlines=[Deadline("remind", T0)])
+        before = snapshot(store)
+
+        class Boom(Exception):
+            pass
+
+        def fire_then_fail() -> None:
+            with store.claim_deadline("a", "remind", T0) as held:
+                assert held
+                append(store, "a", state="reminded", deadlines=[])
+                raise Boom
+
+        with pytest.raises(Boom):
+            fire_then_fail()
+        assert snapshot(store) == before
+        with store.claim_deadline("a", "remind", T0) as held:
+            assert held is True
+
+    def test_claim_inside_a_batch_belongs_to_it(self, store: Store) -> None:
+        """A claim inside batch() commits with the batch, or is undone with it."""
+        append(store, "a", deadlines=[Deadline("remind", T0)])
+        with store.batch():
+            with store.claim_deadline("a", "remind", T0) as held:
+                assert held
+                stale = make_event("a", 5, "f" * 64)
+                with pytest.raises(ConcurrentUpdate):
+                    store.write(Write(stale, make_case("a", events=5, head=stale.hash), 4))
+                append(store, "a", state="reminded", deadlines=[])
+            append(store, "b")
+        assert store.due(_FAR_FUTURE) == []
+        assert [(e.case_id, e.pos) for e in store.iter_events()] == [("a", 1), ("a", 2), ("b", 1)]
+
+    def test_threads_claiming_at_once_fire_each_deadline_once(self, store: Store) -> None:
+        """Sweepers in threads, each claiming every due deadline: each is fired exactly once."""
+        for n in range(4):
+            append(store, f"c{n}", deadlines=[Deadline("remind", T0), Deadline("late", T0)])
+        fired: list[tuple[str, str]] = []
+        errors: list[BaseException] = []
+        barrier = threading.Barrier(5)
+
+        def sweep() -> None:
+            barrier.wait()
+            try:
+                for case_id, trigger, due in store.due(T0):
+                    with store.claim_deadline(case_id, trigger, due) as held:
+                        if held:
+                            case = store.load(case_id)
+                            assert case is not None
+                            left = [d for d in case.deadlines if d.trigger != trigger]
+                            append(store, case_id, state=f"after_{trigger}", deadlines=left)
+                            fired.append((case_id, trigger))
+            except BaseException as exc:  # reported to the test thread below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=sweep) for _ in range(5)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert sorted(fired) == sorted((f"c{n}", t) for n in range(4) for t in ("late", "remind"))
+        assert store.due(_FAR_FUTURE) == []
+        assert all(len(store.events(f"c{n}")) == 3 for n in range(4))

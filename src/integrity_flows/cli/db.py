@@ -1,0 +1,51 @@
+"""``integrity-flows db``: the database's schema."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import click
+
+from integrity_flows.cli.common import db_option, store_url
+from integrity_flows.stores import open_store
+
+
+@runtime_checkable
+class _Migrating(Protocol):
+    """A store with a schema of numbered migrations (SQLite, PostgreSQL)."""
+
+    def migrate(self) -> list[int]: ...
+
+    def schema_version(self) -> int: ...
+
+
+@click.group("db")
+def db_group() -> None:
+    """The database and its schema / ฐานข้อมูลและโครงสร้าง."""
+
+
+@db_group.command("migrate")
+@db_option
+def migrate_command(db: str) -> None:
+    """Create the tables or apply pending migrations / สร้างหรือปรับโครงสร้างฐานข้อมูล.
+
+    Safe to run again, and from several machines at once: each migration is applied once,
+    in one transaction, and recorded in the table schema_migrations.
+    """
+    store = open_store(store_url(db), migrate=False)
+    try:
+        if not isinstance(store, _Migrating):
+            click.echo("ที่เก็บข้อมูลนี้ไม่มีโครงสร้างให้ปรับ / this store has no schema to migrate")
+            return
+        applied = store.migrate()
+        version = store.schema_version()
+    finally:
+        store.close()
+    if applied:
+        numbers = ", ".join(str(n) for n in applied)
+        click.echo(
+            f"ปรับโครงสร้างแล้ว ({numbers}) ขณะนี้เป็นรุ่นที่ {version} / "
+            f"applied migration(s) {numbers}; schema at version {version}"
+        )
+    else:
+        click.echo(f"โครงสร้างเป็นปัจจุบันแล้ว รุ่นที่ {version} / schema up to date at version {version}")

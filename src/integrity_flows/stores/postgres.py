@@ -1,0 +1,350 @@
+"""The PostgreSQL store: one database shared by engines on several machines.
+
+The only module that imports the driver (psycopg 3, the ``postgres`` extra). Each write is
+one ``READ COMMITTED`` transaction holding the event, the case row, its indexed keys and its
+deadlines. Optimistic concurrency is the same as SQLite's: the case row is updated only
+where it still has the number of events the writer read, and ``UNIQUE (case_id, pos)`` lets
+one writer only append a position. The case row is updated first, so writers of one case
+queue on its row lock and the one that comes second finds the count changed. Driver errors
+are translated in :func:`_error` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+
+from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.verify import StoredEvent
+from integrity_flows.case import Case
+from integrity_flows.errors import ConcurrentUpdate, StoreError
+from integrity_flows.stores.base import Write
+from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
+from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
+
+Row = tuple[Any, ...]
+Connection = psycopg.Connection[Row]
+
+_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
+_INSERT_CASE = (
+    f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(CASE_COLUMNS))})"
+)
+_UPDATE_CASE = (
+    "UPDATE cases SET "
+    + ", ".join(f"{c} = %s" for c in CASE_COLUMNS[1:])
+    + " WHERE id = %s AND events = %s"
+    + " AND (SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s) = %s"
+)
+_EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
+_COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
+_INSERT_EVENT = (
+    "INSERT INTO events (case_id, pos, prev_hash, hash, body) "
+    "VALUES (%s, %s, %s, %s, %s) RETURNING seq"
+)
+_PAGE = 2000
+
+# Migrations of one database run one at a time, whichever machine starts them.
+_MIGRATION_LOCK = 0x1F10_5EED
+
+# A writer that lost a race: another one appended the position or created the case first.
+_RACE_CONSTRAINTS = frozenset({"events_case_id_pos_key", "cases_pkey"})
+# serialization_failure, deadlock_detected: the transaction was undone as a whole.
+_RACE_STATES = frozenset({"40001", "40P01"})
+
+_WHAT_TH = {
+    "opening the database": "เปิดฐานข้อมูล",
+    "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
+    "writing a batch": "บันทึกข้อมูลเป็นชุด",
+    "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
+    "claiming a deadline": "จองกำหนดเวลาเพื่อดำเนินการ",
+    "reading": "อ่านข้อมูล",
+}
+
+
+def _error(
+    exc: psycopg.Error, what: str, case_id: str | None = None, expected: int = 0
+) -> StoreError:
+    """The one place a driver error becomes an integrity-flows error."""
+    if case_id is not None:
+        constraint = exc.diag.constraint_name if isinstance(exc, psycopg.IntegrityError) else None
+        if constraint in _RACE_CONSTRAINTS or exc.sqlstate in _RACE_STATES:
+            return ConcurrentUpdate(case_id, expected, of="event count")
+    # The first line: the server's own message, without the quoted statement under it.
+    detail = str(exc).strip().partition("\n")[0] or type(exc).__name__
+    return StoreError(
+        f"ที่เก็บข้อมูล PostgreSQL ผิดพลาดขณะ{_WHAT_TH.get(what, what)}: {detail}",
+        f"PostgreSQL store failed while {what}: {detail}",
+    )
+
+
+class PostgresStore:
+    """Cases and their trail in a PostgreSQL database, given by a libpq URL.
+
+    ``url`` is what psycopg accepts: ``postgresql://user:password@host:5432/dbname`` or
+    ``postgresql:///dbname?host=/run/postgresql``; tables go into the first schema of the
+    ``search_path`` (``?options=-csearch_path%3Dname`` chooses one). One connection serves
+    the store object behind a lock, so a store may be shared by threads; each iteration over
+    all events or cases reads through a connection of its own, a page at a time.
+    """
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._db = self._connect()
+        if migrate:
+            self.migrate()
+
+    def _connect(self) -> Connection:
+        try:
+            db = psycopg.connect(self.url, autocommit=True)
+        except psycopg.Error as exc:
+            raise _error(exc, "opening the database") from exc
+        db.isolation_level = psycopg.IsolationLevel.READ_COMMITTED
+        return db
+
+    def _connection(self) -> Connection:
+        # A connection lost between transactions (a server restart, a dropped socket) is
+        # opened again; one lost inside a transaction fails that transaction.
+        if self._db.broken and self._depth == 0:
+            self._db = self._connect()
+        return self._db
+
+    # --- schema -------------------------------------------------------------
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations in one transaction; return the numbers applied."""
+        applied: list[int] = []
+        with self._transaction("migrating the schema") as db:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            (create,) = statements((SCHEMA_MIGRATIONS,), "postgres")
+            db.execute(create)
+            done = {row[0] for row in db.execute("SELECT version FROM schema_migrations")}
+            for number, description, sql in MIGRATIONS:
+                if number in done:
+                    continue
+                for statement in statements(sql, "postgres"):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations VALUES (%s, %s, %s)",
+                    (number, description, iso(datetime.now(UTC))),
+                )
+                applied.append(number)
+        return applied
+
+    def schema_version(self) -> int:
+        """The highest migration applied."""
+        (row,) = self._query("SELECT max(version) FROM schema_migrations")
+        return int(row[0] or 0)
+
+    # --- transactions -------------------------------------------------------
+
+    @contextmanager
+    def _transaction(
+        self, what: str, case_id: str | None = None, expected: int = 0
+    ) -> Iterator[Connection]:
+        # The outermost level is a transaction; a level inside a batch is a savepoint,
+        # so a write that fails inside a batch leaves nothing behind even when the
+        # caller catches the error and the batch goes on.
+        with self._lock:
+            db = self._connection()
+            self._depth += 1
+            try:
+                with db.transaction():
+                    yield db
+            except psycopg.Error as exc:
+                raise _error(exc, what, case_id, expected) from exc
+            finally:
+                self._depth -= 1
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group writes into one transaction (group commit)."""
+        with self._transaction("writing a batch"):
+            yield
+
+    @contextmanager
+    def claim_deadline(self, case_id: str, trigger: str, due: datetime) -> Iterator[bool]:
+        """Lock the case row (``FOR UPDATE SKIP LOCKED``) for the block, if the deadline is open.
+
+        Another sweeper skips a case held this way instead of waiting for it; after the
+        block commits, the deadline fired is gone and nobody finds it open again.
+        """
+        with self._transaction("claiming a deadline") as db:
+            locked = db.execute(
+                "SELECT 1 FROM cases WHERE id = %s FOR UPDATE SKIP LOCKED", (case_id,)
+            ).fetchone()
+            # Read again under the lock: every write of a case updates its row first, so
+            # its deadlines cannot change while the row is held.
+            open_ = locked is not None and (
+                db.execute(
+                    "SELECT 1 FROM deadlines WHERE case_id = %s AND trigger = %s AND due = %s",
+                    (case_id, trigger, iso(due)),
+                ).fetchone()
+                is not None
+            )
+            yield open_
+
+    # --- writes -------------------------------------------------------------
+
+    def write(self, write: Write) -> int:
+        event = write.event
+        expected = write.expected_events
+        case = write.case
+        what = "writing a case and its audit event"
+        if event.pos != expected + 1:
+            raise self._stale(event.case_id, expected)
+        try:
+            with self._transaction(what, event.case_id, expected) as db:
+                if case is None or expected == 0:
+                    # A new chain (a new case, or a refused start): nothing to update, so
+                    # the chain is counted; a racing writer of the same id loses on
+                    # cases_pkey or on UNIQUE (case_id, pos).
+                    counted = db.execute(_COUNT_EVENTS, (event.case_id,)).fetchone()
+                    if counted is None or counted[0] != expected:
+                        raise ConcurrentUpdate(event.case_id, expected, of="event count")
+                    if case is not None:
+                        db.execute(_INSERT_CASE, case_to_row(case))
+                else:
+                    # One statement: the case row still has the events the writer read, and
+                    # so does its chain. Writers of one case queue on this row's lock.
+                    row = case_to_row(case)
+                    params = (*row[1:], case.id, expected, case.id, expected)
+                    if db.execute(_UPDATE_CASE, params).rowcount != 1:
+                        raise ConcurrentUpdate(event.case_id, expected, of="event count")
+                inserted = db.execute(
+                    _INSERT_EVENT,
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body),
+                ).fetchone()
+                assert inserted is not None
+                if case is not None:
+                    self._write_case_rows(db, write, case)
+                return int(inserted[0])
+        except ConcurrentUpdate as exc:
+            # Say how long the chain is now, as the other stores do.
+            raise self._stale(event.case_id, expected) from exc
+
+    def _stale(self, case_id: str, expected: int) -> ConcurrentUpdate:
+        try:
+            (row,) = self._query(_COUNT_EVENTS, (case_id,))
+        except StoreError:
+            return ConcurrentUpdate(case_id, expected, of="event count")
+        return ConcurrentUpdate(case_id, expected, int(row[0]), of="event count")
+
+    @staticmethod
+    def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
+        with db.cursor() as cursor:
+            if write.keys is not None:
+                cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
+                cursor.executemany(
+                    "INSERT INTO case_keys (flow_id, field, value, case_id) "
+                    "VALUES (%s, %s, %s, %s)",
+                    [(case.flow_id, f, v, case.id) for f, v in write.keys.items()],
+                )
+            if write.deadlines_changed:
+                cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
+                cursor.executemany(
+                    "INSERT INTO deadlines (case_id, trigger, due) VALUES (%s, %s, %s)",
+                    [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],
+                )
+
+    # --- reads --------------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        with self._lock:
+            try:
+                return self._connection().execute(sql, params).fetchall()
+            except psycopg.Error as exc:
+                raise _error(exc, "reading") from exc
+
+    def _stream(self, sql: str, params: Sequence[object] = ()) -> Iterator[Row]:
+        """Rows through a server-side cursor, a page at a time: memory stays flat."""
+        with self._lock:
+            inside = self._depth > 0  # only the thread holding a batch gets past the lock
+        try:
+            if inside:
+                # Inside a batch: read on its connection, so its own writes are seen.
+                with self._lock:
+                    yield from _paged(self._db, sql, params)
+                return
+            with psycopg.connect(self.url) as reader:
+                yield from _paged(reader, sql, params)
+        except psycopg.Error as exc:
+            raise _error(exc, "reading") from exc
+
+    def load(self, case_id: str) -> Case | None:
+        rows = self._query(f"{_CASE_SELECT} WHERE id = %s", (case_id,))
+        return case_from_row(rows[0]) if rows else None
+
+    def events(self, case_id: str) -> list[StoredEvent]:
+        rows = self._query(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE case_id = %s ORDER BY pos", (case_id,)
+        )
+        return [_event(row) for row in rows]
+
+    def iter_events(self) -> Iterator[StoredEvent]:
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
+        for row in self._stream(sql):
+            yield _event(row)
+
+    def iter_events_by_seq(self) -> Iterator[StoredEvent]:
+        for row in self._stream(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):
+            yield _event(row)
+
+    def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
+        where, params = [], []
+        if flow_id is not None:
+            where.append("flow_id = %s")
+            params.append(flow_id)
+        if state is not None:
+            where.append("state = %s")
+            params.append(state)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        for row in self._stream(f"{_CASE_SELECT}{clause} ORDER BY id", params):
+            yield case_from_row(row)
+
+    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
+        if not states:
+            return []
+        rows = self._query(
+            "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "
+            "WHERE k.flow_id = %s AND k.field = %s AND k.value = %s AND c.state = ANY(%s) "
+            "ORDER BY k.case_id",
+            (flow_id, field, value, list(states)),
+        )
+        return [str(row[0]) for row in rows]
+
+    def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
+        rows = self._query(
+            "SELECT case_id, trigger, due FROM deadlines WHERE due <= %s "
+            "ORDER BY due, case_id, trigger",
+            (iso(now),),
+        )
+        return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+_cursor_names = iter(range(1, 1 << 62))
+
+
+def _paged(db: Connection, sql: str, params: Sequence[object]) -> Iterator[Row]:
+    # A named cursor lives in the server inside a transaction; psycopg opens one for a
+    # connection that is not in autocommit mode, and a batch already has one.
+    with db.cursor(name=f"integrity_flows_{next(_cursor_names)}") as cursor:
+        cursor.itersize = _PAGE
+        cursor.execute(sql, params)
+        yield from cursor
+
+
+def _event(row: Row) -> StoredEvent:
+    case_id, pos, prev_hash, hash_, body, seq = row
+    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))
