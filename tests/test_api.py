@@ -86,7 +86,7 @@ _LAYERS = {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
         "calendars", "clock",
     },
-    "reports": {"audit", "calendars", "engine"},
+    "reports": {"audit", "calendars", "engine", "definition", "errors", "case"},
 }  # fmt: skip
 
 

@@ -175,3 +175,14 @@ def test_round_trip_of_shown_dates() -> None:
     for day in (date(2023, 10, 1), date(2024, 2, 29), date(2026, 12, 31)):
         assert parse_date(thai_date(day)) == day
         assert parse_date(english_date(day)) == day
+
+
+def test_decimal_refuses_what_is_not_a_finite_number() -> None:
+    """NaN and infinities are not amounts of baht."""
+    import pytest
+
+    from integrity_flows.calendars import parse_decimal
+
+    for value in ("NaN", "Infinity", "-inf", float("nan")):
+        with pytest.raises(ValueError, match="finite"):
+            parse_decimal(value)

@@ -254,6 +254,7 @@ def test_guard_kinds() -> None:
         "distinct_actor",
         "distinct_from_trigger",
         "distinct_from_field",
+        "actor_named_in",
     }
     for name in registry.names():
         spec = registry.get(name)

@@ -194,8 +194,14 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.step("13/5.4").implemented  # type: ignore[union-attr]
     assert report.risk(1).implemented  # type: ignore[union-attr]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
-    assert [p.project.number for p in report.touched] == [13]
+    assert [p.project.number for p in report.touched] == [13, 15]
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]
+    assert report.project(15).flows == (  # type: ignore[union-attr]
+        "gift_declaration",
+        "no_gift_pledge",
+        "no_gift_policy",
+    )
+    assert all(report.step(f"15/5.{n}").implemented for n in range(1, 7))  # type: ignore[union-attr]
     assert not report.step("1/5.1").implemented  # type: ignore[union-attr]
     assert report.step_count == load_plan().step_count
 

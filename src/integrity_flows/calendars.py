@@ -58,16 +58,18 @@ def parse_int(text: str | int) -> int:
 
 def parse_decimal(text: str | int | float | Decimal) -> Decimal:
     """Read a number (e.g. an amount in baht) with Thai or Arabic digits."""
-    if isinstance(text, Decimal):
-        return text
-    if isinstance(text, int | float):
-        return Decimal(str(text))
+    if isinstance(text, int | float | Decimal):
+        text = str(text)
     cleaned = arabic_digits(text).replace(",", "").replace("บาท", "").strip()
     try:
-        return Decimal(cleaned)
+        value = Decimal(cleaned)
     except InvalidOperation:
         msg = f"not a number: {text!r}"
         raise ValueError(msg) from None
+    if not value.is_finite():
+        msg = f"not a finite number: {text!r}"
+        raise ValueError(msg)
+    return value
 
 
 def be_year(ce_year: int) -> int:

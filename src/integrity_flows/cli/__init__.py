@@ -8,9 +8,11 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
+from integrity_flows.cli.db import db_group
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.no_gift import no_gift_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
 from integrity_flows.errors import FlowError
@@ -30,9 +32,11 @@ for command in (
     flows_group,
     case_group,
     audit_group,
+    db_group,
     features_group,
     plan_group,
     register_command,
+    no_gift_group,
     sweep_command,
     demo_command,
 ):

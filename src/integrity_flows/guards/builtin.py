@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
-from integrity_flows.calendars import parse_date, start_of_day_utc, thai_digits
+from integrity_flows.calendars import parse_date, parse_decimal, start_of_day_utc, thai_digits
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
@@ -149,24 +150,122 @@ def within_days(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
 
 
 def not_held(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
-    """No other case of this flow in one of ``states`` has the same value in ``field``.
+    """No other case of this flow in one of ``states`` has the same value in ``field``
+    (and, with ``together_with``, the same values in each of those fields too).
 
-    Used for "one item cannot be lent twice at once" and "a borrower with an overdue
-    loan cannot borrow again". ``field`` must be declared ``indexed``.
+    Used for "one item cannot be lent twice at once", "a borrower with an overdue
+    loan cannot borrow again" and, with ``together_with``, for a uniqueness over several
+    fields ("one pledge per person per fiscal year"). Every field must be declared
+    ``indexed``. An empty value in any of the fields allows.
     """
-    field = params["field"]
-    value = ctx.data.get(field)
-    if not _present(value):
+    fields = [params["field"], *params.get("together_with", ())]
+    values = [ctx.data.get(field) for field in fields]
+    if not all(_present(value) for value in values):
         return None
-    holders = ctx.lookup.holders(ctx.definition.id, field, str(value), params["states"])
-    others = [h for h in holders if h not in (ctx.case_id, ctx.case.id if ctx.case else None)]
+    found: set[str] | None = None
+    for field, value in zip(fields, values, strict=True):
+        holders = ctx.lookup.holders(ctx.definition.id, field, str(value), params["states"])
+        found = set(holders) if found is None else found & set(holders)
+        if not found:
+            return None
+    others = sorted((found or set()) - {ctx.case_id, ctx.case.id if ctx.case else None})
     if not others:
+        return None
+    labels = [(*_field_label(ctx, f), v) for f, v in zip(fields, values, strict=True)]
+    th = " ".join(f"'{t}' {v}" for t, _, v in labels)
+    en = ", ".join(f"{e} '{v}'" for _, e, v in labels)
+    verb = "is" if len(fields) == 1 else "are"
+    return Reason(
+        "held",
+        f"{th} ติดอยู่กับเรื่องอื่นที่ยังไม่เสร็จ ({', '.join(others)})",
+        f"{en} {verb} held by another open case ({', '.join(others)})",
+    )
+
+
+def _number(value: Any) -> Decimal | None:
+    """``value`` as a finite number, or None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        return None
+    try:
+        number = parse_decimal(value)
+    except ValueError:
+        return None
+    return number if number.is_finite() else None
+
+
+def _shown(number: Decimal) -> str:
+    """A number as people write it: thousands separated, no trailing zeros after a point."""
+    text = f"{number:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_COMPARISON_WORDS = {
+    "at_most": ("ต้องไม่เกิน", "must not exceed"),
+    "at_least": ("ต้องไม่น้อยกว่า", "must be at least"),
+}
+
+
+def _compare(
+    ctx: GuardContext,
+    params: Mapping[str, Any],
+    code: str,
+    ok: Callable[[Decimal, Decimal], bool],
+) -> Reason | None:
+    """Compare the number in ``field`` with the limit the parameters name (``ok`` allows)."""
+    field = params["field"]
+    if not _present(ctx.data.get(field)):
+        return field_present(ctx, {"field": field})
+    if "limit_field" in params:
+        if not _present(ctx.data.get(params["limit_field"])):
+            return field_present(ctx, {"field": params["limit_field"]})
+        limit = _number(ctx.data.get(params["limit_field"]))
+        lth, len_ = _field_label(ctx, params["limit_field"])
+        shown_th, shown_en = f"'{lth}'", f"the {len_}"
+    else:
+        raw = params["limit"] if "limit" in params else ctx.setting(params["limit_setting"])
+        limit = _number(raw)
+        shown_en = _shown(limit) if limit is not None else repr(raw)
+        shown_th = thai_digits(shown_en)
+        if "limit_setting" in params:
+            shown_th += f" ตามเกณฑ์ที่กำหนด (ค่าตั้ง {params['limit_setting']})"
+            shown_en += f", the limit set by {params['limit_setting']}"
+    th, en = _field_label(ctx, field)
+    value = _number(ctx.data.get(field))
+    if value is None or limit is None:
+        return Reason(
+            code,
+            f"เทียบ '{th}' กับ {shown_th} ไม่ได้ เพราะไม่ใช่ตัวเลข",
+            f"'{en}' cannot be compared with {shown_en}: not a number",
+        )
+    if ok(value, limit):
+        return None
+    wth, wen = _COMPARISON_WORDS[code]
+    return Reason(code, f"'{th}' {wth} {shown_th}", f"'{en}' {wen} {shown_en}")
+
+
+def at_most(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The number in ``field`` is at most ``limit``, the setting ``limit_setting`` or the
+    number in ``limit_field``. An empty field refuses with ``field_present``."""
+    return _compare(ctx, params, "at_most", lambda value, limit: value <= limit)
+
+
+def at_least(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The number in ``field`` is at least ``limit``, the setting ``limit_setting`` or the
+    number in ``limit_field``. An empty field refuses with ``field_present``."""
+    return _compare(ctx, params, "at_least", lambda value, limit: value >= limit)
+
+
+def actor_named_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor is the person named in data ``field`` (the counterpart of
+    ``distinct_from_field``): someone acts for themselves, not for another."""
+    field = params["field"]
+    if ctx.data.get(field) == ctx.actor.id:
         return None
     th, en = _field_label(ctx, field)
     return Reason(
-        "held",
-        f"'{th}' {value} ติดอยู่กับเรื่องอื่นที่ยังไม่เสร็จ ({', '.join(others)})",
-        f"{en} '{value}' is held by another open case ({', '.join(others)})",
+        "actor_named_in",
+        f"ผู้ดำเนินการต้องเป็น{th}เอง",
+        f"the actor must be the {en} in person",
     )
 
 
@@ -211,7 +310,27 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         optional={"days": "int", "days_setting": "setting", "field": "field"},
         one_of=(("days", "days_setting"),),
     ),
-    GuardSpec("not_held", not_held, params={"field": "field", "states": "states"}),
+    GuardSpec(
+        "not_held",
+        not_held,
+        params={"field": "field", "states": "states"},
+        optional={"together_with": "fields"},
+    ),
+    GuardSpec(
+        "at_most",
+        at_most,
+        params={"field": "field"},
+        optional={"limit": "value", "limit_setting": "setting", "limit_field": "field"},
+        one_of=(("limit", "limit_setting", "limit_field"),),
+    ),
+    GuardSpec(
+        "at_least",
+        at_least,
+        params={"field": "field"},
+        optional={"limit": "value", "limit_setting": "setting", "limit_field": "field"},
+        one_of=(("limit", "limit_setting", "limit_field"),),
+    ),
+    GuardSpec("actor_named_in", actor_named_in, kind="authority", params={"field": "field"}),
 )
 
 

@@ -255,10 +255,20 @@ def _check_guard(
         return
     _check_guard_params(d, path, ref, spec, out)
     if ref.name == "not_held":
-        field = d.data.get(str(ref.params.get("field")))
+        _check_indexed(d, path, ref, out)
+
+
+def _check_indexed(d: FlowDefinition, path: str, ref: GuardRef, out: _Collector) -> None:
+    """``not_held`` looks its fields up in the store's index: each must be ``indexed``."""
+    named = [("field", ref.params.get("field"))]
+    together = ref.params.get("together_with")
+    if isinstance(together, list):
+        named += [(f"together_with[{i}]", name) for i, name in enumerate(together)]
+    for where, name in named:
+        field = d.data.get(str(name))
         if field is not None and not field.indexed:
             out.add(
-                f"{path}.field",
+                f"{path}.{where}",
                 "not_held needs an indexed field",
                 "เงื่อนไข not_held ต้องใช้ข้อมูลที่ทำดัชนี (indexed)",
             )

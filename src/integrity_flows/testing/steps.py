@@ -58,6 +58,8 @@ Thai (``# language: th``)::
     ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
     ดังนั้น บันทึกการตรวจสอบ [ของเรื่อง "L1"] ประกอบด้วย:
       | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
+    ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
+    ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
 
 English::
 
@@ -75,6 +77,8 @@ English::
     Then the audit trail verifies
     Then the audit trail [of "L1"] records:
       | actor | trigger | from | to | [outcome] |
+    Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
+    Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
 
 Checks: a refusal step expects :class:`~integrity_flows.errors.Refused` whose
 ``mentions`` finds the ``because`` word (or the id and labels of the role or field it
@@ -83,6 +87,13 @@ last audit event. The audit trail table lists rows that must appear in the case'
 history in that order, among the moves (among all events when it has an outcome
 column: moved/สำเร็จ, refused/ถูกปฏิเสธ); ``start``/``เริ่มเรื่อง`` is the start, an
 empty ``from`` the state before it, ``system``/``ระบบ`` the sweep's actor.
+
+Reports (:data:`integrity_flows.reports.REPORTS`) are named by id or by Thai or English
+label, and computed from the cases when the step runs; figures too are named by id or
+label. Counts, amounts and percentages compare as numbers (Thai digits, commas, ``บาท``
+and ``%`` allowed), lists of names in any order (comma-separated; ``-`` for none),
+yes/no as ใช่/ไม่ใช่ or yes/no. ``ไม่แสดง`` / ``does not show`` fails when any figure's
+value contains the word.
 """
 
 from __future__ import annotations
@@ -314,6 +325,32 @@ def trail_records(
 ) -> None:
     """The case's audit trail holds the table's rows, in order."""
     integrity_flows_world.expect_records(datatable or (), case)
+
+
+# --- reports ------------------------------------------------------------------------
+
+_TH_YEAR = r"ปีงบประมาณ\s*(?:พ\.\s*ศ\.\s*)?(?P<year>[0-9๐-๙]+)"
+_EN_YEAR = r"(?:for|of) (?:the )?fiscal year (?:B\.E\. )?(?P<year>[0-9๐-๙]+)"
+
+
+@step(parsers.re(rf"รายงาน\s*{_q('report')}\s*{_TH_YEAR}\s*(?:แสดง|มี|ประกอบด้วย)\s*:?"))
+@step(parsers.re(rf"the report {_q('report')} {_EN_YEAR} (?:shows|has|reads)\s*:?"))
+def report_shows(
+    integrity_flows_world: World, report: str, year: str, datatable: Table | None = None
+) -> None:
+    """A report of a fiscal year, computed from the cases, holds the figure | value rows."""
+    integrity_flows_world.expect_report(report, year, datatable or ())
+
+
+@step(parsers.re(rf"รายงาน\s*{_q('report')}\s*{_TH_YEAR}\s*(?:ไม่แสดง|ไม่มี|ไม่เปิดเผย)\s*{_q('word')}"))
+@step(
+    parsers.re(
+        rf"the report {_q('report')} {_EN_YEAR} does not (?:show|mention|disclose) {_q('word')}"
+    )
+)
+def report_hides(integrity_flows_world: World, report: str, year: str, word: str) -> None:
+    """No figure of a report of a fiscal year shows a word (a name, a giver ...)."""
+    integrity_flows_world.expect_report_hides(report, year, word)
 
 
 #: What ``from integrity_flows.testing.steps import *`` brings into a test module or

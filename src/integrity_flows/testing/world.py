@@ -12,19 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.calendars import THAI_TZ, parse_date, parse_int
+from integrity_flows.calendars import THAI_TZ, parse_date, parse_decimal, parse_int
 from integrity_flows.case import Case
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine.runtime import Engine
-from integrity_flows.errors import Refused, UnknownFlow
+from integrity_flows.errors import FlowError, Refused, UnknownFlow
+from integrity_flows.reports import REPORTS, Figure, find_report
+from integrity_flows.reports.base import FigureValue
 
 #: The moment a scenario begins unless it says otherwise: 1 October 2566 (the first day
 #: of fiscal year 2567), 09:00 Thai time.
@@ -37,6 +40,10 @@ SYSTEM_WORDS = frozenset({"system", "ระบบ"})
 _EMPTY_CELLS = frozenset({"", "-", "—", "–"})
 _HEADER_KEYS = frozenset({"field", "key", "ข้อมูล", "รายการ"})
 _HEADER_VALUES = frozenset({"value", "ค่า"})
+_FIGURE_HEADERS = frozenset({"figure", "field", "key", "รายการ", "ข้อมูล"})
+_YES = frozenset({"yes", "true", "y", "ใช่", "จริง", "บรรลุ"})
+_NO = frozenset({"no", "false", "n", "ไม่ใช่", "ไม่", "เท็จ", "ไม่บรรลุ"})
+_NONE = frozenset({*_EMPTY_CELLS, "none", "ไม่มี"})
 
 #: The columns of an audit-trail table, by every name a feature may give them.
 RECORD_COLUMNS: Mapping[str, str] = {
@@ -403,6 +410,57 @@ class World:
                 raise StepFailed(msg)
             position += 1
 
+    # --- reports ------------------------------------------------------------
+
+    def report(self, name: str, fiscal_year: str) -> list[Figure]:
+        """The figures of the report ``name`` (id or label) for fiscal year ``fiscal_year``."""
+        spec = find_report(name)
+        if spec is None:
+            known = ", ".join(f'"{r.id}" ({r.label.th})' for r in REPORTS)
+            msg = f'no report is called "{name}" (reports: {known}) / ไม่มีรายงาน "{name}"'
+            raise StepFailed(msg)
+        try:
+            return list(spec.figures(self.engine, parse_int(fiscal_year.strip())))
+        except (FlowError, ValueError) as exc:
+            msg = f'the report "{name}" cannot be made / ทำรายงาน "{name}" ไม่ได้: {exc}'
+            raise StepFailed(msg) from exc
+
+    def expect_report(self, name: str, fiscal_year: str, rows: Sequence[Sequence[str]]) -> None:
+        """Each figure | value row of ``rows`` agrees with the report's figure of that name.
+
+        Counts, amounts and percentages compare as numbers (Thai digits, commas, ``บาท``
+        and ``%`` allowed); lists of names compare in any order, names separated by
+        commas; ``-`` or empty means none; yes/no as ใช่/ไม่ใช่ or yes/no.
+        """
+        figures = self.report(name, fiscal_year)
+        wrong = []
+        for key, cell in _figure_rows(rows):
+            figure = next((f for f in figures if f.matches(key)), None)
+            if figure is None:
+                known = ", ".join(f"{f.key} ({f.label.th})" for f in figures)
+                wrong.append(f'no figure "{key}" (figures: {known})')
+            elif not figure_agrees(figure.value, cell):
+                wrong.append(
+                    f'{figure.key} ({figure.label.th}): expected "{cell}", found "{figure.text()}"'
+                )
+        if wrong:
+            msg = f'the report "{name}" differs / รายงาน "{name}" ไม่ตรง:\n  ' + "\n  ".join(wrong)
+            raise StepFailed(msg)
+
+    def expect_report_hides(self, name: str, fiscal_year: str, word: str) -> None:
+        """No figure of the report shows ``word`` (a name, a giver ...)."""
+        shown = [
+            f"{f.key} ({f.label.th}): {f.text()}"
+            for f in self.report(name, fiscal_year)
+            if word.casefold() in f.text().casefold()
+        ]
+        if shown:
+            msg = (
+                f'the report "{name}" shows "{word}" / รายงาน "{name}" แสดง "{word}":\n  '
+                + "\n  ".join(shown)
+            )
+            raise StepFailed(msg)
+
 
 # --- helpers -----------------------------------------------------------------
 
@@ -537,6 +595,43 @@ def _expect_mention(error: Refused, word: str | None, definition: FlowDefinition
     raise StepFailed(msg) from error
 
 
+def _figure_rows(rows: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """The figure | value rows of a report table, a first header row left out."""
+    found = []
+    for index, row in enumerate(rows):
+        cells = [cell.strip() for cell in row]
+        if len(cells) != 2:
+            msg = (
+                f"a report table has two columns, figure | value; row {index + 1} has "
+                f"{len(cells)} / ตารางรายงานต้องมีสองคอลัมน์"
+            )
+            raise StepFailed(msg)
+        header = cells[0].casefold() in _FIGURE_HEADERS and cells[1].casefold() in _HEADER_VALUES
+        if index == 0 and header:
+            continue
+        found.append((cells[0], cells[1]))
+    return found
+
+
+def figure_agrees(value: FigureValue, cell: str) -> bool:
+    """True when ``cell``, as people write it, states ``value``."""
+    text = cell.strip()
+    if isinstance(value, tuple):
+        wanted = [] if text.casefold() in _NONE else [n.strip() for n in text.split(",")]
+        return sorted(n for n in wanted if n) == sorted(value)
+    if value is None or value == "":
+        return text.casefold() in _NONE
+    if isinstance(value, bool):
+        return text.casefold() in (_YES if value else _NO)
+    if isinstance(value, int | Decimal):
+        cleaned = text.replace("%", "").replace("ร้อยละ", "").strip()
+        try:
+            return parse_decimal(cleaned) == Decimal(value)
+        except ValueError:
+            return False
+    return text == value
+
+
 _QUOTED = re.compile(r'["“]([^"”]+)["”]')
 
 
@@ -552,6 +647,7 @@ __all__ = [
     "StepFailed",
     "World",
     "describe_refusal",
+    "figure_agrees",
     "quoted",
     "render_history",
     "table_data",

@@ -1,0 +1,76 @@
+"""What every report is made of: named figures, and the reports features may name.
+
+A report computes its figures from the cases in the engine; each figure has an id and
+a Thai and English label, so a feature, the command line and a host may name it either
+way, and a value that is a count, an amount, a percentage, a yes/no or a list of names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from integrity_flows.calendars import thai_digits
+from integrity_flows.definition.model import Label
+from integrity_flows.errors import FlowError
+
+if TYPE_CHECKING:
+    from integrity_flows.engine.runtime import Engine
+
+FigureValue = int | Decimal | bool | str | tuple[str, ...] | None
+
+
+@attrs.frozen
+class Figure:
+    """One figure of a report: an id, its labels and its value."""
+
+    key: str
+    label: Label
+    value: FigureValue
+
+    def matches(self, name: str) -> bool:
+        """True when ``name`` is this figure's id or either of its labels."""
+        return name == self.key or self.label.matches(name)
+
+    def text(self, *, thai: bool = False) -> str:
+        """The value as people read it (``-`` for none)."""
+        return render_value(self.value, thai=thai)
+
+
+def render_value(value: FigureValue, *, thai: bool = False) -> str:
+    """A figure value as text: amounts with thousands separators, names joined by commas."""
+    if value is None:
+        text = "-"
+    elif isinstance(value, bool):
+        text = ("ใช่" if value else "ไม่ใช่") if thai else ("yes" if value else "no")
+    elif isinstance(value, Decimal):
+        text = f"{value:,.2f}"
+    elif isinstance(value, int):
+        text = f"{value:,}"
+    elif isinstance(value, tuple):
+        text = ", ".join(value) or "-"
+    else:
+        text = value
+    return thai_digits(text) if thai and not isinstance(value, tuple | str) else text
+
+
+class ReportError(FlowError):
+    """A report cannot be computed from what the cases hold (Thai and English message)."""
+
+    code = "report_error"
+
+
+@attrs.frozen
+class ReportSpec:
+    """A report features may name: its id, labels, and how its figures are computed."""
+
+    id: str
+    label: Label
+    figures: Callable[[Engine, int], Sequence[Figure]]
+
+    def matches(self, name: str) -> bool:
+        """True when ``name`` is this report's id or either of its labels."""
+        return name == self.id or self.label.matches(name)
