@@ -78,15 +78,15 @@ def test_capture_audit_collects_committed_events() -> None:
 # Each package may import only from the layers listed for it (and itself).
 _LAYERS = {
     "definition": {"errors"},
-    "guards": {"errors", "definition", "actor", "case", "calendars"},
+    "guards": {"errors", "definition", "actor", "case", "calendars", "authority"},
     "loading": {"errors", "definition", "guards"},
     "audit": {"errors", "case"},
     "stores": {"errors", "audit", "case"},
     "engine": {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
-        "calendars", "clock",
+        "calendars", "clock", "authority",
     },
-    "reports": {"audit", "calendars", "engine", "definition", "errors", "case"},
+    "reports": {"audit", "calendars", "engine", "definition", "errors", "case", "authority"},
 }  # fmt: skip
 
 

@@ -255,6 +255,7 @@ def test_guard_kinds() -> None:
         "distinct_from_trigger",
         "distinct_from_field",
         "actor_named_in",
+        "holds_power",
     }
     for name in registry.names():
         spec = registry.get(name)

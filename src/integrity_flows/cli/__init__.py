@@ -9,6 +9,7 @@ import click
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
 from integrity_flows.cli.db import db_group
+from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
@@ -37,6 +38,7 @@ for command in (
     plan_group,
     register_command,
     no_gift_group,
+    delegation_group,
     sweep_command,
     demo_command,
 ):

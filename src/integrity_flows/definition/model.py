@@ -44,6 +44,9 @@ class Role:
     label: Label
     per_case: bool = False
     description: Label | None = None
+    # A power (powers.yaml) whose holder on the day also acts in this role: by position,
+    # or through a delegation, assignment or acting order in force (docs/delegation.md).
+    power: str | None = None
 
 
 @attrs.frozen

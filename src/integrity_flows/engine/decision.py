@@ -6,13 +6,14 @@ in both languages, and record the decision in the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from integrity_flows.actor import Actor
+from integrity_flows.authority import OrderLookup, resolve
 from integrity_flows.case import Case
 from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
 from integrity_flows.engine import data as casedata
@@ -27,6 +28,10 @@ from integrity_flows.errors import (
 from integrity_flows.guards.context import CaseLookup, GuardContext
 from integrity_flows.guards.decide import decide
 from integrity_flows.guards.registry import GuardRegistry
+
+# Asked whether the actor holds a power today: the grant as a mapping for the audit
+# event, or None. Built per decision by _power_check.
+PowerCheck = Callable[[str], Mapping[str, Any] | None]
 
 
 @attrs.frozen
@@ -79,9 +84,17 @@ class Decision:
 
 
 def authorize_roles(
-    definition: FlowDefinition, roles: Sequence[str], actor: Actor, case: Case | None
+    definition: FlowDefinition,
+    roles: Sequence[str],
+    actor: Actor,
+    case: Case | None,
+    powers: PowerCheck | None = None,
 ) -> tuple[list[str], Reason | None]:
-    """The roles by which ``actor`` may act, or why none applies."""
+    """The roles by which ``actor`` may act, or why none applies.
+
+    A role declared with a ``power`` is also held, when ``powers`` is given, by whoever
+    holds that power on the day (``powers`` answers with the grant, or None).
+    """
     matched = []
     for role in roles:
         spec = definition.roles.get(role)
@@ -90,6 +103,11 @@ def authorize_roles(
                 matched.append(role)
         elif actor.holds(role):
             matched.append(role)
+    if not matched and powers is not None:
+        for role in roles:
+            spec = definition.roles.get(role)
+            if spec is not None and spec.power is not None and powers(spec.power):
+                matched.append(role)
     if matched:
         return matched, None
     labels = [definition.label_of_role(r) for r in roles if r != SYSTEM_ROLE] or [
@@ -100,6 +118,24 @@ def authorize_roles(
         f"ต้องเป็น{' หรือ '.join(label.th for label in labels)}",
         f"requires the role {' or '.join(label.en for label in labels)}",
     )
+
+
+def _power_check(actor: Actor, now: datetime, rules: Rules, grants: dict[str, Any]) -> PowerCheck:
+    """Resolve a power for ``actor`` today, recording each grant under ``grants``."""
+
+    def check(power: str) -> Mapping[str, Any] | None:
+        if not hasattr(rules.lookup, "load"):  # a lookup without cases cannot resolve orders
+            return None
+        grant = resolve(
+            cast(OrderLookup, rules.lookup), power, actor.id, now, positions=actor.roles
+        )
+        if grant is None:
+            return None
+        found = grant.as_dict()
+        grants.setdefault("grants", {})[power] = found
+        return found
+
+    return check
 
 
 def _guards(
@@ -121,7 +157,9 @@ def decide_start(
     rules: Rules,
 ) -> Decision:
     """May ``actor`` open a case of ``definition`` with ``given`` data?"""
-    matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None)
+    grants: dict[str, Any] = {}
+    powers = _power_check(actor, now, rules, grants)
+    matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None, powers)
     changes, data_reasons = casedata.normalize(definition, given, {})
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
     required = tuple(name for name, field in definition.data.items() if field.required)
@@ -136,6 +174,7 @@ def decide_start(
         rules.lookup,
         case=None,
         case_id=case_id,
+        grants=grants,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     return Decision(
@@ -143,7 +182,7 @@ def decide_start(
         tuple(conditions),
         tuple(data_reasons),
         data,
-        {"roles": matched},
+        {"roles": matched, **ctx.grants},
     )
 
 
@@ -159,7 +198,9 @@ def decide_transition(
     check_requires: bool = True,
 ) -> Decision:
     """May ``actor`` fire ``transition`` on ``case`` with ``given`` data?"""
-    matched, role_reason = authorize_roles(definition, transition.roles, actor, case)
+    grants: dict[str, Any] = {}
+    powers = _power_check(actor, now, rules, grants)
+    matched, role_reason = authorize_roles(definition, transition.roles, actor, case, powers)
     changes, data_reasons = casedata.normalize(definition, given, case.data)
     merged = {**case.data, **changes}
     if check_requires:
@@ -174,6 +215,7 @@ def decide_transition(
         rules.lookup,
         case=case,
         case_id=case.id,
+        grants=grants,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     return Decision(
@@ -181,7 +223,7 @@ def decide_transition(
         tuple(conditions),
         tuple(data_reasons),
         changes,
-        {"roles": matched},
+        {"roles": matched, **ctx.grants},
     )
 
 

@@ -34,6 +34,13 @@ class GuardContext:
     lookup: CaseLookup
     case: Case | None = None
     case_id: str | None = None
+    # What authority guards relied on (e.g. the delegation orders of ``holds_power``); the
+    # engine adds it to the decision's ``authority`` and so to the audit event.
+    grants: dict[str, Any] = attrs.field(factory=dict)
+
+    def grant(self, key: str, value: Any) -> None:
+        """Record what an allowing authority guard relied on, for the audit event."""
+        self.grants[key] = value
 
     def setting(self, name: str) -> Any:
         """A setting of the flow (host overrides already applied)."""

@@ -16,6 +16,7 @@ from integrity_flows.definition.model import (
     Transition,
 )
 from integrity_flows.errors import Problem
+from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -48,6 +49,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_states(definition, out)
     _check_labels(definition, out)
     _check_data(definition, out)
+    _check_role_powers(definition, out)
     _check_start(definition, registry, out)
     _check_transitions(definition, registry, out)
     _check_deadlines(definition, out)
@@ -151,6 +153,18 @@ def _check_data(d: FlowDefinition, out: _Collector) -> None:
                 path,
                 "a sensitive field may not be indexed (it would be stored in clear)",
                 "ข้อมูลอ่อนไหวทำดัชนีไม่ได้",
+            )
+
+
+def _check_role_powers(d: FlowDefinition, out: _Collector) -> None:
+    powers = known_powers()
+    for name, role in d.roles.items():
+        if role.power is not None and role.power not in powers:
+            en, th = _hint(role.power, powers)
+            out.add(
+                f"roles.{name}.power",
+                f"unknown power '{role.power}'{en}",
+                f"ไม่รู้จักอำนาจ '{role.power}'{th}",
             )
 
 

@@ -11,6 +11,14 @@ from typing import TYPE_CHECKING
 
 from integrity_flows.definition.model import Label
 from integrity_flows.reports.base import Figure, ReportError, ReportSpec, render_value
+from integrity_flows.reports.delegation import (
+    DelegationKpi,
+    OrderEntry,
+    OverdueReport,
+    delegation_kpi,
+    orders_in_force,
+    overdue_reports,
+)
 from integrity_flows.reports.lending import LoanEntry, lending_register
 from integrity_flows.reports.no_gift import (
     Declaration,
@@ -38,6 +46,10 @@ def _pledge_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
     return pledge_kpi(engine, fiscal_year).figures()
 
 
+def _delegation_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return delegation_kpi(engine, fiscal_year).figures()
+
+
 #: The reports features and the command line may name.
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec(
@@ -55,6 +67,11 @@ REPORTS: tuple[ReportSpec, ...] = (
         Label("ผลการปฏิบัติตามมาตรการ NO Gift Policy", "No Gift Policy pledges"),
         _pledge_figures,
     ),
+    ReportSpec(
+        "delegation_orders",
+        Label("ผลการออกคำสั่งมอบอำนาจ มอบหมาย และรักษาราชการแทน", "delegation orders"),
+        _delegation_figures,
+    ),
 )
 
 
@@ -67,15 +84,21 @@ __all__ = [
     "REPORTS",
     "Declaration",
     "DeclarationRegister",
+    "DelegationKpi",
     "Figure",
     "LoanEntry",
+    "OrderEntry",
+    "OverdueReport",
     "PledgeKpi",
     "PublicGiftFigures",
     "ReportError",
     "ReportSpec",
     "declaration_register",
+    "delegation_kpi",
     "find_report",
     "lending_register",
+    "orders_in_force",
+    "overdue_reports",
     "pledge_kpi",
     "public_figures",
     "render_value",

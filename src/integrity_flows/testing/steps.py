@@ -107,7 +107,7 @@ from pytest_bdd import parsers, step
 
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
-from integrity_flows.testing.world import DEFAULT_START, World, quoted
+from integrity_flows.testing.world import DEFAULT_START, StepFailed, World, quoted
 
 Table = Sequence[Sequence[str]]
 
@@ -325,6 +325,38 @@ def trail_records(
 ) -> None:
     """The case's audit trail holds the table's rows, in order."""
     integrity_flows_world.expect_records(datatable or (), case)
+
+
+@step(parsers.re(rf"การดำเนินการ\s*{_q('trigger')}{_TH_CASE}\s*อ้างอำนาจตามคำสั่ง\s*{_q('order')}"))
+@step(parsers.re(rf"the {_q('trigger')}(?: on {_q('case')})? relied on the order {_q('order')}"))
+def relied_on_order(
+    integrity_flows_world: World, trigger: str, case: str | None, order: str
+) -> None:
+    """The last move by ``trigger`` on the case records, in its audit event, the order
+    (number, or name of its case) it relied on for the power it needed (``holds_power``)."""
+    world = integrity_flows_world
+    definition = world.definition(case)
+    trigger_id = definition.trigger_id(trigger) or trigger
+    moves = [
+        e
+        for e in world.engine.history(world.case_id(case))
+        if e.trigger == trigger_id and e.outcome == "moved"
+    ]
+    if not moves:
+        msg = f"'{trigger}' has not moved the case / ยังไม่มีการดำเนินการ '{trigger}' ในเรื่องนี้"
+        raise StepFailed(msg)
+    grants = dict(moves[-1].authority.get("grants") or {})
+    wanted = {order}
+    if order in world.cases:
+        wanted.add(world.cases[order])
+    for grant in grants.values():
+        if wanted & {*grant.get("order_numbers", ()), *grant.get("orders", ())}:
+            return
+    msg = (
+        f"'{trigger}' did not rely on the order '{order}' (grants: {grants}) / "
+        f"'{trigger}' ไม่ได้อ้างอำนาจตามคำสั่ง '{order}'"
+    )
+    raise StepFailed(msg)
 
 
 # --- reports ------------------------------------------------------------------------

@@ -1,0 +1,332 @@
+Feature: Delegation, assignment and acting orders (integrity plan, projects 19 and 23)
+  Measure: decentralisation (delegation) of authority of Lampang PAO (project 19), and
+  Measure: issuing assignment orders of Lampang PAO (project 23).
+  Responsible: Recruitment and Appointment Section, Personnel Division, Lampang PAO.
+
+  Project 19 step 5.2 (tag @plan-19-5.2): more approvals and permissions delegated to the deputy level.
+  Step 5.3 (tag @plan-19-5.3): orders designating acting officers when a holder cannot perform.
+  Step 5.4 (tag @plan-19-5.4): assignment orders to order, permit and approve: Chief Executive to
+  Deputy Chief Executive, Chief Executive to Palad, Palad to heads of units, heads of units to
+  section chiefs.
+  Step 5.5 (tag @plan-19-5.5): for powers under special laws, a summary list attached to the order.
+  Step 5.6 (tag @plan-19-5.6): powers specific to the executive cannot be delegated; the order is
+  announced to the public.
+  Step 5.7 (tag @plan-19-5.7): a circular letter to every unit and the delegates, acknowledged.
+  Step 5.8 (tag @plan-19-5.8): a public announcement.
+  Step 5.9 (tag @plan-19-5.9): every delegate reports monthly on what they did under the order.
+  Step 5.10 (tag @plan-19-5.10): the results are reported (output: not fewer than 4 orders).
+  Project 23 steps 5.1 to 5.4 (tags @plan-23-5.1 to @plan-23-5.4) are the same steps.
+
+  The dates in force, expiry, revocation, the overdue report and the list of powers are the
+  delegation_order flow's reading of the plan, not its words.
+
+  Background:
+    Given today is 1 October 2566
+    And "chaiwat" holds the role "Chief Executive"
+    And "surachai" holds the role "Deputy Chief Executive"
+    And "prayut" holds the role "Permanent Secretary"
+    And "wilai" holds the role "head of unit" in the unit "Procurement and Assets Division"
+    And "sompong" holds the role "section chief" in the unit "Procurement and Assets Division"
+    And "kanda" holds the role "personnel officer" in the unit "Personnel Division"
+    And "niti" holds the role "legal officer"
+    And "somchai" holds the role "staff" in the unit "Public Works Division"
+    And "somsak" holds the role "custodian" in the unit "Procurement and Assets Division"
+
+  @plan-19-5.2 @plan-19-5.4 @plan-19-5.7 @plan-19-5.8 @plan-19-5.10 @plan-23-5.1 @plan-23-5.2 @plan-23-5.3
+  Scenario: The four orders of the chain (project 19, steps 5.2, 5.4, 5.7, 5.8, 5.10; project 23, steps 5.1 to 5.3)
+    The Chief Executive delegates to the Deputy and to the Palad, the Palad to a head of unit,
+    the head of unit to a section chief. Each order is reviewed, signed by its delegator,
+    circulated and acknowledged, and announced before it takes effect. A head of unit may pass
+    a power on only once it has been delegated to them.
+
+    When "kanda" starts a "delegation_order" case "O1" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "O1" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "O1" with:
+      | order number | 1/2567 |
+    And "kanda" fires "circulate" on "O1" with:
+      | circular letter number | LP 51001/W 1/2567 |
+      | circulated to          | every unit |
+    And "surachai" fires "acknowledge" on "O1" with:
+      | acknowledged by | surachai |
+    And "kanda" fires "announce" on "O1" with:
+      | announcement number | 1/2567 |
+    When "kanda" starts a "delegation_order" case "O2" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "O2" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "O2" with:
+      | order number | 2/2567 |
+    And "kanda" fires "circulate" on "O2" with:
+      | circular letter number | LP 51001/W 2/2567 |
+      | circulated to          | every unit |
+    And "prayut" fires "acknowledge" on "O2" with:
+      | acknowledged by | prayut |
+    And "kanda" fires "announce" on "O2" with:
+      | announcement number | 2/2567 |
+    When today is 2 October 2566
+    Then the case "O1" is in state "in force"
+    And the case "O2" is in state "in force"
+    When "kanda" starts a "delegation_order" case "O3" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | prayut |
+      | delegator position | Permanent Secretary |
+      | delegate           | wilai |
+      | valid from         | 3 October 2566 |
+    And "niti" fires "review" on "O3" with:
+      | delegable | yes |
+    And "prayut" fires "sign" on "O3" with:
+      | order number | 3/2567 |
+    And "kanda" fires "circulate" on "O3" with:
+      | circular letter number | LP 51001/W 3/2567 |
+      | circulated to          | every unit |
+    And "wilai" fires "acknowledge" on "O3" with:
+      | acknowledged by | wilai |
+    And "kanda" fires "announce" on "O3" with:
+      | announcement number | 3/2567 |
+    When "kanda" starts a "delegation_order" case "O4" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | wilai |
+      | delegator position | head of unit |
+      | delegate           | sompong |
+      | valid from         | 3 October 2566 |
+    And "niti" fires "review" on "O4" with:
+      | delegable | yes |
+    Then "wilai" cannot fire "sign" on "O4" because "does not hold the power" with:
+      | order number | 4/2567 |
+    When today is 3 October 2566
+    Then the case "O3" is in state "in force"
+    When "wilai" fires "sign" on "O4" with:
+      | order number | 4/2567 |
+    And "kanda" fires "circulate" on "O4" with:
+      | circular letter number | LP 51001/W 4/2567 |
+      | circulated to          | every unit |
+    And "sompong" fires "acknowledge" on "O4" with:
+      | acknowledged by | sompong |
+    And "kanda" fires "announce" on "O4" with:
+      | announcement number | 4/2567 |
+    And today is 4 October 2566
+    Then the case "O4" is in state "in force"
+    And the report "delegation_orders" for fiscal year 2567 shows:
+      | orders            | 4   |
+      | delegation orders | 4   |
+      | target met        | yes |
+    When "somchai" starts an "asset_lending" case "L1" with:
+      | item        | pool car L1     |
+      | purpose     | meeting off site    |
+      | return date | 20 October 2566     |
+    And "somsak" fires "check" on "L1"
+    When "sompong" fires "approve" on "L1"
+    Then the case "L1" is in state "approved"
+    And the "approve" on "L1" relied on the order "O4"
+    And the "approve" on "L1" relied on the order "O3"
+    And the "approve" on "L1" relied on the order "O2"
+    And the audit trail verifies
+
+  @plan-19-5.2 @plan-19-5.4 @plan-13-5.1
+  Scenario: A delegate approves a loan and the order is recorded (project 19, steps 5.2 and 5.4; project 13, step 5.1)
+    Before the order takes effect the Deputy may not approve; once it is in force they may,
+    and the audit trail names the order.
+
+    When "kanda" starts a "delegation_order" case "O1" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "O1" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "O1" with:
+      | order number | 1/2567 |
+    And "kanda" fires "circulate" on "O1" with:
+      | circular letter number | LP 51001/W 1/2567 |
+      | circulated to          | every unit |
+    And "surachai" fires "acknowledge" on "O1" with:
+      | acknowledged by | surachai |
+    And "kanda" fires "announce" on "O1" with:
+      | announcement number | 1/2567 |
+    When "somchai" starts an "asset_lending" case "L1" with:
+      | item        | pool car L1     |
+      | purpose     | meeting off site    |
+      | return date | 20 October 2566     |
+    And "somsak" fires "check" on "L1"
+    Then "surachai" cannot fire "approve" on "L1" because "approving official"
+    When today is 2 October 2566
+    Then "surachai" may fire "approve" on "L1"
+    When "surachai" fires "approve" on "L1"
+    Then the case "L1" is in state "approved"
+    And the "approve" on "L1" relied on the order "1/2567"
+    And the audit trail of "L1" records:
+      | actor      | trigger | from    | to       | outcome |
+      | surachai   | approve | checked |          | refused |
+      | surachai   | approve | checked | approved | moved   |
+    And the audit trail verifies
+
+  @plan-19-5.4 @plan-13-5.1
+  Scenario: After the order is revoked the delegate may not approve (project 19, step 5.4; project 13, step 5.1)
+    When "kanda" starts a "delegation_order" case "O1" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "O1" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "O1" with:
+      | order number | 1/2567 |
+    And "kanda" fires "circulate" on "O1" with:
+      | circular letter number | LP 51001/W 1/2567 |
+      | circulated to          | every unit |
+    And "surachai" fires "acknowledge" on "O1" with:
+      | acknowledged by | surachai |
+    And "kanda" fires "announce" on "O1" with:
+      | announcement number | 1/2567 |
+    And today is 5 October 2566
+    When "chaiwat" fires "revoke" on "O1" with:
+      | reason for ending | the division of work is reorganised |
+    Then the case "O1" is in state "revoked"
+    When "somchai" starts an "asset_lending" case "L1" with:
+      | item        | pool car L1     |
+      | purpose     | meeting off site    |
+      | return date | 20 October 2566     |
+    And "somsak" fires "check" on "L1"
+    Then "surachai" cannot fire "approve" on "L1" because "approving official"
+    And "chaiwat" may fire "approve" on "L1"
+    And the audit trail verifies
+
+  @plan-19-5.3 @plan-13-5.1
+  Scenario: An acting officer approves while the Chief Executive is away (project 19, step 5.3; project 13, step 5.1)
+    The acting officer holds every power of the position, only while the order is in force.
+
+    When "kanda" starts a "delegation_order" case "A1" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 3 October 2566 |
+      | valid until        | 5 October 2566 |
+    And "niti" fires "review" on "A1" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "A1" with:
+      | order number | 5/2567 |
+    And "kanda" fires "circulate" on "A1" with:
+      | circular letter number | LP 51001/W 5/2567 |
+      | circulated to          | every unit |
+    And "prayut" fires "acknowledge" on "A1" with:
+      | acknowledged by | prayut |
+    And "kanda" fires "announce" on "A1" with:
+      | announcement number | 5/2567 |
+    When "somchai" starts an "asset_lending" case "L1" with:
+      | item        | pool car L1     |
+      | purpose     | meeting off site    |
+      | return date | 20 October 2566     |
+    And "somsak" fires "check" on "L1"
+    Then "prayut" cannot fire "approve" on "L1" because "approving official"
+    When today is 3 October 2566
+    And "prayut" fires "approve" on "L1"
+    Then the case "L1" is in state "approved"
+    And the "approve" on "L1" relied on the order "A1"
+    When today is 6 October 2566
+    Then the case "A1" is in state "expired"
+    When "somchai" starts an "asset_lending" case "L2" with:
+      | item        | pool car L2     |
+      | purpose     | meeting off site    |
+      | return date | 20 October 2566     |
+    And "somsak" fires "check" on "L2"
+    Then "prayut" cannot fire "approve" on "L2" because "approving official"
+    And the audit trail verifies
+
+  @plan-19-5.6
+  Scenario: A power specific to the executive may not be delegated (project 19, step 5.6)
+    When "kanda" starts a "delegation_order" case "N1" with:
+      | kind of order      | delegation |
+      | power              | enact provincial ordinances |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "N1" with:
+      | delegable | no |
+    Then "chaiwat" cannot fire "sign" on "N1" because "may not be delegated" with:
+      | order number | 9/2567 |
+    And the case "N1" is in state "reviewed"
+
+  @plan-19-5.5
+  Scenario: A power under a special law needs the summary list attached (project 19, step 5.5)
+    When "kanda" starts a "delegation_order" case "S1" with:
+      | kind of order      | delegation |
+      | power              | permit under a special law |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+      | under a special law | yes |
+    And "niti" fires "review" on "S1" with:
+      | delegable | yes |
+    Then "chaiwat" cannot fire "sign" on "S1" because "summary list" with:
+      | order number | 7/2567 |
+    When "chaiwat" fires "sign" on "S1" with:
+      | order number                     | 7/2567 |
+      | summary list of delegated powers | building permits under the Building Control Act |
+    Then the case "S1" is in state "signed"
+
+  @plan-19-5.9 @plan-23-5.4
+  Scenario: A monthly report is overdue and the delegator is told (project 19, step 5.9; project 23, step 5.4)
+    When "kanda" starts a "delegation_order" case "O2" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "O2" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "O2" with:
+      | order number | 2/2567 |
+    And "kanda" fires "circulate" on "O2" with:
+      | circular letter number | LP 51001/W 2/2567 |
+      | circulated to          | every unit |
+    And "prayut" fires "acknowledge" on "O2" with:
+      | acknowledged by | prayut |
+    And "kanda" fires "announce" on "O2" with:
+      | announcement number | 2/2567 |
+    And today is 31 October 2566
+    When "prayut" fires "submit monthly report" on "O2" with:
+      | report month   | October 2566           |
+      | report summary | 3 loans approved       |
+    Then "wilai" cannot fire "submit monthly report" on "O2" because "delegate" with:
+      | report month   | October 2566 |
+      | report summary | -            |
+    When today is 30 November 2566
+    Then the case "O2" is in state "in force"
+    When today is 1 December 2566
+    Then the case "O2" is in state "monthly report overdue"
+    And the audit trail of "O2" records:
+      | actor    | trigger               | from      | to                     |
+      | system   | take effect           | announced | in force               |
+      | prayut  | submit monthly report | in force  | in force               |
+      | system   | mark report overdue   | in force  | monthly report overdue |
+    And the report "delegation_orders" for fiscal year 2567 shows:
+      | delegates with overdue monthly reports | prayut |
+    When "prayut" fires "submit monthly report" on "O2" with:
+      | report month   | November 2566   |
+      | report summary | 1 loan approved |
+    Then the case "O2" is in state "in force"
+    And the report "delegation_orders" for fiscal year 2567 shows:
+      | delegates with overdue monthly reports | - |
+    And the audit trail verifies
