@@ -171,8 +171,7 @@ class Engine:
     def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
         """The settings of ``flow_id`` (at ``version``, else the latest) with the host's
         overrides applied."""
-        definition = self.flows.get(flow_id, version)
-        return {**definition.settings, **self._settings.get(flow_id, {})}
+        return dict(self._settings_of(self.flows.get(flow_id, version)))
 
     def _settings_of(self, definition: FlowDefinition) -> Mapping[str, Any]:
         # Merged once per flow version: read on every fire.

@@ -25,12 +25,20 @@ from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stores.base import Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
-from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
+from integrity_flows.stores.rows import (
+    CASE_COLUMNS,
+    CASE_SELECT,
+    EVENT_COLUMNS,
+    WHAT_TH,
+    case_from_row,
+    case_to_row,
+    cases_query,
+    event_from_row,
+)
 
 Row = tuple[Any, ...]
 Connection = psycopg.Connection[Row]
 
-_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
     f"VALUES ({', '.join(['%s'] * len(CASE_COLUMNS))})"
@@ -41,7 +49,6 @@ _UPDATE_CASE = (
     + " WHERE id = %s AND events = %s"
     + " AND (SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s) = %s"
 )
-_EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
 _COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
 _INSERT_EVENT = (
     "INSERT INTO events (case_id, pos, prev_hash, hash, body) "
@@ -57,15 +64,6 @@ _RACE_CONSTRAINTS = frozenset({"events_case_id_pos_key", "cases_pkey"})
 # serialization_failure, deadlock_detected: the transaction was undone as a whole.
 _RACE_STATES = frozenset({"40001", "40P01"})
 
-_WHAT_TH = {
-    "opening the database": "เปิดฐานข้อมูล",
-    "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
-    "writing a batch": "บันทึกข้อมูลเป็นชุด",
-    "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
-    "claiming a deadline": "จองกำหนดเวลาเพื่อดำเนินการ",
-    "reading": "อ่านข้อมูล",
-}
-
 
 def _error(
     exc: psycopg.Error, what: str, case_id: str | None = None, expected: int = 0
@@ -78,7 +76,7 @@ def _error(
     # The first line: the server's own message, without the quoted statement under it.
     detail = str(exc).strip().partition("\n")[0] or type(exc).__name__
     return StoreError(
-        f"ที่เก็บข้อมูล PostgreSQL ผิดพลาดขณะ{_WHAT_TH.get(what, what)}: {detail}",
+        f"ที่เก็บข้อมูล PostgreSQL ผิดพลาดขณะ{WHAT_TH.get(what, what)}: {detail}",
         f"PostgreSQL store failed while {what}: {detail}",
     )
 
@@ -279,34 +277,27 @@ class PostgresStore:
             raise _error(exc, "reading") from exc
 
     def load(self, case_id: str) -> Case | None:
-        rows = self._query(f"{_CASE_SELECT} WHERE id = %s", (case_id,))
+        rows = self._query(f"{CASE_SELECT} WHERE id = %s", (case_id,))
         return case_from_row(rows[0]) if rows else None
 
     def events(self, case_id: str) -> list[StoredEvent]:
         rows = self._query(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE case_id = %s ORDER BY pos", (case_id,)
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE case_id = %s ORDER BY pos", (case_id,)
         )
-        return [_event(row) for row in rows]
+        return [event_from_row(row) for row in rows]
 
     def iter_events(self) -> Iterator[StoredEvent]:
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
+        sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
         for row in self._stream(sql):
-            yield _event(row)
+            yield event_from_row(row)
 
     def iter_events_by_seq(self) -> Iterator[StoredEvent]:
-        for row in self._stream(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):
-            yield _event(row)
+        for row in self._stream(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"):
+            yield event_from_row(row)
 
     def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
-        where, params = [], []
-        if flow_id is not None:
-            where.append("flow_id = %s")
-            params.append(flow_id)
-        if state is not None:
-            where.append("state = %s")
-            params.append(state)
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
-        for row in self._stream(f"{_CASE_SELECT}{clause} ORDER BY id", params):
+        sql, params = cases_query(flow_id, state, "%s")
+        for row in self._stream(sql, params):
             yield case_from_row(row)
 
     def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
@@ -343,8 +334,3 @@ def _paged(db: Connection, sql: str, params: Sequence[object]) -> Iterator[Row]:
         cursor.itersize = _PAGE
         cursor.execute(sql, params)
         yield from cursor
-
-
-def _event(row: Row) -> StoredEvent:
-    case_id, pos, prev_hash, hash_, body, seq = row
-    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))

@@ -1,4 +1,4 @@
-"""Cases as table rows, shared by the SQL stores."""
+"""Cases and events as table rows, and the SQL text the SQL stores share."""
 
 from __future__ import annotations
 
@@ -6,12 +6,47 @@ from collections.abc import Sequence
 from typing import Any
 
 from integrity_flows.audit.records import canonical, from_iso, iso, parse_json
+from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case, Deadline
 
 CASE_COLUMNS = (
     "id", "flow_id", "flow_version", "definition_hash", "state", "version", "data", "actors",
     "fired_by", "deadlines", "created_at", "updated_at", "entered_at", "head", "events",
 )  # fmt: skip
+
+
+CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
+EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
+
+# What a store was doing when its driver failed, in Thai, for its bilingual StoreError.
+WHAT_TH = {
+    "opening the database": "เปิดฐานข้อมูล",
+    "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
+    "writing a batch": "บันทึกข้อมูลเป็นชุด",
+    "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
+    "claiming a deadline": "จองกำหนดเวลาเพื่อดำเนินการ",
+    "reading": "อ่านข้อมูล",
+}
+
+
+def event_from_row(row: Sequence[Any]) -> StoredEvent:
+    """An event from the values of :data:`EVENT_COLUMNS`."""
+    case_id, pos, prev_hash, hash_, body, seq = row
+    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))
+
+
+def cases_query(flow_id: str | None, state: str | None, mark: str) -> tuple[str, list[str]]:
+    """The SQL and parameters listing cases by id, optionally of one flow and state;
+    ``mark`` is the driver's parameter placeholder (``?`` or ``%s``)."""
+    where, params = [], []
+    if flow_id is not None:
+        where.append(f"flow_id = {mark}")
+        params.append(flow_id)
+    if state is not None:
+        where.append(f"state = {mark}")
+        params.append(state)
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"{CASE_SELECT}{clause} ORDER BY id", params
 
 
 def _json(value: Any) -> str:

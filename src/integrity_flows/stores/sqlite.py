@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.audit.verify import StoredEvent
@@ -20,9 +19,17 @@ from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stores.base import Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
-from integrity_flows.stores.rows import CASE_COLUMNS, case_from_row, case_to_row
+from integrity_flows.stores.rows import (
+    CASE_COLUMNS,
+    CASE_SELECT,
+    EVENT_COLUMNS,
+    WHAT_TH,
+    case_from_row,
+    case_to_row,
+    cases_query,
+    event_from_row,
+)
 
-_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 )
@@ -31,22 +38,11 @@ _UPDATE_CASE = (
     + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
     + " WHERE id = ? AND events = ?"
 )
-_EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
-
-
-_WHAT_TH = {
-    "opening the database": "เปิดฐานข้อมูล",
-    "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
-    "writing a batch": "บันทึกข้อมูลเป็นชุด",
-    "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
-    "reading": "อ่านข้อมูล",
-    "claiming a deadline": "จองกำหนดเวลาเพื่อดำเนินการ",
-}
 
 
 def _error(exc: sqlite3.Error, what: str) -> StoreError:
     return StoreError(
-        f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{_WHAT_TH.get(what, what)}: {exc}",
+        f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{WHAT_TH.get(what, what)}: {exc}",
         f"SQLite store failed while {what}: {exc}",
     )
 
@@ -213,15 +209,15 @@ class SQLiteStore:
                 raise _error(exc, "reading") from exc
 
     def load(self, case_id: str) -> Case | None:
-        rows = self._query(f"{_CASE_SELECT} WHERE id = ?", (case_id,))
+        rows = self._query(f"{CASE_SELECT} WHERE id = ?", (case_id,))
         return case_from_row(rows[0]) if rows else None
 
     def events(self, case_id: str) -> list[StoredEvent]:
         rows = self._query(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE case_id = ? ORDER BY pos",
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE case_id = ? ORDER BY pos",
             (case_id,),
         )
-        return [_event(row) for row in rows]
+        return [event_from_row(row) for row in rows]
 
     def _stream(self, sql: str, params: Sequence[object] = ()) -> Iterator[tuple[object, ...]]:
         # A separate cursor fetched in pages: memory stays flat over a long trail.
@@ -236,24 +232,17 @@ class SQLiteStore:
             yield from page
 
     def iter_events(self) -> Iterator[StoredEvent]:
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
+        sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
         for row in self._stream(sql):
-            yield _event(row)
+            yield event_from_row(row)
 
     def iter_events_by_seq(self) -> Iterator[StoredEvent]:
-        for row in self._stream(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):
-            yield _event(row)
+        for row in self._stream(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"):
+            yield event_from_row(row)
 
     def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
-        where, params = [], []
-        if flow_id is not None:
-            where.append("flow_id = ?")
-            params.append(flow_id)
-        if state is not None:
-            where.append("state = ?")
-            params.append(state)
-        clause = f" WHERE {' AND '.join(where)}" if where else ""
-        for row in self._stream(f"{_CASE_SELECT}{clause} ORDER BY id", params):
+        sql, params = cases_query(flow_id, state, "?")
+        for row in self._stream(sql, params):
             yield case_from_row(row)
 
     def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
@@ -278,8 +267,3 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-
-def _event(row: tuple[Any, ...]) -> StoredEvent:
-    case_id, pos, prev_hash, hash_, body, seq = row
-    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))
