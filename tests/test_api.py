@@ -80,11 +80,11 @@ _LAYERS = {
     "definition": {"errors"},
     "guards": {"errors", "definition", "actor", "case", "calendars", "authority"},
     "loading": {"errors", "definition", "guards"},
-    "audit": {"errors", "case"},
+    "audit": {"errors", "case", "committees"},
     "stores": {"errors", "audit", "case"},
     "engine": {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
-        "calendars", "clock", "authority",
+        "calendars", "clock", "authority", "committees",
     },
     "reports": {"audit", "calendars", "engine", "definition", "errors", "case", "authority"},
 }  # fmt: skip

@@ -43,8 +43,11 @@ _MAX_DEPTH = 12  # longer chains than the plan's four levels are refused, not fo
 class OrderLookup(Protocol):
     """The store queries the resolution makes (an index lookup, then one load per order)."""
 
-    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
-        """Ids of cases of ``flow_id`` in one of ``states`` whose ``field`` equals ``value``."""
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
+        """Ids of cases of ``flow_id`` in one of ``states`` (any state: None) whose ``field``
+        equals ``value``."""
         ...
 
     def load(self, case_id: str) -> Case | None:

@@ -17,7 +17,9 @@ except ImportError:  # pragma: no cover - orjson is a dependency, but not a requ
 
 GENESIS = "0" * 64
 REDACTED = "***"
-FORMAT = 1  # the canonical form's version, recorded in every event
+# The canonical form's version, recorded in every event. 2 added ``committee`` (the
+# committee act an event performs); events of format 1 verify as they were written.
+FORMAT = 2
 
 
 def iso(moment: datetime) -> str:
@@ -103,6 +105,7 @@ class AuditEvent:
     reasons: tuple[Mapping[str, str], ...] = ()
     authority: Mapping[str, Any] = attrs.field(factory=dict)
     cites: str | None = None
+    committee: Mapping[str, Any] | None = None
     prev_hash: str = GENESIS
     hash: str = ""
 
@@ -139,6 +142,7 @@ class AuditEvent:
             "reasons": [dict(r) for r in self.reasons],
             "authority": dict(self.authority),
             "cites": self.cites,
+            "committee": dict(self.committee) if self.committee is not None else None,
             "prev_hash": self.prev_hash,
             "format": FORMAT,
         }

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from integrity_flows import committees
 from integrity_flows.audit.records import GENESIS, digest, parse_json
 from integrity_flows.case import Case
 
@@ -221,6 +222,14 @@ def _advance(chain: _Chain, body: dict[str, Any]) -> None:
             chain.redacted.add(key)
         else:
             chain.redacted.discard(key)
+    act = body.get("committee")
+    if isinstance(act, dict):
+        name = str(act.get("name"))
+        try:
+            chain.data[name] = committees.apply(chain.data.get(name), act)
+        except (KeyError, IndexError, TypeError, ValueError):
+            # An act that cannot be replayed leaves the record unknown, and so unequal.
+            chain.data[name] = {"unreadable act": act}
 
 
 def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:

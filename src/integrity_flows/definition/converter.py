@@ -89,6 +89,13 @@ def _structure_int(value: Any, _: Any) -> int:
     raise ValueError(msg)
 
 
+def _structure_int_or_str(value: Any, _: Any) -> int | str:
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    msg = f"expected a whole number or text, got {value!r}"
+    raise ValueError(msg)
+
+
 def _structure_any_mapping(value: Any, _: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         msg = f"expected a mapping, got {value!r}"
@@ -106,11 +113,13 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(lambda t: t == Scalar, _structure_scalar)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook_func(lambda t: t == int | str, _structure_int_or_str)
     return converter
 
 
 _CONVERTER = make_converter()
 _KEY = re.compile(r"\['([^']*)'\]")
+_LITERAL = re.compile(r"(.*) not in literal typing\.Literal\[(.*)\]$")
 
 
 def _clean_path(path: str) -> str:
@@ -136,7 +145,7 @@ def structure(raw: Any, source: str) -> tuple[FlowDefinition | None, list[Proble
 
 def _messages(exc: BaseException) -> list[str]:
     if isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(sorted(exc.extra_fields))
+        keys = ", ".join(sorted(map(str, exc.extra_fields)))
         return [f"unknown key(s): {keys} @ $"]
     return list(cattrs.transform_error(exc, format_exception=_format))
 
@@ -145,7 +154,12 @@ def _format(exc: BaseException, _type: Any) -> str:
     if isinstance(exc, KeyError):
         return "required key missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown key(s): {', '.join(sorted(exc.extra_fields))}"
+        # YAML reads a bare on/off/yes/no key as true/false: show it as written.
+        return f"unknown key(s): {', '.join(sorted(map(str, exc.extra_fields)))}"
+    literal = _LITERAL.match(str(exc))
+    if literal:
+        choices = ", ".join(re.findall(r"'([^']*)'", literal.group(2)))
+        return f"unknown value '{literal.group(1)}' (one of: {choices})"
     if isinstance(exc, ValueError | TypeError):
         text = str(exc)
         if "invalid literal" in text or "could not convert" in text:
@@ -165,6 +179,7 @@ _THAI_SHAPES = (
     ("required key missing", "ขาดหัวข้อที่จำเป็น"),
     ("unknown key", "มีหัวข้อที่ไม่รู้จัก"),
     ("unknown field type", "ชนิดข้อมูลไม่ถูกต้อง"),
+    ("unknown value", "ค่าไม่อยู่ในตัวเลือก"),
     ("invalid value", "ค่าไม่ถูกชนิด"),
     ("expected", "รูปแบบไม่ถูกต้อง"),
 )

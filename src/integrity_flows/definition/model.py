@@ -113,6 +113,88 @@ class Start:
 
 
 @attrs.frozen
+class Seat:
+    """A seat of a committee; whoever sits in it must hold ``role`` when acting in it."""
+
+    role: str | None = None
+    label: Label | None = None
+
+
+@attrs.frozen
+class MemberSeats:
+    """The members' seats: how many, and the role they must hold (if any)."""
+
+    min: int = 1
+    max: int | None = None
+    role: str | None = None
+    label: Label | None = None
+
+
+@attrs.frozen
+class Committee:
+    """A committee of a flow: appointed by an order, meets with a quorum, votes.
+
+    ``quorum`` is a count, ``"n/d"`` (at least that share of the voting seats) or
+    ``"majority"`` (more than half). ``motions`` are what it decides, each a
+    resolution a transition may require (``decided_by``). ``subject`` labels the
+    person an item concerns (the member whose matter it is, or who declared a
+    conflict with them, is recused from it).
+    """
+
+    label: Label
+    members: MemberSeats = MemberSeats()
+    chair: Seat | None = Seat()
+    secretary: Seat | None = None
+    secretary_votes: bool = True
+    quorum: int | str = "1/2"
+    motions: Mapping[str, Label] = attrs.field(factory=dict)
+    subject: Label = Label("ผู้เกี่ยวข้อง", "subject")
+    # Who opens, runs and closes meetings and records resolutions.
+    run_by: tuple[str, ...] = ("chair",)
+
+
+CommitteeActKind = Literal[
+    "appoint", "declare_conflict", "open_meeting", "attend", "vote", "decide", "close_meeting"
+]
+
+
+@attrs.frozen
+class CommitteeAct:
+    """A transition that is an act of a committee of this flow."""
+
+    name: str
+    act: CommitteeActKind
+
+
+@attrs.frozen
+class DecidedBy:
+    """A collective transition: it fires only on a resolution of the committee.
+
+    The committee is this flow's (``of: self``) or the parent case's (``of: parent``);
+    the resolution on ``motion`` about the person in data ``subject`` (none: the
+    motion as a whole) must be ``result`` and taken since the case entered its state.
+    """
+
+    committee: str
+    motion: str
+    subject: str | None = None
+    of: Literal["self", "parent"] = "self"
+    result: Literal["carried", "rejected"] = "carried"
+
+
+@attrs.frozen
+class ParentLink:
+    """Cases of this flow are children of a case of ``flow``, named in data ``field``.
+
+    A child starts only while its parent is in one of ``states`` (any, when empty).
+    """
+
+    flow: str
+    field: str
+    states: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Transition:
     """A move from one of ``source`` to ``dest`` when ``trigger`` is fired."""
 
@@ -120,13 +202,15 @@ class Transition:
     label: Label
     source: tuple[str, ...]
     dest: str
-    roles: tuple[str, ...]
     cites: str
+    roles: tuple[str, ...] = ()
     guards: tuple[GuardRef, ...] = ()
     requires: tuple[str, ...] = ()
     binds: str | None = None
     stamp: str | None = None
     description: Label | None = None
+    committee: CommitteeAct | None = None
+    decided_by: DecidedBy | None = None
 
 
 @attrs.frozen
@@ -153,6 +237,8 @@ class FlowDefinition:
     data: Mapping[str, Field] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
     description: Label | None = None
+    committees: Mapping[str, Committee] = attrs.field(factory=dict)
+    parent: ParentLink | None = None
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.

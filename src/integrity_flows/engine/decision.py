@@ -16,6 +16,7 @@ from integrity_flows.actor import Actor
 from integrity_flows.authority import OrderLookup, resolve
 from integrity_flows.case import Case
 from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
+from integrity_flows.engine import committee as collective
 from integrity_flows.engine import data as casedata
 from integrity_flows.errors import (
     GuardRejected,
@@ -36,11 +37,18 @@ PowerCheck = Callable[[str], Mapping[str, Any] | None]
 
 @attrs.frozen
 class Rules:
-    """What a decision consults besides the action: settings, the store, the guards."""
+    """What a decision consults besides the action: settings, the store, the guards,
+    and the definition another case (a parent) runs on."""
 
     settings: Mapping[str, Any]
     lookup: CaseLookup
     registry: GuardRegistry
+    definition_of: Callable[[Case], FlowDefinition] | None = None
+
+    def load(self, case_id: str) -> Case | None:
+        """The case ``case_id`` (None when absent or when the lookup cannot load)."""
+        load = getattr(self.lookup, "load", None)
+        return None if load is None or not case_id else cast(Case | None, load(case_id))
 
 
 @attrs.frozen
@@ -52,6 +60,8 @@ class Decision:
     data_reasons: tuple[Reason, ...] = ()
     data: Mapping[str, Any] = attrs.field(factory=dict)
     authority: Mapping[str, Any] = attrs.field(factory=dict)
+    # The committee act this action performs, as recorded in its audit event.
+    act: Mapping[str, Any] | None = None
 
     @property
     def allowed(self) -> bool:
@@ -164,6 +174,7 @@ def decide_start(
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
     required = tuple(name for name, field in definition.data.items() if field.required)
     data_reasons += casedata.missing(definition, required, data)
+    parent_reason = _check_parent(definition, data, rules)
     ctx = GuardContext(
         definition,
         actor,
@@ -177,6 +188,8 @@ def decide_start(
         grants=grants,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
+    if parent_reason is not None:
+        conditions.append(parent_reason)
     return Decision(
         tuple(([role_reason] if role_reason else []) + authority),
         tuple(conditions),
@@ -184,6 +197,29 @@ def decide_start(
         data,
         {"roles": matched, **ctx.grants},
     )
+
+
+def _check_parent(
+    definition: FlowDefinition, data: Mapping[str, Any], rules: Rules
+) -> Reason | None:
+    """Why a child case may not start under the parent its data names, if it may not."""
+    link = definition.parent
+    if link is None or data.get(link.field) in (None, ""):
+        return None  # a missing parent is reported as a missing required field
+    parent = rules.load(str(data[link.field]))
+    if parent is None or parent.flow_id != link.flow:
+        return Reason(
+            "parent",
+            f"ไม่พบเรื่องหลัก '{data[link.field]}' ของขั้นตอนงาน '{link.flow}'",
+            f"no '{link.flow}' case '{data[link.field]}' to link to",
+        )
+    if link.states and parent.state not in link.states:
+        return Reason(
+            "parent",
+            f"เรื่องหลักต้องอยู่ในสถานะ {', '.join(link.states)} (ขณะนี้: {parent.state})",
+            f"the parent case must be in {', '.join(link.states)} (now: {parent.state})",
+        )
+    return None
 
 
 def decide_transition(
@@ -200,7 +236,20 @@ def decide_transition(
     """May ``actor`` fire ``transition`` on ``case`` with ``given`` data?"""
     grants: dict[str, Any] = {}
     powers = _power_check(actor, now, rules, grants)
-    matched, role_reason = authorize_roles(definition, transition.roles, actor, case, powers)
+    act = None
+    committee_reasons: tuple[list[Reason], list[Reason], list[Reason]] = ([], [], [])
+    if transition.committee is not None:
+        committee = definition.committees[transition.committee.name]
+        params, given = collective.split_params(committee, transition.committee.act, given)
+        found = collective.decide_act(
+            definition, case, transition, actor, params, now, check_params=check_requires
+        )
+        act = found.act
+        committee_reasons = (list(found.authority), list(found.conditions), list(found.data))
+    if transition.roles or transition.committee is None:
+        matched, role_reason = authorize_roles(definition, transition.roles, actor, case, powers)
+    else:  # a member's act: the seat authorizes it
+        matched, role_reason = [], None
     changes, data_reasons = casedata.normalize(definition, given, case.data)
     merged = {**case.data, **changes}
     if check_requires:
@@ -218,13 +267,35 @@ def decide_transition(
         grants=grants,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
+    authority += committee_reasons[0]
+    conditions += committee_reasons[1]
+    data_reasons += committee_reasons[2]
+    grants = dict(ctx.grants)
+    if transition.decided_by is not None:
+        reason, resolution = _decided(definition, case, transition, rules)
+        if reason is not None:
+            conditions.append(reason)
+        else:
+            grants["resolution"] = resolution
     return Decision(
         tuple(([role_reason] if role_reason else []) + authority),
         tuple(conditions),
         tuple(data_reasons),
         changes,
-        {"roles": matched, **ctx.grants},
+        {"roles": matched, **grants},
+        act,
     )
+
+
+def _decided(
+    definition: FlowDefinition, case: Case, transition: Transition, rules: Rules
+) -> tuple[Reason | None, Mapping[str, Any] | None]:
+    parent = parent_definition = None
+    if definition.parent is not None:
+        parent = rules.load(str(case.data.get(definition.parent.field) or ""))
+        if parent is not None and rules.definition_of is not None:
+            parent_definition = rules.definition_of(parent)
+    return collective.check_decided(definition, case, transition, parent, parent_definition)
 
 
 def not_allowed(

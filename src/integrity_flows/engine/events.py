@@ -70,6 +70,7 @@ def sealed_event(
     authority: Mapping[str, Any] | None = None,
     cites: str | None = None,
     prev_hash: str = GENESIS,
+    committee: Mapping[str, Any] | None = None,
 ) -> Sealed:
     """An event of ``actor`` on a case's chain, hashed.
 
@@ -96,6 +97,7 @@ def sealed_event(
         "reasons": [dict(r) for r in reasons],
         "authority": dict(authority) if authority else {},
         "cites": cites,
+        "committee": dict(committee) if committee else None,
         "prev_hash": prev_hash,
         "format": FORMAT,
     }

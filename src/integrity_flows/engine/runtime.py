@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import structlog
 
+from integrity_flows import committees
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import StoredEvent, VerifyReport, verify
@@ -184,7 +185,9 @@ class Engine:
     def _rules(self, definition: FlowDefinition) -> Rules:
         found = self._rules_cache.get(definition.key)
         if found is None:
-            found = Rules(self._settings_of(definition), self.store, self.registry)
+            found = Rules(
+                self._settings_of(definition), self.store, self.registry, self.definition_of
+            )
             self._rules_cache[definition.key] = found
         return found
 
@@ -428,6 +431,9 @@ class Engine:
         if transition.stamp is not None:
             changes[transition.stamp] = casedata.stamp(now, definition.data[transition.stamp])
         data = {**case.data, **changes}
+        if decision.act is not None:
+            name = decision.act["name"]
+            data[name] = committees.apply(case.data.get(name), decision.act)
         actors = case.actors
         if transition.binds is not None:
             actors = MappingProxyType({**case.actors, transition.binds: actor.id})
@@ -447,6 +453,7 @@ class Engine:
             authority=_authority(decision, transition.binds),
             cites=transition.cites,
             prev_hash=case.head,
+            committee=decision.act,
         )
         entered = case.entered_at if dest == case.state else entered
         settings = self._settings_of(definition)

@@ -16,8 +16,11 @@ from integrity_flows.definition.model import FlowDefinition
 class CaseLookup(Protocol):
     """The store queries a guard may make (indexed, never a scan of all cases)."""
 
-    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
-        """Ids of cases of ``flow_id`` in one of ``states`` whose ``field`` equals ``value``."""
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
+        """Ids of cases of ``flow_id`` in one of ``states`` (any state: None) whose ``field``
+        equals ``value``."""
         ...
 
 

@@ -18,6 +18,7 @@ from integrity_flows.definition.model import (
 from integrity_flows.errors import Problem
 from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
+from integrity_flows.loading.links import check_committees
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
@@ -54,6 +55,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_transitions(definition, registry, out)
     _check_deadlines(definition, out)
     _check_graph(definition, out)
+    check_committees(definition, out.add)
     return out.problems
 
 
@@ -232,7 +234,9 @@ def _check_transition(
         if state not in d.states:
             en, th = _hint(state, d.states)
             out.add(f"{path}.{where}", f"unknown state '{state}'{en}", f"ไม่รู้จักสถานะ '{state}'{th}")
-    _check_roles(d, f"{path}.roles", t.roles, out)
+    if t.roles or t.committee is None or t.committee.act == "appoint":
+        # Members act in a committee by their seat; other transitions need roles.
+        _check_roles(d, f"{path}.roles", t.roles, out)
     _check_binds(d, f"{path}.binds", t.binds, out)
     _check_cites(f"{path}.cites", t.cites, out)
     for j, field in enumerate(t.requires):

@@ -12,6 +12,7 @@ from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem, UnknownFlow
 from integrity_flows.guards.builtin import builtin_registry
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
+from integrity_flows.loading.links import check_links
 from integrity_flows.loading.reader import read_text
 
 FLOW_ENTRY_POINTS = "integrity_flows.flows"
@@ -176,6 +177,7 @@ def load_library(
                 library.add(definition)
         except DefinitionError as exc:
             problems.extend(exc.problems)
+    problems.extend(check_links(library.latest()))
     if problems:
         raise DefinitionError(problems)
     return library

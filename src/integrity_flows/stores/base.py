@@ -61,8 +61,11 @@ class Store(Protocol):
         """Cases ordered by id, optionally of one flow and state."""
         ...
 
-    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
-        """Ids of cases of ``flow_id`` in ``states`` whose indexed ``field`` equals ``value``."""
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
+        """Ids of cases of ``flow_id`` in ``states`` (any state: None) whose indexed ``field``
+        equals ``value``."""
         ...
 
     def due(self, now: datetime) -> list[tuple[str, str, datetime]]:

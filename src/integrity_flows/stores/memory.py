@@ -117,10 +117,12 @@ class MemoryStore:
             ):
                 yield case
 
-    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
         with self._lock:
             ids = self._keys.get((flow_id, field, value), set())
-            return sorted(i for i in ids if self._cases[i].state in states)
+            return sorted(i for i in ids if states is None or self._cases[i].state in states)
 
     def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
         with self._lock:

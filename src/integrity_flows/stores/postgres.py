@@ -300,14 +300,17 @@ class PostgresStore:
         for row in self._stream(sql, params):
             yield case_from_row(row)
 
-    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
-        if not states:
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
+        if states is not None and not states:
             return []
+        in_states = "" if states is None else " AND c.state = ANY(%s)"
         rows = self._query(
             "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "
-            "WHERE k.flow_id = %s AND k.field = %s AND k.value = %s AND c.state = ANY(%s) "
+            f"WHERE k.flow_id = %s AND k.field = %s AND k.value = %s{in_states} "
             "ORDER BY k.case_id",
-            (flow_id, field, value, list(states)),
+            (flow_id, field, value, *([] if states is None else [list(states)])),
         )
         return [str(row[0]) for row in rows]
 

@@ -245,15 +245,17 @@ class SQLiteStore:
         for row in self._stream(sql, params):
             yield case_from_row(row)
 
-    def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
-        if not states:
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
+        if states is not None and not states:
             return []
-        marks = ", ".join("?" * len(states))
+        in_states = "" if states is None else f" AND c.state IN ({', '.join('?' * len(states))})"
         rows = self._query(
             "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "
-            f"WHERE k.flow_id = ? AND k.field = ? AND k.value = ? AND c.state IN ({marks}) "
+            f"WHERE k.flow_id = ? AND k.field = ? AND k.value = ?{in_states} "
             "ORDER BY k.case_id",
-            (flow_id, field, value, *states),
+            (flow_id, field, value, *(states or ())),
         )
         return [str(row[0]) for row in rows]
 

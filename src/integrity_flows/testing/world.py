@@ -183,7 +183,7 @@ class World:
             raise StepFailed(msg)
         definition = self._flow(flow_id)
         who = self.actor(actor, definition)
-        data = table_data(rows, definition)
+        data = self._link_parent(definition, table_data(rows, definition))
         try:
             case = self.engine.start(flow_id, actor=who, data=data)
         except Refused as exc:
@@ -195,6 +195,23 @@ class World:
         self.cases[name if name is not None else case.id] = case.id
         self.current = case.id
         return case
+
+    def _link_parent(
+        self, definition: FlowDefinition | None, data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A child case's parent named as the scenario names it (``"R1"``), or, when not
+        named, the scenario's latest case of the parent flow."""
+        link = definition.parent if definition is not None else None
+        if link is None:
+            return data
+        named = data.get(link.field)
+        if isinstance(named, str) and named in self.cases:
+            return {**data, link.field: self.cases[named]}
+        if named in (None, ""):
+            parents = [i for i in self.cases.values() if self.engine.get(i).flow_id == link.flow]
+            if parents:
+                return {**data, link.field: parents[-1]}
+        return data
 
     def cannot_start(
         self,
@@ -208,7 +225,8 @@ class World:
         who = self.actor(actor, definition)
         before = len(self.engine.cases())
         try:
-            case = self.engine.start(flow_id, actor=who, data=table_data(rows, definition))
+            data = self._link_parent(definition, table_data(rows, definition))
+            case = self.engine.start(flow_id, actor=who, data=data)
         except Refused as exc:
             _expect_mention(exc, because, definition)
             after = len(self.engine.cases())
