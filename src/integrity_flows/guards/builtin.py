@@ -271,6 +271,21 @@ def actor_named_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
     )
 
 
+def unit_differs(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor does not belong to the unit named in data ``field`` (independence: no
+    one audits, investigates or judges their own unit)."""
+    field = params["field"]
+    unit = ctx.data.get(field)
+    if unit in (None, "") or ctx.actor.unit is None or ctx.actor.unit != unit:
+        return None
+    th, en = _field_label(ctx, field)
+    return Reason(
+        "unit_differs",
+        f"ผู้ดำเนินการสังกัด{th} '{unit}' เอง (ขาดความเป็นอิสระ)",
+        f"the actor belongs to the {en} '{unit}' (not independent)",
+    )
+
+
 BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
     GuardSpec("field_present", field_present, params={"field": "field"}),
     GuardSpec(
@@ -333,6 +348,7 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         one_of=(("limit", "limit_setting", "limit_field"),),
     ),
     GuardSpec("actor_named_in", actor_named_in, kind="authority", params={"field": "field"}),
+    GuardSpec("unit_differs", unit_differs, kind="authority", params={"field": "field"}),
 )
 
 
