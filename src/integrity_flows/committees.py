@@ -13,7 +13,7 @@ Everything here is plain JSON data, so it is stored, hashed and compared as is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 Record = dict[str, Any]
@@ -205,12 +205,103 @@ def latest_resolution(
     return None
 
 
+_VOTE_TH = {"yes": "เห็นชอบ", "no": "ไม่เห็นชอบ", "abstain": "งดออกเสียง"}
+_RESULT_TH = {"carried": "เห็นชอบ", "rejected": "ไม่เห็นชอบ"}
+
+
+def _about(act: Mapping[str, Any]) -> tuple[str, str]:
+    about = act.get("subject") or ""
+    return (f" เรื่องของ {about}", f" about {about}") if about else ("", "")
+
+
+def _appoint_words(act: Mapping[str, Any]) -> tuple[str, str]:
+    people = ", ".join(act.get("members") or [])
+    return (
+        f"แต่งตั้งตามคำสั่ง {act.get('order')}: ประธาน {act.get('chair')} "
+        f"กรรมการ {people} เลขานุการ {act.get('secretary')}",
+        f"appointed by order {act.get('order')}: chair {act.get('chair')}, members "
+        f"{people}, secretary {act.get('secretary')}",
+    )
+
+
+def _conflict_words(act: Mapping[str, Any]) -> tuple[str, str]:
+    th, en = _about(act)
+    return (
+        f"{act.get('member')} แจ้งส่วนได้เสีย ({act.get('relation')}){th} และงดเว้นการพิจารณา",
+        f"{act.get('member')} declared a conflict ({act.get('relation')}){en} and is recused",
+    )
+
+
+def _open_words(act: Mapping[str, Any]) -> tuple[str, str]:
+    present = ", ".join(act.get("present") or [])
+    return (
+        f"เปิดประชุมครั้งที่ {act.get('meeting')} ผู้เข้าประชุม {present}",
+        f"opened meeting {act.get('meeting')}, present: {present}",
+    )
+
+
+def _vote_words(act: Mapping[str, Any]) -> tuple[str, str]:
+    th, en = _about(act)
+    vote = str(act.get("vote"))
+    return (
+        f"{act.get('member')} ออกเสียง{_VOTE_TH.get(vote, vote)} วาระ {act.get('motion')}{th}",
+        f"{act.get('member')} voted {vote} on {act.get('motion')}{en}",
+    )
+
+
+_WORDS: dict[str, Callable[[Mapping[str, Any]], tuple[str, str]]] = {
+    "appoint": _appoint_words,
+    "declare_conflict": _conflict_words,
+    "open_meeting": _open_words,
+    "attend": lambda a: (f"{a.get('member')} เข้าประชุม", f"{a.get('member')} attends"),
+    "vote": _vote_words,
+    "decide": lambda a: describe_resolution(a.get("resolution") or {}),
+    "close_meeting": lambda a: (
+        f"ปิดประชุมครั้งที่ {a.get('meeting')}",
+        f"closed meeting {a.get('meeting')}",
+    ),
+}
+
+
+def describe(act: Mapping[str, Any]) -> tuple[str, str]:
+    """An act in words, Thai and English, as a history line shows it."""
+    words = _WORDS.get(str(act.get("act")))
+    return words(act) if words else (str(act.get("act")), str(act.get("act")))
+
+
+def describe_resolution(resolution: Mapping[str, Any]) -> tuple[str, str]:
+    """A resolution in words: the result, the tally, who was recused and why."""
+    th_about, en_about = _about(resolution)
+    result = str(resolution.get("result"))
+    counts = [len(resolution.get(v) or []) for v in VOTES]
+    recused = resolution.get("recused") or []
+    th_recused = "".join(
+        f"; {r['member']} งดเว้น ({'เรื่องของตนเอง' if r['why'] == 'own' else r.get('relation')})"
+        for r in recused
+    )
+    en_recused = "".join(
+        f"; {r['member']} recused ({'own matter' if r['why'] == 'own' else r.get('relation')})"
+        for r in recused
+    )
+    return (
+        f"มติที่ประชุมครั้งที่ {resolution.get('meeting')} วาระ {resolution.get('motion')}"
+        f"{th_about}: {_RESULT_TH.get(result, result)} (เห็นชอบ {counts[0]} ไม่เห็นชอบ "
+        f"{counts[1]} งดออกเสียง {counts[2]}; องค์ประชุม {resolution.get('eligible')}/"
+        f"{resolution.get('quorum')}){th_recused}",
+        f"resolution of meeting {resolution.get('meeting')} on {resolution.get('motion')}"
+        f"{en_about}: {result} (yes {counts[0]}, no {counts[1]}, abstain {counts[2]}; "
+        f"quorum {resolution.get('eligible')}/{resolution.get('quorum')}){en_recused}",
+    )
+
+
 __all__ = [
     "ACTS",
     "VOTES",
     "Record",
     "apply",
     "appointed",
+    "describe",
+    "describe_resolution",
     "empty",
     "latest_resolution",
     "open_meeting",

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 import structlog
 
+from integrity_flows import committees
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.calendars import parse_datetime, thai_datetime
@@ -145,6 +146,13 @@ def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
     move = f"{label('state', event.from_state)} → {label('state', event.to_state)}"
     line = f"#{event.pos:<3} {when(event.at)}  {event.actor:<12} {label('trigger', event.trigger)}"
     if event.moved:
+        if event.committee:
+            th, en = committees.describe(event.committee)
+            return f"{line}: {th} / {en}"
+        resolution = event.authority.get("resolution")
+        if resolution:
+            th, en = committees.describe_resolution(resolution)
+            return f"{line}: {move} — {th} / {en}"
         return f"{line}: {move}"
     reasons = "; ".join(r["th"] for r in event.reasons)
     return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"

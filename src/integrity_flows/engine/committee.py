@@ -281,12 +281,13 @@ class _Check:
         if self.check_params and (
             len(members) < rule.min or (rule.max is not None and len(members) > rule.max)
         ):
-            most = "" if rule.max is None else f"-{rule.max}"
+            th = f"อย่างน้อย {rule.min}" if rule.max is None else f"{rule.min}-{rule.max}"
+            en = f"at least {rule.min}" if rule.max is None else f"{rule.min}-{rule.max}"
             self.data.append(
                 Reason(
                     "composition",
-                    f"ต้องแต่งตั้งกรรมการ {rule.min}{most} คน (ระบุ {len(members)} คน)",
-                    f"{rule.min}{most} members must be appointed ({len(members)} named)",
+                    f"ต้องแต่งตั้งกรรมการ{th} คน (ระบุ {len(members)} คน)",
+                    f"{en} members must be appointed ({len(members)} named)",
                 )
             )
         everyone = [*chair, *members, *secretary]
