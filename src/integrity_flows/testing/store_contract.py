@@ -348,6 +348,7 @@ class StoreContract:
         assert store.holders(FLOW, "borrower", "somchai", ["on_loan"]) == ["a"]
         assert store.holders(FLOW, "borrower", "car", ["on_loan"]) == []
         assert store.holders(FLOW, "item", "car", []) == []
+        assert store.holders(FLOW, "item", "car", None) == ["a", "b"]  # None: any state
         assert store.holders(OTHER_FLOW, "item", "car", ["on_loan"]) == ["d"]
 
     def test_holders_follow_the_current_state(self, store: Store) -> None:
