@@ -256,6 +256,7 @@ def test_guard_kinds() -> None:
         "distinct_from_field",
         "actor_named_in",
         "holds_power",
+        "unit_differs",
     }
     for name in registry.names():
         spec = registry.get(name)

@@ -202,11 +202,13 @@ class World:
         """A child case's parent named as the scenario names it (``"R1"``), or, when not
         named, the scenario's latest case of the parent flow."""
         link = definition.parent if definition is not None else None
-        if link is None:
+        if definition is None or link is None:
             return data
-        named = data.get(link.field)
+        # The table may name the parent field by its id or by either label.
+        key = next((k for k in data if definition.field_id(k) == link.field), link.field)
+        named = data.get(key)
         if isinstance(named, str) and named in self.cases:
-            return {**data, link.field: self.cases[named]}
+            return {**data, key: self.cases[named]}
         if named in (None, ""):
             parents = [i for i in self.cases.values() if self.engine.get(i).flow_id == link.flow]
             if parents:
