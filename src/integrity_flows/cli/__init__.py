@@ -13,9 +13,11 @@ from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.internal_audit import internal_audit_group
 from integrity_flows.cli.no_gift import no_gift_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
+from integrity_flows.cli.salary_step import salary_step_group
 from integrity_flows.errors import FlowError
 
 
@@ -39,6 +41,8 @@ for command in (
     register_command,
     no_gift_group,
     delegation_group,
+    salary_step_group,
+    internal_audit_group,
     sweep_command,
     demo_command,
 ):

@@ -19,6 +19,16 @@ from integrity_flows.reports.delegation import (
     orders_in_force,
     overdue_reports,
 )
+from integrity_flows.reports.internal_audit import (
+    AuditCoverage,
+    ControlKpi,
+    InspectionSummary,
+    RecommendationStatus,
+    audit_coverage,
+    control_kpi,
+    inspection_summary,
+    recommendation_status,
+)
 from integrity_flows.reports.lending import LoanEntry, lending_register
 from integrity_flows.reports.no_gift import (
     Declaration,
@@ -28,6 +38,12 @@ from integrity_flows.reports.no_gift import (
     declaration_register,
     pledge_kpi,
     public_figures,
+)
+from integrity_flows.reports.salary_step import (
+    RoundReport,
+    SalaryStepYear,
+    round_report,
+    salary_step_year,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +64,26 @@ def _pledge_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
 
 def _delegation_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
     return delegation_kpi(engine, fiscal_year).figures()
+
+
+def _salary_step_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return salary_step_year(engine, fiscal_year).figures()
+
+
+def _coverage_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return audit_coverage(engine, fiscal_year).figures()
+
+
+def _recommendation_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return recommendation_status(engine, fiscal_year).figures()
+
+
+def _control_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return control_kpi(engine, fiscal_year).figures()
+
+
+def _inspection_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return inspection_summary(engine, fiscal_year).figures()
 
 
 #: The reports features and the command line may name.
@@ -72,6 +108,31 @@ REPORTS: tuple[ReportSpec, ...] = (
         Label("ผลการออกคำสั่งมอบอำนาจ มอบหมาย และรักษาราชการแทน", "delegation orders"),
         _delegation_figures,
     ),
+    ReportSpec(
+        "internal_audit_coverage",
+        Label("ความครอบคลุมของการตรวจสอบภายใน", "internal audit coverage"),
+        _coverage_figures,
+    ),
+    ReportSpec(
+        "audit_recommendations",
+        Label("การติดตามข้อเสนอแนะจากการตรวจสอบภายใน", "audit recommendations"),
+        _recommendation_figures,
+    ),
+    ReportSpec(
+        "internal_control_kpi",
+        Label("ผลการแก้ไขตามแผนการปรับปรุงการควบคุมภายใน", "internal control KPI"),
+        _control_figures,
+    ),
+    ReportSpec(
+        "provincial_inspections",
+        Label("การรับการตรวจสอบจากสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", "provincial inspections"),
+        _inspection_figures,
+    ),
+    ReportSpec(
+        "salary_step",
+        Label("ผลการพิจารณาเลื่อนขั้นเงินเดือน", "salary-step rounds"),
+        _salary_step_figures,
+    ),
 )
 
 
@@ -82,24 +143,36 @@ def find_report(name: str) -> ReportSpec | None:
 
 __all__ = [
     "REPORTS",
+    "AuditCoverage",
+    "ControlKpi",
     "Declaration",
     "DeclarationRegister",
     "DelegationKpi",
     "Figure",
+    "InspectionSummary",
     "LoanEntry",
     "OrderEntry",
     "OverdueReport",
     "PledgeKpi",
     "PublicGiftFigures",
+    "RecommendationStatus",
     "ReportError",
     "ReportSpec",
+    "RoundReport",
+    "SalaryStepYear",
+    "audit_coverage",
+    "control_kpi",
     "declaration_register",
     "delegation_kpi",
     "find_report",
+    "inspection_summary",
     "lending_register",
     "orders_in_force",
     "overdue_reports",
     "pledge_kpi",
     "public_figures",
+    "recommendation_status",
     "render_value",
+    "round_report",
+    "salary_step_year",
 ]
