@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 
 from integrity_flows import Actor, Engine, committees
 from integrity_flows.cli.common import describe_event
-from integrity_flows.errors import DefinitionError, GuardRejected, InvalidData, NotAuthorized
+from integrity_flows.errors import (
+    DefinitionError,
+    GuardRejected,
+    InvalidData,
+    NotAuthorized,
+    Refused,
+)
 from integrity_flows.loading.discovery import default_registry, load_library
 from integrity_flows.stores.rows import case_to_row
 
@@ -207,7 +213,7 @@ def test_a_sent_back_evaluation_needs_a_new_resolution(engine: Engine) -> None:
 
 def test_the_round_waits_for_every_child(engine: Engine) -> None:
     round_id = _round(engine)
-    with pytest.raises(GuardRejected, match="at least 1 'board_item'"):
+    with pytest.raises(GuardRejected, match="at least 1 evaluation case"):
         engine.fire(round_id, "finish", actor=PERSONNEL)
     x, y = _item(engine, round_id, "x"), _item(engine, round_id, "y")
     for subject, item in (("x", x),):
@@ -215,7 +221,7 @@ def test_the_round_waits_for_every_child(engine: Engine) -> None:
         _decide(engine, round_id, subject)
         engine.fire(item, "screen", actor=PERSONNEL)
     with pytest.raises(
-        GuardRejected, match=f"1 linked 'board_item' case\\(s\\) not yet in screened: {y}"
+        GuardRejected, match=f"1 linked evaluation case\\(s\\) not yet in 'screened': {y}"
     ):
         engine.fire(round_id, "finish", actor=PERSONNEL)
 
@@ -224,7 +230,7 @@ def test_a_child_starts_only_under_an_existing_parent_in_its_state(engine: Engin
     with pytest.raises(GuardRejected, match="no 'board_round' case 'nope'"):
         _item(engine, "nope", "x")
     fresh = engine.start("board_round", actor=PERSONNEL).id  # still "open", not "screening"
-    with pytest.raises(GuardRejected, match="parent case must be in screening"):
+    with pytest.raises(GuardRejected, match="parent case must be in 'screening'"):
         _item(engine, fresh, "x")
     other = engine.start(
         "board_item", actor=SUPERVISOR, data={"round": _round(engine), "employee": "x"}
@@ -416,3 +422,48 @@ def test_deciding_clears_only_the_votes_it_decides(votes: list[tuple[str, str, s
     assert committees.latest_resolution(decided, "m", "x") == resolution
     assert committees.latest_resolution(decided, "m", "y") is None
     assert record["resolutions"] == []  # apply never changes what it was given
+
+
+def test_a_resolution_counts_once_even_within_one_instant() -> None:
+    """Under a fixed clock a rejection, a send-back and a resubmission share one instant:
+    the rejection that sent the item back must not send it back again."""
+    from datetime import UTC, datetime
+
+    from integrity_flows.clock import FixedClock
+
+    clock = FixedClock(datetime(2024, 4, 1, 2, tzinfo=UTC))
+    engine = Engine.open("memory://", flows=[FLOWS], bundled=False, entry_points=False, clock=clock)
+    round_id = _round(engine)
+    x = _item(engine, round_id, "x")
+    _vote(engine, round_id, PALAD, "x", "no")
+    assert _decide(engine, round_id, "x")["number"] == 1
+    engine.fire(x, "send_back", actor=PERSONNEL)
+    engine.fire(x, "resubmit", actor=SUPERVISOR)
+    with pytest.raises(GuardRejected, match="no resolution"):
+        engine.fire(x, "send_back", actor=PERSONNEL)
+    _vote(engine, round_id, PALAD, "x", "yes")
+    assert _decide(engine, round_id, "x")["number"] == 2
+    assert engine.fire(x, "screen", actor=PERSONNEL).state == "screened"
+
+
+def test_the_parent_link_and_fixed_fields_never_change(engine: Engine) -> None:
+    round_id = _round(engine)
+    other = _round(engine)
+    x = _item(engine, round_id, "x")
+    with pytest.raises(Refused, match="'round' was set when the case started") as refused:
+        engine.fire(x, "send_back", actor=PERSONNEL, data={"round": other})
+    assert refused.value.mentions("แก้ไขไม่ได้")
+    assert engine.get(x).data["round"] == round_id
+
+
+def test_link_refusals_name_states_and_flows_by_label(engine: Engine) -> None:
+    fresh = engine.start("board_round", actor=PERSONNEL).id
+    with pytest.raises(GuardRejected, match="must be in 'screening' \\(now: 'open'\\)") as refused:
+        _item(engine, fresh, "x")
+    assert refused.value.mentions("'กลั่นกรอง' (ขณะนี้: 'เปิดรอบ')")
+    round_id = _round(engine)
+    _item(engine, round_id, "x")
+    with pytest.raises(
+        GuardRejected, match="1 linked evaluation case\\(s\\) not yet in 'screened'"
+    ):
+        engine.fire(round_id, "finish", actor=PERSONNEL)

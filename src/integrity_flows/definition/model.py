@@ -64,6 +64,9 @@ class Field:
     # actor's id when ``from_actor`` is set.
     default: Scalar = None
     from_actor: bool = False
+    # Set when the case starts (or first given) and never changed afterwards: who the case
+    # is about, the parent it belongs to.
+    fixed: bool = False
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ taken since the case entered its state.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -401,6 +401,7 @@ class _Check:
             self.condition("votes", "ยังไม่มีการออกเสียงในวาระนี้", "no votes on this motion yet")
         result, by = rec.tally(votes, (self.record.get("seats") or {}).get("chair"))
         act["resolution"] = {
+            "number": len(self.record.get("resolutions", [])) + 1,
             "meeting": meeting["no"],
             "motion": act["motion"],
             "subject": subject,
@@ -429,8 +430,14 @@ def check_decided(
     transition: Transition,
     parent: Case | None,
     parent_definition: FlowDefinition | None,
+    used: Callable[[str, str, str, str], int] = lambda *_: 0,
 ) -> tuple[Reason | None, Mapping[str, Any] | None]:
-    """Why the collective ``transition`` may not fire yet, or the resolution it rests on."""
+    """Why the collective ``transition`` may not fire yet, or the resolution it rests on.
+
+    A resolution counts once per case: ``used(home case, committee, motion, subject)``
+    is the number of the last one this case's moves already rested on, and only a later
+    one counts (a rejection that sent an item back does not send it back again).
+    """
     decided = transition.decided_by
     assert decided is not None
     home, home_definition = (
@@ -448,7 +455,12 @@ def check_decided(
     resolution = rec.latest_resolution(home.data.get(decided.committee), decided.motion, subject)
     about_th = f" เรื่องของ '{subject}'" if subject else ""
     about_en = f" about '{subject}'" if subject else ""
-    if resolution is None or resolution["at"] < iso(case.entered_at):
+    spent = used(home.id, decided.committee, decided.motion, subject)
+    if (
+        resolution is None
+        or resolution["at"] < iso(case.entered_at)
+        or int(resolution.get("number") or 0) <= spent
+    ):
         return Reason(
             "committee",
             f"ยังไม่มีมติ{committee.label.th}ในวาระ '{motion.th}'{about_th}",

@@ -151,6 +151,27 @@ def missing(
     return found
 
 
+def unchanged_fixed(
+    definition: FlowDefinition, changes: Mapping[str, Any], existing: Mapping[str, Any]
+) -> list[Reason]:
+    """A problem for each change to a ``fixed`` field (or the parent link) that already
+    holds a value."""
+    parent = definition.parent.field if definition.parent is not None else None
+    found = []
+    for name, value in changes.items():
+        field = definition.data[name]
+        held = existing.get(name)
+        if (field.fixed or name == parent) and held not in (None, "") and value != held:
+            found.append(
+                Reason(
+                    "fixed",
+                    f"'{field.label.th}' กำหนดไว้แล้วเมื่อเริ่มเรื่อง แก้ไขไม่ได้",
+                    f"'{field.label.en}' was set when the case started and cannot be changed",
+                )
+            )
+    return found
+
+
 def start_defaults(
     definition: FlowDefinition, data: Mapping[str, Any], actor_id: str
 ) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any, cast
 import attrs
 
 from integrity_flows.actor import Actor
+from integrity_flows.audit.records import parse_json
 from integrity_flows.authority import OrderLookup, resolve
 from integrity_flows.case import Case
 from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
@@ -28,6 +29,7 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.context import CaseLookup, GuardContext
 from integrity_flows.guards.decide import decide
+from integrity_flows.guards.family import state_reason
 from integrity_flows.guards.registry import GuardRegistry
 
 # Asked whether the actor holds a power today: the grant as a mapping for the audit
@@ -44,6 +46,7 @@ class Rules:
     lookup: CaseLookup
     registry: GuardRegistry
     definition_of: Callable[[Case], FlowDefinition] | None = None
+    flow_of: Callable[[str], FlowDefinition] | None = None
 
     def load(self, case_id: str) -> Case | None:
         """The case ``case_id`` (None when absent or when the lookup cannot load)."""
@@ -186,6 +189,7 @@ def decide_start(
         case=None,
         case_id=case_id,
         grants=grants,
+        flow_of=rules.flow_of,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     if parent_reason is not None:
@@ -214,10 +218,9 @@ def _check_parent(
             f"no '{link.flow}' case '{data[link.field]}' to link to",
         )
     if link.states and parent.state not in link.states:
-        return Reason(
-            "parent",
-            f"เรื่องหลักต้องอยู่ในสถานะ {', '.join(link.states)} (ขณะนี้: {parent.state})",
-            f"the parent case must be in {', '.join(link.states)} (now: {parent.state})",
+        labels = rules.definition_of(parent) if rules.definition_of is not None else None
+        return state_reason(
+            "parent", "เรื่องหลัก", "the parent case", link.states, parent.state, labels
         )
     return None
 
@@ -251,6 +254,7 @@ def decide_transition(
     else:  # a member's act: the seat authorizes it
         matched, role_reason = [], None
     changes, data_reasons = casedata.normalize(definition, given, case.data)
+    data_reasons += casedata.unchanged_fixed(definition, changes, case.data)
     merged = {**case.data, **changes}
     if check_requires:
         data_reasons += casedata.missing(definition, transition.requires, merged, changes)
@@ -265,6 +269,7 @@ def decide_transition(
         case=case,
         case_id=case.id,
         grants=grants,
+        flow_of=rules.flow_of,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     authority += committee_reasons[0]
@@ -295,7 +300,32 @@ def _decided(
         parent = rules.load(str(case.data.get(definition.parent.field) or ""))
         if parent is not None and rules.definition_of is not None:
             parent_definition = rules.definition_of(parent)
-    return collective.check_decided(definition, case, transition, parent, parent_definition)
+    return collective.check_decided(
+        definition, case, transition, parent, parent_definition, _used_resolutions(case, rules)
+    )
+
+
+def _used_resolutions(case: Case, rules: Rules) -> Callable[[str, str, str, str], int]:
+    """The number of the last resolution (of a committee case, on a motion and subject)
+    that a move of ``case`` rested on, read from its trail."""
+
+    def used(home: str, committee: str, motion: str, subject: str) -> int:
+        events = getattr(rules.lookup, "events", None)
+        if events is None:
+            return 0
+        last = 0
+        for event in events(case.id):
+            if '"resolution"' not in event.body:
+                continue
+            body = parse_json(event.body)
+            found = (body.get("authority") or {}).get("resolution") or {}
+            key = (found.get("case"), found.get("committee"), found.get("motion"))
+            moved = body.get("outcome") == "moved"
+            if moved and key == (home, committee, motion) and found.get("subject") == subject:
+                last = max(last, int(found.get("number") or 0))
+        return last
+
+    return used
 
 
 def not_allowed(

@@ -186,7 +186,11 @@ class Engine:
         found = self._rules_cache.get(definition.key)
         if found is None:
             found = Rules(
-                self._settings_of(definition), self.store, self.registry, self.definition_of
+                self._settings_of(definition),
+                self.store,
+                self.registry,
+                self.definition_of,
+                self.flows.get,
             )
             self._rules_cache[definition.key] = found
         return found

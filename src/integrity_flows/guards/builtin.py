@@ -276,7 +276,11 @@ def unit_differs(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     one audits, investigates or judges their own unit)."""
     field = params["field"]
     unit = ctx.data.get(field)
-    if unit in (None, "") or ctx.actor.unit is None or ctx.actor.unit != unit:
+    if unit in (None, "") or ctx.actor.unit is None:
+        return None
+    spec = ctx.definition.data.get(field)
+    label = spec.choice_labels.get(str(unit)) if spec is not None else None
+    if ctx.actor.unit != unit and not (label is not None and label.matches(ctx.actor.unit)):
         return None
     th, en = _field_label(ctx, field)
     return Reason(

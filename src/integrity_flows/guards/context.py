@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -40,6 +40,9 @@ class GuardContext:
     # What authority guards relied on (e.g. the delegation orders of ``holds_power``); the
     # engine adds it to the decision's ``authority`` and so to the audit event.
     grants: dict[str, Any] = attrs.field(factory=dict)
+    # The latest definition of another flow by id (to name a linked case's states by
+    # their labels); None where the engine does not supply it.
+    flow_of: Callable[[str], FlowDefinition] | None = None
 
     def grant(self, key: str, value: Any) -> None:
         """Record what an allowing authority guard relied on, for the audit event."""

@@ -6,15 +6,50 @@ so a parent finds its children with one indexed query, never a scan.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from integrity_flows.calendars import thai_digits
-from integrity_flows.errors import Reason
+from integrity_flows.definition.model import FlowDefinition, Label
+from integrity_flows.errors import Reason, UnknownFlow
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
 
 _SHOWN = 5
+
+
+def _states(names: Sequence[str], definition: FlowDefinition | None) -> Label:
+    labels = [definition.label_of_state(n) if definition else Label(n, n) for n in names]
+    return Label(
+        " หรือ ".join(f"'{x.th}'" for x in labels), " or ".join(f"'{x.en}'" for x in labels)
+    )
+
+
+def state_reason(
+    code: str,
+    who_th: str,
+    who_en: str,
+    wanted: Sequence[str],
+    now: str | None,
+    definition: FlowDefinition | None,
+) -> Reason:
+    """``who`` must be in one of ``wanted`` states and is in ``now``, named by label."""
+    want = _states(wanted, definition)
+    current = Label("ไม่พบเรื่อง", "not found") if now is None else _states([now], definition)
+    return Reason(
+        code,
+        f"{who_th}ต้องอยู่ในสถานะ {want.th} (ขณะนี้: {current.th})",
+        f"{who_en} must be in {want.en} (now: {current.en})",
+    )
+
+
+def _flow(ctx: GuardContext, flow_id: str) -> FlowDefinition | None:
+    if ctx.flow_of is None:
+        return None
+    try:
+        return ctx.flow_of(flow_id)
+    except UnknownFlow:  # states are then named by their ids
+        return None
 
 
 def children_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
@@ -27,20 +62,22 @@ def children_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     children = ctx.lookup.holders(flow, field, ctx.case_id, None)
     done = set(ctx.lookup.holders(flow, field, ctx.case_id, states))
     waiting = [child for child in children if child not in done]
-    wanted = ", ".join(states)
+    definition = _flow(ctx, flow)
+    title = definition.title if definition else Label(flow, flow)
     if len(children) < least:
         return Reason(
             "children",
-            f"ต้องมีเรื่องย่อย '{flow}' อย่างน้อย {thai_digits(str(least))} เรื่อง "
+            f"ต้องมี{title.th}อย่างน้อย {thai_digits(str(least))} เรื่อง "
             f"(มี {thai_digits(str(len(children)))} เรื่อง)",
-            f"needs at least {least} '{flow}' case(s) linked to it ({len(children)} so far)",
+            f"needs at least {least} {title.en} case(s) linked to it ({len(children)} so far)",
         )
     if waiting:
+        wanted = _states(states, definition)
         shown = ", ".join(waiting[:_SHOWN]) + (" ..." if len(waiting) > _SHOWN else "")
         return Reason(
             "children",
-            f"เรื่องย่อย {thai_digits(str(len(waiting)))} เรื่องยังไม่อยู่ในสถานะ {wanted}: {shown}",
-            f"{len(waiting)} linked '{flow}' case(s) not yet in {wanted}: {shown}",
+            f"{title.th} {thai_digits(str(len(waiting)))} เรื่องยังไม่อยู่ในสถานะ {wanted.th}: {shown}",
+            f"{len(waiting)} linked {title.en} case(s) not yet in {wanted.en}: {shown}",
         )
     return None
 
@@ -54,12 +91,9 @@ def parent_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     parent = load(str(ctx.data.get(link.field) or ""))
     states = list(params["states"])
     if parent is None or parent.state not in states:
-        now = "ไม่พบ" if parent is None else parent.state
-        return Reason(
-            "parent",
-            f"เรื่องหลักต้องอยู่ในสถานะ {', '.join(states)} (ขณะนี้: {now})",
-            f"the parent case must be in {', '.join(states)} "
-            f"(now: {'not found' if parent is None else parent.state})",
+        now = None if parent is None else parent.state
+        return state_reason(
+            "parent", "เรื่องหลัก", "the parent case", states, now, _flow(ctx, link.flow)
         )
     return None
 
