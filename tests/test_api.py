@@ -82,11 +82,15 @@ _LAYERS = {
     "loading": {"errors", "definition", "guards"},
     "audit": {"errors", "case"},
     "stores": {"errors", "audit", "case"},
+    "protection": {"errors", "definition"},
     "engine": {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
-        "calendars", "clock", "authority",
+        "calendars", "clock", "authority", "protection",
     },
-    "reports": {"audit", "calendars", "engine", "definition", "errors", "case", "authority"},
+    "reports": {
+        "audit", "calendars", "engine", "definition", "errors", "case", "authority",
+        "protection", "actor",
+    },
 }  # fmt: skip
 
 

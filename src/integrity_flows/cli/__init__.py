@@ -13,6 +13,7 @@ from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.keys import key_group
 from integrity_flows.cli.no_gift import no_gift_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
@@ -21,8 +22,16 @@ from integrity_flows.errors import FlowError
 
 @click.group()
 @click.option("-v", "--verbose", is_flag=True, help="Show the audit events as JSON on stderr")
+@click.option(
+    "--key-file",
+    "key_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File holding the key for sensitive data (else INTEGRITY_FLOWS_KEY_FILE or "
+    "INTEGRITY_FLOWS_KEY) / ไฟล์กุญแจเข้ารหัส",
+)
 @click.version_option(package_name="integrity-flows")
-def cli(verbose: bool) -> None:
+def cli(verbose: bool, key_file: str | None) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 
     ขั้นตอนงานตามแผนปฏิบัติการป้องกันการทุจริต ที่ตรวจสอบย้อนหลังได้
@@ -39,6 +48,7 @@ for command in (
     register_command,
     no_gift_group,
     delegation_group,
+    key_group,
     sweep_command,
     demo_command,
 ):

@@ -15,6 +15,7 @@ import structlog
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.runtime import Engine
@@ -87,7 +88,7 @@ def open_engine(
     """The engine on ``db``, with a fixed clock when ``at`` is given."""
     clock = FixedClock(parse_datetime(at)) if at else None
     url = store_url(db, must_exist=must_exist)
-    return Engine.open(url, flows=list(flow_dirs), clock=clock, logger=cli_logger())
+    return Engine.open(url, flows=list(flow_dirs), clock=clock, logger=cli_logger(), key=cli_key())
 
 
 def make_actor(
@@ -146,5 +147,16 @@ def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
     line = f"#{event.pos:<3} {when(event.at)}  {event.actor:<12} {label('trigger', event.trigger)}"
     if event.moved:
         return f"{line}: {move}"
+    if event.outcome == "read":
+        return f"{line}: {_read(event, definition)}"
     reasons = "; ".join(r["th"] for r in event.reasons)
     return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"
+
+
+def _read(event: AuditEvent, definition: FlowDefinition | None) -> str:
+    """A reading of sensitive data: which field (never its value) and why."""
+    names = []
+    for name in event.data:
+        field = definition.data.get(name) if definition else None
+        names.append(f"{field.label.th} ({field.label.en})" if field else name)
+    return f"เปิดอ่าน / read {', '.join(names)}: {event.reason or '-'}"

@@ -64,6 +64,11 @@ class Field:
     # actor's id when ``from_actor`` is set.
     default: Scalar = None
     from_actor: bool = False
+    # Roles that may read a sensitive value in clear through Engine.reveal (each reading
+    # is audited); none means nobody may (docs/complaints.md).
+    readers: tuple[str, ...] = ()
+    # Kept only as a keyed hash (e.g. a tracking code): found by equality, never read.
+    hashed: bool = False
 
 
 @attrs.frozen

@@ -27,9 +27,10 @@ Fixtures
 ``integrity_flows_engine``
     a fresh engine per scenario, ``Engine.open(url, flows=paths, clock=clock)``,
     closed afterwards. A host may define the fixture ``integrity_flows_engine_url``
-    (default ``"memory://"``; e.g. ``f"sqlite:///{tmp_path}/cases.db"``) and
-    ``integrity_flows_flow_paths`` (folders of the host's own flows, default none),
-    in a ``conftest.py`` or the test module;
+    (default ``"memory://"``; e.g. ``f"sqlite:///{tmp_path}/cases.db"``),
+    ``integrity_flows_flow_paths`` (folders of the host's own flows, default none) and
+    ``integrity_flows_key`` (the key for sensitive data; default a fresh ephemeral key
+    per scenario), in a ``conftest.py`` or the test module;
 ``integrity_flows_clock``
     a :class:`~integrity_flows.clock.FixedClock` at 1 October 2566, 09:00 Thai time.
 
@@ -107,6 +108,7 @@ from pytest_bdd import parsers, step
 
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
+from integrity_flows.protection.keys import FieldKey
 from integrity_flows.testing.world import DEFAULT_START, StepFailed, World, quoted
 
 Table = Sequence[Sequence[str]]
@@ -148,7 +150,10 @@ def integrity_flows_engine(
     """A fresh engine for one scenario, on ``integrity_flows_engine_url`` (memory by default)."""
     url = _optional_fixture(request, "integrity_flows_engine_url", "memory://")
     paths: Sequence[str | Path] = _optional_fixture(request, "integrity_flows_flow_paths", ())
-    engine = Engine.open(url, flows=paths, clock=integrity_flows_clock)
+    # Sensitive data is sealed with a key that lives as long as the scenario's engine,
+    # whatever the store (a host may give its own: the fixture integrity_flows_key).
+    key = _optional_fixture(request, "integrity_flows_key", None) or FieldKey.generate()
+    engine = Engine.open(url, flows=paths, clock=integrity_flows_clock, key=key)
     try:
         yield engine
     finally:
