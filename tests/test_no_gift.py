@@ -717,6 +717,7 @@ def test_reports_are_found_by_id_and_label() -> None:
         "gift_public_figures",
         "no_gift_pledges",
         "delegation_orders",
+        "complaint_statistics",
     }
     assert find_report("No Gift Policy pledges") is find_report("no_gift_pledges")
     assert find_report("ทะเบียนการแจ้งการรับของขวัญ") is find_report("gift_register")

@@ -10,6 +10,7 @@ from typing import Any
 from integrity_flows.calendars import parse_date, parse_decimal, start_of_day_utc, thai_digits
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.independence import INDEPENDENCE_GUARDS
 from integrity_flows.guards.power import POWER_GUARDS
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 
@@ -336,5 +337,6 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
 
 
 def builtin_registry() -> GuardRegistry:
-    """A fresh registry holding the built-in guards (``holds_power`` included)."""
-    return GuardRegistry((*BUILTIN_GUARDS, *POWER_GUARDS))
+    """A fresh registry holding the built-in guards (``holds_power`` and the independence
+    guards included)."""
+    return GuardRegistry((*BUILTIN_GUARDS, *POWER_GUARDS, *INDEPENDENCE_GUARDS))

@@ -55,7 +55,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_transitions(definition, registry, out)
     _check_deadlines(definition, out)
     _check_graph(definition, out)
-    for path, en, th in protection_problems(definition):
+    for path, en, th in protection_problems(definition, registry):
         out.add(path, en, th)
     return out.problems
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 
-from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.definition.model import FlowDefinition, GuardRef
+from integrity_flows.guards.registry import GuardRegistry
 
 #: The trigger the engine records for a reading of sensitive data (``Engine.reveal``).
 RESERVED_TRIGGERS = ("reveal",)
@@ -12,9 +14,9 @@ RESERVED_TRIGGERS = ("reveal",)
 Found = tuple[str, str, str]  # path, English, Thai
 
 
-def protection_problems(d: FlowDefinition) -> list[Found]:
+def protection_problems(d: FlowDefinition, registry: GuardRegistry) -> list[Found]:
     """Every problem with the protection keys of ``d``'s fields and its triggers."""
-    found: list[Found] = []
+    found: list[Found] = _guards_comparing(d, registry)
     for name, field in d.data.items():
         path = f"data.{name}"
         if field.readers and not field.sensitive:
@@ -55,6 +57,42 @@ def protection_problems(d: FlowDefinition) -> list[Found]:
                     f"ชื่อการดำเนินการ '{t.trigger}' สงวนไว้สำหรับการเปิดอ่านข้อมูลอ่อนไหว",
                 )
             )
+    return found
+
+
+def _guard_refs(d: FlowDefinition) -> Iterator[tuple[str, GuardRef]]:
+    """Every guard of the start and the transitions, nested ones included, with its path."""
+    stack = [(f"start.guards[{j}]", ref) for j, ref in enumerate(d.start.guards)]
+    for i, t in enumerate(d.transitions):
+        stack += [(f"transitions[{i}].guards[{j}]", ref) for j, ref in enumerate(t.guards)]
+    while stack:
+        path, ref = stack.pop(0)
+        yield path, ref
+        stack += [(f"{path}.{ref.name}[{j}]", child) for j, child in enumerate(ref.children)]
+
+
+def _guards_comparing(d: FlowDefinition, registry: GuardRegistry) -> list[Found]:
+    """A guard sees the stored (sealed or hashed) value of a protected field, so it may
+    only ask whether one is present: ``field_present``."""
+    found: list[Found] = []
+    for path, ref in _guard_refs(d):
+        spec = registry.get(ref.name)
+        if spec is None or ref.name == "field_present":
+            continue
+        for param, kind in spec.all_params().items():
+            value = ref.params.get(param)
+            names = value if kind == "fields" and isinstance(value, list) else [value]
+            if kind in ("field", "fields") and any(
+                isinstance(n, str) and _protected(d, n) for n in names
+            ):
+                found.append(
+                    (
+                        f"{path}.{param}",
+                        f"guard '{ref.name}' cannot compare a sensitive or hashed field "
+                        "(only field_present may name one)",
+                        f"เงื่อนไข '{ref.name}' เปรียบเทียบข้อมูลที่ป้องกันไว้ไม่ได้ (ใช้ได้เฉพาะ field_present)",
+                    )
+                )
     return found
 
 

@@ -18,12 +18,21 @@ from integrity_flows.loading.checks import check
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key written twice in one mapping."""
+    """A safe loader that refuses a key written twice in one mapping.
+
+    A merge key (``<<: *anchor``) is allowed: the keys written beside it override the
+    merged ones, which is what it is for (a transition repeated for several states).
+    """
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            continue
         key = loader.construct_object(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from integrity_flows.definition.model import Label
 from integrity_flows.reports.base import Figure, ReportError, ReportSpec, render_value
+from integrity_flows.reports.complaints import ComplaintStatistics, complaint_statistics
 from integrity_flows.reports.delegation import (
     DelegationKpi,
     OrderEntry,
@@ -50,6 +51,10 @@ def _delegation_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
     return delegation_kpi(engine, fiscal_year).figures()
 
 
+def _complaint_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return complaint_statistics(engine, fiscal_year).figures()
+
+
 #: The reports features and the command line may name.
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec(
@@ -72,6 +77,11 @@ REPORTS: tuple[ReportSpec, ...] = (
         Label("ผลการออกคำสั่งมอบอำนาจ มอบหมาย และรักษาราชการแทน", "delegation orders"),
         _delegation_figures,
     ),
+    ReportSpec(
+        "complaint_statistics",
+        Label("สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "corruption complaint statistics"),
+        _complaint_figures,
+    ),
 )
 
 
@@ -82,6 +92,7 @@ def find_report(name: str) -> ReportSpec | None:
 
 __all__ = [
     "REPORTS",
+    "ComplaintStatistics",
     "Declaration",
     "DeclarationRegister",
     "DelegationKpi",
@@ -93,6 +104,7 @@ __all__ = [
     "PublicGiftFigures",
     "ReportError",
     "ReportSpec",
+    "complaint_statistics",
     "declaration_register",
     "delegation_kpi",
     "find_report",
