@@ -8,6 +8,7 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
+from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
@@ -48,6 +49,7 @@ for command in (
     register_command,
     no_gift_group,
     delegation_group,
+    complaint_group,
     key_group,
     sweep_command,
     demo_command,

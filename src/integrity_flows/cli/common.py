@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +19,7 @@ from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.runtime import Engine
+from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import FlowError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,12 +84,25 @@ def flows_option(func: F) -> F:
 
 
 def open_engine(
-    db: str, flow_dirs: Iterable[str] = (), at: str | None = None, *, must_exist: bool = False
+    db: str,
+    flow_dirs: Iterable[str] = (),
+    at: str | None = None,
+    *,
+    must_exist: bool = False,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Engine:
-    """The engine on ``db``, with a fixed clock when ``at`` is given."""
+    """The engine on ``db``, with a fixed clock when ``at`` is given, the key of this run
+    (see :mod:`integrity_flows.cli.keys`) and any setting overrides."""
     clock = FixedClock(parse_datetime(at)) if at else None
     url = store_url(db, must_exist=must_exist)
-    return Engine.open(url, flows=list(flow_dirs), clock=clock, logger=cli_logger(), key=cli_key())
+    return Engine.open(
+        url,
+        flows=list(flow_dirs),
+        clock=clock,
+        logger=cli_logger(),
+        key=cli_key(),
+        settings=settings,
+    )
 
 
 def make_actor(
@@ -134,6 +148,8 @@ def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
     def label(kind: str, name: str | None) -> str:
         if name is None:
             return "-"
+        if kind == "trigger" and name == READ_TRIGGER:
+            return "เปิดอ่านข้อมูลอ่อนไหว (read sensitive data)"
         if definition is None:
             return name
         found = (
@@ -159,4 +175,4 @@ def _read(event: AuditEvent, definition: FlowDefinition | None) -> str:
     for name in event.data:
         field = definition.data.get(name) if definition else None
         names.append(f"{field.label.th} ({field.label.en})" if field else name)
-    return f"เปิดอ่าน / read {', '.join(names)}: {event.reason or '-'}"
+    return f"{', '.join(names)}: {event.reason or '-'}"

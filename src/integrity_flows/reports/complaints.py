@@ -11,7 +11,8 @@ applied). Counts and days only: no names, no identity, no case ids, no text.
 - outcome: ``unfounded``, ``penalty``, ``charge_dismissed``, ``routed``, ``referred``, or
   ``pending`` while there is none;
 - days are elapsed days (hours / 24), median and maximum rounded half up to one decimal;
-  "within" compares the exact times with the time frame, as the sweep does.
+  "within" counts what was done before the time frame ran out, comparing exact times as
+  the sweep does (at the last moment of the time frame the deadline falls due).
 """
 
 from __future__ import annotations
@@ -123,8 +124,9 @@ class Timing:
 
     @property
     def within(self) -> int:
-        """How many took at most the time frame."""
-        return sum(1 for d in self.days if d <= self.limit_days)
+        """How many were done before the time frame ran out (at its last moment the
+        deadline falls due, as the sweep sees it)."""
+        return sum(1 for d in self.days if d < self.limit_days)
 
 
 @attrs.frozen
@@ -155,7 +157,9 @@ class ComplaintStatistics:
         for key, count in self.by_channel.items():
             label = self.channel_labels[key]
             found.append(
-                Figure(f"channel_{key}", Label(f"ช่องทาง{label.th}", f"by {label.en}"), count)
+                Figure(
+                    f"channel_{key}", Label(f"ช่องทาง: {label.th}", f"channel: {label.en}"), count
+                )
             )
         found += [
             Figure("anonymous", Label("ไม่ประสงค์ออกนาม", "anonymous"), self.anonymous),
@@ -165,7 +169,7 @@ class ComplaintStatistics:
         for key, count in self.by_topic.items():
             label = self.topic_labels[key]
             found.append(
-                Figure(f"topic_{key}", Label(f"ประเด็น{label.th}", f"topic: {label.en}"), count)
+                Figure(f"topic_{key}", Label(f"ประเด็น: {label.th}", f"topic: {label.en}"), count)
             )
         found += [Figure(f"outcome_{k}", OUTCOMES[k], n) for k, n in self.by_outcome.items()]
         found += [Figure(f"stage_{k}", STAGES[k], n) for k, n in self.by_stage.items()]

@@ -109,6 +109,7 @@ from pytest_bdd import parsers, step
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.protection.keys import FieldKey
+from integrity_flows.testing import complaints
 from integrity_flows.testing.world import DEFAULT_START, StepFailed, World, quoted
 
 Table = Sequence[Sequence[str]]
@@ -388,6 +389,111 @@ def report_shows(
 def report_hides(integrity_flows_world: World, report: str, year: str, word: str) -> None:
     """No figure of a report of a fiscal year shows a word (a name, a giver ...)."""
     integrity_flows_world.expect_report_hides(report, year, word)
+
+
+# --- complaints and sensitive data ---------------------------------------------------
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนติดตามเรื่อง(?:\s*{_q('case')})?\s*ด้วยรหัสติดตาม(?:เรื่อง)?(?:ของตน)?"))
+@step(
+    parsers.re(
+        rf"the complainant follows (?:the (?:case|complaint) )?(?:{_q('case')} )?"
+        r"with (?:the|their) tracking code"
+    )
+)
+def complainant_follows(integrity_flows_world: World, case: str | None) -> None:
+    """The complainant follows the current (or named) case with its tracking code."""
+    complaints.follow(integrity_flows_world, case)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนเห็นสถานะ\s*{_q('stage')}"))
+@step(parsers.re(rf"the complainant sees the (?:stage|state) {_q('stage')}"))
+def complainant_sees_stage(integrity_flows_world: World, stage: str) -> None:
+    """What the complainant saw last shows this stage (a state's id or label)."""
+    complaints.expect_stage(integrity_flows_world, stage)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนเห็นข้อความ\s*{_q('text')}"))
+@step(parsers.re(rf"the complainant sees the message {_q('text')}"))
+def complainant_sees_message(integrity_flows_world: World, text: str) -> None:
+    """A message to the complainant contains this text."""
+    complaints.expect_message(integrity_flows_world, text)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนไม่เห็น\s*{_q('word')}"))
+@step(parsers.re(rf"the complainant does not see {_q('word')}"))
+def complainant_does_not_see(integrity_flows_world: World, word: str) -> None:
+    """Nothing the complainant saw contains this word (an officer's name, a state id ...)."""
+    complaints.expect_unseen(integrity_flows_world, word)
+
+
+@step(parsers.re(rf"การติดตามด้วยรหัส\s*{_q('code')}\s*ไม่พบเรื่อง"))
+@step(parsers.re(rf"following with the code {_q('code')} finds nothing"))
+def code_finds_nothing(integrity_flows_world: World, code: str) -> None:
+    """A wrong tracking code, malformed or unknown, finds nothing, with one plain message."""
+    complaints.expect_not_found(integrity_flows_world, code)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียน(?:ของเรื่อง\s*{_q('case')})?\s*ได้รับรหัสติดตามเรื่อง"))
+@step(
+    parsers.re(
+        rf"the complainant(?: of {_q('case')})? (?:holds|has received|receives) a tracking code"
+    )
+)
+def code_issued(integrity_flows_world: World, case: str | None) -> None:
+    """The case issued a tracking code to its complainant, and it is stored nowhere."""
+    complaints.expect_code_issued(integrity_flows_world, case)
+
+
+@step(parsers.re(rf"{_q('word')}\s*ไม่ปรากฏในบันทึกการตรวจสอบ(?:และข้อมูลที่จัดเก็บ)?"))
+@step(parsers.re(rf"{_q('word')} appears nowhere in the audit trail(?: or the store)?"))
+def appears_nowhere(integrity_flows_world: World, word: str) -> None:
+    """A name or number appears in clear nowhere: trail, cases, database file."""
+    complaints.expect_nowhere(integrity_flows_world, word)
+
+
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*เปิดอ่าน\s*{_q('field')}{_TH_CASE}\s*ด้วยเหตุผล\s*{_q('reason')}"
+        rf"(?:\s*ได้ค่า\s*{_q('value')})?"
+    )
+)
+@step(
+    parsers.re(
+        rf"{_q('actor')} reveals {_q('field')}{_EN_CASE} because {_q('reason')}"
+        rf"(?: and reads {_q('value')})?"
+    )
+)
+def reveals(
+    integrity_flows_world: World,
+    actor: str,
+    field: str,
+    case: str | None,
+    reason: str,
+    value: str | None,
+) -> None:
+    """Someone reads a sensitive field in clear, with a reason; the reading is audited."""
+    complaints.reveal(integrity_flows_world, actor, field, reason, case, value)
+
+
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*ไม่สามารถ\s*เปิดอ่าน\s*{_q('field')}{_TH_CASE}\s*(?:ได้)?"
+        rf"(?:\s*เพราะ\s*{_q('because')})?"
+    )
+)
+@step(
+    parsers.re(rf"{_q('actor')} cannot reveal {_q('field')}{_EN_CASE}(?: because {_q('because')})?")
+)
+def cannot_reveal(
+    integrity_flows_world: World,
+    actor: str,
+    field: str,
+    case: str | None,
+    because: str | None,
+) -> None:
+    """Someone tries to read a sensitive field and is refused; the attempt is audited."""
+    complaints.cannot_reveal(integrity_flows_world, actor, field, because, case)
 
 
 #: What ``from integrity_flows.testing.steps import *`` brings into a test module or
