@@ -91,6 +91,11 @@ _LAYERS = {
         "audit", "calendars", "engine", "definition", "errors", "case", "authority",
         "protection", "actor",
     },
+    "manual": {"calendars", "definition", "plan"},
+    "complaints": {
+        "actor", "audit", "calendars", "case", "definition", "engine", "errors", "manual",
+        "protection",
+    },
 }  # fmt: skip
 
 

@@ -78,12 +78,12 @@ _WORDS: Mapping[str, Label] = {
     "needs": Label("ต้องระบุ", "needs"),
     "rule": Label("เงื่อนไข", "rule"),
     "late": Label(
-        "หากไม่ดำเนินการภายใน {days} วัน: {action} ไปสู่ {dest}",
-        "if nothing is done within {days} days: {action}, to {dest}",
+        "หากไม่ดำเนินการภายใน {days}: {action} ไปสู่ {dest}",
+        "if nothing is done within {days}: {action}, to {dest}",
     ),
     "late_field": Label(
-        "เมื่อพ้น {days} วันนับจาก{field}: {action} ไปสู่ {dest}",
-        "{days} days after the {field}: {action}, to {dest}",
+        "เมื่อพ้น {days}นับจาก{field}: {action} ไปสู่ {dest}",
+        "{days} after the {field}: {action}, to {dest}",
     ),
     "any_time": Label("ดำเนินการได้ระหว่างขั้นตอนต่อไปนี้", "What may be done during several stages"),
     "during": Label("ในขั้นตอน", "during"),
@@ -96,9 +96,9 @@ _WORDS: Mapping[str, Label] = {
     "stage": Label("ขั้นตอน", "Stage"),
     "frame": Label("ระยะเวลา", "Time frame"),
     "when_late": Label("เมื่อเกินกำหนด", "When it passes"),
-    "days_in_stage": Label("{days} วัน นับแต่เข้าสู่ขั้นตอน", "{days} days from entering the stage"),
-    "days_from_field": Label("{days} วัน นับจาก{field}", "{days} days from the {field}"),
-    "days": Label("{days} วัน", "{days} days"),
+    "days_in_stage": Label("{days} นับแต่เข้าสู่ขั้นตอน", "{days} from entering the stage"),
+    "days_from_field": Label("{days} นับจาก{field}", "{days} from the {field}"),
+    "days": Label("{days}", "{days}"),
     "target": Label("เป้าหมายที่วัดผลในสถิติ", "a target the statistics measure"),
     "settings_note": Label(
         "ระยะเวลาข้างต้นเป็นค่าที่ระบบใช้อยู่ขณะจัดทำคู่มือ (ค่าตั้ง: {names})",
@@ -146,6 +146,11 @@ class _Writer:
 
     def num(self, number: int) -> str:
         return thai_digits(str(number)) if self.th else str(number)
+
+    def day_count(self, days: int) -> str:
+        if self.th:
+            return f"{self.num(days)} วัน"
+        return "1 day" if days == 1 else f"{days} days"
 
     def role(self, role: str) -> str:
         return self.say(self.d.label_of_role(role))
@@ -275,7 +280,7 @@ class _Writer:
         t = self.d.transition(deadline.trigger, state)
         action = self.say(t.label) if t else deadline.trigger
         dest = self.state(t.dest) if t else "-"
-        days = self.num(self.days(deadline))
+        days = self.day_count(self.days(deadline))
         if deadline.field:
             return self.word(
                 "late_field", days=days, field=self.field(deadline.field), action=action, dest=dest
@@ -355,7 +360,7 @@ class _Writer:
         for name, state in self.d.states.items():
             for deadline in state.deadlines:
                 t = self.d.transition(deadline.trigger, name)
-                days = self.num(self.days(deadline))
+                days = self.day_count(self.days(deadline))
                 if deadline.field:
                     frame = self.word(
                         "days_from_field", days=days, field=self.field(deadline.field)
@@ -367,7 +372,7 @@ class _Writer:
                 if deadline.days_setting:
                     names.append(deadline.days_setting)
         for setting, label in self.text.targets.items():
-            days = self.num(int(self.settings[setting]))
+            days = self.day_count(int(self.settings[setting]))
             rows.append((self.say(label), self.word("days", days=days), self.word("target")))
             names.append(setting)
         header = (self.word("stage"), self.word("frame"), self.word("when_late"))
