@@ -29,6 +29,7 @@ from _complaints import (
     say,
 )
 from integrity_flows import Actor, Engine, FixedClock
+from integrity_flows.cli import main
 from integrity_flows.complaints import (
     ComplaintDesk,
     Throttle,
@@ -46,6 +47,9 @@ from integrity_flows.errors import (
     TriggerNotAllowed,
 )
 from integrity_flows.plan.catalogue import load_plan
+from integrity_flows.protection import FieldKey
+from integrity_flows.testing import complaints as steps
+from integrity_flows.testing.world import StepFailed, World
 
 
 @pytest.fixture
@@ -424,3 +428,79 @@ def test_each_stage_needs_a_message_to_the_complainant(engine: Engine) -> None:
     engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
     engine.fire(case_id, "report_progress", actor=KANDA, data=say("กำลังพิจารณา"))
     assert engine.get(case_id).state == "acknowledged"
+
+
+# --- the command line ---------------------------------------------------------------
+
+
+def test_cli_file_and_follow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`complaint file` prints the code once; `complaint follow` shows the progress."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_KEY", "ifkey1:" + "C" * 43)
+    db = str(tmp_path / "c.db")
+    args = ["complaint", "file", "--db", db, "--actor", "web-form", "--role", "online_channel",
+            "--data", "channel=online", "--data", "anonymous=yes", "--data", "details=รับเงิน",
+            "--at", "2023-10-02T09:00:00+07:00"]  # fmt: skip
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    code = out.split("tracking code: ")[1].split()[0]
+    assert normalize_code(code)
+    assert main(["complaint", "follow", code, "--db", db, "--lang", "en"]) == 0
+    shown = capsys.readouterr().out
+    assert "Stage: received (since 2 October B.E. 2566; in progress)" in shown
+    assert "สถานะ" not in shown
+    assert main(["complaint", "follow", code.replace("-", " "), "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["stage"]["th"] == "รับเรื่องแล้ว"
+    assert main(["complaint", "follow", "00000", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "ไม่พบเรื่องร้องเรียนตามรหัสติดตามนี้" in err
+    assert "no complaint was found" in err
+    refused = [*args[:-2], "--data", "channel=phone"]
+    assert main(refused) == 1
+    assert "online complaints only" in capsys.readouterr().err
+
+
+# --- the scenario world -------------------------------------------------------------
+
+
+def test_the_complaint_steps_fail_clearly(tmp_path: Path, clock: FixedClock) -> None:
+    """Each complaint step says, in both languages, what did not hold."""
+    with Engine.open(f"sqlite:///{tmp_path}/w.db", clock=clock, key=FieldKey.generate()) as e:
+        world = World(e, clock)
+        world.give_roles("web", ["ช่องทางร้องเรียนการทุจริตออนไลน์"])
+        world.give_roles("kanda", ["complaint officer", "coordinator"], unit="สำนักปลัด")
+        world.start(
+            "web", FLOW, [["channel", "online"], ["anonymous", "yes"], ["details", "x"]], "C"
+        )
+        world.start("kanda", "complaint_measure", [["fiscal year", "2567"]], "M")
+        with pytest.raises(StepFailed, match="has not followed"):
+            steps.expect_stage(world, "received")
+        with pytest.raises(StepFailed, match="no tracking code"):
+            steps.follow(world, "M")
+        with pytest.raises(StepFailed, match="issued no tracking code"):
+            steps.expect_code_issued(world, "M")
+        steps.follow(world, "C")
+        with pytest.raises(StepFailed, match="sees the stage"):
+            steps.expect_stage(world, "closed")
+        with pytest.raises(StepFailed, match="no message"):
+            steps.expect_message(world, "hello")
+        with pytest.raises(StepFailed, match="complainant sees"):
+            steps.expect_unseen(world, "received")
+        with pytest.raises(StepFailed, match="found a complaint"):
+            steps.expect_not_found(world, world.codes[world.cases["C"]])
+        with pytest.raises(StepFailed, match="appears in clear in the audit trail"):
+            steps.expect_nowhere(world, "web")
+        with pytest.raises(StepFailed, match="database file"):
+            steps.expect_nowhere(world, "corruption_complaint")
+        with pytest.raises(StepFailed, match="could not read"):
+            steps.reveal(world, "web", "details", "x", "C", None)
+        with pytest.raises(StepFailed, match="reads"):
+            steps.reveal(world, "kanda", "details", "ดู", "C", "y")
+        with pytest.raises(StepFailed, match="should have been refused"):
+            steps.cannot_reveal(world, "kanda", "details", None, "C")
+        with pytest.raises(StepFailed, match="not because"):
+            steps.cannot_reveal(world, "web", "details", "nothing like this", "C")
+        world.codes[world.cases["C"]] = "00000-00000-00000-00000-00000"
+        with pytest.raises(StepFailed, match="following with the tracking code failed"):
+            steps.follow(world, "C")

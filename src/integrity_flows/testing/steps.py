@@ -61,6 +61,13 @@ Thai (``# language: th``)::
       | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
+    เมื่อ ผู้ร้องเรียนติดตามเรื่อง ["C1"] ด้วยรหัสติดตาม[เรื่อง]
+    ดังนั้น ผู้ร้องเรียนเห็นสถานะ "..." | เห็นข้อความ "..." | ไม่เห็น "..."
+    ดังนั้น ผู้ร้องเรียน[ของเรื่อง "C1"] ได้รับรหัสติดตามเรื่อง
+    ดังนั้น การติดตามด้วยรหัส "..." ไม่พบเรื่อง
+    ดังนั้น "นายสมปอง" ไม่ปรากฏในบันทึกการตรวจสอบ
+    เมื่อ "กานดา" เปิดอ่าน "ชื่อผู้ร้องเรียน" [ในเรื่อง "C1"] ด้วยเหตุผล "..." [ได้ค่า "..."]
+    ดังนั้น "สมพงษ์" ไม่สามารถเปิดอ่าน "ชื่อผู้ร้องเรียน" [ในเรื่อง "C1"] ได้ [เพราะ "..."]
 
 English::
 
@@ -80,6 +87,13 @@ English::
       | actor | trigger | from | to | [outcome] |
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
+    When the complainant follows [the complaint] ["C1"] with the tracking code
+    Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
+    Then the complainant [of "C1"] holds a tracking code
+    Then following with the code "..." finds nothing
+    Then "Sompong Jaidee" appears nowhere in the audit trail
+    When "kanda" reveals "complainant name" [on "C1"] because "..." [and reads "..."]
+    Then "sompong" cannot reveal "complainant name" [on "C1"] [because "..."]
 
 Checks: a refusal step expects :class:`~integrity_flows.errors.Refused` whose
 ``mentions`` finds the ``because`` word (or the id and labels of the role or field it
