@@ -379,7 +379,7 @@ class Engine:
     ) -> Decision:
         """The decision with its data as it may be stored (sensitive values sealed)."""
         data = protect(definition, self.key, case_id, decision.data, trigger=trigger, state=state)
-        return attrs.evolve(decision, data=data)
+        return decision if data is decision.data else attrs.evolve(decision, data=data)
 
     def reveal(self, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:
         """The clear value of a sensitive field, for one of the roles its ``readers`` name.

@@ -47,20 +47,21 @@ def protect(
     *,
     trigger: str,
     state: str | None,
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     """``changes`` as they may be stored: sensitive values sealed, hashed values hashed.
 
-    Raises :class:`KeyRequired` when a sensitive or hashed value is given and there is
-    no key (the caller records the refusal).
+    ``changes`` itself is returned when nothing in it is protected (this runs on every
+    fire). Raises :class:`KeyRequired` when a sensitive or hashed value is given and there
+    is no key (the caller records the refusal).
     """
-    protected = dict(changes)
     waiting = [
         name
         for name, value in changes.items()
         if needs_key(definition.data[name]) and _present(value)
     ]
     if not waiting:
-        return protected
+        return changes
+    protected = dict(changes)
     if key is None:
         raise key_required(definition, waiting, case_id=case_id, trigger=trigger, state=state)
     for name in waiting:
