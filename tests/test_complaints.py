@@ -504,3 +504,14 @@ def test_the_complaint_steps_fail_clearly(tmp_path: Path, clock: FixedClock) -> 
         world.codes[world.cases["C"]] = "00000-00000-00000-00000-00000"
         with pytest.raises(StepFailed, match="following with the tracking code failed"):
             steps.follow(world, "C")
+
+
+def test_coverage_names_a_repeated_trigger_once(engine: Engine) -> None:
+    """report_progress, written once per stage, implements 34/5.1 once in the coverage."""
+    from integrity_flows.plan.catalogue import coverage
+
+    report = coverage(load_plan(), list(engine.flows))
+    step = report.step("34/5.1")
+    assert step is not None
+    assert [ref.trigger for ref in step.transitions] == ["start", "report_progress"]
+    assert all(report.step(f"33/5.{n}").implemented for n in range(1, 12))  # type: ignore[union-attr]
