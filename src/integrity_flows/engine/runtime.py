@@ -117,7 +117,8 @@ class Engine:
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
-        packages."""
+        packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
+        given)."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
