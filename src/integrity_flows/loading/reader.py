@@ -16,8 +16,12 @@ from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading.checks import check
 
+# libyaml's parser when PyYAML has it (several times faster; the constructors, and so what
+# a file may hold, are the same safe ones), the pure-Python one otherwise.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _StrictLoader(yaml.SafeLoader):
+
+class _StrictLoader(_SafeBase):  # type: ignore[valid-type, misc]
     """A safe loader that refuses a key written twice in one mapping.
 
     A merge key (``<<: *anchor``) is allowed: the keys written beside it override the
@@ -39,7 +43,8 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
                 None, None, f"key '{key}' is written twice", key_node.start_mark
             )
         seen.add(key)
-    return loader.construct_mapping(node)
+    mapping: dict[Any, Any] = loader.construct_mapping(node)
+    return mapping
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
