@@ -420,8 +420,8 @@ def complainant_follows(integrity_flows_world: World, case: str | None) -> None:
     complaints.follow(integrity_flows_world, case)
 
 
-@step(parsers.re(rf"ผู้ร้องเรียนเห็นสถานะ\s*{_q('stage')}"))
-@step(parsers.re(rf"the complainant sees the (?:stage|state) {_q('stage')}"))
+@step(parsers.re(rf"ผู้ร้องเรียนเห็นสถานะ(?:เรื่อง)?\s*{_q('stage')}"))
+@step(parsers.re(rf"the complainant sees the (?:stage|state|status) {_q('stage')}"))
 def complainant_sees_stage(integrity_flows_world: World, stage: str) -> None:
     """What the complainant saw last shows this stage (a state's id or label)."""
     complaints.expect_stage(integrity_flows_world, stage)
