@@ -82,11 +82,20 @@ _LAYERS = {
     "loading": {"errors", "definition", "guards"},
     "audit": {"errors", "case", "committees"},
     "stores": {"errors", "audit", "case"},
+    "protection": {"errors", "definition"},
     "engine": {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
-        "calendars", "clock", "authority", "committees",
+        "calendars", "clock", "authority", "committees", "protection",
     },
-    "reports": {"audit", "calendars", "engine", "definition", "errors", "case", "authority"},
+    "reports": {
+        "audit", "calendars", "engine", "definition", "errors", "case", "authority",
+        "protection", "actor",
+    },
+    "manual": {"calendars", "definition", "plan"},
+    "complaints": {
+        "actor", "audit", "calendars", "case", "definition", "engine", "errors", "manual",
+        "protection",
+    },
 }  # fmt: skip
 
 

@@ -49,3 +49,10 @@ def test_hand_verification_script_matches_verify(
     report = verify(store.iter_events(), store.iter_cases())
     store.close()
     assert f"digest {report.digest}" in done.stdout
+
+
+def test_complaints_examples_run() -> None:
+    """The Python examples of docs/complaints.md run, in order, in one namespace."""
+    namespace: dict[str, object] = {}
+    for index, block in enumerate(python_blocks("complaints.md")):
+        exec(compile(block, f"complaints.md[{index}]", "exec"), namespace)  # our own docs

@@ -39,6 +39,7 @@ from integrity_flows.errors import (
     UnknownFlow,
     UnknownTrigger,
 )
+from integrity_flows.protection import FieldKey
 
 
 @pytest.fixture
@@ -456,8 +457,8 @@ def test_system_cannot_do_peoples_work(engine: Engine) -> None:
 
 
 def test_sensitive_field_never_in_clear(clock: FixedClock) -> None:
-    """borrower_phone is kept on the case but never appears in the history, the export or
-    the log - not even when a refusal echoes bad data."""
+    """borrower_phone is kept on the case, sealed, and read only through reveal; it never
+    appears in the history, the export or the log - not even when a refusal echoes bad data."""
     with Engine.open("memory://", clock=clock) as engine, capture_logs() as logs:
         case = engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE))
         engine.fire(case.id, "check", actor=KANYA, data={"borrower_phone": "0899999999"})
@@ -472,13 +473,17 @@ def test_sensitive_field_never_in_clear(clock: FixedClock) -> None:
             engine.start(
                 "asset_lending", actor=SOMSRI, data=request("B", borrower_phone={"n": PHONE})
             )
-        assert engine.get(case.id).data["borrower_phone"] == "0899999999"
+        assert engine.get(case.id).data["borrower_phone"].startswith("sealed:1:")
+        assert engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="ติดตาม") == (
+            "0899999999"
+        )
         history = engine.history(case.id)
         exported = [e.as_dict() for e in engine.events()]
     assert history[0].data["borrower_phone"] == "***"
     assert history[1].data == {"borrower_phone": "***"}
-    assert len(exported) == 4  # start, check, refused approve, refused start
-    assert len(logs) == 4
+    assert (history[-1].outcome, history[-1].data) == ("read", {"borrower_phone": "***"})
+    assert len(exported) == 5  # start, check, refused approve, refused start, read
+    assert len(logs) == 5
     for secret in (PHONE, "0899999999"):
         assert secret not in json.dumps([e.as_dict() for e in history], ensure_ascii=False)
         assert secret not in json.dumps(exported, ensure_ascii=False)
@@ -490,7 +495,7 @@ def test_sensitive_field_never_in_clear(clock: FixedClock) -> None:
 def test_sensitive_field_in_the_sqlite_trail(tmp_path: Path, clock: FixedClock) -> None:
     """Nothing in the SQLite events table holds the phone number in clear."""
     path = f"{tmp_path}/s.db"
-    with Engine.open(f"sqlite:///{path}", clock=clock) as engine:
+    with Engine.open(f"sqlite:///{path}", clock=clock, key=FieldKey.generate()) as engine:
         engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE))
     db = sqlite3.connect(path)
     try:

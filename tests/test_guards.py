@@ -256,7 +256,8 @@ def test_guard_kinds() -> None:
         "distinct_from_field",
         "actor_named_in",
         "holds_power",
-        "unit_differs",
+        "distinct_unit_from_field",
+        "not_listed_in",
     }
     for name in registry.names():
         spec = registry.get(name)

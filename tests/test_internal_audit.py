@@ -304,12 +304,12 @@ def test_engagements_start_only_under_an_approved_plan(engine: Engine) -> None:
 
 
 def test_an_auditor_never_audits_their_own_unit(engine: Engine) -> None:
-    """unit_differs refuses a Finance Division auditor at the Finance Division; nothing moves."""
+    """A Finance Division auditor is refused at the Finance Division; nothing moves."""
     engagement = prepared(engine, open_cycle(engine), "กองคลัง", WICHAI, SOMJAI)
     with pytest.raises(NotAuthorized) as refused:
         begin(engine, engagement, WICHAI)
-    assert codes(refused.value) == {"unit_differs"}
-    assert "not independent" in refused.value.message_en
+    assert codes(refused.value) == {"conflict_of_interest"}
+    assert "conflict of interest" in refused.value.message_en
     assert engine.get(engagement).state == "prepared"
     with pytest.raises(NotAuthorized) as refused:
         begin(engine, engagement, PRANEE)  # not the assigned auditor

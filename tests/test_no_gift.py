@@ -26,6 +26,7 @@ from integrity_flows.errors import (
 from integrity_flows.guards import GuardContext, builtin_registry, decide
 from integrity_flows.loading import default_registry, read_text
 from integrity_flows.plan.catalogue import load_plan
+from integrity_flows.protection import FieldKey
 from integrity_flows.reports import (
     REPORTS,
     ReportError,
@@ -186,10 +187,12 @@ def test_giver_data_is_sensitive(engine: Engine) -> None:
     assert definition.data["giver"].sensitive
     assert definition.data["giver_contact"].sensitive
     case_id = declare(engine, staff("somchai"), giver="Mr Thongdee Meesap")
-    assert engine.get(case_id).data["giver"] == "Mr Thongdee Meesap"
-    [event] = engine.history(case_id)
-    assert event.data["giver"] == "***"
-    assert event.data["giver_contact"] == "***"
+    assert "Thongdee" not in engine.get(case_id).data["giver"]
+    assert engine.reveal(case_id, "giver", actor=KANDA, reason="ทะเบียน") == "Mr Thongdee Meesap"
+    start, read = engine.history(case_id)
+    assert start.data["giver"] == "***"
+    assert start.data["giver_contact"] == "***"
+    assert (read.outcome, read.actor, read.data) == ("read", "kanda", {"giver": "***"})
     assert "Thongdee" not in json.dumps([e.data for e in engine.events()], ensure_ascii=False)
 
 
@@ -611,10 +614,14 @@ def test_register_figures_match_the_hand_count(
     d2 = next(e for e in register.entries if e.case_id == ids["D2"])
     assert (d2.recipient, d2.giver, d2.gift_register_no, d2.completed) == (
         "somjai",
-        "Mr Thongdee Meesap",
+        "***",
         "GR 1/2567",
         True,
     )
+    read = declaration_register(engine, 2567, reader=KANDA, reason="ทะเบียนประจำปี")
+    d2 = next(e for e in read.entries if e.case_id == ids["D2"])
+    assert d2.giver == "Mr Thongdee Meesap"
+    assert engine.history(ids["D2"])[-1].outcome == "read"
     assert declaration_register(engine, 2566).public().total_value == Decimal("800")
     assert declaration_register(engine, 2568).public().declarations == 1
 
@@ -711,6 +718,7 @@ def test_reports_are_found_by_id_and_label() -> None:
         "no_gift_pledges",
         "delegation_orders",
         "salary_step",
+        "complaint_statistics",
     }
     assert find_report("No Gift Policy pledges") is find_report("no_gift_pledges")
     assert find_report("ทะเบียนการแจ้งการรับของขวัญ") is find_report("gift_register")
@@ -785,10 +793,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path, clock: FixedClock) -> str:
-    """A SQLite file with a measure, pledges and declarations of fiscal year 2567."""
+def db(tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A SQLite file with a measure, pledges and declarations of fiscal year 2567, its key
+    in INTEGRITY_FLOWS_KEY for the commands."""
     path = tmp_path / "cases.db"
-    with Engine.open(f"sqlite:///{path}", clock=clock) as engine:
+    key = FieldKey.generate()
+    monkeypatch.setenv("INTEGRITY_FLOWS_KEY", key.text)
+    with Engine.open(f"sqlite:///{path}", clock=clock, key=key) as engine:
         case_id = open_year(engine)
         engine.fire(case_id, "add_to_target_group", actor=KANDA, data={"target_group": "a, b, c"})
         engine.start("no_gift_pledge", actor=staff("a"), data={"fiscal_year": 2567})
@@ -809,11 +820,24 @@ def test_cli_register_hides_the_giver_unless_asked(
     assert "Jaidee" not in out
     assert "***" in out
     assert "มูลค่ารวม (บาท) / total value (baht): 6,000.50" in out
-    status, out, _ = run(
+    status, out, err = run(
         capsys, "no-gift", "register", "--db", db, "--fiscal-year", "2567", "--show-giver"
     )
-    assert status == 0
+    assert status == 2  # a usage error
+    assert "--actor" in err
+    reader = ["--actor", "kanda", "--role", "เจ้าหน้าที่ผู้รับผิดชอบ", "--reason", "ทะเบียนประจำปี"]
+    status, out, err = run(
+        capsys, "no-gift", "register", "--db", db, "--fiscal-year", "2567", "--show-giver", *reader
+    )
+    assert status == 0, err
     assert "Ms Jaidee" in out
+    status, out, err = run(
+        capsys, "no-gift", "register", "--db", db, "--fiscal-year", "2567", "--show-giver",
+        "--actor", "b", "--role", "staff", "--reason", "อยากรู้",
+    )  # fmt: skip
+    assert status == 1
+    assert "Jaidee" not in out + err
+    assert "reader" in err or "to read" in err
 
 
 def test_cli_summary_for_publication(capsys: pytest.CaptureFixture[str], db: str) -> None:

@@ -365,7 +365,7 @@ Feature: The annual internal audit (integrity plan, project 29)
       | data and documents     | vouchers, receipts                         |
       | reporting method       | audit report to the head of internal audit |
       | follow-up method       | every 3 months                             |
-    Then "wichai" cannot fire "begin the fieldwork" because "belongs to the auditee" with:
+    Then "wichai" cannot fire "begin the fieldwork" because "conflict of interest" with:
       | worked for the auditee in the period | no |
     And "pranee" cannot fire "begin the fieldwork" because "only the assigned auditor" with:
       | worked for the auditee in the period | no |

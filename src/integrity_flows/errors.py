@@ -185,6 +185,27 @@ class InvalidData(Refused):
     code = "invalid_data"
 
 
+# --- sensitive data ---------------------------------------------------------
+
+
+class KeyRequired(Refused):
+    """Sensitive data cannot be written or read: the engine was given no key."""
+
+    code = "key_required"
+
+
+class WrongKey(Refused):
+    """A sensitive value cannot be read with the engine's key (another key, or altered)."""
+
+    code = "wrong_key"
+
+
+class InvalidKey(FlowError):
+    """A key given to the engine or the command line is not a key (never shows the text)."""
+
+    code = "invalid_key"
+
+
 # --- store ------------------------------------------------------------------
 
 
@@ -236,6 +257,8 @@ __all__ = [
     "FlowError",
     "GuardRejected",
     "InvalidData",
+    "InvalidKey",
+    "KeyRequired",
     "NotAuthorized",
     "Problem",
     "Reason",
@@ -245,4 +268,5 @@ __all__ = [
     "UnknownFlow",
     "UnknownTrigger",
     "UnsupportedStore",
+    "WrongKey",
 ]

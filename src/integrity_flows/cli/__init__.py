@@ -8,12 +8,14 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
+from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
 from integrity_flows.cli.internal_audit import internal_audit_group
+from integrity_flows.cli.keys import key_group
 from integrity_flows.cli.no_gift import no_gift_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
@@ -23,8 +25,16 @@ from integrity_flows.errors import FlowError
 
 @click.group()
 @click.option("-v", "--verbose", is_flag=True, help="Show the audit events as JSON on stderr")
+@click.option(
+    "--key-file",
+    "key_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File holding the key for sensitive data (else INTEGRITY_FLOWS_KEY_FILE or "
+    "INTEGRITY_FLOWS_KEY) / ไฟล์กุญแจเข้ารหัส",
+)
 @click.version_option(package_name="integrity-flows")
-def cli(verbose: bool) -> None:
+def cli(verbose: bool, key_file: str | None) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 
     ขั้นตอนงานตามแผนปฏิบัติการป้องกันการทุจริต ที่ตรวจสอบย้อนหลังได้
@@ -43,6 +53,8 @@ for command in (
     delegation_group,
     salary_step_group,
     internal_audit_group,
+    complaint_group,
+    key_group,
     sweep_command,
     demo_command,
 ):

@@ -176,3 +176,33 @@ def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: boo
                 click.echo(json.dumps(event.as_dict(), ensure_ascii=False, sort_keys=True))
             else:
                 click.echo(describe_event(event, definition))
+
+
+@case_group.command("reveal")
+@click.argument("case_id")
+@click.argument("field")
+@db_option
+@flows_option
+@click.option("--actor", "actor_id", required=True, help="Who reads / ผู้เปิดอ่าน")
+@click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท")
+@click.option("--unit", default=None, help="The reader's unit / สังกัด")
+@click.option("--reason", required=True, help="Why, recorded in the audit trail / เหตุผล")
+def reveal_field(
+    case_id: str,
+    field: str,
+    db: str,
+    flow_dirs: tuple[str, ...],
+    actor_id: str,
+    roles: tuple[str, ...],
+    unit: str | None,
+    reason: str,
+) -> None:
+    """Read a sensitive FIELD of CASE_ID in clear; the reading is audited / เปิดอ่านข้อมูลอ่อนไหว."""
+    with open_engine(db, flow_dirs, must_exist=True) as engine:
+        try:
+            definition = engine.definition_of(engine.get(case_id))
+            actor = make_actor(actor_id, roles, unit, definition)
+            value = engine.reveal(case_id, field, actor=actor, reason=reason)
+        except FlowError as exc:
+            fail(exc)
+    click.echo(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))

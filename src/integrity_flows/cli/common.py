@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,9 +16,11 @@ from integrity_flows import committees
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.runtime import Engine
+from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import FlowError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,12 +85,25 @@ def flows_option(func: F) -> F:
 
 
 def open_engine(
-    db: str, flow_dirs: Iterable[str] = (), at: str | None = None, *, must_exist: bool = False
+    db: str,
+    flow_dirs: Iterable[str] = (),
+    at: str | None = None,
+    *,
+    must_exist: bool = False,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Engine:
-    """The engine on ``db``, with a fixed clock when ``at`` is given."""
+    """The engine on ``db``, with a fixed clock when ``at`` is given, the key of this run
+    (see :mod:`integrity_flows.cli.keys`) and any setting overrides."""
     clock = FixedClock(parse_datetime(at)) if at else None
     url = store_url(db, must_exist=must_exist)
-    return Engine.open(url, flows=list(flow_dirs), clock=clock, logger=cli_logger())
+    return Engine.open(
+        url,
+        flows=list(flow_dirs),
+        clock=clock,
+        logger=cli_logger(),
+        key=cli_key(),
+        settings=settings,
+    )
 
 
 def make_actor(
@@ -134,6 +149,8 @@ def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
     def label(kind: str, name: str | None) -> str:
         if name is None:
             return "-"
+        if kind == "trigger" and name == READ_TRIGGER:
+            return "เปิดอ่านข้อมูลอ่อนไหว (read sensitive data)"
         if definition is None:
             return name
         found = (
@@ -154,5 +171,16 @@ def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
             th, en = committees.describe_resolution(resolution)
             return f"{line}: {move} — {th} / {en}"
         return f"{line}: {move}"
+    if event.outcome == "read":
+        return f"{line}: {_read(event, definition)}"
     reasons = "; ".join(r["th"] for r in event.reasons)
     return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"
+
+
+def _read(event: AuditEvent, definition: FlowDefinition | None) -> str:
+    """A reading of sensitive data: which field (never its value) and why."""
+    names = []
+    for name in event.data:
+        field = definition.data.get(name) if definition else None
+        names.append(f"{field.label.th} ({field.label.en})" if field else name)
+    return f"{', '.join(names)}: {event.reason or '-'}"

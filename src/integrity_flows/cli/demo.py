@@ -13,10 +13,12 @@ from integrity_flows.actor import Actor
 from integrity_flows.calendars import THAI_TZ, thai_date
 from integrity_flows.case import Case
 from integrity_flows.cli.common import cli_logger, describe_event, store_url
+from integrity_flows.cli.keys import cli_key, read_key_file, write_key_file
 from integrity_flows.cli.registers import print_register
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import Refused
+from integrity_flows.protection.keys import FieldKey
 
 DEFAULT_DB = "integrity-flows-demo.db"
 
@@ -209,10 +211,28 @@ def _loans(r: _Replay) -> Case:
     return r.fire(tent, "settle", PRASERT, {"liability": "repaired"})
 
 
+def demo_key(db: Path) -> FieldKey:
+    """The key for the demo: the one given to the command line, else the key file beside
+    the database (``integrity-flows-demo.key``), made on the first run."""
+    given = cli_key()
+    if given is not None:
+        return given
+    path = db.with_suffix(".key")
+    if not path.exists():
+        write_key_file(path, FieldKey.generate())
+    key = read_key_file(path)
+    click.echo(
+        f"กุญแจเข้ารหัสข้อมูลอ่อนไหว / key for sensitive data: {path} "
+        f"(fingerprint {key.fingerprint}; INTEGRITY_FLOWS_KEY_FILE={path})"
+    )
+    return key
+
+
 def run_demo(db: Path) -> int:
     """Replay the procedure into ``db``; return 0 when the trail verifies."""
     clock = FixedClock(datetime(2023, 10, 2, 9, 0, tzinfo=THAI_TZ))
-    with Engine.open(store_url(str(db)), clock=clock, logger=cli_logger()) as engine:
+    key = demo_key(db)
+    with Engine.open(store_url(str(db)), clock=clock, logger=cli_logger(), key=key) as engine:
         r = _Replay(engine, clock)
         year = _programme(r)
         loan = _loans(r)

@@ -1,7 +1,8 @@
 """``integrity-flows no-gift``: the No Gift Policy reports of plan project 15.
 
 - ``no-gift register``: the register of gift declarations of a fiscal year, for the unit in
-  charge (the giver is shown as ``***`` unless ``--show-giver`` is given);
+  charge (the giver is shown as ``***`` unless ``--show-giver`` is given with a reader
+  and a reason, each reading audited);
 - ``no-gift summary``: the figures the organization may publish (counts and values, no
   names), as text or ``--json``;
 - ``no-gift pledges``: the pledge KPI of a fiscal year, naming who has not pledged yet.
@@ -16,9 +17,11 @@ from typing import Any, TypeVar
 import click
 
 from integrity_flows.calendars import parse_int, thai_date
-from integrity_flows.cli.common import db_option, fail, flows_option, open_engine
+from integrity_flows.cli.common import db_option, fail, flows_option, make_actor, open_engine
+from integrity_flows.errors import FlowError
 from integrity_flows.reports.base import Figure, ReportError
 from integrity_flows.reports.no_gift import (
+    DECLARATION_FLOW,
     DISPOSITION_LABELS,
     DeclarationRegister,
     declaration_register,
@@ -89,15 +92,38 @@ def no_gift_group() -> None:
 @click.option(
     "--show-giver",
     is_flag=True,
-    help="Show the giver (personal data) / แสดงชื่อผู้ให้ (ข้อมูลส่วนบุคคล)",
+    help="Show the giver (personal data; each reading is audited; needs --actor, --role, "
+    "--reason and the key) / แสดงชื่อผู้ให้ (ข้อมูลส่วนบุคคล บันทึกการเปิดอ่านทุกครั้ง)",
 )
+@click.option("--actor", "actor_id", default=None, help="Who reads the giver / ผู้เปิดอ่าน")
+@click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท")
+@click.option("--reason", default=None, help="Why the giver is read / เหตุผลในการเปิดอ่าน")
 def register_command(
-    db: str, flow_dirs: tuple[str, ...], fiscal_year: str, show_giver: bool
+    db: str,
+    flow_dirs: tuple[str, ...],
+    fiscal_year: str,
+    show_giver: bool,
+    actor_id: str | None,
+    roles: tuple[str, ...],
+    reason: str | None,
 ) -> None:
     """The register of gift declarations of a fiscal year / ทะเบียนการแจ้งการรับของขวัญ."""
     year = _year(fiscal_year)
+    if show_giver and not actor_id:
+        raise click.BadParameter(
+            "--show-giver needs --actor, --role and --reason: every reading of the giver is "
+            "recorded / การแสดงชื่อผู้ให้ต้องระบุผู้เปิดอ่าน บทบาท และเหตุผล",
+            param_hint="--actor",
+        )
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        print_register(declaration_register(engine, year), show_giver=show_giver)
+        reader = None
+        if show_giver and actor_id:
+            reader = make_actor(actor_id, roles, None, engine.flows.get(DECLARATION_FLOW))
+        try:
+            register = declaration_register(engine, year, reader=reader, reason=reason)
+        except FlowError as exc:
+            fail(exc)
+        print_register(register, show_giver=show_giver)
 
 
 @no_gift_group.command("summary")

@@ -67,6 +67,11 @@ class Field:
     # Set when the case starts (or first given) and never changed afterwards: who the case
     # is about, the parent it belongs to.
     fixed: bool = False
+    # Roles that may read a sensitive value in clear through Engine.reveal (each reading
+    # is audited); none means nobody may (docs/complaints.md).
+    readers: tuple[str, ...] = ()
+    # Kept only as a keyed hash (e.g. a tracking code): found by equality, never read.
+    hashed: bool = False
 
 
 @attrs.frozen

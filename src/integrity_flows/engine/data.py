@@ -197,11 +197,15 @@ def stamp(now: datetime, field: Field) -> str:
 
 
 def redact(definition: FlowDefinition, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """``changes`` with every sensitive field replaced by ``***``."""
+    """``changes`` with every sensitive (and every hashed) field replaced by ``***``."""
     return {
-        name: REDACTED if definition.data[name].sensitive else value
+        name: REDACTED if _hidden(definition.data[name]) else value
         for name, value in changes.items()
     }
+
+
+def _hidden(field: Field) -> bool:
+    return field.sensitive or field.hashed
 
 
 def index_keys(definition: FlowDefinition, data: Mapping[str, Any]) -> dict[str, str]:

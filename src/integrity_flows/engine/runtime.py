@@ -32,6 +32,7 @@ from integrity_flows.engine.decision import (
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
+from integrity_flows.engine.sensitive import engine_key, reveal
 from integrity_flows.errors import (
     CaseNotFound,
     ConcurrentUpdate,
@@ -43,6 +44,8 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.protection.fields import protect
+from integrity_flows.protection.keys import FieldKey
 from integrity_flows.stores import Store, Write, open_store
 
 Clock = Callable[[], datetime]
@@ -67,6 +70,9 @@ class Engine:
 
     Everything is handed in: the store, the flows, the guard registry, the clock,
     per-flow setting overrides and audit sinks. Nothing is read from the environment.
+
+    ``key`` protects sensitive data at rest (a :class:`FieldKey` or its text form); a
+    store that keeps nothing beyond the process gets an ephemeral key when none is given.
     """
 
     def __init__(
@@ -79,8 +85,10 @@ class Engine:
         settings: Mapping[str, Mapping[str, Any]] | None = None,
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
+        key: FieldKey | str | None = None,
     ) -> None:
         self.store = store
+        self.key = engine_key(store, key)
         self.flows = flows
         self.registry = registry or default_registry()
         self.clock: Clock = clock or SystemClock()
@@ -106,10 +114,12 @@ class Engine:
         settings: Mapping[str, Mapping[str, Any]] | None = None,
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
+        key: FieldKey | str | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
-        packages."""
+        packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
+        given)."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
@@ -122,6 +132,7 @@ class Engine:
             settings=settings,
             sinks=sinks,
             logger=logger,
+            key=key,
         )
 
     # --- plumbing -----------------------------------------------------------
@@ -297,6 +308,11 @@ class Engine:
             error = decision.error(definition, case_id, "start", None)
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
             raise error
+        try:
+            decision = self._protected(definition, case_id, decision, "start", None)
+        except Refused as error:  # no key for sensitive data: refused and recorded
+            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
+            raise
         sealed = sealed_event(
             case_id=case_id,
             pos=1,
@@ -359,6 +375,28 @@ class Engine:
         )
         self._commit(sealed, None, 0, None)
 
+    # --- sensitive data -----------------------------------------------------
+
+    def _protected(
+        self,
+        definition: FlowDefinition,
+        case_id: str,
+        decision: Decision,
+        trigger: str,
+        state: str | None,
+    ) -> Decision:
+        """The decision with its data as it may be stored (sensitive values sealed)."""
+        data = protect(definition, self.key, case_id, decision.data, trigger=trigger, state=state)
+        return decision if data is decision.data else attrs.evolve(decision, data=data)
+
+    def reveal(self, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:
+        """The clear value of a sensitive field, for one of the roles its ``readers`` name.
+
+        Every reading is appended to the case's audit trail (outcome ``"read"``); a
+        refused reading too, before it is raised.
+        """
+        return reveal(self, case_id, field, actor=actor, reason=reason)
+
     # --- firing -------------------------------------------------------------
 
     def fire(
@@ -415,6 +453,11 @@ class Engine:
             error = decision.error(definition, case.id, trigger_id, case.state)
             self._refuse(case, trigger_id, actor, now, reason, error)
             raise error
+        try:
+            decision = self._protected(definition, case.id, decision, trigger_id, case.state)
+        except Refused as error:  # no key for sensitive data: refused and recorded
+            self._refuse(case, trigger_id, actor, now, reason, error)
+            raise
         return self._move(
             definition, case, transition, actor, decision, now, reason, entered or now
         )

@@ -11,6 +11,7 @@ from integrity_flows.calendars import parse_date, parse_decimal, start_of_day_ut
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.family import FAMILY_GUARDS
+from integrity_flows.guards.independence import INDEPENDENCE_GUARDS
 from integrity_flows.guards.power import POWER_GUARDS
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 
@@ -271,25 +272,6 @@ def actor_named_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
     )
 
 
-def unit_differs(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
-    """The actor does not belong to the unit named in data ``field`` (independence: no
-    one audits, investigates or judges their own unit)."""
-    field = params["field"]
-    unit = ctx.data.get(field)
-    if unit in (None, "") or ctx.actor.unit is None:
-        return None
-    spec = ctx.definition.data.get(field)
-    label = spec.choice_labels.get(str(unit)) if spec is not None else None
-    if ctx.actor.unit != unit and not (label is not None and label.matches(ctx.actor.unit)):
-        return None
-    th, en = _field_label(ctx, field)
-    return Reason(
-        "unit_differs",
-        f"ผู้ดำเนินการสังกัด{th} '{unit}' เอง (ขาดความเป็นอิสระ)",
-        f"the actor belongs to the {en} '{unit}' (not independent)",
-    )
-
-
 BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
     GuardSpec("field_present", field_present, params={"field": "field"}),
     GuardSpec(
@@ -352,11 +334,10 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         one_of=(("limit", "limit_setting", "limit_field"),),
     ),
     GuardSpec("actor_named_in", actor_named_in, kind="authority", params={"field": "field"}),
-    GuardSpec("unit_differs", unit_differs, kind="authority", params={"field": "field"}),
 )
 
 
 def builtin_registry() -> GuardRegistry:
-    """A fresh registry holding the built-in guards (``holds_power``, ``children_in`` and
-    ``parent_in`` included)."""
-    return GuardRegistry((*BUILTIN_GUARDS, *POWER_GUARDS, *FAMILY_GUARDS))
+    """A fresh registry holding the built-in guards (``holds_power``, the family guards
+    ``children_in`` and ``parent_in``, and the independence guards included)."""
+    return GuardRegistry((*BUILTIN_GUARDS, *POWER_GUARDS, *FAMILY_GUARDS, *INDEPENDENCE_GUARDS))

@@ -19,6 +19,7 @@ from integrity_flows.errors import Problem
 from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
 from integrity_flows.loading.links import check_committees
+from integrity_flows.loading.protection_checks import protection_problems
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
@@ -56,6 +57,8 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_deadlines(definition, out)
     _check_graph(definition, out)
     check_committees(definition, out.add)
+    for path, en, th in protection_problems(definition, registry):
+        out.add(path, en, th)
     return out.problems
 
 

@@ -16,21 +16,35 @@ from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading.checks import check
 
+# libyaml's parser when PyYAML has it (several times faster; the constructors, and so what
+# a file may hold, are the same safe ones), the pure-Python one otherwise.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key written twice in one mapping."""
+
+class _StrictLoader(_SafeBase):  # type: ignore[valid-type, misc]
+    """A safe loader that refuses a key written twice in one mapping.
+
+    A merge key (``<<: *anchor``) is allowed: the keys written beside it override the
+    merged ones, which is what it is for (a transition repeated for several states).
+    """
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            continue
         key = loader.construct_object(key_node)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"key '{key}' is written twice", key_node.start_mark
             )
         seen.add(key)
-    return loader.construct_mapping(node)
+    mapping: dict[Any, Any] = loader.construct_mapping(node)
+    return mapping
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

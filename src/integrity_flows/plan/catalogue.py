@@ -436,7 +436,9 @@ class _Collector:
             self._flow_problem(d, path, *why)
             return
         key = f"risk/{int(risk)}" if risk else f"{int(project)}/{match['step']}"
-        self.transitions.setdefault(key, []).append(ref)
+        refs = self.transitions.setdefault(key, [])
+        if ref not in refs:  # a trigger repeated for several states is one implementation
+            refs.append(ref)
         if project:
             self.flows.setdefault(int(project), set()).add(d.id)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from integrity_flows.definition.model import Label
 from integrity_flows.reports.base import Figure, ReportError, ReportSpec, render_value
+from integrity_flows.reports.complaints import ComplaintStatistics, complaint_statistics
 from integrity_flows.reports.delegation import (
     DelegationKpi,
     OrderEntry,
@@ -86,6 +87,10 @@ def _inspection_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
     return inspection_summary(engine, fiscal_year).figures()
 
 
+def _complaint_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
+    return complaint_statistics(engine, fiscal_year).figures()
+
+
 #: The reports features and the command line may name.
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec(
@@ -133,6 +138,11 @@ REPORTS: tuple[ReportSpec, ...] = (
         Label("ผลการพิจารณาเลื่อนขั้นเงินเดือน", "salary-step rounds"),
         _salary_step_figures,
     ),
+    ReportSpec(
+        "complaint_statistics",
+        Label("สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "corruption complaint statistics"),
+        _complaint_figures,
+    ),
 )
 
 
@@ -144,6 +154,7 @@ def find_report(name: str) -> ReportSpec | None:
 __all__ = [
     "REPORTS",
     "AuditCoverage",
+    "ComplaintStatistics",
     "ControlKpi",
     "Declaration",
     "DeclarationRegister",
@@ -161,6 +172,7 @@ __all__ = [
     "RoundReport",
     "SalaryStepYear",
     "audit_coverage",
+    "complaint_statistics",
     "control_kpi",
     "declaration_register",
     "delegation_kpi",

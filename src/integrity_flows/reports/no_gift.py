@@ -23,12 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from integrity_flows.audit.records import REDACTED
 from integrity_flows.calendars import THAI_TZ, parse_decimal, parse_int, thai_digits
 from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.definition.model import Label
+from integrity_flows.protection.keys import is_sealed
 from integrity_flows.reports.base import Figure, ReportError
 
 if TYPE_CHECKING:
+    from integrity_flows.actor import Actor
     from integrity_flows.case import Case
     from integrity_flows.engine.runtime import Engine
 
@@ -232,7 +235,7 @@ def _declaration(case: Case) -> Declaration:
         declared_at=case.created_at,
         kind=str(data.get("kind", "declaration")),
         recipient=str(data.get("recipient", "")),
-        giver=str(data.get("giver", "")),
+        giver=_shown(data.get("giver")),
         relation=str(data.get("relation", "")),
         occasion=str(data.get("occasion", "")),
         gift=str(data.get("gift", "")),
@@ -245,16 +248,35 @@ def _declaration(case: Case) -> Declaration:
     )
 
 
+def _shown(value: Any) -> str:
+    """A stored giver as the register shows it: ``***`` while it is sealed."""
+    return REDACTED if is_sealed(value) else str(value or "")
+
+
 def declaration_register(
-    engine: Engine, fiscal_year: int | str, flow_id: str = DECLARATION_FLOW
+    engine: Engine,
+    fiscal_year: int | str,
+    flow_id: str = DECLARATION_FLOW,
+    *,
+    reader: Actor | None = None,
+    reason: str | None = None,
 ) -> DeclarationRegister:
-    """The declarations of gifts received or offered in fiscal year B.E. ``fiscal_year``."""
+    """The declarations of gifts received or offered in fiscal year B.E. ``fiscal_year``.
+
+    The giver is sensitive and shows as ``***``; with a ``reader`` (one of the field's
+    ``readers``) and a ``reason``, each giver of the year is read in clear through
+    ``Engine.reveal``, and each reading is recorded in that declaration's audit trail.
+    """
     year = parse_int(fiscal_year)
-    entries = [
-        entry
-        for entry in (_declaration(case) for case in engine.cases(flow_id))
-        if fiscal_year_of(entry.received_on) == year
-    ]
+    entries = []
+    for case in engine.cases(flow_id):
+        entry = _declaration(case)
+        if fiscal_year_of(entry.received_on) != year:
+            continue
+        if reader is not None:
+            giver = engine.reveal(case.id, "giver", actor=reader, reason=reason or "")
+            entry = attrs.evolve(entry, giver=str(giver or ""))
+        entries.append(entry)
     entries.sort(key=lambda e: (e.received_on, e.declared_at, e.case_id))
     return DeclarationRegister(year, tuple(entries))
 

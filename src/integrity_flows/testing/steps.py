@@ -27,9 +27,10 @@ Fixtures
 ``integrity_flows_engine``
     a fresh engine per scenario, ``Engine.open(url, flows=paths, clock=clock)``,
     closed afterwards. A host may define the fixture ``integrity_flows_engine_url``
-    (default ``"memory://"``; e.g. ``f"sqlite:///{tmp_path}/cases.db"``) and
-    ``integrity_flows_flow_paths`` (folders of the host's own flows, default none),
-    in a ``conftest.py`` or the test module;
+    (default ``"memory://"``; e.g. ``f"sqlite:///{tmp_path}/cases.db"``),
+    ``integrity_flows_flow_paths`` (folders of the host's own flows, default none) and
+    ``integrity_flows_key`` (the key for sensitive data; default a fresh ephemeral key
+    per scenario), in a ``conftest.py`` or the test module;
 ``integrity_flows_clock``
     a :class:`~integrity_flows.clock.FixedClock` at 1 October 2566, 09:00 Thai time.
 
@@ -60,6 +61,13 @@ Thai (``# language: th``)::
       | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
+    เมื่อ ผู้ร้องเรียนติดตามเรื่อง ["C1"] ด้วยรหัสติดตาม[เรื่อง]
+    ดังนั้น ผู้ร้องเรียนเห็นสถานะ "..." | เห็นข้อความ "..." | ไม่เห็น "..."
+    ดังนั้น ผู้ร้องเรียน[ของเรื่อง "C1"] ได้รับรหัสติดตามเรื่อง
+    ดังนั้น การติดตามด้วยรหัส "..." ไม่พบเรื่อง
+    ดังนั้น "นายสมปอง" ไม่ปรากฏในบันทึกการตรวจสอบ
+    เมื่อ "กานดา" เปิดอ่าน "ชื่อผู้ร้องเรียน" [ในเรื่อง "C1"] ด้วยเหตุผล "..." [ได้ค่า "..."]
+    ดังนั้น "สมพงษ์" ไม่สามารถเปิดอ่าน "ชื่อผู้ร้องเรียน" [ในเรื่อง "C1"] ได้ [เพราะ "..."]
 
 English::
 
@@ -79,6 +87,13 @@ English::
       | actor | trigger | from | to | [outcome] |
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
+    When the complainant follows [the complaint] ["C1"] with the tracking code
+    Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
+    Then the complainant [of "C1"] holds a tracking code
+    Then following with the code "..." finds nothing
+    Then "Sompong Jaidee" appears nowhere in the audit trail
+    When "kanda" reveals "complainant name" [on "C1"] because "..." [and reads "..."]
+    Then "sompong" cannot reveal "complainant name" [on "C1"] [because "..."]
 
 Checks: a refusal step expects :class:`~integrity_flows.errors.Refused` whose
 ``mentions`` finds the ``because`` word (or the id and labels of the role or field it
@@ -107,6 +122,8 @@ from pytest_bdd import parsers, step
 
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
+from integrity_flows.protection.keys import FieldKey
+from integrity_flows.testing import complaints
 from integrity_flows.testing.world import DEFAULT_START, StepFailed, World, quoted
 
 Table = Sequence[Sequence[str]]
@@ -148,7 +165,10 @@ def integrity_flows_engine(
     """A fresh engine for one scenario, on ``integrity_flows_engine_url`` (memory by default)."""
     url = _optional_fixture(request, "integrity_flows_engine_url", "memory://")
     paths: Sequence[str | Path] = _optional_fixture(request, "integrity_flows_flow_paths", ())
-    engine = Engine.open(url, flows=paths, clock=integrity_flows_clock)
+    # Sensitive data is sealed with a key that lives as long as the scenario's engine,
+    # whatever the store (a host may give its own: the fixture integrity_flows_key).
+    key = _optional_fixture(request, "integrity_flows_key", None) or FieldKey.generate()
+    engine = Engine.open(url, flows=paths, clock=integrity_flows_clock, key=key)
     try:
         yield engine
     finally:
@@ -383,6 +403,111 @@ def report_shows(
 def report_hides(integrity_flows_world: World, report: str, year: str, word: str) -> None:
     """No figure of a report of a fiscal year shows a word (a name, a giver ...)."""
     integrity_flows_world.expect_report_hides(report, year, word)
+
+
+# --- complaints and sensitive data ---------------------------------------------------
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนติดตามเรื่อง(?:\s*{_q('case')})?\s*ด้วยรหัสติดตาม(?:เรื่อง)?(?:ของตน)?"))
+@step(
+    parsers.re(
+        rf"the complainant follows (?:the (?:case|complaint) )?(?:{_q('case')} )?"
+        r"with (?:the|their) tracking code"
+    )
+)
+def complainant_follows(integrity_flows_world: World, case: str | None) -> None:
+    """The complainant follows the current (or named) case with its tracking code."""
+    complaints.follow(integrity_flows_world, case)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนเห็นสถานะ(?:เรื่อง)?\s*{_q('stage')}"))
+@step(parsers.re(rf"the complainant sees the (?:stage|state|status) {_q('stage')}"))
+def complainant_sees_stage(integrity_flows_world: World, stage: str) -> None:
+    """What the complainant saw last shows this stage (a state's id or label)."""
+    complaints.expect_stage(integrity_flows_world, stage)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนเห็นข้อความ\s*{_q('text')}"))
+@step(parsers.re(rf"the complainant sees the message {_q('text')}"))
+def complainant_sees_message(integrity_flows_world: World, text: str) -> None:
+    """A message to the complainant contains this text."""
+    complaints.expect_message(integrity_flows_world, text)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียนไม่เห็น\s*{_q('word')}"))
+@step(parsers.re(rf"the complainant does not see {_q('word')}"))
+def complainant_does_not_see(integrity_flows_world: World, word: str) -> None:
+    """Nothing the complainant saw contains this word (an officer's name, a state id ...)."""
+    complaints.expect_unseen(integrity_flows_world, word)
+
+
+@step(parsers.re(rf"การติดตามด้วยรหัส\s*{_q('code')}\s*ไม่พบเรื่อง"))
+@step(parsers.re(rf"following with the code {_q('code')} finds nothing"))
+def code_finds_nothing(integrity_flows_world: World, code: str) -> None:
+    """A wrong tracking code, malformed or unknown, finds nothing, with one plain message."""
+    complaints.expect_not_found(integrity_flows_world, code)
+
+
+@step(parsers.re(rf"ผู้ร้องเรียน(?:ของเรื่อง\s*{_q('case')})?\s*ได้รับรหัสติดตามเรื่อง"))
+@step(
+    parsers.re(
+        rf"the complainant(?: of {_q('case')})? (?:holds|has received|receives) a tracking code"
+    )
+)
+def code_issued(integrity_flows_world: World, case: str | None) -> None:
+    """The case issued a tracking code to its complainant, and it is stored nowhere."""
+    complaints.expect_code_issued(integrity_flows_world, case)
+
+
+@step(parsers.re(rf"{_q('word')}\s*ไม่ปรากฏในบันทึกการตรวจสอบ(?:และข้อมูลที่จัดเก็บ)?"))
+@step(parsers.re(rf"{_q('word')} appears nowhere in the audit trail(?: or the store)?"))
+def appears_nowhere(integrity_flows_world: World, word: str) -> None:
+    """A name or number appears in clear nowhere: trail, cases, database file."""
+    complaints.expect_nowhere(integrity_flows_world, word)
+
+
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*เปิดอ่าน\s*{_q('field')}{_TH_CASE}\s*ด้วยเหตุผล\s*{_q('reason')}"
+        rf"(?:\s*ได้ค่า\s*{_q('value')})?"
+    )
+)
+@step(
+    parsers.re(
+        rf"{_q('actor')} reveals {_q('field')}{_EN_CASE} because {_q('reason')}"
+        rf"(?: and reads {_q('value')})?"
+    )
+)
+def reveals(
+    integrity_flows_world: World,
+    actor: str,
+    field: str,
+    case: str | None,
+    reason: str,
+    value: str | None,
+) -> None:
+    """Someone reads a sensitive field in clear, with a reason; the reading is audited."""
+    complaints.reveal(integrity_flows_world, actor, field, reason, case, value)
+
+
+@step(
+    parsers.re(
+        rf"{_q('actor')}\s*ไม่สามารถ\s*เปิดอ่าน\s*{_q('field')}{_TH_CASE}\s*(?:ได้)?"
+        rf"(?:\s*เพราะ\s*{_q('because')})?"
+    )
+)
+@step(
+    parsers.re(rf"{_q('actor')} cannot reveal {_q('field')}{_EN_CASE}(?: because {_q('because')})?")
+)
+def cannot_reveal(
+    integrity_flows_world: World,
+    actor: str,
+    field: str,
+    case: str | None,
+    because: str | None,
+) -> None:
+    """Someone tries to read a sensitive field and is refused; the attempt is audited."""
+    complaints.cannot_reveal(integrity_flows_world, actor, field, because, case)
 
 
 #: What ``from integrity_flows.testing.steps import *`` brings into a test module or

@@ -22,12 +22,15 @@ from integrity_flows.audit.records import AuditEvent
 from integrity_flows.calendars import THAI_TZ, parse_date, parse_decimal, parse_int
 from integrity_flows.case import Case
 from integrity_flows.clock import FixedClock
+from integrity_flows.complaints.progress import Progress
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine.runtime import Engine
+from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import FlowError, Refused, UnknownFlow
 from integrity_flows.reports import REPORTS, Figure, find_report
 from integrity_flows.reports.base import FigureValue
+from integrity_flows.testing.complaints import open_case
 
 #: The moment a scenario begins unless it says otherwise: 1 October 2566 (the first day
 #: of fiscal year 2567), 09:00 Thai time.
@@ -56,7 +59,10 @@ RECORD_COLUMNS: Mapping[str, str] = {
 _OUTCOMES: Mapping[str, str] = {
     "moved": "moved", "done": "moved", "สำเร็จ": "moved", "ดำเนินการแล้ว": "moved",
     "refused": "refused", "ถูกปฏิเสธ": "refused", "ปฏิเสธ": "refused",
+    "read": "read", "เปิดอ่าน": "read",
 }  # fmt: skip
+#: How a table names the reading of sensitive data (Engine.reveal) in the trigger column.
+READ_WORDS = frozenset({"reveal", "read", "เปิดอ่าน", "เปิดอ่านข้อมูลอ่อนไหว"})
 
 
 class StepFailed(AssertionError):
@@ -84,6 +90,10 @@ class World:
     people: dict[str, Person] = attrs.field(factory=dict)
     cases: dict[str, str] = attrs.field(factory=dict)
     current: str | None = None
+    # Complaints (integrity_flows.testing.complaints): the tracking code of each case that
+    # issued one, as its complainant keeps it, and what the complainant saw last.
+    codes: dict[str, str] = attrs.field(factory=dict)
+    followed: Progress | None = None
 
     # --- people -------------------------------------------------------------
 
@@ -185,7 +195,7 @@ class World:
         who = self.actor(actor, definition)
         data = self._link_parent(definition, table_data(rows, definition))
         try:
-            case = self.engine.start(flow_id, actor=who, data=data)
+            case = open_case(self, flow_id, who, data)
         except Refused as exc:
             msg = (
                 f'"{actor}" could not start a "{flow_id}" case / "{actor}" เริ่มเรื่อง '
@@ -228,7 +238,7 @@ class World:
         before = len(self.engine.cases())
         try:
             data = self._link_parent(definition, table_data(rows, definition))
-            case = self.engine.start(flow_id, actor=who, data=data)
+            case = open_case(self, flow_id, who, data)
         except Refused as exc:
             _expect_mention(exc, because, definition)
             after = len(self.engine.cases())
@@ -542,6 +552,8 @@ def _column(cell: str) -> str:
 def _trigger(definition: FlowDefinition, cell: str) -> str:
     if cell.casefold() in START_WORDS or definition.start.label.matches(cell):
         return "start"
+    if cell.casefold() in READ_WORDS:
+        return READ_TRIGGER
     return definition.trigger_id(cell) or cell
 
 

@@ -1,0 +1,34 @@
+"""Corruption complaints and whistleblowing (plan projects 33 and 34).
+
+- :class:`ComplaintDesk`: file a complaint and hand out its tracking code; follow it by
+  code, seeing only what the complainant may see (:class:`Progress`);
+- :class:`Throttle`: slows down a source that keeps presenting wrong codes;
+- :mod:`integrity_flows.manual`: the handling manual, written from the flow definition;
+- :mod:`integrity_flows.reports.complaints`: the statistics to publish per fiscal year.
+
+See docs/complaints.md.
+"""
+
+from integrity_flows.complaints.desk import (
+    COMPLAINT_FLOW,
+    TRACKING_FIELD,
+    ComplaintDesk,
+    Filed,
+    TrackingNotFound,
+)
+from integrity_flows.complaints.progress import Message, Progress
+from integrity_flows.complaints.tracking import Throttle, format_code, new_code, normalize_code
+
+__all__ = [
+    "COMPLAINT_FLOW",
+    "TRACKING_FIELD",
+    "ComplaintDesk",
+    "Filed",
+    "Message",
+    "Progress",
+    "Throttle",
+    "TrackingNotFound",
+    "format_code",
+    "new_code",
+    "normalize_code",
+]

@@ -1,0 +1,101 @@
+"""Guards for independence: whoever handles a matter is not close to the person concerned.
+
+- ``distinct_unit_from_field``: the actor does not belong to the unit named in a data
+  field (a complaint is not investigated, nor a unit audited, from inside the unit). The
+  unit is the actor's, as the host vouches for it, not one typed into the case; an enum
+  field's unit also matches by its choice labels.
+- ``not_listed_in``: the actor (or the person named in ``field``) is not among the
+  items of a list field, such as the people who declared a conflict of interest.
+
+Both refuse with the code ``conflict_of_interest``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from integrity_flows.errors import Reason
+from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.registry import GuardSpec
+
+CODE = "conflict_of_interest"
+_SEPARATORS = re.compile(r"[,\n]")
+
+
+def _label(ctx: GuardContext, field: str) -> tuple[str, str]:
+    spec = ctx.definition.data.get(field)
+    return (spec.label.th, spec.label.en) if spec else (field, field)
+
+
+def _same_unit(first: str, second: str) -> bool:
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
+
+
+def distinct_unit_from_field(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor's unit is not the unit in data ``field``; an actor of no known unit is
+    refused (independence cannot be shown). An empty field allows."""
+    field = params["field"]
+    unit = ctx.data.get(field)
+    if unit in (None, ""):
+        return None
+    th, en = _label(ctx, field)
+    if ctx.actor.unit is None:
+        return Reason(
+            CODE,
+            f"ไม่ทราบสังกัดของผู้ดำเนินการ จึงแสดงไม่ได้ว่าไม่ได้สังกัด{th} (ผลประโยชน์ทับซ้อน)",
+            f"the actor's unit is not known, so it cannot be shown that they are not of the "
+            f"{en} (conflict of interest)",
+        )
+    spec = ctx.definition.data.get(field)
+    label = spec.choice_labels.get(str(unit)) if spec is not None else None
+    names = [str(unit), *((label.th, label.en) if label is not None else ())]
+    if not any(_same_unit(ctx.actor.unit, name) for name in names):
+        return None
+    return Reason(
+        CODE,
+        f"ผู้ดำเนินการสังกัด{ctx.actor.unit} ซึ่งเป็น{th} (ผลประโยชน์ทับซ้อน)",
+        f"the actor belongs to {ctx.actor.unit}, the {en} (conflict of interest)",
+    )
+
+
+def listed(value: Any) -> list[str]:
+    """The people a list field (or a text) names: items split on commas and line breaks."""
+    items = value if isinstance(value, list | tuple) else [value]
+    found = []
+    for item in items:
+        found += [name.strip() for name in _SEPARATORS.split(str(item or "")) if name.strip()]
+    return found
+
+
+def not_listed_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor (or the person in data ``field``) is not named in the list field ``list``."""
+    who = ctx.data.get(params["field"]) if "field" in params else ctx.actor.id
+    if who in (None, "") or str(who) not in listed(ctx.data.get(params["list"])):
+        return None
+    th, en = _label(ctx, params["list"])
+    return Reason(
+        CODE,
+        f"'{who}' มีชื่ออยู่ใน{th} (ผลประโยชน์ทับซ้อน)",
+        f"'{who}' is named in the {en} (conflict of interest)",
+    )
+
+
+INDEPENDENCE_GUARDS: tuple[GuardSpec, ...] = (
+    GuardSpec(
+        "distinct_unit_from_field",
+        distinct_unit_from_field,
+        kind="authority",
+        params={"field": "field"},
+    ),
+    GuardSpec(
+        "not_listed_in",
+        not_listed_in,
+        kind="authority",
+        params={"list": "field"},
+        optional={"field": "field"},
+    ),
+)
+
+__all__ = ["INDEPENDENCE_GUARDS", "distinct_unit_from_field", "listed", "not_listed_in"]

@@ -1,0 +1,155 @@
+"""What the engine does with sensitive and hashed fields before they reach the store.
+
+- A ``sensitive`` field's value is sealed (encrypted) with the engine's key, bound to
+  the case and the field; a ``list`` field has each item sealed, so appending keeps
+  working. The case handed back to callers holds the sealed text, as the store does.
+- A ``hashed`` field's value is replaced by its keyed hash; only equality lookups find it.
+- Empty values stay as they are, so "not given" is still visible to the rules.
+
+Without a key nothing sensitive is written: :class:`~integrity_flows.errors.KeyRequired`
+names the fields and the engine records the refusal like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from integrity_flows.definition.model import Field, FlowDefinition
+from integrity_flows.errors import KeyRequired, Reason, WrongKey
+from integrity_flows.protection.keys import FieldKey, SealBroken, is_sealed
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, "", [])
+
+
+def context(case_id: str, field: str) -> str:
+    """What a sealed value is bound to: its case and its field."""
+    return f"{case_id}\x1f{field}"
+
+
+def hashed_value(key: FieldKey, flow_id: str, field: str, value: Any) -> str:
+    """The stored form of a ``hashed`` field: a keyed hash, separate per flow and field."""
+    return key.lookup_hash(f"{flow_id}\x1f{field}\x1f{value}")
+
+
+def needs_key(field: Field) -> bool:
+    """True for a field the engine must seal or hash before storing it."""
+    return field.sensitive or field.hashed
+
+
+def protect(
+    definition: FlowDefinition,
+    key: FieldKey | None,
+    case_id: str,
+    changes: Mapping[str, Any],
+    *,
+    trigger: str,
+    state: str | None,
+) -> Mapping[str, Any]:
+    """``changes`` as they may be stored: sensitive values sealed, hashed values hashed.
+
+    ``changes`` itself is returned when nothing in it is protected (this runs on every
+    fire). Raises :class:`KeyRequired` when a sensitive or hashed value is given and there
+    is no key (the caller records the refusal).
+    """
+    waiting = [
+        name
+        for name, value in changes.items()
+        if needs_key(definition.data[name]) and _present(value)
+    ]
+    if not waiting:
+        return changes
+    protected = dict(changes)
+    if key is None:
+        raise key_required(definition, waiting, case_id=case_id, trigger=trigger, state=state)
+    for name in waiting:
+        field, value = definition.data[name], changes[name]
+        if field.hashed:
+            protected[name] = hashed_value(key, definition.id, name, value)
+        elif isinstance(value, list):
+            bound = context(case_id, name)
+            protected[name] = [item if is_sealed(item) else key.seal(item, bound) for item in value]
+        else:
+            protected[name] = key.seal(value, context(case_id, name))
+    return protected
+
+
+def key_required(
+    definition: FlowDefinition,
+    fields: list[str],
+    *,
+    case_id: str | None,
+    trigger: str,
+    state: str | None,
+) -> KeyRequired:
+    """The refusal to write (or read) ``fields`` without a key, in both languages."""
+    labels = [definition.data[name].label for name in fields]
+    th = ", ".join(f"'{label.th}'" for label in labels)
+    en = ", ".join(f"'{label.en}'" for label in labels)
+    action = definition.label_of_trigger(trigger) if trigger != "reveal" else None
+    reason = Reason(
+        "key_required",
+        f"{th} เป็นข้อมูลอ่อนไหวที่ต้องเข้ารหัส แต่ไม่ได้กำหนดกุญแจเข้ารหัส "
+        "(Engine(key=...) หรือ INTEGRITY_FLOWS_KEY สำหรับคำสั่ง integrity-flows)",
+        f"{en} must be encrypted and no key was given "
+        "(Engine(key=...), or INTEGRITY_FLOWS_KEY for the integrity-flows command)",
+    )
+    doing_th = f"{action.th}ไม่ได้" if action else "อ่านข้อมูลอ่อนไหวไม่ได้"
+    doing_en = f"cannot {action.en}" if action else "cannot read sensitive data"
+    return KeyRequired(
+        f"{doing_th} เพราะไม่มีกุญแจเข้ารหัส: {reason.th}",
+        f"{doing_en}, no encryption key: {reason.en}",
+        case_id=case_id,
+        trigger=trigger,
+        state=state,
+        reasons=[reason],
+    )
+
+
+def open_value(
+    definition: FlowDefinition,
+    key: FieldKey | None,
+    case_id: str,
+    field: str,
+    value: Any,
+    *,
+    state: str | None,
+) -> Any:
+    """The clear value of a stored sensitive ``value``.
+
+    A value written before the field was protected (not sealed) is returned as it is.
+    Raises :class:`KeyRequired` without a key and :class:`WrongKey` when the key is not
+    the one that sealed it (or the sealed text was altered).
+    """
+    if not is_sealed(value):
+        return value
+    if key is None:
+        raise key_required(definition, [field], case_id=case_id, trigger="reveal", state=state)
+    bound = context(case_id, field)
+    try:
+        if isinstance(value, list):
+            return [key.open(item, bound) for item in value]
+        return key.open(value, bound)
+    except SealBroken as broken:
+        label = definition.data[field].label
+        which = broken.fingerprint or "?"
+        reason = Reason(
+            "wrong_key",
+            f"'{label.th}' ถูกเข้ารหัสด้วยกุญแจอื่น ({which}) หรือถูกแก้ไข "
+            f"จึงเปิดด้วยกุญแจนี้ ({broken.expected}) ไม่ได้",
+            f"'{label.en}' was sealed with another key ({which}) or was altered, and "
+            f"cannot be opened with this key ({broken.expected})",
+        )
+        raise WrongKey(
+            f"อ่านข้อมูลอ่อนไหวไม่ได้: {reason.th}",
+            f"cannot read sensitive data: {reason.en}",
+            case_id=case_id,
+            trigger="reveal",
+            state=state,
+            reasons=[reason],
+        ) from None
+
+
+__all__ = ["context", "hashed_value", "key_required", "needs_key", "open_value", "protect"]
