@@ -313,6 +313,7 @@ _VOTE, _T4, _D0 = (
     "transitions[0].decided_by",
 )
 _DECIDED = "motion: screen, subject: employee, of: parent}"
+_APPOINT = 'cites: "16/5.2", committee: {name: screening, act: appoint}'
 _PARENT = "parent: {flow: board_round, field: round, states: [screening]}"
 
 
@@ -340,6 +341,12 @@ _PARENT = "parent: {flow: board_round, field: round, states: [screening]}"
             "screenin",
         ),
         ({}, {"indexed: true": "indexed: false"}, "parent.field", "indexed string field"),
+        (
+            {_APPOINT: _APPOINT.replace("cites:", 'also_cites: ["17.5.4"], cites:')},
+            {},
+            "transitions[0].also_cites[0]",
+            "is not a plan step",
+        ),
         ({}, {_PARENT + "\n": ""}, _D0 + ".of", "declare its parent"),
     ],
 )

@@ -216,6 +216,12 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert all(report.step(f"15/5.{n}").implemented for n in range(1, 7))  # type: ignore[union-attr]
     assert not report.step("1/5.1").implemented  # type: ignore[union-attr]
     assert report.step_count == load_plan().step_count
+    # One act, two projects: appointing the screening committee also carries out 17/5.3.
+    shared = report.step("17/5.3")
+    assert shared is not None
+    assert [(r.flow_id, r.trigger) for r in shared.transitions] == [
+        ("salary_step_round", "appoint_screening_committee")
+    ]
 
 
 def test_coverage_with_the_repository_features(bundled: list[FlowDefinition]) -> None:

@@ -115,6 +115,8 @@ class Start:
 
     roles: tuple[str, ...]
     cites: str
+    # Further plan steps the same action carries out (one action may serve two projects).
+    also_cites: tuple[str, ...] = ()
     binds: str | None = None
     guards: tuple[GuardRef, ...] = ()
     label: Label = Label("เริ่มเรื่อง", "start")
@@ -212,6 +214,8 @@ class Transition:
     dest: str
     cites: str
     roles: tuple[str, ...] = ()
+    # Further plan steps the same action carries out (one action may serve two projects).
+    also_cites: tuple[str, ...] = ()
     guards: tuple[GuardRef, ...] = ()
     requires: tuple[str, ...] = ()
     binds: str | None = None

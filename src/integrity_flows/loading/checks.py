@@ -203,6 +203,8 @@ def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) ->
     _check_roles(d, "start.roles", d.start.roles, out)
     _check_binds(d, "start.binds", d.start.binds, out)
     _check_cites("start.cites", d.start.cites, out)
+    for j, cite in enumerate(d.start.also_cites):
+        _check_cites(f"start.also_cites[{j}]", cite, out)
     for j, ref in enumerate(d.start.guards):
         _check_guard(d, registry, f"start.guards[{j}]", ref, out)
 
@@ -242,6 +244,8 @@ def _check_transition(
         _check_roles(d, f"{path}.roles", t.roles, out)
     _check_binds(d, f"{path}.binds", t.binds, out)
     _check_cites(f"{path}.cites", t.cites, out)
+    for j, cite in enumerate(t.also_cites):
+        _check_cites(f"{path}.also_cites[{j}]", cite, out)
     for j, field in enumerate(t.requires):
         if field not in d.data:
             en, th = _hint(field, d.data)

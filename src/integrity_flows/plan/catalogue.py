@@ -403,16 +403,13 @@ class _Collector:
                     f"the flow names risk row {row}, which the risk table does not have",
                     f"ขั้นตอนงานระบุความเสี่ยงลำดับที่ {row} ซึ่งไม่มีในตารางความเสี่ยง",
                 )
-        self._cite(
-            d, "start.cites", d.start.cites, TransitionRef(d.id, d.version, "start", d.start.label)
-        )
+        start = TransitionRef(d.id, d.version, "start", d.start.label)
+        for path, cite in _cites("start", d.start.cites, d.start.also_cites):
+            self._cite(d, path, cite, start)
         for index, t in enumerate(d.transitions):
-            self._cite(
-                d,
-                f"transitions[{index}] ({t.trigger}).cites",
-                t.cites,
-                TransitionRef(d.id, d.version, t.trigger, t.label),
-            )
+            ref = TransitionRef(d.id, d.version, t.trigger, t.label)
+            for path, cite in _cites(f"transitions[{index}] ({t.trigger})", t.cites, t.also_cites):
+                self._cite(d, path, cite, ref)
 
     def _cite(self, d: FlowDefinition, path: str, cites: str, ref: TransitionRef) -> None:
         match = _CITE.match(cites.strip())
@@ -611,3 +608,10 @@ __all__ = [
     "load_plan",
     "parse_plan",
 ]
+
+
+def _cites(where: str, cites: str, also: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each plan step an action cites, with the path naming it in a problem."""
+    return [(f"{where}.cites", cites)] + [
+        (f"{where}.also_cites[{j}]", cite) for j, cite in enumerate(also)
+    ]
