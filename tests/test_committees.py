@@ -474,3 +474,10 @@ def test_link_refusals_name_states_and_flows_by_label(engine: Engine) -> None:
         GuardRejected, match="1 linked evaluation case\\(s\\) not yet in 'screened'"
     ):
         engine.fire(round_id, "finish", actor=PERSONNEL)
+
+
+def test_a_committee_with_one_motion_need_not_name_it(engine: Engine) -> None:
+    round_id = _round(engine)
+    engine.fire(round_id, "vote", actor=A, data={"ผู้รับการประเมิน": "x", "ออกเสียง": "yes"})
+    case = engine.fire(round_id, "decide", actor=PALAD, data={"ผู้รับการประเมิน": "x"})
+    assert case.data["screening"]["resolutions"][-1]["motion"] == "screen"

@@ -224,6 +224,9 @@ class _Check:
         return meeting
 
     def subject_and_motion(self, act: dict[str, Any], params: Mapping[str, Any]) -> None:
+        if params.get("motion") in (None, "") and len(self.committee.motions) == 1:
+            # A committee with one motion need not have it named.
+            params = {**params, "motion": next(iter(self.committee.motions))}
         motion = self.need(params, "motion")
         if motion not in (None, ""):
             found = _motion_id(self.committee, motion)
