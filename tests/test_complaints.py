@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import json
 import math
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -452,7 +453,9 @@ def test_cli_file_and_follow(
     assert "สถานะ" not in shown
     assert main(["complaint", "follow", code.replace("-", " "), "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["stage"]["th"] == "รับเรื่องแล้ว"
-    assert main(["complaint", "follow", "00000", "--db", db]) == 1
+    started = time.monotonic()
+    assert main(["complaint", "follow", "00000", "--db", db, "--wrong-code-delay", "0.2"]) == 1
+    assert time.monotonic() - started >= 0.2  # a wrong code is answered late, even here
     err = capsys.readouterr().err
     assert "ไม่พบเรื่องร้องเรียนตามรหัสติดตามนี้" in err
     assert "no complaint was found" in err

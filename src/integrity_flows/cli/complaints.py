@@ -7,13 +7,16 @@
 - ``complaint statistics``: the figures to publish for a fiscal year, no personal data.
 
 The tracking code is never stored: lose the printout and it is gone. Each command runs
-in its own process, so the throttle of wrong codes (docs/complaints.md) protects a
-long-running host, not this command.
+in its own process, where the in-process throttle of wrong codes (docs/complaints.md)
+cannot count earlier attempts; ``complaint follow`` therefore waits a fixed
+``--wrong-code-delay`` (2 seconds) before answering a wrong code, so a script trying
+codes through the command is slowed down all the same.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -100,14 +103,27 @@ def file_complaint(
 @flows_option
 @click.option("--lang", type=click.Choice(["th", "en", "both"]), default="both", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
+@click.option(
+    "--wrong-code-delay",
+    type=click.FloatRange(min=0),
+    default=2.0,
+    show_default=True,
+    help="Seconds to wait before answering a wrong code / หน่วงเวลาเมื่อรหัสไม่ถูกต้อง",
+)
 def follow_complaint(
-    code: str, db: str, flow_dirs: tuple[str, ...], lang: str, as_json: bool
+    code: str,
+    db: str,
+    flow_dirs: tuple[str, ...],
+    lang: str,
+    as_json: bool,
+    wrong_code_delay: float,
 ) -> None:
     """What the complainant holding CODE may see / ติดตามเรื่องร้องเรียนด้วยรหัสติดตาม."""
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             progress = ComplaintDesk(engine).follow(code)
         except (TrackingNotFound, FlowError) as exc:
+            time.sleep(wrong_code_delay)
             fail(exc)
     if as_json:
         click.echo(json.dumps(progress.as_dict(), ensure_ascii=False, indent=2))
