@@ -473,3 +473,36 @@ def test_engine_refuses_the_starter_approving_in_a_real_flow() -> None:
         with pytest.raises(NotAuthorized) as caught:
             engine.fire(case.id, "approve", actor=boss)
         assert caught.value.mentions("requester")
+
+
+def test_distinct_unit_from_field_for_a_person_the_directory_knows(
+    lending: FlowDefinition,
+) -> None:
+    """With ``person``, the unit of the person named in data is checked, as the host's
+    directory knows it; someone it does not know is left to the step they take."""
+    people = {"somsak": Actor("somsak", unit="กองช่าง"), "pranee": Actor("pranee", unit="กองคลัง")}
+    ref = [g("distinct_unit_from_field", field="item", person="borrower")]
+
+    def reasons(borrower: str, directory: bool = True) -> list[Reason]:
+        ctx = GuardContext(
+            lending,
+            SOMYING,
+            "approve",
+            {"item": "กองช่าง", "borrower": borrower},
+            T0,
+            SETTINGS,
+            Lookup(),
+            case=a_case(),
+            case_id="L1",
+            person=people.get if directory else None,
+        )
+        return [r.reason for r in decide(ref, ctx, builtin_registry())]
+
+    (refused,) = reasons("somsak")
+    assert (refused.code, refused.en) == (
+        "conflict_of_interest",
+        "'somsak' belongs to กองช่าง, the item (conflict of interest)",
+    )
+    assert reasons("pranee") == []
+    assert reasons("nobody") == []
+    assert reasons("somsak", directory=False) == []

@@ -47,6 +47,7 @@ class Rules:
     registry: GuardRegistry
     definition_of: Callable[[Case], FlowDefinition] | None = None
     flow_of: Callable[[str], FlowDefinition] | None = None
+    person: Callable[[str], Actor | None] | None = None
 
     def load(self, case_id: str) -> Case | None:
         """The case ``case_id`` (None when absent or when the lookup cannot load)."""
@@ -190,6 +191,7 @@ def decide_start(
         case_id=case_id,
         grants=grants,
         flow_of=rules.flow_of,
+        person=rules.person,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     if parent_reason is not None:
@@ -270,6 +272,7 @@ def decide_transition(
         case_id=case.id,
         grants=grants,
         flow_of=rules.flow_of,
+        person=rules.person,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     authority += committee_reasons[0]

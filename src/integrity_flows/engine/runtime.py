@@ -49,6 +49,7 @@ from integrity_flows.protection.keys import FieldKey
 from integrity_flows.stores import Store, Write, open_store
 
 Clock = Callable[[], datetime]
+Directory = Callable[[str], Actor | None]
 AuditSink = Callable[[AuditEvent], None]
 
 _REFUSAL_RETRIES = 5
@@ -86,8 +87,12 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
         key: FieldKey | str | None = None,
+        directory: Directory | None = None,
     ) -> None:
         self.store = store
+        # Who a person named in data is (their unit), as the host knows them: lets a rule
+        # check someone an action names, not only the one who acts. None: nobody is known.
+        self.directory = directory
         self.key = engine_key(store, key)
         self.flows = flows
         self.registry = registry or default_registry()
@@ -115,6 +120,7 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
         key: FieldKey | str | None = None,
+        directory: Directory | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
@@ -133,6 +139,7 @@ class Engine:
             sinks=sinks,
             logger=logger,
             key=key,
+            directory=directory,
         )
 
     # --- plumbing -----------------------------------------------------------
@@ -202,9 +209,13 @@ class Engine:
                 self.registry,
                 self.definition_of,
                 self.flows.get,
+                self._person,
             )
             self._rules_cache[definition.key] = found
         return found
+
+    def _person(self, person_id: str) -> Actor | None:
+        return self.directory(person_id) if self.directory is not None else None
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""

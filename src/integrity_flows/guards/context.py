@@ -43,6 +43,8 @@ class GuardContext:
     # The latest definition of another flow by id (to name a linked case's states by
     # their labels); None where the engine does not supply it.
     flow_of: Callable[[str], FlowDefinition] | None = None
+    # A person named in data, as the host's directory knows them (None: unknown).
+    person: Callable[[str], Actor | None] | None = None
 
     def grant(self, key: str, value: Any) -> None:
         """Record what an allowing authority guard relied on, for the audit event."""

@@ -35,12 +35,27 @@ def _same_unit(first: str, second: str) -> bool:
 
 def distinct_unit_from_field(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """The actor's unit is not the unit in data ``field``; an actor of no known unit is
-    refused (independence cannot be shown). An empty field allows."""
+    refused (independence cannot be shown). An empty field allows.
+
+    With ``person`` (a field naming someone), that person's unit is checked instead, as
+    the host's directory knows it; someone the directory does not know is allowed here
+    (the check falls to the step they take in person).
+    """
     field = params["field"]
     unit = ctx.data.get(field)
     if unit in (None, ""):
         return None
     th, en = _label(ctx, field)
+    if "person" in params:
+        named = str(ctx.data.get(params["person"]) or "")
+        known = ctx.person(named) if ctx.person is not None and named else None
+        if known is None or known.unit is None or not _unit_matches(ctx, field, known.unit):
+            return None
+        return Reason(
+            CODE,
+            f"'{named}' สังกัด{known.unit} ซึ่งเป็น{th} (ผลประโยชน์ทับซ้อน)",
+            f"'{named}' belongs to {known.unit}, the {en} (conflict of interest)",
+        )
     if ctx.actor.unit is None:
         return Reason(
             CODE,
@@ -48,16 +63,22 @@ def distinct_unit_from_field(ctx: GuardContext, params: Mapping[str, Any]) -> Re
             f"the actor's unit is not known, so it cannot be shown that they are not of the "
             f"{en} (conflict of interest)",
         )
-    spec = ctx.definition.data.get(field)
-    label = spec.choice_labels.get(str(unit)) if spec is not None else None
-    names = [str(unit), *((label.th, label.en) if label is not None else ())]
-    if not any(_same_unit(ctx.actor.unit, name) for name in names):
+    if not _unit_matches(ctx, field, ctx.actor.unit):
         return None
     return Reason(
         CODE,
         f"ผู้ดำเนินการสังกัด{ctx.actor.unit} ซึ่งเป็น{th} (ผลประโยชน์ทับซ้อน)",
         f"the actor belongs to {ctx.actor.unit}, the {en} (conflict of interest)",
     )
+
+
+def _unit_matches(ctx: GuardContext, field: str, unit: str) -> bool:
+    """``unit`` is the unit in data ``field`` (an enum's choice also by its labels)."""
+    held = str(ctx.data.get(field))
+    spec = ctx.definition.data.get(field)
+    label = spec.choice_labels.get(held) if spec is not None else None
+    names = [held, *((label.th, label.en) if label is not None else ())]
+    return any(_same_unit(unit, name) for name in names)
 
 
 def listed(value: Any) -> list[str]:
@@ -88,6 +109,7 @@ INDEPENDENCE_GUARDS: tuple[GuardSpec, ...] = (
         distinct_unit_from_field,
         kind="authority",
         params={"field": "field"},
+        optional={"person": "field"},
     ),
     GuardSpec(
         "not_listed_in",

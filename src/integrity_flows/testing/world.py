@@ -95,6 +95,18 @@ class World:
     codes: dict[str, str] = attrs.field(factory=dict)
     followed: Progress | None = None
 
+    def __attrs_post_init__(self) -> None:
+        # The people the scenario names are the engine's directory: a rule may check
+        # someone an action names (their unit), not only the one who acts.
+        self.engine.directory = self.known
+
+    def known(self, name: str) -> Actor | None:
+        """The person ``name`` as the scenario set them up (their unit), if at all."""
+        person = self.people.get(name)
+        return (
+            None if person is None else Actor(name, roles=frozenset(person.roles), unit=person.unit)
+        )
+
     # --- people -------------------------------------------------------------
 
     def give_roles(self, name: str, roles: Iterable[str], unit: str | None = None) -> None:
