@@ -481,3 +481,16 @@ def test_a_committee_with_one_motion_need_not_name_it(engine: Engine) -> None:
     engine.fire(round_id, "vote", actor=A, data={"ผู้รับการประเมิน": "x", "ออกเสียง": "yes"})
     case = engine.fire(round_id, "decide", actor=PALAD, data={"ผู้รับการประเมิน": "x"})
     assert case.data["screening"]["resolutions"][-1]["motion"] == "screen"
+
+
+def test_an_order_names_people_in_the_posts_of_their_seats_when_they_are_known() -> None:
+    people = {"palad": PALAD, "pers": PERSONNEL, "mayor": MAYOR}
+    engine = Engine.open(
+        "memory://", flows=[FLOWS], bundled=False, entry_points=False, directory=people.get
+    )
+    round_id = engine.start("board_round", actor=PERSONNEL).id
+    with pytest.raises(InvalidData, match="'mayor' does not hold the post palad") as refused:
+        engine.fire(round_id, "appoint", actor=MAYOR, data={**APPOINTMENT, "ประธาน": "mayor"})
+    assert refused.value.mentions("ไม่ได้ดำรงตำแหน่งปลัด")
+    # a, b and c are not in the directory: their seats have no post to check anyway.
+    assert engine.fire(round_id, "appoint", actor=MAYOR, data=APPOINTMENT).state == "screening"

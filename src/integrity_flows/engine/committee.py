@@ -129,6 +129,7 @@ def decide_act(
     now: datetime,
     *,
     check_params: bool = True,
+    person: Callable[[str], Actor | None] | None = None,
 ) -> ActDecision:
     """May ``actor`` perform the committee act of ``transition`` with ``params``?
 
@@ -143,6 +144,7 @@ def decide_act(
     check = _Check(committee, record, actor, check_params)
     if kind == "appoint":
         check.appoint(act, params)
+        check.seats_held(definition, act, person)
     elif not rec.appointed(record):
         check.condition("committee", "ยังไม่ได้แต่งตั้งคณะกรรมการ", "the committee is not appointed yet")
     else:
@@ -308,6 +310,37 @@ class _Check:
             members=members,
             secretary=secretary[0] if secretary else None,
         )
+
+    def seats_held(
+        self,
+        definition: FlowDefinition,
+        act: Mapping[str, Any],
+        person: Callable[[str], Actor | None] | None,
+    ) -> None:
+        """Each appointee the host's directory knows holds the role of their seat."""
+        if person is None:
+            return
+        seats = (
+            ("chair", self.committee.chair, [act.get("chair")]),
+            ("secretary", self.committee.secretary, [act.get("secretary")]),
+            ("member", self.committee.members, act.get("members") or []),
+        )
+        for seat, spec, people in seats:
+            role = getattr(spec, "role", None)
+            if role is None:
+                continue
+            for name in people:
+                known = person(name) if name else None
+                if known is None or role in {definition.role_id(r) or r for r in known.roles}:
+                    continue
+                label, held = _SEAT_LABELS[seat], definition.label_of_role(role)
+                self.data.append(
+                    Reason(
+                        "composition",
+                        f"'{name}' ไม่ได้ดำรงตำแหน่ง{held.th} จึงเป็น{label.th}ไม่ได้",
+                        f"'{name}' does not hold the post {held.en} of the {label.en}'s seat",
+                    )
+                )
 
     def declare_conflict(self, act: dict[str, Any], params: Mapping[str, Any]) -> None:
         self.member()

@@ -247,7 +247,14 @@ def decide_transition(
         committee = definition.committees[transition.committee.name]
         params, given = collective.split_params(committee, transition.committee.act, given)
         found = collective.decide_act(
-            definition, case, transition, actor, params, now, check_params=check_requires
+            definition,
+            case,
+            transition,
+            actor,
+            params,
+            now,
+            check_params=check_requires,
+            person=rules.person,
         )
         act = found.act
         committee_reasons = (list(found.authority), list(found.conditions), list(found.data))
