@@ -799,3 +799,24 @@ def test_the_docs_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "recused (conflict of interest: ญาติ)" in out
     assert "carried ('wichai', 'somsak') ['somying']" in out
+
+
+def test_citizens_satisfaction_of_project_17_by_hand(engine: Engine) -> None:
+    """Two public-serving employees' results, 88.50 and 71.25: a mean of 79.88, below 80;
+    the employee who does not serve the public has none and does not count."""
+    round_id = open_round(engine)
+    for supervisor, employee, result in ((SOMSAK, "somchai", "88.5"), (SOMYING, "somjai", "71.25")):
+        evaluate(
+            engine,
+            round_id,
+            supervisor,
+            employee,
+            serves_public="yes",
+            citizen_satisfaction=result,
+            citizen_survey="service survey 2567",
+        )
+    evaluate(engine, round_id, SOMYING, "manop")
+    figures = {f.key: f.value for f in year_report(engine, 2567).figures()}
+    assert figures["citizen_results"] == 2
+    assert figures["citizen_satisfaction"] == Decimal("79.88")
+    assert figures["citizen_target_met"] is False

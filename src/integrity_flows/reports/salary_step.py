@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -356,8 +356,42 @@ def _figures(year: int, rounds: Sequence[RoundReport]) -> list[Figure]:
             Label("บรรลุเป้าหมายไม่ต่ำกว่าร้อยละ ๘๐", "80% target met"),
             _met(rate),
         ),
+        *_citizen_figures(evaluations),
     ]
     return found
+
+
+def _citizen_figures(evaluations: Sequence[EvaluationEntry]) -> list[Figure]:
+    """Project 17's output: citizens served are satisfied with the quality of service,
+    at least 80%, read from the results attached to the evaluations of those who serve
+    the public (their mean)."""
+    results = [e.citizen_satisfaction for e in evaluations if e.citizen_satisfaction is not None]
+    mean = None
+    if results:
+        mean = (sum(results, Decimal(0)) / len(results)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return [
+        Figure(
+            "citizen_results",
+            Label("จำนวนผลการประเมินความพึงพอใจของประชาชนที่นำมาใช้", "citizen results used"),
+            len(results),
+        ),
+        Figure(
+            "citizen_satisfaction",
+            Label(
+                "ความพึงพอใจของประชาชนต่อคุณภาพการให้บริการ (ร้อยละ เฉลี่ย)",
+                "citizens' satisfaction with the service (mean %)",
+            ),
+            mean,
+        ),
+        Figure(
+            "citizen_target_met",
+            Label(
+                "ความพึงพอใจของประชาชนไม่น้อยกว่าร้อยละ ๘๐",
+                "citizens' satisfaction at least 80%",
+            ),
+            _met(mean),
+        ),
+    ]
 
 
 # --- reading the cases ---------------------------------------------------------------
