@@ -494,3 +494,33 @@ def test_an_order_names_people_in_the_posts_of_their_seats_when_they_are_known()
     assert refused.value.mentions("ไม่ได้ดำรงตำแหน่งปลัด")
     # a, b and c are not in the directory: their seats have no post to check anyway.
     assert engine.fire(round_id, "appoint", actor=MAYOR, data=APPOINTMENT).state == "screening"
+
+
+def test_records_actor_appends_who_fired_and_is_checked_at_load(tmp_path: Path) -> None:
+    item = _item_text(
+        **{
+            "data:\n": "data:\n  resubmitted_by: {type: list, label: {th: ผู้ส่ง, en: resent by}}\n",
+            "source: returned, dest: submitted, roles: [supervisor]": (
+                "source: returned, dest: submitted, records_actor: resubmitted_by, "
+                "roles: [supervisor]"
+            ),
+        }
+    )
+    (tmp_path / "board.yaml").write_text(_board(), encoding="utf-8")
+    (tmp_path / "item.yaml").write_text(item, encoding="utf-8")
+    engine = Engine.open("memory://", flows=[tmp_path], bundled=False, entry_points=False)
+    round_id = _round(engine)
+    x = _item(engine, round_id, "x")
+    for _ in range(2):
+        _vote(engine, round_id, PALAD, "x", "no")
+        _decide(engine, round_id, "x")
+        engine.fire(x, "send_back", actor=PERSONNEL)
+        engine.fire(x, "resubmit", actor=SUPERVISOR)
+    assert engine.get(x).data["resubmitted_by"] == ["sup", "sup"]
+    assert engine.verify().ok
+    bad = item.replace("records_actor: resubmitted_by", "records_actor: round_")
+    error = _load(tmp_path, board=_board(), item=bad)
+    assert any(
+        p.path == "transitions[2].records_actor" and "not a string or list field" in p.message_en
+        for p in error.problems
+    ), error.problems

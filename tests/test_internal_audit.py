@@ -332,10 +332,17 @@ def test_a_declared_conflict_bars_the_auditor_for_good(engine: Engine) -> None:
     engine.fire(engagement, "reassign", actor=HEAD, data={"auditor": "kasem"})
     with pytest.raises(NotAuthorized) as refused:
         begin(engine, engagement, KASEM)
-    assert codes(refused.value) == {"separation_of_duties"}
+    assert codes(refused.value) == {"conflict_of_interest"}
     engine.fire(engagement, "reassign", actor=HEAD, data={"auditor": "pranee"})
-    begin(engine, engagement, PRANEE)
-    assert engine.get(engagement).data["fieldwork_started_on"] == "2023-10-02"
+    engine.fire(
+        engagement, "declare_conflict", actor=PRANEE, data={"conflict_declarations": "audited"}
+    )
+    # Every auditor who declared stays barred, not only the last one.
+    assert engine.get(engagement).data["conflicted_auditors"] == ["kasem", "pranee"]
+    for auditor in (KASEM, PRANEE):
+        engine.fire(engagement, "reassign", actor=HEAD, data={"auditor": auditor.id})
+        with pytest.raises(NotAuthorized, match="declared a conflict"):
+            begin(engine, engagement, auditor)
 
 
 def test_the_head_who_audited_may_not_send_their_own_draft(engine: Engine) -> None:

@@ -220,6 +220,9 @@ class Transition:
     requires: tuple[str, ...] = ()
     binds: str | None = None
     stamp: str | None = None
+    # A data field that records who fired it: set to the actor's id, or, for a list
+    # field, the id appended (everyone who declared a conflict, say).
+    records_actor: str | None = None
     description: Label | None = None
     committee: CommitteeAct | None = None
     decided_by: DecidedBy | None = None

@@ -488,6 +488,13 @@ class Engine:
         changes = dict(decision.data)
         if transition.stamp is not None:
             changes[transition.stamp] = casedata.stamp(now, definition.data[transition.stamp])
+        if transition.records_actor is not None:
+            name = transition.records_actor
+            if definition.data[name].type == "list":
+                held = changes.get(name, case.data.get(name)) or []
+                changes[name] = [*held, actor.id]
+            else:
+                changes[name] = actor.id
         data = {**case.data, **changes}
         if decision.act is not None:
             name = decision.act["name"]

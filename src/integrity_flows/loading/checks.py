@@ -254,16 +254,29 @@ def _check_transition(
                 f"unknown data field '{field}'{en}",
                 f"ไม่รู้จักข้อมูล '{field}'{th}",
             )
-    if t.stamp is not None and (
-        t.stamp not in d.data or d.data[t.stamp].type not in ("date", "datetime")
-    ):
-        out.add(
-            f"{path}.stamp",
-            f"'{t.stamp}' is not a date or datetime field",
-            f"'{t.stamp}' ไม่ใช่ข้อมูลวันที่",
-        )
+    _check_written_field(d, f"{path}.stamp", t.stamp, ("date", "datetime"), out)
+    _check_written_field(d, f"{path}.records_actor", t.records_actor, ("string", "list"), out)
     for j, ref in enumerate(t.guards):
         _check_guard(d, registry, f"{path}.guards[{j}]", ref, out)
+
+
+_KINDS_TH: dict[tuple[str, ...], str] = {
+    ("date", "datetime"): "ข้อมูลวันที่",
+    ("string", "list"): "ข้อมูลข้อความหรือรายการ",
+}
+
+
+def _check_written_field(
+    d: FlowDefinition, path: str, name: str | None, types: tuple[str, ...], out: _Collector
+) -> None:
+    """A field a transition writes by itself (``stamp``, ``records_actor``) is of ``types``."""
+    if name is None or (name in d.data and d.data[name].type in types):
+        return
+    out.add(
+        path,
+        f"'{name}' is not a {' or '.join(types)} field",
+        f"'{name}' ไม่ใช่{_KINDS_TH[types]}",
+    )
 
 
 def _check_guard(
