@@ -15,7 +15,7 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.calendars import parse_datetime, parse_int, thai_datetime
 from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
@@ -81,6 +81,25 @@ def flows_option(func: F) -> F:
         multiple=True,
         type=click.Path(exists=True, file_okay=False),
         help="Extra folder of flow files (repeatable) / โฟลเดอร์ขั้นตอนงานเพิ่มเติม",
+    )(func)
+
+
+def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str) -> int:
+    try:
+        return parse_int(value)
+    except ValueError as exc:
+        msg = f"not a fiscal year: {value!r} / ปีงบประมาณไม่ถูกต้อง: {value!r}"
+        raise click.BadParameter(msg) from exc
+
+
+def fiscal_year_option(func: F) -> F:
+    """``--fiscal-year``: a B.E. year (Thai digits accepted), handed on as a whole number."""
+    return click.option(
+        "--fiscal-year",
+        "fiscal_year",
+        required=True,
+        callback=_fiscal_year,
+        help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
     )(func)
 
 

@@ -28,6 +28,7 @@ from integrity_flows.cli.common import (
     F,
     db_option,
     fail,
+    fiscal_year_option,
     flows_option,
     make_actor,
     open_engine,
@@ -162,28 +163,18 @@ def manual_command(
 @complaint_group.command("statistics")
 @db_option
 @flows_option
-@click.option(
-    "--fiscal-year",
-    "fiscal_year",
-    required=True,
-    help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
-)
+@fiscal_year_option
 @_setting_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
 def statistics_command(
     db: str,
     flow_dirs: tuple[str, ...],
-    fiscal_year: str,
+    fiscal_year: int,
     setting_pairs: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Figures to publish for a fiscal year, no personal data / สถิติเรื่องร้องเรียนการทุจริต."""
-    try:
-        year = parse_int(fiscal_year)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a fiscal year: {fiscal_year!r} / ปีงบประมาณไม่ถูกต้อง", param_hint="--fiscal-year"
-        ) from exc
+    year = fiscal_year
     settings = _settings(setting_pairs)
     with open_engine(db, flow_dirs, must_exist=True, settings=settings) as engine:
         statistics = complaint_statistics(engine, year)

@@ -14,8 +14,8 @@ from datetime import date
 import click
 
 from integrity_flows.authority import resolve
-from integrity_flows.calendars import THAI_TZ, parse_date, parse_int, thai_datetime
-from integrity_flows.cli.common import db_option, flows_option, open_engine
+from integrity_flows.calendars import THAI_TZ, parse_date, thai_datetime
+from integrity_flows.cli.common import db_option, fiscal_year_option, flows_option, open_engine
 from integrity_flows.cli.no_gift import print_figures
 from integrity_flows.clock import SystemClock
 from integrity_flows.reports.delegation import delegation_kpi, orders_in_force, overdue_reports
@@ -69,16 +69,10 @@ def in_force_command(
 @delegation_group.command("kpi")
 @db_option
 @flows_option
-@click.option("--fiscal-year", "fiscal_year", required=True, help="B.E. / ปีงบประมาณ พ.ศ.")
-def kpi_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
+@fiscal_year_option
+def kpi_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
     """Orders of a fiscal year against the target of 4 / ตัวชี้วัด ไม่น้อยกว่า ๔ คำสั่ง."""
-    try:
-        year = parse_int(fiscal_year)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a fiscal year: {fiscal_year!r} / ปีงบประมาณไม่ถูกต้อง: {fiscal_year!r}",
-            param_hint="--fiscal-year",
-        ) from exc
+    year = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         kpi = delegation_kpi(engine, year)
     click.echo(

@@ -13,8 +13,14 @@ from datetime import date
 
 import click
 
-from integrity_flows.calendars import parse_date, parse_int
-from integrity_flows.cli.common import db_option, fail, flows_option, open_engine
+from integrity_flows.calendars import parse_date
+from integrity_flows.cli.common import (
+    db_option,
+    fail,
+    fiscal_year_option,
+    flows_option,
+    open_engine,
+)
 from integrity_flows.cli.no_gift import print_figures
 from integrity_flows.reports.base import ReportError
 from integrity_flows.reports.internal_audit import (
@@ -23,23 +29,6 @@ from integrity_flows.reports.internal_audit import (
     inspection_summary,
     recommendation_status,
 )
-
-_FISCAL_YEAR = click.option(
-    "--fiscal-year",
-    "fiscal_year",
-    required=True,
-    help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
-)
-
-
-def _year(text: str) -> int:
-    try:
-        return parse_int(text)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a fiscal year: {text!r} / ปีงบประมาณไม่ถูกต้อง: {text!r}",
-            param_hint="--fiscal-year",
-        ) from exc
 
 
 def _as_of(text: str | None) -> date | None:
@@ -62,10 +51,10 @@ def internal_audit_group() -> None:
 @internal_audit_group.command("coverage")
 @db_option
 @flows_option
-@_FISCAL_YEAR
-def coverage_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
+@fiscal_year_option
+def coverage_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
     """The auditees audited in a fiscal year / ความครอบคลุมของการตรวจสอบภายใน."""
-    year = _year(fiscal_year)
+    year = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             coverage = audit_coverage(engine, year)
@@ -87,13 +76,13 @@ def coverage_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> N
 @internal_audit_group.command("recommendations")
 @db_option
 @flows_option
-@_FISCAL_YEAR
+@fiscal_year_option
 @click.option("--as-of", "as_of", default=None, help="Age as of this date / อายุ ณ วันที่")
 def recommendations_command(
-    db: str, flow_dirs: tuple[str, ...], fiscal_year: str, as_of: str | None
+    db: str, flow_dirs: tuple[str, ...], fiscal_year: int, as_of: str | None
 ) -> None:
     """The year's recommendations with their age / การติดตามข้อเสนอแนะ."""
-    year, day = _year(fiscal_year), _as_of(as_of)
+    year, day = fiscal_year, _as_of(as_of)
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             status = recommendation_status(engine, year, as_of=day)
@@ -115,10 +104,10 @@ def recommendations_command(
 @internal_audit_group.command("control-kpi")
 @db_option
 @flows_option
-@_FISCAL_YEAR
-def control_kpi_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
+@fiscal_year_option
+def control_kpi_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
     """Control actions fixed against the 80% target / ผลการแก้ไขตามแผนการปรับปรุง."""
-    year = _year(fiscal_year)
+    year = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             kpi = control_kpi(engine, year)
@@ -135,10 +124,10 @@ def control_kpi_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -
 @internal_audit_group.command("inspections")
 @db_option
 @flows_option
-@_FISCAL_YEAR
-def inspections_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
+@fiscal_year_option
+def inspections_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
     """The provincial office's inspections of a year / การรับการตรวจสอบจาก สถ.จ."""
-    year = _year(fiscal_year)
+    year = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         summary = inspection_summary(engine, year)
     click.echo(

@@ -16,8 +16,15 @@ from typing import Any, TypeVar
 
 import click
 
-from integrity_flows.calendars import parse_int, thai_date
-from integrity_flows.cli.common import db_option, fail, flows_option, make_actor, open_engine
+from integrity_flows.calendars import thai_date
+from integrity_flows.cli.common import (
+    db_option,
+    fail,
+    fiscal_year_option,
+    flows_option,
+    make_actor,
+    open_engine,
+)
 from integrity_flows.errors import FlowError
 from integrity_flows.reports.base import Figure, ReportError
 from integrity_flows.reports.no_gift import (
@@ -30,25 +37,6 @@ from integrity_flows.reports.no_gift import (
 
 _REDACTED = "***"
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fiscal_year_option(func: F) -> F:
-    return click.option(
-        "--fiscal-year",
-        "fiscal_year",
-        required=True,
-        help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
-    )(func)
-
-
-def _year(text: str) -> int:
-    try:
-        return parse_int(text)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a fiscal year: {text!r} / ปีงบประมาณไม่ถูกต้อง: {text!r}",
-            param_hint="--fiscal-year",
-        ) from exc
 
 
 def print_figures(figures: Sequence[Figure]) -> None:
@@ -88,7 +76,7 @@ def no_gift_group() -> None:
 @no_gift_group.command("register")
 @db_option
 @flows_option
-@_fiscal_year_option
+@fiscal_year_option
 @click.option(
     "--show-giver",
     is_flag=True,
@@ -101,14 +89,14 @@ def no_gift_group() -> None:
 def register_command(
     db: str,
     flow_dirs: tuple[str, ...],
-    fiscal_year: str,
+    fiscal_year: int,
     show_giver: bool,
     actor_id: str | None,
     roles: tuple[str, ...],
     reason: str | None,
 ) -> None:
     """The register of gift declarations of a fiscal year / ทะเบียนการแจ้งการรับของขวัญ."""
-    year = _year(fiscal_year)
+    year = fiscal_year
     if show_giver and not actor_id:
         raise click.BadParameter(
             "--show-giver needs --actor, --role and --reason: every reading of the giver is "
@@ -129,11 +117,11 @@ def register_command(
 @no_gift_group.command("summary")
 @db_option
 @flows_option
-@_fiscal_year_option
+@fiscal_year_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
-def summary_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str, as_json: bool) -> None:
+def summary_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int, as_json: bool) -> None:
     """Figures to publish, without personal data / ข้อมูลเพื่อเผยแพร่ ไม่มีข้อมูลส่วนบุคคล."""
-    year = _year(fiscal_year)
+    year = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         figures = declaration_register(engine, year).public()
     if as_json:
@@ -149,10 +137,10 @@ def summary_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str, as_js
 @no_gift_group.command("pledges")
 @db_option
 @flows_option
-@_fiscal_year_option
-def pledges_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
+@fiscal_year_option
+def pledges_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
     """The pledge KPI of a fiscal year / ผลการรับทราบและถือปฏิบัติตามมาตรการ."""
-    year = _year(fiscal_year)
+    year = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             kpi = pledge_kpi(engine, year)

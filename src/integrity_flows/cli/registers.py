@@ -6,8 +6,8 @@ from datetime import date
 
 import click
 
-from integrity_flows.calendars import parse_datetime, parse_int, thai_date, thai_datetime
-from integrity_flows.cli.common import db_option, flows_option, open_engine
+from integrity_flows.calendars import parse_datetime, thai_date, thai_datetime
+from integrity_flows.cli.common import db_option, fiscal_year_option, flows_option, open_engine
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.reports.lending import lending_register
 
@@ -34,16 +34,11 @@ def print_register(engine: Engine, fiscal_year: int) -> None:
 @click.command("register")
 @db_option
 @flows_option
-@click.option(
-    "--fiscal-year",
-    "fiscal_year",
-    required=True,
-    help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
-)
-def register_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str) -> None:
+@fiscal_year_option
+def register_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
     """The lending register of a fiscal year / ทะเบียนการยืมประจำปีงบประมาณ."""
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        print_register(engine, parse_int(fiscal_year))
+        print_register(engine, fiscal_year)
 
 
 @click.command("sweep")

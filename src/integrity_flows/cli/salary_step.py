@@ -14,8 +14,14 @@ from collections.abc import Mapping, Sequence
 
 import click
 
-from integrity_flows.calendars import parse_int
-from integrity_flows.cli.common import db_option, fail, flows_option, open_engine, when
+from integrity_flows.cli.common import (
+    db_option,
+    fail,
+    fiscal_year_option,
+    flows_option,
+    open_engine,
+    when,
+)
 from integrity_flows.cli.no_gift import print_figures
 from integrity_flows.definition.model import Label
 from integrity_flows.errors import FlowError
@@ -40,16 +46,6 @@ _RESULTS = {"carried": Label("ผ่าน", "carried"), "rejected": Label("ไ�
 def _label(labels: Mapping[str, Label], key: str | None) -> str:
     found = labels.get(key) if key else None
     return f"{found.th} / {found.en}" if found else (key or "-")
-
-
-def _year(text: str) -> int:
-    try:
-        return parse_int(text)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a fiscal year: {text!r} / ปีงบประมาณไม่ถูกต้อง: {text!r}",
-            param_hint="--fiscal-year",
-        ) from exc
 
 
 def _names(people: Sequence[str]) -> str:
@@ -157,16 +153,11 @@ def report_command(db: str, flow_dirs: tuple[str, ...], round_id: str) -> None:
 @salary_step_group.command("summary")
 @db_option
 @flows_option
-@click.option(
-    "--fiscal-year",
-    "fiscal_year",
-    required=True,
-    help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
-)
+@fiscal_year_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
-def summary_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: str, as_json: bool) -> None:
+def summary_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int, as_json: bool) -> None:
     """The figures of a fiscal year's rounds / ผลการพิจารณาเลื่อนขั้นเงินเดือนประจำปี."""
-    number = _year(fiscal_year)
+    number = fiscal_year
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             year = salary_step_year(engine, number)
