@@ -181,11 +181,15 @@ class _Check:
 
     # --- who acts ---------------------------------------------------------------
 
-    def _seat_role(self, seat: str) -> None:
+    def _role_of(self, seat: str) -> str | None:
+        """The role whoever sits in ``seat`` (chair, member, secretary) must hold, if any."""
         spec = {"chair": self.committee.chair, "secretary": self.committee.secretary}.get(
             seat, self.committee.members
         )
-        role = getattr(spec, "role", None)
+        return getattr(spec, "role", None)
+
+    def _seat_role(self, seat: str) -> None:
+        role = self._role_of(seat)
         if role is not None and not self.actor.holds(role):
             label = _SEAT_LABELS[seat]
             self.refuse(
@@ -321,12 +325,12 @@ class _Check:
         if person is None:
             return
         seats = (
-            ("chair", self.committee.chair, [act.get("chair")]),
-            ("secretary", self.committee.secretary, [act.get("secretary")]),
-            ("member", self.committee.members, act.get("members") or []),
+            ("chair", [act.get("chair")]),
+            ("secretary", [act.get("secretary")]),
+            ("member", act.get("members") or []),
         )
-        for seat, spec, people in seats:
-            role = getattr(spec, "role", None)
+        for seat, people in seats:
+            role = self._role_of(seat)
             if role is None:
                 continue
             for name in people:
@@ -491,11 +495,12 @@ def check_decided(
     resolution = rec.latest_resolution(home.data.get(decided.committee), decided.motion, subject)
     about_th = f" เรื่องของ '{subject}'" if subject else ""
     about_en = f" about '{subject}'" if subject else ""
-    spent = used(home.id, decided.committee, decided.motion, subject)
     if (
         resolution is None
         or resolution["at"] < iso(case.entered_at)
-        or int(resolution.get("number") or 0) <= spent
+        # read from the case's trail only when a resolution could still count
+        or int(resolution.get("number") or 0)
+        <= used(home.id, decided.committee, decided.motion, subject)
     ):
         return Reason(
             "committee",
