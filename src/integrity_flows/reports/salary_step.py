@@ -207,7 +207,7 @@ class RoundReport:
                 Label("ครั้งที่เลื่อนขั้น", "round of the year"),
                 PERIOD_LABELS.get(self.period, Label(self.period, self.period)).th,
             ),
-            *_figures(self.fiscal_year, (self,)),
+            *_figures(SalaryStepYear(self.fiscal_year, (self,))),
         ]
 
 
@@ -240,7 +240,7 @@ class SalaryStepYear:
 
     def figures(self) -> list[Figure]:
         """The year's figures, in report order."""
-        return _figures(self.fiscal_year, self.rounds)
+        return _figures(self)
 
 
 def _sum(values: Iterable[int | None]) -> int | None:
@@ -261,11 +261,9 @@ def _met(rate: Decimal | None) -> bool:
 # --- figures -------------------------------------------------------------------------
 
 
-def _figures(year: int, rounds: Sequence[RoundReport]) -> list[Figure]:
+def _figures(year: SalaryStepYear) -> list[Figure]:
+    rounds = year.rounds
     evaluations = [e for r in rounds for e in r.evaluations]
-    respondents = _sum(r.survey_respondents for r in rounds)
-    satisfied = _sum(r.survey_satisfied for r in rounds if r.survey_respondents is not None)
-    rate = _rate(satisfied, respondents)
 
     def named(keep: Iterable[EvaluationEntry]) -> tuple[str, ...]:
         return tuple(e.employee for e in keep)
@@ -274,7 +272,7 @@ def _figures(year: int, rounds: Sequence[RoundReport]) -> list[Figure]:
         return sum(1 for e in evaluations if e.appeal == kind)
 
     found = [
-        Figure("fiscal_year", Label("ปีงบประมาณ", "fiscal year"), year),
+        Figure("fiscal_year", Label("ปีงบประมาณ", "fiscal year"), year.fiscal_year),
         Figure("rounds", Label("จำนวนรอบการพิจารณา", "rounds"), len(rounds)),
         Figure("evaluations", Label("จำนวนผู้รับการประเมิน", "evaluations"), len(evaluations)),
         Figure(
@@ -334,17 +332,17 @@ def _figures(year: int, rounds: Sequence[RoundReport]) -> list[Figure]:
         Figure(
             "survey_respondents",
             Label("จำนวนผู้ตอบแบบประเมินความพึงพอใจ", "survey respondents"),
-            respondents,
+            year.survey_respondents,
         ),
         Figure(
             "survey_satisfied",
             Label("จำนวนผู้พึงพอใจต่อระบบการเลื่อนขั้นเงินเดือน", "satisfied with the system"),
-            satisfied,
+            year.survey_satisfied,
         ),
         Figure(
             "satisfaction_rate",
             Label("ร้อยละความพึงพอใจต่อระบบการเลื่อนขั้นเงินเดือน", "satisfaction rate (%)"),
-            rate,
+            year.satisfaction_rate,
         ),
         Figure(
             "satisfaction_target",
@@ -354,7 +352,7 @@ def _figures(year: int, rounds: Sequence[RoundReport]) -> list[Figure]:
         Figure(
             "target_met",
             Label("บรรลุเป้าหมายไม่ต่ำกว่าร้อยละ ๘๐", "80% target met"),
-            _met(rate),
+            year.target_met,
         ),
         *_citizen_figures(evaluations),
     ]
