@@ -52,7 +52,7 @@ Clock = Callable[[], datetime]
 Directory = Callable[[str], Actor | None]
 AuditSink = Callable[[AuditEvent], None]
 
-_REFUSAL_RETRIES = 5
+_APPEND_RETRIES = 5
 
 
 @attrs.frozen
@@ -555,7 +555,23 @@ class Engine:
         error: Refused,
     ) -> None:
         """Append a refusal to the case's chain, rereading the case if another write won."""
-        for _ in range(_REFUSAL_RETRIES):
+        self._append(case, trigger, actor, now, reason, lambda _: refusal_fields(error))
+
+    def _append(
+        self,
+        case: Case,
+        trigger: str,
+        actor: Actor,
+        now: datetime,
+        reason: str | None,
+        fields: Callable[[Case], Mapping[str, Any]],
+    ) -> None:
+        """Append an event that moves nothing (a refusal, a reading) to the case's chain.
+
+        ``fields`` gives the event's own fields for the case as it stands; when another
+        write came first, the case is read again and ``fields`` asked again.
+        """
+        for _ in range(_APPEND_RETRIES):
             sealed = sealed_event(
                 case_id=case.id,
                 pos=case.events + 1,
@@ -567,7 +583,7 @@ class Engine:
                 case_version=case.version,
                 reason=reason,
                 prev_hash=case.head,
-                **refusal_fields(error),
+                **fields(case),
             )
             updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
             try:

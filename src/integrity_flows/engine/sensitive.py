@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine.decision import authorize_roles
-from integrity_flows.engine.events import sealed_event
 from integrity_flows.errors import (
-    ConcurrentUpdate,
     InvalidData,
     KeyRequired,
     NotAuthorized,
@@ -29,8 +25,6 @@ from integrity_flows.protection.keys import FieldKey
 from integrity_flows.stores import MemoryStore, SQLiteStore, Store
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from integrity_flows.actor import Actor
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
@@ -40,7 +34,6 @@ if TYPE_CHECKING:
 READ_TRIGGER = "reveal"
 #: The outcome recorded for a reading.
 READ_OUTCOME = "read"
-_RETRIES = 5
 
 
 def engine_key(store: Store, key: FieldKey | str | None) -> FieldKey | None:
@@ -70,19 +63,26 @@ def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: st
     name = definition.field_id(field)
     matched, error = _decide(definition, case, name, field, actor, reason)
     if error is None and name is not None:
-        for _ in range(_RETRIES):
-            try:
-                value = open_value(
-                    definition, engine.key, case.id, name, case.data.get(name), state=case.state
-                )
-            except (KeyRequired, WrongKey) as exc:
-                error = exc
-                break
-            if _record(engine, case, name, matched, actor, now, reason):
-                return value
-            case = engine.get(case_id)
+        opened: list[Any] = []
+
+        def reading(current: Case) -> dict[str, Any]:
+            # Opened from the case the reading is appended to (read again after a race).
+            value = current.data.get(name)
+            opened[:] = [
+                open_value(definition, engine.key, current.id, name, value, state=current.state)
+            ]
+            return {
+                "outcome": READ_OUTCOME,
+                "data": {name: REDACTED},
+                "authority": {"roles": matched},
+            }
+
+        try:
+            engine._append(case, READ_TRIGGER, actor, now, reason, reading)
+        except (KeyRequired, WrongKey) as exc:
+            error = exc
         else:
-            raise ConcurrentUpdate(case.id, case.events, of="event count")
+            return opened[0]
     assert error is not None
     engine._refuse(case, READ_TRIGGER, actor, now, reason, error)
     raise error
@@ -156,39 +156,6 @@ def _decide(
         state=case.state,
         reasons=reasons,
     )
-
-
-def _record(
-    engine: Engine,
-    case: Case,
-    name: str,
-    roles: list[str],
-    actor: Actor,
-    now: datetime,
-    reason: str,
-) -> bool:
-    """Append the reading to the case's chain; False when another write came first."""
-    sealed = sealed_event(
-        case_id=case.id,
-        pos=case.events + 1,
-        now=now,
-        flow=(case.flow_id, case.flow_version),
-        actor=actor,
-        trigger=READ_TRIGGER,
-        outcome=READ_OUTCOME,
-        from_state=case.state,
-        case_version=case.version,
-        data={name: REDACTED},
-        reason=reason,
-        authority={"roles": roles},
-        prev_hash=case.head,
-    )
-    updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
-    try:
-        engine._commit(sealed, updated, case.events, None, deadlines_changed=False)
-    except ConcurrentUpdate:
-        return False
-    return True
 
 
 __all__ = ["READ_OUTCOME", "READ_TRIGGER", "engine_key", "reveal"]
