@@ -46,6 +46,7 @@ from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
+from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.stores import Store, Write, open_store
 
 Clock = Callable[[], datetime]
@@ -186,6 +187,11 @@ class Engine:
                     )
         if problems:
             raise DefinitionError(problems)
+
+    @property
+    def reports(self) -> ReportCatalogue:
+        """The declared reports over the loaded flows (see docs/reports.md)."""
+        return self.flows.reports
 
     def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
         """The settings of ``flow_id`` (at ``version``, else the latest) with the host's

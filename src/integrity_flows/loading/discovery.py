@@ -14,6 +14,7 @@ from integrity_flows.guards.builtin import builtin_registry
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.links import check_links
 from integrity_flows.loading.reader import read_text
+from integrity_flows.reports.catalogue import REPORTS_FOLDER, ReportCatalogue, load_catalogue
 
 FLOW_ENTRY_POINTS = "integrity_flows.flows"
 GUARD_ENTRY_POINTS = "integrity_flows.guards"
@@ -40,8 +41,12 @@ def flow_files(folder: Traversable) -> Iterator[Traversable]:
 class FlowLibrary:
     """The loaded definitions, by id and version."""
 
-    def __init__(self, definitions: Iterable[FlowDefinition] = ()) -> None:
+    def __init__(
+        self, definitions: Iterable[FlowDefinition] = (), reports: ReportCatalogue | None = None
+    ) -> None:
         self._by_key: dict[tuple[str, int], FlowDefinition] = {}
+        # The declared reports over these flows (``reports/`` beside them).
+        self.reports = reports if reports is not None else ReportCatalogue()
         for definition in definitions:
             self.add(definition)
 
@@ -180,4 +185,9 @@ def load_library(
     problems.extend(check_links(library.latest()))
     if problems:
         raise DefinitionError(problems)
+    library.reports = load_catalogue(
+        [folder / REPORTS_FOLDER for folder in sources],
+        library.latest(),
+        entry_points=entry_points,
+    )
     return library

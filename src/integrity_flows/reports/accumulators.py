@@ -1,0 +1,263 @@
+"""Figures over a set of cases, computed in one pass: each case is seen once.
+
+An accumulator is fed the cases of its set as they stream from the store and keeps
+only what its figure needs (a count, a sum, the values to list or take the median
+of), so a report's memory grows with its figures, not with the number of cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
+from typing import TYPE_CHECKING, Any, Protocol
+
+from integrity_flows.definition.model import Label
+from integrity_flows.reports.base import Figure, FigureValue
+from integrity_flows.reports.reading_cases import Seen, matches, number, read, shown
+
+if TYPE_CHECKING:
+    from integrity_flows.reports.declaration import FigureDecl
+
+
+class Accumulator(Protocol):
+    """Protocol: what a figure over a set of cases is fed, then asked for."""
+
+    def add(self, seen: Seen) -> None:
+        """See one case of the set (every case, whether or not it matches)."""
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        """The figures, given the values of the figures declared before this one."""
+
+
+SortKey = tuple[Any, ...]
+Order = Callable[[Seen], SortKey]
+
+
+def rounded(value: Decimal, places: int | None) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals (unchanged when None)."""
+    if places is None:
+        return value
+    return value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def _total(found: list[Decimal], whole: bool) -> FigureValue:
+    total = sum(found, Decimal(0))
+    return int(total) if whole else total
+
+
+class _Numbers:
+    """sum, mean, median, min, max and distinct of a value of the matching cases."""
+
+    def __init__(self, decl: FigureDecl) -> None:
+        self.decl = decl
+        self.found: list[Decimal] = []
+        self.distinct: set[str] = set()
+        self.whole = True
+        self.running = Decimal(0)
+
+    def add(self, seen: Seen) -> None:
+        if not matches(seen, self.decl.where):
+            return
+        assert self.decl.value is not None
+        held = read(seen, self.decl.value)
+        if self.decl.kind == "distinct":
+            self.distinct.update(shown(seen, self.decl.value))
+            return
+        found = number(held)
+        if found is None:
+            return
+        self.whole = self.whole and isinstance(held, int)
+        if self.decl.kind in ("sum", "mean"):
+            self.running += found
+            self.found.append(found) if self.decl.kind == "mean" else None
+        else:
+            self.found.append(found)
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        return [Figure(self.decl.id, self.decl.label, self._value())]
+
+    def _value(self) -> FigureValue:
+        kind, places = self.decl.kind, self.decl.round
+        if kind == "distinct":
+            return len(self.distinct)
+        if kind == "sum":
+            return int(self.running) if self.whole else rounded(self.running, places)
+        if not self.found:
+            return None
+        if kind == "mean":
+            return rounded(self.running / len(self.found), 2 if places is None else places)
+        if kind == "median":
+            return rounded(Decimal(median(self.found)), places)
+        picked = max(self.found) if kind == "max" else min(self.found)
+        return int(picked) if self.whole else rounded(picked, places)
+
+
+class _Count:
+    """How many cases of the set match."""
+
+    def __init__(self, decl: FigureDecl) -> None:
+        self.decl = decl
+        self.n = 0
+
+    def add(self, seen: Seen) -> None:
+        if matches(seen, self.decl.where):
+            self.n += 1
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        return [Figure(self.decl.id, self.decl.label, self.n)]
+
+
+class _List:
+    """The values of the matching cases, in the set's order, each once."""
+
+    def __init__(self, decl: FigureDecl, order: Order) -> None:
+        self.decl = decl
+        self.order = order
+        self.found: list[tuple[SortKey, str]] = []
+
+    def add(self, seen: Seen) -> None:
+        if matches(seen, self.decl.where):
+            key = self.order(seen)
+            value = self.decl.value
+            texts = shown(seen, value) if value is not None else [seen.case.id]
+            self.found.extend((key, text) for text in texts)
+
+    def names(self) -> tuple[str, ...]:
+        """The values listed, in order, each once."""
+        return tuple(dict.fromkeys(text for _, text in sorted(self.found, key=lambda f: f[0])))
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        return [Figure(self.decl.id, self.decl.label, self.names())]
+
+
+class _Events:
+    """How many times one of ``trigger`` moved a matching case (read from its trail)."""
+
+    def __init__(self, decl: FigureDecl, history: Callable[[str], list[Any]]) -> None:
+        self.decl = decl
+        self.history = history
+        self.n = 0
+
+    def add(self, seen: Seen) -> None:
+        if not matches(seen, self.decl.where):
+            return
+        if not any(t in seen.case.fired_by for t in self.decl.trigger):
+            return  # never fired: no need to read the trail
+        self.n += sum(
+            1 for e in self.history(seen.case.id) if e.moved and e.trigger in self.decl.trigger
+        )
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        return [Figure(self.decl.id, self.decl.label, self.n)]
+
+
+def _template(label: Label, placeholder: str, th: str, en: str) -> Label:
+    """``label`` with ``{placeholder}`` replaced (plain replacement, never formatting)."""
+    mark = "{" + placeholder + "}"
+    return Label(label.th.replace(mark, th), label.en.replace(mark, en))
+
+
+class _By:
+    """One figure per class: the cases of each choice of a field, or of each declared
+    class (the first a case matches); a count, or the list of a value."""
+
+    def __init__(self, decl: FigureDecl, classes: list[tuple[str, Label]], order: Order) -> None:
+        self.decl = decl
+        self.classes = classes
+        self.order = order
+        self.counts: dict[str, int] = {key: 0 for key, _ in classes}
+        self.lists: dict[str, list[tuple[SortKey, str]]] = {key: [] for key, _ in classes}
+
+    def _class_of(self, seen: Seen) -> str | None:
+        if self.decl.field is not None:
+            held = seen.case.data.get(self.decl.field)
+            return str(held) if str(held) in self.counts else None
+        return next((c.id for c in self.decl.classes if matches(seen, c.where)), None)
+
+    def add(self, seen: Seen) -> None:
+        if not matches(seen, self.decl.where):
+            return
+        key = self._class_of(seen)
+        if key is None:
+            return
+        self.counts[key] += 1
+        if self.decl.value is not None:
+            order = self.order(seen)
+            self.lists[key].extend((order, t) for t in shown(seen, self.decl.value))
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        found = []
+        for key, label in self.classes:
+            value: FigureValue = self.counts[key]
+            if self.decl.value is not None:
+                ordered = sorted(self.lists[key], key=lambda f: f[0])
+                value = tuple(dict.fromkeys(t for _, t in ordered))
+            title = _template(self.decl.label, "choice", label.th, label.en)
+            found.append(Figure(f"{self.decl.id}_{key}", title, value))
+        return found
+
+
+class _Each:
+    """One figure per matching case: ``key`` names it, ``value`` is its value."""
+
+    def __init__(self, decl: FigureDecl, order: Order) -> None:
+        self.decl = decl
+        self.order = order
+        self.found: list[tuple[SortKey, str, FigureValue]] = []
+
+    def add(self, seen: Seen) -> None:
+        if not matches(seen, self.decl.where):
+            return
+        assert self.decl.key is not None and self.decl.value is not None
+        names = shown(seen, self.decl.key) or [seen.case.id]
+        held = read(seen, self.decl.value)
+        value: FigureValue = held if isinstance(held, int | Decimal | bool | str) else None
+        self.found.append((self.order(seen), names[0], value))
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        return [
+            Figure(f"{self.decl.id}:{key}", _template(self.decl.label, "key", key, key), value)
+            for _, key, value in sorted(self.found, key=lambda f: f[0])
+        ]
+
+
+class _Read:
+    """A value of the one case of a set (``present``: whether it holds one)."""
+
+    def __init__(self, decl: FigureDecl) -> None:
+        self.decl = decl
+        self.value: FigureValue = None
+        self.seen = False
+
+    def add(self, seen: Seen) -> None:
+        if self.seen:
+            return
+        self.seen = True
+        assert self.decl.value is not None
+        held = read(seen, self.decl.value)
+        if self.decl.present:
+            self.value = held is not None
+            return
+        texts = shown(seen, self.decl.value)
+        if isinstance(held, list):
+            self.value = tuple(texts)
+        elif isinstance(held, int | bool):
+            self.value = held
+        else:
+            self.value = number(held) if number(held) is not None else (texts[0] if texts else None)
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        if not self.seen and self.decl.present:
+            self.value = False
+        return [Figure(self.decl.id, self.decl.label, self.value)]
+
+
+__all__ = ["Accumulator", "Order", "SortKey", "rounded"]

@@ -1,0 +1,239 @@
+"""The neutral, frozen model of a declared report.
+
+A report file (``reports/*.yaml`` beside the flows) declares reports as data: the sets
+of cases a report reads (a flow's cases of the fiscal year, the children of another set,
+one case), conditions on a case, values read from a case, and figures computed over the
+sets: counts, sums, means, medians, extremes, lists, distinct values, counts by a field
+or a classification, one figure per case, rates against a target, missing members of a
+target group, a setting, a figure of another report, and named generic aggregates.
+
+Nothing here runs code from a file: a condition or a value is one of the fixed shapes
+below, and an aggregate is a name looked up in a registry of Python callables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+from integrity_flows.definition.model import Label
+
+Threshold = int | Decimal | str  # a number, or the name of a setting (``setting:name``)
+
+# --- points in time and values read from one case -------------------------------------
+
+
+@attrs.frozen
+class Point:
+    """A moment of a case: ``start``, ``entered`` (its current state), ``now``, or a field.
+
+    ``when`` restricts a field to cases matching a condition; a point given as a list of
+    alternatives takes the first that applies.
+    """
+
+    kind: Literal["start", "entered", "now", "field"]
+    field: str | None = None
+    when: Condition | None = None
+
+
+@attrs.frozen
+class Span:
+    """From one point to the first of ``to`` that the case has.
+
+    ``unit`` is ``days`` (calendar days between the Thai dates) or ``elapsed_days``
+    (exact time elapsed, in days with a fraction).
+    """
+
+    start: tuple[Point, ...]
+    end: tuple[Point, ...]
+    unit: Literal["days", "elapsed_days"] = "days"
+
+
+@attrs.frozen
+class Value:
+    """What a figure reads from each case: a data field, the case id, or a span of days."""
+
+    kind: Literal["field", "case_id", "span", "state"]
+    field: str | None = None
+    span: Span | None = None
+
+
+# --- conditions on one case -----------------------------------------------------------
+
+FieldOp = Literal[
+    "equals", "in", "present", "absent", "before_today", "after_today", "at_least", "at_most"
+]
+
+
+@attrs.frozen
+class Condition:
+    """A test of one case.
+
+    ``kind`` is ``state`` (in one of ``states``), ``fired`` (one of ``triggers`` has
+    moved it), ``field`` (``field`` ``op`` ``value``), ``span`` (a span of days at
+    most / at least a threshold), or ``all`` / ``any`` / ``not`` of ``children``.
+    """
+
+    kind: Literal["state", "fired", "field", "span", "all", "any", "not"]
+    states: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+    field: str | None = None
+    op: FieldOp | None = None
+    value: Any = None
+    span: Span | None = None
+    children: tuple[Condition, ...] = ()
+
+
+# --- sets of cases --------------------------------------------------------------------
+
+
+@attrs.frozen
+class YearRule:
+    """How a case belongs to a fiscal year: its ``start``, a ``date`` field's fiscal year,
+    or an integer ``field`` holding the year."""
+
+    kind: Literal["start", "date", "field"]
+    field: str | None = None
+
+
+@attrs.frozen
+class OrderKey:
+    """One key of a set's order: a field (by its choices' order for an enum when
+    ``choices``), or the case's start."""
+
+    field: str | None = None
+    choices: bool = False
+
+
+@attrs.frozen
+class CaseSet:
+    """The cases of ``flow`` a report reads.
+
+    Of the report's fiscal year by ``year`` (unless ``within`` another set, whose cases
+    they belong to through the link field ``via``: the flow's parent link unless named),
+    or the one case a report of ``scope: case`` is run for (``case``). ``one`` keeps
+    only the first by start (the year's case of a yearly programme); ``required`` is the
+    message when there is none (the report is then refused).
+    """
+
+    name: str
+    flow: str
+    year: YearRule | None = None
+    within: str | None = None
+    via: str | None = None
+    where: Condition | None = None
+    one: bool = False
+    case: bool = False
+    required: Label | None = None
+    order: tuple[OrderKey, ...] = ()
+
+
+# --- figures --------------------------------------------------------------------------
+
+SetKind = Literal["count", "sum", "mean", "median", "min", "max", "list", "distinct", "events"]
+FigureKind = Literal[
+    "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
+    "rate", "met", "constant", "setting", "report", "fiscal_year",
+    "choices", "missing", "read", "by", "each", "aggregate",
+]  # fmt: skip
+SET_KINDS: tuple[str, ...] = (
+    "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
+)  # fmt: skip
+FIGURE_KINDS: tuple[str, ...] = (
+    *SET_KINDS, "rate", "met", "constant", "setting", "report", "fiscal_year",
+    "choices", "missing", "read", "by", "each", "aggregate",
+)  # fmt: skip
+
+
+@attrs.frozen
+class Test:
+    """One test of ``met``: the figure ``figure`` at least / at most / equal to ``than``."""
+
+    figure: str
+    op: Literal["at_least", "at_most", "equals"]
+    than: Any
+
+
+@attrs.frozen
+class Group:
+    """A target group: the choices of an enum ``field`` of ``flow``, or the items of a
+    list ``field`` of the one case of ``set``."""
+
+    kind: Literal["choices", "list"]
+    flow: str | None = None
+    set: str | None = None
+    field: str | None = None
+
+
+@attrs.frozen
+class Class:
+    """One class of a classification (``by: classes``): the first class a case matches."""
+
+    id: str
+    label: Label
+    where: Condition | None = None
+
+
+@attrs.frozen
+class FigureDecl:
+    """One declared figure (or, for ``by`` and ``each``, a family of figures).
+
+    Which attributes apply depends on ``kind``; the loader checks every reference
+    and says which attribute of which figure is wrong.
+    """
+
+    id: str
+    label: Label
+    kind: FigureKind
+    public: bool = False
+    set: str | None = None
+    where: Condition | None = None
+    value: Value | None = None
+    trigger: tuple[str, ...] = ()
+    round: int | None = None
+    # rate: of / over (figures), and what to show when ``over`` is zero
+    of: str | None = None
+    over: str | None = None
+    when_zero: Any = None
+    when_zero_declared: bool = False
+    tests: tuple[Test, ...] = ()
+    constant: Any = None
+    flow: str | None = None
+    setting: str | None = None
+    report: str | None = None
+    figure: str | None = None
+    group: Group | None = None
+    number: bool = False
+    present: bool = False
+    classes: tuple[Class, ...] = ()
+    field: str | None = None
+    key: Value | None = None
+    aggregate: str | None = None
+    params: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class ReportDecl:
+    """A declared report: its id, labels, the sets it reads and its figures."""
+
+    id: str
+    label: Label
+    sets: Mapping[str, CaseSet]
+    figures: tuple[FigureDecl, ...]
+    scope: Literal["year", "case"] = "year"
+    public: bool = False
+    description: Label | None = None
+    cites: tuple[str, ...] = ()
+    source: str = attrs.field(default="<memory>", eq=False)
+
+    def matches(self, name: str) -> bool:
+        """True when ``name`` is this report's id or either of its labels."""
+        return name == self.id or self.label.matches(name)
+
+    @property
+    def case_flow(self) -> str | None:
+        """The flow of the case a ``scope: case`` report is run for."""
+        return next((s.flow for s in self.sets.values() if s.case), None)

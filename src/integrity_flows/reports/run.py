@@ -1,0 +1,267 @@
+"""Run a declared report: stream each set of cases once, then compute its figures.
+
+Sets are read in dependency order (a set ``within`` another after it); each case of a
+set is checked against the set's year, link and condition, and fed to the figures over
+that set. Figures that read other figures (rates, targets met, missing members) are
+computed afterwards, in the order declared: a figure names only figures above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from integrity_flows.calendars import THAI_TZ, fiscal_year, thai_digits
+from integrity_flows.reports.accumulators import (
+    Accumulator,
+    Order,
+    SortKey,
+    _By,
+    _Count,
+    _Each,
+    _Events,
+    _List,
+    _Numbers,
+    _Read,
+)
+from integrity_flows.reports.base import Figure, FigureValue, ReportError
+from integrity_flows.reports.derived import derived_figures
+from integrity_flows.reports.reading_cases import Seen, matches
+
+if TYPE_CHECKING:
+    from integrity_flows.case import Case
+    from integrity_flows.definition.model import FlowDefinition, Label
+    from integrity_flows.reports.aggregates import AggregateRegistry
+    from integrity_flows.reports.declaration import CaseSet, FigureDecl, ReportDecl
+
+
+class ReportSource(Protocol):
+    """Protocol: what a report reads (an :class:`~integrity_flows.Engine` is one)."""
+
+    def clock(self) -> datetime:
+        """Now."""
+        ...
+
+    def settings(self, flow_id: str) -> Mapping[str, Any]:
+        """The settings of ``flow_id``, host overrides applied."""
+        ...
+
+    def definition_for(self, flow_id: str, version: int | None = None) -> FlowDefinition:
+        """The definition ``flow_id`` (the latest version when not given)."""
+        ...
+
+    def iter_cases(self, flow_id: str) -> Iterator[Case]:
+        """The cases of ``flow_id``, streamed from the store."""
+        ...
+
+    def case(self, case_id: str) -> Case:
+        """One case (raises when there is none)."""
+        ...
+
+    def history(self, case_id: str) -> list[Any]:
+        """The audit events of one case, oldest first."""
+        ...
+
+
+class Run:
+    """One run of one report: for a fiscal year, or for one case."""
+
+    def __init__(
+        self,
+        report: ReportDecl,
+        source: ReportSource,
+        aggregates: AggregateRegistry,
+        *,
+        fiscal_year: int | None,
+        case_id: str | None,
+        other: Any,
+    ) -> None:
+        self.report = report
+        self.source = source
+        self.aggregates = aggregates
+        self.year = fiscal_year
+        self.case_id = case_id
+        self.other = other  # runs another report of the same year (``report:`` figures)
+        self.now = source.clock()
+        self.ids: dict[str, set[str]] = {}
+        self.first: dict[str, Case] = {}
+        self._definitions: dict[tuple[str, int], FlowDefinition] = {}
+        self._settings: dict[str, Mapping[str, Any]] = {}
+
+    # --- reading cases ------------------------------------------------------
+
+    def _seen(self, case: Case) -> Seen:
+        key = (case.flow_id, case.flow_version)
+        definition = self._definitions.get(key)
+        if definition is None:
+            definition = self.source.definition_for(case.flow_id, case.flow_version)
+            self._definitions[key] = definition
+        if case.flow_id not in self._settings:
+            self._settings[case.flow_id] = self.source.settings(case.flow_id)
+        return Seen(case, definition, self.now, self._settings[case.flow_id])
+
+    def _in_year(self, spec: CaseSet, seen: Seen) -> bool:
+        rule = spec.year
+        if rule is None or rule.kind == "start":
+            return fiscal_year(seen.case.created_at.astimezone(THAI_TZ)) == self.year
+        held = seen.case.data.get(rule.field or "")
+        if rule.kind == "field":
+            return held == self.year or (held is not None and str(held) == str(self.year))
+        if not isinstance(held, str) or len(held) < 10:
+            return False
+        try:
+            day = date.fromisoformat(held[:10])
+        except ValueError:
+            return False
+        if len(held) > 10:  # an instant: its Thai calendar day
+            day = datetime.fromisoformat(held.replace("Z", "+00:00")).astimezone(THAI_TZ).date()
+        return fiscal_year(day) == self.year
+
+    def _belongs(self, spec: CaseSet, seen: Seen) -> bool:
+        if spec.case:
+            return seen.case.id == self.case_id
+        if spec.within is not None:
+            link = spec.via or (seen.definition.parent.field if seen.definition.parent else "")
+            return str(seen.case.data.get(link)) in self.ids.get(spec.within, set())
+        return self._in_year(spec, seen) and matches(seen, spec.where)
+
+    def _cases(self, spec: CaseSet) -> Iterator[Seen]:
+        if spec.case:
+            case = self.source.case(self.case_id or "")
+            found = [self._seen(case)] if case.flow_id == spec.flow else []
+            if not found:
+                raise _not_of_flow(self.case_id or "", case.flow_id, spec.flow)
+            yield from found
+            return
+        for case in self.source.iter_cases(spec.flow):
+            seen = self._seen(case)
+            if self._belongs(spec, seen) and (spec.within is None or matches(seen, spec.where)):
+                yield seen
+
+    def _stream(self, spec: CaseSet, feeds: Sequence[Accumulator]) -> None:
+        ids: set[str] = set()
+        if spec.one:
+            first = min(self._cases(spec), key=lambda s: (s.case.created_at, s.case.id), default=None)
+            chosen = [first] if first is not None else []
+        else:
+            chosen = self._cases(spec)  # type: ignore[assignment]
+        for seen in chosen:
+            ids.add(seen.case.id)
+            self.first.setdefault(spec.name, seen.case)
+            for feed in feeds:
+                feed.add(seen)
+        if not ids and spec.required is not None:
+            raise self._missing(spec)
+        self.ids[spec.name] = ids
+
+    def _missing(self, spec: CaseSet) -> ReportError:
+        year = "" if self.year is None else str(self.year)
+        return ReportError(
+            f"ปีงบประมาณ {thai_digits(year)} ยังไม่มี{spec.required.th} (เรื่อง {spec.flow})"
+            if spec.required
+            else "",
+            f"fiscal year {year} has no {spec.required.en} ({spec.flow} case)"
+            if spec.required
+            else "",
+        )
+
+    # --- figures ------------------------------------------------------------
+
+    def _order(self, spec: CaseSet) -> Order:
+        definition = self.source.definition_for(spec.flow)
+
+        def key(seen: Seen) -> SortKey:
+            parts: list[Any] = []
+            for k in spec.order:
+                held = seen.case.data.get(k.field) if k.field else None
+                if k.field is None:
+                    parts.append(seen.case.created_at.isoformat())
+                elif k.choices:
+                    choices = definition.data[k.field].choices if k.field in definition.data else ()
+                    parts.append(choices.index(held) if held in choices else len(choices))
+                else:
+                    parts.append("" if held is None else str(held))
+            return (*parts, seen.case.created_at.isoformat(), seen.case.id)
+
+        return key
+
+    def _accumulator(self, decl: FigureDecl, spec: CaseSet) -> Accumulator:
+        order = self._order(spec)
+        if decl.kind == "count":
+            return _Count(decl)
+        if decl.kind in ("list", "missing"):
+            return _List(decl, order)
+        if decl.kind == "events":
+            return _Events(decl, self.source.history)
+        if decl.kind == "by":
+            return _By(decl, self._classes(decl, spec), order)
+        if decl.kind == "each":
+            return _Each(decl, order)
+        if decl.kind == "read":
+            return _Read(decl)
+        if decl.kind == "aggregate":
+            return self.aggregates.start(decl, self.source)
+        return _Numbers(decl)
+
+    def _classes(self, decl: FigureDecl, spec: CaseSet) -> list[tuple[str, Label]]:
+        if decl.field is None:
+            return [(c.id, c.label) for c in decl.classes]
+        field = self.source.definition_for(spec.flow).data[decl.field]
+        return [(c, field.choice_labels.get(c, _label(c))) for c in field.choices]
+
+    def figures(self) -> list[Figure]:
+        """Every figure of the report, in the order declared."""
+        feeds: dict[str, list[Accumulator]] = {name: [] for name in self.report.sets}
+        made: dict[int, Accumulator] = {}
+        for index, decl in enumerate(self.report.figures):
+            if decl.set is not None and decl.kind != "choices":
+                made[index] = self._accumulator(decl, self.report.sets[decl.set])
+                feeds[decl.set].append(made[index])
+        for spec in _in_dependency_order(self.report.sets):
+            self._stream(spec, feeds[spec.name])
+        values: dict[str, FigureValue] = {}
+        found: list[Figure] = []
+        for index, decl in enumerate(self.report.figures):
+            acc = made.get(index)
+            out = (
+                derived_figures(decl, self, values, acc)
+                if decl.kind in _DERIVED
+                else acc.finish(values) if acc is not None else []
+            )
+            for figure in out:
+                values.setdefault(figure.key, figure.value)
+            found.extend(out)
+        return found
+
+
+_DERIVED = frozenset(
+    {"rate", "met", "constant", "setting", "report", "fiscal_year", "choices", "missing"}
+)
+
+
+def _label(text: str) -> Label:
+    from integrity_flows.definition.model import Label
+
+    return Label(text, text)
+
+
+def _in_dependency_order(sets: Mapping[str, CaseSet]) -> list[CaseSet]:
+    done: dict[str, CaseSet] = {}
+    pending = dict(sets)
+    while pending:  # the loader refuses a cycle, so each round places at least one set
+        for name, spec in list(pending.items()):
+            if spec.within is None or spec.within in done:
+                done[name] = spec
+                del pending[name]
+    return list(done.values())
+
+
+def _not_of_flow(case_id: str, flow_id: str, wanted: str) -> ReportError:
+    return ReportError(
+        f"เรื่อง '{case_id}' เป็นเรื่อง '{flow_id}' ไม่ใช่เรื่อง '{wanted}' ที่รายงานนี้ใช้",
+        f"case '{case_id}' is a '{flow_id}' case, not a '{wanted}' case as this report needs",
+    )
+
+
+__all__ = ["ReportSource", "Run"]
