@@ -19,6 +19,7 @@ from integrity_flows.cli.keys import key_group
 from integrity_flows.cli.no_gift import no_gift_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
+from integrity_flows.cli.report import report_group
 from integrity_flows.cli.salary_step import salary_step_group
 from integrity_flows.errors import FlowError
 
@@ -48,6 +49,7 @@ for command in (
     db_group,
     features_group,
     plan_group,
+    report_group,
     register_command,
     no_gift_group,
     delegation_group,

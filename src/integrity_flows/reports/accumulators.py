@@ -13,11 +13,11 @@ from statistics import median
 from typing import TYPE_CHECKING, Any, Protocol
 
 from integrity_flows.definition.model import Label
-from integrity_flows.reports.base import Figure, FigureValue
+from integrity_flows.reports.base import Cell, Figure, FigureValue, Table
 from integrity_flows.reports.reading_cases import Seen, matches, number, read, shown
 
 if TYPE_CHECKING:
-    from integrity_flows.reports.declaration import FigureDecl
+    from integrity_flows.reports.declaration import FigureDecl, Value
 
 
 class Accumulator(Protocol):
@@ -258,6 +258,44 @@ class _Read:
         if not self.seen and self.decl.present:
             self.value = False
         return [Figure(self.decl.id, self.decl.label, self.value)]
+
+
+class _Table:
+    """A register: one row per matching case, in the set's order."""
+
+    def __init__(self, decl: FigureDecl, order: Order, kinds: tuple[str, ...]) -> None:
+        self.decl = decl
+        self.order = order
+        self.kinds = kinds
+        self.rows: list[tuple[SortKey, tuple[Cell, ...]]] = []
+
+    def _cell(self, seen: Seen, value: Value) -> Cell:
+        held = read(seen, value)
+        if isinstance(held, list) or (value.kind == "field" and _is_enum(seen, value)):
+            return ", ".join(shown(seen, value)) or None
+        if value.kind == "state":
+            return shown(seen, value)[0]
+        return held if isinstance(held, str | int | bool | Decimal) else None
+
+    def add(self, seen: Seen) -> None:
+        if matches(seen, self.decl.where):
+            cells = tuple(self._cell(seen, c.value) for c in self.decl.columns)
+            self.rows.append((self.order(seen), cells))
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        table = Table(
+            keys=tuple(c.id for c in self.decl.columns),
+            columns=tuple(c.label for c in self.decl.columns),
+            kinds=self.kinds,
+            rows=tuple(row for _, row in sorted(self.rows, key=lambda r: r[0])),
+        )
+        return [Figure(self.decl.id, self.decl.label, table)]
+
+
+def _is_enum(seen: Seen, value: Value) -> bool:
+    spec = seen.definition.data.get(value.field or "")
+    return spec is not None and spec.type == "enum"
 
 
 __all__ = ["Accumulator", "Order", "SortKey", "rounded"]

@@ -20,7 +20,29 @@ from integrity_flows.errors import FlowError
 if TYPE_CHECKING:
     from integrity_flows.engine.runtime import Engine
 
-FigureValue = int | Decimal | bool | str | tuple[str, ...] | None
+Cell = str | int | Decimal | bool | None
+
+
+@attrs.frozen
+class Table:
+    """A figure that is a register: labelled columns and one row per case.
+
+    Cells keep the data's own values (dates as ISO text); ``kinds`` says which columns
+    hold dates or instants, so each output shows them its own way (the Buddhist Era in
+    text and CSV, ISO in JSON).
+    """
+
+    keys: tuple[str, ...]
+    columns: tuple[Label, ...]
+    kinds: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def as_dicts(self) -> list[dict[str, Cell]]:
+        """The rows as mappings of column id to cell."""
+        return [dict(zip(self.keys, row, strict=True)) for row in self.rows]
+
+
+FigureValue = int | Decimal | bool | str | tuple[str, ...] | Table | None
 
 
 @attrs.frozen
@@ -50,11 +72,13 @@ def render_value(value: FigureValue, *, thai: bool = False) -> str:
         text = f"{value:,.2f}"
     elif isinstance(value, int):
         text = f"{value:,}"
+    elif isinstance(value, Table):
+        text = f"{len(value.rows):,}"
     elif isinstance(value, tuple):
         text = ", ".join(value) or "-"
     else:
         text = value
-    return thai_digits(text) if thai and not isinstance(value, tuple | str) else text
+    return thai_digits(text) if thai and not isinstance(value, tuple | str | Table) else text
 
 
 class ReportError(FlowError):

@@ -210,9 +210,7 @@ def run_report(
             ).figures()
         return done[report_id]
 
-    run = Run(
-        report, source, catalogue.aggregates, fiscal_year=year, case_id=case_id, other=other
-    )
+    run = Run(report, source, catalogue.aggregates, fiscal_year=year, case_id=case_id, other=other)
     return run.figures()
 
 

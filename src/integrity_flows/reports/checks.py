@@ -85,7 +85,9 @@ class _Check:
                 self.add(path, f"flow '{d.id}' has no state '{state}'", f"ไม่มีสถานะ '{state}'")
         for trigger in c.triggers:
             if trigger not in d.triggers:
-                self.add(path, f"flow '{d.id}' has no trigger '{trigger}'", f"ไม่มีการดำเนินการ '{trigger}'")
+                self.add(
+                    path, f"flow '{d.id}' has no trigger '{trigger}'", f"ไม่มีการดำเนินการ '{trigger}'"
+                )
         if c.kind == "field":
             numeric = c.op in ("at_least", "at_most")
             self.field(path, d, c.field, _NUMERIC if numeric else ())
@@ -121,7 +123,11 @@ class _Check:
                 "รายงานของเรื่องเดียวต้องมีชุดเรื่องที่ระบุ case: true หนึ่งชุด",
             )
         if self.report.scope == "year" and cases:
-            self.add(f"{self.path}.sets.{cases[0]}", "'case: true' needs 'scope: case'", "ต้องระบุ scope: case")
+            self.add(
+                f"{self.path}.sets.{cases[0]}",
+                "'case: true' needs 'scope: case'",
+                "ต้องระบุ scope: case",
+            )
 
     def case_set(self, path: str, spec: CaseSet) -> None:
         d = self.flow(f"{path}.flow", spec.flow)
@@ -144,7 +150,9 @@ class _Check:
                 self.add(f"{path}.within", f"unknown set '{at}'", f"ไม่รู้จักชุดเรื่อง '{at}'")
                 return
             if at in seen:
-                self.add(f"{path}.within", "sets are within each other in a circle", "ชุดเรื่องอ้างถึงกันเป็นวง")
+                self.add(
+                    f"{path}.within", "sets are within each other in a circle", "ชุดเรื่องอ้างถึงกันเป็นวง"
+                )
                 return
             seen.add(at)
             at = self.report.sets[at].within
@@ -164,7 +172,9 @@ class _Check:
         for i, decl in enumerate(self.report.figures):
             path = f"{self.path}.figures[{i}]"
             if decl.id in above:
-                self.add(f"{path}.id", f"figure '{decl.id}' is declared twice", f"รายการ '{decl.id}' ซ้ำ")
+                self.add(
+                    f"{path}.id", f"figure '{decl.id}' is declared twice", f"รายการ '{decl.id}' ซ้ำ"
+                )
             self.figure(path, decl, above)
             above.add(decl.id)
 
@@ -178,10 +188,18 @@ class _Check:
     def figure(self, path: str, decl: FigureDecl, above: set[str]) -> None:
         for name in (decl.of, decl.over, *(t.figure for t in decl.tests)):
             if name is not None and name not in above:
-                self.add(path, f"'{name}' is not a figure above this one", f"'{name}' ไม่ใช่รายการที่อยู่ก่อนหน้า")
+                self.add(
+                    path,
+                    f"'{name}' is not a figure above this one",
+                    f"'{name}' ไม่ใช่รายการที่อยู่ก่อนหน้า",
+                )
         for test in decl.tests:
             if isinstance(test.than, str) and test.than not in above:
-                self.add(path, f"'{test.than}' is not a figure above this one", f"'{test.than}' ไม่ใช่รายการก่อนหน้า")
+                self.add(
+                    path,
+                    f"'{test.than}' is not a figure above this one",
+                    f"'{test.than}' ไม่ใช่รายการก่อนหน้า",
+                )
         if decl.kind == "rate" and not decl.when_zero_declared:
             return  # reported when read
         if decl.set is not None and decl.kind != "choices":
@@ -199,13 +217,23 @@ class _Check:
         self.condition(f"{path}.where", d, decl.where)
         for trigger in decl.trigger:
             if trigger not in d.triggers:
-                self.add(f"{path}.trigger", f"flow '{d.id}' has no trigger '{trigger}'", f"ไม่มีการดำเนินการ '{trigger}'")
+                self.add(
+                    f"{path}.trigger",
+                    f"flow '{d.id}' has no trigger '{trigger}'",
+                    f"ไม่มีการดำเนินการ '{trigger}'",
+                )
         if decl.kind == "by" and decl.field is not None:
             self.field(f"{path}.field", d, decl.field, ("enum",))
         for j, c in enumerate(decl.classes):
             self.condition(f"{path}.classes[{j}].where", d, c.where)
-        if decl.kind == "read" and not (self.report.sets[decl.set or ""].one or self.report.sets[decl.set or ""].case):
-            self.add(f"{path}.read", "'read' takes the one case of a set with 'one: true'", "'read' ต้องใช้ชุดเรื่องที่ระบุ one: true")
+        if decl.kind == "read" and not (
+            self.report.sets[decl.set or ""].one or self.report.sets[decl.set or ""].case
+        ):
+            self.add(
+                f"{path}.read",
+                "'read' takes the one case of a set with 'one: true'",
+                "'read' ต้องใช้ชุดเรื่องที่ระบุ one: true",
+            )
         if decl.kind == "aggregate":
             self.aggregate(path, decl, d)
 
@@ -213,23 +241,43 @@ class _Check:
         spec = self.aggregates.get(decl.aggregate or "")
         if spec is None:
             known = ", ".join(self.aggregates.names())
-            self.add(f"{path}.aggregate", f"unknown aggregate '{decl.aggregate}' (known: {known})", f"ไม่รู้จัก '{decl.aggregate}'")
+            self.add(
+                f"{path}.aggregate",
+                f"unknown aggregate '{decl.aggregate}' (known: {known})",
+                f"ไม่รู้จัก '{decl.aggregate}'",
+            )
             return
         allowed = {**spec.params, **spec.optional}
         for name in decl.params:
             if name not in allowed:
-                self.add(f"{path}.params.{name}", f"'{decl.aggregate}' takes no parameter '{name}'", f"ไม่มีพารามิเตอร์ '{name}'")
+                self.add(
+                    f"{path}.params.{name}",
+                    f"'{decl.aggregate}' takes no parameter '{name}'",
+                    f"ไม่มีพารามิเตอร์ '{name}'",
+                )
         for name, kind in spec.params.items():
             if name not in decl.params:
-                self.add(f"{path}.params.{name}", f"'{decl.aggregate}' needs '{name}'", f"ต้องระบุ '{name}'")
+                self.add(
+                    f"{path}.params.{name}",
+                    f"'{decl.aggregate}' needs '{name}'",
+                    f"ต้องระบุ '{name}'",
+                )
             elif kind == "committee" and decl.params[name] not in d.committees:
-                self.add(f"{path}.params.{name}", f"flow '{d.id}' has no committee '{decl.params[name]}'", f"ไม่มีคณะกรรมการ '{decl.params[name]}'")
+                self.add(
+                    f"{path}.params.{name}",
+                    f"flow '{d.id}' has no committee '{decl.params[name]}'",
+                    f"ไม่มีคณะกรรมการ '{decl.params[name]}'",
+                )
 
     def references(self, path: str, decl: FigureDecl) -> None:
         if decl.kind == "setting":
             d = self.flow(f"{path}.setting.flow", decl.flow)
             if d is not None and decl.setting not in d.settings:
-                self.add(f"{path}.setting.name", f"flow '{d.id}' has no setting '{decl.setting}'", f"ไม่มีค่ากำหนด '{decl.setting}'")
+                self.add(
+                    f"{path}.setting.name",
+                    f"flow '{d.id}' has no setting '{decl.setting}'",
+                    f"ไม่มีค่ากำหนด '{decl.setting}'",
+                )
         if decl.kind == "report":
             self.other_report(path, decl)
         if decl.group is not None:
@@ -246,11 +294,23 @@ class _Check:
     def other_report(self, path: str, decl: FigureDecl) -> None:
         other = self.reports.get(decl.report or "")
         if other is None:
-            self.add(f"{path}.report.id", f"unknown report '{decl.report}'", f"ไม่รู้จักรายงาน '{decl.report}'")
+            self.add(
+                f"{path}.report.id",
+                f"unknown report '{decl.report}'",
+                f"ไม่รู้จักรายงาน '{decl.report}'",
+            )
         elif other.id == self.report.id or other.scope != "year":
-            self.add(f"{path}.report.id", "a figure reads another yearly report", "อ่านได้จากรายงานประจำปีอื่นเท่านั้น")
+            self.add(
+                f"{path}.report.id",
+                "a figure reads another yearly report",
+                "อ่านได้จากรายงานประจำปีอื่นเท่านั้น",
+            )
         elif decl.figure not in {f.id for f in other.figures}:
-            self.add(f"{path}.report.figure", f"report '{other.id}' has no figure '{decl.figure}'", f"รายงาน '{other.id}' ไม่มีรายการ '{decl.figure}'")
+            self.add(
+                f"{path}.report.figure",
+                f"report '{other.id}' has no figure '{decl.figure}'",
+                f"รายงาน '{other.id}' ไม่มีรายการ '{decl.figure}'",
+            )
 
     def public(self, path: str, decl: FigureDecl) -> None:
         spec = self.report.sets.get(decl.set or "")
@@ -267,8 +327,16 @@ class _Check:
                     f"a public figure may not read '{name}': it holds personal or sensitive data",
                     f"รายการที่เปิดเผยต่อสาธารณะอ่าน '{name}' ไม่ได้ เพราะเป็นข้อมูลส่วนบุคคลหรือข้อมูลอ่อนไหว",
                 )
-        if decl.kind in ("list", "each") and decl.value is not None and decl.value.kind == "case_id":
-            self.add(path, "a public figure may not list case ids", "รายการที่เปิดเผยต่อสาธารณะแสดงรหัสเรื่องไม่ได้")
+        if (
+            decl.kind in ("list", "each")
+            and decl.value is not None
+            and decl.value.kind == "case_id"
+        ):
+            self.add(
+                path,
+                "a public figure may not list case ids",
+                "รายการที่เปิดเผยต่อสาธารณะแสดงรหัสเรื่องไม่ได้",
+            )
 
 
 def check_reports(
@@ -283,7 +351,14 @@ def check_reports(
     seen: dict[str, str] = {}
     for path, report in listed:
         if report.id in seen and seen[report.id] != report.source:
-            problems.append(Problem(report.source, f"{path}.id", f"report '{report.id}' is also declared in {seen[report.id]}", f"รายงาน '{report.id}' ซ้ำกับใน {seen[report.id]}"))
+            problems.append(
+                Problem(
+                    report.source,
+                    f"{path}.id",
+                    f"report '{report.id}' is also declared in {seen[report.id]}",
+                    f"รายงาน '{report.id}' ซ้ำกับใน {seen[report.id]}",
+                )
+            )
         seen.setdefault(report.id, report.source)
         check = _Check(report, path, flows, by_id, aggregates)
         check.sets()

@@ -90,8 +90,10 @@ def _condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Condition
     for kind in ("state", "not_state", "fired", "not_fired"):
         if kind in given and reader.mapping(path, given, {kind}):
             names = _names(given[kind])
-            found = Condition("fired", triggers=names) if "fired" in kind else Condition(
-                "state", states=names
+            found = (
+                Condition("fired", triggers=names)
+                if "fired" in kind
+                else Condition("state", states=names)
             )
             return Condition("not", children=(found,)) if kind.startswith("not_") else found
     if "all" in given or "any" in given:
@@ -125,7 +127,9 @@ def _field_condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Con
         return None
     ops = [op for op in _FIELD_OPS if op in given]
     if len(ops) != 1:
-        reader.add(path, f"a field test needs one of {', '.join(_FIELD_OPS)}", "ต้องระบุการเปรียบเทียบหนึ่งอย่าง")
+        reader.add(
+            path, f"a field test needs one of {', '.join(_FIELD_OPS)}", "ต้องระบุการเปรียบเทียบหนึ่งอย่าง"
+        )
         return None
     op = ops[0]
     value = given[op]
@@ -153,8 +157,9 @@ def read_span(reader: Reader, path: str, given: Any, unit: str) -> Span | None:
     """``{from: POINT(S), to: POINT(S)}``: the days between two moments of a case."""
     if not reader.mapping(path, given, {"from", "to"}, required=("from", "to")):
         return None
-    start, end = _points(reader, f"{path}.from", given["from"]), _points(
-        reader, f"{path}.to", given["to"]
+    start, end = (
+        _points(reader, f"{path}.from", given["from"]),
+        _points(reader, f"{path}.to", given["to"]),
     )
     return Span(start, end, "elapsed_days" if unit == "elapsed_days" else "days")
 

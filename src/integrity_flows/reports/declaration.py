@@ -137,14 +137,14 @@ SetKind = Literal["count", "sum", "mean", "median", "min", "max", "list", "disti
 FigureKind = Literal[
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
     "rate", "met", "constant", "setting", "report", "fiscal_year",
-    "choices", "missing", "read", "by", "each", "aggregate",
+    "choices", "missing", "read", "by", "each", "aggregate", "table",
 ]  # fmt: skip
 SET_KINDS: tuple[str, ...] = (
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
 )  # fmt: skip
 FIGURE_KINDS: tuple[str, ...] = (
     *SET_KINDS, "rate", "met", "constant", "setting", "report", "fiscal_year",
-    "choices", "missing", "read", "by", "each", "aggregate",
+    "choices", "missing", "read", "by", "each", "aggregate", "table",
 )  # fmt: skip
 
 
@@ -175,6 +175,15 @@ class Class:
     id: str
     label: Label
     where: Condition | None = None
+
+
+@attrs.frozen
+class Column:
+    """One column of a ``table`` figure (a register): its id, labels and value."""
+
+    id: str
+    label: Label
+    value: Value
 
 
 @attrs.frozen
@@ -212,6 +221,7 @@ class FigureDecl:
     field: str | None = None
     key: Value | None = None
     aggregate: str | None = None
+    columns: tuple[Column, ...] = ()
     params: Mapping[str, Any] = attrs.field(factory=dict)
 
 

@@ -20,6 +20,7 @@ from integrity_flows.reports.declaration import (
     SET_KINDS,
     CaseSet,
     Class,
+    Column,
     FigureDecl,
     Group,
     OrderKey,
@@ -48,6 +49,7 @@ _KIND_KEYS: Mapping[str, set[str]] = {
     "by": {"field", "classes", "show"},
     "each": {"key", "value", "show"},
     "aggregate": {"set", "params"},
+    "table": {"columns"},
 }
 
 
@@ -55,7 +57,9 @@ def read_reports(data: Any, source: str) -> tuple[list[ReportDecl], list[Problem
     """The reports of one file's plain data (``reports:`` a list), and every problem."""
     reader = Reader(source)
     if not isinstance(data, Mapping) or not isinstance(data.get("reports"), list):
-        reader.add("", "a report file holds 'reports:', a list", "ไฟล์รายงานต้องมี 'reports:' เป็นรายการ")
+        reader.add(
+            "", "a report file holds 'reports:', a list", "ไฟล์รายงานต้องมี 'reports:' เป็นรายการ"
+        )
         return [], reader.problems
     for key in data:
         if key != "reports":
@@ -174,8 +178,7 @@ def _kind(reader: Reader, path: str, item: Mapping[str, Any]) -> str | None:
         return kinds[0]
     reader.add(
         path,
-        f"a figure needs exactly one of {', '.join(FIGURE_KINDS)}"
-        f" (found {len(kinds)})",
+        f"a figure needs exactly one of {', '.join(FIGURE_KINDS)} (found {len(kinds)})",
         f"รายการต้องมีชนิดเดียว ({len(kinds)} ชนิด)",
     )
     return None
@@ -271,7 +274,9 @@ def _met(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -
             continue
         ops = [op for op in _OPS if op in spec]
         if len(ops) != 1:
-            reader.add(where, "a test needs one of at_least, at_most, equals", "ต้องระบุเงื่อนไขหนึ่งอย่าง")
+            reader.add(
+                where, "a test needs one of at_least, at_most, equals", "ต้องระบุเงื่อนไขหนึ่งอย่าง"
+            )
             continue
         tests.append(Test(str(spec["figure"]), ops[0], _threshold(spec[ops[0]])))  # type: ignore[arg-type]
     return _evolve(base, tests=tuple(tests))
@@ -372,8 +377,9 @@ def _by(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) ->
         where = f"{path}.classes[{i}]"
         if not reader.mapping(where, spec, {"id", "label", "where"}, required=("id", "label")):
             continue
-        class_id, label = reader.ident(f"{where}.id", spec["id"]), label_of(
-            reader, f"{where}.label", spec["label"]
+        class_id, label = (
+            reader.ident(f"{where}.id", spec["id"]),
+            label_of(reader, f"{where}.label", spec["label"]),
         )
         cond = read_condition(reader, f"{where}.where", spec["where"]) if "where" in spec else None
         if class_id is not None and label is not None:
@@ -413,6 +419,25 @@ def _aggregate(reader: Reader, path: str, item: Mapping[str, Any], base: FigureD
     )
 
 
+def _table(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
+    columns = []
+    given = item.get("columns")
+    if not isinstance(given, list) or not given:
+        reader.add(f"{path}.columns", "a table needs columns, a list", "ตารางต้องมี columns")
+        given = []
+    for i, spec in enumerate(given):
+        where = f"{path}.columns[{i}]"
+        keys = {"id", "label", "value"}
+        if not reader.mapping(where, spec, keys, required=tuple(sorted(keys))):
+            continue
+        column_id = reader.ident(f"{where}.id", spec["id"])
+        label = label_of(reader, f"{where}.label", spec["label"])
+        value = read_value(reader, f"{where}.value", spec["value"])
+        if column_id is not None and label is not None and value is not None:
+            columns.append(Column(column_id, label, value))
+    return _evolve(base, set=str(item["table"]), columns=tuple(columns))
+
+
 Builder = Callable[[Reader, str, Mapping[str, Any], FigureDecl], FigureDecl]
 _BUILDERS: Mapping[str, Builder] = {
     "rate": _rate,
@@ -427,6 +452,7 @@ _BUILDERS: Mapping[str, Builder] = {
     "by": _by,
     "each": _each,
     "aggregate": _aggregate,
+    "table": _table,
 }
 
 __all__ = ["Label", "read_reports"]

@@ -24,6 +24,7 @@ from integrity_flows.reports.accumulators import (
     _List,
     _Numbers,
     _Read,
+    _Table,
 )
 from integrity_flows.reports.base import Figure, FigureValue, ReportError
 from integrity_flows.reports.derived import derived_figures
@@ -142,7 +143,9 @@ class Run:
     def _stream(self, spec: CaseSet, feeds: Sequence[Accumulator]) -> None:
         ids: set[str] = set()
         if spec.one:
-            first = min(self._cases(spec), key=lambda s: (s.case.created_at, s.case.id), default=None)
+            first = min(
+                self._cases(spec), key=lambda s: (s.case.created_at, s.case.id), default=None
+            )
             chosen = [first] if first is not None else []
         else:
             chosen = self._cases(spec)  # type: ignore[assignment]
@@ -202,7 +205,21 @@ class Run:
             return _Read(decl)
         if decl.kind == "aggregate":
             return self.aggregates.start(decl, self.source)
+        if decl.kind == "table":
+            return _Table(decl, order, self._kinds(decl, spec))
         return _Numbers(decl)
+
+    def _kinds(self, decl: FigureDecl, spec: CaseSet) -> tuple[str, ...]:
+        """What each column holds: ``date``, ``datetime``, ``number`` or ``text``."""
+        data = self.source.definition_for(spec.flow).data
+        kinds = []
+        for column in decl.columns:
+            field = data.get(column.value.field or "") if column.value.kind == "field" else None
+            kind = field.type if field is not None else "text"
+            if column.value.kind == "span":
+                kind = "number"
+            kinds.append(kind if kind in ("date", "datetime", "integer", "decimal") else "text")
+        return tuple(kinds)
 
     def _classes(self, decl: FigureDecl, spec: CaseSet) -> list[tuple[str, Label]]:
         if decl.field is None:
@@ -227,7 +244,9 @@ class Run:
             out = (
                 derived_figures(decl, self, values, acc)
                 if decl.kind in _DERIVED
-                else acc.finish(values) if acc is not None else []
+                else acc.finish(values)
+                if acc is not None
+                else []
             )
             for figure in out:
                 values.setdefault(figure.key, figure.value)
