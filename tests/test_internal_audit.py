@@ -5,13 +5,15 @@ cases) and the command line."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from integrity_flows import Actor, Engine, FixedClock
+from integrity_flows.calendars import THAI_TZ
 from integrity_flows.cli import main
 from integrity_flows.errors import GuardRejected, NotAuthorized, Refused
 from integrity_flows.guards import GuardRegistry
@@ -19,12 +21,8 @@ from integrity_flows.loading import FlowLibrary, default_registry, load_library
 from integrity_flows.plan.catalogue import load_plan
 from integrity_flows.reports import (
     ReportError,
-    audit_coverage,
-    control_kpi,
-    find_report,
-    inspection_summary,
-    recommendation_status,
 )
+from integrity_flows.reports.catalogue import run_report
 from integrity_flows.stores import open_store
 from integrity_flows.testing.world import World
 
@@ -459,38 +457,44 @@ def test_a_recommendation_is_ordered_followed_up_and_swept_overdue(
 # --- reports: by hand -----------------------------------------------------------------
 
 
+def figures(engine: Engine, report: str, year: int | str, on: date | None = None) -> dict[str, Any]:
+    """The figures of a declared report, by id (as of the end of ``on`` when given)."""
+    now = datetime.combine(on, time(23, 59), THAI_TZ) if on is not None else None
+    return {f.key: f.value for f in run_report(engine, report, fiscal_year=year, now=now)}
+
+
 def test_audit_coverage_by_hand(engine: Engine) -> None:
     """One auditee confirmed, two in progress, seven not in the plan: 10% covered."""
     cycle = open_cycle(engine)
     confirmed(engine, cycle, "กองคลัง", SOMJAI)
     begin(engine, prepared(engine, cycle, "กองช่าง", KASEM, WANDEE), KASEM)
     prepared(engine, cycle, "โรงเรียนวอแก้ววิทยา", PRANEE, Actor("malee"))
-    coverage = audit_coverage(engine, "๒๕๖๗")
-    assert coverage.auditees == TEN
-    assert coverage.audited == ("กองคลัง",)
-    assert coverage.in_progress == ("กองช่าง", "โรงเรียนวอแก้ววิทยา")
-    assert coverage.not_scheduled == tuple(
+    coverage = figures(engine, "internal_audit_coverage", "๒๕๖๗")
+    assert coverage["auditees"] == len(TEN)
+    assert coverage["audited"] == ("กองคลัง",)
+    assert coverage["in_progress"] == ("กองช่าง", "โรงเรียนวอแก้ววิทยา")
+    assert coverage["not_scheduled"] == tuple(
         u for u in TEN if u not in ("กองคลัง", "กองช่าง", "โรงเรียนวอแก้ววิทยา")
     )
-    assert len(coverage.not_audited) == 9
-    assert coverage.coverage_rate == Decimal("10.00")
-    figures = {f.key: f.value for f in coverage.figures()}
-    assert figures["audited_count"] == 1
-    assert figures["not_audited_count"] == 9
-    assert figures["all_audited"] is False
-    assert [e.auditee for e in coverage.engagements] == ["กองคลัง", "กองช่าง", "โรงเรียนวอแก้ววิทยา"]
+    assert len(coverage["not_audited"]) == 9
+    assert coverage["coverage_rate"] == Decimal("10.00")
+    assert coverage["audited_count"] == 1
+    assert coverage["not_audited_count"] == 9
+    assert coverage["all_audited"] is False
+    rows = coverage["engagements"].as_dicts()
+    assert [r["auditee"] for r in rows] == ["กองคลัง", "กองช่าง", "โรงเรียนวอแก้ววิทยา"]
 
 
 def test_coverage_needs_the_year_plan(engine: Engine) -> None:
     """A year without a plan is a ReportError in both languages; an empty plan covers 0%."""
     with pytest.raises(ReportError) as missing:
-        audit_coverage(engine, 2568)
+        figures(engine, "internal_audit_coverage", 2568)
     assert "fiscal year 2568 has no internal audit plan" in missing.value.message_en
     assert "๒๕๖๘" in missing.value.message_th
     open_cycle(engine, 2568)
-    coverage = audit_coverage(engine, 2568)
-    assert (coverage.audited, coverage.coverage_rate) == ((), Decimal("0.00"))
-    assert len(coverage.not_scheduled) == 10
+    coverage = figures(engine, "internal_audit_coverage", 2568)
+    assert (coverage["audited"], coverage["coverage_rate"]) == ((), Decimal("0.00"))
+    assert len(coverage["not_scheduled"]) == 10
 
 
 def test_recommendation_ages_by_hand(engine: Engine, clock: FixedClock) -> None:
@@ -514,17 +518,19 @@ def test_recommendation_ages_by_hand(engine: Engine, clock: FixedClock) -> None:
     begin(engine, other_year)
     recommend(engine, other_year, "R9")
 
-    status = recommendation_status(engine, 2567, as_of=date(2024, 1, 2))
-    ages = {e.reference: e.age_days for e in status.entries}
+    status = figures(engine, "audit_recommendations", 2567, on=date(2024, 1, 2))
+    ages = {k.removeprefix("age:"): v for k, v in status.items() if k.startswith("age:")}
     # R1: 2 Oct to 1 Dec = 29 + 30 + 1; R2: 12 Oct to 2 Jan = 19 + 30 + 31 + 2; R3: 10 days.
     assert ages == {"R1": 60, "R2": 82, "R3": 10}
-    assert (status.open, status.closed, status.withdrawn) == (("R2",), ("R1",), ("R3",))
-    assert status.overdue == ("R2",)  # due 31 December, still open on 2 January
-    assert status.oldest_open_days == 82
-    assert {e.auditee for e in status.entries} == {"กองคลัง"}
-    figures = {f.key: f.value for f in status.figures()}
-    assert (figures["recommendations"], figures["open_count"], figures["age:R2"]) == (3, 1, 82)
-    assert recommendation_status(engine, 2567).as_of == date(2023, 12, 1)  # the engine's today
+    assert (status["open"], status["closed"]) == (("R2",), ("R1",))
+    assert status["withdrawn_count"] == 1
+    assert status["overdue"] == ("R2",)  # due 31 December, still open on 2 January
+    assert status["oldest_open_days"] == 82
+    assert (status["recommendations"], status["open_count"], status["age:R2"]) == (3, 1, 82)
+    rows = {r["reference"]: r for r in status["register"].as_dicts()}
+    assert (rows["R2"]["age"], rows["R2"]["due_date"]) == (82, "2023-12-31")
+    today = figures(engine, "audit_recommendations", 2567)  # the engine's today: 1 December
+    assert today["age:R2"] == 50
 
 
 def test_control_kpi_by_hand(engine: Engine, clock: FixedClock) -> None:
@@ -533,23 +539,26 @@ def test_control_kpi_by_hand(engine: Engine, clock: FixedClock) -> None:
     ids = [action(engine, evaluation_id, f"control {n}") for n in range(1, 5)]
     for case_id in ids[:3]:
         engine.fire(case_id, "record_fixed", actor=KANDA, data={"fix_evidence": "evidence"})
-    kpi = control_kpi(engine, 2567)
-    assert (kpi.total, len(kpi.fixed), len(kpi.not_fixed), kpi.pending) == (4, 3, 0, ("control 4",))
-    assert (kpi.fixed_rate, kpi.target_met, kpi.published) == (Decimal("75.00"), False, False)
-    assert kpi.documents_approved == ("หนังสือรับรองการควบคุมภายใน", "ปค.๔", "ปค.๕", "ปค.๖")
+    kpi = figures(engine, "internal_control_kpi", 2567)
+    assert (kpi["actions"], kpi["fixed"], kpi["not_fixed"], kpi["pending"]) == (4, 3, 0, 1)
+    assert (kpi["fixed_rate"], kpi["target_met"], kpi["published"]) == (
+        Decimal("75.00"),
+        False,
+        False,
+    )
+    assert kpi["documents_approved"] == ("หนังสือรับรองการควบคุมภายใน", "ปค.๔", "ปค.๕", "ปค.๖")
     engine.fire(ids[3], "record_not_fixed", actor=KANDA, data={"not_fixed_reason": "budget"})
-    assert control_kpi(engine, 2567).not_fixed == ("control 4",)
+    assert figures(engine, "internal_control_kpi", 2567)["not_fixed"] == 1
 
     next_year = evaluation(engine, 2568)
     ids = [action(engine, next_year, f"control {n}") for n in range(1, 6)]
     for case_id in ids[:4]:
         engine.fire(case_id, "record_fixed", actor=KANDA, data={"fix_evidence": "evidence"})
-    kpi = control_kpi(engine, 2568)
-    assert (kpi.total, kpi.fixed_rate, kpi.target_met) == (5, Decimal("80.00"), True)
-    figures = {f.key: f.value for f in kpi.figures()}
-    assert (figures["target_rate"], figures["pending"]) == (Decimal(80), 1)
+    kpi = figures(engine, "internal_control_kpi", 2568)
+    assert (kpi["actions"], kpi["fixed_rate"], kpi["target_met"]) == (5, Decimal("80.00"), True)
+    assert (kpi["target_rate"], kpi["pending"]) == (80, 1)
     with pytest.raises(ReportError, match="no internal control evaluation"):
-        control_kpi(engine, 2569)
+        figures(engine, "internal_control_kpi", 2569)
 
 
 def test_inspections_belong_to_the_fiscal_year_of_their_date(engine: Engine) -> None:
@@ -560,14 +569,14 @@ def test_inspections_belong_to_the_fiscal_year_of_their_date(engine: Engine) -> 
             actor=SUDA,
             data={"letter_no": letter, "letter_date": "2024-09-01", "inspection_date": day},
         )
-    assert inspection_summary(engine, 2567).letters == ("L1",)
-    summary = inspection_summary(engine, 2568)
-    assert (summary.letters, summary.reported) == (("L2",), ())
-    figures = {f.key: f.value for f in inspection_summary(engine, 2569).figures()}
-    assert (figures["inspections"], figures["at_least_once"]) == (0, False)
+    assert figures(engine, "provincial_inspections", 2567)["letters"] == ("L1",)
+    summary = figures(engine, "provincial_inspections", 2568)
+    assert (summary["letters"], summary["reported"]) == (("L2",), ())
+    empty = figures(engine, "provincial_inspections", 2569)
+    assert (empty["inspections"], empty["at_least_once"]) == (0, False)
 
 
-def test_the_reports_are_named_by_id_and_label() -> None:
+def test_the_reports_are_named_by_id_and_label(engine: Engine) -> None:
     """Features name the four reports by id or by Thai or English label."""
     pairs = (
         ("internal_audit_coverage", "ความครอบคลุมของการตรวจสอบภายใน", "internal audit coverage"),
@@ -580,10 +589,10 @@ def test_the_reports_are_named_by_id_and_label() -> None:
         ),
     )  # fmt: skip
     for report_id, thai, english in pairs:
-        spec = find_report(report_id)
+        spec = engine.reports.find(report_id)
         assert spec is not None
-        assert find_report(thai) is spec
-        assert find_report(english) is spec
+        assert engine.reports.find(thai) is spec
+        assert engine.reports.find(english) is spec
 
 
 # --- internal control documents and actions -----------------------------------------
@@ -654,7 +663,7 @@ def test_the_responsible_person_never_records_their_own_fix(engine: Engine) -> N
     engine.fire(own, "record_fixed", actor=SURACHAI, data={"fix_evidence": "log"})
     case = engine.fire(evaluation_id, "close_year", actor=KANDA, data={"closing_summary": "s"})
     assert case.state == "closed"
-    assert control_kpi(engine, 2567).published is True
+    assert figures(engine, "internal_control_kpi", 2567)["published"] is True
 
 
 # --- the step world -------------------------------------------------------------------
@@ -721,8 +730,15 @@ def test_cli_coverage_and_recommendations(capsys: pytest.CaptureFixture[str], db
         "--as-of", "12 ตุลาคม 2566",
     )  # fmt: skip
     assert status == 0, err
-    assert "IA-67-01  กองคลัง  10 วัน/days  open" in out
+    assert "อายุข้อเสนอแนะ IA-67-01 (วัน) / age of IA-67-01 (days): 10" in out
     assert "ข้อเสนอแนะที่ยังไม่ปิด / open: IA-67-01" in out
+    status, out, err = run(
+        capsys, "report", "audit_recommendations", "--db", db, "--fiscal-year", "2567",
+        "--format", "csv",
+    )  # fmt: skip
+    assert status == 0, err
+    assert out.startswith("\ufeff")
+    assert "age:IA-67-01" in out
 
 
 def test_cli_control_kpi_and_inspections(capsys: pytest.CaptureFixture[str], db: str) -> None:

@@ -16,7 +16,14 @@ from datetime import datetime, time
 import click
 
 from integrity_flows.calendars import THAI_TZ, parse_date, parse_int
-from integrity_flows.cli.common import db_option, fail, flows_option, open_engine
+from integrity_flows.cli.common import (
+    F,
+    db_option,
+    fail,
+    fiscal_year_option,
+    flows_option,
+    open_engine,
+)
 from integrity_flows.errors import FlowError
 from integrity_flows.loading.discovery import default_registry, load_library
 from integrity_flows.reports.catalogue import run_report
@@ -43,6 +50,37 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
         msg = f"not a date: {value!r} / วันที่ไม่ถูกต้อง: {value!r}"
         raise click.BadParameter(msg) from exc
     return datetime.combine(day, time(23, 59, 59), THAI_TZ)
+
+
+def format_options(func: F) -> F:
+    """``--format``, ``--lang`` and ``--as-of``: how and as of when a report is printed."""
+    for option in reversed(
+        (
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(["text", "json", "csv"]),
+                default="text",
+                show_default=True,
+                help="text, JSON, or CSV for a spreadsheet / รูปแบบ",
+            ),
+            click.option(
+                "--lang",
+                type=click.Choice(["th", "en", "both"]),
+                default="both",
+                show_default=True,
+                help="Language of the text format / ภาษา",
+            ),
+            click.option(
+                "--as-of",
+                "as_of",
+                callback=_as_of,
+                help="Ages and overdue as of the end of this day / ณ วันที่",
+            ),
+        )
+    ):
+        func = option(func)
+    return func
 
 
 class _ReportGroup(click.Group):
@@ -83,15 +121,7 @@ def list_command(flow_dirs: tuple[str, ...]) -> None:
 @flows_option
 @click.option("--fiscal-year", "fiscal_year", callback=_year, help="Fiscal year, B.E. / ปีงบประมาณ")
 @click.option("--case", "case_id", default=None, help="The case of a one-case report / เรื่อง")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "csv"]),
-    default="text",
-    show_default=True,
-)
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
-@click.option("--as-of", "as_of", callback=_as_of, help="Ages and overdue as of this day / ณ วันที่")
+@format_options
 def show_command(
     name: str,
     db: str,
@@ -113,7 +143,7 @@ def print_report(
     fiscal_year: int | None,
     case_id: str | None = None,
     fmt: str = "text",
-    lang: Lang = "th",
+    lang: Lang = "both",
     as_of: datetime | None = None,
 ) -> None:
     """Compute the report ``name`` on ``db`` and print it in ``fmt``."""
@@ -135,4 +165,26 @@ def print_report(
         click.echo(text, nl=False)
 
 
-__all__ = ["print_report", "report_group"]
+def report_alias(name: str, report_id: str, help_text: str) -> click.Command:
+    """A command ``name`` that prints the yearly report ``report_id`` (an alias of
+    ``report REPORT_ID``, for the command groups of the procedures)."""
+
+    @click.command(name, help=help_text)
+    @db_option
+    @flows_option
+    @fiscal_year_option
+    @format_options
+    def alias(
+        db: str,
+        flow_dirs: tuple[str, ...],
+        fiscal_year: int,
+        fmt: str,
+        lang: Lang,
+        as_of: datetime | None,
+    ) -> None:
+        print_report(db, flow_dirs, report_id, fiscal_year, None, fmt, lang, as_of)
+
+    return alias
+
+
+__all__ = ["print_report", "report_alias", "report_group"]

@@ -20,16 +20,6 @@ from integrity_flows.reports.delegation import (
     orders_in_force,
     overdue_reports,
 )
-from integrity_flows.reports.internal_audit import (
-    AuditCoverage,
-    ControlKpi,
-    InspectionSummary,
-    RecommendationStatus,
-    audit_coverage,
-    control_kpi,
-    inspection_summary,
-    recommendation_status,
-)
 from integrity_flows.reports.lending import LoanEntry, lending_register
 from integrity_flows.reports.no_gift import (
     Declaration,
@@ -71,22 +61,6 @@ def _salary_step_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
     return salary_step_year(engine, fiscal_year).figures()
 
 
-def _coverage_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
-    return audit_coverage(engine, fiscal_year).figures()
-
-
-def _recommendation_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
-    return recommendation_status(engine, fiscal_year).figures()
-
-
-def _control_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
-    return control_kpi(engine, fiscal_year).figures()
-
-
-def _inspection_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
-    return inspection_summary(engine, fiscal_year).figures()
-
-
 def _complaint_figures(engine: Engine, fiscal_year: int) -> Sequence[Figure]:
     return complaint_statistics(engine, fiscal_year).figures()
 
@@ -114,26 +88,6 @@ REPORTS: tuple[ReportSpec, ...] = (
         _delegation_figures,
     ),
     ReportSpec(
-        "internal_audit_coverage",
-        Label("ความครอบคลุมของการตรวจสอบภายใน", "internal audit coverage"),
-        _coverage_figures,
-    ),
-    ReportSpec(
-        "audit_recommendations",
-        Label("การติดตามข้อเสนอแนะจากการตรวจสอบภายใน", "audit recommendations"),
-        _recommendation_figures,
-    ),
-    ReportSpec(
-        "internal_control_kpi",
-        Label("ผลการแก้ไขตามแผนการปรับปรุงการควบคุมภายใน", "internal control KPI"),
-        _control_figures,
-    ),
-    ReportSpec(
-        "provincial_inspections",
-        Label("การรับการตรวจสอบจากสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", "provincial inspections"),
-        _inspection_figures,
-    ),
-    ReportSpec(
         "salary_step",
         Label("ผลการพิจารณาเลื่อนขั้นเงินเดือน", "salary-step rounds"),
         _salary_step_figures,
@@ -153,37 +107,29 @@ def find_report(name: str) -> ReportSpec | None:
 
 __all__ = [
     "REPORTS",
-    "AuditCoverage",
     "ComplaintStatistics",
-    "ControlKpi",
     "Declaration",
     "DeclarationRegister",
     "DelegationKpi",
     "Figure",
-    "InspectionSummary",
     "LoanEntry",
     "OrderEntry",
     "OverdueReport",
     "PledgeKpi",
     "PublicGiftFigures",
-    "RecommendationStatus",
     "ReportError",
     "ReportSpec",
     "RoundReport",
     "SalaryStepYear",
-    "audit_coverage",
     "complaint_statistics",
-    "control_kpi",
     "declaration_register",
     "delegation_kpi",
     "find_report",
-    "inspection_summary",
     "lending_register",
     "orders_in_force",
     "overdue_reports",
     "pledge_kpi",
     "public_figures",
-    "recommendation_status",
     "render_value",
     "round_report",
     "salary_step_year",

@@ -20,9 +20,10 @@ from typing import Any, Literal
 
 from integrity_flows.calendars import english_date, thai_date, thai_datetime, thai_digits
 from integrity_flows.reports.base import Cell, Figure, FigureValue, Table, render_value
+from integrity_flows.definition.model import Label
 from integrity_flows.reports.declaration import ReportDecl
 
-Lang = Literal["th", "en"]
+Lang = Literal["th", "en", "both"]
 BOM = "\ufeff"
 
 
@@ -31,24 +32,32 @@ def _cell_text(cell: Cell, kind: str, lang: Lang, *, thai: bool) -> str:
         return "-"
     if isinstance(cell, str) and kind == "date":
         day = date.fromisoformat(cell[:10])
-        return thai_date(day, digits=thai) if lang == "th" else english_date(day)
+        return english_date(day) if lang == "en" else thai_date(day, digits=thai)
     if isinstance(cell, str) and kind == "datetime":
         shown = thai_datetime(datetime.fromisoformat(cell.replace("Z", "+00:00")))
         return thai_digits(shown) if thai else shown
     return render_value(cell, thai=thai)
 
 
+def _label(label: Label, lang: Lang) -> str:
+    if lang == "both":
+        return label.th if label.th == label.en else f"{label.th} / {label.en}"
+    return label.th if lang == "th" else label.en
+
+
 def _title(report: ReportDecl, year: int | None, case_id: str | None, lang: Lang) -> str:
-    name = report.label.th if lang == "th" else report.label.en
+    name = _label(report.label, lang)
     if case_id:
         return f"{name} — {'เรื่อง' if lang == 'th' else 'case'} {case_id}"
     if lang == "th":
         return f"{name} ปีงบประมาณ {thai_digits(str(year))}"
+    if lang == "both":
+        return f"{name} — ปีงบประมาณ / fiscal year B.E. {year}"
     return f"{name}, fiscal year B.E. {year}"
 
 
 def _table_lines(table: Table, lang: Lang) -> list[str]:
-    heads = [c.th if lang == "th" else c.en for c in table.columns]
+    heads = [_label(c, lang) for c in table.columns]
     lines = ["    " + " | ".join(heads)]
     for row in table.rows:
         cells = [
@@ -65,12 +74,12 @@ def as_text(
     *,
     fiscal_year: int | None,
     case_id: str | None = None,
-    lang: Lang = "th",
+    lang: Lang = "both",
 ) -> str:
-    """The report as lines of text for a person."""
+    """The report as lines of text for a person (both languages unless ``lang`` says)."""
     lines = [_title(report, fiscal_year, case_id, lang)]
     for figure in figures:
-        label = figure.label.th if lang == "th" else figure.label.en
+        label = _label(figure.label, lang)
         lines.append(f"  {label}: {figure.text(thai=lang == 'th')}")
         if isinstance(figure.value, Table):
             lines.extend(_table_lines(figure.value, lang))
