@@ -119,6 +119,7 @@ def test_every_figure_shape_against_a_hand_count(engine: Engine, clock: FixedClo
     loan(engine, "รถยนต์ กข-1", approve=True)
     clock.advance(days=1)
     loan(engine, "โปรเจกเตอร์", approve=True)
+    clock.advance(minutes=5)
     loan(engine, "กล้อง", approve=False)
     clock.advance(days=2)
     found = {f.key: f.value for f in run_report(engine, "loans", fiscal_year="๒๕๖๗")}

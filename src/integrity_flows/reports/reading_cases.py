@@ -1,12 +1,14 @@
 """Conditions and values of a report, applied to one case.
 
 Pure functions of a case, its definition and the moment the report is run: nothing
-here reads the store. Dates are compared as Thai calendar days; instants are UTC.
+here reads the store, but a field test made ``before`` or ``after`` a trigger's move
+reads the case's audit trail through the loader the run gives (:attr:`Seen.trail`, read
+once per case). Dates are compared as Thai calendar days; instants are UTC.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -21,18 +23,20 @@ if TYPE_CHECKING:
     from integrity_flows.definition.model import FlowDefinition
 
 _DAY_SECONDS = Decimal(86400)
-_EMPTY = (None, "", [], {})
+_EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
 @attrs.frozen
 class Seen:
     """One case as a report reads it: the case, its flow's definition, the report's
-    moment and the settings of the case's flow (host overrides applied)."""
+    moment and the settings of the case's flow (host overrides applied); ``trail``
+    loads the case's audit events, oldest first (none: the trail is not read)."""
 
     case: Case
     definition: FlowDefinition
     now: datetime
     settings: Mapping[str, Any]
+    trail: Callable[[], Sequence[Any]] | None = attrs.field(default=None, eq=False)
 
     @property
     def today(self) -> date:
@@ -42,7 +46,9 @@ class Seen:
 
 def number(value: Any) -> Decimal | None:
     """``value`` as a finite number, or None."""
-    if isinstance(value, bool) or value in _EMPTY:
+    if type(value) is int:  # the common case, first: counts and amounts of every case
+        return Decimal(value)
+    if value is None or isinstance(value, bool | list | dict) or value == "":
         return None
     try:
         found = Decimal(str(value))
@@ -86,9 +92,34 @@ def _same(seen: Seen, field: str, held: Any, wanted: Any) -> bool:
     return label is not None and label.matches(str(wanted))
 
 
+def held_at_move(
+    seen: Seen, field: str, triggers: tuple[str, ...], moment: str = "before"
+) -> Any:
+    """The value ``field`` held just before (or after) the last move of the case by one
+    of ``triggers``, replayed from the values the moves of its trail set; None when none
+    of them moved it."""
+    if seen.trail is None or not any(t in seen.case.fired_by for t in triggers):
+        return None
+    held: Any = None
+    found: Any = None
+    for event in seen.trail():
+        if not event.moved:
+            continue
+        if moment == "before" and event.trigger in triggers:
+            found = held
+        held = event.data.get(field, held)
+        if moment == "after" and event.trigger in triggers:
+            found = held
+    return found
+
+
 def _field_test(seen: Seen, condition: Condition) -> bool:
     field = condition.field or ""
-    held = seen.case.data.get(field)
+    held = (
+        seen.case.data.get(field)
+        if condition.moment is None
+        else held_at_move(seen, field, condition.triggers, condition.moment)
+    )
     op = condition.op
     if op == "present":
         return held not in _EMPTY
@@ -196,4 +227,4 @@ def shown(seen: Seen, value: Value) -> list[str]:
     return [labels[str(i)].th if str(i) in labels else str(i) for i in items]
 
 
-__all__ = ["Seen", "matches", "number", "read", "shown", "span_days", "threshold"]
+__all__ = ["Seen", "held_at_move", "matches", "number", "read", "shown", "span_days", "threshold"]

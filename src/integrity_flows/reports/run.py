@@ -8,11 +8,11 @@ computed afterwards, in the order declared: a figure names only figures above it
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from integrity_flows.calendars import THAI_TZ, fiscal_year, thai_digits
+from integrity_flows.calendars import THAI_TZ, fiscal_year, fiscal_year_span_utc, thai_digits
 from integrity_flows.reports.accumulators import (
     Accumulator,
     Order,
@@ -85,6 +85,13 @@ class Run:
         self.case_id = case_id
         self.other = other  # runs another report of the same year (``report:`` figures)
         self.now = source.clock()
+        # The instants the fiscal year begins and ends (a case's start is compared, not
+        # converted to Thai time, for every case read).
+        self._span = fiscal_year_span_utc(fiscal_year) if fiscal_year is not None else (
+            self.now, self.now
+        )
+        # Ids are kept only for the sets other sets are within: the rest stream through.
+        self._parents = {s.within for s in report.sets.values() if s.within is not None}
         self.ids: dict[str, set[str]] = {}
         self.first: dict[str, Case] = {}
         self._definitions: dict[tuple[str, int], FlowDefinition] = {}
@@ -100,24 +107,37 @@ class Run:
             self._definitions[key] = definition
         if case.flow_id not in self._settings:
             self._settings[case.flow_id] = self.source.settings(case.flow_id)
-        return Seen(case, definition, self.now, self._settings[case.flow_id])
+        return Seen(
+            case, definition, self.now, self._settings[case.flow_id], trail=self._trail(case.id)
+        )
+
+    def _trail(self, case_id: str) -> Callable[[], list[Any]]:
+        """Loads one case's audit events the first time a condition reads them."""
+        loaded: list[list[Any]] = []
+
+        def load() -> list[Any]:
+            if not loaded:
+                loaded.append(self.source.history(case_id))
+            return loaded[0]
+
+        return load
 
     def _in_year(self, spec: CaseSet, seen: Seen) -> bool:
         rule = spec.year
         if rule is None or rule.kind == "start":
-            return fiscal_year(seen.case.created_at.astimezone(THAI_TZ)) == self.year
+            start, end = self._span
+            return start <= seen.case.created_at < end
+        if rule.kind == "all":
+            return True
+        if rule.kind == "latest":
+            days = [_thai_day(seen.case.data.get(name)) for name in rule.fields]
+            found = [d for d in days if d is not None]
+            return len(found) == len(days) and fiscal_year(max(found)) == self.year
         held = seen.case.data.get(rule.field or "")
         if rule.kind == "field":
             return held == self.year or (held is not None and str(held) == str(self.year))
-        if not isinstance(held, str) or len(held) < 10:
-            return False
-        try:
-            day = date.fromisoformat(held[:10])
-        except ValueError:
-            return False
-        if len(held) > 10:  # an instant: its Thai calendar day
-            day = datetime.fromisoformat(held.replace("Z", "+00:00")).astimezone(THAI_TZ).date()
-        return fiscal_year(day) == self.year
+        day = _thai_day(held)
+        return day is not None and fiscal_year(day) == self.year
 
     def _belongs(self, spec: CaseSet, seen: Seen) -> bool:
         if spec.case:
@@ -149,12 +169,15 @@ class Run:
             chosen = [first] if first is not None else []
         else:
             chosen = self._cases(spec)  # type: ignore[assignment]
+        keep, any_seen = spec.name in self._parents, False
         for seen in chosen:
-            ids.add(seen.case.id)
+            any_seen = True
+            if keep:
+                ids.add(seen.case.id)
             self.first.setdefault(spec.name, seen.case)
             for feed in feeds:
                 feed.add(seen)
-        if not ids and spec.required is not None:
+        if not any_seen and spec.required is not None:
             raise self._missing(spec)
         self.ids[spec.name] = ids
 
@@ -193,7 +216,7 @@ class Run:
         order = self._order(spec)
         if decl.kind == "count":
             return _Count(decl)
-        if decl.kind in ("list", "missing"):
+        if decl.kind in ("list", "missing", "found", "outside"):
             return _List(decl, order)
         if decl.kind == "events":
             return _Events(decl, self.source.history)
@@ -255,8 +278,24 @@ class Run:
 
 
 _DERIVED = frozenset(
-    {"rate", "met", "constant", "setting", "report", "fiscal_year", "choices", "missing"}
-)
+    {
+        "rate", "met", "constant", "setting", "report", "fiscal_year", "choices", "missing",
+        "group", "found", "outside",
+    }
+)  # fmt: skip
+
+
+def _thai_day(held: Any) -> date | None:
+    """A stored date (or instant: its Thai calendar day); None when it holds none."""
+    if not isinstance(held, str) or len(held) < 10:
+        return None
+    try:
+        day = date.fromisoformat(held[:10])
+        if len(held) > 10:
+            day = datetime.fromisoformat(held.replace("Z", "+00:00")).astimezone(THAI_TZ).date()
+    except ValueError:
+        return None
+    return day
 
 
 def _label(text: str) -> Label:
