@@ -22,10 +22,15 @@ def internal_audit_group() -> None:
     / การตรวจสอบภายใน การควบคุมภายใน และการรับการตรวจสอบ."""
 
 
-for _name, _report, _help in (
-    ("coverage", "internal_audit_coverage", "The auditees audited in a fiscal year / ความครอบคลุมของการตรวจสอบภายใน."),
-    ("recommendations", "audit_recommendations", "The year's recommendations with their age / การติดตามข้อเสนอแนะ."),
-    ("control-kpi", "internal_control_kpi", "Control actions fixed against the 80% target / ผลการแก้ไขตามแผนการปรับปรุง."),
-    ("inspections", "provincial_inspections", "The provincial office's inspections of a year / การรับการตรวจสอบจาก สถ.จ."),
-):  # fmt: skip
+_ALIASES = (
+    ("coverage", "internal_audit_coverage",
+     "The auditees audited in a fiscal year / ความครอบคลุมของการตรวจสอบภายใน."),
+    ("recommendations", "audit_recommendations",
+     "The year's recommendations with their age / การติดตามข้อเสนอแนะ."),
+    ("control-kpi", "internal_control_kpi",
+     "Control actions fixed against the 80% target / ผลการแก้ไขตามแผนการปรับปรุง."),
+    ("inspections", "provincial_inspections",
+     "The provincial office's inspections of a year / การรับการตรวจสอบจาก สถ.จ."),
+)  # fmt: skip
+for _name, _report, _help in _ALIASES:
     internal_audit_group.add_command(report_alias(_name, _report, _help))

@@ -11,7 +11,9 @@ order mark, so that Excel opens Thai correctly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, time
+from typing import Any
 
 import click
 
@@ -145,9 +147,11 @@ def print_report(
     fmt: str = "text",
     lang: Lang = "both",
     as_of: datetime | None = None,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> None:
-    """Compute the report ``name`` on ``db`` and print it in ``fmt``."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    """Compute the report ``name`` on ``db`` and print it in ``fmt`` (``settings``: the
+    host's setting overrides by flow, for an alias that takes them)."""
+    with open_engine(db, flow_dirs, must_exist=True, settings=settings) as engine:
         try:
             report = engine.reports.get(name)
             figures = run_report(

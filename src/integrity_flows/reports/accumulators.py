@@ -214,7 +214,8 @@ class _Each:
     def add(self, seen: Seen) -> None:
         if not matches(seen, self.decl.where):
             return
-        assert self.decl.key is not None and self.decl.value is not None
+        assert self.decl.key is not None
+        assert self.decl.value is not None
         names = shown(seen, self.decl.key) or [seen.case.id]
         held = read(seen, self.decl.value)
         value: FigureValue = held if isinstance(held, int | Decimal | bool | str) else None

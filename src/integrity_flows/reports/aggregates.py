@@ -5,7 +5,7 @@ parameters, and fed the cases of a set like every other figure. The built-in one
 what the engine itself records on a case, the same for every flow:
 
 - ``committee_resolutions``: how many resolutions the committee ``committee`` recorded
-  on the cases of the set;
+  on the cases of the set (no ``committee``: every committee of the case's flow);
 - ``committee_recusals``: who was recused from which matter and why (a conflict they
   declared, or their own matter), ``member: subject (relation)``, each once.
 
@@ -82,8 +82,12 @@ class _Resolutions:
         self.n = 0
 
     def add(self, seen: Seen) -> None:
-        if matches(seen, self.decl.where):
-            record = seen.case.data.get(str(self.decl.params["committee"])) or {}
+        if not matches(seen, self.decl.where):
+            return
+        given = self.decl.params.get("committee")
+        names = [str(given)] if given is not None else list(seen.definition.committees)
+        for name in names:
+            record = seen.case.data.get(name) or {}
             self.n += len(record.get("resolutions", ()))
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
@@ -130,7 +134,9 @@ def builtin_aggregates() -> AggregateRegistry:
     """A registry holding the built-in aggregates."""
     return AggregateRegistry(
         [
-            AggregateSpec("committee_resolutions", _Resolutions, {"committee": "committee"}),
+            AggregateSpec(
+                "committee_resolutions", _Resolutions, optional={"committee": "committee"}
+            ),
             AggregateSpec("committee_recusals", _Recusals, {"committee": "committee"}),
         ]
     )

@@ -32,6 +32,7 @@ from integrity_flows.reports.run import Run
 if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
+    from integrity_flows.engine.runtime import Engine
     from integrity_flows.reports.declaration import ReportDecl
 
 REPORT_ENTRY_POINTS = "integrity_flows.reports"
@@ -39,7 +40,8 @@ REPORTS_FOLDER = "reports"
 
 
 def _parse(text: str, source: str) -> tuple[Any, list[Problem]]:
-    from integrity_flows.loading.reader import parse_yaml  # the flows' safe, strict YAML
+    # The flows' safe, strict YAML; imported here because loading imports this module.
+    from integrity_flows.loading.reader import parse_yaml  # noqa: PLC0415
 
     return parse_yaml(text, source)
 
@@ -152,37 +154,37 @@ def load_catalogue(
 class EngineSource:
     """What a report reads, taken from an engine (its store, flows, settings, clock)."""
 
-    def __init__(self, engine: Any, now: datetime | None = None) -> None:
+    def __init__(self, engine: Engine, now: datetime | None = None) -> None:
         self.engine = engine
         self._now = now
 
     def clock(self) -> datetime:
         """The report's moment: ``now`` if given, else the engine's clock."""
-        return self._now if self._now is not None else self.engine.clock()  # type: ignore[no-any-return]
+        return self._now if self._now is not None else self.engine.clock()
 
     def settings(self, flow_id: str) -> Mapping[str, Any]:
         """The flow's settings, the host's overrides applied."""
-        return self.engine.settings(flow_id)  # type: ignore[no-any-return]
+        return self.engine.settings(flow_id)
 
     def definition_for(self, flow_id: str, version: int | None = None) -> FlowDefinition:
         """A loaded definition."""
-        return self.engine.flows.get(flow_id, version)  # type: ignore[no-any-return]
+        return self.engine.flows.get(flow_id, version)
 
     def iter_cases(self, flow_id: str) -> Iterator[Case]:
         """The flow's cases, streamed."""
-        return self.engine.store.iter_cases(flow_id)  # type: ignore[no-any-return]
+        return self.engine.store.iter_cases(flow_id)
 
     def case(self, case_id: str) -> Case:
         """One case."""
-        return self.engine.get(case_id)  # type: ignore[no-any-return]
+        return self.engine.get(case_id)
 
     def history(self, case_id: str) -> list[Any]:
         """One case's audit events."""
-        return self.engine.history(case_id)  # type: ignore[no-any-return]
+        return list(self.engine.history(case_id))
 
 
 def run_report(
-    engine: Any,
+    engine: Engine,
     name: str,
     *,
     fiscal_year: int | str | None = None,

@@ -91,6 +91,13 @@ class _Check:
         if c.kind == "field":
             numeric = c.op in ("at_least", "at_most")
             self.field(path, d, c.field, _NUMERIC if numeric else ())
+            spec = d.data.get(c.field or "")
+            if c.moment is not None and spec is not None and (spec.sensitive or spec.hashed):
+                self.add(
+                    path,
+                    f"'{c.field}' is sensitive or hashed: its trail holds no value to read",
+                    f"'{c.field}' เป็นข้อมูลอ่อนไหว บันทึกการตรวจสอบไม่มีค่าให้อ่าน",
+                )
         if c.span is not None:
             self.points(path, d, (*c.span.start, *c.span.end))
         for i, child in enumerate(c.children):
@@ -133,9 +140,12 @@ class _Check:
         d = self.flow(f"{path}.flow", spec.flow)
         if d is None:
             return
-        if spec.year is not None and spec.year.kind != "start":
+        if spec.year is not None and spec.year.kind in ("date", "field"):
             types = ("integer",) if spec.year.kind == "field" else _DATES
             self.field(f"{path}.year", d, spec.year.field, types)
+        if spec.year is not None and spec.year.kind == "latest":
+            for i, name in enumerate(spec.year.fields):
+                self.field(f"{path}.year.latest[{i}]", d, name, _DATES)
         if spec.within is not None:
             self.within(path, spec, d)
         self.condition(f"{path}.where", d, spec.where)
@@ -255,6 +265,14 @@ class _Check:
                     f"'{decl.aggregate}' takes no parameter '{name}'",
                     f"ไม่มีพารามิเตอร์ '{name}'",
                 )
+        for name, kind in spec.optional.items():
+            given = decl.params.get(name)
+            if given is not None and kind == "committee" and given not in d.committees:
+                self.add(
+                    f"{path}.params.{name}",
+                    f"flow '{d.id}' has no committee '{decl.params[name]}'",
+                    f"ไม่มีคณะกรรมการ '{decl.params[name]}'",
+                )
         for name, kind in spec.params.items():
             if name not in decl.params:
                 self.add(
@@ -290,6 +308,8 @@ class _Check:
                 d = self.set_flow(f"{path}.group.set", group.set)
                 if d is not None:
                     self.field(f"{path}.group.field", d, group.field, ("list",))
+                    if group.without is not None:
+                        self.field(f"{path}.group.without", d, group.without, ("list",))
 
     def other_report(self, path: str, decl: FigureDecl) -> None:
         other = self.reports.get(decl.report or "")

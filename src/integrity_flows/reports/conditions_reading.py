@@ -15,6 +15,8 @@ _FIELD_OPS = (
     "equals", "in", "present", "absent", "before_today", "after_today", "at_least", "at_most",
 )  # fmt: skip
 _SPAN_UNITS = ("days", "elapsed_days")
+#: A field test may read the field as it stood before or after a trigger's last move.
+_MOMENTS = ("before", "after")
 _POINTS = {"start": "start", "entered": "entered", "now": "now", "today": "now"}
 
 
@@ -86,7 +88,9 @@ def read_condition(reader: Reader, path: str, given: Any) -> Condition | None:
     return _condition(reader, path, given)
 
 
-def _condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Condition | None:
+def _condition(  # noqa: PLR0911 - one return for each shape a condition may take
+    reader: Reader, path: str, given: Mapping[str, Any]
+) -> Condition | None:
     for kind in ("state", "not_state", "fired", "not_fired"):
         if kind in given and reader.mapping(path, given, {kind}):
             names = _names(given[kind])
@@ -96,15 +100,17 @@ def _condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Condition
                 else Condition("state", states=names)
             )
             return Condition("not", children=(found,)) if kind.startswith("not_") else found
-    if "all" in given or "any" in given:
-        kind = "all" if "all" in given else "any"
+    for kind in ("all", "any"):
+        if kind not in given:
+            continue
         if not reader.mapping(path, given, {kind}) or not isinstance(given[kind], list):
             reader.add(path, f"'{kind}' takes a list", f"'{kind}' ต้องเป็นรายการ")
             return None
         children = [
             read_condition(reader, f"{path}.{kind}[{i}]", c) for i, c in enumerate(given[kind])
         ]
-        return Condition(kind, children=tuple(c for c in children if c is not None))
+        kept = tuple(c for c in children if c is not None)
+        return Condition("all", children=kept) if kind == "all" else Condition("any", children=kept)
     if "not" in given and reader.mapping(path, given, {"not"}):
         child = read_condition(reader, f"{path}.not", given["not"])
         return Condition("not", children=(child,)) if child is not None else None
@@ -123,7 +129,13 @@ def _condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Condition
 
 
 def _field_condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Condition | None:
-    if not reader.mapping(path, given, {"field", *_FIELD_OPS}):
+    if not reader.mapping(path, given, {"field", *_MOMENTS, *_FIELD_OPS}):
+        return None
+    moments = [m for m in _MOMENTS if m in given]
+    if len(moments) > 1:
+        reader.add(
+            path, "a field test reads 'before' or 'after' a move, not both", "ระบุ before หรือ after"
+        )
         return None
     ops = [op for op in _FIELD_OPS if op in given]
     if len(ops) != 1:
@@ -137,7 +149,15 @@ def _field_condition(reader: Reader, path: str, given: Mapping[str, Any]) -> Con
         reader.add(f"{path}.{op}", f"write '{op}: true'", f"ต้องเขียน '{op}: true'")
     if op == "in" and not isinstance(value, list):
         reader.add(f"{path}.in", "'in' takes a list", "'in' ต้องเป็นรายการ")
-    return Condition("field", field=str(given["field"]), op=op, value=value)  # type: ignore[arg-type]
+    moment = moments[0] if moments else None
+    return Condition(
+        "field",
+        field=str(given["field"]),
+        op=op,  # type: ignore[arg-type]
+        value=value,
+        triggers=_names(given[moment]) if moment else (),
+        moment=moment,  # type: ignore[arg-type]
+    )
 
 
 def _span_condition(

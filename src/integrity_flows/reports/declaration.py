@@ -4,8 +4,10 @@ A report file (``reports/*.yaml`` beside the flows) declares reports as data: th
 of cases a report reads (a flow's cases of the fiscal year, the children of another set,
 one case), conditions on a case, values read from a case, and figures computed over the
 sets: counts, sums, means, medians, extremes, lists, distinct values, counts by a field
-or a classification, one figure per case, rates against a target, missing members of a
-target group, a setting, a figure of another report, and named generic aggregates.
+or a classification, one figure per case, rates against a target, the members of a
+target group (all of them, those missing from a set, those found in it) and the values
+of a set outside the group, a setting, a figure of another report, and named generic
+aggregates.
 
 Nothing here runs code from a file: a condition or a value is one of the fixed shapes
 below, and an aggregate is a name looked up in a registry of Python callables.
@@ -64,8 +66,9 @@ class Value:
 # --- conditions on one case -----------------------------------------------------------
 
 FieldOp = Literal[
-    "equals", "in", "present", "absent", "before_today", "after_today", "at_least", "at_most"
-]
+    "equals", "in", "present", "absent", "before_today", "after_today", "at_least", "at_most",
+    "less_than",
+]  # fmt: skip
 
 
 @attrs.frozen
@@ -75,6 +78,11 @@ class Condition:
     ``kind`` is ``state`` (in one of ``states``), ``fired`` (one of ``triggers`` has
     moved it), ``field`` (``field`` ``op`` ``value``), ``span`` (a span of days at
     most / at least a threshold), or ``all`` / ``any`` / ``not`` of ``children``.
+
+    A ``field`` test with a ``moment`` reads the field as it stood ``before`` (or
+    ``after``) the last move of the case by one of ``triggers``, replayed from its audit
+    trail, instead of as it stands now (what a committee approved, say, when later
+    actions may have carried other values); a case those triggers never moved holds none.
     """
 
     kind: Literal["state", "fired", "field", "span", "all", "any", "not"]
@@ -85,6 +93,7 @@ class Condition:
     value: Any = None
     span: Span | None = None
     children: tuple[Condition, ...] = ()
+    moment: Literal["before", "after"] | None = None
 
 
 # --- sets of cases --------------------------------------------------------------------
@@ -93,10 +102,13 @@ class Condition:
 @attrs.frozen
 class YearRule:
     """How a case belongs to a fiscal year: its ``start``, a ``date`` field's fiscal year,
-    or an integer ``field`` holding the year."""
+    an integer ``field`` holding the year, the fiscal year of the ``latest`` of several
+    date fields (``fields``; a case lacking one belongs to no year), or ``all``: every
+    case, whatever its year (what is open now, such as what is overdue)."""
 
-    kind: Literal["start", "date", "field"]
+    kind: Literal["start", "date", "field", "latest", "all"]
     field: str | None = None
+    fields: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -137,14 +149,14 @@ SetKind = Literal["count", "sum", "mean", "median", "min", "max", "list", "disti
 FigureKind = Literal[
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
     "rate", "met", "constant", "setting", "report", "fiscal_year",
-    "choices", "missing", "read", "by", "each", "aggregate", "table",
+    "choices", "missing", "read", "by", "each", "aggregate", "table", "group", "found", "outside",
 ]  # fmt: skip
 SET_KINDS: tuple[str, ...] = (
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
 )  # fmt: skip
 FIGURE_KINDS: tuple[str, ...] = (
     *SET_KINDS, "rate", "met", "constant", "setting", "report", "fiscal_year",
-    "choices", "missing", "read", "by", "each", "aggregate", "table",
+    "choices", "missing", "read", "by", "each", "aggregate", "table", "group", "found", "outside",
 )  # fmt: skip
 
 
@@ -160,12 +172,19 @@ class Test:
 @attrs.frozen
 class Group:
     """A target group: the choices of an enum ``field`` of ``flow``, or the items of a
-    list ``field`` of the one case of ``set``."""
+    list ``field`` of the one case of ``set``.
+
+    For a list, ``split`` reads each item as names separated by commas or line breaks
+    (each name once), and ``without`` names another list field of the same case whose
+    members have left the group.
+    """
 
     kind: Literal["choices", "list"]
     flow: str | None = None
     set: str | None = None
     field: str | None = None
+    split: bool = False
+    without: str | None = None
 
 
 @attrs.frozen

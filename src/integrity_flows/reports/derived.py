@@ -1,11 +1,13 @@
 """Figures computed from other figures, settings and target groups (not from a pass over
 cases): rates against a total, targets met, constants, settings, the fiscal year, a
-figure of another report, the choices of a field, and the members of a target group
-missing from a list."""
+figure of another report, the choices of a field, the members of a target group (all of
+them, those missing from a list, those found in it) and the values of a list outside
+the group."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from integrity_flows.reports.run import Run
 
 _HUNDRED = Decimal(100)
+_SEPARATORS = re.compile(r"[,\n]")
 
 
 def _rate(decl: FigureDecl, values: Mapping[str, FigureValue]) -> FigureValue:
@@ -40,7 +43,7 @@ def _passes(test: Test, values: Mapping[str, FigureValue]) -> bool:
     if isinstance(limit, str) and limit in values:
         limit = values[limit]
     if test.op == "equals" and not isinstance(limit, int | Decimal):
-        return values.get(test.figure) == limit
+        return bool(values.get(test.figure) == limit)
     wanted = _as_number(limit)
     if found is None or wanted is None:
         return False
@@ -74,16 +77,40 @@ def group_members(group: Group, run: Run) -> tuple[str, ...]:
             field.choice_labels[c].th if c in field.choice_labels else c for c in field.choices
         )
     case = run.first.get(group.set or "")
-    held = case.data.get(group.field or "") if case is not None else None
-    items = held if isinstance(held, list) else ([] if held in (None, "") else [held])
-    return tuple(str(i) for i in items)
+    members = _items(case.data.get(group.field or "") if case is not None else None, group.split)
+    if group.without is not None and case is not None:
+        left = set(_items(case.data.get(group.without), group.split))
+        members = tuple(m for m in members if m not in left)
+    return members
+
+
+def _items(held: object, split: bool) -> tuple[str, ...]:
+    """A list field's items as text; with ``split``, the names each item holds (separated
+    by commas or line breaks), each once."""
+    items: Iterable[object] = (
+        held if isinstance(held, list) else ([] if held in (None, "") else [held])
+    )
+    if not split:
+        return tuple(str(i) for i in items)
+    names = (n.strip() for i in items for n in _SEPARATORS.split(str(i)))
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def _missing(decl: FigureDecl, run: Run, acc: Accumulator | None) -> FigureValue:
-    assert decl.group is not None and isinstance(acc, _List)
-    present = set(acc.names())
-    missing = tuple(m for m in group_members(decl.group, run) if m not in present)
-    return len(missing) if decl.number else missing
+    """``missing``: members not in the list; ``found``: members in it (both in the group's
+    order); ``outside``: values of the list not in the group (in the list's order)."""
+    assert decl.group is not None
+    assert isinstance(acc, _List)
+    listed = acc.names()
+    members = group_members(decl.group, run)
+    if decl.kind == "outside":
+        group = set(members)
+        found = tuple(n for n in listed if n not in group)
+    else:
+        present = set(listed)
+        wanted = decl.kind == "found"
+        found = tuple(m for m in members if (m in present) is wanted)
+    return len(found) if decl.number else found
 
 
 def _choices(decl: FigureDecl, run: Run) -> FigureValue:
@@ -116,7 +143,7 @@ def derived_figures(
         value = run.year
     elif kind == "report":
         value = _other(decl, run)
-    elif kind == "choices":
+    elif kind in ("choices", "group"):
         value = _choices(decl, run)
     else:
         value = _missing(decl, run, acc)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import attrs
+
 from integrity_flows.definition.model import Label
 from integrity_flows.errors import Problem
 from integrity_flows.reports.conditions_reading import Reader, label_of, read_condition, read_value
@@ -45,6 +47,9 @@ _KIND_KEYS: Mapping[str, set[str]] = {
     "fiscal_year": set(),
     "choices": {"number"},
     "missing": {"number"},
+    "group": {"number"},
+    "found": {"number"},
+    "outside": {"number"},
     "read": {"present"},
     "by": {"field", "classes", "show"},
     "each": {"key", "value", "show"},
@@ -137,16 +142,18 @@ def _sets(reader: Reader, path: str, given: Any) -> dict[str, CaseSet]:
 def _year(reader: Reader, path: str, given: Any) -> YearRule | None:
     if given is None:
         return None
-    if given == "start":
-        return YearRule("start")
+    if given in ("start", "all"):
+        return YearRule(given)
     if isinstance(given, Mapping) and len(given) == 1:
         kind, field = next(iter(given.items()))
         if kind in ("date", "field") and isinstance(field, str):
             return YearRule(kind, field)
+        if kind == "latest" and isinstance(field, list) and field:
+            return YearRule("latest", fields=tuple(str(f) for f in field))
     reader.add(
         path,
-        "year must be 'start', {date: FIELD} or {field: FIELD}",
-        "year ต้องเป็น start, {date: ข้อมูล} หรือ {field: ข้อมูล}",
+        "year must be 'start', 'all', {date: FIELD}, {field: FIELD} or {latest: [FIELD, ...]}",
+        "year ต้องเป็น start, all, {date: ข้อมูล}, {field: ข้อมูล} หรือ {latest: [ข้อมูล, ...]}",
     )
     return None
 
@@ -220,8 +227,6 @@ def _round(reader: Reader, path: str, given: Any) -> int | None:
 
 
 def _evolve(base: FigureDecl, **changes: Any) -> FigureDecl:
-    import attrs  # local: attrs.evolve is the one call this module needs from attrs
-
     return attrs.evolve(base, **changes)
 
 
@@ -326,12 +331,20 @@ def _group(reader: Reader, path: str, spec: Any) -> Group | None:
         return None
     if isinstance(spec, Mapping) and set(spec) == {"list"}:
         inner = spec["list"]
-        if reader.mapping(f"{path}.list", inner, {"set", "field"}, required=("set", "field")):
-            return Group("list", set=str(inner["set"]), field=str(inner["field"]))
+        keys = {"set", "field", "split", "without"}
+        if reader.mapping(f"{path}.list", inner, keys, required=("set", "field")):
+            without = inner.get("without")
+            return Group(
+                "list",
+                set=str(inner["set"]),
+                field=str(inner["field"]),
+                split=inner.get("split") is True,
+                without=None if without is None else str(without),
+            )
         return None
     reader.add(
         path,
-        "a group is {choices: {flow, field}} or {list: {set, field}}",
+        "a group is {choices: {flow, field}} or {list: {set, field, split?, without?}}",
         "กลุ่มเป้าหมายต้องเป็น choices หรือ list",
     )
     return None
@@ -343,17 +356,25 @@ def _choices(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDec
 
 
 def _missing(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
-    spec = item["missing"]
+    """``missing``, ``found`` and ``outside``: a target group against the values of a set."""
+    kind = base.kind
+    spec = item[kind]
     keys = {"group", "from", "show"}
-    if not reader.mapping(f"{path}.missing", spec, keys, required=("group", "from", "show")):
+    if not reader.mapping(f"{path}.{kind}", spec, keys, required=("group", "from", "show")):
         return base
     return _evolve(
         base,
-        group=_group(reader, f"{path}.missing.group", spec["group"]),
+        group=_group(reader, f"{path}.{kind}.group", spec["group"]),
         set=str(spec["from"]),
-        value=read_value(reader, f"{path}.missing.show", spec["show"]),
+        value=read_value(reader, f"{path}.{kind}.show", spec["show"]),
         number=item.get("number") is True,
     )
+
+
+def _members(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
+    """``group: GROUP``: the members of a target group (``number``: how many)."""
+    group = _group(reader, f"{path}.group", item["group"])
+    return _evolve(base, group=group, number=item.get("number") is True)
 
 
 def _read(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
@@ -448,6 +469,9 @@ _BUILDERS: Mapping[str, Builder] = {
     "fiscal_year": _fiscal_year,
     "choices": _choices,
     "missing": _missing,
+    "found": _missing,
+    "outside": _missing,
+    "group": _members,
     "read": _read,
     "by": _by,
     "each": _each,

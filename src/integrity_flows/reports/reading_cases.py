@@ -64,7 +64,7 @@ def threshold(seen: Seen, given: Any) -> Decimal | None:
     return number(given)
 
 
-def matches(seen: Seen, condition: Condition | None) -> bool:
+def matches(seen: Seen, condition: Condition | None) -> bool:  # noqa: PLR0911 - one per kind
     """True when the case meets ``condition`` (no condition: always)."""
     if condition is None:
         return True
@@ -92,9 +92,7 @@ def _same(seen: Seen, field: str, held: Any, wanted: Any) -> bool:
     return label is not None and label.matches(str(wanted))
 
 
-def held_at_move(
-    seen: Seen, field: str, triggers: tuple[str, ...], moment: str = "before"
-) -> Any:
+def held_at_move(seen: Seen, field: str, triggers: tuple[str, ...], moment: str = "before") -> Any:
     """The value ``field`` held just before (or after) the last move of the case by one
     of ``triggers``, replayed from the values the moves of its trail set; None when none
     of them moved it."""
@@ -113,7 +111,7 @@ def held_at_move(
     return found
 
 
-def _field_test(seen: Seen, condition: Condition) -> bool:
+def _field_test(seen: Seen, condition: Condition) -> bool:  # noqa: PLR0911 - one per test
     field = condition.field or ""
     held = (
         seen.case.data.get(field)
@@ -152,7 +150,7 @@ def _span_test(seen: Seen, condition: Condition) -> bool:
     return days >= limit
 
 
-def _moment(seen: Seen, point: Point) -> datetime | date | None:
+def _moment(seen: Seen, point: Point) -> datetime | date | None:  # noqa: PLR0911 - per kind
     if point.kind == "start":
         return seen.case.created_at
     if point.kind == "entered":

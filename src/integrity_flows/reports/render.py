@@ -19,8 +19,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from integrity_flows.calendars import english_date, thai_date, thai_datetime, thai_digits
-from integrity_flows.reports.base import Cell, Figure, FigureValue, Table, render_value
 from integrity_flows.definition.model import Label
+from integrity_flows.reports.base import Cell, Figure, FigureValue, Table, render_value
 from integrity_flows.reports.declaration import ReportDecl
 
 Lang = Literal["th", "en", "both"]

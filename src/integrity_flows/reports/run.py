@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from integrity_flows.calendars import THAI_TZ, fiscal_year, fiscal_year_span_utc, thai_digits
+from integrity_flows.definition.model import Label
 from integrity_flows.reports.accumulators import (
     Accumulator,
     Order,
@@ -32,7 +33,7 @@ from integrity_flows.reports.reading_cases import Seen, matches
 
 if TYPE_CHECKING:
     from integrity_flows.case import Case
-    from integrity_flows.definition.model import FlowDefinition, Label
+    from integrity_flows.definition.model import FlowDefinition
     from integrity_flows.reports.aggregates import AggregateRegistry
     from integrity_flows.reports.declaration import CaseSet, FigureDecl, ReportDecl
 
@@ -87,8 +88,8 @@ class Run:
         self.now = source.clock()
         # The instants the fiscal year begins and ends (a case's start is compared, not
         # converted to Thai time, for every case read).
-        self._span = fiscal_year_span_utc(fiscal_year) if fiscal_year is not None else (
-            self.now, self.now
+        self._span = (
+            fiscal_year_span_utc(fiscal_year) if fiscal_year is not None else (self.now, self.now)
         )
         # Ids are kept only for the sets other sets are within: the rest stream through.
         self._parents = {s.within for s in report.sets.values() if s.within is not None}
@@ -214,23 +215,21 @@ class Run:
 
     def _accumulator(self, decl: FigureDecl, spec: CaseSet) -> Accumulator:
         order = self._order(spec)
-        if decl.kind == "count":
-            return _Count(decl)
-        if decl.kind in ("list", "missing", "found", "outside"):
-            return _List(decl, order)
-        if decl.kind == "events":
-            return _Events(decl, self.source.history)
-        if decl.kind == "by":
-            return _By(decl, self._classes(decl, spec), order)
-        if decl.kind == "each":
-            return _Each(decl, order)
-        if decl.kind == "read":
-            return _Read(decl)
-        if decl.kind == "aggregate":
-            return self.aggregates.start(decl, self.source)
-        if decl.kind == "table":
-            return _Table(decl, order, self._kinds(decl, spec))
-        return _Numbers(decl)
+        makers: dict[str, Callable[[], Accumulator]] = {
+            "count": lambda: _Count(decl),
+            "list": lambda: _List(decl, order),
+            "missing": lambda: _List(decl, order),
+            "found": lambda: _List(decl, order),
+            "outside": lambda: _List(decl, order),
+            "events": lambda: _Events(decl, self.source.history),
+            "by": lambda: _By(decl, self._classes(decl, spec), order),
+            "each": lambda: _Each(decl, order),
+            "read": lambda: _Read(decl),
+            "aggregate": lambda: self.aggregates.start(decl, self.source),
+            "table": lambda: _Table(decl, order, self._kinds(decl, spec)),
+        }
+        make = makers.get(decl.kind)
+        return make() if make is not None else _Numbers(decl)
 
     def _kinds(self, decl: FigureDecl, spec: CaseSet) -> tuple[str, ...]:
         """What each column holds: ``date``, ``datetime``, ``number`` or ``text``."""
@@ -238,9 +237,9 @@ class Run:
         kinds = []
         for column in decl.columns:
             field = data.get(column.value.field or "") if column.value.kind == "field" else None
-            kind = field.type if field is not None else "text"
+            kind: str = field.type if field is not None else "text"
             if column.value.kind == "span":
-                kind = "number"
+                kind = "integer"
             kinds.append(kind if kind in ("date", "datetime", "integer", "decimal") else "text")
         return tuple(kinds)
 
@@ -299,8 +298,6 @@ def _thai_day(held: Any) -> date | None:
 
 
 def _label(text: str) -> Label:
-    from integrity_flows.definition.model import Label
-
     return Label(text, text)
 
 
