@@ -314,3 +314,12 @@ def test_every_bundled_report_runs_on_an_empty_store() -> None:
             except ReportError as refused:
                 refusals.append(refused)
         assert all(r.message_th and r.message_en for r in refusals)
+
+
+def test_the_reports_page_lists_every_bundled_report_and_its_example_runs() -> None:
+    """docs/reports.md names every bundled report id, and its Python example runs."""
+    page = (Path(__file__).parents[1] / "docs" / "reports.md").read_text(encoding="utf-8")
+    for report in LIBRARY.reports:
+        assert f"`{report.id}`" in page, report.id
+    block = page.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "reports.md", "exec"), {})  # noqa: S102 - our own docs
