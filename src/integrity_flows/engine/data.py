@@ -73,6 +73,18 @@ def normalize(
     return changes, problems
 
 
+def read(definition: FlowDefinition, name: str, value: Any) -> tuple[Any, list[Reason]]:
+    """``value`` read as field ``name`` stores it (a computed field too; a records field
+    as the items it would hold), to compare with what a case holds."""
+    field = definition.data[name]
+    if field.type == "list":
+        return _list_items(value), []
+    if field.type == "records":
+        return records.change(field, value, [], "add")
+    found, reason = _scalar(field, value)
+    return found, [reason] if reason is not None else []
+
+
 def _computed_given(field: Field) -> Reason:
     return Reason(
         "computed",

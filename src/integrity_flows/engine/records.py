@@ -46,22 +46,29 @@ def _reason(field: Field, index: int | None, th: str, en: str) -> Reason:
 
 
 def parse_items(value: Any) -> list[Any]:
-    """What was given, as a list of raw items (JSON and ``sub=value; ...`` text read)."""
-    if isinstance(value, str):
-        text = value.strip()
-        if text[:1] in ("[", "{"):
-            try:
-                value = json.loads(text)
-            except (ValueError, RecursionError):
-                msg = "not readable JSON"
-                raise ValueError(msg) from None
-        elif "=" in text:
-            value = dict(_pair(part) for part in text.split(";") if part.strip())
+    """What was given, as a list of raw items: JSON text and ``sub=value; ...`` text are
+    read, in a list too (one Gherkin row, or one CLI ``--data``, per item)."""
+    value = _read(value)
     if isinstance(value, Mapping):
         return [value]
     if isinstance(value, list | tuple):
-        return list(value)
+        return [_read(item) if isinstance(item, str) else item for item in value]
     return [value]
+
+
+def _read(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text[:1] in ("[", "{"):
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            msg = "not readable JSON"
+            raise ValueError(msg) from None
+    if "=" in text:
+        return dict(_pair(part) for part in text.split(";") if part.strip())
+    return value
 
 
 def _pair(part: str) -> tuple[str, str]:
