@@ -178,7 +178,7 @@ def _name(
     elif spec.type not in types:
         yield (
             path,
-            f"'{name}' is not a {' or '.join(types)} field",
+            f"'{name}' is not a field of type {' or '.join(types)}",
             f"'{name}' ไม่ใช่ข้อมูลชนิด {' หรือ '.join(types)}",
         )
     elif spec.sensitive or getattr(spec, "hashed", False):
