@@ -78,14 +78,14 @@ def test_capture_audit_collects_committed_events() -> None:
 # Each package may import only from the layers listed for it (and itself).
 _LAYERS = {
     "definition": {"errors"},
-    "guards": {"errors", "definition", "actor", "case", "calendars", "authority"},
-    "loading": {"errors", "definition", "guards"},
+    "guards": {"errors", "definition", "actor", "case", "calendars", "authority", "values"},
+    "loading": {"errors", "definition", "guards", "values"},
     "audit": {"errors", "case", "committees"},
     "stores": {"errors", "audit", "case"},
     "protection": {"errors", "definition"},
     "engine": {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
-        "calendars", "clock", "authority", "committees", "protection",
+        "calendars", "clock", "authority", "committees", "protection", "values",
     },
     "reports": {
         "audit", "calendars", "engine", "definition", "errors", "case", "authority",

@@ -56,3 +56,16 @@ def test_complaints_examples_run() -> None:
     namespace: dict[str, object] = {}
     for index, block in enumerate(python_blocks("complaints.md")):
         exec(compile(block, f"complaints.md[{index}]", "exec"), namespace)  # our own docs
+
+
+def test_records_example_runs(tmp_path: Path) -> None:
+    """The records example of docs/flow-definitions.md loads and its Python block runs."""
+    page = (DOCS / "flow-definitions.md").read_text(encoding="utf-8")
+    flow = re.search(r"<!-- records-example -->\n```yaml\n(.*?)```", page, re.S)
+    assert flow is not None
+    (tmp_path / "hearing.yaml").write_text(flow.group(1), encoding="utf-8")
+    after = page[flow.end() :]
+    block = re.search(r"```python\n(.*?)```", after, re.S)
+    assert block is not None
+    namespace: dict[str, object] = {"flows_folder": tmp_path}
+    exec(compile(block.group(1), "flow-definitions.md[records]", "exec"), namespace)  # our own docs

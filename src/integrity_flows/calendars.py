@@ -8,6 +8,7 @@ The Thai government fiscal year B.E. N runs from 1 October B.E. N-1 to
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 
@@ -104,6 +105,32 @@ def fiscal_year_span_utc(fy_be: int) -> tuple[datetime, datetime]:
 def start_of_day_utc(day: date) -> datetime:
     """The instant a Thai calendar day begins, in UTC."""
     return datetime.combine(day, time(0, 0), THAI_TZ).astimezone(UTC)
+
+
+def thai_day(moment: date | datetime) -> date:
+    """The Thai calendar day of a date, or of an instant read in Thai time."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(THAI_TZ).date()
+    return moment
+
+
+def working_days_between(first: date, last: date, holidays: Iterable[date] = ()) -> int:
+    """Working days after ``first`` up to and including ``last`` (Monday to Friday, not a
+    holiday); negative when ``last`` comes before ``first``."""
+    if last < first:
+        return -working_days_between(last, first, holidays)
+    off = set(holidays)
+    count = 0
+    day = first + timedelta(days=1)
+    whole_weeks = (last - first).days // 7
+    if whole_weeks:  # five working days a week, less the holidays on weekdays in them
+        end = first + timedelta(days=7 * whole_weeks)
+        count = 5 * whole_weeks - sum(1 for h in off if first < h <= end and h.weekday() < 5)
+        day = end + timedelta(days=1)
+    while day <= last:
+        count += day.weekday() < 5 and day not in off
+        day += timedelta(days=1)
+    return count
 
 
 def thai_date(day: date | datetime, *, digits: bool = True) -> str:
@@ -204,5 +231,7 @@ __all__ = [
     "start_of_day_utc",
     "thai_date",
     "thai_datetime",
+    "thai_day",
     "thai_digits",
+    "working_days_between",
 ]

@@ -7,7 +7,7 @@ cases ordered by id, so memory stays flat however long the trail is.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -216,7 +216,8 @@ def _advance(chain: _Chain, body: dict[str, Any]) -> None:
     binds = (body.get("authority") or {}).get("binds")
     if binds:
         chain.actors[str(binds)] = actor
-    for key, value in (body.get("data") or {}).items():
+    for key, given in (body.get("data") or {}).items():
+        value = replay_records(chain.data.get(key), given) if _is_records_delta(given) else given
         chain.data[key] = value
         if value == "***":
             chain.redacted.add(key)
@@ -266,8 +267,10 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
         )
     visible = {k: v for k, v in case.data.items() if k not in chain.redacted}
     expected = {k: v for k, v in chain.data.items() if k not in chain.redacted}
-    if visible != expected:
-        keys = sorted(k for k in set(visible) | set(expected) if visible.get(k) != expected.get(k))
+    if not _same(visible, expected):
+        keys = sorted(
+            k for k in set(visible) | set(expected) if not _same(visible.get(k), expected.get(k))
+        )
         found.append(
             differs(
                 "data",
@@ -276,3 +279,44 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
             )
         )
     return found
+
+
+_DELTA_KEYS = frozenset({"key", "added", "amended", "removed"})
+
+
+def _is_records_delta(value: Any) -> bool:
+    """True for what an event records of a records field: the items added, amended and
+    removed, and the sub-field that names an item."""
+    return isinstance(value, dict) and "key" in value and set(value) <= _DELTA_KEYS
+
+
+def replay_records(items: Any, delta: dict[str, Any]) -> list[Any]:
+    """The items after an event's ``delta``: removed and amended items found by their
+    key, added ones appended."""
+    found = list(items) if isinstance(items, list) else []
+    key = delta.get("key")
+    if key is not None:
+        gone = {_key_of(i, key) for i in delta.get("removed") or ()}
+        amended = {_key_of(i, key): i for i in delta.get("amended") or ()}
+        found = [amended.get(_key_of(i, key), i) for i in found if _key_of(i, key) not in gone]
+    return [*found, *(delta.get("added") or ())]
+
+
+def _key_of(item: Any, key: str) -> Any:
+    return item.get(key) if isinstance(item, dict) else None
+
+
+def _same(actual: Any, recorded: Any) -> bool:
+    """Equal, where a value the trail shows as ``***`` (a sensitive sub-field of a record)
+    stands for whatever the case holds."""
+    if recorded == "***":
+        return True
+    if isinstance(actual, Mapping) and isinstance(recorded, Mapping):
+        return actual.keys() == recorded.keys() and all(
+            _same(actual[k], recorded[k]) for k in actual
+        )
+    if isinstance(actual, list) and isinstance(recorded, list):
+        return len(actual) == len(recorded) and all(
+            _same(a, r) for a, r in zip(actual, recorded, strict=True)
+        )
+    return bool(actual == recorded)

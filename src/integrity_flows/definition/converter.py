@@ -15,10 +15,15 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from integrity_flows.definition.model import (
     FIELD_TYPES,
+    RULE_OPS,
+    SUBFIELD_TYPES,
     FieldType,
     FlowDefinition,
     GuardRef,
+    RecordsChange,
+    Rule,
     Scalar,
+    SubFieldType,
 )
 from integrity_flows.errors import Problem
 
@@ -66,6 +71,40 @@ def _structure_field_type(value: Any, _: Any) -> str:
     return str(value)
 
 
+def _structure_subfield_type(value: Any, _: Any) -> str:
+    if value not in SUBFIELD_TYPES:
+        msg = f"unknown sub-field type {value!r} (one of: {', '.join(SUBFIELD_TYPES)})"
+        raise ValueError(msg)
+    return str(value)
+
+
+_RULE_OPTIONS = ("on_zero", "places")
+
+
+def _structure_rule(value: Any, _: Any) -> Rule:
+    """``{quotient: [a, b], on_zero: 0}``: one operation key, and its options."""
+    if not isinstance(value, Mapping):
+        msg = f"a computed rule is a mapping of one operation ({', '.join(RULE_OPS)})"
+        raise ValueError(msg)
+    ops = [key for key in value if key in RULE_OPS]
+    extra = sorted(str(k) for k in value if k not in RULE_OPS and k not in _RULE_OPTIONS)
+    if len(ops) != 1 or extra:
+        msg = f"a computed rule names exactly one operation of: {', '.join(RULE_OPS)}"
+        if extra:
+            msg += f" (unknown key(s): {', '.join(extra)})"
+        raise ValueError(msg)
+    options = {k: v for k, v in value.items() if k in _RULE_OPTIONS}
+    return Rule(ops[0], value[ops[0]], options)
+
+
+def _structure_records_changes(value: Any, _: Any) -> tuple[RecordsChange, ...]:
+    items = [value] if isinstance(value, Mapping) else value
+    if not isinstance(items, list):
+        msg = "records is a mapping {field, op} or a list of them"
+        raise ValueError(msg)
+    return tuple(_CONVERTER.structure(item, RecordsChange) for item in items)
+
+
 def _structure_scalar(value: Any, _: Any) -> Any:
     if value is None or isinstance(value, str | int | bool):
         return value
@@ -110,6 +149,11 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(GuardRef, _structure_guard)
     converter.register_structure_hook_func(lambda t: t == Mapping[str, Any], _structure_any_mapping)
     converter.register_structure_hook_func(lambda t: t == FieldType, _structure_field_type)
+    converter.register_structure_hook_func(lambda t: t == SubFieldType, _structure_subfield_type)
+    converter.register_structure_hook(Rule, _structure_rule)
+    converter.register_structure_hook_func(
+        lambda t: t == tuple[RecordsChange, ...], _structure_records_changes
+    )
     converter.register_structure_hook_func(lambda t: t == Scalar, _structure_scalar)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(int, _structure_int)
@@ -179,6 +223,8 @@ _THAI_SHAPES = (
     ("required key missing", "ขาดหัวข้อที่จำเป็น"),
     ("unknown key", "มีหัวข้อที่ไม่รู้จัก"),
     ("unknown field type", "ชนิดข้อมูลไม่ถูกต้อง"),
+    ("unknown sub-field type", "ชนิดหัวข้อย่อยไม่ถูกต้อง"),
+    ("computed rule", "กฎการคำนวณไม่ถูกต้อง"),
     ("unknown value", "ค่าไม่อยู่ในตัวเลือก"),
     ("invalid value", "ค่าไม่ถูกชนิด"),
     ("expected", "รูปแบบไม่ถูกต้อง"),

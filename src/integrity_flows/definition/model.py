@@ -13,11 +13,23 @@ from typing import Any, Literal
 import attrs
 
 FieldType = Literal[
-    "string", "text", "integer", "decimal", "boolean", "date", "datetime", "enum", "list"
-]
+    "string", "text", "integer", "decimal", "boolean", "date", "datetime", "enum", "list",
+    "records",
+]  # fmt: skip
 FIELD_TYPES: tuple[str, ...] = (
     "string", "text", "integer", "decimal", "boolean", "date", "datetime", "enum", "list",
+    "records",
 )  # fmt: skip
+# The types of a sub-field of a ``records`` field; ``actor`` is an actor's id.
+SubFieldType = Literal["string", "text", "integer", "decimal", "boolean", "date", "enum", "actor"]
+SUBFIELD_TYPES: tuple[str, ...] = (
+    "string", "text", "integer", "decimal", "boolean", "date", "enum", "actor",
+)  # fmt: skip
+# The operations of a computed value (docs/flow-definitions.md#computed-values).
+ARITHMETIC_OPS = ("sum", "difference", "product", "quotient")
+RECORD_OPS = ("count", "total", "average")
+RULE_OPS: tuple[str, ...] = (*ARITHMETIC_OPS, "lookup", "passes", "days_between", *RECORD_OPS)
+RecordsOp = Literal["add", "amend", "remove"]
 
 Scalar = str | int | bool | None
 
@@ -50,6 +62,54 @@ class Role:
 
 
 @attrs.frozen
+class Rule:
+    """How the engine computes a value: one operation with its arguments, never code.
+
+    ``args`` is a list of operands for arithmetic (a field name, a number or
+    ``{setting: name}``) and a mapping for the other operations; ``options`` hold
+    ``on_zero`` (what a quotient is when dividing by zero) and ``places``.
+    """
+
+    op: str
+    args: Any
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def names(self) -> list[str]:
+        """The fields (or sibling sub-fields) the rule reads, in the order written."""
+        if self.op in ARITHMETIC_OPS:
+            return [a for a in self.args if isinstance(a, str)]
+        args = self.args if isinstance(self.args, Mapping) else {}
+        keys = {"lookup": ("of",), "passes": ("field",), "days_between": ("from", "to")}
+        found: list[str] = []
+        for key in keys.get(self.op, ("records",)):
+            value = args.get(key)
+            found += [v for v in (value if isinstance(value, list) else [value]) if v]
+        return [str(name) for name in found]
+
+
+@attrs.frozen
+class RecordField:
+    """A sub-field of each item of a ``records`` field."""
+
+    type: SubFieldType
+    label: Label
+    required: bool = False
+    sensitive: bool = False
+    choices: tuple[str, ...] = ()
+    choice_labels: Mapping[str, Label] = attrs.field(factory=dict)
+    # Computed from the item's other sub-fields (arithmetic, lookup, passes, days_between).
+    computed: Rule | None = None
+
+
+@attrs.frozen
+class RecordsChange:
+    """A transition adds, amends or removes items of the records field ``field``."""
+
+    field: str
+    op: RecordsOp
+
+
+@attrs.frozen
 class Field:
     """One field of a case's data."""
 
@@ -72,6 +132,17 @@ class Field:
     readers: tuple[str, ...] = ()
     # Kept only as a keyed hash (e.g. a tracking code): found by equality, never read.
     hashed: bool = False
+    # A ``records`` field: the sub-fields of each item, and the one naming an item.
+    fields: Mapping[str, RecordField] = attrs.field(factory=dict)
+    key: str | None = None
+    # Computed by the engine from other fields at every start and fire; never given.
+    computed: Rule | None = None
+
+    def sub_id(self, name: str) -> str | None:
+        """The sub-field whose id or Thai/English label is ``name``."""
+        if name in self.fields:
+            return name
+        return next((k for k, f in self.fields.items() if f.label.matches(name)), None)
 
 
 @attrs.frozen
@@ -223,6 +294,8 @@ class Transition:
     # A data field that records who fired it: set to the actor's id, or, for a list
     # field, the id appended (everyone who declared a conflict, say).
     records_actor: str | None = None
+    # The records fields this transition changes, and how (add, amend or remove items).
+    records: tuple[RecordsChange, ...] = ()
     description: Label | None = None
     committee: CommitteeAct | None = None
     decided_by: DecidedBy | None = None
@@ -298,6 +371,11 @@ class FlowDefinition:
         """The data field whose id or Thai/English label is ``name``."""
         return self._index.fields.resolve(name)
 
+    @property
+    def computed_order(self) -> tuple[str, ...]:
+        """The computed fields, each after the computed fields it reads."""
+        return self._index.computed
+
     def label_of_state(self, state: str) -> Label:
         """The label of ``state`` (the id in both languages when unknown)."""
         found = self.states.get(state)
@@ -339,7 +417,9 @@ class _Names:
 class _Index:
     """What a definition looks up on the hot path, precomputed."""
 
-    __slots__ = ("fields", "roles", "states", "transitions", "trigger_labels", "triggers")
+    __slots__ = (
+        "computed", "fields", "roles", "states", "transitions", "trigger_labels", "triggers",
+    )  # fmt: skip
 
     def __init__(self, definition: FlowDefinition) -> None:
         self.trigger_labels: dict[str, Label] = {}
@@ -354,7 +434,27 @@ class _Index:
         self.states = _Names({k: st.label for k, st in definition.states.items()})
         self.roles = _Names(roles)
         self.fields = _Names({k: f.label for k, f in definition.data.items()})
+        self.computed = _computed_order(definition.data)
 
     @classmethod
     def build(cls, definition: FlowDefinition) -> _Index:
         return cls(definition)
+
+
+def _computed_order(data: Mapping[str, Field]) -> tuple[str, ...]:
+    """Computed fields in dependency order (a cycle, refused at load, is cut anywhere)."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        seen.add(name)
+        rule = data[name].computed
+        for used in rule.names() if rule else ():
+            if used in data and data[used].computed is not None and used not in seen:
+                visit(used)
+        order.append(name)
+
+    for name, field in data.items():
+        if field.computed is not None and name not in seen:
+            visit(name)
+    return tuple(order)

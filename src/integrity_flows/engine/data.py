@@ -12,71 +12,18 @@ from datetime import datetime
 from typing import Any
 
 from integrity_flows.audit.records import REDACTED, iso
-from integrity_flows.calendars import (
-    THAI_TZ,
-    parse_date,
-    parse_datetime,
-    parse_decimal,
-    parse_int,
-)
-from integrity_flows.definition.model import Field, FlowDefinition
+from integrity_flows.calendars import THAI_TZ, parse_datetime
+from integrity_flows.definition.model import Field, FlowDefinition, RecordsOp
+from integrity_flows.engine import records
 from integrity_flows.errors import Reason
-
-_TRUE = {"true", "yes", "y", "1", "ใช่", "จริง"}
-_FALSE = {"false", "no", "n", "0", "ไม่ใช่", "ไม่", "เท็จ"}
+from integrity_flows.values import NORMALIZERS
 
 
-def _text(value: Any, _: Field) -> str:
-    if isinstance(value, str | int) and not isinstance(value, bool):
-        return str(value)
-    msg = "expected text"
-    raise ValueError(msg)
-
-
-def _boolean(value: Any, _: Field) -> bool:
-    if isinstance(value, bool):
-        return value
-    folded = str(value).strip().casefold()
-    if folded in _TRUE:
-        return True
-    if folded in _FALSE:
-        return False
-    msg = "expected yes or no"
-    raise ValueError(msg)
-
-
-def _enum(value: Any, field: Field) -> str:
-    text = str(value)
-    if text in field.choices:
-        return text
-    for choice, label in field.choice_labels.items():
-        if label.matches(text):
-            return choice
-    msg = f"expected one of {', '.join(field.choices)}"
-    raise ValueError(msg)
-
-
-def _integer(value: Any, _: Field) -> int:
-    if isinstance(value, bool):
-        msg = "expected a whole number"
-        raise ValueError(msg)
-    return parse_int(value)
-
-
-def _when(value: Any, _: Field) -> str:
+def _when(value: Any, _: Any) -> str:
     return iso(parse_datetime(value))
 
 
-_NORMALIZERS: dict[str, Callable[[Any, Field], Any]] = {
-    "string": _text,
-    "text": _text,
-    "integer": _integer,
-    "decimal": lambda v, _: str(parse_decimal(v)),
-    "boolean": _boolean,
-    "date": lambda v, _: parse_date(v).isoformat(),
-    "datetime": _when,
-    "enum": _enum,
-}
+_NORMALIZERS: dict[str, Callable[[Any, Any], Any]] = {**NORMALIZERS, "datetime": _when}
 
 
 def _list_items(value: Any) -> list[str]:
@@ -85,11 +32,16 @@ def _list_items(value: Any) -> list[str]:
 
 
 def normalize(
-    definition: FlowDefinition, given: Mapping[str, Any], existing: Mapping[str, Any]
+    definition: FlowDefinition,
+    given: Mapping[str, Any],
+    existing: Mapping[str, Any],
+    ops: Mapping[str, RecordsOp] | None = None,
 ) -> tuple[dict[str, Any], list[Reason]]:
     """The changes ``given`` makes to ``existing`` data, normalized, and every problem.
 
-    A ``list`` field appends what is given to what the case already holds.
+    A ``list`` field appends what is given to what the case already holds; a
+    ``records`` field changes as ``ops`` says for it (add, amend or remove items) and
+    may not be given where no op is declared; a computed field may not be given.
     """
     changes: dict[str, Any] = {}
     problems: list[Reason] = []
@@ -101,30 +53,76 @@ def normalize(
             )
             continue
         field = definition.data[field_id]
-        if field.type == "list":
+        if field.computed is not None:
+            problems.append(_computed_given(field))
+        elif field.type == "list":
             changes[field_id] = [*existing.get(field_id, []), *_list_items(value)]
-            continue
-        try:
-            changes[field_id] = _NORMALIZERS[field.type](value, field)
-        except ValueError as exc:
-            if field.sensitive:
-                # The reason goes to the audit trail and the log: never echo the value.
-                problems.append(
-                    Reason(
-                        "bad_value",
-                        f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง (ข้อมูลอ่อนไหว ไม่แสดงค่า)",
-                        f"'{field.label.en}' has a bad value (sensitive, not shown)",
-                    )
-                )
-                continue
-            problems.append(
-                Reason(
-                    "bad_value",
-                    f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {value!r}",
-                    f"'{field.label.en}' has a bad value {value!r}: {exc}",
-                )
+        elif field.type == "records":
+            items, reasons = _records(
+                field, value, existing.get(field_id), (ops or {}).get(field_id)
             )
+            problems += reasons
+            if items is not None:
+                changes[field_id] = items
+        else:
+            found, reason = _scalar(field, value)
+            if reason is None:
+                changes[field_id] = found
+            else:
+                problems.append(reason)
     return changes, problems
+
+
+def read(definition: FlowDefinition, name: str, value: Any) -> tuple[Any, list[Reason]]:
+    """``value`` read as field ``name`` stores it (a computed field too; a records field
+    as the items it would hold), to compare with what a case holds."""
+    field = definition.data[name]
+    if field.type == "list":
+        return _list_items(value), []
+    if field.type == "records":
+        return records.change(field, value, [], "add")
+    found, reason = _scalar(field, value)
+    return found, [reason] if reason is not None else []
+
+
+def _computed_given(field: Field) -> Reason:
+    return Reason(
+        "computed",
+        f"'{field.label.th}' คำนวณโดยระบบ กำหนดเองไม่ได้",
+        f"'{field.label.en}' is computed and cannot be given",
+    )
+
+
+def _records(
+    field: Field, value: Any, held: Any, op: RecordsOp | None
+) -> tuple[list[Any] | None, list[Reason]]:
+    if op is None:
+        return None, [
+            Reason(
+                "records_op",
+                f"การดำเนินการนี้แก้ไขรายการ '{field.label.th}' ไม่ได้",
+                f"this action does not change the items of '{field.label.en}'",
+            )
+        ]
+    return records.change(field, value, list(held or []), op)
+
+
+def _scalar(field: Field, value: Any) -> tuple[Any, Reason | None]:
+    try:
+        return _NORMALIZERS[field.type](value, field), None
+    except (ValueError, AttributeError, TypeError) as exc:
+        if field.sensitive:
+            # The reason goes to the audit trail and the log: never echo the value.
+            return None, Reason(
+                "bad_value",
+                f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง (ข้อมูลอ่อนไหว ไม่แสดงค่า)",
+                f"'{field.label.en}' has a bad value (sensitive, not shown)",
+            )
+        return None, Reason(
+            "bad_value",
+            f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {value!r}",
+            f"'{field.label.en}' has a bad value {value!r}: {exc}",
+        )
 
 
 def missing(
@@ -197,11 +195,31 @@ def stamp(now: datetime, field: Field) -> str:
 
 
 def redact(definition: FlowDefinition, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """``changes`` with every sensitive (and every hashed) field replaced by ``***``."""
-    return {
-        name: REDACTED if _hidden(definition.data[name]) else value
-        for name, value in changes.items()
-    }
+    """``changes`` with every sensitive (and every hashed) field replaced by ``***``, and
+    every sensitive sub-field of a records field's items too."""
+    shown = {}
+    for name, value in changes.items():
+        field = definition.data[name]
+        if _hidden(field):
+            shown[name] = REDACTED
+        elif field.type == "records":
+            shown[name] = records.redact_items(field, value)
+        else:
+            shown[name] = value
+    return shown
+
+
+def audited(
+    definition: FlowDefinition, before: Mapping[str, Any], changes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """``changes`` as an audit event records them: redacted, and a records field as the
+    items the action added, amended and removed (see :func:`records.delta`)."""
+    shown = redact(definition, changes)
+    for name, value in changes.items():
+        field = definition.data[name]
+        if field.type == "records" and isinstance(value, list):
+            shown[name] = records.delta(field, list(before.get(name) or []), value)
+    return shown
 
 
 def _hidden(field: Field) -> bool:

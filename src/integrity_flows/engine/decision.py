@@ -16,9 +16,16 @@ from integrity_flows.actor import Actor
 from integrity_flows.audit.records import parse_json
 from integrity_flows.authority import OrderLookup, resolve
 from integrity_flows.case import Case
-from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
+from integrity_flows.definition.model import (
+    SYSTEM_ROLE,
+    FlowDefinition,
+    GuardRef,
+    RecordsOp,
+    Transition,
+)
 from integrity_flows.engine import committee as collective
 from integrity_flows.engine import data as casedata
+from integrity_flows.engine.computed import compute
 from integrity_flows.errors import (
     GuardRejected,
     InvalidData,
@@ -174,8 +181,9 @@ def decide_start(
     grants: dict[str, Any] = {}
     powers = _power_check(actor, now, rules, grants)
     matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None, powers)
-    changes, data_reasons = casedata.normalize(definition, given, {})
+    changes, data_reasons = casedata.normalize(definition, given, {}, _start_ops(definition))
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
+    data.update(compute(definition, data, rules.settings))
     required = tuple(name for name, field in definition.data.items() if field.required)
     data_reasons += casedata.missing(definition, required, data)
     parent_reason = _check_parent(definition, data, rules)
@@ -203,6 +211,11 @@ def decide_start(
         data,
         {"roles": matched, **ctx.grants},
     )
+
+
+def _start_ops(definition: FlowDefinition) -> dict[str, RecordsOp]:
+    """A start adds the items it is given to each records field."""
+    return {name: "add" for name, field in definition.data.items() if field.type == "records"}
 
 
 def _check_parent(
@@ -262,9 +275,14 @@ def decide_transition(
         matched, role_reason = authorize_roles(definition, transition.roles, actor, case, powers)
     else:  # a member's act: the seat authorizes it
         matched, role_reason = [], None
-    changes, data_reasons = casedata.normalize(definition, given, case.data)
+    ops = {change.field: change.op for change in transition.records}
+    changes, data_reasons = casedata.normalize(definition, given, case.data, ops)
     data_reasons += casedata.unchanged_fixed(definition, changes, case.data)
     merged = {**case.data, **changes}
+    computed = compute(definition, merged, rules.settings)
+    if computed:
+        changes.update(computed)
+        merged.update(computed)
     if check_requires:
         data_reasons += casedata.missing(definition, transition.requires, merged, changes)
     ctx = GuardContext(

@@ -10,9 +10,11 @@ from typing import Any
 from integrity_flows.calendars import parse_date, parse_decimal, start_of_day_utc, thai_digits
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.dates import DATE_GUARDS
 from integrity_flows.guards.family import FAMILY_GUARDS
 from integrity_flows.guards.independence import INDEPENDENCE_GUARDS
 from integrity_flows.guards.power import POWER_GUARDS
+from integrity_flows.guards.records import RECORD_GUARDS
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 
 
@@ -339,5 +341,15 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
 
 def builtin_registry() -> GuardRegistry:
     """A fresh registry holding the built-in guards (``holds_power``, the family guards
-    ``children_in`` and ``parent_in``, and the independence guards included)."""
-    return GuardRegistry((*BUILTIN_GUARDS, *POWER_GUARDS, *FAMILY_GUARDS, *INDEPENDENCE_GUARDS))
+    ``children_in`` and ``parent_in``, the independence guards, the record guards and
+    ``date_rule`` included)."""
+    return GuardRegistry(
+        (
+            *BUILTIN_GUARDS,
+            *POWER_GUARDS,
+            *FAMILY_GUARDS,
+            *INDEPENDENCE_GUARDS,
+            *RECORD_GUARDS,
+            *DATE_GUARDS,
+        )
+    )

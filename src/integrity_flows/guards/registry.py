@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 
 GuardKind = Literal["authority", "condition"]
 # What a parameter names, so a definition's use of it can be checked at load.
+# ``records`` is a records field; ``subfield`` and ``where`` name sub-fields of the
+# records field the guard's ``records`` parameter names; ``when`` is a date field or a
+# moment of the case (``{event: now}``); ``number`` any number; ``flag`` true or false.
 ParamKind = Literal[
     "field", "fields", "state", "states", "trigger", "role", "setting", "value", "values",
-    "int", "message",
+    "int", "message", "records", "subfield", "where", "number", "when", "flag",
 ]  # fmt: skip
 
 GuardFunc = Callable[["GuardContext", Mapping[str, Any]], Reason | None]

@@ -18,8 +18,12 @@ from integrity_flows.definition.model import (
 from integrity_flows.errors import Problem
 from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
+from integrity_flows.loading.deadline_checks import deadline_problems
 from integrity_flows.loading.links import check_committees
+from integrity_flows.loading.param_kinds import KINDS, date_rule_problems, kind_problems
 from integrity_flows.loading.protection_checks import protection_problems
+from integrity_flows.loading.record_checks import record_guard_problems, records_problems
+from integrity_flows.loading.rule_checks import computed_problems
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
@@ -54,10 +58,15 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_role_powers(definition, out)
     _check_start(definition, registry, out)
     _check_transitions(definition, registry, out)
-    _check_deadlines(definition, out)
     _check_graph(definition, out)
     check_committees(definition, out.add)
-    for path, en, th in protection_problems(definition, registry):
+    found = [
+        *protection_problems(definition, registry),
+        *deadline_problems(definition),
+        *records_problems(definition),
+        *computed_problems(definition),
+    ]
+    for path, en, th in found:
         out.add(path, en, th)
     return out.problems
 
@@ -292,6 +301,11 @@ def _check_guard(
         out.add(path, f"unknown guard '{ref.name}'{en}", f"ไม่รู้จักเงื่อนไข '{ref.name}'{th}")
         return
     _check_guard_params(d, path, ref, spec, out)
+    for where, en, th in [
+        *record_guard_problems(d, ref, spec, path),
+        *date_rule_problems(d, ref, path),
+    ]:
+        out.add(where, en, th)
     if ref.name == "not_held":
         _check_indexed(d, path, ref, out)
 
@@ -339,7 +353,8 @@ def _check_guard_params(
                 f"เงื่อนไข '{ref.name}' ไม่มีหัวข้อ '{name}'",
             )
             continue
-        for en, th in _param_problems(d, kind, value):
+        said = kind_problems(d, kind, value) if kind in KINDS else _param_problems(d, kind, value)
+        for en, th in said:
             out.add(f"{path}.{name}", en, th)
 
 
@@ -365,46 +380,6 @@ def _param_problems(d: FlowDefinition, kind: ParamKind, value: Any) -> Iterator[
             yield f"expected a whole number, got {item!r}", "ต้องเป็นจำนวนเต็ม"
         elif kind == "message" and not (isinstance(item, dict) and {"th", "en"} <= set(item)):
             yield "a message needs 'th' and 'en'", "ข้อความต้องมีทั้ง th และ en"
-
-
-def _check_deadlines(d: FlowDefinition, out: _Collector) -> None:
-    for name, state in d.states.items():
-        for j, deadline in enumerate(state.deadlines):
-            path = f"states.{name}.deadlines[{j}]"
-            transition = d.transition(deadline.trigger, name)
-            if transition is None:
-                out.add(
-                    f"{path}.trigger",
-                    f"no transition '{deadline.trigger}' leaves '{name}'",
-                    f"ไม่มีการดำเนินการ '{deadline.trigger}' จากสถานะ '{name}'",
-                )
-            elif SYSTEM_ROLE not in transition.roles:
-                out.add(
-                    f"{path}.trigger",
-                    f"'{deadline.trigger}' must allow the role 'system'",
-                    f"'{deadline.trigger}' ต้องให้บทบาท system ดำเนินการได้",
-                )
-            if deadline.days is None and deadline.days_setting is None and deadline.field is None:
-                out.add(
-                    path,
-                    "a deadline needs days, days_setting or field",
-                    "กำหนดเวลาต้องระบุจำนวนวันหรือข้อมูลวันที่",
-                )
-            if deadline.days is not None and deadline.days_setting is not None:
-                out.add(path, "give days or days_setting, not both", "ระบุจำนวนวันได้แบบเดียว")
-            if deadline.days_setting is not None and deadline.days_setting not in d.settings:
-                out.add(
-                    f"{path}.days_setting",
-                    f"unknown setting '{deadline.days_setting}'",
-                    f"ไม่รู้จักค่าตั้ง '{deadline.days_setting}'",
-                )
-            field = d.data.get(deadline.field) if deadline.field else None
-            if deadline.field is not None and (field is None or field.type != "date"):
-                out.add(
-                    f"{path}.field",
-                    f"'{deadline.field}' is not a date field",
-                    f"'{deadline.field}' ไม่ใช่ข้อมูลวันที่",
-                )
 
 
 def _check_graph(d: FlowDefinition, out: _Collector) -> None:

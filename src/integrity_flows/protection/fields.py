@@ -35,8 +35,9 @@ def hashed_value(key: FieldKey, flow_id: str, field: str, value: Any) -> str:
 
 
 def needs_key(field: Field) -> bool:
-    """True for a field the engine must seal or hash before storing it."""
-    return field.sensitive or field.hashed
+    """True for a field the engine must seal or hash before storing it (a records field
+    with a sensitive sub-field included)."""
+    return field.sensitive or field.hashed or any(s.sensitive for s in field.fields.values())
 
 
 def protect(
@@ -68,12 +69,25 @@ def protect(
         field, value = definition.data[name], changes[name]
         if field.hashed:
             protected[name] = hashed_value(key, definition.id, name, value)
+        elif field.type == "records":
+            protected[name] = [_seal_item(field, key, case_id, name, item) for item in value]
         elif isinstance(value, list):
             bound = context(case_id, name)
             protected[name] = [item if is_sealed(item) else key.seal(item, bound) for item in value]
         else:
             protected[name] = key.seal(value, context(case_id, name))
     return protected
+
+
+def _seal_item(field: Field, key: FieldKey, case_id: str, name: str, item: Any) -> Any:
+    """An item with each sensitive sub-field's value sealed, bound to case, field and
+    sub-field (a value sealed before, kept by an amendment, stays as it is)."""
+    sealed = dict(item)
+    for sub, spec in field.fields.items():
+        value = sealed.get(sub)
+        if spec.sensitive and _present(value) and not is_sealed(value):
+            sealed[sub] = key.seal(value, context(case_id, f"{name}.{sub}"))
+    return sealed
 
 
 def key_required(

@@ -398,11 +398,10 @@ class World:
                 continue
             expected: Any = None
             if value not in _EMPTY_CELLS:
-                changes, problems = casedata.normalize(definition, {field: value}, {})
+                expected, problems = casedata.read(definition, field, value)
                 if problems:
                     wrong.append("; ".join(p.en for p in problems))
                     continue
-                expected = changes[field]
             actual = found.data.get(field)
             if actual != expected and not (expected is None and actual in ("", [])):
                 wrong.append(f"{field}: expected {expected!r}, found {actual!r}")
@@ -532,13 +531,15 @@ def table_data(
     definition: FlowDefinition | None = None,
     *,
     keep_empty: bool = False,
-) -> dict[str, str]:
+) -> dict[str, Any]:
     """The data of a two-column table (field | value, no header), empty values left out.
 
     Fields may be named by id or by Thai or English label; the engine resolves them.
+    Each row of a records field is one item (``sub=value; sub=value`` or JSON), so
+    several rows give several items.
     A first row reading ``field | value`` (``ข้อมูล | ค่า``) is taken as a header.
     """
-    data: dict[str, str] = {}
+    data: dict[str, Any] = {}
     for index, row in enumerate(rows or ()):
         cells = [cell.strip() for cell in row]
         if len(cells) != 2:
@@ -551,9 +552,22 @@ def table_data(
         header = key.casefold() in _HEADER_KEYS and value.casefold() in _HEADER_VALUES
         if index == 0 and header and (definition is None or definition.field_id(key) is None):
             continue
-        if value or keep_empty:
+        if not (value or keep_empty):
+            continue
+        if _records_field(definition, key):  # one row per item: the rows make a list
+            data.setdefault(key, []).append(value)
+        else:
             data[key] = value
     return data
+
+
+def _records_field(definition: FlowDefinition | None, key: str) -> bool:
+    field_id = definition.field_id(key) if definition is not None else None
+    return (
+        field_id is not None
+        and definition is not None
+        and (definition.data[field_id].type == "records")
+    )
 
 
 def _column(cell: str) -> str:

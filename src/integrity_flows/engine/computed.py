@@ -1,0 +1,219 @@
+"""Computed values: fields the engine fills from other fields by a declared rule.
+
+A rule is data, never an expression: arithmetic over fields, numbers and settings
+(``sum``, ``difference``, ``product``, ``quotient`` with its ``on_zero``), a ``lookup``
+table over enum choices, ``passes`` (a number against a threshold), ``days_between``
+two dates (calendar or working days) and, over a records field, ``count``, ``total``
+and ``average``. An operand without a value leaves the result without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from integrity_flows.calendars import parse_date, thai_day, working_days_between
+from integrity_flows.definition.model import Field, FlowDefinition, RecordField, Rule
+from integrity_flows.guards.where import compile_where, present
+from integrity_flows.values import NORMALIZERS, number
+
+Spec = Field | RecordField
+
+
+@attrs.frozen
+class Scope:
+    """What a rule reads: the values, their declarations, and the flow's settings."""
+
+    values: Mapping[str, Any]
+    specs: Mapping[str, Spec]
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def number(self, operand: Any) -> Decimal | None:
+        """An operand's number: a field's value, a constant, or ``{setting: name}``."""
+        if isinstance(operand, str):
+            return number(self.values.get(operand))
+        if isinstance(operand, Mapping):
+            return number(self.settings.get(str(operand.get("setting"))))
+        return number(operand)
+
+
+def compute(
+    definition: FlowDefinition, data: Mapping[str, Any], settings: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The computed fields whose value for ``data`` differs from what it holds."""
+    if not definition.computed_order:
+        return {}
+    values = dict(data)
+    scope = Scope(values, definition.data, settings)
+    changes: dict[str, Any] = {}
+    for name in definition.computed_order:
+        field = definition.data[name]
+        assert field.computed is not None
+        value = evaluate(field.computed, field, scope)
+        if values.get(name) != value:
+            changes[name] = values[name] = value
+    return changes
+
+
+def compute_item(field: Field, item: Mapping[str, Any]) -> dict[str, Any]:
+    """The computed sub-fields of one item of the records ``field``."""
+    found: dict[str, Any] = {}
+    scope = Scope(item, field.fields)
+    for name, spec in field.fields.items():
+        if spec.computed is not None:
+            value = evaluate(spec.computed, spec, scope)
+            if value is not None:
+                found[name] = value
+    return found
+
+
+def evaluate(rule: Rule, target: Spec, scope: Scope) -> Any:
+    """The value of ``rule`` in ``scope``, as ``target``'s type stores it (None: none)."""
+    raw = _OPS[rule.op](rule, scope)
+    if rule.op == "lookup":  # a table's cell, read as the target reads a value
+        return None if raw is None else NORMALIZERS[target.type](raw, target)
+    if raw is None or isinstance(raw, bool):
+        return raw
+    places = rule.options.get("places")
+    if target.type == "integer":
+        return int(raw.to_integral_value(ROUND_HALF_UP))
+    if isinstance(places, int):
+        raw = raw.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return str(raw)
+
+
+def _arithmetic(rule: Rule, scope: Scope) -> Decimal | None:
+    numbers = [scope.number(operand) for operand in rule.args]
+    if any(n is None for n in numbers):
+        return None
+    first, *rest = [n for n in numbers if n is not None]
+    try:
+        return _FOLDS[rule.op](first, rest, rule)
+    except InvalidOperation:
+        return None
+
+
+def _quotient(first: Decimal, rest: list[Decimal], rule: Rule) -> Decimal | None:
+    (divisor,) = rest
+    if divisor == 0:
+        return number(rule.options.get("on_zero"))
+    return first / divisor
+
+
+def _product(first: Decimal, rest: list[Decimal], _: Rule) -> Decimal:
+    for n in rest:
+        first *= n
+    return first
+
+
+_FOLDS: dict[str, Callable[[Decimal, list[Decimal], Rule], Decimal | None]] = {
+    "sum": lambda first, rest, _: first + sum(rest, Decimal(0)),
+    "difference": lambda first, rest, _: first - sum(rest, Decimal(0)),
+    "product": _product,
+    "quotient": _quotient,
+}
+
+
+def _lookup(rule: Rule, scope: Scope) -> Any:
+    node: Any = rule.args["table"]
+    for name in rule.args["of"]:
+        value = scope.values.get(name)
+        if not isinstance(node, Mapping) or not present(value):
+            return None
+        node = node.get(value)
+    return node
+
+
+def _passes(rule: Rule, scope: Scope) -> bool | None:
+    args = rule.args
+    value = scope.number(args["field"])
+    if value is None:
+        return None
+    for bound, ok in (("at_least", value.__ge__), ("at_most", value.__le__)):
+        limit = args.get(bound)
+        if f"{bound}_setting" in args:
+            limit = {"setting": args[f"{bound}_setting"]}
+        if limit is not None:
+            threshold = scope.number(limit)
+            return None if threshold is None else bool(ok(threshold))
+    return None
+
+
+def as_day(value: Any) -> date | None:
+    """A stored date (ISO) or instant (UTC ISO) as its Thai calendar day."""
+    if isinstance(value, datetime | date):
+        return thai_day(value)
+    if not isinstance(value, str) or not value:
+        return None
+    if "T" in value:
+        return thai_day(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    return parse_date(value)
+
+
+def holidays(settings: Mapping[str, Any], name: Any) -> list[date]:
+    """The holidays the setting ``name`` lists (none when no setting is named)."""
+    listed = settings.get(str(name)) if name else None
+    return [parse_date(str(d)) for d in listed or ()]
+
+
+def _days_between(rule: Rule, scope: Scope) -> Decimal | None:
+    first = as_day(scope.values.get(rule.args["from"]))
+    last = as_day(scope.values.get(rule.args["to"]))
+    if first is None or last is None:
+        return None
+    if rule.args.get("working_days"):
+        off = holidays(scope.settings, rule.args.get("holidays_setting"))
+        return Decimal(working_days_between(first, last, off))
+    return Decimal((last - first).days)
+
+
+def _matching(rule: Rule, scope: Scope) -> tuple[Field, list[Mapping[str, Any]]]:
+    name = str(rule.args["records"])
+    field = scope.specs[name]
+    assert isinstance(field, Field)
+    items = scope.values.get(name) or []
+    test = compile_where(field, rule.args.get("where"))
+    return field, [item for item in items if test(item)]
+
+
+def _count(rule: Rule, scope: Scope) -> Decimal:
+    _, items = _matching(rule, scope)
+    distinct = rule.args.get("distinct")
+    if distinct:
+        return Decimal(len({str(i.get(distinct)) for i in items if present(i.get(distinct))}))
+    return Decimal(len(items))
+
+
+def _numbers(rule: Rule, scope: Scope) -> list[Decimal]:
+    _, items = _matching(rule, scope)
+    sub = str(rule.args["sub"])
+    return [n for n in (number(item.get(sub)) for item in items) if n is not None]
+
+
+def _total(rule: Rule, scope: Scope) -> Decimal:
+    return sum(_numbers(rule, scope), Decimal(0))
+
+
+def _average(rule: Rule, scope: Scope) -> Decimal | None:
+    found = _numbers(rule, scope)
+    return sum(found, Decimal(0)) / len(found) if found else None
+
+
+_OPS: dict[str, Callable[[Rule, Scope], Any]] = {
+    "sum": _arithmetic,
+    "difference": _arithmetic,
+    "product": _arithmetic,
+    "quotient": _arithmetic,
+    "lookup": _lookup,
+    "passes": _passes,
+    "days_between": _days_between,
+    "count": _count,
+    "total": _total,
+    "average": _average,
+}
+
+__all__ = ["Scope", "as_day", "compute", "compute_item", "evaluate", "holidays"]
