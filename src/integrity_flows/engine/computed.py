@@ -9,7 +9,7 @@ and ``average``. An operand without a value leaves the result without one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -42,21 +42,44 @@ class Scope:
 
 
 def compute(
-    definition: FlowDefinition, data: Mapping[str, Any], settings: Mapping[str, Any]
+    definition: FlowDefinition,
+    data: Mapping[str, Any],
+    settings: Mapping[str, Any],
+    changed: Iterable[str] | None = None,
 ) -> dict[str, Any]:
-    """The computed fields whose value for ``data`` differs from what it holds."""
-    if not definition.computed_order:
+    """The computed fields whose value for ``data`` differs from what it holds.
+
+    With ``changed`` (the fields an action changes), only the rules reading one of them,
+    a setting, or a computed field that changed are evaluated: the others would give
+    what the case already holds. None evaluates every rule (a start).
+    """
+    order = definition.computed_order
+    if changed is not None:
+        dirty = set(changed)
+        order = tuple(name for name in order if _may_change(definition, name, dirty))
+    if not order:
         return {}
     values = dict(data)
     scope = Scope(values, definition.data, settings)
     changes: dict[str, Any] = {}
-    for name in definition.computed_order:
+    for name in order:
         field = definition.data[name]
         assert field.computed is not None
         value = evaluate(field.computed, field, scope)
         if values.get(name) != value:
             changes[name] = values[name] = value
     return changes
+
+
+def _may_change(definition: FlowDefinition, name: str, dirty: set[str]) -> bool:
+    """True when computed field ``name`` reads a setting or a field in ``dirty``; a
+    computed field that may change makes those reading it dirty too (they come later in
+    the order)."""
+    reads, settings_read = definition.computed_reads(name)
+    if settings_read or not dirty.isdisjoint(reads):
+        dirty.add(name)
+        return True
+    return False
 
 
 def compute_item(field: Field, item: Mapping[str, Any]) -> dict[str, Any]:
