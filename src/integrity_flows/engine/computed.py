@@ -10,14 +10,15 @@ and ``average``. An operand without a value leaves the result without one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 import attrs
 
-from integrity_flows.calendars import parse_date, thai_day, working_days_between
+from integrity_flows.calendars import parse_date, working_days_between
 from integrity_flows.definition.model import Field, FlowDefinition, RecordField, Rule
+from integrity_flows.guards.dates import as_day
 from integrity_flows.guards.where import compile_where, present
 from integrity_flows.values import NORMALIZERS, number
 
@@ -166,17 +167,6 @@ def _passes(rule: Rule, scope: Scope) -> bool | None:
     return None
 
 
-def as_day(value: Any) -> date | None:
-    """A stored date (ISO) or instant (UTC ISO) as its Thai calendar day."""
-    if isinstance(value, datetime | date):
-        return thai_day(value)
-    if not isinstance(value, str) or not value:
-        return None
-    if "T" in value:
-        return thai_day(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    return parse_date(value)
-
-
 def holidays(settings: Mapping[str, Any], name: Any) -> list[date]:
     """The holidays the setting ``name`` lists (none when no setting is named)."""
     listed = settings.get(str(name)) if name else None
@@ -239,4 +229,4 @@ _OPS: dict[str, Callable[[Rule, Scope], Any]] = {
     "average": _average,
 }
 
-__all__ = ["Scope", "as_day", "compute", "compute_item", "evaluate", "holidays"]
+__all__ = ["Scope", "compute", "compute_item", "evaluate", "holidays"]
