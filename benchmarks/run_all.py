@@ -19,6 +19,7 @@ QUICK = {
     "bench_scale": ["--small", "1000", "--large", "20000", "--samples", "300"],
     "bench_memory": ["--cases", "5000", "--through", "20000", "--every", "5000"],
     "bench_startup": ["--repeats", "3"],
+    "bench_records": ["--cases", "100", "--rounds", "3", "--turns", "2"],
 }
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from _records import ORGANIZER, engine, started
 from integrity_flows.audit.verify import replay_records
+from integrity_flows.engine.computed import compute
 from integrity_flows.engine.records import MAX_ITEMS_PER_CHANGE, parse_items
 from integrity_flows.errors import InvalidData
 
@@ -182,8 +183,8 @@ _TRIGGERS = {"add": "register", "amend": "correct", "remove": "withdraw"}
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_OPS)
 def test_records_follow_a_reference_model(ops: list[tuple[str, str, int]]) -> None:
-    """After any sequence of add/amend/remove, the items equal a plain dict model's, and
-    replaying the trail gives them too."""
+    """After any sequence of add/amend/remove, the items equal a plain dict model's,
+    replaying the trail gives them too, and every computed figure equals its rule."""
     e = engine()
     case = started(e)
     model: dict[str, int] = {}
@@ -200,7 +201,10 @@ def test_records_follow_a_reference_model(ops: list[tuple[str, str, int]]) -> No
             del model[person]
         else:
             model[person] = session
-    items = e.get(case.id).data.get("participants") or []
+    case = e.get(case.id)
+    definition = e.definition_of(case)
+    assert compute(definition, case.data, e.settings("training_course")) == {}, "stale figure"
+    items = case.data.get("participants") or []
     assert {i["person"]: i["session"] for i in items} == model
     assert e.get(case.id).data.get("participant_count", 0) == len(model)
     replayed: list[Any] = []

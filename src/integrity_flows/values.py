@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 from integrity_flows.calendars import parse_date, parse_decimal, parse_int
@@ -103,8 +103,17 @@ NORMALIZERS: dict[str, Callable[[Any, Choices], Any]] = {
 def number(value: Any) -> Decimal | None:
     """``value`` as a finite number, or None when it is not one (text with Thai digits,
     a whole number or a decimal)."""
+    if type(value) is int:  # the common case on the hot path: no text to clean
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, _SCALARS):
         return None
+    if isinstance(value, str):
+        try:  # stored decimals are plain text Decimal reads; people's text is cleaned below
+            found = Decimal(value)
+        except InvalidOperation:
+            pass
+        else:
+            return found if found.is_finite() else None
     try:
         return parse_decimal(value)
     except ValueError:

@@ -86,6 +86,13 @@ class Rule:
             found += [v for v in (value if isinstance(value, list) else [value]) if v]
         return [str(name) for name in found]
 
+    def reads_settings(self) -> bool:
+        """True when the rule reads a setting (a host may override it between runs)."""
+        if self.op in ARITHMETIC_OPS:
+            return any(isinstance(a, Mapping) for a in self.args)
+        args = self.args if isinstance(self.args, Mapping) else {}
+        return any(str(key).endswith("_setting") for key in args)
+
 
 @attrs.frozen
 class RecordField:
@@ -376,6 +383,10 @@ class FlowDefinition:
         """The computed fields, each after the computed fields it reads."""
         return self._index.computed
 
+    def computed_reads(self, name: str) -> tuple[frozenset[str], bool]:
+        """What the rule of computed field ``name`` reads: fields, and whether settings."""
+        return self._index.reads[name]
+
     def label_of_state(self, state: str) -> Label:
         """The label of ``state`` (the id in both languages when unknown)."""
         found = self.states.get(state)
@@ -418,7 +429,8 @@ class _Index:
     """What a definition looks up on the hot path, precomputed."""
 
     __slots__ = (
-        "computed", "fields", "roles", "states", "transitions", "trigger_labels", "triggers",
+        "computed", "fields", "reads", "roles", "states", "transitions", "trigger_labels",
+        "triggers",
     )  # fmt: skip
 
     def __init__(self, definition: FlowDefinition) -> None:
@@ -435,6 +447,11 @@ class _Index:
         self.roles = _Names(roles)
         self.fields = _Names({k: f.label for k, f in definition.data.items()})
         self.computed = _computed_order(definition.data)
+        self.reads = {
+            name: (frozenset(f.computed.names()), f.computed.reads_settings())
+            for name, f in definition.data.items()
+            if f.computed is not None
+        }
 
     @classmethod
     def build(cls, definition: FlowDefinition) -> _Index:

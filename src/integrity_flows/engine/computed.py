@@ -9,15 +9,16 @@ and ``average``. An operand without a value leaves the result without one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 import attrs
 
-from integrity_flows.calendars import parse_date, thai_day, working_days_between
+from integrity_flows.calendars import parse_date, working_days_between
 from integrity_flows.definition.model import Field, FlowDefinition, RecordField, Rule
+from integrity_flows.guards.dates import as_day
 from integrity_flows.guards.where import compile_where, present
 from integrity_flows.values import NORMALIZERS, number
 
@@ -42,21 +43,44 @@ class Scope:
 
 
 def compute(
-    definition: FlowDefinition, data: Mapping[str, Any], settings: Mapping[str, Any]
+    definition: FlowDefinition,
+    data: Mapping[str, Any],
+    settings: Mapping[str, Any],
+    changed: Iterable[str] | None = None,
 ) -> dict[str, Any]:
-    """The computed fields whose value for ``data`` differs from what it holds."""
-    if not definition.computed_order:
+    """The computed fields whose value for ``data`` differs from what it holds.
+
+    With ``changed`` (the fields an action changes), only the rules reading one of them,
+    a setting, or a computed field that changed are evaluated: the others would give
+    what the case already holds. None evaluates every rule (a start).
+    """
+    order = definition.computed_order
+    if changed is not None:
+        dirty = set(changed)
+        order = tuple(name for name in order if _may_change(definition, name, dirty))
+    if not order:
         return {}
     values = dict(data)
     scope = Scope(values, definition.data, settings)
     changes: dict[str, Any] = {}
-    for name in definition.computed_order:
+    for name in order:
         field = definition.data[name]
         assert field.computed is not None
         value = evaluate(field.computed, field, scope)
         if values.get(name) != value:
             changes[name] = values[name] = value
     return changes
+
+
+def _may_change(definition: FlowDefinition, name: str, dirty: set[str]) -> bool:
+    """True when computed field ``name`` reads a setting or a field in ``dirty``; a
+    computed field that may change makes those reading it dirty too (they come later in
+    the order)."""
+    reads, settings_read = definition.computed_reads(name)
+    if settings_read or not dirty.isdisjoint(reads):
+        dirty.add(name)
+        return True
+    return False
 
 
 def compute_item(field: Field, item: Mapping[str, Any]) -> dict[str, Any]:
@@ -143,17 +167,6 @@ def _passes(rule: Rule, scope: Scope) -> bool | None:
     return None
 
 
-def as_day(value: Any) -> date | None:
-    """A stored date (ISO) or instant (UTC ISO) as its Thai calendar day."""
-    if isinstance(value, datetime | date):
-        return thai_day(value)
-    if not isinstance(value, str) or not value:
-        return None
-    if "T" in value:
-        return thai_day(datetime.fromisoformat(value.replace("Z", "+00:00")))
-    return parse_date(value)
-
-
 def holidays(settings: Mapping[str, Any], name: Any) -> list[date]:
     """The holidays the setting ``name`` lists (none when no setting is named)."""
     listed = settings.get(str(name)) if name else None
@@ -216,4 +229,4 @@ _OPS: dict[str, Callable[[Rule, Scope], Any]] = {
     "average": _average,
 }
 
-__all__ = ["Scope", "as_day", "compute", "compute_item", "evaluate", "holidays"]
+__all__ = ["Scope", "compute", "compute_item", "evaluate", "holidays"]

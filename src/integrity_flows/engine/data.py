@@ -214,11 +214,15 @@ def audited(
 ) -> dict[str, Any]:
     """``changes`` as an audit event records them: redacted, and a records field as the
     items the action added, amended and removed (see :func:`records.delta`)."""
-    shown = redact(definition, changes)
+    shown: dict[str, Any] = {}
     for name, value in changes.items():
         field = definition.data[name]
-        if field.type == "records" and isinstance(value, list):
+        if _hidden(field):
+            shown[name] = REDACTED
+        elif field.type == "records" and isinstance(value, list):
             shown[name] = records.delta(field, list(before.get(name) or []), value)
+        else:
+            shown[name] = value
     return shown
 
 

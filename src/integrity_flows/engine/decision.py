@@ -279,7 +279,7 @@ def decide_transition(
     changes, data_reasons = casedata.normalize(definition, given, case.data, ops)
     data_reasons += casedata.unchanged_fixed(definition, changes, case.data)
     merged = {**case.data, **changes}
-    computed = compute(definition, merged, rules.settings)
+    computed = compute(definition, merged, rules.settings, changes)
     if computed:
         changes.update(computed)
         merged.update(computed)

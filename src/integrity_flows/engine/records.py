@@ -97,7 +97,7 @@ def change(
             )
         ]
     apply = {"add": _add, "amend": _amend, "remove": _remove}[op]
-    items, reasons = apply(field, raw, [dict(i) for i in existing])
+    items, reasons = apply(field, raw, list(existing))  # items are replaced, never changed
     return (items if not reasons else None), reasons
 
 

@@ -44,7 +44,7 @@ def side_label(ctx: GuardContext, side: Any) -> Label:
 def side_day(ctx: GuardContext, side: Any) -> date | None:
     """The Thai calendar day of one side (None when not known yet)."""
     if isinstance(side, str):
-        return _as_day(ctx.data.get(side))
+        return as_day(ctx.data.get(side))
     event = side.get("event")
     case = ctx.case
     moments: dict[str, datetime | None] = {
@@ -58,7 +58,10 @@ def side_day(ctx: GuardContext, side: Any) -> date | None:
     return thai_day(moment) if moment is not None else None
 
 
-def _as_day(value: Any) -> date | None:
+def as_day(value: Any) -> date | None:
+    """A stored date (ISO) or instant (UTC ISO) as its Thai calendar day (None: none)."""
+    if isinstance(value, datetime | date):
+        return thai_day(value)
     if not isinstance(value, str) or not value:
         return None
     if "T" in value:
@@ -78,7 +81,7 @@ def _fired(ctx: GuardContext, trigger: str) -> date | None:
             body = json.loads(event.body)
             if body.get("outcome") == "moved" and body.get("trigger") == trigger:
                 found = body.get("at")
-    return _as_day(found) if found else None
+    return as_day(found) if found else None
 
 
 def _days(ctx: GuardContext, params: Mapping[str, Any], first: date, last: date) -> int:
@@ -161,4 +164,4 @@ DATE_GUARDS: tuple[GuardSpec, ...] = (
     ),
 )
 
-__all__ = ["DATE_GUARDS", "EVENTS", "date_rule", "side_day", "side_label"]
+__all__ = ["DATE_GUARDS", "EVENTS", "as_day", "date_rule", "side_day", "side_label"]

@@ -35,8 +35,23 @@ def conditions(where: Any) -> list[Mapping[str, Any]]:
     return [where] if isinstance(where, Mapping) else list(where)
 
 
+# Compiled once per (field, where) of a loaded definition: both are kept alive by the
+# entry, so their ids cannot be reused while it stands.
+_COMPILED: dict[tuple[int, int], tuple[Field, Any, Match]] = {}
+
+
 def compile_where(field: Field, where: Any) -> Match:
     """A test of one item for ``where`` (checked at load; read here as written)."""
+    key = (id(field), id(where))
+    found = _COMPILED.get(key)
+    if found is not None and found[0] is field and found[1] is where:
+        return found[2]
+    match = _compile_all(field, where)
+    _COMPILED[key] = (field, where, match)
+    return match
+
+
+def _compile_all(field: Field, where: Any) -> Match:
     tests = [_compile(field, c) for c in conditions(where)]
     if not tests:
         return lambda _: True
