@@ -114,7 +114,8 @@ class Start:
     """Who may open a case, and what is checked when they do."""
 
     roles: tuple[str, ...]
-    cites: str
+    # The plan step the start carries out; None only in a flow outside the plan.
+    cites: str | None = None
     # Further plan steps the same action carries out (one action may serve two projects).
     also_cites: tuple[str, ...] = ()
     binds: str | None = None
@@ -212,7 +213,8 @@ class Transition:
     label: Label
     source: tuple[str, ...]
     dest: str
-    cites: str
+    # The plan step the transition carries out; None only in a flow outside the plan.
+    cites: str | None = None
     roles: tuple[str, ...] = ()
     # Further plan steps the same action carries out (one action may serve two projects).
     also_cites: tuple[str, ...] = ()
@@ -244,11 +246,12 @@ class FlowDefinition:
     id: str
     version: int
     title: Label
-    plan: Plan
     roles: Mapping[str, Role]
     states: Mapping[str, State]
     start: Start
     transitions: tuple[Transition, ...]
+    # The plan project the flow implements; None for a host's own flow outside the plan.
+    plan: Plan | None = None
     data: Mapping[str, Field] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
     description: Label | None = None
