@@ -20,17 +20,18 @@ The service is pure: it reads the store and returns an :class:`AuthorityGrant` o
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
 import attrs
 import yaml
 
 from integrity_flows.calendars import THAI_TZ, parse_date
 from integrity_flows.case import Case
+from integrity_flows.protocols import CaseLookup
 
 FLOW_ID = "delegation_order"
 # States in which an order has taken effect (and possibly ended since).
@@ -38,21 +39,6 @@ IN_FORCE_STATES = ("in_force", "report_overdue")
 ENDED_STATES = ("revoked", "superseded", "expired")
 EFFECTIVE_STATES = IN_FORCE_STATES + ENDED_STATES
 _MAX_DEPTH = 12  # longer chains than the plan's four levels are refused, not followed
-
-
-class OrderLookup(Protocol):
-    """The store queries the resolution makes (an index lookup, then one load per order)."""
-
-    def holders(
-        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
-    ) -> list[str]:
-        """Ids of cases of ``flow_id`` in one of ``states`` (any state: None) whose ``field``
-        equals ``value``."""
-        ...
-
-    def load(self, case_id: str) -> Case | None:
-        """The case ``case_id``, if stored."""
-        ...
 
 
 @attrs.frozen
@@ -175,7 +161,7 @@ def as_day(moment: date | datetime) -> date:
 
 
 def resolve(
-    store: OrderLookup,
+    store: CaseLookup,
     power: str,
     actor_id: str,
     on: date | datetime,
@@ -192,7 +178,7 @@ def resolve(
     return _Resolver(store, table, as_day(on)).holds(power, actor_id, positions, frozenset(), 0)
 
 
-def orders_of_delegate(store: OrderLookup, actor_id: str) -> list[Case]:
+def orders_of_delegate(store: CaseLookup, actor_id: str) -> list[Case]:
     """Every order naming ``actor_id`` as delegate that has taken effect (indexed lookup)."""
     found = []
     for case_id in store.holders(FLOW_ID, "delegate", actor_id, EFFECTIVE_STATES):
@@ -204,7 +190,7 @@ def orders_of_delegate(store: OrderLookup, actor_id: str) -> list[Case]:
 
 @attrs.define
 class _Resolver:
-    store: OrderLookup
+    store: CaseLookup
     table: PowerTable
     on: date
 

@@ -17,7 +17,7 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.audit.verify import StoredEvent, VerifyReport, verify
+from integrity_flows.audit.verify import VerifyReport, verify
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
@@ -46,11 +46,12 @@ from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.stores import Store, Write, open_store
+from integrity_flows.protocols import AuditSink, Clock, Directory, Store
+from integrity_flows.stored import StoredEvent, Write
 
-Clock = Callable[[], datetime]
-Directory = Callable[[str], Actor | None]
-AuditSink = Callable[[AuditEvent], None]
+# The composition root only: Engine.open maps a URL to a store. Everything else in the
+# engine knows a store through the Store protocol, never a backend class.
+from integrity_flows.stores import open_store
 
 _APPEND_RETRIES = 5
 

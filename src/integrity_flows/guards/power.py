@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
-from integrity_flows.authority import OrderLookup, power_table, resolve
+from integrity_flows.authority import power_table, resolve
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
@@ -28,10 +28,7 @@ def holds_power(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
             f"ไม่รู้จักอำนาจ '{power}'",
             f"unknown power '{power}'",
         )
-    grant = None
-    if hasattr(ctx.lookup, "load"):
-        lookup = cast(OrderLookup, ctx.lookup)
-        grant = resolve(lookup, spec.id, ctx.actor.id, ctx.now, positions=ctx.actor.roles)
+    grant = resolve(ctx.lookup, spec.id, ctx.actor.id, ctx.now, positions=ctx.actor.roles)
     if grant is not None:
         grants = dict(ctx.grants.get("grants", {}))
         grants[spec.id] = grant.as_dict()
