@@ -19,9 +19,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("definition", ("definition",)),
     ("values", ("actor", "case", "committees", "stored", "audit.records")),
     ("contracts", ("protocols", "guards.context")),
-    ("capabilities", ("audit", "authority", "protection", "plan", "manual", "stores")),
+    ("capabilities", ("audit", "powers", "protection", "plan", "manual", "stores")),
     ("guards", ("guards",)),
     ("loading", ("loading",)),
+    # Reads the loaded flows that declare grants (the bundled ones by default).
+    ("authority", ("authority",)),
     ("engine", ("engine",)),
     ("procedures", ("reports", "complaints")),
     ("testing", ("testing",)),

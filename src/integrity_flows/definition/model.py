@@ -231,6 +231,45 @@ class Transition:
 
 
 @attrs.frozen
+class EveryPower:
+    """A case whose data ``field`` equals ``value`` grants every power its grantor holds
+    (an acting order), non-delegable powers included."""
+
+    field: str
+    value: Scalar
+
+
+@attrs.frozen
+class Grants:
+    """The powers a flow's cases grant (``grants:``), read by the authority resolution.
+
+    A case grants its ``delegate`` the power named in ``power`` (or, when ``every_power``
+    matches, every power of its ``delegator``) while it is in force: in an ``in_force``
+    state or an ``ended`` one before its ``ended_on`` date, from the latest of the
+    ``valid_from`` dates (none may be empty) to ``valid_until`` (when given).
+    """
+
+    delegate: str
+    delegator: str
+    # The delegator's position, as the case records it: where a chain reaches its root.
+    delegator_position: str
+    valid_from: tuple[str, ...]
+    in_force: tuple[str, ...]
+    power: str | None = None
+    every_power: EveryPower | None = None
+    valid_until: str | None = None
+    ended: tuple[str, ...] = ()
+    ended_on: str | None = None
+    number: str | None = None
+    kind: str | None = None
+
+    @property
+    def effective_states(self) -> tuple[str, ...]:
+        """States in which a case has taken effect (and possibly ended since)."""
+        return self.in_force + self.ended
+
+
+@attrs.frozen
 class Plan:
     """Where the flow comes from in the integrity plan."""
 
@@ -257,6 +296,8 @@ class FlowDefinition:
     description: Label | None = None
     committees: Mapping[str, Committee] = attrs.field(factory=dict)
     parent: ParentLink | None = None
+    # The powers this flow's cases grant (delegation orders), if any.
+    grants: Grants | None = None
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.

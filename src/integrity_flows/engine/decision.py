@@ -14,7 +14,7 @@ import attrs
 
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import parse_json
-from integrity_flows.authority import resolve
+from integrity_flows.authority import GrantingFlows, resolve
 from integrity_flows.case import Case
 from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition, GuardRef, Transition
 from integrity_flows.engine import committee as collective
@@ -49,6 +49,8 @@ class Rules:
     definition_of: Callable[[Case], FlowDefinition] | None = None
     flow_of: Callable[[str], FlowDefinition] | None = None
     person: Directory | None = None
+    # The loaded flows that declare grants: where powers held through grants come from.
+    granting: GrantingFlows = attrs.field(factory=GrantingFlows)
 
     def load(self, case_id: str) -> Case | None:
         """The case ``case_id`` (None when absent or not named)."""
@@ -138,7 +140,9 @@ def _power_check(actor: Actor, now: datetime, rules: Rules, grants: dict[str, An
     """Resolve a power for ``actor`` today, recording each grant under ``grants``."""
 
     def check(power: str) -> Mapping[str, Any] | None:
-        grant = resolve(rules.lookup, power, actor.id, now, positions=actor.roles)
+        grant = resolve(
+            rules.lookup, power, actor.id, now, positions=actor.roles, flows=rules.granting
+        )
         if grant is None:
             return None
         found = grant.as_dict()
@@ -188,6 +192,7 @@ def decide_start(
         grants=grants,
         flow_of=rules.flow_of,
         person=rules.person,
+        power=powers,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     if parent_reason is not None:
@@ -276,6 +281,7 @@ def decide_transition(
         grants=grants,
         flow_of=rules.flow_of,
         person=rules.person,
+        power=powers,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     authority += committee_reasons[0]

@@ -18,6 +18,7 @@ from integrity_flows import committees
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import VerifyReport, verify
+from integrity_flows.authority import GrantingFlows
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
@@ -104,6 +105,8 @@ class Engine:
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
         self._merged_settings: dict[tuple[str, int], Mapping[str, Any]] = {}
         self._rules_cache: dict[tuple[str, int], Rules] = {}
+        # The flows that grant powers (delegation orders), read by authority resolution.
+        self._granting = GrantingFlows.of(flows)
         self._batched: list[Sealed] | None = None
         self._check_settings()
 
@@ -188,6 +191,12 @@ class Engine:
         if problems:
             raise DefinitionError(problems)
 
+    @property
+    def granting(self) -> GrantingFlows:
+        """The loaded flows that declare ``grants:``: where powers held through a grant
+        come from (pass it to :func:`integrity_flows.authority.resolve` as ``flows``)."""
+        return self._granting
+
     def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
         """The settings of ``flow_id`` (at ``version``, else the latest) with the host's
         overrides applied."""
@@ -211,6 +220,7 @@ class Engine:
                 self.definition_of,
                 self.flows.get,
                 self._person,
+                self._granting,
             )
             self._rules_cache[definition.key] = found
         return found

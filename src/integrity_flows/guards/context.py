@@ -35,6 +35,9 @@ class GuardContext:
     flow_of: Callable[[str], FlowDefinition] | None = None
     # A person named in data, as the host's directory knows them (None: unknown).
     person: Directory | None = None
+    # The grant by which the actor holds a power today (None: not held), resolved by the
+    # engine through the flows that declare grants; None where the engine does not supply it.
+    power: Callable[[str], Mapping[str, Any] | None] | None = None
 
     def grant(self, key: str, value: Any) -> None:
         """Record what an allowing authority guard relied on, for the audit event."""

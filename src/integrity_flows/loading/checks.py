@@ -18,6 +18,7 @@ from integrity_flows.definition.model import (
 from integrity_flows.errors import Problem
 from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
+from integrity_flows.loading.grants_checks import grants_problems
 from integrity_flows.loading.links import check_committees
 from integrity_flows.loading.protection_checks import protection_problems
 
@@ -57,7 +58,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_deadlines(definition, out)
     _check_graph(definition, out)
     check_committees(definition, out.add)
-    for path, en, th in protection_problems(definition, registry):
+    for path, en, th in [*protection_problems(definition, registry), *grants_problems(definition)]:
         out.add(path, en, th)
     return out.problems
 
