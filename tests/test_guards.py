@@ -17,6 +17,7 @@ from integrity_flows.definition.model import FlowDefinition, GuardRef
 from integrity_flows.errors import DefinitionError, GuardRejected, NotAuthorized, Reason
 from integrity_flows.guards import GuardContext, builtin_registry, decide
 from integrity_flows.loading import default_registry, load_library, read_text
+from integrity_flows.stored import StoredEvent
 from integrity_flows.stores import MemoryStore
 
 FLOW_FILE = Path(__file__).resolve().parents[1] / "flows" / "asset_lending.yaml"
@@ -24,7 +25,8 @@ SETTINGS = {"external_approval_role": "executive", "escalate_after_days": 7}
 
 
 class Lookup:
-    """A stand-in for the store's holders() query."""
+    """A stand-in for the store's queries (protocols.CaseLookup): holders() as configured,
+    and no case or event to load."""
 
     def __init__(self, found: Sequence[str] = ()) -> None:
         self.found = list(found)
@@ -34,6 +36,14 @@ class Lookup:
         """Record the question and answer with the configured ids."""
         self.asked.append((flow_id, field, value, tuple(states)))
         return list(self.found)
+
+    def load(self, case_id: str) -> Case | None:
+        """No case is stored."""
+        return None
+
+    def events(self, case_id: str) -> list[StoredEvent]:
+        """No event is stored."""
+        return []
 
 
 @pytest.fixture(scope="module")

@@ -144,6 +144,12 @@ def guard_reasons(
         def holders(self, flow_id: str, field: str, value: str, states: Sequence[str]) -> list[str]:
             return list((holders or {}).get((field, value), ()))
 
+        def load(self, case_id: str) -> None:
+            return None
+
+        def events(self, case_id: str) -> list[Any]:
+            return []
+
     ctx = GuardContext(
         definition,
         actor,

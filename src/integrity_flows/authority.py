@@ -1,120 +1,90 @@
-"""Authority resolution: may an actor exercise a power on a date, and under which order?
+"""Authority resolution: may an actor exercise a power on a date, and under which grant?
 
-Plan projects 19 and 23 (delegation, assignment and acting orders). A power is held
-directly by the positions ``powers.yaml`` names for it (the roots), and otherwise only
-through an order of the ``delegation_order`` flow in force on that date:
+A power is held directly by the positions the power table names for it (the roots,
+:mod:`integrity_flows.powers`), and otherwise only through a case of a flow that declares
+``grants:`` (:class:`~integrity_flows.definition.model.Grants`), in force on that date:
 
-- a **delegation** or **assignment** order gives its delegate one power, provided the power
+- a case grants its delegate the one power its ``power`` field names, provided the power
   may be delegated and the delegator held it on that date (directly or through another
-  order: the chain Chief Executive → Deputy / Palad → heads of units → section chiefs);
-- an **acting** order (รักษาราชการแทน) gives its delegate every power the holder (the
-  order's delegator) holds on that date, non-delegable powers included.
+  grant: a chain of any length up to twelve);
+- a case whose ``every_power`` field matches (an acting order) grants its delegate every
+  power the delegator holds on that date, non-delegable powers included.
 
-An order is in force on a date when it has taken effect (it was announced and its first
-day has come), the date is within ``valid_from`` .. ``valid_until`` and the order had not
-ended (revoked, superseded or expired) by that date. Orders are found through the store's
-index on ``delegate``: no other flow's cases are read.
+A case is in force on a date when it is in one of the declared ``in_force`` or ``ended``
+states, the date is on or after the latest of its ``valid_from`` dates (none may be
+empty), not after its ``valid_until`` date, and, in an ended state, before its
+``ended_on`` date. Cases are found through the store's index on the delegate field: no
+other case is read.
 
-The service is pure: it reads the store and returns an :class:`AuthorityGrant` or None.
+Nothing here names a flow, a state or a field: every name comes from the declarations of
+the loaded flows (:class:`GrantingFlows`). The service is pure: it reads the store and
+returns an :class:`AuthorityGrant` or None.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
 import attrs
-import yaml
 
 from integrity_flows.calendars import THAI_TZ, parse_date
 from integrity_flows.case import Case
+from integrity_flows.definition.model import FlowDefinition, Grants
+from integrity_flows.loading.discovery import default_registry, load_library
+from integrity_flows.powers import Power, PowerTable, parse_power_table, power_table
+from integrity_flows.protocols import CaseLookup
 
-FLOW_ID = "delegation_order"
-# States in which an order has taken effect (and possibly ended since).
-IN_FORCE_STATES = ("in_force", "report_overdue")
-ENDED_STATES = ("revoked", "superseded", "expired")
-EFFECTIVE_STATES = IN_FORCE_STATES + ENDED_STATES
 _MAX_DEPTH = 12  # longer chains than the plan's four levels are refused, not followed
 
 
-class OrderLookup(Protocol):
-    """The store queries the resolution makes (an index lookup, then one load per order)."""
-
-    def holders(
-        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
-    ) -> list[str]:
-        """Ids of cases of ``flow_id`` in one of ``states`` (any state: None) whose ``field``
-        equals ``value``."""
-        ...
-
-    def load(self, case_id: str) -> Case | None:
-        """The case ``case_id``, if stored."""
-        ...
-
-
 @attrs.frozen
-class Power:
-    """A power from ``powers.yaml``."""
+class GrantingFlows:
+    """The loaded flows that declare ``grants:``, by id and version."""
 
-    id: str
-    th: str
-    en: str
-    delegable: bool
-    holders: tuple[str, ...]
+    rules: Mapping[tuple[str, int], Grants] = attrs.field(factory=dict)
+    # Asked on every decision that resolves a power: worked out once.
+    _queries: tuple[tuple[str, str, tuple[str, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
+    @_queries.default
+    def _build_queries(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        found = {(key[0], g.delegate, g.effective_states) for key, g in self.rules.items()}
+        return tuple(sorted(found))
 
-@attrs.frozen
-class PowerTable:
-    """Every power and the positions that hold it directly."""
+    @classmethod
+    def of(cls, definitions: Iterable[FlowDefinition]) -> GrantingFlows:
+        """The declarations among ``definitions``."""
+        return cls({d.key: d.grants for d in definitions if d.grants is not None})
 
-    powers: Mapping[str, Power]
-    positions: Mapping[str, tuple[str, str]]
+    def rule(self, case: Case) -> Grants | None:
+        """The declaration a case is read by: its own flow version's."""
+        return self.rules.get((case.flow_id, case.flow_version))
 
-    def get(self, power: str) -> Power | None:
-        """The power ``power``, if known."""
-        return self.powers.get(power)
-
-    def position_ids(self, names: Collection[str]) -> frozenset[str]:
-        """The positions among ``names``, each given by id or by Thai or English label."""
-        found = set()
-        for name in names:
-            for pid, (th, en) in self.positions.items():
-                if name in (pid, th) or name.casefold() == en.casefold():
-                    found.add(pid)
-        return frozenset(found)
+    def queries(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(flow id, delegate field, effective states) to ask the index, once each."""
+        return self._queries
 
 
 @cache
-def power_table() -> PowerTable:
-    """The bundled ``powers.yaml``."""
-    text = (resources.files("integrity_flows") / "powers.yaml").read_text(encoding="utf-8")
-    return parse_power_table(yaml.safe_load(text))
+def bundled_granting_flows() -> GrantingFlows:
+    """The declarations of the bundled flows: what a caller that names no flows relies on.
 
-
-def parse_power_table(raw: Mapping[str, Any]) -> PowerTable:
-    """A power table from its YAML form (see ``powers.yaml``)."""
-    powers = {
-        pid: Power(
-            pid,
-            str(spec["label"]["th"]),
-            str(spec["label"]["en"]),
-            bool(spec.get("delegable", True)),
-            tuple(spec.get("holders", ())),
-        )
-        for pid, spec in raw["powers"].items()
-    }
-    positions = {pid: (str(v["th"]), str(v["en"])) for pid, v in raw["positions"].items()}
-    return PowerTable(powers, positions)
+    An engine passes the declarations of the flows it loaded instead (host folders and
+    installed packages included).
+    """
+    registry = default_registry(entry_points=False)
+    return GrantingFlows.of(load_library((), registry=registry, entry_points=False))
 
 
 @attrs.frozen
 class AuthorityGrant:
     """Why an actor holds a power on a date.
 
-    ``orders`` are the order case ids from the actor's own order up to the root holder's;
+    ``orders`` are the granting case ids from the actor's own up to the root holder's;
     ``position`` is the position of whoever holds the power directly at the root.
     Empty ``orders`` means the actor holds the power by position.
     """
@@ -125,11 +95,11 @@ class AuthorityGrant:
     position: str
     orders: tuple[str, ...] = ()
     order_numbers: tuple[str, ...] = ()
-    via: tuple[str, ...] = ()  # the kind of each order: delegation, assignment or acting
+    via: tuple[str, ...] = ()  # the kind of each grant (delegation, assignment, acting)
 
     @property
     def delegated(self) -> bool:
-        """True when the power comes through at least one order."""
+        """True when the power comes through at least one grant."""
         return bool(self.orders)
 
     def as_dict(self) -> dict[str, Any]:
@@ -144,27 +114,35 @@ class AuthorityGrant:
         }
 
 
-def effective_on(case: Case) -> date | None:
-    """The first day an order is in force: its ``valid_from`` or, if later, the day it was
-    announced (an order takes effect only once announced). None when it never took effect."""
-    if case.state not in EFFECTIVE_STATES:
-        return None
-    announced = case.data.get("announced_on")
-    if not announced:
-        return None
-    return max(parse_date(case.data["valid_from"]), parse_date(announced))
+def _rule_of(case: Case, rule: Grants | None) -> Grants | None:
+    return rule if rule is not None else bundled_granting_flows().rule(case)
 
 
-def in_force_on(case: Case, on: date) -> bool:
-    """True when the order ``case`` is in force on the day ``on``."""
-    start = effective_on(case)
-    if start is None or on < start:
+def effective_on(case: Case, rule: Grants | None = None) -> date | None:
+    """The first day a granting case is in force: the latest of its ``valid_from`` dates.
+    None when it never took effect (not in an effective state, or a date is empty).
+
+    ``rule`` is the declaration of the case's flow (a bundled flow's when not given)."""
+    rule = _rule_of(case, rule)
+    if rule is None or case.state not in rule.effective_states:
+        return None
+    days = [case.data.get(name) for name in rule.valid_from]
+    if not all(days):
+        return None
+    return max(parse_date(str(day)) for day in days)
+
+
+def in_force_on(case: Case, on: date, rule: Grants | None = None) -> bool:
+    """True when the granting case ``case`` is in force on the day ``on``."""
+    rule = _rule_of(case, rule)
+    start = effective_on(case, rule)
+    if rule is None or start is None or on < start:
         return False
-    until = case.data.get("valid_until")
+    until = case.data.get(rule.valid_until) if rule.valid_until else None
     if until and on > parse_date(until):
         return False
-    ended = case.data.get("ended_on")
-    return not (case.state in ENDED_STATES and ended and on >= parse_date(ended))
+    ended = case.data.get(rule.ended_on) if rule.ended_on else None
+    return not (case.state in rule.ended and ended and on >= parse_date(ended))
 
 
 def as_day(moment: date | datetime) -> date:
@@ -175,37 +153,43 @@ def as_day(moment: date | datetime) -> date:
 
 
 def resolve(
-    store: OrderLookup,
+    store: CaseLookup,
     power: str,
     actor_id: str,
     on: date | datetime,
     *,
     positions: Collection[str] = (),
     table: PowerTable | None = None,
+    flows: GrantingFlows | None = None,
 ) -> AuthorityGrant | None:
     """May ``actor_id`` (holding the organization ``positions``) exercise ``power`` on ``on``?
 
-    Returns how (by position, or the orders of the chain), or None. An unknown power is
-    held by nobody.
+    Returns how (by position, or the grants of the chain), or None. An unknown power is
+    held by nobody. ``flows`` are the granting flows to read (the bundled ones when not
+    given).
     """
-    table = table or power_table()
-    return _Resolver(store, table, as_day(on)).holds(power, actor_id, positions, frozenset(), 0)
+    resolver = _Resolver(
+        store, table or power_table(), flows or bundled_granting_flows(), as_day(on)
+    )
+    return resolver.holds(power, actor_id, positions, frozenset(), 0)
 
 
-def orders_of_delegate(store: OrderLookup, actor_id: str) -> list[Case]:
-    """Every order naming ``actor_id`` as delegate that has taken effect (indexed lookup)."""
+def grants_to(store: CaseLookup, actor_id: str, flows: GrantingFlows) -> list[Case]:
+    """Every granting case naming ``actor_id`` as delegate that has taken effect."""
     found = []
-    for case_id in store.holders(FLOW_ID, "delegate", actor_id, EFFECTIVE_STATES):
-        case = store.load(case_id)
-        if case is not None:
-            found.append(case)
+    for flow_id, field, states in flows.queries():
+        for case_id in store.holders(flow_id, field, actor_id, states):
+            case = store.load(case_id)
+            if case is not None and case not in found:
+                found.append(case)
     return found
 
 
 @attrs.define
 class _Resolver:
-    store: OrderLookup
+    store: CaseLookup
     table: PowerTable
+    flows: GrantingFlows
     on: date
 
     def holds(
@@ -224,23 +208,60 @@ class _Resolver:
             if position in held:
                 return AuthorityGrant(power, actor, self.on, position)
         visiting = visiting | {actor}
-        for order in orders_of_delegate(self.store, actor):
-            if not in_force_on(order, self.on):
+        for case in grants_to(self.store, actor, self.flows):
+            rule = self.flows.rule(case)
+            if rule is None or not in_force_on(case, self.on, rule):
                 continue
-            kind = order.data.get("kind")
-            if kind != "acting" and (order.data.get("power") != power or not spec.delegable):
+            if not _grants(case, rule, spec):
                 continue
-            delegator = str(order.data.get("delegator", ""))
-            rank = order.data.get("delegator_position")
-            above = self.holds(power, delegator, (rank,) if rank else (), visiting, depth + 1)
-            if above is not None:
-                return AuthorityGrant(
-                    power,
-                    actor,
-                    self.on,
-                    above.position,
-                    (order.id, *above.orders),
-                    (str(order.data.get("order_no", "")), *above.order_numbers),
-                    (str(kind), *above.via),
-                )
+            found = self._through(case, rule, power, actor, (visiting, depth))
+            if found is not None:
+                return found
         return None
+
+    def _through(
+        self, case: Case, rule: Grants, power: str, actor: str, at: tuple[frozenset[str], int]
+    ) -> AuthorityGrant | None:
+        """The grant through ``case``, when its delegator holds ``power`` on the day."""
+        data, (visiting, depth) = case.data, at
+        delegator = str(data.get(rule.delegator, ""))
+        rank = data.get(rule.delegator_position)
+        above = self.holds(power, delegator, (rank,) if rank else (), visiting, depth + 1)
+        if above is None:
+            return None
+        number = str(data.get(rule.number, "")) if rule.number else case.id
+        kind = str(data.get(rule.kind)) if rule.kind else case.flow_id
+        return AuthorityGrant(
+            power,
+            actor,
+            self.on,
+            above.position,
+            (case.id, *above.orders),
+            (number, *above.order_numbers),
+            (kind, *above.via),
+        )
+
+
+def _grants(case: Case, rule: Grants, spec: Power) -> bool:
+    """True when ``case`` grants ``spec``: every power of the delegator, or this one and
+    it may be delegated."""
+    every = rule.every_power
+    if every is not None and case.data.get(every.field) == every.value:
+        return True
+    return rule.power is not None and case.data.get(rule.power) == spec.id and spec.delegable
+
+
+__all__ = [
+    "AuthorityGrant",
+    "GrantingFlows",
+    "Power",
+    "PowerTable",
+    "as_day",
+    "bundled_granting_flows",
+    "effective_on",
+    "grants_to",
+    "in_force_on",
+    "parse_power_table",
+    "power_table",
+    "resolve",
+]

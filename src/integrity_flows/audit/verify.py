@@ -15,18 +15,7 @@ import attrs
 from integrity_flows import committees
 from integrity_flows.audit.records import GENESIS, digest, parse_json
 from integrity_flows.case import Case
-
-
-@attrs.frozen
-class StoredEvent:
-    """An audit event as a store keeps it: indexed columns plus the canonical body."""
-
-    case_id: str
-    pos: int
-    prev_hash: str
-    hash: str
-    body: str
-    seq: int = 0
+from integrity_flows.stored import StoredEvent
 
 
 @attrs.frozen

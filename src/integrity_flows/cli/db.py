@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
-
 import click
 
 from integrity_flows.cli.common import db_option, store_url
+from integrity_flows.protocols import MigratingStore
 from integrity_flows.stores import open_store
-
-
-@runtime_checkable
-class _Migrating(Protocol):
-    """A store with a schema of numbered migrations (SQLite, PostgreSQL)."""
-
-    def migrate(self) -> list[int]: ...
-
-    def schema_version(self) -> int: ...
 
 
 @click.group("db")
@@ -34,7 +24,7 @@ def migrate_command(db: str) -> None:
     """
     store = open_store(store_url(db), migrate=False)
     try:
-        if not isinstance(store, _Migrating):
+        if not isinstance(store, MigratingStore):
             click.echo("ที่เก็บข้อมูลนี้ไม่มีโครงสร้างให้ปรับ / this store has no schema to migrate")
             return
         applied = store.migrate()

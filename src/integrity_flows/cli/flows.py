@@ -39,8 +39,9 @@ def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
 def list_flows(flow_dirs: tuple[str, ...]) -> None:
     """List the loaded flows / รายการขั้นตอนงาน."""
     for d in _library(flow_dirs):
-        click.echo(f"{d.id:<20} v{d.version}  โครงการที่ {d.plan.project:<3} {d.title.th}")
-        click.echo(f"{'':<20}      project {d.plan.project:<3}   {d.title.en}")
+        project = str(d.plan.project) if d.plan is not None else "-"
+        click.echo(f"{d.id:<20} v{d.version}  โครงการที่ {project:<3} {d.title.th}")
+        click.echo(f"{'':<20}      project {project:<3}   {d.title.en}")
 
 
 @flows_group.command("show")
@@ -64,16 +65,19 @@ def show_flow(flow_id: str, fmt: str, lang: str, flow_dirs: tuple[str, ...]) -> 
     click.echo(_text(definition))
 
 
+def _plan_text(d: FlowDefinition) -> str:
+    if d.plan is None:
+        return "outside the plan / นอกแผน"
+    rows = d.plan.risk_rows
+    risk = f"  risk rows / ความเสี่ยงลำดับที่: {', '.join(map(str, rows))}" if rows else ""
+    return f"plan project / โครงการที่: {d.plan.project}{risk}"
+
+
 def _text(d: FlowDefinition) -> str:
     lines = [
         f"{d.title.th}",
         f"{d.title.en}",
-        f"id: {d.id}  version: {d.version}  plan project / โครงการที่: {d.plan.project}"
-        + (
-            f"  risk rows / ความเสี่ยงลำดับที่: {', '.join(map(str, d.plan.risk_rows))}"
-            if d.plan.risk_rows
-            else ""
-        ),
+        f"id: {d.id}  version: {d.version}  {_plan_text(d)}",
         f"source: {d.source}",
         "",
         "บทบาท / Roles:",
@@ -99,13 +103,13 @@ def _text(d: FlowDefinition) -> str:
     start = d.start
     lines.append(
         f"  {'start':<18} {start.label.th} / {start.label.en}: → {d.initial}"
-        f"  roles: {', '.join(start.roles)}  cites: {start.cites}"
+        f"  roles: {', '.join(start.roles)}  cites: {start.cites or '-'}"
     )
     for t in d.transitions:
         lines.append(
             f"  {t.trigger:<18} {t.label.th} / {t.label.en}: {', '.join(t.source)} → {t.dest}"
         )
-        details = [f"roles: {', '.join(t.roles)}", f"cites: {t.cites}"]
+        details = [f"roles: {', '.join(t.roles)}", f"cites: {t.cites or '-'}"]
         if t.requires:
             details.append(f"requires: {', '.join(t.requires)}")
         if t.guards:

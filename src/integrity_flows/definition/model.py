@@ -192,7 +192,8 @@ class Start:
     """Who may open a case, and what is checked when they do."""
 
     roles: tuple[str, ...]
-    cites: str
+    # The plan step the start carries out; None only in a flow outside the plan.
+    cites: str | None = None
     # Further plan steps the same action carries out (one action may serve two projects).
     also_cites: tuple[str, ...] = ()
     binds: str | None = None
@@ -290,7 +291,8 @@ class Transition:
     label: Label
     source: tuple[str, ...]
     dest: str
-    cites: str
+    # The plan step the transition carries out; None only in a flow outside the plan.
+    cites: str | None = None
     roles: tuple[str, ...] = ()
     # Further plan steps the same action carries out (one action may serve two projects).
     also_cites: tuple[str, ...] = ()
@@ -309,6 +311,45 @@ class Transition:
 
 
 @attrs.frozen
+class EveryPower:
+    """A case whose data ``field`` equals ``value`` grants every power its grantor holds
+    (an acting order), non-delegable powers included."""
+
+    field: str
+    value: Scalar
+
+
+@attrs.frozen
+class Grants:
+    """The powers a flow's cases grant (``grants:``), read by the authority resolution.
+
+    A case grants its ``delegate`` the power named in ``power`` (or, when ``every_power``
+    matches, every power of its ``delegator``) while it is in force: in an ``in_force``
+    state or an ``ended`` one before its ``ended_on`` date, from the latest of the
+    ``valid_from`` dates (none may be empty) to ``valid_until`` (when given).
+    """
+
+    delegate: str
+    delegator: str
+    # The delegator's position, as the case records it: where a chain reaches its root.
+    delegator_position: str
+    valid_from: tuple[str, ...]
+    in_force: tuple[str, ...]
+    power: str | None = None
+    every_power: EveryPower | None = None
+    valid_until: str | None = None
+    ended: tuple[str, ...] = ()
+    ended_on: str | None = None
+    number: str | None = None
+    kind: str | None = None
+
+    @property
+    def effective_states(self) -> tuple[str, ...]:
+        """States in which a case has taken effect (and possibly ended since)."""
+        return self.in_force + self.ended
+
+
+@attrs.frozen
 class Plan:
     """Where the flow comes from in the integrity plan."""
 
@@ -324,16 +365,19 @@ class FlowDefinition:
     id: str
     version: int
     title: Label
-    plan: Plan
     roles: Mapping[str, Role]
     states: Mapping[str, State]
     start: Start
     transitions: tuple[Transition, ...]
+    # The plan project the flow implements; None for a host's own flow outside the plan.
+    plan: Plan | None = None
     data: Mapping[str, Field] = attrs.field(factory=dict)
     settings: Mapping[str, Any] = attrs.field(factory=dict)
     description: Label | None = None
     committees: Mapping[str, Committee] = attrs.field(factory=dict)
     parent: ParentLink | None = None
+    # The powers this flow's cases grant (delegation orders), if any.
+    grants: Grants | None = None
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.

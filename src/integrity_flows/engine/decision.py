@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import attrs
 
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import parse_json
-from integrity_flows.authority import OrderLookup, resolve
+from integrity_flows.authority import GrantingFlows, resolve
 from integrity_flows.case import Case
 from integrity_flows.definition.model import (
     SYSTEM_ROLE,
@@ -34,10 +34,11 @@ from integrity_flows.errors import (
     Refused,
     TriggerNotAllowed,
 )
-from integrity_flows.guards.context import CaseLookup, GuardContext
+from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.decide import decide
 from integrity_flows.guards.family import state_reason
 from integrity_flows.guards.registry import GuardRegistry
+from integrity_flows.protocols import CaseLookup, Directory
 
 # Asked whether the actor holds a power today: the grant as a mapping for the audit
 # event, or None. Built per decision by _power_check.
@@ -54,12 +55,13 @@ class Rules:
     registry: GuardRegistry
     definition_of: Callable[[Case], FlowDefinition] | None = None
     flow_of: Callable[[str], FlowDefinition] | None = None
-    person: Callable[[str], Actor | None] | None = None
+    person: Directory | None = None
+    # The loaded flows that declare grants: where powers held through grants come from.
+    granting: GrantingFlows = attrs.field(factory=GrantingFlows)
 
     def load(self, case_id: str) -> Case | None:
-        """The case ``case_id`` (None when absent or when the lookup cannot load)."""
-        load = getattr(self.lookup, "load", None)
-        return None if load is None or not case_id else cast(Case | None, load(case_id))
+        """The case ``case_id`` (None when absent or not named)."""
+        return self.lookup.load(case_id) if case_id else None
 
 
 @attrs.frozen
@@ -145,10 +147,8 @@ def _power_check(actor: Actor, now: datetime, rules: Rules, grants: dict[str, An
     """Resolve a power for ``actor`` today, recording each grant under ``grants``."""
 
     def check(power: str) -> Mapping[str, Any] | None:
-        if not hasattr(rules.lookup, "load"):  # a lookup without cases cannot resolve orders
-            return None
         grant = resolve(
-            cast(OrderLookup, rules.lookup), power, actor.id, now, positions=actor.roles
+            rules.lookup, power, actor.id, now, positions=actor.roles, flows=rules.granting
         )
         if grant is None:
             return None
@@ -200,6 +200,7 @@ def decide_start(
         grants=grants,
         flow_of=rules.flow_of,
         person=rules.person,
+        power=powers,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     if parent_reason is not None:
@@ -298,6 +299,7 @@ def decide_transition(
         grants=grants,
         flow_of=rules.flow_of,
         person=rules.person,
+        power=powers,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     authority += committee_reasons[0]
@@ -338,11 +340,8 @@ def _used_resolutions(case: Case, rules: Rules) -> Callable[[str, str, str, str]
     that a move of ``case`` rested on, read from its trail."""
 
     def used(home: str, committee: str, motion: str, subject: str) -> int:
-        events = getattr(rules.lookup, "events", None)
-        if events is None:
-            return 0
         last = 0
-        for event in events(case.id):
+        for event in rules.lookup.events(case.id):
             if '"resolution"' not in event.body:
                 continue
             body = parse_json(event.body)

@@ -17,7 +17,8 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.audit.verify import StoredEvent, VerifyReport, verify
+from integrity_flows.audit.verify import VerifyReport, verify
+from integrity_flows.authority import GrantingFlows
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
@@ -47,11 +48,12 @@ from integrity_flows.loading.discovery import FlowLibrary, default_registry, loa
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.reports.catalogue import ReportCatalogue
-from integrity_flows.stores import Store, Write, open_store
+from integrity_flows.protocols import AuditSink, Clock, Directory, Store
+from integrity_flows.stored import StoredEvent, Write
 
-Clock = Callable[[], datetime]
-Directory = Callable[[str], Actor | None]
-AuditSink = Callable[[AuditEvent], None]
+# The composition root only: Engine.open maps a URL to a store. Everything else in the
+# engine knows a store through the Store protocol, never a backend class.
+from integrity_flows.stores import open_store
 
 _APPEND_RETRIES = 5
 
@@ -104,6 +106,8 @@ class Engine:
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
         self._merged_settings: dict[tuple[str, int], Mapping[str, Any]] = {}
         self._rules_cache: dict[tuple[str, int], Rules] = {}
+        # The flows that grant powers (delegation orders), read by authority resolution.
+        self._granting = GrantingFlows.of(flows)
         self._batched: list[Sealed] | None = None
         self._check_settings()
 
@@ -193,6 +197,12 @@ class Engine:
         """The declared reports over the loaded flows (see docs/reports.md)."""
         return self.flows.reports
 
+    @property
+    def granting(self) -> GrantingFlows:
+        """The loaded flows that declare ``grants:``: where powers held through a grant
+        come from (pass it to :func:`integrity_flows.authority.resolve` as ``flows``)."""
+        return self._granting
+
     def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
         """The settings of ``flow_id`` (at ``version``, else the latest) with the host's
         overrides applied."""
@@ -216,6 +226,7 @@ class Engine:
                 self.definition_of,
                 self.flows.get,
                 self._person,
+                self._granting,
             )
             self._rules_cache[definition.key] = found
         return found

@@ -22,13 +22,13 @@ from integrity_flows.errors import (
 )
 from integrity_flows.protection.fields import open_value
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.stores import MemoryStore, SQLiteStore, Store
 
 if TYPE_CHECKING:
     from integrity_flows.actor import Actor
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
     from integrity_flows.engine.runtime import Engine
+    from integrity_flows.protocols import Store
 
 #: The trigger recorded for a reading; never a trigger of a flow (the loader refuses it).
 READ_TRIGGER = "reveal"
@@ -44,10 +44,7 @@ def engine_key(store: Store, key: FieldKey | str | None) -> FieldKey | None:
         return FieldKey.from_text(key)
     if key is not None:
         return key
-    volatile = isinstance(store, MemoryStore) or (
-        isinstance(store, SQLiteStore) and store.path == ":memory:"
-    )
-    return FieldKey.generate() if volatile else None
+    return FieldKey.generate() if store.volatile else None
 
 
 def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 import attrs
 
 from integrity_flows.actor import Actor
 from integrity_flows.case import Case
 from integrity_flows.definition.model import FlowDefinition
-
-
-class CaseLookup(Protocol):
-    """The store queries a guard may make (indexed, never a scan of all cases)."""
-
-    def holders(
-        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
-    ) -> list[str]:
-        """Ids of cases of ``flow_id`` in one of ``states`` (any state: None) whose ``field``
-        equals ``value``."""
-        ...
+from integrity_flows.protocols import CaseLookup, Directory
 
 
 @attrs.frozen
@@ -44,7 +34,10 @@ class GuardContext:
     # their labels); None where the engine does not supply it.
     flow_of: Callable[[str], FlowDefinition] | None = None
     # A person named in data, as the host's directory knows them (None: unknown).
-    person: Callable[[str], Actor | None] | None = None
+    person: Directory | None = None
+    # The grant by which the actor holds a power today (None: not held), resolved by the
+    # engine through the flows that declare grants; None where the engine does not supply it.
+    power: Callable[[str], Mapping[str, Any] | None] | None = None
 
     def grant(self, key: str, value: Any) -> None:
         """Record what an allowing authority guard relied on, for the audit event."""
@@ -60,3 +53,6 @@ class GuardContext:
             binds = self.definition.start.binds
             return self.actor.id if binds == role else None
         return self.case.actors.get(role)
+
+
+__all__ = ["CaseLookup", "GuardContext"]

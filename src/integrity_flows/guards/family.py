@@ -85,10 +85,10 @@ def children_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
 def parent_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """The parent case (the flow's ``parent`` link) is in one of ``states``."""
     link = ctx.definition.parent
-    load = getattr(ctx.lookup, "load", None)
-    if link is None or load is None:
+    if link is None:
         return Reason("parent", "เรื่องนี้ไม่มีเรื่องหลัก", "this case has no parent case")
-    parent = load(str(ctx.data.get(link.field) or ""))
+    parent_id = str(ctx.data.get(link.field) or "")
+    parent = ctx.lookup.load(parent_id) if parent_id else None
     states = list(params["states"])
     if parent is None or parent.state not in states:
         now = None if parent is None else parent.state

@@ -1,23 +1,22 @@
-"""The ``holds_power`` guard: authority resolved through delegation and acting orders."""
+"""The ``holds_power`` guard: authority resolved through the flows that grant powers."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
-from integrity_flows.authority import OrderLookup, power_table, resolve
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
+from integrity_flows.powers import power_table
 
 
 def holds_power(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """The actor holds the power ``power`` (or the one named in data ``power_field``) today:
     by position (an organization role ``powers.yaml`` names as its holder) or through
-    delegation, assignment or acting orders in force (see :mod:`integrity_flows.authority`).
-
-    When it allows, the grant (power, position at the root, order ids and numbers) is
-    recorded under ``authority.grants`` of the audit event.
+    cases of a flow that declares ``grants:`` in force (see :mod:`integrity_flows.authority`).
+    The engine resolves it (``ctx.power``), recording the grant (power, position at the
+    root, granting case ids and numbers) under ``authority.grants`` of the audit event.
     """
     power = params["power"] if "power" in params else ctx.data.get(params["power_field"])
     table = power_table()
@@ -28,14 +27,7 @@ def holds_power(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
             f"ไม่รู้จักอำนาจ '{power}'",
             f"unknown power '{power}'",
         )
-    grant = None
-    if hasattr(ctx.lookup, "load"):
-        lookup = cast(OrderLookup, ctx.lookup)
-        grant = resolve(lookup, spec.id, ctx.actor.id, ctx.now, positions=ctx.actor.roles)
-    if grant is not None:
-        grants = dict(ctx.grants.get("grants", {}))
-        grants[spec.id] = grant.as_dict()
-        ctx.grant("grants", grants)
+    if ctx.power is not None and ctx.power(spec.id) is not None:
         return None
     return Reason(
         "power",

@@ -8,14 +8,11 @@ registered with the kinds of its parameters so definitions are checked at load.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 import attrs
 
-from integrity_flows.errors import Reason
-
-if TYPE_CHECKING:
-    from integrity_flows.guards.context import GuardContext
+from integrity_flows.protocols import Guard
 
 GuardKind = Literal["authority", "condition"]
 # What a parameter names, so a definition's use of it can be checked at load.
@@ -27,7 +24,8 @@ ParamKind = Literal[
     "int", "message", "records", "subfield", "where", "number", "when", "flag",
 ]  # fmt: skip
 
-GuardFunc = Callable[["GuardContext", Mapping[str, Any]], Reason | None]
+#: A guard's callable: see :class:`integrity_flows.protocols.Guard`.
+GuardFunc = Guard
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from integrity_flows.errors import Problem
 from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
 from integrity_flows.loading.deadline_checks import deadline_problems
+from integrity_flows.loading.grants_checks import grants_problems
 from integrity_flows.loading.links import check_committees
 from integrity_flows.loading.param_kinds import KINDS, date_rule_problems, kind_problems
 from integrity_flows.loading.protection_checks import protection_problems
@@ -65,6 +66,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
         *deadline_problems(definition),
         *records_problems(definition),
         *computed_problems(definition),
+        *grants_problems(definition),
     ]
     for path, en, th in found:
         out.add(path, en, th)
@@ -80,7 +82,7 @@ def _check_identity(d: FlowDefinition, out: _Collector) -> None:
         )
     if d.version < 1:
         out.add("version", "version must be 1 or more", "ฉบับต้องเป็น 1 ขึ้นไป")
-    if d.plan.project < 1:
+    if d.plan is not None and d.plan.project < 1:
         out.add(
             "plan.project",
             "plan project must be a project number (1 or more)",
@@ -199,21 +201,41 @@ def _check_binds(d: FlowDefinition, path: str, binds: str | None, out: _Collecto
         out.add(path, f"'{binds}' is not a per-case role", f"'{binds}' ไม่ใช่บทบาทประจำเรื่อง")
 
 
-def _check_cites(path: str, cites: str, out: _Collector) -> None:
-    if not _CITE.match(cites):
+def _check_cites(
+    d: FlowDefinition, path: str, cites: str | None, also: tuple[str, ...], out: _Collector
+) -> None:
+    """A flow in the plan cites a well-formed step on every action; a host's own flow
+    (no ``plan:``) cites none, so plan coverage never counts it."""
+    if d.plan is None:
+        if cites is not None or also:
+            out.add(
+                f"{path}.cites" if cites is not None else f"{path}.also_cites",
+                "a flow without 'plan:' is outside the plan and cites no plan step",
+                "ขั้นตอนงานที่ไม่ระบุ 'plan:' อยู่นอกแผน จึงอ้างอิงขั้นตอนในแผนไม่ได้",
+            )
+        return
+    if cites is None:
         out.add(
-            path,
-            f"cites '{cites}' is not a plan step such as '13/5.1' or 'risk/1'",
-            f"การอ้างอิง '{cites}' ต้องเป็นขั้นตอนในแผน เช่น '13/5.1'",
+            f"{path}.cites",
+            "missing 'cites': every action of a flow in the plan cites the plan step it "
+            "carries out, such as '13/5.1'",
+            "ไม่มี 'cites': ทุกการดำเนินการของขั้นตอนงานตามแผนต้องอ้างอิงขั้นตอนในแผน เช่น '13/5.1'",
         )
+    for where, cite in [(f"{path}.cites", cites)] + [
+        (f"{path}.also_cites[{j}]", c) for j, c in enumerate(also)
+    ]:
+        if cite is not None and not _CITE.match(cite):
+            out.add(
+                where,
+                f"cites '{cite}' is not a plan step such as '13/5.1' or 'risk/1'",
+                f"การอ้างอิง '{cite}' ต้องเป็นขั้นตอนในแผน เช่น '13/5.1'",
+            )
 
 
 def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
     _check_roles(d, "start.roles", d.start.roles, out)
     _check_binds(d, "start.binds", d.start.binds, out)
-    _check_cites("start.cites", d.start.cites, out)
-    for j, cite in enumerate(d.start.also_cites):
-        _check_cites(f"start.also_cites[{j}]", cite, out)
+    _check_cites(d, "start", d.start.cites, d.start.also_cites, out)
     for j, ref in enumerate(d.start.guards):
         _check_guard(d, registry, f"start.guards[{j}]", ref, out)
 
@@ -252,9 +274,7 @@ def _check_transition(
         # Members act in a committee by their seat; other transitions need roles.
         _check_roles(d, f"{path}.roles", t.roles, out)
     _check_binds(d, f"{path}.binds", t.binds, out)
-    _check_cites(f"{path}.cites", t.cites, out)
-    for j, cite in enumerate(t.also_cites):
-        _check_cites(f"{path}.also_cites[{j}]", cite, out)
+    _check_cites(d, path, t.cites, t.also_cites, out)
     for j, field in enumerate(t.requires):
         if field not in d.data:
             en, th = _hint(field, d.data)

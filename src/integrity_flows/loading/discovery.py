@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem, UnknownFlow
@@ -14,7 +14,9 @@ from integrity_flows.guards.builtin import builtin_registry
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.links import check_links
 from integrity_flows.loading.reader import read_text
-from integrity_flows.reports.catalogue import REPORTS_FOLDER, ReportCatalogue, load_catalogue
+
+if TYPE_CHECKING:
+    from integrity_flows.reports.catalogue import ReportCatalogue
 
 FLOW_ENTRY_POINTS = "integrity_flows.flows"
 GUARD_ENTRY_POINTS = "integrity_flows.guards"
@@ -46,7 +48,7 @@ class FlowLibrary:
     ) -> None:
         self._by_key: dict[tuple[str, int], FlowDefinition] = {}
         # The declared reports over these flows (``reports/`` beside them).
-        self.reports = reports if reports is not None else ReportCatalogue()
+        self.reports = reports if reports is not None else _catalogue().ReportCatalogue()
         for definition in definitions:
             self.add(definition)
 
@@ -90,6 +92,14 @@ class FlowLibrary:
     def latest(self) -> list[FlowDefinition]:
         """The latest version of each flow, sorted by id."""
         return [self.get(flow_id) for flow_id in sorted({d.id for d in self})]
+
+
+def _catalogue() -> Any:
+    """The report catalogue module, imported when first needed: the reports package still
+    holds procedure modules that import the authority, which imports this module."""
+    from integrity_flows.reports import catalogue  # noqa: PLC0415 - see the docstring
+
+    return catalogue
 
 
 def load_folder(folder: Traversable | Path, registry: GuardRegistry) -> list[FlowDefinition]:
@@ -185,8 +195,9 @@ def load_library(
     problems.extend(check_links(library.latest()))
     if problems:
         raise DefinitionError(problems)
-    library.reports = load_catalogue(
-        [folder / REPORTS_FOLDER for folder in sources],
+    reports = _catalogue()
+    library.reports = reports.load_catalogue(
+        [folder / reports.REPORTS_FOLDER for folder in sources],
         library.latest(),
         entry_points=entry_points,
     )

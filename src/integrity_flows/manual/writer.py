@@ -63,6 +63,11 @@ _WORDS: Mapping[str, Label] = {
         "This manual is written from the flow {id}, version {version} (digest {digest}), "
         "the procedure the system enforces; plan project {project}: {plan}.",
     ),
+    "written_from_host": Label(
+        "คู่มือนี้จัดทำจากขั้นตอนงาน {id} ฉบับที่ {version} (รหัสตรวจสอบ {digest}) ซึ่งเป็นขั้นตอนที่ระบบบังคับใช้จริง",
+        "This manual is written from the flow {id}, version {version} (digest {digest}), "
+        "the procedure the system enforces.",
+    ),
     "who_starts": Label("ผู้ยื่นหรือบันทึกเรื่อง", "Who files or records a case"),
     "data": Label("ข้อมูลที่ให้เมื่อเริ่มเรื่อง", "What is given at the start"),
     "required": Label("จำเป็น", "required"),
@@ -169,25 +174,25 @@ class _Writer:
 
     def document(self) -> Document:
         title = self.text.title or Label(f"คู่มือ{self.d.title.th}", f"Manual: {self.d.title.en}")
-        plan = self.d.plan
         intro = [
             Paragraph(self.say(self.d.description)) if self.d.description else None,
-            Paragraph(
-                self.word(
-                    "written_from",
-                    id=self.d.id,
-                    version=self.num(self.d.version),
-                    digest=self.d.digest[:12] or "-",
-                    project=self.num(plan.project),
-                    plan=self.say(plan.title),
-                )
-            ),
+            Paragraph(self.written_from()),
         ]
         return Document(
             title=self.say(title),
             lang=self.lang,
             intro=tuple(block for block in intro if block is not None),
             sections=(self.filing(), self.steps(), self.responsible(), self.time_frames()),
+        )
+
+    def written_from(self) -> str:
+        """Which flow the manual is written from, and its plan project if it has one."""
+        plan, d = self.d.plan, self.d
+        common = {"id": d.id, "version": self.num(d.version), "digest": d.digest[:12] or "-"}
+        if plan is None:
+            return self.word("written_from_host", **common)
+        return self.word(
+            "written_from", **common, project=self.num(plan.project), plan=self.say(plan.title)
         )
 
     def filing(self) -> Section:
@@ -337,6 +342,8 @@ class _Writer:
         return Section(self.say(self.text.responsible), tuple(blocks))
 
     def plan_unit(self) -> str | None:
+        if self.d.plan is None:
+            return None
         project = load_plan().project(self.d.plan.project)
         return project.unit_th if project else None
 

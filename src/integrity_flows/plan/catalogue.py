@@ -386,6 +386,8 @@ class _Collector:
 
     def flow(self, definition: FlowDefinition) -> None:
         d = definition
+        if d.plan is None:
+            return  # a host's own flow, outside the plan: it implements no plan step
         if self.plan.project(d.plan.project) is not None:
             self.flows.setdefault(d.plan.project, set()).add(d.id)
         else:
@@ -610,8 +612,7 @@ __all__ = [
 ]
 
 
-def _cites(where: str, cites: str, also: tuple[str, ...]) -> list[tuple[str, str]]:
+def _cites(where: str, cites: str | None, also: tuple[str, ...]) -> list[tuple[str, str]]:
     """Each plan step an action cites, with the path naming it in a problem."""
-    return [(f"{where}.cites", cites)] + [
-        (f"{where}.also_cites[{j}]", cite) for j, cite in enumerate(also)
-    ]
+    first = [(f"{where}.cites", cites)] if cites is not None else []
+    return first + [(f"{where}.also_cites[{j}]", cite) for j, cite in enumerate(also)]

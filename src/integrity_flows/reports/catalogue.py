@@ -14,7 +14,7 @@ from datetime import datetime
 from importlib import metadata
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from integrity_flows.calendars import parse_int, thai_digits
 from integrity_flows.errors import DefinitionError, Problem
@@ -32,7 +32,6 @@ from integrity_flows.reports.run import Run
 if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
-    from integrity_flows.engine.runtime import Engine
     from integrity_flows.reports.declaration import ReportDecl
 
 REPORT_ENTRY_POINTS = "integrity_flows.reports"
@@ -149,6 +148,41 @@ def load_catalogue(
     if problems:
         raise DefinitionError(problems)
     return ReportCatalogue((r for _, r in found), aggregates)
+
+
+class Engine(Protocol):
+    """Protocol: what a report reads of an engine (:class:`integrity_flows.Engine` is one)."""
+
+    @property
+    def reports(self) -> ReportCatalogue:
+        """The declared reports."""
+        ...
+
+    @property
+    def store(self) -> Any:
+        """The store: its ``iter_cases(flow_id)`` streams the cases of one flow."""
+        ...
+
+    @property
+    def flows(self) -> Any:
+        """The loaded definitions: ``get(flow_id, version)``."""
+        ...
+
+    def clock(self) -> datetime:
+        """Now."""
+        ...
+
+    def settings(self, flow_id: str) -> dict[str, Any]:
+        """A flow's settings with the host's overrides."""
+        ...
+
+    def get(self, case_id: str) -> Case:
+        """One case."""
+        ...
+
+    def history(self, case_id: str) -> list[Any]:
+        """One case's audit events."""
+        ...
 
 
 class EngineSource:

@@ -1,11 +1,17 @@
-"""Stores: where cases and their audit trail live. Open one by URL."""
+"""Stores: where cases and their audit trail live. Open one by URL.
+
+Every backend implements :class:`integrity_flows.protocols.Store`; :func:`open_store` is
+the one place that maps a URL to a backend class. The engine calls it from
+``Engine.open`` and otherwise knows stores only through the Protocol.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from integrity_flows.errors import StoreError, UnsupportedStore
-from integrity_flows.stores.base import Store, Write
+from integrity_flows.protocols import Store
+from integrity_flows.stored import Write
 from integrity_flows.stores.memory import MemoryStore
 from integrity_flows.stores.sqlite import SQLiteStore
 

@@ -10,10 +10,9 @@ from types import MappingProxyType
 
 import attrs
 
-from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate
-from integrity_flows.stores.base import Write
+from integrity_flows.stored import StoredEvent, Write
 
 
 def _frozen(case: Case) -> Case:
@@ -35,6 +34,9 @@ def _frozen(case: Case) -> Case:
 
 class MemoryStore:
     """Cases, chains and indexes in dictionaries, behind one lock."""
+
+    #: Nothing survives the process (see :attr:`integrity_flows.protocols.Store.volatile`).
+    volatile = True
 
     def __init__(self) -> None:
         self._lock = threading.RLock()

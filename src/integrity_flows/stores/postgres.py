@@ -20,10 +20,9 @@ from typing import Any
 import psycopg
 
 from integrity_flows.audit.records import from_iso, iso
-from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
-from integrity_flows.stores.base import Write
+from integrity_flows.stored import StoredEvent, Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 from integrity_flows.stores.rows import (
     CASE_COLUMNS,
@@ -90,6 +89,9 @@ class PostgresStore:
     the store object behind a lock, so a store may be shared by threads; each iteration over
     all events or cases reads through a connection of its own, a page at a time.
     """
+
+    #: A database server keeps what it is given.
+    volatile = False
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from integrity_flows.audit.records import canonical, from_iso, iso, parse_json
-from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case, Deadline
+from integrity_flows.stored import StoredEvent
 
 CASE_COLUMNS = (
     "id", "flow_id", "flow_version", "definition_hash", "state", "version", "data", "actors",

@@ -14,10 +14,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from integrity_flows.audit.records import from_iso, iso
-from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
-from integrity_flows.stores.base import Write
+from integrity_flows.stored import StoredEvent, Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 from integrity_flows.stores.rows import (
     CASE_COLUMNS,
@@ -52,6 +51,8 @@ class SQLiteStore:
 
     def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
         self.path = str(path)
+        # ``:memory:`` keeps nothing beyond the process (protocols.Store.volatile).
+        self.volatile = self.path == ":memory:"
         try:
             self._db = sqlite3.connect(
                 self.path, isolation_level=None, check_same_thread=False, timeout=30.0

@@ -19,6 +19,7 @@ from integrity_flows.complaints.progress import Progress
 from integrity_flows.complaints.tracking import Throttle
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import FlowError, Refused
+from integrity_flows.stores import SQLiteStore
 
 if TYPE_CHECKING:
     from integrity_flows.actor import Actor
@@ -158,9 +159,9 @@ def places(world: World, word: str) -> list[str]:
     )
     if word in cases:
         found.append("the cases / ข้อมูลเรื่อง")
-    path = getattr(world.engine.store, "path", None)
-    if isinstance(path, str) and path != ":memory:":
-        for file in (Path(path), Path(f"{path}-wal")):
+    store = world.engine.store
+    if isinstance(store, SQLiteStore) and not store.volatile:
+        for file in (Path(store.path), Path(f"{store.path}-wal")):
             if file.exists() and word.encode() in file.read_bytes():
                 found.append(f"the database file {file.name} / แฟ้มฐานข้อมูล")
     return found

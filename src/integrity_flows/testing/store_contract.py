@@ -26,10 +26,10 @@ from typing import Any
 import pytest
 
 from integrity_flows.audit.records import GENESIS, canonical, digest
-from integrity_flows.audit.verify import StoredEvent
 from integrity_flows.case import Case, Deadline
 from integrity_flows.errors import ConcurrentUpdate
-from integrity_flows.stores.base import Store, Write
+from integrity_flows.protocols import Store
+from integrity_flows.stored import StoredEvent, Write
 
 T0 = datetime(2023, 10, 1, 2, 30, 15, 123456, tzinfo=UTC)
 FLOW = "lending"

@@ -1,0 +1,192 @@
+"""The extension points, gathered in one place: what a host or a plug-in may supply.
+
+Each is a :class:`typing.Protocol` (or the Protocol of a plain callable), so any object
+of the right shape fits; nothing here is a base class to inherit from, and nothing is
+found by naming convention or probed with ``getattr``. A capability a backend may or may
+not have is a member of its Protocol (:attr:`Store.volatile`), or a Protocol of its own
+checked with ``isinstance`` (:class:`MigratingStore`).
+
+- :class:`CaseLookup`: the read-only queries guards and authority make of a store;
+- :class:`Store`: where cases and their audit trail live (memory, SQLite, PostgreSQL);
+- :class:`MigratingStore`: a store with a numbered schema;
+- :class:`Clock`: the time, injected;
+- :class:`Directory`: who a person named in data is, as the host knows them;
+- :class:`Guard`: a named check a flow file may use;
+- :class:`AuditSink`: told of every committed audit event;
+- :class:`ReportAggregate` over an :class:`AggregateContext`: a generic figure a
+  declared report may name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from integrity_flows.actor import Actor
+    from integrity_flows.audit.records import AuditEvent
+    from integrity_flows.case import Case
+    from integrity_flows.errors import Reason
+    from integrity_flows.guards.context import GuardContext
+    from integrity_flows.stored import StoredEvent, Write
+
+#: What a figure of a report holds: a count, an amount, a yes/no, a text, a list of names.
+FigureValue = int | Decimal | bool | str | tuple[str, ...] | None
+
+
+class CaseLookup(Protocol):
+    """Protocol: the queries a guard or the authority resolution makes of the store.
+
+    Indexed look-ups and single loads only, never a scan of every case: they run while an
+    action is decided.
+    """
+
+    def holders(
+        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
+    ) -> list[str]:
+        """Ids of cases of ``flow_id`` in one of ``states`` (any state: None) whose indexed
+        ``field`` equals ``value``."""
+        ...
+
+    def load(self, case_id: str) -> Case | None:
+        """The case ``case_id``, or ``None``."""
+        ...
+
+    def events(self, case_id: str) -> list[StoredEvent]:
+        """The chain of ``case_id``, oldest first."""
+        ...
+
+
+class Store(CaseLookup, Protocol):
+    """Protocol: where cases and their audit trail live. Every method is thread-safe.
+
+    One contract and one conformance suite (:mod:`integrity_flows.testing.store_contract`)
+    for every backend; :func:`integrity_flows.stores.open_store` opens one by URL.
+    """
+
+    @property
+    def volatile(self) -> bool:
+        """True when the store keeps nothing beyond the process (``memory://``,
+        ``sqlite://:memory:``): the engine may then protect sensitive data with an
+        ephemeral key that lives exactly as long as the data."""
+        ...
+
+    def write(self, write: Write) -> int:
+        """Commit ``write`` in one transaction; return the event's global sequence number."""
+        ...
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Group several writes in one transaction (all or nothing)."""
+        ...
+
+    def iter_events(self) -> Iterator[StoredEvent]:
+        """Every event, ordered by case id, then position."""
+        ...
+
+    def iter_events_by_seq(self) -> Iterator[StoredEvent]:
+        """Every event, in the order written."""
+        ...
+
+    def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
+        """Cases ordered by id, optionally of one flow and state."""
+        ...
+
+    def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
+        """(case id, trigger, due) of every open deadline due at or before ``now``, by due."""
+        ...
+
+    def claim_deadline(
+        self, case_id: str, trigger: str, due: datetime
+    ) -> AbstractContextManager[bool]:
+        """Hold one deadline for a sweep, so that sweepers running at once fire it once.
+
+        Yields ``True`` when the deadline is still open (the case still has ``trigger``
+        due at exactly ``due``) and no other sweeper holds it; ``False`` otherwise, and
+        then the caller leaves it alone. The block is one transaction (a savepoint inside
+        :meth:`batch`): writes made in it commit when it ends, or not at all.
+        """
+        ...
+
+    def close(self) -> None:
+        """Release the store's resources."""
+        ...
+
+
+@runtime_checkable
+class MigratingStore(Protocol):
+    """Protocol: a store with a schema of numbered migrations (SQLite, PostgreSQL)."""
+
+    def migrate(self) -> list[int]:
+        """Apply the pending migrations; return their numbers."""
+        ...
+
+    def schema_version(self) -> int:
+        """The number of the last migration applied."""
+        ...
+
+
+class Clock(Protocol):
+    """Protocol: the time now, as an aware UTC ``datetime`` (see :mod:`integrity_flows.clock`)."""
+
+    def __call__(self) -> datetime: ...
+
+
+class Directory(Protocol):
+    """Protocol: the person ``person_id`` as the host's directory knows them (their unit,
+    roles), or ``None`` when unknown. Without one, the host vouches for every actor."""
+
+    def __call__(self, person_id: str, /) -> Actor | None: ...
+
+
+class Guard(Protocol):
+    """Protocol: a check a flow file names, with parameters: ``None`` allows, a
+    :class:`~integrity_flows.errors.Reason` refuses and says why. Registered with the
+    kinds of its parameters in a :class:`~integrity_flows.guards.registry.GuardRegistry`."""
+
+    def __call__(self, ctx: GuardContext, params: Mapping[str, Any], /) -> Reason | None: ...
+
+
+class AuditSink(Protocol):
+    """Protocol: told of each audit event once it is committed (refusals included); a
+    failing sink is logged and never undoes the commit."""
+
+    def __call__(self, event: AuditEvent, /) -> None: ...
+
+
+class AggregateContext(Protocol):
+    """Protocol: what a report aggregate reads: the fiscal year asked for (B.E.; None for
+    a report of one case) and the cases of a flow."""
+
+    @property
+    def fiscal_year(self) -> int | None:
+        """The fiscal year of the report (B.E.), or None."""
+        ...
+
+    def cases(self, flow_id: str, state: str | None = None) -> Iterator[Case]:
+        """Cases of ``flow_id`` (optionally in ``state``) the report covers."""
+        ...
+
+
+class ReportAggregate(Protocol):
+    """Protocol: a generic figure (a count, a sum, a rate against a target, ...) that a
+    report declared in a flow file names, computed from ``context`` with the declaration's
+    ``params``."""
+
+    def __call__(self, context: AggregateContext, params: Mapping[str, Any], /) -> FigureValue: ...
+
+
+__all__ = [
+    "AggregateContext",
+    "AuditSink",
+    "CaseLookup",
+    "Clock",
+    "Directory",
+    "FigureValue",
+    "Guard",
+    "MigratingStore",
+    "ReportAggregate",
+    "Store",
+]
