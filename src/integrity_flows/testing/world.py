@@ -29,8 +29,8 @@ from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import FlowError, Refused, UnknownFlow
 from integrity_flows.reports import REPORTS, Figure, find_report
-from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.base import FigureValue
+from integrity_flows.reports.catalogue import run_report
 from integrity_flows.testing.complaints import open_case
 
 #: The moment a scenario begins unless it says otherwise: 1 October 2566 (the first day
