@@ -79,13 +79,14 @@ def test_capture_audit_collects_committed_events() -> None:
 _LAYERS = {
     "definition": {"errors"},
     "guards": {"errors", "definition", "actor", "case", "calendars", "authority", "values"},
-    "loading": {"errors", "definition", "guards", "values"},
+    # Report declarations are read and checked with the flows they read.
+    "loading": {"errors", "definition", "guards", "values", "reports"},
     "audit": {"errors", "case", "committees"},
     "stores": {"errors", "audit", "case"},
     "protection": {"errors", "definition"},
     "engine": {
         "errors", "definition", "guards", "loading", "audit", "stores", "actor", "case",
-        "calendars", "clock", "authority", "committees", "protection", "values",
+        "calendars", "clock", "authority", "committees", "protection", "values", "reports",
     },
     "reports": {
         "audit", "calendars", "engine", "definition", "errors", "case", "authority",
