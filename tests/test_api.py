@@ -89,7 +89,7 @@ _LAYERS = {
         "calendars", "clock", "authority", "committees", "protection", "values", "reports",
     },
     "reports": {
-        "audit", "calendars", "engine", "definition", "errors", "case", "authority",
+        "audit", "calendars", "engine", "loading", "values", "definition", "errors", "case", "authority",
         "protection", "actor",
     },
     "manual": {"calendars", "definition", "plan"},

@@ -3,6 +3,9 @@
 An accumulator is fed the cases of its set as they stream from the store and keeps
 only what its figure needs (a count, a sum, the values to list or take the median
 of), so a report's memory grows with its figures, not with the number of cases.
+
+A sum of whole numbers is a whole number; a sum declared with ``round`` is a decimal
+amount rounded to that many places, also when no case holds a value (``0.00`` baht).
 """
 
 from __future__ import annotations
@@ -82,8 +85,9 @@ class _Numbers:
         kind, places = self.decl.kind, self.decl.round
         if kind == "distinct":
             return len(self.distinct)
-        if kind == "sum":
-            return int(self.running) if self.whole else rounded(self.running, places)
+        if kind == "sum":  # with ``round`` an amount, even when no case holds one
+            whole = self.whole and places is None
+            return int(self.running) if whole else rounded(self.running, places)
         if not self.found:
             return None
         if kind == "mean":

@@ -8,7 +8,7 @@ way, and a value that is a count, an amount, a percentage, a yes/no or a list of
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
@@ -79,13 +79,6 @@ def render_value(value: FigureValue, *, thai: bool = False) -> str:
     else:
         text = value
     return thai_digits(text) if thai and not isinstance(value, tuple | str | Table) else text
-
-
-def percent(part: int, whole: int) -> Decimal | None:
-    """``part`` of ``whole`` in percent, two decimals, rounded half up; None when empty."""
-    if whole <= 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
 class ReportError(FlowError):

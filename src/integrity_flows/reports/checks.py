@@ -3,7 +3,8 @@
 Every problem is collected with the report file and the path inside it: an unknown flow,
 set, field, state, trigger, setting, report or figure; a sum over a field that is not a
 number; a count by a field that is not an enum; a figure that names a figure below it;
-a set inside itself; a public figure that reads a sensitive field.
+a set inside itself; a public figure that reads a sensitive field; a field test read
+``before``/``after`` a move of a sensitive or hashed field (its trail holds ``***``).
 """
 
 from __future__ import annotations
