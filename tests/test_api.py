@@ -89,8 +89,8 @@ _LAYERS = {
         "calendars", "clock", "authority", "committees", "protection", "values", "reports",
     },
     "reports": {
-        "audit", "calendars", "engine", "loading", "values", "definition", "errors", "case", "authority",
-        "protection", "actor",
+        "audit", "calendars", "engine", "loading", "values", "definition", "errors", "case",
+        "authority", "protection", "actor",
     },
     "manual": {"calendars", "definition", "plan"},
     "complaints": {
