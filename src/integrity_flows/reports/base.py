@@ -1,24 +1,19 @@
-"""What every report is made of: named figures, and the reports features may name.
+"""What every report is made of: named figures.
 
-A report computes its figures from the cases in the engine; each figure has an id and
-a Thai and English label, so a feature, the command line and a host may name it either
-way, and a value that is a count, an amount, a percentage, a yes/no or a list of names.
+Each figure has an id and a Thai and English label, so a feature, the command line and a
+host may name it either way, and a value that is a count, an amount, a percentage, a
+yes/no, a list of names or a register (a table).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
 from integrity_flows.calendars import thai_digits
 from integrity_flows.definition.model import Label
 from integrity_flows.errors import FlowError
-
-if TYPE_CHECKING:
-    from integrity_flows.engine.runtime import Engine
 
 Cell = str | int | Decimal | bool | None
 
@@ -85,16 +80,3 @@ class ReportError(FlowError):
     """A report cannot be computed from what the cases hold (Thai and English message)."""
 
     code = "report_error"
-
-
-@attrs.frozen
-class ReportSpec:
-    """A report features may name: its id, labels, and how its figures are computed."""
-
-    id: str
-    label: Label
-    figures: Callable[[Engine, int], Sequence[Figure]]
-
-    def matches(self, name: str) -> bool:
-        """True when ``name`` is this report's id or either of its labels."""
-        return name == self.id or self.label.matches(name)
