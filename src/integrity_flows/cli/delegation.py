@@ -16,8 +16,8 @@ from datetime import date
 import click
 
 from integrity_flows.authority import resolve
-from integrity_flows.calendars import THAI_TZ, parse_date
-from integrity_flows.cli.common import db_option, flows_option, open_engine
+from integrity_flows.calendars import THAI_TZ
+from integrity_flows.cli.common import db_option, flows_option, open_engine, typed_date
 from integrity_flows.cli.report import report_alias
 from integrity_flows.clock import SystemClock
 from integrity_flows.reports.delegation import orders_in_force
@@ -26,12 +26,7 @@ from integrity_flows.reports.delegation import orders_in_force
 def _day(text: str | None) -> date:
     if text is None:
         return SystemClock()().astimezone(THAI_TZ).date()
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a date: {text!r} / วันที่ไม่ถูกต้อง: {text!r}", param_hint="--on"
-        ) from exc
+    return typed_date(text, "--on")
 
 
 _ON = click.option("--on", "on", default=None, help="A date, default today / วันที่ (ค่าเริ่มต้น วันนี้)")

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from integrity_flows.calendars import THAI_TZ, parse_date, parse_int
+from integrity_flows.calendars import THAI_TZ
 from integrity_flows.cli.common import (
     F,
     db_option,
@@ -25,6 +25,8 @@ from integrity_flows.cli.common import (
     fiscal_year_option,
     flows_option,
     open_engine,
+    optional_fiscal_year_option,
+    typed_date,
 )
 from integrity_flows.errors import FlowError
 from integrity_flows.loading.discovery import default_registry, load_library
@@ -32,26 +34,11 @@ from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_csv, as_json, as_text
 
 
-def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return parse_int(value)
-    except ValueError as exc:
-        msg = f"not a fiscal year: {value!r} / ปีงบประมาณไม่ถูกต้อง: {value!r}"
-        raise click.BadParameter(msg) from exc
-
-
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
     """The end of a Thai calendar day: the report is made as that day closes."""
     if value is None:
         return None
-    try:
-        day = parse_date(value)
-    except ValueError as exc:
-        msg = f"not a date: {value!r} / วันที่ไม่ถูกต้อง: {value!r}"
-        raise click.BadParameter(msg) from exc
-    return datetime.combine(day, time(23, 59, 59), THAI_TZ)
+    return datetime.combine(typed_date(value, "--as-of"), time(23, 59, 59), THAI_TZ)
 
 
 def format_options(func: F) -> F:
@@ -121,7 +108,7 @@ def list_command(flow_dirs: tuple[str, ...]) -> None:
 @click.argument("name")
 @db_option
 @flows_option
-@click.option("--fiscal-year", "fiscal_year", callback=_year, help="Fiscal year, B.E. / ปีงบประมาณ")
+@optional_fiscal_year_option
 @click.option("--case", "case_id", default=None, help="The case of a one-case report / เรื่อง")
 @format_options
 def show_command(
