@@ -37,7 +37,7 @@ from integrity_flows.cli.common import (
     open_engine,
     parse_pairs,
 )
-from integrity_flows.cli.report import format_options, print_report
+from integrity_flows.cli.report import JSON_FLAG, format_options, print_report
 from integrity_flows.complaints.desk import COMPLAINT_FLOW, ComplaintDesk, TrackingNotFound
 from integrity_flows.complaints.manual import complaint_manual
 from integrity_flows.engine.runtime import Engine
@@ -169,7 +169,7 @@ def manual_command(
 @fiscal_year_option
 @_setting_option
 @format_options
-@click.option("--json", "as_json", is_flag=True, help="Same as --format json / แสดงผลเป็น JSON")
+@JSON_FLAG
 def statistics_command(
     db: str,
     flow_dirs: tuple[str, ...],

@@ -156,15 +156,18 @@ def print_report(
         click.echo(text, nl=False)
 
 
-def report_alias(name: str, report_id: str, help_text: str) -> click.Command:
-    """A command ``name`` that prints the yearly report ``report_id`` (an alias of
-    ``report REPORT_ID``, for the command groups of the procedures)."""
+JSON_FLAG = click.option(
+    "--json", "as_json", is_flag=True, help="Same as --format json / แสดงผลเป็น JSON"
+)
 
-    @click.command(name, help=help_text)
-    @db_option
-    @flows_option
-    @fiscal_year_option
-    @format_options
+
+def report_alias(
+    name: str, report_id: str, help_text: str, *, json_flag: bool = False
+) -> click.Command:
+    """A command ``name`` that prints the yearly report ``report_id`` (an alias of
+    ``report REPORT_ID``, for the command groups of the procedures); with ``json_flag``
+    it also keeps an older ``--json`` flag, the same as ``--format json``."""
+
     def alias(
         db: str,
         flow_dirs: tuple[str, ...],
@@ -172,10 +175,15 @@ def report_alias(name: str, report_id: str, help_text: str) -> click.Command:
         fmt: str,
         lang: Lang,
         as_of: datetime | None,
+        as_json: bool = False,
     ) -> None:
+        fmt = "json" if as_json else fmt
         print_report(db, flow_dirs, report_id, fiscal_year, None, fmt, lang, as_of)
 
-    return alias
+    options = (db_option, flows_option, fiscal_year_option, format_options)
+    for option in reversed((*options, JSON_FLAG) if json_flag else options):
+        alias = option(alias)
+    return click.command(name, help=help_text)(alias)
 
 
 __all__ = ["print_report", "report_alias", "report_group"]

@@ -17,8 +17,8 @@ from datetime import datetime
 
 import click
 
-from integrity_flows.cli.common import db_option, fiscal_year_option, flows_option
-from integrity_flows.cli.report import format_options, print_report
+from integrity_flows.cli.common import db_option, flows_option
+from integrity_flows.cli.report import format_options, print_report, report_alias
 from integrity_flows.reports.render import Lang
 
 
@@ -44,21 +44,11 @@ def report_command(
     print_report(db, flow_dirs, "salary_step_round", None, round_id, fmt, lang, as_of)
 
 
-@salary_step_group.command("summary")
-@db_option
-@flows_option
-@fiscal_year_option
-@format_options
-@click.option("--json", "as_json", is_flag=True, help="Same as --format json / แสดงผลเป็น JSON")
-def summary_command(
-    db: str,
-    flow_dirs: tuple[str, ...],
-    fiscal_year: int,
-    fmt: str,
-    lang: Lang,
-    as_of: datetime | None,
-    as_json: bool,
-) -> None:
-    """The figures of a fiscal year's rounds / ผลการพิจารณาเลื่อนขั้นเงินเดือนประจำปี."""
-    fmt = "json" if as_json else fmt
-    print_report(db, flow_dirs, "salary_step", fiscal_year, None, fmt, lang, as_of)
+salary_step_group.add_command(
+    report_alias(
+        "summary",
+        "salary_step",
+        "The figures of a fiscal year's rounds / ผลการพิจารณาเลื่อนขั้นเงินเดือนประจำปี.",
+        json_flag=True,
+    )
+)
