@@ -139,11 +139,11 @@ class _List:
 
 
 class _Events:
-    """How many times one of ``trigger`` moved a matching case (read from its trail)."""
+    """How many times one of ``trigger`` moved a matching case (read from its trail, which
+    the case's other figures share: it is read at most once)."""
 
-    def __init__(self, decl: FigureDecl, history: Callable[[str], list[Any]]) -> None:
+    def __init__(self, decl: FigureDecl) -> None:
         self.decl = decl
-        self.history = history
         self.n = 0
 
     def add(self, seen: Seen) -> None:
@@ -151,9 +151,8 @@ class _Events:
             return
         if not any(t in seen.case.fired_by for t in self.decl.trigger):
             return  # never fired: no need to read the trail
-        self.n += sum(
-            1 for e in self.history(seen.case.id) if e.moved and e.trigger in self.decl.trigger
-        )
+        assert seen.trail is not None  # a run always gives its cases their trail
+        self.n += sum(1 for e in seen.trail() if e.moved and e.trigger in self.decl.trigger)
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
         del values

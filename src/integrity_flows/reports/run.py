@@ -97,6 +97,7 @@ class Run:
         self.first: dict[str, Case] = {}
         self._definitions: dict[tuple[str, int], FlowDefinition] = {}
         self._settings: dict[str, Mapping[str, Any]] = {}
+        self._orders: dict[str, Order] = {}
 
     # --- reading cases ------------------------------------------------------
 
@@ -196,9 +197,20 @@ class Run:
     # --- figures ------------------------------------------------------------
 
     def _order(self, spec: CaseSet) -> Order:
+        """The order of ``spec``'s cases, one for every figure over the set: each case's
+        key is worked out once, however many figures list or tabulate it."""
+        found = self._orders.get(spec.name)
+        if found is None:
+            found = self._orders[spec.name] = self._order_of(spec)
+        return found
+
+    def _order_of(self, spec: CaseSet) -> Order:
         definition = self.source.definition_for(spec.flow)
+        last: list[Any] = [None, ()]  # the case last seen (the set's figures see it in turn)
 
         def key(seen: Seen) -> SortKey:
+            if last[0] is seen:
+                return last[1]  # type: ignore[no-any-return]
             parts: list[Any] = []
             for k in spec.order:
                 held = seen.case.data.get(k.field) if k.field else None
@@ -209,7 +221,8 @@ class Run:
                     parts.append(choices.index(held) if held in choices else len(choices))
                 else:
                     parts.append("" if held is None else str(held))
-            return (*parts, seen.case.created_at.isoformat(), seen.case.id)
+            last[:] = [seen, (*parts, seen.case.created_at.isoformat(), seen.case.id)]
+            return last[1]  # type: ignore[no-any-return]
 
         return key
 
@@ -221,7 +234,7 @@ class Run:
             "missing": lambda: _List(decl, order),
             "found": lambda: _List(decl, order),
             "outside": lambda: _List(decl, order),
-            "events": lambda: _Events(decl, self.source.history),
+            "events": lambda: _Events(decl),
             "by": lambda: _By(decl, self._classes(decl, spec), order),
             "each": lambda: _Each(decl, order),
             "read": lambda: _Read(decl),
