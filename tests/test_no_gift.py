@@ -890,6 +890,11 @@ def test_cli_register_hides_the_giver_unless_asked(
     )
     assert status == 0, err
     assert "Ms Jaidee" in out
+    status, same, err = run(
+        capsys, "report", "gift_register", "--db", db, "--fiscal-year", "2567",
+        "--reveal", "giver", *reader,
+    )  # fmt: skip
+    assert (status, same) == (0, out), err
     status, out, err = run(
         capsys, "no-gift", "register", "--db", db, "--fiscal-year", "2567", "--show-giver",
         "--actor", "b", "--role", "staff", "--reason", "อยากรู้",

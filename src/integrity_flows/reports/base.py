@@ -24,7 +24,7 @@ class Table:
 
     Cells keep the data's own values (dates as ISO text); ``kinds`` says which columns
     hold dates or instants, so each output shows them its own way (the Buddhist Era in
-    text and CSV, ISO in JSON).
+    text and CSV, ISO in JSON), and which holds the id of the row's case (``case``).
     """
 
     keys: tuple[str, ...]

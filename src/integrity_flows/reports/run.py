@@ -245,7 +245,8 @@ class Run:
         return make() if make is not None else _Numbers(decl)
 
     def _kinds(self, decl: FigureDecl, spec: CaseSet) -> tuple[str, ...]:
-        """What each column holds: ``date``, ``datetime``, ``number`` or ``text``."""
+        """What each column holds: ``date``, ``datetime``, ``integer``, ``decimal``,
+        ``case`` (the case's id) or ``text``."""
         data = self.source.definition_for(spec.flow).data
         kinds = []
         for column in decl.columns:
@@ -253,7 +254,9 @@ class Run:
             kind: str = field.type if field is not None else "text"
             if column.value.kind == "span":
                 kind = "integer"
-            kinds.append(kind if kind in ("date", "datetime", "integer", "decimal") else "text")
+            if column.value.kind == "case_id":
+                kind = "case"
+            kinds.append(kind if kind in _COLUMN_KINDS else "text")
         return tuple(kinds)
 
     def _classes(self, decl: FigureDecl, spec: CaseSet) -> list[tuple[str, Label]]:
@@ -308,6 +311,9 @@ def _thai_day(held: Any) -> date | None:
     except ValueError:
         return None
     return day
+
+
+_COLUMN_KINDS = ("date", "datetime", "integer", "decimal", "case")
 
 
 def _label(text: str) -> Label:
