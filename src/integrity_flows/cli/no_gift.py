@@ -21,9 +21,6 @@ import click
 
 from integrity_flows.cli.report import report_alias
 
-REGISTER = "gift_register"
-DECLARATION_FLOW = "gift_declaration"
-
 
 @click.group("no-gift")
 def no_gift_group() -> None:
