@@ -50,14 +50,20 @@ def _total(found: list[Decimal], whole: bool) -> FigureValue:
 
 
 class _Numbers:
-    """sum, mean, median, min, max and distinct of a value of the matching cases."""
+    """sum, mean, median, min, max and distinct of a value of the matching cases.
+
+    Only the median keeps every value; the others keep a running total, a count or the
+    extreme so far.
+    """
 
     def __init__(self, decl: FigureDecl) -> None:
         self.decl = decl
-        self.found: list[Decimal] = []
+        self.found: list[Decimal] = []  # the median's values
         self.distinct: set[str] = set()
         self.whole = True
         self.running = Decimal(0)
+        self.count = 0
+        self.extreme: Decimal | None = None
 
     def add(self, seen: Seen) -> None:
         if not matches(seen, self.decl.where):
@@ -71,11 +77,15 @@ class _Numbers:
         if found is None:
             return
         self.whole = self.whole and isinstance(held, int)
-        if self.decl.kind in ("sum", "mean"):
-            self.running += found
-            self.found.append(found) if self.decl.kind == "mean" else None
-        else:
+        self.count += 1
+        self.running += found
+        kind = self.decl.kind
+        if kind == "median":
             self.found.append(found)
+        elif self.extreme is None or (
+            found > self.extreme if kind == "max" else found < self.extreme
+        ):
+            self.extreme = found
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
         del values
@@ -88,14 +98,14 @@ class _Numbers:
         if kind == "sum":  # with ``round`` an amount, even when no case holds one
             whole = self.whole and places is None
             return int(self.running) if whole else rounded(self.running, places)
-        if not self.found:
+        if not self.count:
             return None
         if kind == "mean":
-            return rounded(self.running / len(self.found), 2 if places is None else places)
+            return rounded(self.running / self.count, 2 if places is None else places)
         if kind == "median":
             return rounded(Decimal(median(self.found)), places)
-        picked = max(self.found) if kind == "max" else min(self.found)
-        return int(picked) if self.whole else rounded(picked, places)
+        assert self.extreme is not None
+        return int(self.extreme) if self.whole else rounded(self.extreme, places)
 
 
 class _Count:
