@@ -215,9 +215,4 @@ def read_value(reader: Reader, path: str, given: Any) -> Value | None:
     return None
 
 
-def names_in(given: Mapping[str, Any] | None) -> tuple[str, ...]:
-    """The keys of ``given`` (none: empty)."""
-    return tuple(given or ())
-
-
 __all__ = ["Reader", "label_of", "read_condition", "read_span", "read_value"]
