@@ -264,8 +264,10 @@ class _Read:
             self.value = tuple(texts)
         elif isinstance(held, int | bool):
             self.value = held
+        elif _field_type(seen, self.decl.value) == "decimal":
+            self.value = number(held)  # kept as text in the data
         else:
-            self.value = number(held) if number(held) is not None else (texts[0] if texts else None)
+            self.value = texts[0] if texts else None
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
         del values
@@ -285,7 +287,7 @@ class _Table:
 
     def _cell(self, seen: Seen, value: Value) -> Cell:
         held = read(seen, value)
-        if isinstance(held, list) or (value.kind == "field" and _is_enum(seen, value)):
+        if isinstance(held, list) or _field_type(seen, value) == "enum":
             return ", ".join(shown(seen, value)) or None
         if value.kind == "state":
             return shown(seen, value)[0]
@@ -307,9 +309,10 @@ class _Table:
         return [Figure(self.decl.id, self.decl.label, table)]
 
 
-def _is_enum(seen: Seen, value: Value) -> bool:
-    spec = seen.definition.data.get(value.field or "")
-    return spec is not None and spec.type == "enum"
+def _field_type(seen: Seen, value: Value) -> str | None:
+    """The type of the data field ``value`` reads (None for the case id, state or a span)."""
+    spec = seen.definition.data.get(value.field or "") if value.kind == "field" else None
+    return spec.type if spec is not None else None
 
 
 __all__ = ["Accumulator", "Order", "SortKey", "rounded"]
