@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from integrity_flows.calendars import THAI_TZ, fiscal_year, fiscal_year_span_utc, thai_digits
+from integrity_flows.calendars import fiscal_year, fiscal_year_span_utc, thai_digits
 from integrity_flows.definition.model import Label
 from integrity_flows.reports.accumulators import (
     Accumulator,
@@ -29,7 +29,7 @@ from integrity_flows.reports.accumulators import (
 )
 from integrity_flows.reports.base import Figure, FigureValue, ReportError
 from integrity_flows.reports.derived import derived_figures
-from integrity_flows.reports.reading_cases import Seen, matches
+from integrity_flows.reports.reading_cases import Seen, matches, stored_moment, thai_day
 
 if TYPE_CHECKING:
     from integrity_flows.case import Case
@@ -142,12 +142,12 @@ class Run:
         return day is not None and fiscal_year(day) == self.year
 
     def _belongs(self, spec: CaseSet, seen: Seen) -> bool:
-        if spec.case:
-            return seen.case.id == self.case_id
+        """The case is one of the set's: of its year, or linked to a case of the set it is
+        within (its condition aside)."""
         if spec.within is not None:
             link = spec.via or (seen.definition.parent.field if seen.definition.parent else "")
             return str(seen.case.data.get(link)) in self.ids.get(spec.within, set())
-        return self._in_year(spec, seen) and matches(seen, spec.where)
+        return self._in_year(spec, seen)
 
     def _cases(self, spec: CaseSet) -> Iterator[Seen]:
         if spec.case:
@@ -159,7 +159,7 @@ class Run:
             return
         for case in self.source.iter_cases(spec.flow):
             seen = self._seen(case)
-            if self._belongs(spec, seen) and (spec.within is None or matches(seen, spec.where)):
+            if self._belongs(spec, seen) and matches(seen, spec.where):
                 yield seen
 
     def _stream(self, spec: CaseSet, feeds: Sequence[Accumulator]) -> None:
@@ -184,14 +184,11 @@ class Run:
         self.ids[spec.name] = ids
 
     def _missing(self, spec: CaseSet) -> ReportError:
+        assert spec.required is not None  # asked for only by a set that says what it needs
         year = "" if self.year is None else str(self.year)
         return ReportError(
-            f"ปีงบประมาณ {thai_digits(year)} ยังไม่มี{spec.required.th} (เรื่อง {spec.flow})"
-            if spec.required
-            else "",
-            f"fiscal year {year} has no {spec.required.en} ({spec.flow} case)"
-            if spec.required
-            else "",
+            f"ปีงบประมาณ {thai_digits(year)} ยังไม่มี{spec.required.th} (เรื่อง {spec.flow})",
+            f"fiscal year {year} has no {spec.required.en} ({spec.flow} case)",
         )
 
     # --- figures ------------------------------------------------------------
@@ -302,15 +299,8 @@ _DERIVED = frozenset(
 
 def _thai_day(held: Any) -> date | None:
     """A stored date (or instant: its Thai calendar day); None when it holds none."""
-    if not isinstance(held, str) or len(held) < 10:
-        return None
-    try:
-        day = date.fromisoformat(held[:10])
-        if len(held) > 10:
-            day = datetime.fromisoformat(held.replace("Z", "+00:00")).astimezone(THAI_TZ).date()
-    except ValueError:
-        return None
-    return day
+    moment = stored_moment(held)
+    return thai_day(moment) if moment is not None else None
 
 
 _COLUMN_KINDS = ("date", "datetime", "integer", "decimal", "case")
