@@ -284,6 +284,7 @@ def test_the_report_command_in_every_format(
     assert main(["report", "loans", *common, "--as-of", "5 ตุลาคม 2566"]) == 0
     out = capsys.readouterr().out
     assert "คำขอ / requests: 1" in out
+    assert "ปีงบประมาณ / fiscal year: 2567" in out  # a year, without a thousands separator
     assert "รอ รถยนต์ กข-1 (วัน) / waiting รถยนต์ กข-1 (days): 3" in out
     assert "20 ตุลาคม 2566" in out
     assert main(["report", "loans", *common, "--format", "json"]) == 0

@@ -47,6 +47,8 @@ class Figure:
     key: str
     label: Label
     value: FigureValue
+    # Shown as written, without thousands separators: a year, a number that names.
+    plain: bool = False
 
     def matches(self, name: str) -> bool:
         """True when ``name`` is this figure's id or either of its labels."""
@@ -54,6 +56,8 @@ class Figure:
 
     def text(self, *, thai: bool = False) -> str:
         """The value as people read it (``-`` for none)."""
+        if self.plain and isinstance(self.value, int) and not isinstance(self.value, bool):
+            return thai_digits(str(self.value)) if thai else str(self.value)
         return render_value(self.value, thai=thai)
 
 

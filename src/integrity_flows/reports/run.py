@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+import attrs
+
 from integrity_flows.calendars import fiscal_year, fiscal_year_span_utc, thai_digits
 from integrity_flows.definition.model import Label
 from integrity_flows.reports.accumulators import (
@@ -283,6 +285,8 @@ class Run:
                 if acc is not None
                 else []
             )
+            if decl.plain:
+                out = [attrs.evolve(f, plain=True) for f in out]
             for figure in out:
                 values.setdefault(figure.key, figure.value)
             found.extend(out)
