@@ -216,7 +216,8 @@ def test_audit_export_json_lines(capsys: pytest.CaptureFixture[str], tmp_path: P
 
 
 def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """`sweep` fires due deadlines; `register` lists loans of a fiscal year given in Thai digits."""
+    """`sweep` fires due deadlines; `register` (= `report lending_register`) lists the loans
+    handed over in a fiscal year given in Thai digits."""
     db = tmp_path / "cases.db"
     case_id = start_loan(capsys, db)
     for trigger, actor, role, extra in (
@@ -252,7 +253,21 @@ def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     status, out, _ = run(capsys, "register", "--db", str(db), "--fiscal-year", "๒๕๖๗")
     assert status == 0
     assert "ย.1/2567" in out
-    assert "1 รายการ" in out
+    assert "ทะเบียนการยืม / loans: 1" in out
+    argv = ["--db", str(db), "--fiscal-year", "2567", "--format", "json"]
+    status, out, _ = run(capsys, "register", *argv)
+    assert status == 0
+    [row] = next(f for f in json.loads(out)["figures"] if f["id"] == "register")["value"]
+    assert (row["register_no"], row["case_id"], row["state"]) == (
+        "ย.1/2567",
+        case_id,
+        "เกินกำหนดส่งคืน",
+    )
+    assert "borrower_phone" not in row  # the borrower's contact is not part of the register
+    _, alias, _ = run(capsys, "report", "lending_register", *argv)
+    assert alias == out
+    _, out, _ = run(capsys, "register", "--db", str(db), "--fiscal-year", "2566")
+    assert "ทะเบียนการยืม / loans: 0" in out
 
 
 def test_demo_replays_and_verifies(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -260,7 +275,8 @@ def test_demo_replays_and_verifies(capsys: pytest.CaptureFixture[str], tmp_path:
     status, out, _ = run(capsys, "demo", "--db", str(tmp_path / "demo.db"))
     assert status == 0
     assert "audit trail verified" in out
-    assert "ทะเบียนการยืมทรัพย์สินของราชการ ปีงบประมาณ 2567" in out
+    title = "ทะเบียนการยืมทรัพย์สินของราชการ / lending register — ปีงบประมาณ / fiscal year B.E. 2567"
+    assert title in out
 
 
 def test_demo_refuses_to_overwrite_another_file(

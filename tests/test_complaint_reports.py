@@ -28,7 +28,9 @@ from integrity_flows.complaints.manual import complaint_manual
 from integrity_flows.loading import read_text
 from integrity_flows.loading.discovery import default_registry
 from integrity_flows.manual import write_manual
-from integrity_flows.reports import complaint_statistics, find_report
+from integrity_flows.reports.base import FigureValue
+from integrity_flows.reports.catalogue import run_report
+from integrity_flows.reports.render import as_json
 
 # --- the manual ---------------------------------------------------------------------
 
@@ -187,70 +189,88 @@ def year(engine: Engine) -> Engine:
     return engine
 
 
+def _figures(engine: Engine, fiscal_year: int | str) -> dict[str, FigureValue]:
+    """The figures of the declared report ``complaint_statistics``, by id."""
+    found = run_report(engine, "complaint_statistics", fiscal_year=fiscal_year)
+    return {f.key: f.value for f in found}
+
+
+def _by(figures: dict[str, FigureValue], prefix: str) -> dict[str, FigureValue]:
+    """The figures of one breakdown (``channel_``, ``type_`` ...), by the class id."""
+    return {k.removeprefix(prefix): v for k, v in figures.items() if k.startswith(prefix)}
+
+
+def _timing(figures: dict[str, FigureValue], step: str) -> tuple[FigureValue, ...]:
+    """The time frame, count, median, longest and within of one step."""
+    names = ("limit_days", "count", "median_days", "max_days", "within")
+    return tuple(figures[f"{step}_{name}"] for name in names)
+
+
 def test_statistics_match_the_hand_count(year: Engine) -> None:
     """Every figure of fiscal year 2567 agrees with the count by hand (see the fixture)."""
-    stats = complaint_statistics(year, "๒๕๖๗")
-    assert stats.received == 4
-    assert dict(stats.by_channel) == {"online": 1, "letter": 1, "phone": 1, "in_person": 1}
-    assert stats.anonymous == 2
-    assert dict(stats.by_type) == {
+    stats = _figures(year, "๒๕๖๗")
+    assert stats["received"] == 4
+    assert _by(stats, "channel_") == {"online": 1, "letter": 1, "phone": 1, "in_person": 1}
+    assert (stats["anonymous"], stats["named"]) == (2, 2)
+    assert _by(stats, "type_") == {
         "corruption": 1, "general": 1, "outside_authority": 1, "not_screened": 1,
     }  # fmt: skip
-    assert dict(stats.by_topic) == {
+    assert _by(stats, "topic_") == {
         "bribery": 1, "procurement": 1, "abuse_of_power": 0, "government_property": 0, "other": 2,
     }  # fmt: skip
-    assert dict(stats.by_outcome) == {
+    assert _by(stats, "outcome_") == {
         "unfounded": 0, "penalty": 1, "charge_dismissed": 0, "routed": 1, "referred": 1,
         "pending": 1,
     }  # fmt: skip
-    assert dict(stats.by_stage) == {
+    assert _by(stats, "stage_") == {
         "receiving": 1, "screening": 0, "assignment": 0, "fact_finding": 0, "disciplinary": 0,
         "decided": 1, "closed": 2,
     }  # fmt: skip
-    assert stats.escalated == 2
-    ack = stats.acknowledgement
-    assert (ack.limit_days, ack.count, ack.median, ack.longest, ack.within) == (
-        15, 3, Decimal("2.5"), Decimal("20.0"), 2,
-    )  # fmt: skip
-    close = stats.closing
-    assert (close.limit_days, close.count, close.median, close.longest, close.within) == (
-        180, 2, Decimal("23.0"), Decimal("41.0"), 2,
-    )  # fmt: skip
-    assert complaint_statistics(year, 2566).received == 1
-    assert complaint_statistics(year, 2568).received == 1
-    empty = complaint_statistics(year, 2570)
-    assert (empty.received, empty.acknowledgement.median, empty.closing.longest) == (0, None, None)
+    assert stats["escalated"] == 2
+    assert _timing(stats, "acknowledge") == (15, 3, Decimal("2.5"), Decimal("20.0"), 2)
+    assert _timing(stats, "close") == (180, 2, Decimal("23.0"), Decimal("41.0"), 2)
+    assert _figures(year, 2566)["received"] == 1
+    assert _figures(year, 2568)["received"] == 1
+    empty = _figures(year, 2570)
+    assert (empty["received"], empty["acknowledge_median_days"], empty["close_max_days"]) == (
+        0,
+        None,
+        None,
+    )
 
 
 def test_statistics_follow_the_time_frames_in_force(year: Engine) -> None:
     """With a shorter acknowledgement time frame fewer complaints are within it."""
     settings = {"corruption_complaint": {"acknowledge_days": 2, "close_within_days": 30}}
     changed = Engine(year.store, year.flows, clock=year.clock, settings=settings, key=year.key)
-    stats = complaint_statistics(changed, 2567)
-    assert (stats.acknowledgement.limit_days, stats.acknowledgement.within) == (2, 1)
-    assert (stats.closing.limit_days, stats.closing.within) == (30, 1)
+    stats = _figures(changed, 2567)
+    assert (stats["acknowledge_limit_days"], stats["acknowledge_within"]) == (2, 1)
+    assert (stats["close_limit_days"], stats["close_within"]) == (30, 1)
 
 
 def test_statistics_hold_no_personal_data(year: Engine) -> None:
     """Counts and days only: no name, no phone, no text, no case id, no officer."""
-    stats = complaint_statistics(year, 2567)
-    text = json.dumps(stats.as_dict(), ensure_ascii=False) + " ".join(
-        f"{f.label.th} {f.label.en} {f.text()}" for f in stats.figures()
+    report = year.reports.get("complaint_statistics")
+    assert report.public
+    figures = run_report(year, "complaint_statistics", fiscal_year=2567)
+    text = as_json(report, figures, fiscal_year=2567) + " ".join(
+        f"{f.label.th} {f.label.en} {f.text()}" for f in figures
     )
     for private in ("สมปอง", "081", "เรียกรับเงิน", "จัดซื้อวัสดุ", "corruption_complaint-", "kanda",
                     "somchai", "pranee", "ซ่อมถนน"):  # fmt: skip
         assert private not in text
-    assert stats.as_dict()["acknowledgement"] == {
-        "limit_days": 15, "count": 3, "median_days": "2.5", "max_days": "20.0", "within": 2,
-    }  # fmt: skip
+    data = json.loads(as_json(report, figures, fiscal_year=2567))
+    shown = {f["id"]: f["value"] for f in data["figures"]}
+    assert _timing(shown, "acknowledge") == (15, 3, "2.5", "20.0", 2)
 
 
 def test_statistics_are_a_report_features_may_name(year: Engine) -> None:
-    """Registered in REPORTS by id and by Thai or English label."""
-    spec = find_report("สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
-    assert spec is not None
-    assert spec is find_report("corruption complaint statistics")
-    figures = {f.key: f.value for f in spec.figures(year, 2567)}
+    """Declared, and found by id and by Thai or English label."""
+    report = year.reports.find("สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
+    assert report is not None
+    assert report is year.reports.find("corruption complaint statistics")
+    assert report is year.reports.find("complaint_statistics")
+    figures = _figures(year, 2567)
     assert figures["received"] == 4
     assert figures["channel_phone"] == 1
     assert figures["acknowledge_median_days"] == Decimal("2.5")
@@ -272,5 +292,16 @@ def test_cli_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         main([*common, "--fiscal-year", "2567", "--json", "--setting", "acknowledge_days=3"]) == 0
     )
     data = json.loads(capsys.readouterr().out)
-    assert (data["received"], data["acknowledgement"]["limit_days"]) == (1, 3)
+    shown = {f["id"]: f["value"] for f in data["figures"]}
+    assert (data["report"], shown["received"], shown["acknowledge_limit_days"]) == (
+        "complaint_statistics",
+        1,
+        3,
+    )
+    # The alias prints what `report complaint_statistics` prints.
+    assert main([*common, "--fiscal-year", "2567", "--format", "csv"]) == 0
+    alias = capsys.readouterr().out
+    report = ["--key-file", str(key), "report", "complaint_statistics", "--db", str(db)]
+    assert main([*report, "--fiscal-year", "2567", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == alias
     assert main([*common, "--fiscal-year", "ปีหน้า"]) == 2

@@ -17,7 +17,9 @@ from integrity_flows.clock import FixedClock
 from integrity_flows.errors import DefinitionError, GuardRejected, NotAuthorized, TriggerNotAllowed
 from integrity_flows.loading.discovery import default_registry
 from integrity_flows.loading.reader import read_text
-from integrity_flows.reports import delegation_kpi, find_report, orders_in_force, overdue_reports
+from integrity_flows.reports import orders_in_force
+from integrity_flows.reports.base import FigureValue, Table
+from integrity_flows.reports.catalogue import run_report
 
 ROOT = Path(__file__).resolve().parents[1]
 # 1 October 2566, 09:00 Thai time.
@@ -47,11 +49,13 @@ ACTORS = {a.id: a for a in (NAYOK, RONG, PALAD, HEAD, CHIEF, ACTING)}
 
 @pytest.fixture
 def clock() -> FixedClock:
+    """1 October 2566, 09:00 Thai time."""
     return FixedClock(T0)
 
 
 @pytest.fixture
 def engine(clock: FixedClock) -> Engine:
+    """A memory engine with the bundled flows."""
     return Engine.open("memory://", clock=clock, entry_points=False)
 
 
@@ -121,7 +125,20 @@ def chain(engine: Engine, clock: FixedClock) -> list[Case]:
     ]
 
 
+def kpi(engine: Engine, year: int) -> dict[str, FigureValue]:
+    """The figures of the declared report delegation_orders for ``year``, by id."""
+    return {f.key: f.value for f in run_report(engine, "delegation_orders", fiscal_year=year)}
+
+
+def overdue_rows(engine: Engine) -> list[dict[str, Any]]:
+    """The rows of the report's table of overdue monthly reports."""
+    table = kpi(engine, 2567)["overdue_reports"]
+    assert isinstance(table, Table)
+    return table.as_dicts()
+
+
 def checked_loan(engine: Engine) -> Case:
+    """A loan request checked by the custodian, waiting for approval."""
     case = engine.start(
         "asset_lending",
         actor=SOMCHAI,
@@ -131,6 +148,7 @@ def checked_loan(engine: Engine) -> Case:
 
 
 def test_the_chain_takes_effect_and_resolves(engine: Engine, clock: FixedClock) -> None:
+    """The plan's four-order chain takes effect and resolves to the Chief Executive."""
     orders = chain(engine, clock)
     assert [o.state for o in orders] == ["in_force"] * 4
     on = date(2023, 10, 3)
@@ -152,6 +170,7 @@ def test_the_chain_takes_effect_and_resolves(engine: Engine, clock: FixedClock) 
 
 
 def test_a_position_label_counts_as_the_position(engine: Engine) -> None:
+    """A position named by its Thai label holds the position's powers."""
     grant = resolve(
         engine.store, "approve_property_loan", "x", T0, positions={"นายกองค์การบริหารส่วนจังหวัด"}
     )
@@ -162,6 +181,7 @@ def test_a_position_label_counts_as_the_position(engine: Engine) -> None:
 def test_a_delegate_approves_and_the_event_names_the_orders(
     engine: Engine, clock: FixedClock
 ) -> None:
+    """A delegate approves a loan; the audit event names the orders of the chain."""
     orders = chain(engine, clock)
     loan = checked_loan(engine)
     loan = engine.fire(loan.id, "approve", actor=CHIEF)
@@ -174,6 +194,7 @@ def test_a_delegate_approves_and_the_event_names_the_orders(
 
 
 def test_the_approving_role_still_approves_without_any_order(engine: Engine) -> None:
+    """The approver role approves without any order; no grant is recorded."""
     loan = checked_loan(engine)
     loan = engine.fire(loan.id, "approve", actor=Actor("somying", roles={"approver"}))
     assert loan.state == "approved"
@@ -181,6 +202,7 @@ def test_the_approving_role_still_approves_without_any_order(engine: Engine) -> 
 
 
 def test_revocation_breaks_the_chain_below(engine: Engine, clock: FixedClock) -> None:
+    """Revoking an order ends the power of every delegate below it from that day."""
     orders = chain(engine, clock)
     day(clock, engine, date(2023, 10, 5))
     engine.fire(orders[2].id, "revoke", actor=PALAD, data={"end_note": "ปรับโครงสร้าง"})
@@ -196,6 +218,7 @@ def test_revocation_breaks_the_chain_below(engine: Engine, clock: FixedClock) ->
 
 
 def test_an_acting_officer_holds_the_holders_powers(engine: Engine, clock: FixedClock) -> None:
+    """An acting officer holds the holder's powers until the order expires."""
     orders = chain(engine, clock)
     acting = issue(
         engine,
@@ -222,6 +245,7 @@ def test_an_acting_officer_holds_the_holders_powers(engine: Engine, clock: Fixed
 
 
 def test_a_non_delegable_power_is_refused_at_signing(engine: Engine) -> None:
+    """An order delegating a non-delegable power is refused when signed."""
     case = engine.start(
         "delegation_order",
         actor=PERSONNEL,
@@ -241,6 +265,7 @@ def test_a_non_delegable_power_is_refused_at_signing(engine: Engine) -> None:
 
 
 def test_sub_delegating_a_power_not_held_is_refused(engine: Engine) -> None:
+    """Nobody may delegate a power they do not hold."""
     case = engine.start(
         "delegation_order",
         actor=PERSONNEL,
@@ -259,6 +284,7 @@ def test_sub_delegating_a_power_not_held_is_refused(engine: Engine) -> None:
 
 
 def test_an_order_not_yet_announced_gives_nothing(engine: Engine, clock: FixedClock) -> None:
+    """An order gives its power only from the day it is announced."""
     case = engine.start(
         "delegation_order",
         actor=PERSONNEL,
@@ -289,6 +315,7 @@ def test_an_order_not_yet_announced_gives_nothing(engine: Engine, clock: FixedCl
 
 
 def test_monthly_reports_and_the_overdue_mark(engine: Engine, clock: FixedClock) -> None:
+    """The delegate reports monthly; a missed report marks the order overdue."""
     order = issue(engine, clock, "nayok", "rong", number="1/2567")
     day(clock, engine, date(2023, 10, 30))
     order = engine.fire(
@@ -323,11 +350,13 @@ def test_monthly_reports_and_the_overdue_mark(engine: Engine, clock: FixedClock)
 
 
 def test_the_power_table_matches_the_flow(engine: Engine) -> None:
+    """The powers of powers.yaml are the choices of the order's power field."""
     field = engine.flows.get("delegation_order").data["power"]
     assert set(field.choices) == set(power_table().powers)
 
 
 def test_special_law_powers_need_the_summary_list(engine: Engine) -> None:
+    """A power under a special law needs the summary list before signing."""
     case = engine.start(
         "delegation_order",
         actor=PERSONNEL,
@@ -354,6 +383,7 @@ def test_special_law_powers_need_the_summary_list(engine: Engine) -> None:
 
 
 def test_a_shorter_chain_resolves(engine: Engine, clock: FixedClock) -> None:
+    """A chain of two orders resolves too."""
     issue(engine, clock, "nayok", "palad", number="2/2567")
     issue(engine, clock, "palad", "head", number="3/2567")
     assert resolve(engine.store, "approve_property_loan", "head", clock() + timedelta(days=1))
@@ -363,6 +393,7 @@ def test_a_shorter_chain_resolves(engine: Engine, clock: FixedClock) -> None:
 
 
 def test_reports_in_force_kpi_and_overdue(engine: Engine, clock: FixedClock) -> None:
+    """Orders in force with their chains; the yearly KPI and the overdue reports by hand."""
     orders = chain(engine, clock)
     entries = orders_in_force(engine, date(2023, 10, 3), "approve_property_loan")
     assert [e.order_no for e in entries] == ["1/2567", "2/2567", "3/2567", "4/2567"]
@@ -370,27 +401,30 @@ def test_reports_in_force_kpi_and_overdue(engine: Engine, clock: FixedClock) -> 
     assert last.chain == ("4/2567", "3/2567", "2/2567")
     assert last.root == "chief_executive"
     assert orders_in_force(engine, date(2023, 10, 1)) == []
-    kpi = delegation_kpi(engine, 2567)
-    assert kpi.total == 4
-    assert kpi.target_met
-    assert delegation_kpi(engine, 2568).total == 0
+    figures = kpi(engine, 2567)
+    assert figures["orders"] == 4
+    assert (figures["delegation"], figures["assignment"], figures["acting"]) == (4, 0, 0)
+    assert figures["order_numbers"] == ("1/2567", "2/2567", "3/2567", "4/2567")
+    assert figures["target_met"] is True
+    assert kpi(engine, 2568)["orders"] == 0
+    assert kpi(engine, 2568)["target_met"] is False
     day(clock, engine, date(2023, 11, 3))
-    assert {r.delegate for r in overdue_reports(engine)} == {"rong", "palad", "head", "chief"}
+    assert {r["delegate"] for r in overdue_rows(engine)} == {"rong", "palad", "head", "chief"}
     engine.fire(
         orders[0].id,
         "submit_report",
         actor=RONG,
         data={"report_month": "ตุลาคม 2566", "report_summary": "-"},
     )
-    assert delegation_kpi(engine, 2567).overdue_delegates == ("chief", "head", "palad")
-    figures = {f.key: f.value for f in find_report("delegation_orders").figures(engine, 2567)}
-    assert figures["orders"] == 4
-    assert figures["target_met"] is True
+    assert kpi(engine, 2567)["overdue_delegates"] == ("chief", "head", "palad")
+    assert kpi(engine, 2568)["overdue_delegates"] == ("chief", "head", "palad")  # open now
+    assert [r["order_no"] for r in overdue_rows(engine)] == ["4/2567", "3/2567", "2/2567"]
 
 
 def test_the_delegation_commands(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FixedClock
 ) -> None:
+    """in-force and who resolve authority; kpi is an alias of report delegation_orders."""
     path = tmp_path / "cases.db"
     with Engine.open(f"sqlite:///{path}", clock=clock, entry_points=False) as engine:
         chain(engine, clock)
@@ -400,9 +434,11 @@ def test_the_delegation_commands(
     assert "4/2567" in out
     assert "4/2567 ← 3/2567 ← 2/2567" in out
     assert main(["delegation", "kpi", "--db", db, "--fiscal-year", "๒๕๖๗"]) == 0
-    assert "target met: yes" in capsys.readouterr().out
-    assert main(["delegation", "overdue", "--db", db]) == 0
-    assert "Overdue monthly reports: 0" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "บรรลุเป้าหมาย / target met: yes" in out
+    assert "รายงานประจำเดือนที่ค้างส่ง / overdue monthly reports: 0" in out
+    assert main(["report", "delegation_orders", "--db", db, "--fiscal-year", "2567"]) == 0
+    assert capsys.readouterr().out == out
     argv = ["delegation", "who", "--db", db, "--power", "approve_property_loan", "--actor"]
     assert main([*argv, "chief", "--on", "2023-10-03"]) == 0
     assert "4/2567 ← 3/2567 ← 2/2567" in capsys.readouterr().out
@@ -413,6 +449,7 @@ def test_the_delegation_commands(
 def test_signing_records_the_chain_the_delegator_relied_on(
     engine: Engine, clock: FixedClock
 ) -> None:
+    """Signing records the chain the delegator's own power came from."""
     orders = chain(engine, clock)
     sign = next(e for e in engine.history(orders[2].id) if e.trigger == "sign")
     assert sign.authority["grants"]["approve_property_loan"]["orders"] == [orders[1].id]
@@ -421,6 +458,7 @@ def test_signing_records_the_chain_the_delegator_relied_on(
 def test_an_acting_officer_holds_even_a_non_delegable_power(
     engine: Engine, clock: FixedClock
 ) -> None:
+    """An acting officer holds even a power that may not be delegated."""
     issue(engine, clock, "nayok", "acting", kind="acting", power=None, number="5/2567")
     issue(engine, clock, "nayok", "rong", number="1/2567")
     on = date(2023, 10, 2)
@@ -430,6 +468,7 @@ def test_an_acting_officer_holds_even_a_non_delegable_power(
 
 
 def test_a_superseded_order_gives_nothing_from_that_day(engine: Engine, clock: FixedClock) -> None:
+    """A superseded order gives nothing from the day it is superseded."""
     old = issue(engine, clock, "nayok", "rong", number="1/2567")
     day(clock, engine, date(2023, 10, 10))
     engine.fire(old.id, "supersede", actor=NAYOK, data={"superseded_by": "11/2567"})
@@ -441,6 +480,7 @@ def test_a_superseded_order_gives_nothing_from_that_day(engine: Engine, clock: F
 
 
 def test_a_role_naming_an_unknown_power_is_refused_at_load() -> None:
+    """A flow role naming an unknown power is refused at load, with a hint."""
     text = (ROOT / "flows" / "asset_lending.yaml").read_text(encoding="utf-8")
     text = text.replace("power: approve_property_loan", "power: approve_property_lone")
     with pytest.raises(DefinitionError) as caught:

@@ -15,7 +15,7 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer and of the layers below it,
 # never above. An import made only for type checking counts like any other.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "calendars", "clock")),
+    ("foundation", ("errors", "calendars", "clock", "values")),
     ("definition", ("definition",)),
     ("values", ("actor", "case", "committees", "stored", "audit.records")),
     ("contracts", ("protocols", "guards.context")),
@@ -79,11 +79,23 @@ def _imports(path: Path) -> Iterator[tuple[str, tuple[str, ...]]]:
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
             "integrity_flows."
         ):
-            yield node.module.removeprefix("integrity_flows."), tuple(a.name for a in node.names)  # type: ignore[union-attr]
+            package = node.module.removeprefix("integrity_flows.")  # type: ignore[union-attr]
+            yield from _from_package(package, tuple(a.name for a in node.names))
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("integrity_flows."):
                     yield alias.name.removeprefix("integrity_flows."), ()
+
+
+def _from_package(package: str, names: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """``from integrity_flows.pkg import sub``: the submodule ``pkg.sub`` when ``sub`` is
+    one, else ``pkg`` with the names taken from it."""
+    folder = SRC.joinpath(*package.split("."))
+    subs = [n for n in names if (folder / f"{n}.py").is_file() or (folder / n).is_dir()]
+    for name in subs:
+        yield f"{package}.{name}", ()
+    if len(subs) < len(names):
+        yield package, tuple(n for n in names if n not in subs)
 
 
 def _owner(module: str, units: tuple[str, ...]) -> str | None:

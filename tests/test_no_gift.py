@@ -24,19 +24,13 @@ from integrity_flows.errors import (
     Reason,
 )
 from integrity_flows.guards import GuardContext, builtin_registry, decide
-from integrity_flows.loading import default_registry, read_text
+from integrity_flows.loading import default_registry, load_library, read_text
 from integrity_flows.plan.catalogue import load_plan
 from integrity_flows.protection import FieldKey
-from integrity_flows.reports import (
-    REPORTS,
-    ReportError,
-    declaration_register,
-    find_report,
-    pledge_kpi,
-    public_figures,
-)
-from integrity_flows.reports.base import render_value
-from integrity_flows.reports.no_gift import _amount, names, percent
+from integrity_flows.reports.base import FigureValue, ReportError, Table, render_value
+from integrity_flows.reports.catalogue import load_catalogue, run_report
+from integrity_flows.reports.reading_cases import number
+from integrity_flows.reports.render import as_json
 from integrity_flows.testing.world import StepFailed, World, figure_agrees
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,9 +45,26 @@ PRANEE = Actor("pranee", roles={"inspector"})
 PRASERT = Actor("prasert", roles={"council_member"})
 
 
+#: The dispositions of a declaration, in report order (figure ids of gift_register).
+DISPOSITIONS = ("refused", "returned", "handed_over", "kept", "pending")
+RELATIONS = ("relative", "colleague", "stakeholder", "other")
+
+
 def staff(name: str) -> Actor:
     """A staff member."""
     return Actor(name, roles={"staff"})
+
+
+def figures_of(engine: Engine, report_id: str, year: int | str) -> dict[str, FigureValue]:
+    """The figures of the declared report ``report_id`` for fiscal year ``year``, by id."""
+    return {f.key: f.value for f in run_report(engine, report_id, fiscal_year=year)}
+
+
+def entries_of(figures: Mapping[str, FigureValue]) -> list[dict[str, Any]]:
+    """The rows of the gift register's table of declarations."""
+    table = figures["entries"]
+    assert isinstance(table, Table)
+    return table.as_dicts()
 
 
 @pytest.fixture
@@ -577,7 +588,7 @@ def test_register_figures_match_the_hand_count(
     engine: Engine, declarations: dict[str, str]
 ) -> None:
     """FY 2567 by hand: D1-D7; X1 (30 Sep 2566) and X2 (1 Oct 2567) belong to other years."""
-    register = declaration_register(engine, "๒๕๖๗")
+    register = figures_of(engine, "gift_register", "๒๕๖๗")
     ids = declarations
     # received: D7 1 Oct 66, D1 29 Dec, D5 29 Dec, D2 30 Dec, D3 3 Jan, D4 5 Jan, D6 30 Sep 67
     by_day = [
@@ -588,20 +599,20 @@ def test_register_figures_match_the_hand_count(
         ids["D4"],
         ids["D6"],
     ]
-    assert [e.case_id for e in register.entries][:1] == [ids["D7"]]
-    assert sorted(e.case_id for e in register.entries) == sorted(by_day)
-    assert [e.case_id for e in register.entries][-1] == ids["D6"]
-    figures = register.public()
-    assert figures.declarations == 7
-    assert (figures.declared_by_recipients, figures.findings) == (6, 1)
-    assert dict(figures.by_disposition) == {
+    rows = entries_of(register)
+    assert [r["case_id"] for r in rows][:1] == [ids["D7"]]
+    assert sorted(r["case_id"] for r in rows) == sorted(by_day)
+    assert [r["case_id"] for r in rows][-1] == ids["D6"]
+    assert register["declarations"] == 7
+    assert (register["declared_by_recipients"], register["findings"]) == (6, 1)
+    assert {key: register[key] for key in DISPOSITIONS} == {
         "refused": 1,  # D4
         "returned": 1,  # D1
         "handed_over": 2,  # D2 (registered), D6 (ordered)
         "kept": 2,  # D3 (relative), D7 (3,000 exactly)
         "pending": 1,  # D5
     }
-    assert dict(figures.value_by_disposition) == {
+    assert {key: register[f"value_{key}"] for key in DISPOSITIONS} == {
         "refused": Decimal("10000"),
         "returned": Decimal("2500"),
         "handed_over": Decimal("8300.25"),  # 4,800.25 + 3,500
@@ -609,45 +620,70 @@ def test_register_figures_match_the_hand_count(
         "pending": Decimal("1500.50"),
     }
     # 2,500 + 4,800.25 + 5,000 + 10,000 + 1,500.50 + 3,500 + 3,000
-    assert figures.total_value == Decimal("30300.75")
-    assert figures.registered == 1
-    assert dict(figures.by_relation) == {
+    assert register["total_value"] == Decimal("30300.75")
+    assert register["registered"] == 1
+    assert {key: register[f"relation_{key}"] for key in RELATIONS} == {
         "relative": 1,
         "colleague": 1,
         "stakeholder": 3,
         "other": 2,
     }
-    d2 = next(e for e in register.entries if e.case_id == ids["D2"])
-    assert (d2.recipient, d2.giver, d2.gift_register_no, d2.completed) == (
+    d2 = next(r for r in rows if r["case_id"] == ids["D2"])
+    definition = engine.flows.get("gift_declaration")
+    assert (d2["recipient"], d2["gift_register_no"], d2["state"]) == (
         "somjai",
-        "***",
         "GR 1/2567",
-        True,
+        definition.label_of_state("registered").th,
     )
-    read = declaration_register(engine, 2567, reader=KANDA, reason="ทะเบียนประจำปี")
-    d2 = next(e for e in read.entries if e.case_id == ids["D2"])
-    assert d2.giver == "Mr Thongdee Meesap"
+    assert definition.states["registered"].terminal  # the hand-over is completed
+    # the giver is not part of the register; a reader reads it in clear, audited
+    shown = " ".join(f.text() for f in run_report(engine, "gift_register", fiscal_year=2567))
+    shown += json.dumps([{k: str(v) for k, v in r.items()} for r in rows], ensure_ascii=False)
+    assert "Thongdee" not in shown
+    giver = engine.reveal(d2["case_id"], "giver", actor=KANDA, reason="ทะเบียนประจำปี")
+    assert giver == "Mr Thongdee Meesap"
     assert engine.history(ids["D2"])[-1].outcome == "read"
-    assert declaration_register(engine, 2566).public().total_value == Decimal("800")
-    assert declaration_register(engine, 2568).public().declarations == 1
+    assert figures_of(engine, "gift_public_figures", 2566)["total_value"] == Decimal("800")
+    assert figures_of(engine, "gift_public_figures", 2568)["declarations"] == 1
 
 
 def test_published_figures_hold_no_personal_data(
     engine: Engine, declarations: dict[str, str]
 ) -> None:
     """Counts and values only: no recipient, giver, contact, occasion, gift, case id or number."""
-    figures = public_figures(engine, 2567)
-    text = json.dumps(figures.as_dict(), ensure_ascii=False)
-    text += " ".join(f.text() for f in figures.figures())
+    report = engine.reports.get("gift_public_figures")
+    figures = run_report(engine, report.id, fiscal_year=2567)
+    text = as_json(report, figures, fiscal_year=2567)
+    text += " ".join(f.text() for f in figures)
     for private in (
         "somchai", "somjai", "prasert", "manop", "pranee", "Thongdee", "081 234",
         "New Year", "basket", "gift_declaration-", "GR 1", "receipt",
     ):  # fmt: skip
         assert private not in text
-    assert figures.as_dict()["total_value"] == "30300.75"
-    register_text = " ".join(f.text() for f in declaration_register(engine, 2567).figures())
+    published = json.loads(as_json(report, figures, fiscal_year=2567))["figures"]
+    assert {f["id"]: f["value"] for f in published}["total_value"] == "30300.75"
+    register = run_report(engine, "gift_register", fiscal_year=2567)
+    register_text = " ".join(f.text() for f in register)
     assert "somjai" in register_text
     assert "GR 1/2567" in register_text
+
+
+def test_the_published_report_may_not_read_personal_data(tmp_path: Path) -> None:
+    """gift_public_figures is public: the loader refuses it if it lists the recipients."""
+    library = load_library(registry=default_registry(entry_points=False), entry_points=False)
+    text = (FLOWS / "reports" / "no_gift.yaml").read_text(encoding="utf-8")
+    assert load_catalogue([FLOWS / "reports"], library.latest(), entry_points=False)
+    leak = "      - *relation\n"
+    assert text.count(leak) == 1
+    who = "      - {id: who, label: {th: ผู้รับ, en: who}, list: declarations, show: recipient}\n"
+    edited = text.replace(leak, leak + who)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "no_gift.yaml").write_text(edited, encoding="utf-8")
+    with pytest.raises(DefinitionError) as error:
+        load_catalogue([folder], library.latest(), entry_points=False)
+    [problem] = error.value.problems
+    assert "may not read 'recipient'" in problem.message_en
 
 
 # --- the pledge KPI ----------------------------------------------------------------
@@ -666,69 +702,84 @@ def test_pledge_kpi_matches_the_hand_count(engine: Engine) -> None:
     voided = engine.start("no_gift_pledge", actor=PRASERT, data={"fiscal_year": 2567})
     engine.fire(voided.id, "void", actor=KANDA, data={"void_reason": "error"})
     engine.start("no_gift_pledge", actor=staff("somjai"), data={"fiscal_year": 2568})
-    kpi = pledge_kpi(engine, 2567)
-    assert kpi.target_group == ("sompong", "prasert", "somchai", "somjai")
-    assert kpi.pledged == ("sompong", "somchai")
-    assert kpi.missing == ("prasert", "somjai")
-    assert kpi.outside_target == ("wichai",)
-    assert kpi.pledge_rate == Decimal("50.00")
-    assert (kpi.survey_respondents, kpi.survey_rate, kpi.target_met) == (None, None, False)
+    kpi = figures_of(engine, "no_gift_pledges", 2567)
+    # the pledges counted: sompong, somchai and wichai (prasert's was voided); wichai is
+    # outside the target group, so the target is the two who pledged and the two missing
+    assert (kpi["target_group"], kpi["pledged"], kpi["missing_count"]) == (4, 2, 2)
+    assert kpi["missing"] == ("prasert", "somjai")
+    assert kpi["outside_target"] == ("wichai",)
+    assert kpi["pledge_rate"] == Decimal("50.00")
+    survey = (kpi["survey_respondents"], kpi["survey_rate"], kpi["target_met"])
+    assert survey == (None, None, False)
     engine.fire(case_id, "start_evaluation", actor=KANDA, data={"survey_instrument": "form"})
     engine.fire(
         case_id, "record_survey", actor=KANDA, data={"survey_respondents": 3, "survey_compliant": 2}
     )
-    assert pledge_kpi(engine, 2567).survey_rate == Decimal("66.67")
+    assert figures_of(engine, "no_gift_pledges", 2567)["survey_rate"] == Decimal("66.67")
     engine.start("no_gift_pledge", actor=staff("somjai"), data={"fiscal_year": 2567})
     engine.start("no_gift_pledge", actor=PRASERT, data={"fiscal_year": 2567})
-    assert pledge_kpi(engine, 2567).pledge_rate == Decimal("100.00")
-    assert not pledge_kpi(engine, 2567).target_met  # the survey found 66.67%
+    kpi = figures_of(engine, "no_gift_pledges", 2567)
+    assert kpi["pledge_rate"] == Decimal("100.00")
+    assert kpi["target_met"] is False  # the survey found 66.67%
     engine.fire(
         case_id, "record_survey", actor=KANDA, data={"survey_respondents": 4, "survey_compliant": 4}
     )
-    kpi = pledge_kpi(engine, 2567)
-    assert (kpi.missing, kpi.survey_rate, kpi.target_met) == ((), Decimal("100.00"), True)
+    kpi = figures_of(engine, "no_gift_pledges", 2567)
+    assert (kpi["missing"], kpi["survey_rate"], kpi["target_met"]) == ((), Decimal("100.00"), True)
 
 
 def test_pledge_kpi_needs_the_year_s_measure(engine: Engine) -> None:
     """Without a no_gift_policy case there is no target group: a clear error in both languages."""
     with pytest.raises(ReportError) as error:
-        pledge_kpi(engine, 2569)
+        run_report(engine, "no_gift_pledges", fiscal_year=2569)
     assert "2569" in error.value.message_en
     assert "๒๕๖๙" in error.value.message_th
 
 
-def test_percent_and_names() -> None:
+def test_percent_and_names(engine: Engine) -> None:
     """Percentages round half up to two decimals; list items may hold several names;
     an amount that is not a finite number counts as nothing."""
-    assert [_amount(v) for v in ("1,500.50", None, "x", "NaN")] == [
+    assert [number(v) for v in ("1500.50", None, "x", "NaN")] == [
         Decimal("1500.50"),
-        Decimal(0),
-        Decimal(0),
-        Decimal(0),
+        None,
+        None,
+        None,
     ]
-    assert percent(1, 3) == Decimal("33.33")
-    assert percent(2, 3) == Decimal("66.67")
-    assert percent(1, 8) == Decimal("12.50")
-    assert percent(0, 0) is None
-    assert names(["a, b", "b\n c", " ", "d"]) == ["a", "b", "c", "d"]
+    declare(engine, staff("somchai"), value="1,500.50")
+    assert figures_of(engine, "gift_register", 2567)["total_value"] == Decimal("1500.50")
+    case_id = open_year(engine)
+    assert figures_of(engine, "no_gift_pledges", 2567)["pledge_rate"] is None  # 0 of 0
+    for entry in ("a, b", "b\n c", "d"):
+        engine.fire(case_id, "add_to_target_group", actor=KANDA, data={"target_group": entry})
+    kpi = figures_of(engine, "no_gift_pledges", 2567)
+    assert (kpi["target_group"], kpi["missing"]) == (4, ("a", "b", "c", "d"))
+    engine.start("no_gift_pledge", actor=staff("a"), data={"fiscal_year": 2567})
+    assert figures_of(engine, "no_gift_pledges", 2567)["pledge_rate"] == Decimal("25.00")
+    engine.fire(case_id, "start_evaluation", actor=KANDA, data={"survey_instrument": "form"})
+    for respondents, compliant, rate in ((3, 1, "33.33"), (3, 2, "66.67"), (8, 1, "12.50")):
+        data = {"survey_respondents": respondents, "survey_compliant": compliant}
+        engine.fire(case_id, "record_survey", actor=KANDA, data=data)
+        assert figures_of(engine, "no_gift_pledges", 2567)["survey_rate"] == Decimal(rate)
 
 
 # --- report steps --------------------------------------------------------------------
 
 
-def test_reports_are_found_by_id_and_label() -> None:
+def test_reports_are_found_by_id_and_label(engine: Engine) -> None:
     """Features name reports by id or by Thai or English label."""
-    assert {r.id for r in REPORTS} >= {
+    declared = {r.id for r in engine.reports}
+    assert declared >= {
         "gift_register",
         "gift_public_figures",
         "no_gift_pledges",
         "delegation_orders",
-        "salary_step",
-        "complaint_statistics",
+        "lending_register",
     }
-    assert find_report("No Gift Policy pledges") is find_report("no_gift_pledges")
-    assert find_report("ทะเบียนการแจ้งการรับของขวัญ") is find_report("gift_register")
-    assert find_report("nothing") is None
+    assert {"salary_step", "complaint_statistics"} <= declared
+    catalogue = engine.reports
+    assert catalogue.find("No Gift Policy pledges") is catalogue.find("no_gift_pledges")
+    assert catalogue.find("ทะเบียนการแจ้งการรับของขวัญ") is catalogue.find("gift_register")
+    assert catalogue.find("nothing") is None
 
 
 @pytest.mark.parametrize(
@@ -821,11 +872,13 @@ def test_cli_register_hides_the_giver_unless_asked(
     """`no-gift register` lists the year's declarations; the giver only with --show-giver."""
     status, out, err = run(capsys, "no-gift", "register", "--db", db, "--fiscal-year", "๒๕๖๗")
     assert status == 0, err
-    assert "2 รายการ/entries" in out
-    assert "ผู้รับ/recipient: a" in out
-    assert "Jaidee" not in out
-    assert "***" in out
+    assert "รายการแจ้ง / declarations listed: 2" in out
+    [recipients] = re.findall(r"ผู้รับ / recipients: (.*)", out)
+    assert sorted(recipients.split(", ")) == ["a", "b"]  # same day and moment: either order
+    assert "Jaidee" not in out  # the giver is not part of the register
     assert "มูลค่ารวม (บาท) / total value (baht): 6,000.50" in out
+    status, alias, _ = run(capsys, "report", "gift_register", "--db", db, "--fiscal-year", "2567")
+    assert (status, alias) == (0, out)
     status, out, err = run(
         capsys, "no-gift", "register", "--db", db, "--fiscal-year", "2567", "--show-giver"
     )
@@ -837,6 +890,11 @@ def test_cli_register_hides_the_giver_unless_asked(
     )
     assert status == 0, err
     assert "Ms Jaidee" in out
+    status, same, err = run(
+        capsys, "report", "gift_register", "--db", db, "--fiscal-year", "2567",
+        "--reveal", "giver", *reader,
+    )  # fmt: skip
+    assert (status, same) == (0, out), err
     status, out, err = run(
         capsys, "no-gift", "register", "--db", db, "--fiscal-year", "2567", "--show-giver",
         "--actor", "b", "--role", "staff", "--reason", "อยากรู้",
@@ -847,18 +905,18 @@ def test_cli_register_hides_the_giver_unless_asked(
 
 
 def test_cli_summary_for_publication(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    """`no-gift summary` prints counts and values only; --json for machines."""
+    """`no-gift summary` prints counts and values only; --format json for machines."""
     status, out, _ = run(capsys, "no-gift", "summary", "--db", db, "--fiscal-year", "2567")
     assert status == 0
     assert "ส่งมอบให้หน่วยงาน / handed over: 1" in out
     assert "Jaidee" not in out
-    assert "ผู้รับ/recipient:" not in out
+    assert "ผู้รับ / recipients:" not in out
     status, out, _ = run(
-        capsys, "no-gift", "summary", "--db", db, "--fiscal-year", "2567", "--json"
+        capsys, "no-gift", "summary", "--db", db, "--fiscal-year", "2567", "--format", "json"
     )
-    data = json.loads(out)
+    data = {f["id"]: f["value"] for f in json.loads(out)["figures"]}
     assert data["total_value"] == "6000.50"
-    assert data["by_disposition"] == {
+    assert {key: data[key] for key in DISPOSITIONS} == {
         "refused": 0, "returned": 0, "handed_over": 1, "kept": 0, "pending": 1,
     }  # fmt: skip
 

@@ -4,22 +4,33 @@ window), the reports (compared with figures worked out by hand) and the command 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.cli import main
-from integrity_flows.errors import GuardRejected, InvalidData, NotAuthorized, Refused
+from integrity_flows.errors import (
+    DefinitionError,
+    GuardRejected,
+    InvalidData,
+    NotAuthorized,
+    Refused,
+)
 from integrity_flows.loading import FlowLibrary, default_registry, load_library
 from integrity_flows.plan.catalogue import load_plan
-from integrity_flows.reports import REPORTS, ReportError, find_report, round_report
-from integrity_flows.reports import salary_step_year as year_report
-from integrity_flows.reports.salary_step import SATISFACTION_TARGET, Recusal
+from integrity_flows.reports import ReportError
+from integrity_flows.reports.base import Cell, FigureValue, Table
+from integrity_flows.reports.catalogue import load_catalogue, run_report
+from integrity_flows.reports.conditions_reading import Reader, read_condition
+from integrity_flows.reports.reading_cases import Seen, held_at_move, matches
 from integrity_flows.stores import open_store
 
 T0 = datetime(2024, 3, 4, 2, 0, tzinfo=UTC)  # 4 March 2567, 09:00 Thai time
@@ -181,6 +192,38 @@ def closed(
         data={"survey_respondents": respondents, "survey_satisfied": satisfied},
     )
     engine.fire(round_id, "close_round", actor=KANDA)
+
+
+def figures(
+    engine: Engine, *, fiscal_year: int | str | None = None, round_id: str | None = None
+) -> dict[str, FigureValue]:
+    """The figures of the year's report ``salary_step``, or of one round's report
+    ``salary_step_round``, by id."""
+    if round_id is not None:
+        found = run_report(engine, "salary_step_round", case_id=round_id)
+    else:
+        found = run_report(engine, "salary_step", fiscal_year=fiscal_year)
+    return {f.key: f.value for f in found}
+
+
+def register(values: dict[str, FigureValue]) -> list[dict[str, Cell]]:
+    """The rows of a round's register of evaluations, in the report's order."""
+    table = values["register"]
+    assert isinstance(table, Table)
+    return table.as_dicts()
+
+
+def resolutions(
+    engine: Engine, round_id: str, committee: str, subject: str
+) -> list[dict[str, Any]]:
+    """The resolutions ``committee`` recorded on the round about ``subject``, in order."""
+    record = engine.get(round_id).data.get(committee) or {}
+    return [r for r in record.get("resolutions", ()) if r.get("subject") == subject]
+
+
+def state_label(engine: Engine, flow: str, state: str) -> str:
+    """The Thai label of a state, as the reports show it."""
+    return engine.flows.get(flow).label_of_state(state).th
 
 
 # --- the flows ---------------------------------------------------------------------
@@ -432,9 +475,14 @@ def test_an_evaluation_sent_back_and_resubmitted_needs_a_new_resolution(
     resolve(engine, round_id, WICHAI, SCREEN, "somchai", [(WICHAI, "yes"), (SOMYING, "yes")])
     engine.fire(case_id, "screen", actor=KANDA)
     engine.fire(round_id, "propose_results", actor=WICHAI, data={"screening_report": "2"})
-    entry = next(e for e in round_report(engine, round_id).evaluations if e.employee == "somchai")
-    assert (entry.times_sent_back, entry.screening, entry.proposed_step) == (1, "screened", "one")
-    assert [r.result for r in entry.screening_resolutions] == ["rejected", "carried"]
+    found = figures(engine, round_id=round_id)
+    assert (found["sent_back"], found["screened"], found["awaiting_screening"]) == (1, 2, ())
+    row = next(r for r in register(found) if r["employee"] == "somchai")
+    assert (row["proposed_step"], engine.get(case_id).data["proposed_step"]) == ("หนึ่งขั้น", "one")
+    assert [r["result"] for r in resolutions(engine, round_id, "screening", "somchai")] == [
+        "rejected",
+        "carried",
+    ]
 
 
 def test_the_salary_step_committee_amends_a_step_on_its_resolution(engine: Engine) -> None:
@@ -456,8 +504,13 @@ def test_the_salary_step_committee_amends_a_step_on_its_resolution(engine: Engin
     )
     resolve(engine, round_id, SOMPONG, STEP, "somchai", [(SOMPONG, "yes"), (WICHAI, "yes")])
     assert engine.fire(case_id, "decide_step", actor=KANDA).state == "decided"
-    entry = round_report(engine, round_id).evaluations[0]
-    assert (entry.amended, entry.final_step, entry.proposed_step) == (True, "one", "one_and_half")
+    found = figures(engine, round_id=round_id)
+    assert (found["amended"], found["step_one"], found["step_one_and_half"]) == (
+        ("somchai",),
+        ("somchai",),
+        (),
+    )
+    assert register(found)[0]["proposed_step"] == "หนึ่งขั้นครึ่ง"
 
 
 def test_the_step_decided_is_read_from_the_trail(engine: Engine, clock: FixedClock) -> None:
@@ -476,8 +529,9 @@ def test_the_step_decided_is_read_from_the_trail(engine: Engine, clock: FixedClo
     )
     engine.fire(case_id, "dismiss_appeal", actor=SOMPONG, data={"appeal_decision": "no"})
     assert engine.get(case_id).data["proposed_step"] == "one_and_half"
-    entry = round_report(engine, round_id).evaluations[0]
-    assert (entry.final_step, entry.appeal) == ("half", "dismissed")
+    found = figures(engine, round_id=round_id)
+    assert (found["step_half"], found["step_one_and_half"]) == (("somchai",), ())
+    assert (found["appeals"], found["appeals_dismissed"]) == (1, 1)
 
 
 # --- the appeal window -------------------------------------------------------------
@@ -640,71 +694,90 @@ def year_2567(engine: Engine, clock: FixedClock) -> tuple[str, str]:
 
 def test_the_round_report_by_hand(engine: Engine, year_2567: tuple[str, str]) -> None:
     """Each evaluation's screening, final step, appeal and resolutions; the recusals."""
-    report = round_report(engine, year_2567[0])
-    assert (report.fiscal_year, report.period, report.state) == (2567, "april", "closed")
-    by_name = {e.employee: e for e in report.evaluations}
-    # Submitted at one instant, so in the order of the employees' names.
-    assert [e.employee for e in report.evaluations] == ["manop", "somchai", "somjai", "somsak"]
-    assert {n: e.final_step for n, e in by_name.items()} == {
-        "somchai": "one_and_half",
-        "somjai": "half",
-        "manop": "one",
-        "somsak": "none",
-    }
-    assert by_name["manop"].appeal == "dismissed"
-    assert by_name["manop"].times_sent_back == 1
-    assert by_name["somjai"].amended
-    first = by_name["somchai"].screening_resolutions[0]
-    assert (first.yes, first.no, first.quorum, first.eligible) == (("wichai", "somsak"), (), 2, 3)
-    assert [r.member for r in first.recused] == ["somying"]
-    own = by_name["somsak"].screening_resolutions[0]
-    assert (own.yes, own.abstain, own.result) == (("wichai",), ("amnat",), "carried")
-    assert [r.result for r in by_name["somjai"].salary_resolutions] == ["rejected", "carried"]
-    assert [a.order for a in report.appointments] == ["150/2567", "151/2567"]
-    assert report.recusals == (
-        Recusal("screening", "somying", "somchai", "declared", "relative"),
-        Recusal("screening", "somsak", "somsak", "own", "self"),
-        Recusal("salary_step", "somsak", "somsak", "own", "self"),
+    april = year_2567[0]
+    found = figures(engine, round_id=april)
+    assert (found["round"], found["fiscal_year"], found["period"], found["state"]) == (
+        april,
+        2567,
+        "ครั้งที่ ๑ (๑ เมษายน)",
+        state_label(engine, ROUND, "closed"),
     )
+    rows = register(found)
+    # Submitted at one instant, so in the order of the employees' names.
+    assert [r["employee"] for r in rows] == ["manop", "somchai", "somjai", "somsak"]
+    final = {step: found[f"step_{step}"] for step in ("one_and_half", "one", "half", "none")}
+    assert final == {
+        "one_and_half": ("somchai",),
+        "one": ("manop",),
+        "half": ("somjai",),
+        "none": ("somsak",),
+    }
+    assert found["undecided"] == ()
+    manop = next(r for r in rows if r["employee"] == "manop")
+    assert manop["state"] == state_label(engine, EVALUATION, "appeal_dismissed")
+    assert (found["appeals"], found["appeals_dismissed"]) == (1, 1)
+    assert found["sent_back"] == 1  # manop, once
+    assert found["amended"] == ("somjai",)
+    # Who voted how on each resolution: the round's committee records (and its trail).
+    first = resolutions(engine, april, "screening", "somchai")[0]
+    assert (first["yes"], first["no"], first["quorum"], first["eligible"]) == (
+        ["wichai", "somsak"],
+        [],
+        2,
+        3,
+    )
+    assert [r["member"] for r in first["recused"]] == ["somying"]
+    own = resolutions(engine, april, "screening", "somsak")[0]
+    assert (own["yes"], own["abstain"], own["result"]) == (["wichai"], ["amnat"], "carried")
+    assert [r["result"] for r in resolutions(engine, april, "salary_step", "somjai")] == [
+        "rejected",
+        "carried",
+    ]
+    data = engine.get(april).data
+    assert [data[c]["order"] for c in ("screening", "salary_step")] == ["150/2567", "151/2567"]
+    assert found["recusals_screening"] == (
+        "somying: somchai (relative)",
+        "somsak: somsak (เรื่องของตนเอง / own matter)",
+    )
+    assert found["recusals_salary_step"] == ("somsak: somsak (เรื่องของตนเอง / own matter)",)
     # 4 + 1 (manop again) screening, 5 salary-step (somjai twice) and 1 on the round.
-    assert len(report.resolutions) == 11
+    assert found["resolutions"] == 11
     # 123 of 150 = 82.00%, not less than 80.
-    assert report.satisfaction_rate == Decimal("82.00")
-    assert report.target_met
+    assert (found["survey_respondents"], found["survey_satisfied"]) == (150, 123)
+    assert found["satisfaction_rate"] == Decimal("82.00")
+    assert found["target_met"] is True
 
 
 def test_the_year_report_by_hand(engine: Engine, year_2567: tuple[str, str]) -> None:
     """The figures of both rounds; the share satisfied over the year's surveys."""
-    year = year_report(engine, "๒๕๖๗")
-    assert [r.period for r in year.rounds] == ["april", "october"]
-    figures = {f.key: f.value for f in year.figures()}
-    assert figures["rounds"] == 2
-    assert figures["evaluations"] == 5
-    assert figures["screened"] == 5
-    assert figures["awaiting_screening"] == ()
-    assert figures["sent_back"] == 1
-    assert figures["amended"] == ("somjai",)
-    assert figures["step_one_and_half"] == ("somchai",)
-    assert figures["step_one"] == ("manop",)
-    assert figures["step_half"] == ("somjai",)
-    assert figures["step_none"] == ("somsak",)
-    assert figures["undecided"] == ("somchai",)
-    assert (figures["appeals"], figures["appeals_dismissed"], figures["appeals_upheld"]) == (
-        1,
-        1,
-        0,
-    )
+    periods = [engine.get(r).data["period"] for r in year_2567]
+    assert periods == ["april", "october"]
+    found = figures(engine, fiscal_year="๒๕๖๗")
+    assert found["fiscal_year"] == 2567
+    assert found["rounds"] == 2
+    assert found["evaluations"] == 5
+    assert found["screened"] == 5
+    assert found["awaiting_screening"] == ()
+    assert found["sent_back"] == 1
+    assert found["amended"] == ("somjai",)
+    assert found["step_one_and_half"] == ("somchai",)
+    assert found["step_one"] == ("manop",)
+    assert found["step_half"] == ("somjai",)
+    assert found["step_none"] == ("somsak",)
+    assert found["undecided"] == ("somchai",)
+    assert (found["appeals"], found["appeals_dismissed"], found["appeals_upheld"]) == (1, 1, 0)
+    assert found["appeals_pending"] == 0
     # April 11; October 1 (somchai screened).
-    assert figures["resolutions"] == 12
-    assert figures["recusals_screening"] == (
+    assert found["resolutions"] == 12
+    assert found["recusals_screening"] == (
         "somying: somchai (relative)",
         "somsak: somsak (เรื่องของตนเอง / own matter)",
     )
-    assert figures["recusals_salary_step"] == ("somsak: somsak (เรื่องของตนเอง / own matter)",)
-    assert (figures["survey_respondents"], figures["survey_satisfied"]) == (150, 123)
-    assert figures["satisfaction_rate"] == Decimal("82.00")
-    assert figures["satisfaction_target"] == SATISFACTION_TARGET == Decimal(80)
-    assert figures["target_met"] is True
+    assert found["recusals_salary_step"] == ("somsak: somsak (เรื่องของตนเอง / own matter)",)
+    assert (found["survey_respondents"], found["survey_satisfied"]) == (150, 123)
+    assert found["satisfaction_rate"] == Decimal("82.00")
+    assert found["satisfaction_target"] == Decimal(80)
+    assert found["target_met"] is True
 
 
 def test_the_share_satisfied_is_pooled_over_the_year(engine: Engine, clock: FixedClock) -> None:
@@ -717,39 +790,41 @@ def test_the_share_satisfied_is_pooled_over_the_year(engine: Engine, clock: Fixe
         decided(engine, round_id, {"somchai": case_id})
         announced(engine, clock, round_id)
         closed(engine, clock, round_id, respondents, satisfied)
-    year = year_report(engine, 2567)
-    assert (year.survey_respondents, year.survey_satisfied) == (200, 158)
-    assert year.satisfaction_rate == Decimal("79.00")
-    assert not year.target_met
-    assert [r.satisfaction_rate for r in year.rounds] == [Decimal("82.00"), Decimal("70.00")]
+    year = figures(engine, fiscal_year=2567)
+    assert (year["survey_respondents"], year["survey_satisfied"]) == (200, 158)
+    assert year["satisfaction_rate"] == Decimal("79.00")
+    assert year["target_met"] is False
+    rates = [figures(engine, round_id=r)["satisfaction_rate"] for r in (april, october)]
+    assert rates == [Decimal("82.00"), Decimal("70.00")]
+    assert figures(engine, round_id=april)["target_met"] is True
 
 
 def test_report_errors_are_bilingual(engine: Engine) -> None:
     """A year without a round and a case that is not a round are report errors."""
     with pytest.raises(ReportError, match="fiscal year 2566 has no salary-step round") as raised:
-        year_report(engine, 2566)
+        figures(engine, fiscal_year=2566)
     assert "๒๕๖๖" in raised.value.message_th
     round_id = open_round(engine)
     case_id = evaluate(engine, round_id, SOMSAK, "somchai")
-    with pytest.raises(ReportError, match="not a salary-step round"):
-        round_report(engine, case_id)
+    with pytest.raises(ReportError, match="not a 'salary_step_round' case") as wrong:
+        figures(engine, round_id=case_id)
+    assert "salary_step_round" in wrong.value.message_th
     with pytest.raises(Refused):
-        round_report(engine, "missing")
+        figures(engine, round_id="missing")
 
 
-def test_the_report_is_registered_for_features(engine: Engine) -> None:
+def test_the_report_is_declared_for_features(engine: Engine) -> None:
     """Features name the report by id or label; a round without a survey has no rate."""
-    spec = find_report("ผลการพิจารณาเลื่อนขั้นเงินเดือน")
-    assert spec is not None
-    assert spec is find_report("salary-step rounds") is find_report("salary_step")
-    assert spec in REPORTS
+    report = engine.reports.find("ผลการพิจารณาเลื่อนขั้นเงินเดือน")
+    assert report is not None
+    assert report is engine.reports.find("salary-step rounds") is engine.reports.find("salary_step")
+    assert report.scope == "year"
+    assert engine.reports.get("salary_step_round").scope == "case"
     open_round(engine)
-    figures = {f.key: f.value for f in spec.figures(engine, 2567)}
-    assert (figures["rounds"], figures["satisfaction_rate"], figures["target_met"]) == (
-        1,
-        None,
-        False,
-    )
+    found = figures(engine, fiscal_year=2567)
+    assert (found["rounds"], found["satisfaction_rate"], found["target_met"]) == (1, None, False)
+    assert (found["citizen_results"], found["citizen_satisfaction"]) == (0, None)
+    assert found["citizen_target_met"] is False
 
 
 # --- the command line --------------------------------------------------------------
@@ -774,18 +849,33 @@ def test_the_command_line_reports(
         engine.fire(case_id, "screen", actor=KANDA)
     assert main(["salary-step", "report", round_id, "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "ผ่านการกลั่นกรองการประเมิน (somchai): ผ่าน/carried" in out
-    assert "เห็นชอบ/yes: wichai, somsak" in out
-    assert "งดเว้นการพิจารณา/recused: somying (ญาติ)" in out
-    assert "150/2567" in out
+    assert f"salary-step round report — case {round_id}" in out
+    assert "ผ่านการกลั่นกรองแล้ว / screened: 1" in out
+    assert "recusals (screening committee): somying: somchai (ญาติ)" in out
+    assert "somchai | somsak |" in out  # the register: employee, supervisor, ...
+    # The alias prints what `report salary_step_round --case ROUND` prints.
+    assert main(["report", "salary_step_round", "--case", round_id, "--db", str(path)]) == 0
+    assert capsys.readouterr().out == out
+    # Who voted how, who was recused and why, the appointment order: the round's history.
+    assert main(["case", "history", round_id, "--db", str(path)]) == 0
+    history = capsys.readouterr().out
+    assert "resolution of meeting 1 on screen about somchai: carried (yes 2, no 0" in history
+    assert "somying recused (ญาติ)" in history
+    assert "150/2567" in history
     assert (
         main(["salary-step", "summary", "--fiscal-year", "๒๕๖๗", "--db", str(path), "--json"]) == 0
     )
-    assert '"screened": 1' in capsys.readouterr().out
+    data = json.loads(capsys.readouterr().out)
+    shown = {f["id"]: f["value"] for f in data["figures"]}
+    assert (data["report"], shown["screened"], shown["undecided"]) == (
+        "salary_step",
+        1,
+        ["somchai"],
+    )
     assert main(["salary-step", "summary", "--fiscal-year", "2566", "--db", str(path)]) == 1
     assert "fiscal year 2566 has no salary-step round" in capsys.readouterr().err
     assert main(["salary-step", "report", case_id, "--db", str(path)]) == 1
-    assert "not a salary-step round" in capsys.readouterr().err
+    assert "not a 'salary_step_round' case" in capsys.readouterr().err
     assert main(["salary-step", "summary", "--fiscal-year", "two", "--db", str(path)]) != 0
 
 
@@ -799,6 +889,7 @@ def test_the_docs_examples_run(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "recused (conflict of interest: ญาติ)" in out
     assert "carried ('wichai', 'somsak') ['somying']" in out
+    assert "1 ('somying: somchai (ญาติ)',)" in out
 
 
 def test_citizens_satisfaction_of_project_17_by_hand(engine: Engine) -> None:
@@ -816,7 +907,98 @@ def test_citizens_satisfaction_of_project_17_by_hand(engine: Engine) -> None:
             citizen_survey="service survey 2567",
         )
     evaluate(engine, round_id, SOMYING, "manop")
-    figures = {f.key: f.value for f in year_report(engine, 2567).figures()}
-    assert figures["citizen_results"] == 2
-    assert figures["citizen_satisfaction"] == Decimal("79.88")
-    assert figures["citizen_target_met"] is False
+    found = figures(engine, fiscal_year=2567)
+    assert found["citizen_results"] == 2
+    assert found["citizen_satisfaction"] == Decimal("79.88")
+    assert found["citizen_target_met"] is False
+
+
+# --- a field as it stood at a move (the report engine's trail-read field test) -------
+
+
+def test_a_field_test_reads_the_field_as_it_stood_at_a_move(
+    engine: Engine, clock: FixedClock
+) -> None:
+    """``before``/``after`` a trigger's last move, replayed from the trail; none unmoved."""
+    round_id = open_round(engine)
+    case_id = evaluate(engine, round_id, SOMSAK, "somchai", "one_and_half")
+    screened(engine, round_id, {"somchai": case_id})
+    engine.fire(round_id, "open_meeting", actor=SOMPONG, data={"present": "wichai, pranee"})
+    for amended in ("one", "half"):
+        resolve(engine, round_id, SOMPONG, STEP, "somchai", [(SOMPONG, "no"), (PRANEE, "no")])
+        engine.fire(
+            case_id,
+            "amend_step",
+            actor=KANDA,
+            data={"amended_step": amended, "amendment_reason": "quota"},
+        )
+    resolve(engine, round_id, SOMPONG, STEP, "somchai", [(SOMPONG, "yes"), (PRANEE, "yes")])
+    engine.fire(case_id, "decide_step", actor=KANDA)
+    resolve(engine, round_id, SOMPONG, "approve_results", "", [(SOMPONG, "yes"), (PRANEE, "yes")])
+    engine.fire(round_id, "approve_results", actor=KANDA)
+    announced(engine, clock, round_id)
+    engine.fire(
+        case_id,
+        "appeal",
+        actor=official("somchai"),
+        data={"appeal_reason": "x", "proposed_step": "one", "amended_step": "one"},
+    )
+    case = engine.get(case_id)
+    seen = Seen(
+        case,
+        engine.definition_of(case),
+        clock(),
+        {},
+        trail=lambda: engine.history(case_id),
+    )
+    assert held_at_move(seen, "amended_step", ("decide_step",)) == "half"
+    assert held_at_move(seen, "amended_step", ("amend_step",)) == "one"  # before the last
+    assert held_at_move(seen, "amended_step", ("amend_step",), "after") == "half"
+    assert held_at_move(seen, "proposed_step", ("decide_step",)) == "one_and_half"
+    assert held_at_move(seen, "amended_step", ("appeal",), "after") == "one"
+    assert held_at_move(seen, "step_on_appeal", ("uphold_appeal",), "after") is None
+    assert held_at_move(attrs.evolve(seen, trail=None), "amended_step", ("decide_step",)) is None
+    reader = Reader("<test>")
+    wanted = read_condition(
+        reader, "where", {"field": "amended_step", "before": "decide_step", "equals": "ครึ่งขั้น"}
+    )
+    assert not reader.problems
+    assert matches(seen, wanted)
+    assert case.data["amended_step"] == "one"  # as it stands now: not what was decided
+
+
+def test_a_field_read_at_a_move_is_checked_when_loaded(
+    tmp_path: Path, library: FlowLibrary
+) -> None:
+    """An unknown trigger, a sensitive field, or both before and after: refused with paths."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text(
+        """reports:
+  - id: bad
+    label: {th: ทดสอบ, en: test}
+    sets:
+      evaluations: {flow: salary_step_evaluation}
+      complaints: {flow: corruption_complaint}
+    figures:
+      - id: a
+        label: {th: ก, en: a}
+        count: evaluations
+        where: {field: amended_step, before: decide_stepp, equals: one}
+      - id: b
+        label: {th: ข, en: b}
+        count: complaints
+        where: {field: complainant_name, before: acknowledge, present: true}
+      - id: c
+        label: {th: ค, en: c}
+        count: evaluations
+        where: {field: amended_step, before: decide_step, after: amend_step, present: true}
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(DefinitionError) as refused:
+        load_catalogue([folder], library.latest(), entry_points=False)
+    text = str(refused.value)
+    assert "figures[0].where: flow 'salary_step_evaluation' has no trigger 'decide_stepp'" in text
+    assert "figures[1].where: 'complainant_name' is sensitive or hashed" in text
+    assert "figures[2].where: a field test reads 'before' or 'after' a move, not both" in text

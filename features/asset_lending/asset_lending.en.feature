@@ -58,6 +58,10 @@ Feature: Lending of government property (integrity plan, project 13)
       | somying | approve       | checked   | approved  |
       | somsak  | hand over     | approved  | on loan   |
       | somsak  | return intact | on loan   | returned  |
+    And the report "lending register" for fiscal year 2567 shows:
+      | figure            | value |
+      | loans handed over | 1     |
+      | returned          | 1     |
     And the audit trail verifies
 
   @plan-13-5.1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,7 +15,7 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.calendars import parse_datetime, parse_int, thai_datetime
+from integrity_flows.calendars import parse_date, parse_datetime, parse_int, thai_datetime
 from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
@@ -84,7 +84,9 @@ def flows_option(func: F) -> F:
     )(func)
 
 
-def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str) -> int:
+def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
     try:
         return parse_int(value)
     except ValueError as exc:
@@ -92,15 +94,35 @@ def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str) -> in
         raise click.BadParameter(msg) from exc
 
 
-def fiscal_year_option(func: F) -> F:
-    """``--fiscal-year``: a B.E. year (Thai digits accepted), handed on as a whole number."""
+def _year_option(func: F, *, required: bool) -> F:
     return click.option(
         "--fiscal-year",
         "fiscal_year",
-        required=True,
+        required=required,
         callback=_fiscal_year,
         help="Fiscal year, B.E. (Thai digits accepted) / ปีงบประมาณ พ.ศ.",
     )(func)
+
+
+def fiscal_year_option(func: F) -> F:
+    """``--fiscal-year``: a B.E. year (Thai digits accepted), handed on as a whole number."""
+    return _year_option(func, required=True)
+
+
+def optional_fiscal_year_option(func: F) -> F:
+    """``--fiscal-year`` where it may be left out (None): a report about one case."""
+    return _year_option(func, required=False)
+
+
+def typed_date(text: str, param_hint: str) -> date:
+    """A date as a person writes it (B.E., Thai digits and month names accepted), or a
+    usage error naming the option."""
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise click.BadParameter(
+            f"not a date: {text!r} / วันที่ไม่ถูกต้อง: {text!r}", param_hint=param_hint
+        ) from exc
 
 
 def open_engine(

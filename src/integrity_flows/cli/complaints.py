@@ -4,7 +4,9 @@
 - ``complaint follow CODE``: what the complainant holding CODE may see;
 - ``complaint manual``: the handling manual, written from the flow (Thai or English,
   Markdown or HTML), with the time frames in force;
-- ``complaint statistics``: the figures to publish for a fiscal year, no personal data.
+- ``complaint statistics``: the figures to publish for a fiscal year, no personal data:
+  an alias of ``report complaint_statistics`` (``flows/reports/complaints.yaml``) that
+  also takes ``--setting`` (the time frames in force) and ``--json``.
 
 The tracking code is never stored: lose the printout and it is gone. Each command runs
 in its own process, where the in-process throttle of wrong codes (docs/complaints.md)
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TextIO
 
 import click
@@ -34,12 +37,12 @@ from integrity_flows.cli.common import (
     open_engine,
     parse_pairs,
 )
-from integrity_flows.cli.no_gift import print_figures
+from integrity_flows.cli.report import JSON_FLAG, format_options, print_report
 from integrity_flows.complaints.desk import COMPLAINT_FLOW, ComplaintDesk, TrackingNotFound
 from integrity_flows.complaints.manual import complaint_manual
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
-from integrity_flows.reports.complaints import complaint_statistics
+from integrity_flows.reports.render import Lang
 
 
 def _settings(pairs: Iterable[str]) -> dict[str, dict[str, object]]:
@@ -165,24 +168,29 @@ def manual_command(
 @flows_option
 @fiscal_year_option
 @_setting_option
-@click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
+@format_options
+@JSON_FLAG
 def statistics_command(
     db: str,
     flow_dirs: tuple[str, ...],
     fiscal_year: int,
     setting_pairs: tuple[str, ...],
+    fmt: str,
+    lang: Lang,
+    as_of: datetime | None,
     as_json: bool,
 ) -> None:
-    """Figures to publish for a fiscal year, no personal data / สถิติเรื่องร้องเรียนการทุจริต."""
-    year = fiscal_year
-    settings = _settings(setting_pairs)
-    with open_engine(db, flow_dirs, must_exist=True, settings=settings) as engine:
-        statistics = complaint_statistics(engine, year)
-    if as_json:
-        click.echo(json.dumps(statistics.as_dict(), ensure_ascii=False, indent=2))
-        return
-    click.echo(
-        f"สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ปีงบประมาณ {year} / Corruption complaint "
-        f"statistics, fiscal year B.E. {year}"
+    """Figures to publish for a fiscal year, no personal data / สถิติเรื่องร้องเรียนการทุจริต.
+
+    An alias of ``report complaint_statistics`` that also takes ``--setting``."""
+    print_report(
+        db,
+        flow_dirs,
+        "complaint_statistics",
+        fiscal_year,
+        None,
+        "json" if as_json else fmt,
+        lang,
+        as_of,
+        settings=_settings(setting_pairs),
     )
-    print_figures(statistics.figures())

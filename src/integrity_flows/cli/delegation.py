@@ -1,9 +1,11 @@
-"""``integrity-flows delegation``: the reports of plan projects 19 and 23.
+"""``integrity-flows delegation``: orders and authority of plan projects 19 and 23.
 
 - ``delegation in-force``: the orders in force on a day (``--on``, default today), per
-  power, each with the chain of orders up to the position that holds the power;
-- ``delegation kpi``: orders that took effect in a fiscal year against the target of 4;
-- ``delegation overdue``: delegates whose monthly report is overdue;
+  power, each with the chain of orders up to the position that holds the power (an
+  authority lookup, not a yearly report);
+- ``delegation kpi`` = ``report delegation_orders`` (``flows/reports/delegation.yaml``):
+  orders that took effect in a fiscal year against the target of 4, and the delegates
+  whose monthly report is overdue, with its table of overdue reports;
 - ``delegation who``: may an actor exercise a power on a day, and under which orders.
 """
 
@@ -14,22 +16,17 @@ from datetime import date
 import click
 
 from integrity_flows.authority import resolve
-from integrity_flows.calendars import THAI_TZ, parse_date, thai_datetime
-from integrity_flows.cli.common import db_option, fiscal_year_option, flows_option, open_engine
-from integrity_flows.cli.no_gift import print_figures
+from integrity_flows.calendars import THAI_TZ
+from integrity_flows.cli.common import db_option, flows_option, open_engine, typed_date
+from integrity_flows.cli.report import report_alias
 from integrity_flows.clock import SystemClock
-from integrity_flows.reports.delegation import delegation_kpi, orders_in_force, overdue_reports
+from integrity_flows.reports.delegation import orders_in_force
 
 
 def _day(text: str | None) -> date:
     if text is None:
         return SystemClock()().astimezone(THAI_TZ).date()
-    try:
-        return parse_date(text)
-    except ValueError as exc:
-        raise click.BadParameter(
-            f"not a date: {text!r} / วันที่ไม่ถูกต้อง: {text!r}", param_hint="--on"
-        ) from exc
+    return typed_date(text, "--on")
 
 
 _ON = click.option("--on", "on", default=None, help="A date, default today / วันที่ (ค่าเริ่มต้น วันนี้)")
@@ -66,35 +63,14 @@ def in_force_command(
         )
 
 
-@delegation_group.command("kpi")
-@db_option
-@flows_option
-@fiscal_year_option
-def kpi_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
-    """Orders of a fiscal year against the target of 4 / ตัวชี้วัด ไม่น้อยกว่า ๔ คำสั่ง."""
-    year = fiscal_year
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
-        kpi = delegation_kpi(engine, year)
-    click.echo(
-        f"คำสั่งมอบอำนาจ มอบหมาย และรักษาราชการแทน ปีงบประมาณ {year} / "
-        f"Delegation, assignment and acting orders, fiscal year B.E. {year}"
+delegation_group.add_command(
+    report_alias(
+        "kpi",
+        "delegation_orders",
+        "Orders of a fiscal year against the target of 4, and overdue monthly reports "
+        "(= report delegation_orders) / ตัวชี้วัด ไม่น้อยกว่า ๔ คำสั่ง และรายงานที่ค้างส่ง.",
     )
-    print_figures(kpi.figures())
-
-
-@delegation_group.command("overdue")
-@db_option
-@flows_option
-def overdue_command(db: str, flow_dirs: tuple[str, ...]) -> None:
-    """Delegates with an overdue monthly report / ผู้รับมอบที่ค้างส่งรายงานประจำเดือน."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
-        found = overdue_reports(engine)
-    click.echo(f"ค้างส่งรายงานประจำเดือน / Overdue monthly reports: {len(found)}")
-    for r in found:
-        click.echo(
-            f"  {r.delegate}  คำสั่ง/order {r.order_no} ({r.case_id})  ผู้มอบ/delegator: "
-            f"{r.delegator}  ค้างตั้งแต่/overdue since {thai_datetime(r.overdue_since)}"
-        )
+)
 
 
 @delegation_group.command("who")
@@ -115,7 +91,9 @@ def who_command(
     """May an actor exercise a power on a day, and under which orders / ตรวจสอบอำนาจ."""
     day = _day(on)
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        grant = resolve(engine.store, power, actor_id, day, positions=positions)
+        grant = resolve(
+            engine.store, power, actor_id, day, positions=positions, flows=engine.granting
+        )
     if grant is None:
         click.echo(
             f"{actor_id} ไม่มีอำนาจ {power} ณ วันที่ {day.isoformat()} / "

@@ -1,44 +1,41 @@
-"""``integrity-flows register`` and ``sweep``: the lending register and deadlines."""
+"""``integrity-flows register`` and ``sweep``: the lending register and deadlines.
+
+``register --db PATH --fiscal-year Y`` is an alias of ``report lending_register``
+(``flows/reports/asset_lending.yaml``), with its options (``--format``, ``--lang``,
+``--as-of``).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
-from integrity_flows.calendars import parse_datetime, thai_date, thai_datetime
-from integrity_flows.cli.common import db_option, fiscal_year_option, flows_option, open_engine
-from integrity_flows.engine.runtime import Engine
-from integrity_flows.reports.lending import lending_register
+from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.cli.common import db_option, flows_option, open_engine
+from integrity_flows.cli.report import report_alias
+from integrity_flows.reports.catalogue import run_report
+from integrity_flows.reports.render import Lang, as_text
+
+if TYPE_CHECKING:
+    from integrity_flows.engine.runtime import Engine
+
+LENDING_REGISTER = "lending_register"
 
 
-def print_register(engine: Engine, fiscal_year: int) -> None:
-    """Print the lending register of fiscal year B.E. ``fiscal_year``."""
-    entries = lending_register(engine, fiscal_year)
-    click.echo(
-        f"ทะเบียนการยืมทรัพย์สินของราชการ ปีงบประมาณ {fiscal_year} / "
-        f"Lending register, fiscal year B.E. {fiscal_year}: {len(entries)} รายการ/entries"
-    )
-    for e in entries:
-        returned = thai_datetime(e.returned_at) if e.returned_at else "-"
-        due = thai_date(date.fromisoformat(e.return_date), digits=False) if e.return_date else "-"
-        click.echo(
-            f"  {e.register_no:<10} {e.item}  ผู้ยืม/borrower: {e.borrower} ({e.borrower_type})"
-        )
-        click.echo(
-            f"  {'':<10} ส่งมอบ/out: {thai_datetime(e.handed_over_at)}  "
-            f"กำหนดคืน/due: {due}  คืน/returned: {returned}  สถานะ/state: {e.state}"
-        )
+def print_register(engine: Engine, fiscal_year: int, lang: Lang = "both") -> None:
+    """Print the lending register of fiscal year B.E. ``fiscal_year`` from an open engine."""
+    report = engine.reports.get(LENDING_REGISTER)
+    figures = run_report(engine, report.id, fiscal_year=fiscal_year)
+    click.echo(as_text(report, figures, fiscal_year=fiscal_year, lang=lang), nl=False)
 
 
-@click.command("register")
-@db_option
-@flows_option
-@fiscal_year_option
-def register_command(db: str, flow_dirs: tuple[str, ...], fiscal_year: int) -> None:
-    """The lending register of a fiscal year / ทะเบียนการยืมประจำปีงบประมาณ."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
-        print_register(engine, fiscal_year)
+register_command = report_alias(
+    "register",
+    LENDING_REGISTER,
+    "The lending register of a fiscal year (= report lending_register) "
+    "/ ทะเบียนการยืมประจำปีงบประมาณ.",
+)
 
 
 @click.command("sweep")

@@ -11,47 +11,41 @@ order mark, so that Excel opens Thai correctly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import click
 
-from integrity_flows.calendars import THAI_TZ, parse_date, parse_int
+from integrity_flows.calendars import THAI_TZ
 from integrity_flows.cli.common import (
     F,
     db_option,
     fail,
     fiscal_year_option,
     flows_option,
+    make_actor,
     open_engine,
+    optional_fiscal_year_option,
+    typed_date,
 )
 from integrity_flows.errors import FlowError
 from integrity_flows.loading.discovery import default_registry, load_library
+from integrity_flows.reports.base import Figure, Table
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_csv, as_json, as_text
 
-
-def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return parse_int(value)
-    except ValueError as exc:
-        msg = f"not a fiscal year: {value!r} / ปีงบประมาณไม่ถูกต้อง: {value!r}"
-        raise click.BadParameter(msg) from exc
+if TYPE_CHECKING:
+    from integrity_flows.engine.runtime import Engine
+    from integrity_flows.reports.declaration import ReportDecl
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> datetime | None:
     """The end of a Thai calendar day: the report is made as that day closes."""
     if value is None:
         return None
-    try:
-        day = parse_date(value)
-    except ValueError as exc:
-        msg = f"not a date: {value!r} / วันที่ไม่ถูกต้อง: {value!r}"
-        raise click.BadParameter(msg) from exc
-    return datetime.combine(day, time(23, 59, 59), THAI_TZ)
+    return datetime.combine(typed_date(value, "--as-of"), time(23, 59, 59), THAI_TZ)
 
 
 def format_options(func: F) -> F:
@@ -79,6 +73,48 @@ def format_options(func: F) -> F:
                 callback=_as_of,
                 help="Ages and overdue as of the end of this day / ณ วันที่",
             ),
+        )
+    ):
+        func = option(func)
+    return func
+
+
+@attrs.frozen
+class Reveal:
+    """Read ``field`` of each case a report's registers list, in clear, as this reader."""
+
+    field: str
+    actor_id: str
+    roles: tuple[str, ...]
+    reason: str
+
+
+def reveal_of(
+    field: str | None,
+    actor_id: str | None,
+    roles: tuple[str, ...],
+    reason: str | None,
+    flag: str,
+) -> Reveal | None:
+    """The reading asked for with ``flag``, or a usage error when it lacks its reader."""
+    if field is None:
+        return None
+    if not (actor_id and reason):
+        raise click.BadParameter(
+            f"{flag} needs --actor, --role and --reason: every reading is recorded "
+            "/ การเปิดอ่านต้องระบุผู้เปิดอ่าน บทบาท และเหตุผล",
+            param_hint="--actor",
+        )
+    return Reveal(field, actor_id, roles, reason)
+
+
+def reader_options(func: F) -> F:
+    """``--actor``, ``--role`` and ``--reason``: who reads sensitive data in clear, and why."""
+    for option in reversed(
+        (
+            click.option("--actor", "actor_id", default=None, help="Who reads / ผู้เปิดอ่าน"),
+            click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท"),
+            click.option("--reason", default=None, help="Why it is read / เหตุผลในการเปิดอ่าน"),
         )
     ):
         func = option(func)
@@ -121,9 +157,17 @@ def list_command(flow_dirs: tuple[str, ...]) -> None:
 @click.argument("name")
 @db_option
 @flows_option
-@click.option("--fiscal-year", "fiscal_year", callback=_year, help="Fiscal year, B.E. / ปีงบประมาณ")
+@optional_fiscal_year_option
 @click.option("--case", "case_id", default=None, help="The case of a one-case report / เรื่อง")
 @format_options
+@click.option(
+    "--reveal",
+    "reveal_field",
+    default=None,
+    help="Then read this sensitive field of each case the registers list, in clear (each "
+    "reading audited; needs --actor, --role, --reason and the key) / เปิดอ่านข้อมูลอ่อนไหว",
+)
+@reader_options
 def show_command(
     name: str,
     db: str,
@@ -133,9 +177,35 @@ def show_command(
     fmt: str,
     lang: Lang,
     as_of: datetime | None,
+    reveal_field: str | None,
+    actor_id: str | None,
+    roles: tuple[str, ...],
+    reason: str | None,
 ) -> None:
     """One report, computed from the cases / รายงานหนึ่งรายงาน."""
-    print_report(db, flow_dirs, name, fiscal_year, case_id, fmt, lang, as_of)
+    reveal = reveal_of(reveal_field, actor_id, roles, reason, "--reveal")
+    print_report(db, flow_dirs, name, fiscal_year, case_id, fmt, lang, as_of, reveal=reveal)
+
+
+def _print_revealed(engine: Engine, figures: list[Figure], reveal: Reveal) -> None:
+    """Each case the registers list, with ``reveal.field`` read in clear (each reading
+    recorded in that case's audit trail)."""
+    for table in (f.value for f in figures if isinstance(f.value, Table)):
+        if "case" not in table.kinds:
+            continue
+        column = table.kinds.index("case")
+        for n, row in enumerate(table.rows):
+            case_id = str(row[column])
+            definition = engine.definition_of(engine.get(case_id))
+            if n == 0:
+                label = (
+                    definition.data[reveal.field].label if reveal.field in definition.data else None
+                )
+                th, en = (label.th, label.en) if label else (reveal.field, reveal.field)
+                click.echo(f"{th} (เปิดอ่าน บันทึกในบันทึกการตรวจสอบ) / {en} (read, audited):")
+            reader = make_actor(reveal.actor_id, reveal.roles, None, definition)
+            value = engine.reveal(case_id, reveal.field, actor=reader, reason=reveal.reason)
+            click.echo(f"  {case_id}: {value if value is not None else '-'}")
 
 
 def print_report(
@@ -148,9 +218,11 @@ def print_report(
     lang: Lang = "both",
     as_of: datetime | None = None,
     settings: Mapping[str, Mapping[str, Any]] | None = None,
+    reveal: Reveal | None = None,
 ) -> None:
     """Compute the report ``name`` on ``db`` and print it in ``fmt`` (``settings``: the
-    host's setting overrides by flow, for an alias that takes them)."""
+    host's setting overrides by flow, for an alias that takes them; ``reveal``: then read
+    a sensitive field of each case its registers list, each reading audited)."""
     with open_engine(db, flow_dirs, must_exist=True, settings=settings) as engine:
         try:
             report = engine.reports.get(name)
@@ -160,6 +232,22 @@ def print_report(
         except FlowError as exc:
             fail(exc)
             return
+        _print(report, figures, fiscal_year, case_id, fmt, lang)
+        if reveal is not None:
+            try:
+                _print_revealed(engine, figures, reveal)
+            except FlowError as exc:
+                fail(exc)
+
+
+def _print(
+    report: ReportDecl,
+    figures: list[Figure],
+    fiscal_year: int | None,
+    case_id: str | None,
+    fmt: str,
+    lang: Lang,
+) -> None:
     if fmt == "json":
         click.echo(as_json(report, figures, fiscal_year=fiscal_year, case_id=case_id), nl=False)
     elif fmt == "csv":
@@ -169,15 +257,25 @@ def print_report(
         click.echo(text, nl=False)
 
 
-def report_alias(name: str, report_id: str, help_text: str) -> click.Command:
-    """A command ``name`` that prints the yearly report ``report_id`` (an alias of
-    ``report REPORT_ID``, for the command groups of the procedures)."""
+JSON_FLAG = click.option(
+    "--json", "as_json", is_flag=True, help="Same as --format json / แสดงผลเป็น JSON"
+)
 
-    @click.command(name, help=help_text)
-    @db_option
-    @flows_option
-    @fiscal_year_option
-    @format_options
+
+def report_alias(
+    name: str,
+    report_id: str,
+    help_text: str,
+    *,
+    json_flag: bool = False,
+    reveal: str | None = None,
+) -> click.Command:
+    """A command ``name`` that prints the yearly report ``report_id`` (an alias of
+    ``report REPORT_ID``, for the command groups of the procedures). With ``json_flag`` it
+    also keeps an older ``--json`` flag, the same as ``--format json``; with ``reveal`` a
+    flag ``--show-FIELD`` that is ``--reveal FIELD``."""
+    flag = f"--show-{reveal}" if reveal else ""
+
     def alias(
         db: str,
         flow_dirs: tuple[str, ...],
@@ -185,10 +283,28 @@ def report_alias(name: str, report_id: str, help_text: str) -> click.Command:
         fmt: str,
         lang: Lang,
         as_of: datetime | None,
+        as_json: bool = False,
+        show: bool = False,
+        actor_id: str | None = None,
+        roles: tuple[str, ...] = (),
+        reason: str | None = None,
     ) -> None:
-        print_report(db, flow_dirs, report_id, fiscal_year, None, fmt, lang, as_of)
+        fmt = "json" if as_json else fmt
+        wanted = reveal_of(reveal if show else None, actor_id, roles, reason, flag)
+        print_report(db, flow_dirs, report_id, fiscal_year, None, fmt, lang, as_of, reveal=wanted)
 
-    return alias
+    options: list[Callable[[F], F]] = [db_option, flows_option, fiscal_year_option, format_options]
+    if json_flag:
+        options.append(JSON_FLAG)
+    if reveal:
+        help_flag = (
+            f"Then read each listed case's {reveal} in clear (each reading audited; needs "
+            f"--actor, --role, --reason and the key) / เปิดอ่าน {reveal} ของแต่ละเรื่อง"
+        )
+        options += [click.option(flag, "show", is_flag=True, help=help_flag), reader_options]
+    for option in reversed(options):
+        alias = option(alias)
+    return click.command(name, help=help_text)(alias)
 
 
 __all__ = ["print_report", "report_alias", "report_group"]

@@ -4,7 +4,8 @@
   code, seeing only what the complainant may see (:class:`Progress`);
 - :class:`Throttle`: slows down a source that keeps presenting wrong codes;
 - :mod:`integrity_flows.manual`: the handling manual, written from the flow definition;
-- :mod:`integrity_flows.reports.complaints`: the statistics to publish per fiscal year.
+- the statistics to publish per fiscal year: the declared report ``complaint_statistics``
+  (``flows/reports/complaints.yaml``).
 
 See docs/complaints.md.
 """

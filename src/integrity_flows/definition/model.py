@@ -7,6 +7,7 @@ parameters, resolved against a registry of Python callables.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -32,6 +33,9 @@ RULE_OPS: tuple[str, ...] = (*ARITHMETIC_OPS, "lookup", "passes", "days_between"
 RecordsOp = Literal["add", "amend", "remove"]
 
 Scalar = str | int | bool | None
+
+#: What an id in a definition looks like (a flow, state, trigger, field, report, figure ...).
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 SYSTEM_ROLE = "system"
 SYSTEM_LABEL_TH = "ระบบ"

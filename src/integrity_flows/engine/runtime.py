@@ -47,8 +47,8 @@ from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.protocols import AuditSink, Clock, Directory, Store
+from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.stored import StoredEvent, Write
 
 # The composition root only: Engine.open maps a URL to a store. Everything else in the

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from integrity_flows.definition.model import (
+    ID_PATTERN,
     SYSTEM_ROLE,
     FlowDefinition,
     GuardRef,
@@ -26,7 +27,6 @@ from integrity_flows.loading.protection_checks import protection_problems
 from integrity_flows.loading.record_checks import record_guard_problems, records_problems
 from integrity_flows.loading.rule_checks import computed_problems
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
 # "risk/1": row 1 of the plan's risk table.
 _CITE = re.compile(r"^(\d{1,2}/\d+(\.\d+)*|risk/\d+)$")
@@ -74,7 +74,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
 
 
 def _check_identity(d: FlowDefinition, out: _Collector) -> None:
-    if not _ID.match(d.id):
+    if not ID_PATTERN.match(d.id):
         out.add(
             "id",
             f"flow id '{d.id}' must be lower-case letters, digits and _",
@@ -90,7 +90,7 @@ def _check_identity(d: FlowDefinition, out: _Collector) -> None:
         )
     for group, names in (("roles", d.roles), ("states", d.states), ("data", d.data)):
         for name in names:
-            if not _ID.match(name):
+            if not ID_PATTERN.match(name):
                 out.add(
                     f"{group}.{name}",
                     f"name '{name}' must be lower-case letters, digits and _",
@@ -259,7 +259,7 @@ def _check_transitions(d: FlowDefinition, registry: GuardRegistry, out: _Collect
 def _check_transition(
     d: FlowDefinition, registry: GuardRegistry, path: str, t: Transition, out: _Collector
 ) -> None:
-    if not _ID.match(t.trigger) or t.trigger == "start":
+    if not ID_PATTERN.match(t.trigger) or t.trigger == "start":
         out.add(
             f"{path}.trigger",
             f"trigger '{t.trigger}' must be lower-case letters, digits and _ (and not 'start')",

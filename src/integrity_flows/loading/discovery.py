@@ -32,7 +32,8 @@ def bundled_flows() -> Traversable:
 
 
 def flow_files(folder: Traversable) -> Iterator[Traversable]:
-    """Flow files in ``folder`` (``*.yaml`` and ``*.yml``), sorted by name, not recursive."""
+    """YAML files in ``folder`` (``*.yaml``, ``*.yml``: flows, or reports in ``reports/``),
+    sorted by name, not recursive."""
     if not folder.is_dir():
         return
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -48,7 +49,7 @@ class FlowLibrary:
     ) -> None:
         self._by_key: dict[tuple[str, int], FlowDefinition] = {}
         # The declared reports over these flows (``reports/`` beside them).
-        self.reports = reports if reports is not None else _catalogue().ReportCatalogue()
+        self.reports = reports if reports is not None else _reports().ReportCatalogue()
         for definition in definitions:
             self.add(definition)
 
@@ -94,9 +95,9 @@ class FlowLibrary:
         return [self.get(flow_id) for flow_id in sorted({d.id for d in self})]
 
 
-def _catalogue() -> Any:
-    """The report catalogue module, imported when first needed: the reports package still
-    holds procedure modules that import the authority, which imports this module."""
+def _reports() -> Any:
+    """The report catalogue module. It reads report files with this module's helpers, so
+    it is imported when reports are first loaded, not when this module is."""
     from integrity_flows.reports import catalogue  # noqa: PLC0415 - see the docstring
 
     return catalogue
@@ -135,14 +136,14 @@ def _entry_point_objects(group: str) -> Iterator[tuple[str, Any]]:
         yield entry.name, entry.load()
 
 
-def add_entry_point_guards(registry: GuardRegistry) -> None:
-    """Add guards published by installed packages under ``integrity_flows.guards``.
+def add_entry_point_specs(registry: Any, group: str, spec_type: type) -> None:
+    """Add to ``registry`` what installed packages publish under ``group``.
 
-    An entry point names a :class:`GuardSpec`, a list of them, or a callable that
-    receives the registry and adds its guards.
+    An entry point names a ``spec_type`` (a :class:`GuardSpec`, say), a list of them, or a
+    callable that receives the registry and adds its own.
     """
-    for _, obj in _entry_point_objects(GUARD_ENTRY_POINTS):
-        if isinstance(obj, GuardSpec):
+    for _, obj in _entry_point_objects(group):
+        if isinstance(obj, spec_type):
             registry.add(obj)
         elif isinstance(obj, list | tuple):
             for spec in obj:
@@ -151,13 +152,18 @@ def add_entry_point_guards(registry: GuardRegistry) -> None:
             obj(registry)
 
 
-def entry_point_folders() -> Iterator[Traversable | Path]:
-    """Folders published by installed packages under ``integrity_flows.flows``.
+def add_entry_point_guards(registry: GuardRegistry) -> None:
+    """Add guards published by installed packages under ``integrity_flows.guards``."""
+    add_entry_point_specs(registry, GUARD_ENTRY_POINTS, GuardSpec)
+
+
+def entry_point_folders(group: str = FLOW_ENTRY_POINTS) -> Iterator[Traversable | Path]:
+    """Folders published by installed packages under ``group`` (the flows' by default).
 
     An entry point names a folder (a path or an ``importlib.resources`` traversable)
     or a callable returning one.
     """
-    for _, obj in _entry_point_objects(FLOW_ENTRY_POINTS):
+    for _, obj in _entry_point_objects(group):
         found = obj() if callable(obj) and not isinstance(obj, Path | Traversable) else obj
         yield Path(found) if isinstance(found, str) else found
 
@@ -195,7 +201,7 @@ def load_library(
     problems.extend(check_links(library.latest()))
     if problems:
         raise DefinitionError(problems)
-    reports = _catalogue()
+    reports = _reports()
     library.reports = reports.load_catalogue(
         [folder / reports.REPORTS_FOLDER for folder in sources],
         library.latest(),

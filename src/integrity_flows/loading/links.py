@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from integrity_flows.definition.model import Committee, FlowDefinition, Transition
+from integrity_flows.definition.model import ID_PATTERN, Committee, FlowDefinition, Transition
 from integrity_flows.errors import Problem
 
 Add = Callable[[str, str, str], None]
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _SHARE = re.compile(r"^[1-9][0-9]*/[1-9][0-9]*$")
 _RUNNERS = ("chair", "secretary")
 
@@ -39,7 +38,7 @@ def check_committees(d: FlowDefinition, add: Add) -> None:
 
 def _check_committee(d: FlowDefinition, name: str, committee: Committee, add: Add) -> None:
     path = f"committees.{name}"
-    if not _ID.match(name):
+    if not ID_PATTERN.match(name):
         add(
             path,
             f"name '{name}' must be lower-case letters, digits and _",
@@ -77,7 +76,7 @@ def _check_committee(d: FlowDefinition, name: str, committee: Committee, add: Ad
                 f"'{runner}' ไม่ใช่ตำแหน่งในคณะกรรมการนี้ (ใช้ chair หรือ secretary)",
             )
     for motion in committee.motions:
-        if not _ID.match(motion):
+        if not ID_PATTERN.match(motion):
             add(
                 f"{path}.motions.{motion}",
                 f"motion '{motion}' must be lower-case letters, digits and _",

@@ -4,18 +4,22 @@ over them: every sub-field, key, op and condition they name."""
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from integrity_flows.definition.model import Field, FlowDefinition, GuardRef, RecordField
+from integrity_flows.definition.model import (
+    ID_PATTERN,
+    Field,
+    FlowDefinition,
+    GuardRef,
+    RecordField,
+)
 from integrity_flows.guards.registry import GuardSpec
 from integrity_flows.guards.where import where_problems
 from integrity_flows.loading.rule_checks import rule_problems
 
 Found = tuple[str, str, str]  # path, English, Thai
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _NUMERIC = ("integer", "decimal")
 
 
@@ -75,7 +79,7 @@ def _field_problems(field: Field, path: str) -> Iterator[Found]:
     seen: dict[str, str] = {}
     for sub, spec in field.fields.items():
         at = f"{path}.fields.{sub}"
-        if not _ID.match(sub):
+        if not ID_PATTERN.match(sub):
             yield (
                 at,
                 f"name '{sub}' must be lower-case letters, digits and _",

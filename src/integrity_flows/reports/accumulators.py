@@ -3,6 +3,9 @@
 An accumulator is fed the cases of its set as they stream from the store and keeps
 only what its figure needs (a count, a sum, the values to list or take the median
 of), so a report's memory grows with its figures, not with the number of cases.
+
+A sum of whole numbers is a whole number; a sum declared with ``round`` is a decimal
+amount rounded to that many places, also when no case holds a value (``0.00`` baht).
 """
 
 from __future__ import annotations
@@ -47,14 +50,20 @@ def _total(found: list[Decimal], whole: bool) -> FigureValue:
 
 
 class _Numbers:
-    """sum, mean, median, min, max and distinct of a value of the matching cases."""
+    """sum, mean, median, min, max and distinct of a value of the matching cases.
+
+    Only the median keeps every value; the others keep a running total, a count or the
+    extreme so far.
+    """
 
     def __init__(self, decl: FigureDecl) -> None:
         self.decl = decl
-        self.found: list[Decimal] = []
+        self.found: list[Decimal] = []  # the median's values
         self.distinct: set[str] = set()
         self.whole = True
         self.running = Decimal(0)
+        self.count = 0
+        self.extreme: Decimal | None = None
 
     def add(self, seen: Seen) -> None:
         if not matches(seen, self.decl.where):
@@ -68,11 +77,15 @@ class _Numbers:
         if found is None:
             return
         self.whole = self.whole and isinstance(held, int)
-        if self.decl.kind in ("sum", "mean"):
-            self.running += found
-            self.found.append(found) if self.decl.kind == "mean" else None
-        else:
+        self.count += 1
+        self.running += found
+        kind = self.decl.kind
+        if kind == "median":
             self.found.append(found)
+        elif self.extreme is None or (
+            found > self.extreme if kind == "max" else found < self.extreme
+        ):
+            self.extreme = found
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
         del values
@@ -82,16 +95,17 @@ class _Numbers:
         kind, places = self.decl.kind, self.decl.round
         if kind == "distinct":
             return len(self.distinct)
-        if kind == "sum":
-            return int(self.running) if self.whole else rounded(self.running, places)
-        if not self.found:
+        if kind == "sum":  # with ``round`` an amount, even when no case holds one
+            whole = self.whole and places is None
+            return int(self.running) if whole else rounded(self.running, places)
+        if not self.count:
             return None
         if kind == "mean":
-            return rounded(self.running / len(self.found), 2 if places is None else places)
+            return rounded(self.running / self.count, 2 if places is None else places)
         if kind == "median":
             return rounded(Decimal(median(self.found)), places)
-        picked = max(self.found) if kind == "max" else min(self.found)
-        return int(picked) if self.whole else rounded(picked, places)
+        assert self.extreme is not None
+        return int(self.extreme) if self.whole else rounded(self.extreme, places)
 
 
 class _Count:
@@ -135,11 +149,11 @@ class _List:
 
 
 class _Events:
-    """How many times one of ``trigger`` moved a matching case (read from its trail)."""
+    """How many times one of ``trigger`` moved a matching case (read from its trail, which
+    the case's other figures share: it is read at most once)."""
 
-    def __init__(self, decl: FigureDecl, history: Callable[[str], list[Any]]) -> None:
+    def __init__(self, decl: FigureDecl) -> None:
         self.decl = decl
-        self.history = history
         self.n = 0
 
     def add(self, seen: Seen) -> None:
@@ -147,9 +161,8 @@ class _Events:
             return
         if not any(t in seen.case.fired_by for t in self.decl.trigger):
             return  # never fired: no need to read the trail
-        self.n += sum(
-            1 for e in self.history(seen.case.id) if e.moved and e.trigger in self.decl.trigger
-        )
+        assert seen.trail is not None  # a run always gives its cases their trail
+        self.n += sum(1 for e in seen.trail() if e.moved and e.trigger in self.decl.trigger)
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
         del values
@@ -251,8 +264,10 @@ class _Read:
             self.value = tuple(texts)
         elif isinstance(held, int | bool):
             self.value = held
+        elif _field_type(seen, self.decl.value) == "decimal":
+            self.value = number(held)  # kept as text in the data
         else:
-            self.value = number(held) if number(held) is not None else (texts[0] if texts else None)
+            self.value = texts[0] if texts else None
 
     def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
         del values
@@ -272,7 +287,7 @@ class _Table:
 
     def _cell(self, seen: Seen, value: Value) -> Cell:
         held = read(seen, value)
-        if isinstance(held, list) or (value.kind == "field" and _is_enum(seen, value)):
+        if isinstance(held, list) or _field_type(seen, value) == "enum":
             return ", ".join(shown(seen, value)) or None
         if value.kind == "state":
             return shown(seen, value)[0]
@@ -294,9 +309,10 @@ class _Table:
         return [Figure(self.decl.id, self.decl.label, table)]
 
 
-def _is_enum(seen: Seen, value: Value) -> bool:
-    spec = seen.definition.data.get(value.field or "")
-    return spec is not None and spec.type == "enum"
+def _field_type(seen: Seen, value: Value) -> str | None:
+    """The type of the data field ``value`` reads (None for the case id, state or a span)."""
+    spec = seen.definition.data.get(value.field or "") if value.kind == "field" else None
+    return spec.type if spec is not None else None
 
 
 __all__ = ["Accumulator", "Order", "SortKey", "rounded"]

@@ -1,24 +1,19 @@
-"""What every report is made of: named figures, and the reports features may name.
+"""What every report is made of: named figures.
 
-A report computes its figures from the cases in the engine; each figure has an id and
-a Thai and English label, so a feature, the command line and a host may name it either
-way, and a value that is a count, an amount, a percentage, a yes/no or a list of names.
+Each figure has an id and a Thai and English label, so a feature, the command line and a
+host may name it either way, and a value that is a count, an amount, a percentage, a
+yes/no, a list of names or a register (a table).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 import attrs
 
 from integrity_flows.calendars import thai_digits
 from integrity_flows.definition.model import Label
 from integrity_flows.errors import FlowError
-
-if TYPE_CHECKING:
-    from integrity_flows.engine.runtime import Engine
 
 Cell = str | int | Decimal | bool | None
 
@@ -29,7 +24,7 @@ class Table:
 
     Cells keep the data's own values (dates as ISO text); ``kinds`` says which columns
     hold dates or instants, so each output shows them its own way (the Buddhist Era in
-    text and CSV, ISO in JSON).
+    text and CSV, ISO in JSON), and which holds the id of the row's case (``case``).
     """
 
     keys: tuple[str, ...]
@@ -52,6 +47,8 @@ class Figure:
     key: str
     label: Label
     value: FigureValue
+    # Shown as written, without thousands separators: a year, a number that names.
+    plain: bool = False
 
     def matches(self, name: str) -> bool:
         """True when ``name`` is this figure's id or either of its labels."""
@@ -59,6 +56,8 @@ class Figure:
 
     def text(self, *, thai: bool = False) -> str:
         """The value as people read it (``-`` for none)."""
+        if self.plain and isinstance(self.value, int) and not isinstance(self.value, bool):
+            return thai_digits(str(self.value)) if thai else str(self.value)
         return render_value(self.value, thai=thai)
 
 
@@ -81,27 +80,7 @@ def render_value(value: FigureValue, *, thai: bool = False) -> str:
     return thai_digits(text) if thai and not isinstance(value, tuple | str | Table) else text
 
 
-def percent(part: int, whole: int) -> Decimal | None:
-    """``part`` of ``whole`` in percent, two decimals, rounded half up; None when empty."""
-    if whole <= 0:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
 class ReportError(FlowError):
     """A report cannot be computed from what the cases hold (Thai and English message)."""
 
     code = "report_error"
-
-
-@attrs.frozen
-class ReportSpec:
-    """A report features may name: its id, labels, and how its figures are computed."""
-
-    id: str
-    label: Label
-    figures: Callable[[Engine, int], Sequence[Figure]]
-
-    def matches(self, name: str) -> bool:
-        """True when ``name`` is this report's id or either of its labels."""
-        return name == self.id or self.label.matches(name)

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from importlib import metadata
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from integrity_flows.calendars import parse_int, thai_digits
 from integrity_flows.errors import DefinitionError, Problem
+from integrity_flows.loading.discovery import (
+    add_entry_point_specs,
+    entry_point_folders,
+    flow_files,
+)
+from integrity_flows.loading.reader import parse_yaml
 from integrity_flows.reports.aggregates import (
     AGGREGATE_ENTRY_POINTS,
     AggregateRegistry,
@@ -32,17 +37,12 @@ from integrity_flows.reports.run import Run
 if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
+    from integrity_flows.loading.discovery import FlowLibrary
+    from integrity_flows.protocols import Store
     from integrity_flows.reports.declaration import ReportDecl
 
 REPORT_ENTRY_POINTS = "integrity_flows.reports"
 REPORTS_FOLDER = "reports"
-
-
-def _parse(text: str, source: str) -> tuple[Any, list[Problem]]:
-    # The flows' safe, strict YAML; imported here because loading imports this module.
-    from integrity_flows.loading.reader import parse_yaml  # noqa: PLC0415
-
-    return parse_yaml(text, source)
 
 
 def read_report_file(entry: Traversable | Path) -> tuple[list[ReportDecl], list[Problem]]:
@@ -52,40 +52,10 @@ def read_report_file(entry: Traversable | Path) -> tuple[list[ReportDecl], list[
         text = entry.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(source, "", f"cannot read as UTF-8 text: {exc}", f"อ่านไฟล์ไม่ได้: {exc}")]
-    data, problems = _parse(text, source)
+    data, problems = parse_yaml(text, source)  # the flows' safe, strict YAML
     if problems:
         return [], problems
     return read_reports(data, source)
-
-
-def report_files(folder: Traversable | Path) -> Iterator[Traversable | Path]:
-    """The report files in ``folder`` (``*.yaml``, ``*.yml``), sorted by name."""
-    if not folder.is_dir():
-        return
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
-            yield entry
-
-
-def entry_point_report_folders() -> Iterator[Traversable | Path]:
-    """Folders of report files published by installed packages."""
-    for entry in metadata.entry_points(group=REPORT_ENTRY_POINTS):
-        found = entry.load()
-        found = found() if callable(found) and not isinstance(found, Path) else found
-        yield Path(found) if isinstance(found, str) else found
-
-
-def add_entry_point_aggregates(registry: AggregateRegistry) -> None:
-    """Add the aggregates installed packages publish (a spec, a list, or a callable)."""
-    for entry in metadata.entry_points(group=AGGREGATE_ENTRY_POINTS):
-        obj = entry.load()
-        if isinstance(obj, AggregateSpec):
-            registry.add(obj)
-        elif isinstance(obj, list | tuple):
-            for spec in obj:
-                registry.add(spec)
-        elif callable(obj):
-            obj(registry)
 
 
 class ReportCatalogue:
@@ -135,12 +105,12 @@ def load_catalogue(
     aggregates = builtin_aggregates()
     sources = list(folders)
     if entry_points:
-        add_entry_point_aggregates(aggregates)
-        sources.extend(entry_point_report_folders())
+        add_entry_point_specs(aggregates, AGGREGATE_ENTRY_POINTS, AggregateSpec)
+        sources.extend(entry_point_folders(REPORT_ENTRY_POINTS))
     found: list[tuple[str, ReportDecl]] = []
     problems: list[Problem] = []
     for folder in sources:
-        for entry in report_files(folder):
+        for entry in flow_files(folder):  # report files are found as flow files are
             reports, trouble = read_report_file(entry)
             problems.extend(trouble)
             found.extend((f"reports[{i}]", r) for i, r in enumerate(reports))
@@ -159,12 +129,12 @@ class Engine(Protocol):
         ...
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         """The store: its ``iter_cases(flow_id)`` streams the cases of one flow."""
         ...
 
     @property
-    def flows(self) -> Any:
+    def flows(self) -> FlowLibrary:
         """The loaded definitions: ``get(flow_id, version)``."""
         ...
 

@@ -3,7 +3,8 @@
 Every problem is collected with the report file and the path inside it: an unknown flow,
 set, field, state, trigger, setting, report or figure; a sum over a field that is not a
 number; a count by a field that is not an enum; a figure that names a figure below it;
-a set inside itself; a public figure that reads a sensitive field.
+a set inside itself; a public figure that reads a sensitive field; a field test read
+``before``/``after`` a move of a sensitive or hashed field (its trail holds ``***``).
 """
 
 from __future__ import annotations
@@ -77,17 +78,20 @@ class _Check:
                 f"'{name}' เป็นข้อมูลชนิด {spec.type} แต่ต้องเป็น {' หรือ '.join(wanted)}",
             )
 
+    def triggers(self, path: str, d: FlowDefinition, names: Iterable[str]) -> None:
+        for trigger in names:
+            if trigger not in d.triggers:
+                self.add(
+                    path, f"flow '{d.id}' has no trigger '{trigger}'", f"ไม่มีการดำเนินการ '{trigger}'"
+                )
+
     def condition(self, path: str, d: FlowDefinition, c: Condition | None) -> None:
         if c is None:
             return
         for state in c.states:
             if state not in d.states:
                 self.add(path, f"flow '{d.id}' has no state '{state}'", f"ไม่มีสถานะ '{state}'")
-        for trigger in c.triggers:
-            if trigger not in d.triggers:
-                self.add(
-                    path, f"flow '{d.id}' has no trigger '{trigger}'", f"ไม่มีการดำเนินการ '{trigger}'"
-                )
+        self.triggers(path, d, c.triggers)
         if c.kind == "field":
             numeric = c.op in ("at_least", "at_most")
             self.field(path, d, c.field, _NUMERIC if numeric else ())
@@ -225,13 +229,7 @@ class _Check:
         self.value(f"{path}.value", d, decl.value, numeric=numeric and decl.kind != "events")
         self.value(f"{path}.key", d, decl.key, numeric=False)
         self.condition(f"{path}.where", d, decl.where)
-        for trigger in decl.trigger:
-            if trigger not in d.triggers:
-                self.add(
-                    f"{path}.trigger",
-                    f"flow '{d.id}' has no trigger '{trigger}'",
-                    f"ไม่มีการดำเนินการ '{trigger}'",
-                )
+        self.triggers(f"{path}.trigger", d, decl.trigger)
         if decl.kind == "by" and decl.field is not None:
             self.field(f"{path}.field", d, decl.field, ("enum",))
         for j, c in enumerate(decl.classes):

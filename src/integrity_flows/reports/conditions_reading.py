@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from integrity_flows.definition.model import Label
+from integrity_flows.definition.model import ID_PATTERN, Label
 from integrity_flows.errors import Problem
 from integrity_flows.reports.declaration import Condition, Point, Span, Value
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FIELD_OPS = (
     "equals", "in", "present", "absent", "before_today", "after_today", "at_least", "at_most",
 )  # fmt: skip
@@ -51,7 +49,7 @@ class Reader:
 
     def ident(self, path: str, value: Any) -> str | None:
         """``value`` when it is an id (lower-case letters, digits and _)."""
-        if isinstance(value, str) and _ID.match(value):
+        if isinstance(value, str) and ID_PATTERN.match(value):
             return value
         self.add(
             path,
@@ -215,11 +213,6 @@ def read_value(reader: Reader, path: str, given: Any) -> Value | None:
         "ค่าต้องเป็นชื่อข้อมูล case_id state หรือจำนวนวัน",
     )
     return None
-
-
-def names_in(given: Mapping[str, Any] | None) -> tuple[str, ...]:
-    """The keys of ``given`` (none: empty)."""
-    return tuple(given or ())
 
 
 __all__ = ["Reader", "label_of", "read_condition", "read_span", "read_value"]

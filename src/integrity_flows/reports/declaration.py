@@ -217,6 +217,8 @@ class FigureDecl:
     label: Label
     kind: FigureKind
     public: bool = False
+    # Shown without thousands separators (a year); a fiscal_year figure always is.
+    plain: bool = False
     set: str | None = None
     where: Condition | None = None
     value: Value | None = None

@@ -33,7 +33,7 @@ from integrity_flows.reports.declaration import (
 
 _SET_KEYS = {"flow", "year", "within", "via", "where", "one", "case", "required", "order"}
 _REPORT_KEYS = {"id", "label", "description", "scope", "public", "cites", "sets", "figures"}
-_COMMON = {"id", "label", "public", "where", "round"}
+_COMMON = {"id", "label", "public", "where", "round", "plain"}
 _KIND_KEYS: Mapping[str, set[str]] = {
     **{kind: {"value", "show"} for kind in SET_KINDS},
     "count": set(),
@@ -210,6 +210,7 @@ def _figure(reader: Reader, path: str, item: Any) -> FigureDecl | None:
         label=label,
         kind=kind,  # type: ignore[arg-type]
         public=item.get("public") is True,
+        plain=item.get("plain") is True or kind == "fiscal_year",
         where=read_condition(reader, f"{path}.where", item["where"]) if "where" in item else None,
         round=_round(reader, f"{path}.round", item.get("round")),
     )

@@ -150,7 +150,7 @@ def _span_test(seen: Seen, condition: Condition) -> bool:
     return days >= limit
 
 
-def _moment(seen: Seen, point: Point) -> datetime | date | None:  # noqa: PLR0911 - per kind
+def _moment(seen: Seen, point: Point) -> datetime | date | None:
     if point.kind == "start":
         return seen.case.created_at
     if point.kind == "entered":
@@ -159,7 +159,11 @@ def _moment(seen: Seen, point: Point) -> datetime | date | None:  # noqa: PLR091
         return seen.now
     if point.when is not None and not matches(seen, point.when):
         return None
-    held = seen.case.data.get(point.field or "")
+    return stored_moment(seen.case.data.get(point.field or ""))
+
+
+def stored_moment(held: Any) -> datetime | date | None:
+    """A date (ISO ``YYYY-MM-DD``) or an instant as case data keeps them; None otherwise."""
     if not isinstance(held, str) or not held:
         return None
     try:
@@ -178,7 +182,8 @@ def _first(seen: Seen, points: tuple[Point, ...]) -> datetime | date | None:
     return None
 
 
-def _thai_day(moment: datetime | date) -> date:
+def thai_day(moment: datetime | date) -> date:
+    """The Thai calendar day of a date or an instant."""
     return moment.astimezone(THAI_TZ).date() if isinstance(moment, datetime) else moment
 
 
@@ -192,7 +197,7 @@ def span_days(seen: Seen, span: Span) -> Decimal | None:
     if start is None or end is None:
         return None
     if span.unit == "days":
-        return Decimal((_thai_day(end) - _thai_day(start)).days)
+        return Decimal((thai_day(end) - thai_day(start)).days)
     seconds = (_instant(end) - _instant(start)) // timedelta(seconds=1)
     return Decimal(seconds) / _DAY_SECONDS
 

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from integrity_flows.calendars import THAI_TZ, fiscal_year, fiscal_year_span_utc, thai_digits
+import attrs
+
+from integrity_flows.calendars import fiscal_year, fiscal_year_span_utc, thai_digits
 from integrity_flows.definition.model import Label
 from integrity_flows.reports.accumulators import (
     Accumulator,
@@ -29,7 +31,7 @@ from integrity_flows.reports.accumulators import (
 )
 from integrity_flows.reports.base import Figure, FigureValue, ReportError
 from integrity_flows.reports.derived import derived_figures
-from integrity_flows.reports.reading_cases import Seen, matches
+from integrity_flows.reports.reading_cases import Seen, matches, stored_moment, thai_day
 
 if TYPE_CHECKING:
     from integrity_flows.case import Case
@@ -97,6 +99,7 @@ class Run:
         self.first: dict[str, Case] = {}
         self._definitions: dict[tuple[str, int], FlowDefinition] = {}
         self._settings: dict[str, Mapping[str, Any]] = {}
+        self._orders: dict[str, Order] = {}
 
     # --- reading cases ------------------------------------------------------
 
@@ -141,12 +144,12 @@ class Run:
         return day is not None and fiscal_year(day) == self.year
 
     def _belongs(self, spec: CaseSet, seen: Seen) -> bool:
-        if spec.case:
-            return seen.case.id == self.case_id
+        """The case is one of the set's: of its year, or linked to a case of the set it is
+        within (its condition aside)."""
         if spec.within is not None:
             link = spec.via or (seen.definition.parent.field if seen.definition.parent else "")
             return str(seen.case.data.get(link)) in self.ids.get(spec.within, set())
-        return self._in_year(spec, seen) and matches(seen, spec.where)
+        return self._in_year(spec, seen)
 
     def _cases(self, spec: CaseSet) -> Iterator[Seen]:
         if spec.case:
@@ -158,7 +161,7 @@ class Run:
             return
         for case in self.source.iter_cases(spec.flow):
             seen = self._seen(case)
-            if self._belongs(spec, seen) and (spec.within is None or matches(seen, spec.where)):
+            if self._belongs(spec, seen) and matches(seen, spec.where):
                 yield seen
 
     def _stream(self, spec: CaseSet, feeds: Sequence[Accumulator]) -> None:
@@ -183,22 +186,30 @@ class Run:
         self.ids[spec.name] = ids
 
     def _missing(self, spec: CaseSet) -> ReportError:
+        assert spec.required is not None  # asked for only by a set that says what it needs
         year = "" if self.year is None else str(self.year)
         return ReportError(
-            f"ปีงบประมาณ {thai_digits(year)} ยังไม่มี{spec.required.th} (เรื่อง {spec.flow})"
-            if spec.required
-            else "",
-            f"fiscal year {year} has no {spec.required.en} ({spec.flow} case)"
-            if spec.required
-            else "",
+            f"ปีงบประมาณ {thai_digits(year)} ยังไม่มี{spec.required.th} (เรื่อง {spec.flow})",
+            f"fiscal year {year} has no {spec.required.en} ({spec.flow} case)",
         )
 
     # --- figures ------------------------------------------------------------
 
     def _order(self, spec: CaseSet) -> Order:
+        """The order of ``spec``'s cases, one for every figure over the set: each case's
+        key is worked out once, however many figures list or tabulate it."""
+        found = self._orders.get(spec.name)
+        if found is None:
+            found = self._orders[spec.name] = self._order_of(spec)
+        return found
+
+    def _order_of(self, spec: CaseSet) -> Order:
         definition = self.source.definition_for(spec.flow)
+        last: list[Any] = [None, ()]  # the case last seen (the set's figures see it in turn)
 
         def key(seen: Seen) -> SortKey:
+            if last[0] is seen:
+                return last[1]  # type: ignore[no-any-return]
             parts: list[Any] = []
             for k in spec.order:
                 held = seen.case.data.get(k.field) if k.field else None
@@ -209,7 +220,8 @@ class Run:
                     parts.append(choices.index(held) if held in choices else len(choices))
                 else:
                     parts.append("" if held is None else str(held))
-            return (*parts, seen.case.created_at.isoformat(), seen.case.id)
+            last[:] = [seen, (*parts, seen.case.created_at.isoformat(), seen.case.id)]
+            return last[1]  # type: ignore[no-any-return]
 
         return key
 
@@ -221,7 +233,7 @@ class Run:
             "missing": lambda: _List(decl, order),
             "found": lambda: _List(decl, order),
             "outside": lambda: _List(decl, order),
-            "events": lambda: _Events(decl, self.source.history),
+            "events": lambda: _Events(decl),
             "by": lambda: _By(decl, self._classes(decl, spec), order),
             "each": lambda: _Each(decl, order),
             "read": lambda: _Read(decl),
@@ -232,7 +244,8 @@ class Run:
         return make() if make is not None else _Numbers(decl)
 
     def _kinds(self, decl: FigureDecl, spec: CaseSet) -> tuple[str, ...]:
-        """What each column holds: ``date``, ``datetime``, ``number`` or ``text``."""
+        """What each column holds: ``date``, ``datetime``, ``integer``, ``decimal``,
+        ``case`` (the case's id) or ``text``."""
         data = self.source.definition_for(spec.flow).data
         kinds = []
         for column in decl.columns:
@@ -240,7 +253,9 @@ class Run:
             kind: str = field.type if field is not None else "text"
             if column.value.kind == "span":
                 kind = "integer"
-            kinds.append(kind if kind in ("date", "datetime", "integer", "decimal") else "text")
+            if column.value.kind == "case_id":
+                kind = "case"
+            kinds.append(kind if kind in _COLUMN_KINDS else "text")
         return tuple(kinds)
 
     def _classes(self, decl: FigureDecl, spec: CaseSet) -> list[tuple[str, Label]]:
@@ -270,6 +285,8 @@ class Run:
                 if acc is not None
                 else []
             )
+            if decl.plain:
+                out = [attrs.evolve(f, plain=True) for f in out]
             for figure in out:
                 values.setdefault(figure.key, figure.value)
             found.extend(out)
@@ -286,15 +303,11 @@ _DERIVED = frozenset(
 
 def _thai_day(held: Any) -> date | None:
     """A stored date (or instant: its Thai calendar day); None when it holds none."""
-    if not isinstance(held, str) or len(held) < 10:
-        return None
-    try:
-        day = date.fromisoformat(held[:10])
-        if len(held) > 10:
-            day = datetime.fromisoformat(held.replace("Z", "+00:00")).astimezone(THAI_TZ).date()
-    except ValueError:
-        return None
-    return day
+    moment = stored_moment(held)
+    return thai_day(moment) if moment is not None else None
+
+
+_COLUMN_KINDS = ("date", "datetime", "integer", "decimal", "case")
 
 
 def _label(text: str) -> Label:

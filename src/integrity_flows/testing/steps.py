@@ -103,8 +103,8 @@ history in that order, among the moves (among all events when it has an outcome
 column: moved/สำเร็จ, refused/ถูกปฏิเสธ); ``start``/``เริ่มเรื่อง`` is the start, an
 empty ``from`` the state before it, ``system``/``ระบบ`` the sweep's actor.
 
-Reports (:data:`integrity_flows.reports.REPORTS`) are named by id or by Thai or English
-label, and computed from the cases when the step runs; figures too are named by id or
+Reports (declared in report files, see docs/reports.md) are named by id or by Thai or
+English label, and computed from the cases when the step runs; figures too are named by id or
 label. Counts, amounts and percentages compare as numbers (Thai digits, commas, ``บาท``
 and ``%`` allowed), lists of names in any order (comma-separated; ``-`` for none),
 yes/no as ใช่/ไม่ใช่ or yes/no. ``ไม่แสดง`` / ``does not show`` fails when any figure's
