@@ -14,17 +14,10 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from _harness import BENCH_FLOWS, best_rate, header, quiet_logger, report
-
-from integrity_flows import Actor, Engine
+from _harness import best_rate, header, report
+from bench_engine import cycle_runner
 
 LINES = [{"code": f"L{i}", "quantity": i + 1, "done": i % 2 == 0} for i in range(5)]
-ACTORS = {
-    "clerk": Actor("clerk", roles={"clerk"}),
-    "checker": Actor("checker", roles={"checker"}),
-    "approver": Actor("approver", roles={"approver"}),
-}
-STARTER = Actor("starter", roles={"clerk"})
 
 
 def cycle(with_records: bool) -> list[tuple[str, str, dict[str, Any]]]:
@@ -43,27 +36,7 @@ def runner(flow_id: str, cases: int, rounds: int, items: bool = False) -> Callab
     """One timed run of the cycle on ``flow_id`` through the engine, memory store;
     ``items``: every ``check`` also amends an item."""
     start = {"lines": LINES} if flow_id == "bench_records" else {}
-    steps = cycle(items)
-
-    def run() -> int:
-        engine = Engine.open(
-            "memory://",
-            flows=[BENCH_FLOWS],
-            bundled=False,
-            entry_points=False,
-            logger=quiet_logger(),
-        )
-        ids = [
-            engine.start(flow_id, actor=STARTER, data={"item": f"item-{i}", **start}).id
-            for i in range(cases)
-        ]
-        for _ in range(rounds):
-            for trigger, role, data in steps:
-                for case_id in ids:
-                    engine.fire(case_id, trigger, actor=ACTORS[role], data=data)
-        return cases * rounds * len(steps)
-
-    return run
+    return cycle_runner(flow_id, cases, rounds, cycle(items), start)
 
 
 def main(argv: list[str] | None = None) -> bool:

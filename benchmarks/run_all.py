@@ -20,6 +20,7 @@ QUICK = {
     "bench_memory": ["--cases", "5000", "--through", "20000", "--every", "5000"],
     "bench_startup": ["--repeats", "3"],
     "bench_records": ["--cases", "100", "--rounds", "3", "--turns", "2"],
+    "bench_reports": ["--small", "2000", "--large", "4000", "--repeats", "1"],
 }
 
 
