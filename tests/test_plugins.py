@@ -50,6 +50,28 @@ def test_entry_points_bring_the_flow_and_its_guard() -> None:
 
 
 @needs_plugin
+def test_a_plugin_report_reads_the_plugin_flow() -> None:
+    """The example package's declared report arrives through its entry point and counts
+    its flow's cases; switching entry points off leaves it out."""
+    from integrity_flows.calendars import fiscal_year
+    from integrity_flows.reports.catalogue import run_report
+
+    engine = Engine.open("memory://")
+    staff, controller = Actor("somchai", roles={"staff"}), Actor("kanda", roles={"controller"})
+    case = engine.start(
+        "vehicle_trip", actor=staff, data={"vehicle": "กข-1234", "destination": "อำเภอเถิน"}
+    )
+    engine.fire(case.id, "approve", actor=controller)
+    engine.fire(
+        case.id, "depart", actor=Actor("daeng", roles={"driver"}), data={"odometer_out": "1"}
+    )
+    year = fiscal_year(engine.clock())
+    figures = {f.key: f.value for f in run_report(engine, "vehicle_trips", fiscal_year=year)}
+    assert (figures["trips"], figures["back"], figures["vehicles"]) == (1, 0, ("กข-1234",))
+    assert Engine.open("memory://", entry_points=False).reports.find("vehicle_trips") is None
+
+
+@needs_plugin
 def test_entry_points_can_be_turned_off() -> None:
     """A host that wants only its own flows can switch plug-in discovery off."""
     engine = Engine.open("memory://", entry_points=False)

@@ -1,4 +1,4 @@
-"""An example integrity-flows plug-in: a vehicle trip log and one guard."""
+"""An example integrity-flows plug-in: a vehicle trip log, one guard and one report."""
 
 from __future__ import annotations
 
@@ -15,6 +15,11 @@ from integrity_flows.guards import GuardContext, GuardSpec
 def flows_folder() -> Traversable:
     """The folder holding this package's flow files."""
     return resources.files("vehicle_use") / "flows"
+
+
+def reports_folder() -> Traversable:
+    """The folder holding this package's report files."""
+    return resources.files("vehicle_use") / "reports"
 
 
 def odometer_increases(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
