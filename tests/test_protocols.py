@@ -45,8 +45,7 @@ def test_every_extension_point_is_a_documented_protocol() -> None:
     """Each class of the protocols module is a Protocol whose docstring opens "Protocol:"."""
     found = _protocols()
     assert {p.__name__ for p in found} >= {
-        "AggregateContext", "AuditSink", "CaseLookup", "Clock", "Directory", "Guard",
-        "MigratingStore", "ReportAggregate", "Store",
+        "AuditSink", "CaseLookup", "Clock", "Directory", "Guard", "MigratingStore", "Store",
     }  # fmt: skip
     for proto in found:
         assert (proto.__doc__ or "").startswith("Protocol:"), proto.__name__

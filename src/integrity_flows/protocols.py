@@ -12,9 +12,12 @@ checked with ``isinstance`` (:class:`MigratingStore`).
 - :class:`Clock`: the time, injected;
 - :class:`Directory`: who a person named in data is, as the host knows them;
 - :class:`Guard`: a named check a flow file may use;
-- :class:`AuditSink`: told of every committed audit event;
-- :class:`ReportAggregate` over an :class:`AggregateContext`: a generic figure a
-  declared report may name.
+- :class:`AuditSink`: told of every committed audit event.
+
+A generic report aggregate is the one extension point kept beside what it reads: it is an
+:class:`~integrity_flows.reports.accumulators.Accumulator`, fed the cases of a report's set
+and asked for its figures, registered as a
+:class:`~integrity_flows.reports.aggregates.AggregateSpec` (docs/reports.md).
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -32,9 +34,6 @@ if TYPE_CHECKING:
     from integrity_flows.errors import Reason
     from integrity_flows.guards.context import GuardContext
     from integrity_flows.stored import StoredEvent, Write
-
-#: What a figure of a report holds: a count, an amount, a yes/no, a text, a list of names.
-FigureValue = int | Decimal | bool | str | tuple[str, ...] | None
 
 
 class CaseLookup(Protocol):
@@ -156,37 +155,12 @@ class AuditSink(Protocol):
     def __call__(self, event: AuditEvent, /) -> None: ...
 
 
-class AggregateContext(Protocol):
-    """Protocol: what a report aggregate reads: the fiscal year asked for (B.E.; None for
-    a report of one case) and the cases of a flow."""
-
-    @property
-    def fiscal_year(self) -> int | None:
-        """The fiscal year of the report (B.E.), or None."""
-        ...
-
-    def cases(self, flow_id: str, state: str | None = None) -> Iterator[Case]:
-        """Cases of ``flow_id`` (optionally in ``state``) the report covers."""
-        ...
-
-
-class ReportAggregate(Protocol):
-    """Protocol: a generic figure (a count, a sum, a rate against a target, ...) that a
-    report declared in a flow file names, computed from ``context`` with the declaration's
-    ``params``."""
-
-    def __call__(self, context: AggregateContext, params: Mapping[str, Any], /) -> FigureValue: ...
-
-
 __all__ = [
-    "AggregateContext",
     "AuditSink",
     "CaseLookup",
     "Clock",
     "Directory",
-    "FigureValue",
     "Guard",
     "MigratingStore",
-    "ReportAggregate",
     "Store",
 ]
