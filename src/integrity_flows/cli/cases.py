@@ -9,7 +9,6 @@ import click
 from integrity_flows.calendars import thai_datetime
 from integrity_flows.case import Case
 from integrity_flows.cli.common import (
-    F,
     db_option,
     describe_event,
     fail,
@@ -17,6 +16,7 @@ from integrity_flows.cli.common import (
     make_actor,
     open_engine,
     parse_pairs,
+    with_options,
 )
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
@@ -39,11 +39,8 @@ _actor_options = [
 ]
 
 
-def actor_options(func: F) -> F:
-    """The options naming who acts and with what."""
-    for option in reversed(_actor_options):
-        func = option(func)
-    return func
+#: The options naming who acts and with what.
+actor_options = with_options(*_actor_options)
 
 
 @click.group("case")

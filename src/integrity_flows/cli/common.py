@@ -62,6 +62,18 @@ def store_url(db: str, *, must_exist: bool = False) -> str:
     return f"sqlite:///{Path(db).resolve()}" if Path(db).is_absolute() else f"sqlite:///{db}"
 
 
+def with_options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """A decorator applying click ``options`` in the order written (as stacked decorators
+    written top to bottom would)."""
+
+    def apply(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return apply
+
+
 def db_option(func: F) -> F:
     """``--db PATH``: the SQLite file (or a store URL); INTEGRITY_FLOWS_DB by default."""
     return click.option(

@@ -29,6 +29,7 @@ from integrity_flows.cli.common import (
     open_engine,
     optional_fiscal_year_option,
     typed_date,
+    with_options,
 )
 from integrity_flows.errors import FlowError
 from integrity_flows.loading.discovery import default_registry, load_library
@@ -48,35 +49,30 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     return datetime.combine(typed_date(value, "--as-of"), time(23, 59, 59), THAI_TZ)
 
 
-def format_options(func: F) -> F:
-    """``--format``, ``--lang`` and ``--as-of``: how and as of when a report is printed."""
-    for option in reversed(
-        (
-            click.option(
-                "--format",
-                "fmt",
-                type=click.Choice(["text", "json", "csv"]),
-                default="text",
-                show_default=True,
-                help="text, JSON, or CSV for a spreadsheet / รูปแบบ",
-            ),
-            click.option(
-                "--lang",
-                type=click.Choice(["th", "en", "both"]),
-                default="both",
-                show_default=True,
-                help="Language of the text format / ภาษา",
-            ),
-            click.option(
-                "--as-of",
-                "as_of",
-                callback=_as_of,
-                help="Ages and overdue as of the end of this day / ณ วันที่",
-            ),
-        )
-    ):
-        func = option(func)
-    return func
+#: ``--format``, ``--lang`` and ``--as-of``: how and as of when a report is printed.
+format_options = with_options(
+    click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json", "csv"]),
+        default="text",
+        show_default=True,
+        help="text, JSON, or CSV for a spreadsheet / รูปแบบ",
+    ),
+    click.option(
+        "--lang",
+        type=click.Choice(["th", "en", "both"]),
+        default="both",
+        show_default=True,
+        help="Language of the text format / ภาษา",
+    ),
+    click.option(
+        "--as-of",
+        "as_of",
+        callback=_as_of,
+        help="Ages and overdue as of the end of this day / ณ วันที่",
+    ),
+)
 
 
 @attrs.frozen
@@ -108,17 +104,12 @@ def reveal_of(
     return Reveal(field, actor_id, roles, reason)
 
 
-def reader_options(func: F) -> F:
-    """``--actor``, ``--role`` and ``--reason``: who reads sensitive data in clear, and why."""
-    for option in reversed(
-        (
-            click.option("--actor", "actor_id", default=None, help="Who reads / ผู้เปิดอ่าน"),
-            click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท"),
-            click.option("--reason", default=None, help="Why it is read / เหตุผลในการเปิดอ่าน"),
-        )
-    ):
-        func = option(func)
-    return func
+#: ``--actor``, ``--role`` and ``--reason``: who reads sensitive data in clear, and why.
+reader_options = with_options(
+    click.option("--actor", "actor_id", default=None, help="Who reads / ผู้เปิดอ่าน"),
+    click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท"),
+    click.option("--reason", default=None, help="Why it is read / เหตุผลในการเปิดอ่าน"),
+)
 
 
 class _ReportGroup(click.Group):
@@ -302,9 +293,7 @@ def report_alias(
             f"--actor, --role, --reason and the key) / เปิดอ่าน {reveal} ของแต่ละเรื่อง"
         )
         options += [click.option(flag, "show", is_flag=True, help=help_flag), reader_options]
-    for option in reversed(options):
-        alias = option(alias)
-    return click.command(name, help=help_text)(alias)
+    return click.command(name, help=help_text)(with_options(*options)(alias))
 
 
 __all__ = ["print_report", "report_alias", "report_group"]
