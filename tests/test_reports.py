@@ -203,6 +203,21 @@ reports:
     assert "a public figure may not list case ids" in found
 
 
+def test_two_figures_of_a_report_may_not_share_a_label(tmp_path: Path) -> None:
+    """Features name figures by label: a label used twice (in either language) is refused."""
+    text = """
+reports:
+  - id: twice
+    label: {th: ซ้ำ, en: twice}
+    sets: {loans: {flow: asset_lending}}
+    figures:
+      - {id: a, label: {th: คำขอ, en: requests}, count: loans}
+      - {id: b, label: {th: อื่น, en: Requests}, count: loans}
+"""
+    found = problems_of(tmp_path, text)
+    assert any("figures 'a' and 'b' have the same label 'requests'" in p for p in found)
+
+
 def test_a_figure_names_only_figures_above_it(tmp_path: Path) -> None:
     """A target met on a figure declared below it is refused (so no figure can loop)."""
     text = """

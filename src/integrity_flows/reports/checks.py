@@ -183,14 +183,29 @@ class _Check:
 
     def figures(self) -> None:
         above: set[str] = set()
+        labels: dict[str, str] = {}  # a label, either language, to the figure that has it
         for i, decl in enumerate(self.report.figures):
             path = f"{self.path}.figures[{i}]"
+            self.label(path, decl, labels)
             if decl.id in above:
                 self.add(
                     f"{path}.id", f"figure '{decl.id}' is declared twice", f"รายการ '{decl.id}' ซ้ำ"
                 )
             self.figure(path, decl, above)
             above.add(decl.id)
+
+    def label(self, path: str, decl: FigureDecl, labels: dict[str, str]) -> None:
+        """Features and people name a figure by its label: two figures may not share one."""
+        if decl.kind in ("by", "each"):
+            return  # a family of figures: its labels are made from a template
+        for text in {decl.label.th, decl.label.en.casefold()}:
+            other = labels.setdefault(text, decl.id)
+            if other != decl.id:
+                self.add(
+                    f"{path}.label",
+                    f"figures '{other}' and '{decl.id}' have the same label '{text}'",
+                    f"รายการ '{other}' และ '{decl.id}' มีชื่อเดียวกัน '{text}'",
+                )
 
     def set_flow(self, path: str, name: str | None) -> FlowDefinition | None:
         spec = self.report.sets.get(name or "")
