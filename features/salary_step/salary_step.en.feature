@@ -229,6 +229,12 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | satisfied with the system    | 153     |
       | satisfaction rate (%)        | 85.00   |
       | 80% target met               | yes     |
+    And the report "salary-step round report" of case "R1" shows:
+      | figure                | value |
+      | evaluations           | 3     |
+      | screened              | 3     |
+      | committee resolutions | 7     |
+      | satisfaction rate (%) | 85.00 |
     And the audit trail of "R1" records:
       | actor   | trigger                            | from                            | to                              |
       | kanda   | start                              |                                 | opened                          |

@@ -61,6 +61,7 @@ Thai (``# language: th``)::
       | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
+    ดังนั้น รายงาน "salary_step_round" ของเรื่อง "R1" แสดง:         + table figure | value
     เมื่อ ผู้ร้องเรียนติดตามเรื่อง ["C1"] ด้วยรหัสติดตาม[เรื่อง]
     ดังนั้น ผู้ร้องเรียนเห็นสถานะ "..." | เห็นข้อความ "..." | ไม่เห็น "..."
     ดังนั้น ผู้ร้องเรียน[ของเรื่อง "C1"] ได้รับรหัสติดตามเรื่อง
@@ -87,6 +88,7 @@ English::
       | actor | trigger | from | to | [outcome] |
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
+    Then the report "salary_step_round" of case "R1" shows:         + table figure | value
     When the complainant follows [the complaint] ["C1"] with the tracking code
     Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
     Then the complainant [of "C1"] holds a tracking code
@@ -403,6 +405,18 @@ def report_shows(
 def report_hides(integrity_flows_world: World, report: str, year: str, word: str) -> None:
     """No figure of a report of a fiscal year shows a word (a name, a giver ...)."""
     integrity_flows_world.expect_report_hides(report, year, word)
+
+
+@step(parsers.re(rf"รายงาน\s*{_q('report')}\s*ของเรื่อง\s*{_q('case')}\s*(?:แสดง|มี|ประกอบด้วย)\s*:?"))
+@step(
+    parsers.re(rf"the report {_q('report')} of (?:the )?case {_q('case')} (?:shows|has|reads)\s*:?")
+)
+def case_report_shows(
+    integrity_flows_world: World, report: str, case: str, datatable: Table | None = None
+) -> None:
+    """A report of one case (``scope: case``), computed from it and its children, holds the
+    figure | value rows."""
+    integrity_flows_world.expect_report(report, None, datatable or (), case=case)
 
 
 # --- complaints and sensitive data ---------------------------------------------------

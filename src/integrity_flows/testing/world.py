@@ -453,26 +453,38 @@ class World:
 
     # --- reports ------------------------------------------------------------
 
-    def report(self, name: str, fiscal_year: str) -> list[Figure]:
-        """The figures of the report ``name`` (id or label) for fiscal year ``fiscal_year``."""
+    def report(
+        self, name: str, fiscal_year: str | None, *, case: str | None = None
+    ) -> list[Figure]:
+        """The figures of the report ``name`` (id or label) for fiscal year ``fiscal_year``,
+        or for the case named ``case`` (a report of one case)."""
         if self.engine.reports.find(name) is None:
             known = ", ".join(f'"{r.id}" ({r.label.th})' for r in self.engine.reports)
             msg = f'no report is called "{name}" (reports: {known}) / ไม่มีรายงาน "{name}"'
             raise StepFailed(msg)
         try:
-            return run_report(self.engine, name, fiscal_year=fiscal_year.strip())
+            year = fiscal_year.strip() if fiscal_year is not None else None
+            case_id = self.case_id(case) if case is not None else None
+            return run_report(self.engine, name, fiscal_year=year, case_id=case_id)
         except FlowError as exc:
             msg = f'the report "{name}" cannot be made / ทำรายงาน "{name}" ไม่ได้: {exc}'
             raise StepFailed(msg) from exc
 
-    def expect_report(self, name: str, fiscal_year: str, rows: Sequence[Sequence[str]]) -> None:
+    def expect_report(
+        self,
+        name: str,
+        fiscal_year: str | None,
+        rows: Sequence[Sequence[str]],
+        *,
+        case: str | None = None,
+    ) -> None:
         """Each figure | value row of ``rows`` agrees with the report's figure of that name.
 
         Counts, amounts and percentages compare as numbers (Thai digits, commas, ``บาท``
         and ``%`` allowed); lists of names compare in any order, names separated by
         commas; ``-`` or empty means none; yes/no as ใช่/ไม่ใช่ or yes/no.
         """
-        figures = self.report(name, fiscal_year)
+        figures = self.report(name, fiscal_year, case=case)
         wrong = []
         for key, cell in _figure_rows(rows):
             figure = next((f for f in figures if f.matches(key)), None)
@@ -487,11 +499,13 @@ class World:
             msg = f'the report "{name}" differs / รายงาน "{name}" ไม่ตรง:\n  ' + "\n  ".join(wrong)
             raise StepFailed(msg)
 
-    def expect_report_hides(self, name: str, fiscal_year: str, word: str) -> None:
+    def expect_report_hides(
+        self, name: str, fiscal_year: str | None, word: str, *, case: str | None = None
+    ) -> None:
         """No figure of the report shows ``word`` (a name, a giver ...)."""
         shown = [
             f"{f.key} ({f.label.th}): {f.text()}"
-            for f in self.report(name, fiscal_year)
+            for f in self.report(name, fiscal_year, case=case)
             if word.casefold() in f.text().casefold()
         ]
         if shown:
