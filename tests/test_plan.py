@@ -9,6 +9,7 @@ import attrs
 import pytest
 from click.testing import CliRunner
 
+from integrity_flows import Engine
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.loading.discovery import bundled_flows, default_registry, load_folder
@@ -392,3 +393,22 @@ def test_cli_show_marks_misprinted_numbers_and_unknown_projects() -> None:
     missing = runner.invoke(plan_group, ["show", "38"])
     assert missing.exit_code == 1
     assert "the plan has no project 38" in missing.stderr
+
+
+def test_bundled_reports_cite_only_known_steps() -> None:
+    """Every report file's cites name steps of the plan; a wrong one is a problem of its
+    report, and `plan coverage` says so."""
+    with Engine.open("memory://") as engine:
+        reports = list(engine.reports)
+        flows = engine.flows.latest()
+    cited = [(r.source, f"report {r.id}", r.cites) for r in reports]
+    assert any(cites for _, _, cites in cited)
+    assert coverage(load_plan(), flows, None, cited).problems == ()
+    wrong = [("flows/reports/x.yaml", "report x", ("13/5.9", "13-5.1"))]
+    problems = coverage(load_plan(), flows, None, wrong).problems
+    assert [(p.source, p.path) for p in problems] == [
+        ("flows/reports/x.yaml", "report x.cites[0]"),
+        ("flows/reports/x.yaml", "report x.cites[1]"),
+    ]
+    assert "step 5.9 of project 13" in problems[0].message_en
+    assert "is not a plan cite" in problems[1].message_en

@@ -99,7 +99,8 @@ def coverage_command(
         _project_or_exit(project_number)
     feature_dir = _feature_dir(features)
     library = _library(flow_dirs)
-    report = coverage(load_plan(), library.latest(), feature_dir)
+    cited = [(r.source, f"report {r.id}", r.cites) for r in library.reports]
+    report = coverage(load_plan(), library.latest(), feature_dir, cited)
     if project_number is not None:
         shown = tuple(p for p in report.projects if p.project.number == project_number)
     elif show_all:

@@ -441,6 +441,26 @@ class _Collector:
         if project:
             self.flows.setdefault(int(project), set()).add(d.id)
 
+    def cited(self, source: str, where: str, cites: tuple[str, ...]) -> None:
+        """Check the cites of a declaration that implements no step (a report)."""
+        for index, written in enumerate(cites):
+            path = f"{where}.cites[{index}]"
+            match = _CITE.match(written.strip())
+            if match is None:
+                self.problems.append(
+                    Problem(
+                        source,
+                        path,
+                        f"'{written}' is not a plan cite: write '13/5.1' (project/step) "
+                        "or 'risk/1'",
+                        f"'{written}' ไม่ใช่การอ้างอิงแผน ให้เขียน '13/5.1' (โครงการ/ขั้นตอน) หรือ 'risk/1'",
+                    )
+                )
+                continue
+            why = _unknown(self.plan, match, written)
+            if why is not None:
+                self.problems.append(Problem(source, path, *why))
+
     def _flow_problem(self, d: FlowDefinition, path: str, en: str, th: str) -> None:
         self.problems.append(Problem(d.source, f"{d.id} v{d.version}: {path}", en, th))
 
@@ -551,16 +571,21 @@ def coverage(
     plan: Plan,
     definitions: Iterable[FlowDefinition],
     feature_dir: str | Path | None = None,
+    cited: Iterable[tuple[str, str, Iterable[str]]] = (),
 ) -> CoverageReport:
     """Which steps of ``plan`` the ``definitions`` implement and the scenarios exercise.
 
     Every ``.feature`` file under ``feature_dir`` is read (none when it is None or
-    missing). Cites and tags naming a project, step or risk row that the plan does not
-    have are returned as :attr:`CoverageReport.problems`.
+    missing). ``cited`` are other declarations that cite plan steps without implementing
+    them (a report), each as (source file, what it is, its cites). Cites and tags naming a
+    project, step or risk row that the plan does not have are returned as
+    :attr:`CoverageReport.problems`.
     """
     collector = _Collector(plan)
     for definition in sorted(definitions, key=lambda d: d.key):
         collector.flow(definition)
+    for source, where, cites in cited:
+        collector.cited(source, where, tuple(cites))
     for path in feature_files(feature_dir):
         collector.feature_file(path, str(path))
     return _report(plan, collector)

@@ -91,7 +91,18 @@ def _report(reader: Reader, path: str, item: Any) -> ReportDecl | None:
         reader.add(f"{path}.figures", "figures must be a non-empty list", "figures ต้องเป็นรายการ")
         figures = []
     decls = [_figure(reader, f"{path}.figures[{j}]", f) for j, f in enumerate(figures)]
-    cites = item.get("cites", ())
+    cites = item.get("cites")
+    if cites is None:
+        cites = []
+    elif isinstance(cites, str):
+        cites = [cites]
+    elif not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
+        reader.add(
+            f"{path}.cites",
+            "cites must be a plan step or a list of them, e.g. ['13/5.4']",
+            "cites ต้องเป็นขั้นตอนในแผนหรือรายการของขั้นตอน เช่น ['13/5.4']",
+        )
+        cites = []
     if report_id is None or label is None:
         return None
     return ReportDecl(
@@ -104,7 +115,7 @@ def _report(reader: Reader, path: str, item: Any) -> ReportDecl | None:
         description=label_of(reader, f"{path}.description", item["description"])
         if "description" in item
         else None,
-        cites=tuple(str(c) for c in (cites if isinstance(cites, list) else [cites])),
+        cites=tuple(cites),
         source=reader.source,
     )
 
