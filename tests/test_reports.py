@@ -342,3 +342,16 @@ def test_the_reports_page_lists_every_bundled_report_and_its_example_runs() -> N
         assert f"`{report.id}`" in page, report.id
     block = page.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(block, "reports.md", "exec"), {})
+
+
+def test_a_usage_error_names_the_report_not_a_hidden_subcommand(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``report ID`` is how a report is run, and its usage line and help say so."""
+    assert main(["report", "lending_register", "--format", "xml"]) == 2
+    err = capsys.readouterr().err
+    assert "Usage: integrity-flows report lending_register [OPTIONS]" in err
+    assert "Try 'integrity-flows report lending_register --help'" in err
+    assert "report show" not in err
+    assert main(["report", "--help"]) == 0
+    assert "integrity-flows report ID --db PATH" in capsys.readouterr().out
