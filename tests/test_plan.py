@@ -14,6 +14,7 @@ from integrity_flows.cli.plan import plan_group
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.loading.discovery import bundled_flows, default_registry, load_folder
 from integrity_flows.plan import coverage, load_plan, parse_plan
+from integrity_flows.plan.reading import PlanError
 
 REPO = Path(__file__).resolve().parents[1]
 STEP_13_1 = "จัดทำประกาศแนวทางปฏิบัติ/ระเบียบการใช้ทรัพย์สินของราชการ"
@@ -159,8 +160,9 @@ projects:
   - {number: 1, name_th: a, name_en: a, unit_th: u, steps: [{id: "5.1", text_th: x}]}
   - {number: 1, name_th: b, name_en: b, unit_th: u, steps: [{id: "5.1", text_th: y}]}
 """
-    with pytest.raises(ValueError, match="repeat"):
+    with pytest.raises(PlanError, match="project 1 is listed twice") as caught:
         parse_plan(text)
+    assert [p.path for p in caught.value.problems] == ["projects"]
 
 
 # --- coverage -------------------------------------------------------------------

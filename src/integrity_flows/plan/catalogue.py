@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
 from integrity_flows.definition.model import FlowDefinition, Label
 from integrity_flows.errors import Problem
+from integrity_flows.plan.model import Plan, PlanProject, PlanStep, RiskRow
+from integrity_flows.plan.reading import entry_point_plans, read_plan, read_plan_file
 
 CATALOGUE = "lampang-2566-2570.yaml"
 PLAN_TAG = "@plan-"
@@ -40,155 +41,27 @@ _TAG = re.compile(rf"^@plan-(?:risk-(?P<risk>\d+)|(?P<project>\d+)(?:-(?P<step>{
 # --- the catalogue ------------------------------------------------------------------
 
 
-@attrs.frozen
-class PlanStep:
-    """One written method step of a project: its id as cited ("5.1") and its Thai text.
-
-    ``printed`` is the number as the plan prints it, where that differs from the id.
-    """
-
-    id: str
-    text_th: str
-    printed: str | None = None
-
-    @property
-    def section(self) -> str:
-        """The method section the step is under ("5" for "5.1")."""
-        return self.id.split(".", 1)[0]
-
-
-@attrs.frozen
-class PlanProject:
-    """A project (โครงการ/กิจกรรม/มาตรการ) of Part 3 of the plan."""
-
-    number: int
-    name_th: str
-    name_en: str
-    unit_th: str
-    steps: tuple[PlanStep, ...]
-
-    @property
-    def name(self) -> Label:
-        """The name in Thai and English."""
-        return Label(self.name_th, self.name_en)
-
-    @property
-    def sections(self) -> frozenset[str]:
-        """The method section numbers its steps are under (usually just "5")."""
-        return frozenset(step.section for step in self.steps)
-
-    def step(self, step_id: str) -> PlanStep | None:
-        """The step ``step_id`` ("5.1"), if the project has it."""
-        return next((s for s in self.steps if s.id == step_id), None)
-
-    def cite(self, step: PlanStep) -> str:
-        """How a transition cites ``step``: ``"13/5.1"``."""
-        return f"{self.number}/{step.id}"
-
-
-@attrs.frozen
-class RiskRow:
-    """A row of the plan's risk table (การประเมินความเสี่ยงในองค์กร), cited as ``risk/N``."""
-
-    id: str
-    step_th: str
-    issue_th: str
-    level_th: str
-    controls_th: str
-
-    @property
-    def number(self) -> int:
-        """The row number (1 for ``risk/1``)."""
-        return int(self.id.removeprefix("risk/"))
-
-
-@attrs.frozen
-class Plan:
-    """The whole catalogue: the plan's projects and its risk table."""
-
-    title_th: str
-    title_en: str
-    projects: tuple[PlanProject, ...]
-    risks: tuple[RiskRow, ...]
-
-    def project(self, number: int) -> PlanProject | None:
-        """Project ``number``, if the plan has it."""
-        return next((p for p in self.projects if p.number == number), None)
-
-    def risk(self, number: int) -> RiskRow | None:
-        """Risk row ``number`` (1-based), if the table has it."""
-        return next((r for r in self.risks if r.number == number), None)
-
-    @property
-    def step_count(self) -> int:
-        """How many method steps the projects have in all."""
-        return sum(len(p.steps) for p in self.projects)
-
-
-def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"plan catalogue: {where}: '{key}' must be a non-empty string")
-    return value
-
-
-def _project(raw: Mapping[str, Any]) -> PlanProject:
-    number = raw.get("number")
-    if not isinstance(number, int):
-        raise ValueError(f"plan catalogue: project without a number: {raw!r:.80}")
-    where = f"project {number}"
-    steps: list[PlanStep] = []
-    for item in raw.get("steps") or ():
-        step_id = _text(item, "id", where)
-        printed = item.get("printed")
-        steps.append(
-            PlanStep(
-                step_id,
-                _text(item, "text_th", f"{where} step {step_id}"),
-                printed if isinstance(printed, str) else None,
-            )
-        )
-    ids = [s.id for s in steps]
-    if len(set(ids)) != len(ids) or not all(re.fullmatch(_ID, i) for i in ids):
-        raise ValueError(f"plan catalogue: {where}: step ids must be unique and dotted: {ids}")
-    return PlanProject(
-        number,
-        _text(raw, "name_th", where),
-        _text(raw, "name_en", where),
-        _text(raw, "unit_th", where),
-        tuple(steps),
-    )
-
-
-def parse_plan(text: str) -> Plan:
-    """A :class:`Plan` from the text of a catalogue file."""
-    raw = yaml.safe_load(text)
-    if not isinstance(raw, Mapping):
-        raise ValueError("plan catalogue: not a mapping")
-    projects = tuple(_project(p) for p in raw.get("projects") or ())
-    numbers = [p.number for p in projects]
-    if len(set(numbers)) != len(numbers):
-        raise ValueError(f"plan catalogue: project numbers repeat: {numbers}")
-    risks = tuple(
-        RiskRow(
-            _text(r, "id", "risk"),
-            _text(r, "step_th", "risk"),
-            _text(r, "issue_th", "risk"),
-            _text(r, "level_th", "risk"),
-            _text(r, "controls_th", "risk"),
-        )
-        for r in raw.get("risks") or ()
-    )
-    if not all(re.fullmatch(r"risk/\d+", r.id) for r in risks):
-        raise ValueError("plan catalogue: risk ids must read risk/N")
-    return Plan(_text(raw, "title_th", "plan"), _text(raw, "title_en", "plan"), projects, risks)
+def parse_plan(text: str, source: str = "<memory>") -> Plan:
+    """A :class:`Plan` from the text of a plan file (:func:`read_plan`)."""
+    return read_plan(text, source)
 
 
 @functools.cache
 def load_plan() -> Plan:
-    """The catalogue shipped with the package (read once)."""
+    """The plan shipped with the package (read once)."""
     resource = resources.files("integrity_flows.plan") / CATALOGUE
-    return parse_plan(resource.read_text(encoding="utf-8"))
+    return read_plan(resource.read_text(encoding="utf-8"), f"integrity_flows/plan/{CATALOGUE}")
+
+
+def open_plan(where: str | Path | None = None) -> Plan:
+    """The plan in the file ``where``, or published under that name by an installed
+    package (entry point ``integrity_flows.plans``); the bundled plan when None."""
+    if where is None:
+        return load_plan()
+    published = entry_point_plans()
+    if isinstance(where, str) and where in published:
+        return read_plan_file(published[where])
+    return read_plan_file(where)
 
 
 # --- references: who cites what -----------------------------------------------------
@@ -633,6 +506,7 @@ __all__ = [
     "coverage",
     "feature_files",
     "load_plan",
+    "open_plan",
     "parse_plan",
 ]
 

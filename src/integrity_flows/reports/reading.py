@@ -8,6 +8,7 @@ key and could not say which of a figure's alternative shapes was meant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -33,7 +34,8 @@ from integrity_flows.reports.declaration import (
 
 _SET_KEYS = {"flow", "year", "within", "via", "where", "one", "case", "required", "order"}
 _REPORT_KEYS = {"id", "label", "description", "scope", "public", "cites", "sets", "figures"}
-_COMMON = {"id", "label", "public", "where", "round", "plain"}
+_COMMON = {"id", "label", "public", "where", "round", "plain", "measures"}
+MEASURES = re.compile(r"^(\d+)/(?:(output|outcome)\.\d+|budget\.(approved|committed|disbursed))$")
 _KIND_KEYS: Mapping[str, set[str]] = {
     **{kind: {"value", "show"} for kind in SET_KINDS},
     "count": set(),
@@ -224,9 +226,24 @@ def _figure(reader: Reader, path: str, item: Any) -> FigureDecl | None:
         plain=item.get("plain") is True or kind == "fiscal_year",
         where=read_condition(reader, f"{path}.where", item["where"]) if "where" in item else None,
         round=_round(reader, f"{path}.round", item.get("round")),
+        measures=_measures(reader, f"{path}.measures", item.get("measures")),
     )
     build = _BUILDERS.get(kind, _set_figure)
     return build(reader, path, item, base)
+
+
+def _measures(reader: Reader, path: str, given: Any) -> str | None:
+    if given is None:
+        return None
+    if isinstance(given, str) and MEASURES.match(given):
+        return given
+    reader.add(
+        path,
+        "measures names a plan indicator ('2/output.1', '2/outcome.1') or a project's money "
+        f"('2/budget.approved', '2/budget.committed', '2/budget.disbursed'), not {given!r:.40}",
+        "measures ต้องระบุตัวชี้วัดของแผน ('2/output.1') หรืองบประมาณของโครงการ ('2/budget.disbursed')",
+    )
+    return None
 
 
 def _round(reader: Reader, path: str, given: Any) -> int | None:
