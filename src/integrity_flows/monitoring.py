@@ -74,7 +74,7 @@ class IndicatorResult:
 class Money:
     """A project's money in the fiscal year: planned, approved, committed, disbursed."""
 
-    planned: int | None
+    planned: int | Decimal | None
     planned_cell: BudgetCell | None
     approved: FigureValue = None
     committed: FigureValue = None
@@ -121,7 +121,7 @@ def _period(fiscal_year: int, half: Half) -> tuple[date, date]:
 
 def _planned(
     plan: Plan, project: PlanProject, fiscal_year: int
-) -> tuple[int | None, BudgetCell | None]:
+) -> tuple[int | Decimal | None, BudgetCell | None]:
     for row in plan.rows_of(project.number):
         cell = row.budget.get(fiscal_year)
         if cell is not None:

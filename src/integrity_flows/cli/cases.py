@@ -71,11 +71,18 @@ def _print_case(engine: Engine, case: Case) -> None:
 @click.argument("flow_id")
 @db_option
 @flows_option
+@click.option(
+    "--case-id",
+    "case_id",
+    default=None,
+    help="The new case's id, e.g. a document number (default: drawn at random) / เลขที่เรื่อง",
+)
 @actor_options
 def start_case(
     flow_id: str,
     db: str,
     flow_dirs: tuple[str, ...],
+    case_id: str | None,
     actor_id: str,
     roles: tuple[str, ...],
     unit: str | None,
@@ -88,7 +95,9 @@ def start_case(
         try:
             definition = engine.flows.get(flow_id)
             actor = make_actor(actor_id, roles, unit, definition)
-            case = engine.start(flow_id, actor=actor, data=parse_pairs(pairs), reason=reason)
+            case = engine.start(
+                flow_id, actor=actor, data=parse_pairs(pairs), reason=reason, case_id=case_id
+            )
         except FlowError as exc:
             fail(exc)
         _print_case(engine, case)

@@ -35,6 +35,7 @@ from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import engine_key, reveal
 from integrity_flows.errors import (
+    BadCaseId,
     CaseNotFound,
     ConcurrentUpdate,
     DefinitionError,
@@ -323,6 +324,8 @@ class Engine:
     ) -> Case:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
         now = self.clock()
+        if case_id is not None:
+            _check_case_id(case_id, self.store)
         case_id = case_id or _new_id(flow_id)
         try:
             definition = self.flows.get(flow_id, version)
@@ -708,6 +711,25 @@ class Engine:
             except (ConcurrentUpdate, DefinitionError) as exc:
                 return SweepResult(case_id, trigger, due, None, refused=exc.code)
             return SweepResult(case_id, trigger, due, case.state)
+
+
+MAX_CASE_ID = 120
+
+
+def _check_case_id(case_id: str, store: Store) -> None:
+    """A host's own case id: printable, trimmed, at most 120 characters, not taken."""
+    if not isinstance(case_id, str) or not case_id.strip():
+        raise BadCaseId(str(case_id), "ว่างเปล่า", "it is empty")
+    if len(case_id) > MAX_CASE_ID:
+        raise BadCaseId(case_id, f"ยาวเกิน {MAX_CASE_ID} ตัวอักษร", f"it is longer than {MAX_CASE_ID}")
+    if case_id != case_id.strip() or not case_id.isprintable():
+        raise BadCaseId(
+            case_id,
+            "มีช่องว่างหัวท้าย หรืออักขระควบคุมหรือกำหนดทิศทาง",
+            "it has leading or trailing spaces, or control or direction characters",
+        )
+    if store.load(case_id) is not None or store.events(case_id):
+        raise BadCaseId(case_id, "มีเรื่องนี้อยู่แล้ว", "a case with this id exists already")
 
 
 def _new_id(flow_id: str) -> str:

@@ -9,6 +9,7 @@ hold, never a guess put in their place.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 import attrs
 
@@ -21,11 +22,11 @@ class YearTotal:
 
     year: int
     printed: BudgetCell | None
-    computed: int
+    computed: int | Decimal
     unreadable: int = 0
 
     @property
-    def difference(self) -> int | None:
+    def difference(self) -> int | Decimal | None:
         """Printed minus computed, when the printed cell is a number (a dash is 0)."""
         if self.printed is None or self.printed.kind in ("unreadable", "blank"):
             return None
@@ -89,7 +90,7 @@ def _totals(
             YearTotal(
                 year,
                 printed.budget.get(year) if printed is not None else None,
-                sum(c.value for c in cells if c is not None),
+                sum((c.value for c in cells if c is not None), start=0),
                 sum(1 for c in cells if c is not None and c.kind == "unreadable"),
             )
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 import attrs
@@ -170,10 +171,10 @@ class BudgetCell:
 
     printed: str
     kind: CellKind
-    amount: int | None = None  # baht, for a number
+    amount: int | Decimal | None = None  # baht, for a number (Decimal when satang are printed)
 
     @property
-    def value(self) -> int:
+    def value(self) -> int | Decimal:
         """The amount in baht: a dash or a blank is none; an unreadable cell counts none."""
         return self.amount or 0
 

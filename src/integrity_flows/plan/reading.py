@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,7 @@ from integrity_flows.plan.model import (
 PLAN_ENTRY_POINTS = "integrity_flows.plans"
 
 _ID = re.compile(r"^\d+(?:\.\d+)*$")
-_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$")
 _TOP = {
     "format",
     "title_th",
@@ -196,7 +197,9 @@ def budget_cell(printed: Any) -> BudgetCell | None:
     text = str(printed)
     plain = arabic_digits(text.strip())
     if _NUMBER.match(plain):
-        return BudgetCell(text, "number", int(plain.replace(",", "")))
+        amount = Decimal(plain.replace(",", ""))
+        whole = amount == amount.to_integral_value()
+        return BudgetCell(text, "number", int(amount) if whole else amount)
     kind: CellKind | None = (
         "blank"
         if plain == ""
