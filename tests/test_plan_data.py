@@ -360,3 +360,65 @@ def test_the_monitoring_page_escapes_what_the_plan_says() -> None:
         shown = page(monitor(engine, plan, 2567), "th")
     assert "<script>" not in shown
     assert "&lt;script&gt;" in shown
+
+
+# --- the Lampang plan ---------------------------------------------------------------
+
+
+def test_lampang_part_2_is_reproduced_with_its_printed_totals() -> None:
+    """Dimension 1 adds up but for the unreadable 2570 cell (which must hold 200,000); the
+    grand total is 500,000 more than the rows the text keeps (dimension 4's rows are on
+    missing pages); the printed counts are 7 and 36 against 37 projects in Part 3."""
+    plan = open_plan()
+    table = budget_table(plan)
+    first = table.dimensions[0]
+    assert first.printed_projects == 7
+    assert first.counted_projects == 7
+    assert [t.status for t in first.totals] == ["agrees"] * 4 + ["rows_unreadable"]
+    assert first.totals[0].printed is not None
+    assert first.totals[0].printed.value == 5225000
+    assert first.totals[4].difference == 200000
+    assert table.printed_projects == 36
+    assert [t.difference for t in table.grand[:4]] == [500000] * 4
+    assert len(plan.projects) == 37
+    assert len(plan.gaps) == 2
+
+
+def test_lampang_plan_check_lists_the_plan_s_real_inconsistencies(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    findings = check_plan(open_plan())
+    codes = {f.code for f in findings}
+    assert {
+        "total_unreadable_rows",
+        "total_differs",
+        "count_differs",
+        "text_missing",
+        "cell_unreadable",
+        "project_without_row",
+        "budget_total_differs",
+        "indicator_without_target",
+        "template_unfilled",
+        "addition_unrecorded",
+    } <= codes
+    added = next(f for f in findings if f.code == "addition_unrecorded")
+    assert added.project == 37
+    six = next(f for f in findings if f.code == "budget_total_differs")
+    assert six.project == 6
+    assert "25,000, not the 20,500" in six.message_en
+    assert main(["plan", "check"]) == 1
+    assert "finding(s)" in capsys.readouterr().out
+
+
+def test_bundled_reports_measure_the_indicators_of_the_built_projects() -> None:
+    """Each built project whose indicator a bundled report can count says so, and the
+    monitoring report reads them (an empty year measures zero, not nothing)."""
+    with Engine.open("memory://") as engine:
+        measured = {m for r in engine.reports for f in r.figures for m in f.measures}
+        report = monitor(engine, open_plan(), 2567)
+    assert {"15/output.2", "16/output.1", "19/output.1", "23/output.1", "30/output.2"} <= measured
+    delegation = next(p for p in report.projects if p.project.number == 19)
+    orders = delegation.indicators[0]
+    assert orders.measured_by == "delegation_orders.orders"
+    assert orders.value == 0
+    assert orders.met is False

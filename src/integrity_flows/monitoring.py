@@ -144,8 +144,8 @@ def _measured(engine: Engine, fiscal_year: int) -> dict[str, tuple[str, FigureVa
             continue
         values = {f.key: f.value for f in figures}
         for figure_id, measures in wanted.items():
-            if measures is not None and figure_id in values:
-                found.setdefault(measures, (f"{report.id}.{figure_id}", values[figure_id]))
+            for measured in measures if figure_id in values else ():
+                found.setdefault(measured, (f"{report.id}.{figure_id}", values[figure_id]))
     return found
 
 

@@ -113,7 +113,13 @@ def coverage_command(
     feature_dir = _feature_dir(features)
     library = _library(flow_dirs)
     cited = [(r.source, f"report {r.id}", r.cites) for r in library.reports]
-    report = coverage(plan, library.latest(), feature_dir, cited)
+    measured = [
+        (r.source, f"report {r.id}.{f.id}", f.measures)
+        for r in library.reports
+        for f in r.figures
+        if f.measures
+    ]
+    report = coverage(plan, library.latest(), feature_dir, cited, measured)
     if project_number is not None:
         shown = tuple(p for p in report.projects if p.project.number == project_number)
     elif show_all:

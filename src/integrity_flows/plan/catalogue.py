@@ -334,6 +334,32 @@ class _Collector:
             if why is not None:
                 self.problems.append(Problem(source, path, *why))
 
+    def measured(self, source: str, where: str, measures: tuple[str, ...]) -> None:
+        """Check that what a report figure measures is an indicator or project of the plan."""
+        for index, written in enumerate(measures):
+            number, _, what = written.partition("/")
+            project = self.plan.project(int(number)) if number.isdigit() else None
+            path = f"{where}.measures[{index}]"
+            if project is None:
+                self.problems.append(
+                    Problem(
+                        source,
+                        path,
+                        f"'{written}' names project {number}, which the plan does not have",
+                        f"'{written}' อ้างถึงโครงการที่ {number} ซึ่งไม่มีในแผน",
+                    )
+                )
+            elif not what.startswith("budget.") and project.indicator(what) is None:
+                known = ", ".join(i.id for i in project.indicators) or "-"
+                self.problems.append(
+                    Problem(
+                        source,
+                        path,
+                        f"'{written}': project {number} has no indicator {what} (it has: {known})",
+                        f"'{written}': โครงการที่ {number} ไม่มีตัวชี้วัด {what} (มี: {known})",
+                    )
+                )
+
     def _flow_problem(self, d: FlowDefinition, path: str, en: str, th: str) -> None:
         self.problems.append(Problem(d.source, f"{d.id} v{d.version}: {path}", en, th))
 
@@ -445,12 +471,14 @@ def coverage(
     definitions: Iterable[FlowDefinition],
     feature_dir: str | Path | None = None,
     cited: Iterable[tuple[str, str, Iterable[str]]] = (),
+    measured: Iterable[tuple[str, str, Iterable[str]]] = (),
 ) -> CoverageReport:
     """Which steps of ``plan`` the ``definitions`` implement and the scenarios exercise.
 
     Every ``.feature`` file under ``feature_dir`` is read (none when it is None or
     missing). ``cited`` are other declarations that cite plan steps without implementing
-    them (a report), each as (source file, what it is, its cites). Cites and tags naming a
+    them (a report), each as (source file, what it is, its cites); ``measured``, report
+    figures with what of the plan they measure (``2/output.1``). Cites and tags naming a
     project, step or risk row that the plan does not have are returned as
     :attr:`CoverageReport.problems`.
     """
@@ -459,6 +487,8 @@ def coverage(
         collector.flow(definition)
     for source, where, cites in cited:
         collector.cited(source, where, tuple(cites))
+    for source, where, measures in measured:
+        collector.measured(source, where, tuple(measures))
     for path in feature_files(feature_dir):
         collector.feature_file(path, str(path))
     return _report(plan, collector)

@@ -17,7 +17,7 @@ from integrity_flows.plan.budget import YearTotal, budget_table
 from integrity_flows.plan.model import Part2Row, Plan, PlanProject
 
 # Text of the national template that the organisation should have replaced.
-_PLACEHOLDER = re.compile(r"\(?ระบุ(?:ชื่อ)?(?:อ?งค์กร|หน่วยงาน|นี้)[^\s)]*\)?|…{2,}|\.{4,}")
+_PLACEHOLDER = re.compile(r"\(?ระบุ(?:ชื่อ|นี้)?อ?งค์กรปกครองส่วนท้องถิ่น\)?|\(?ระบุชื่อหน่วยงาน\)?|…{2,}|\.{4,}")
 _HEADS = re.compile(r"(\d[\d,]*)\s*คน")
 
 

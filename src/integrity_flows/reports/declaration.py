@@ -245,9 +245,9 @@ class FigureDecl:
     columns: tuple[Column, ...] = ()
     params: Mapping[str, Any] = attrs.field(factory=dict)
     # What of the plan the figure measures: an indicator ("2/output.1", "2/outcome.1") or a
-    # project's money ("2/budget.approved", ".committed", ".disbursed"); read by the
-    # plan's monitoring report.
-    measures: str | None = None
+    # project's money ("2/budget.approved", ".committed", ".disbursed"), one or several;
+    # read by the plan's monitoring report.
+    measures: tuple[str, ...] = ()
 
 
 @attrs.frozen

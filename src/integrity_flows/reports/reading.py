@@ -232,18 +232,24 @@ def _figure(reader: Reader, path: str, item: Any) -> FigureDecl | None:
     return build(reader, path, item, base)
 
 
-def _measures(reader: Reader, path: str, given: Any) -> str | None:
+def _measures(reader: Reader, path: str, given: Any) -> tuple[str, ...]:
     if given is None:
-        return None
-    if isinstance(given, str) and MEASURES.match(given):
-        return given
-    reader.add(
-        path,
-        "measures names a plan indicator ('2/output.1', '2/outcome.1') or a project's money "
-        f"('2/budget.approved', '2/budget.committed', '2/budget.disbursed'), not {given!r:.40}",
-        "measures ต้องระบุตัวชี้วัดของแผน ('2/output.1') หรืองบประมาณของโครงการ ('2/budget.disbursed')",
-    )
-    return None
+        return ()
+    items = given if isinstance(given, list) else [given]
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, str) and MEASURES.match(item):
+            found.append(item)
+            continue
+        reader.add(
+            f"{path}[{index}]" if isinstance(given, list) else path,
+            "measures names a plan indicator ('2/output.1', '2/outcome.1') or a project's "
+            "money ('2/budget.approved', '2/budget.committed', '2/budget.disbursed'), "
+            f"not {item!r:.40}",
+            "measures ต้องระบุตัวชี้วัดของแผน ('2/output.1') หรืองบประมาณของโครงการ "
+            "('2/budget.disbursed')",
+        )
+    return tuple(found)
 
 
 def _round(reader: Reader, path: str, given: Any) -> int | None:
