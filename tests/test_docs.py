@@ -97,5 +97,6 @@ def test_plan_docs_tambon_commands_run(
         assert main(args) == 0, words
     out = capsys.readouterr().out
     assert "รายงานการติดตามผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ ๖ เดือน" in out
-    assert "ขั้นตอนที่ดำเนินการ 3/4 (5.1, 5.2, 5.3)" in out
+    assert "ขั้นตอนที่ดำเนินการ 4/4 (5.1, 5.2, 5.3, 5.4)" in out
+    assert "ตามแผน 20,000, อนุมัติ 20,000, ก่อหนี้ผูกพัน 0, เบิกจ่าย 18,500.50" in out
     assert (tmp_path / "monitor.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.calendars import thai_digits
 from integrity_flows.cli import main
+from integrity_flows.errors import DefinitionError
 from integrity_flows.monitoring import as_dict, monitor, page
 from integrity_flows.plan.budget import budget_table
 from integrity_flows.plan.catalogue import coverage, open_plan
@@ -260,14 +261,27 @@ def test_plan_check_finds_each_inconsistency_with_its_place(
 def _replay(engine: Engine) -> None:
     """The tambon's training of fiscal year 2567, approved, held and reported."""
     case = engine.start("tambon_ethics_training", actor=CLERK, data={"fiscal_year": 2567})
-    engine.fire(case.id, "approve", actor=CHIEF, data={"approved_amount": "20000"})
+    approval = {"document": "สข 001/2567", "stage": "approved", "amount": "20000"}
+    engine.fire(
+        case.id, "approve", actor=CHIEF, data={"money": {**approval, "dated": "2566-12-05"}}
+    )
     engine.fire(
         case.id,
         "hold",
         actor=CLERK,
         data={"held_on": "12 ธันวาคม 2566", "participants": 28, "passed": 25},
     )
-    engine.fire(case.id, "report", actor=CLERK, data={"disbursed_amount": "18500.50"})
+    payments = [
+        {
+            "document": "ฎ 12/2567",
+            "stage": "disbursed",
+            "amount": "12000.50",
+            "dated": "2566-12-12",
+        },
+        {"document": "ฎ 13/2567", "stage": "disbursed", "amount": "6500", "dated": "2566-12-12"},
+    ]
+    engine.fire(case.id, "record_money", actor=CLERK, data={"money": payments})
+    engine.fire(case.id, "report", actor=CLERK)
 
 
 def test_the_tambon_plan_runs_end_to_end(
@@ -422,3 +436,23 @@ def test_bundled_reports_measure_the_indicators_of_the_built_projects() -> None:
     assert orders.measured_by == "delegation_orders.orders"
     assert orders.value == 0
     assert orders.met is False
+
+
+def test_a_flow_citing_what_the_plan_in_force_lacks_is_refused_at_load(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Opened with a plan, the engine refuses flows that name its projects or steps
+    wrongly, with the flow's file and path; the tambon flow fits the tambon plan."""
+    plan = read_plan_file(PLAN)
+    with Engine.open(
+        "memory://", flows=[FLOWS], bundled=False, entry_points=False, plan=plan
+    ) as engine:
+        assert [d.id for d in engine.flows] == ["tambon_ethics_training"]
+    with pytest.raises(DefinitionError) as caught:
+        Engine.open("memory://", plan=plan)
+    first = caught.value.problems[0]
+    assert first.source.endswith(".yaml")
+    assert "names project" in first.message_en
+    assert main(["flows", "check", str(FLOWS), "--plan", str(PLAN)]) == 0
+    assert main(["flows", "check", "--plan", str(PLAN)]) == 1
+    assert "the plan has projects 1-4" in capsys.readouterr().err

@@ -299,6 +299,7 @@ _WORDS = {
     "met": ("บรรลุ", "met"),
     "not_met": ("ไม่บรรลุ", "not met"),
     "not_measured": ("ยังไม่มีการวัด", "not measured"),
+    "no_data": ("ยังไม่มีข้อมูล", "no data yet"),
     "no_target": ("ไม่มีค่าเป้าหมาย", "no target"),
     "budget": ("งบประมาณ (บาท)", "budget (baht)"),
     "planned": ("ตามแผน", "planned"),
@@ -320,6 +321,8 @@ def result_words(r: IndicatorResult, lang: str) -> str:
     """An indicator's result in words: the value and met / not met / not measured."""
     if not r.measured:
         return say("not_measured", lang)
+    if r.value is None:
+        return say("no_data", lang)
     shown = (
         str(r.value)
         if not isinstance(r.value, bool)

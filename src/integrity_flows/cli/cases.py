@@ -58,7 +58,18 @@ def _print_case(engine: Engine, case: Case) -> None:
     )
     click.echo(f"สถานะ / state: {state.th} / {state.en} ({case.state}), version {case.version}")
     for name, value in redact(definition, case.data).items():
-        label = definition.data[name].label
+        spec = definition.data[name]
+        label = spec.label
+        if spec.type == "records" and isinstance(value, list):
+            click.echo(f"  {label.th} / {label.en}: {len(value)} รายการ/item(s)")
+            for index, item in enumerate(value, start=1):
+                shown = (
+                    "; ".join(f"{k}={v}" for k, v in item.items())
+                    if isinstance(item, dict)
+                    else item
+                )
+                click.echo(f"    {index}. {shown}")
+            continue
         click.echo(f"  {label.th} / {label.en}: {value}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)

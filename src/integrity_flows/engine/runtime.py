@@ -46,6 +46,7 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.protocols import AuditSink, Clock, Directory, Store
@@ -127,15 +128,19 @@ class Engine:
         logger: Any = None,
         key: FieldKey | str | None = None,
         directory: Directory | None = None,
+        plan: Plan | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
         packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
-        given)."""
+        given). With ``plan``, a flow that names a project or cites a step that plan (its
+        latest version) does not have is refused at load."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
-        library = load_library(flows, registry=registry, bundled=bundled, entry_points=entry_points)
+        library = load_library(
+            flows, registry=registry, bundled=bundled, entry_points=entry_points, plan=plan
+        )
         return cls(
             open_store(url),
             library,

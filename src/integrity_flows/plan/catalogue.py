@@ -211,8 +211,9 @@ def _unknown(plan: Plan, match: re.Match[str], written: str) -> tuple[str, str] 
         risk = int(match["risk"])
         if plan.risk(risk) is not None:
             return None
+        rows = f"rows 1-{len(plan.risks)}" if plan.risks else "no rows"
         return (
-            f"'{written}' names risk row {risk}, but the risk table has rows 1-{len(plan.risks)}",
+            f"'{written}' names risk row {risk}, but the risk table has {rows}",
             f"'{written}' อ้างถึงความเสี่ยงลำดับที่ {risk} ซึ่งไม่มีในตารางความเสี่ยง",
         )
     return _unknown_step(plan, int(match["project"]), match["step"], written)
