@@ -456,3 +456,23 @@ def test_a_flow_citing_what_the_plan_in_force_lacks_is_refused_at_load(
     assert main(["flows", "check", str(FLOWS), "--plan", str(PLAN)]) == 0
     assert main(["flows", "check", "--plan", str(PLAN)]) == 1
     assert "the plan has projects 1-4" in capsys.readouterr().err
+
+
+def test_an_installed_package_may_publish_a_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--plan NAME`` finds a plan an installed package publishes (entry point
+    ``integrity_flows.plans``: a path, or a callable returning one)."""
+    from integrity_flows.plan import reading
+
+    class Published:
+        name = "tambon"
+
+        def load(self) -> object:
+            return lambda: PLAN
+
+    monkeypatch.setattr(
+        reading,
+        "entry_points",
+        lambda group: [Published()] if group == "integrity_flows.plans" else [],
+    )
+    assert open_plan("tambon").organisation_th == "องค์การบริหารส่วนตำบลบ้านสุขสันต์"
+    assert main(["plan", "check", "--plan", "tambon"]) == 0
