@@ -170,7 +170,10 @@ def test_the_tambon_budget_agrees_and_its_plan_is_consistent(
     assert [t.computed for t in table.grand] == [25000] * 5
     assert check_plan(plan) == []
     assert main(["plan", "check", "--plan", str(PLAN)]) == 0
-    assert "แผนสอดคล้องกัน / the plan is consistent" in capsys.readouterr().out
+    assert (
+        "แผนสอดคล้องกัน / the plan is consistent (แผนฉบับที่ 2 / plan version 2)"
+        in capsys.readouterr().out
+    )
     assert main(["plan", "budget", "--plan", str(PLAN), "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("\ufeff")

@@ -103,7 +103,8 @@ def _budget_text(table: BudgetTable) -> str:
     lines = [
         f"{plan.title_th}",
         f"{plan.title_en}",
-        "ส่วนที่ ๒ งบประมาณ (บาท) / Part 2, budget (baht)",
+        f"ส่วนที่ ๒ งบประมาณ (บาท) แผนฉบับที่ {plan.version} / Part 2, budget (baht), plan "
+        f"version {plan.version}",
         "",
     ]
 
@@ -284,10 +285,11 @@ def check_command(plan_source: str | None, fmt: str) -> None:
         for f in findings:
             click.echo(f"{f.where_th}: {f.message_th}")
             click.echo(f"  {f.where_en}: {f.message_en}")
+        version = f" (แผนฉบับที่ {plan.version} / plan version {plan.version})"
         click.echo(
-            f"พบ {len(findings)} จุด / {len(findings)} finding(s)"
+            f"พบ {len(findings)} จุด / {len(findings)} finding(s){version}"
             if findings
-            else "แผนสอดคล้องกัน / the plan is consistent"
+            else f"แผนสอดคล้องกัน / the plan is consistent{version}"
         )
     if findings:
         raise SystemExit(1)
