@@ -162,6 +162,12 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | monitoring rounds | round=6 months; as of=31 March 2567; findings=one project done, one in progress |
     And "sompong" fires "direct and follow up the plan" on "declaration 2567" with:
       | executives' directives | the Engineering Division completes the work manuals of project 21 by the third quarter |
+    And "sompong" fires "approve a plan amendment" on "plan 2567" with:
+      | plan amendments | amendment=1/2567; what changed=adds the activity strengthening transparency in official operations (project 37); amendment approved on=1 April 2567 |
+
+    Given today is 3 April 2567
+    When "somsri" fires "report an amendment to the NACC" on "plan 2567" with:
+      | plan amendments | amendment=1/2567; E-PlanNACC amendment reference=EPN-2567-520100-A1 |
 
     Given today is 2 September 2567
     When "somsri" fires "record the ITA result" on "plan 2567" with:
@@ -205,6 +211,7 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | high risks                              | 2                  |
       | projects in the plan                    | 37                 |
       | E-PlanNACC plan reference               | EPN-2567-520100-01 |
+      | plan amendments made                    | 1                  |
       | briefing attendees                      | 42                 |
       | projects done                           | 3                  |
       | monitoring rounds held                  | 2                  |
@@ -383,12 +390,12 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | manop   | report the plan to the NACC | plan published         | plan reported to the NACC | moved   |
     And the audit trail verifies
 
-  @plan-18-5.4 @plan-18-5.5 @plan-18-5.6 @plan-18-5.7 @plan-11-5.10
-  Scenario: An ITA score below 85 does not meet the target, and the results cannot be reported before monitoring and the ITA score (project 18, items 4 to 7)
+  @plan-18-5.2 @plan-18-5.3 @plan-18-5.4 @plan-18-5.6 @plan-18-5.7 @plan-11-5.10
+  Scenario: An ITA score below 85 does not meet the target, and the results cannot be reported before monitoring, the ITA score and the amendment's report (project 18, items 2 to 4, 6 and 7)
     The plan of fiscal year 2567 is in implementation; the officer cannot report the results
-    to the executive until the plan is monitored and the ITA result recorded; a score above
-    100 is refused; 84.50 does not meet the target of 85; a fiscal year without a plan has no
-    score and does not meet it.
+    to the executive until the plan is monitored, the ITA result recorded and the amendment
+    the executive approved reported in E-PlanNACC; a score above 100 is refused; 84.50 does
+    not meet the target of 85; a fiscal year without a plan has no score and does not meet it.
 
     When "somsri" starts an "integrity_declaration" case "declaration 2567" with:
       | fiscal year | 2567 |
@@ -451,6 +458,8 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
     Then the case is in state "implementing"
 
     Given today is 2 September 2567
+    When "sompong" fires "approve a plan amendment" with:
+      | plan amendments | amendment=1/2567; what changed=adds the activity of project 37; amendment approved on=2 September 2567 |
     Then "somsri" cannot fire "report the results to the executive" because "ITA" with:
       | results report to the executive | Office of the Permanent Secretary memo LP 51001/987 |
     And "kanda" cannot fire "record the ITA result" because "coordinator" with:
@@ -471,6 +480,10 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | results report to the executive | Office of the Permanent Secretary memo LP 51001/987 |
     When "somsri" fires "record a monitoring round" with:
       | monitoring rounds | round=12 months; as of=31 August 2567; findings=the plan partly carried out |
+    Then "somsri" cannot fire "report the results to the executive" because "amendment" with:
+      | results report to the executive | Office of the Permanent Secretary memo LP 51001/987 |
+    When "somsri" fires "report an amendment to the NACC" with:
+      | plan amendments | amendment=1/2567; E-PlanNACC amendment reference=EPN-2567-520100-A1 |
     And "somsri" fires "report the results to the executive" with:
       | results report to the executive | Office of the Permanent Secretary memo LP 51001/987 |
     Then the case is in state "results reported to the executive"
