@@ -478,8 +478,10 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | ITA target met | no |
     And "somsri" cannot fire "report the results to the executive" because "monitored" with:
       | results report to the executive | Office of the Permanent Secretary memo LP 51001/987 |
+
+    Given today is 1 October 2567
     When "somsri" fires "record a monitoring round" with:
-      | monitoring rounds | round=12 months; as of=31 August 2567; findings=the plan partly carried out |
+      | monitoring rounds | round=12 months; as of=30 September 2567; findings=the plan partly carried out |
     Then "somsri" cannot fire "report the results to the executive" because "amendment" with:
       | results report to the executive | Office of the Permanent Secretary memo LP 51001/987 |
     When "somsri" fires "report an amendment to the NACC" with:
