@@ -198,10 +198,12 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.risk(1).implemented  # type: ignore[union-attr]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
     assert [p.project.number for p in report.touched] == [
+        11,
         13,
         15,
         16,
         17,
+        18,
         19,
         23,
         29,
@@ -224,6 +226,10 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert shared is not None
     assert [(r.flow_id, r.trigger) for r in shared.transitions] == [
         ("salary_step_round", "appoint_screening_committee")
+    ]
+    # Project 11's working group is the act of project 18's plan case.
+    assert [(r.flow_id, r.trigger) for r in report.step("11/5.6").transitions] == [  # type: ignore[union-attr]
+        ("integrity_plan_preparation", "appoint_working_group"),
     ]
 
 
