@@ -74,6 +74,17 @@ def with_options(*options: Callable[[F], F]) -> Callable[[F], F]:
     return apply
 
 
+def output_option(func: F) -> F:
+    """``--output/-o FILE``: where a command writes what it makes (standard output by default)."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.File("w", encoding="utf-8"),
+        default="-",
+        help="File to write (standard output by default) / ไฟล์ที่จะเขียน",
+    )(func)
+
+
 def db_option(func: F) -> F:
     """``--db PATH``: the SQLite file (or a store URL); INTEGRITY_FLOWS_DB by default."""
     return click.option(

@@ -13,7 +13,7 @@ from typing import TextIO
 import click
 
 from integrity_flows.calendars import parse_int
-from integrity_flows.cli.common import fail, flows_option, parse_pairs, with_options
+from integrity_flows.cli.common import fail, flows_option, output_option, parse_pairs, with_options
 from integrity_flows.complaints.desk import tracked_flows
 from integrity_flows.complaints.manual import flow_manual
 from integrity_flows.engine.runtime import Engine
@@ -62,13 +62,7 @@ MANUAL_OPTIONS = with_options(
     ),
     click.option("--unit", default=None, help="The unit in charge (else the plan's) / ส่วนงาน"),
     setting_option,
-    click.option(
-        "--output",
-        "-o",
-        type=click.File("w", encoding="utf-8"),
-        default="-",
-        help="File to write (standard output by default)",
-    ),
+    output_option,
 )
 
 

@@ -28,6 +28,7 @@ from integrity_flows.cli.common import (
     fiscal_year_option,
     flows_option,
     open_engine,
+    output_option,
 )
 from integrity_flows.errors import FlowError
 from integrity_flows.monitoring import (
@@ -397,13 +398,7 @@ def _monitor_csv(m: Monitoring, lang: str) -> str:
 )
 @_format_option("text", "json", "csv", "html")
 @click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
-@click.option(
-    "--output",
-    "-o",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="File to write (standard output by default)",
-)
+@output_option
 def monitor_command(
     db: str,
     flow_dirs: tuple[str, ...],
