@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -108,7 +109,10 @@ class Engine:
         self._rules_cache: dict[tuple[str, int], Rules] = {}
         # The flows that grant powers (delegation orders), read by authority resolution.
         self._granting = GrantingFlows.of(flows)
-        self._batched: list[Sealed] | None = None
+        # Events held back by the batch a thread is inside (None: not in a batch). Kept
+        # per thread: a fire committed by one thread is published by that thread, never
+        # collected into (or dropped with) another thread's batch.
+        self._local = threading.local()
         self._check_settings()
 
     @classmethod
@@ -621,10 +625,16 @@ class Engine:
     ) -> None:
         stored = StoredEvent(sealed.case_id, sealed.pos, sealed.prev_hash, sealed.hash, sealed.text)
         self.store.write(Write(stored, case, expected, keys, deadlines_changed))
-        if self._batched is not None:
-            self._batched.append(sealed)
+        batched = self._batched()
+        if batched is not None:
+            batched.append(sealed)
         else:
             self._publish(sealed)
+
+    def _batched(self) -> list[Sealed] | None:
+        """The events held back by the batch the calling thread is inside, or None."""
+        held: list[Sealed] | None = getattr(self._local, "batched", None)
+        return held
 
     def _publish(self, sealed: Sealed) -> None:
         # Side effects only after the commit; a failing logger or sink cannot undo it or
@@ -650,17 +660,20 @@ class Engine:
         Meant for bulk work such as importing historical records. A refusal or error
         inside undoes the whole batch (its refusal events included) and is raised;
         log events and sinks are called once the batch has committed.
+
+        The batch belongs to the thread that opened it: starts and fires of other threads
+        on the same engine are not part of it, and are published when they commit.
         """
-        if self._batched is not None:
+        if self._batched() is not None:
             yield
             return
-        self._batched = []
+        committed: list[Sealed] = []
+        self._local.batched = committed
         try:
             with self.store.batch():
                 yield
-            committed = self._batched
         finally:
-            self._batched = None
+            self._local.batched = None
         for sealed in committed:
             self._publish(sealed)
 
