@@ -9,9 +9,10 @@ INTEGRITY_FLOWS_TEST_POSTGRES; see tests/_postgres.py), some on the memory store
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,9 @@ from _lending import KANYA, SOMCHAI, SOMYING, T0, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.stores import MemoryStore
+from integrity_flows.errors import NotAuthorized
+from integrity_flows.stored import Write
+from integrity_flows.stores import MemoryStore, open_store
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -124,4 +127,72 @@ def test_fires_and_batches_from_several_threads_all_reach_the_sinks(engine: Engi
     published = sorted((e.case_id, e.pos, e.hash) for e in seen)
     assert published == stored
     assert len(stored) > 0
+    assert engine.verify().ok
+
+
+# --- a refusal after a lost race (item 6) ------------------------------------------
+
+
+class _Interleaved:
+    """A store that runs ``hook`` once, just before the first write of a non-move event
+    (a refusal, a reading): another writer that comes first, with the timing forced."""
+
+    def __init__(self, store: Any, hook: Callable[[], None]) -> None:
+        self._store = store
+        self._hook: Callable[[], None] | None = hook
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def write(self, write: Write) -> int:
+        if self._hook is not None and '"outcome":"moved"' not in write.event.body:
+            hook, self._hook = self._hook, None
+            hook()
+        return int(self._store.write(write))
+
+
+def _racing_engine(url: str, hook: Callable[[], None]) -> Engine:
+    library = Engine.open().flows
+    return Engine(_Interleaved(open_store(url), hook), library, clock=FixedClock(T0))
+
+
+def test_a_refusal_after_a_lost_race_is_decided_again(url: str, engine: Engine) -> None:
+    """'approve' is refused on a case still 'requested'; before the refusal is written,
+    another writer checks the case. The refusal is not recorded against 'checked' (where
+    approving is allowed): the action is decided again there, and approves."""
+    case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+    racing = _racing_engine(url, lambda: engine.fire(case.id, "check", actor=KANYA))
+    try:
+        moved = racing.fire(case.id, "approve", actor=SOMYING)
+    finally:
+        racing.close()
+    assert moved.state == "approved"
+    history = engine.history(case.id)
+    assert [(e.trigger, e.outcome, e.from_state) for e in history] == [
+        ("start", "moved", None),
+        ("check", "moved", "requested"),
+        ("approve", "moved", "checked"),
+    ]
+    assert engine.verify().ok
+
+
+def test_a_refusal_decided_again_records_the_reasons_of_the_new_state(
+    url: str, engine: Engine
+) -> None:
+    """A refusal whose case moved meanwhile is recorded with the reasons that hold in the
+    state it is recorded against, not those of the state it was first decided in."""
+    case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+    racing = _racing_engine(url, lambda: engine.fire(case.id, "check", actor=KANYA))
+    try:
+        with pytest.raises(NotAuthorized) as caught:
+            racing.fire(case.id, "approve", actor=SOMCHAI)  # the requester: never allowed
+    finally:
+        racing.close()
+    assert caught.value.state == "checked"
+    refused = engine.history(case.id)[-1]
+    assert (refused.outcome, refused.from_state, refused.refusal) == (
+        "refused",
+        "checked",
+        "not_authorized",
+    )
     assert engine.verify().ok

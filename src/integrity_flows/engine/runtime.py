@@ -34,7 +34,7 @@ from integrity_flows.engine.decision import (
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
-from integrity_flows.engine.sensitive import engine_key, reveal
+from integrity_flows.engine.sensitive import LostRace, engine_key, reveal
 from integrity_flows.errors import (
     CaseNotFound,
     ConcurrentUpdate,
@@ -463,6 +463,34 @@ class Engine:
         now: datetime,
         entered: datetime | None = None,
     ) -> Case:
+        # A refusal is decided on the case as read; when another write came first, the
+        # refusal is not appended to a case it was not decided on: the whole action is
+        # decided again on the case as it is now (it may then be allowed, or refused for
+        # other reasons).
+        for _ in range(_APPEND_RETRIES):
+            try:
+                return self._fire_once(
+                    case_id, trigger, actor, given, reason, expected_version, now, entered
+                )
+            except LostRace as lost:
+                stale = lost.events
+        raise ConcurrentUpdate(case_id, stale, self._chain_length(case_id), of="event count")
+
+    def _chain_length(self, case_id: str) -> int | None:
+        case = self.store.load(case_id)
+        return case.events if case is not None else None
+
+    def _fire_once(
+        self,
+        case_id: str,
+        trigger: str,
+        actor: Actor,
+        given: Mapping[str, Any],
+        reason: str | None,
+        expected_version: int | None,
+        now: datetime,
+        entered: datetime | None,
+    ) -> Case:
         case = self.get(case_id)
         if expected_version is not None and case.version != expected_version:
             raise ConcurrentUpdate(case_id, expected_version, case.version)
@@ -575,8 +603,8 @@ class Engine:
         reason: str | None,
         error: Refused,
     ) -> None:
-        """Append a refusal to the case's chain, rereading the case if another write won."""
-        self._append(case, trigger, actor, now, reason, lambda _: refusal_fields(error))
+        """Append a refusal decided on ``case`` to its chain (see :meth:`_append`)."""
+        self._append(case, trigger, actor, now, reason, refusal_fields(error))
 
     def _append(
         self,
@@ -585,35 +613,33 @@ class Engine:
         actor: Actor,
         now: datetime,
         reason: str | None,
-        fields: Callable[[Case], Mapping[str, Any]],
+        fields: Mapping[str, Any],
     ) -> None:
-        """Append an event that moves nothing (a refusal, a reading) to the case's chain.
+        """Append an event that moves nothing (a refusal, a reading) decided on ``case``,
+        exactly after the event the decision read.
 
-        ``fields`` gives the event's own fields for the case as it stands; when another
-        write came first, the case is read again and ``fields`` asked again.
+        When another write came first, nothing is written and :class:`LostRace` is
+        raised: the caller decides again on the case as it is now, so an event is never
+        recorded against a state it was not decided in.
         """
-        for _ in range(_APPEND_RETRIES):
-            sealed = sealed_event(
-                case_id=case.id,
-                pos=case.events + 1,
-                now=now,
-                flow=(case.flow_id, case.flow_version),
-                actor=actor,
-                trigger=trigger,
-                from_state=case.state,
-                case_version=case.version,
-                reason=reason,
-                prev_hash=case.head,
-                **fields(case),
-            )
-            updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
-            try:
-                self._commit(sealed, updated, case.events, None, deadlines_changed=False)
-            except ConcurrentUpdate:
-                case = self.get(case.id)
-            else:
-                return
-        raise ConcurrentUpdate(case.id, case.events, of="event count")
+        sealed = sealed_event(
+            case_id=case.id,
+            pos=case.events + 1,
+            now=now,
+            flow=(case.flow_id, case.flow_version),
+            actor=actor,
+            trigger=trigger,
+            from_state=case.state,
+            case_version=case.version,
+            reason=reason,
+            prev_hash=case.head,
+            **fields,
+        )
+        updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
+        try:
+            self._commit(sealed, updated, case.events, None, deadlines_changed=False)
+        except ConcurrentUpdate as exc:
+            raise LostRace(case.events) from exc
 
     def _commit(
         self,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine.decision import authorize_roles
 from integrity_flows.errors import (
+    ConcurrentUpdate,
     InvalidData,
     KeyRequired,
     NotAuthorized,
@@ -24,6 +25,8 @@ from integrity_flows.protection.fields import open_value
 from integrity_flows.protection.keys import FieldKey
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from integrity_flows.actor import Actor
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
@@ -34,6 +37,17 @@ if TYPE_CHECKING:
 READ_TRIGGER = "reveal"
 #: The outcome recorded for a reading.
 READ_OUTCOME = "read"
+#: How often a reading is decided again when other writes keep coming first.
+READ_RETRIES = 5
+
+
+class LostRace(Exception):
+    """Another write reached the case between reading it and recording a refusal decided
+    on it: nothing was written, and the action must be decided again."""
+
+    def __init__(self, events: int) -> None:
+        super().__init__(events)
+        self.events = events
 
 
 def engine_key(store: Store, key: FieldKey | str | None) -> FieldKey | None:
@@ -55,31 +69,38 @@ def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: st
     reason, not a reader, no key, wrong key) is recorded, then raised.
     """
     now = engine.clock()
+    # A refusal is recorded only on the case it was decided on: when another write came
+    # first, the reading is decided again on the case as it is now.
+    for _ in range(READ_RETRIES):
+        try:
+            return _reveal_once(engine, case_id, field, actor=actor, reason=reason, now=now)
+        except LostRace as lost:
+            stale = lost.events
+    raise ConcurrentUpdate(case_id, stale, engine._chain_length(case_id), of="event count")
+
+
+def _reveal_once(
+    engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str, now: datetime
+) -> Any:
     case = engine.get(case_id)
     definition = engine.definition_of(case)
     name = definition.field_id(field)
     matched, error = _decide(definition, case, name, field, actor, reason)
     if error is None and name is not None:
-        opened: list[Any] = []
-
-        def reading(current: Case) -> dict[str, Any]:
-            # Opened from the case the reading is appended to (read again after a race).
-            value = current.data.get(name)
-            opened[:] = [
-                open_value(definition, engine.key, current.id, name, value, state=current.state)
-            ]
-            return {
+        try:
+            value = open_value(
+                definition, engine.key, case.id, name, case.data.get(name), state=case.state
+            )
+        except (KeyRequired, WrongKey) as exc:
+            error = exc
+        else:
+            reading = {
                 "outcome": READ_OUTCOME,
                 "data": {name: REDACTED},
                 "authority": {"roles": matched},
             }
-
-        try:
             engine._append(case, READ_TRIGGER, actor, now, reason, reading)
-        except (KeyRequired, WrongKey) as exc:
-            error = exc
-        else:
-            return opened[0]
+            return value
     assert error is not None
     engine._refuse(case, READ_TRIGGER, actor, now, reason, error)
     raise error
