@@ -8,20 +8,25 @@ INTEGRITY_FLOWS_TEST_POSTGRES; see tests/_postgres.py), some on the memory store
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
-from _lending import KANYA, SOMCHAI, SOMYING, T0, request
+from _lending import KANYA, SOMCHAI, SOMYING, T0, lend, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
-from integrity_flows.audit.records import AuditEvent
-from integrity_flows.errors import NotAuthorized
-from integrity_flows.stored import Write
+from integrity_flows.audit.records import GENESIS, AuditEvent, canonical, digest
+from integrity_flows.cli import main
+from integrity_flows.errors import CaseUnreadable, InvalidData, NotAuthorized, UnknownFlow
+from integrity_flows.stored import StoredEvent, Write
 from integrity_flows.stores import MemoryStore, open_store
 
 
@@ -196,3 +201,195 @@ def test_a_refusal_decided_again_records_the_reasons_of_the_new_state(
         "not_authorized",
     )
     assert engine.verify().ok
+
+
+# --- raw access to the database, as an attacker with the file or the server has ---------
+
+
+def raw_sql(url: str, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Run ``sql`` (``{p}`` for each parameter) on the database behind ``url``, outside
+    the library, and commit."""
+    if url.startswith("sqlite:///"):
+        with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as db:
+            rows = db.execute(sql.format(p="?"), params).fetchall()
+            db.commit()
+            return rows
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        cursor = db.execute(sql.format(p="%s"), params)  # type: ignore[arg-type]
+        return cursor.fetchall() if cursor.description else []
+
+
+def loans(engine: Engine, count: int) -> list[str]:
+    """``count`` loans taken up to on_loan (all due back on 10 October 2566)."""
+    return [lend(engine, item=f"car {n}").id for n in range(count)]
+
+
+# --- one unreadable row (item 2) --------------------------------------------------
+
+
+UNREADABLE = [
+    ("data", "{not json"),
+    ("data", "[1, 2]"),
+    ("actors", '{"requester": 7}'),
+    ("deadlines", "{"),
+    ("fired_by", "null"),
+    ("created_at", "yesterday"),
+    ("entered_at", "2023-10-01T03:00:00"),
+]
+
+
+@pytest.mark.parametrize(("column", "value"), UNREADABLE)
+def test_verify_reports_an_unreadable_case_and_goes_on(
+    url: str, engine: Engine, column: str, value: str
+) -> None:
+    """One case row whose column cannot be read is an `unreadable` problem of that case;
+    an event edited in another case is still found, and the counts and digest are given."""
+    first, second, third = loans(engine, 3)
+    raw_sql(url, f"UPDATE cases SET {column} = {{p}} WHERE id = {{p}}", (value, first))
+    raw_sql(
+        url,
+        "UPDATE events SET body = replace(body, {p}, {p}) WHERE case_id = {p} AND pos = 2",
+        ('"at":"2023-10-01', '"at":"2023-10-02', second),
+    )
+    report = engine.verify()
+    found = {(p.case_id, p.pos, p.kind) for p in report.problems}
+    assert found == {(first, None, "unreadable"), (second, 2, "edited")}
+    unreadable = next(p for p in report.problems if p.kind == "unreadable")
+    assert f"'{column}'" in unreadable.message_en
+    assert f"'{column}'" in unreadable.message_th
+    assert (report.cases, report.events) == (3, 12)
+    assert len(report.digest) == 64
+    assert third not in {p.case_id for p in report.problems}
+    with pytest.raises(CaseUnreadable) as caught:
+        engine.get(first)
+    assert (caught.value.case_id, caught.value.column) == (first, column)
+
+
+def test_the_cli_verify_prints_every_problem_of_an_unreadable_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`audit verify` on a store with an unreadable row prints the problem lines, the
+    counts and the digest, and exits 1: no traceback."""
+    url = f"sqlite:///{tmp_path}/cli.db"
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        first, second = loans(engine, 2)
+    raw_sql(url, "UPDATE cases SET data = {p} WHERE id = {p}", ("][", first))
+    raw_sql(url, "UPDATE cases SET created_at = {p} WHERE id = {p}", ("31/2/2567", second))
+    code = main(["audit", "verify", "--db", str(tmp_path / "cli.db")])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in out.out + out.err
+    assert f"{first}: the case row cannot be read: its 'data'" in out.out
+    assert f"{second}: the case row cannot be read: its 'created_at'" in out.out
+    assert "2 case(s), 8 event(s), digest " in out.out
+
+
+def test_the_sweep_skips_an_unreadable_case_and_fires_every_other(url: str) -> None:
+    """A due loan whose row cannot be read is skipped, logged and reported; every other
+    due deadline is fired."""
+    clock = FixedClock(T0)
+    with Engine.open(url, clock=clock) as engine:
+        first, second, third = loans(engine, 3)
+        raw_sql(url, "UPDATE cases SET data = {p} WHERE id = {p}", ("{", second))
+        with capture_logs() as logs:
+            results = engine.sweep(T0 + timedelta(days=12))
+        by_case = {r.case_id: r for r in results if r.trigger == "mark_overdue"}
+        assert by_case[second].refused == "case_unreadable"
+        assert by_case[first].state == by_case[third].state == "overdue"
+        assert engine.get(first).state == engine.get(third).state == "overdue"
+        logged = [e for e in logs if e["event"] == "sweep_case_unreadable"]
+        assert [(e["case_id"], e["column"]) for e in logged] == [(second, "data")]
+        assert logged[0]["log_level"] == "error"
+        assert [e.trigger for e in raw_events(url, second)][-1] == "hand_over"
+
+
+def raw_events(url: str, case_id: str) -> list[AuditEvent]:
+    """The events of ``case_id`` read from the database directly."""
+    rows = raw_sql(
+        url, "SELECT body, hash FROM events WHERE case_id = {p} ORDER BY pos", (case_id,)
+    )
+    return [AuditEvent.from_dict({**json.loads(body), "hash": hash_}) for body, hash_ in rows]
+
+
+# --- a forged chain with no case (item 7) -------------------------------------------
+
+
+def _refusal_body(case_id: str, pos: int, prev: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "case_id": case_id, "pos": pos, "at": "2023-10-01T03:00:00.000000Z",
+        "flow_id": "asset_lending", "flow_version": 1, "actor": "somchai",
+        "actor_roles": ["staff"], "actor_unit": None, "trigger": "start",
+        "outcome": "refused", "from_state": None, "to_state": None, "case_version": 0,
+        "data": {}, "reason": None, "refusal": "invalid_data", "reasons": [],
+        "authority": {}, "cites": None, "committee": None, "prev_hash": prev, "format": 2,
+        **extra,
+    }  # fmt: skip
+
+
+def forge_chain(url: str, case_id: str, bodies: list[dict[str, Any]]) -> None:
+    """Write a chain of ``bodies`` with no case, every hash recomputed, as an attacker
+    with write access to the store would."""
+    with closing(open_store(url)) as store:
+        prev = GENESIS
+        for pos, extra in enumerate(bodies, start=1):
+            text = canonical(_refusal_body(case_id, pos, prev, **extra))
+            event = StoredEvent(case_id, pos, prev, digest(text), text)
+            store.write(Write(event, None, pos - 1))
+            prev = event.hash
+
+
+def test_a_forged_chain_of_refusals_without_a_case_is_reported(url: str, engine: Engine) -> None:
+    """Refusals under a new case id, hashes recomputed: not one refused start, so reported."""
+    loans(engine, 1)
+    forge_chain(url, "forged-1", [{}, {"trigger": "approve", "from_state": "requested"}])
+    forge_chain(url, "forged-2", [{"trigger": "approve", "from_state": "checked"}])
+    forge_chain(url, "forged-3", [{"case_version": 3}])
+    report = engine.verify()
+    found = {(p.case_id, p.kind) for p in report.problems}
+    assert found == {
+        ("forged-1", "case_missing"),
+        ("forged-2", "case_missing"),
+        ("forged-3", "case_missing"),
+    }
+    message = next(p for p in report.problems if p.case_id == "forged-1").message_en
+    assert "a trail of 2 event(s) has no case" in message
+
+
+def test_one_refused_start_is_the_only_chain_without_a_case(engine: Engine) -> None:
+    """A real refused start leaves a chain of one refusal and no case: verify holds."""
+    with pytest.raises(InvalidData):
+        engine.start("asset_lending", actor=SOMCHAI, data={}, case_id="refused-1")
+    with pytest.raises(UnknownFlow):
+        engine.start("no_such_flow", actor=SOMCHAI, case_id="refused-2")
+    report = engine.verify()
+    assert report.ok, report.problems
+    assert report.events == 2
+
+
+# --- accurate messages ------------------------------------------------------------
+
+
+def test_a_chain_rewritten_with_its_length_unchanged_is_named_so(url: str, engine: Engine) -> None:
+    """The case's head no longer the hash of its last event, the count the same: the
+    message says so, instead of "events removed or added at the end"."""
+    (case_id,) = loans(engine, 1)
+    raw_sql(url, "UPDATE cases SET head = {p} WHERE id = {p}", ("f" * 64, case_id))
+    (problem,) = engine.verify().problems
+    assert problem.kind == "head"
+    assert "its length unchanged" in problem.message_en
+    assert "removed or added" not in problem.message_en
+    assert "#4" in problem.message_en
+
+
+def test_an_edited_flow_id_is_named(url: str, engine: Engine) -> None:
+    """A case row moved to another flow: the problem names both flows, not two equal states."""
+    (case_id,) = loans(engine, 1)
+    raw_sql(url, "UPDATE cases SET flow_id = {p} WHERE id = {p}", ("asset_rules", case_id))
+    (problem,) = engine.verify().problems
+    assert problem.kind == "state"
+    assert problem.message_en == (
+        "the case says flow 'asset_rules', its trail says 'asset_lending'"
+    )
+    assert "asset_rules" in problem.message_th

@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,15 @@ class TestSQLiteStore(StoreContract):
         store = SQLiteStore(tmp_path / "contract.db")
         yield store
         store.close()
+
+    @pytest.fixture
+    def corrupt(self) -> Callable[[Any, str, str, str], None]:
+        """Writes raw text into a column of a case row through the store's connection."""
+
+        def write(store: Any, case_id: str, column: str, value: str) -> None:
+            store._db.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (value, case_id))
+
+        return write
 
     def test_two_connections_cannot_both_append_the_same_position(self, tmp_path: Path) -> None:
         """Two stores on one file (two processes' view): the second append of a position fails."""
@@ -113,6 +122,16 @@ class TestPostgresStore(StoreContract):
         store = postgres_store()(postgres_url)
         yield store
         store.close()
+
+    @pytest.fixture
+    def corrupt(self) -> Callable[[Any, str, str, str], None]:
+        """Writes raw text into a column of a case row through the store's connection."""
+
+        def write(store: Any, case_id: str, column: str, value: str) -> None:
+            sql = f"UPDATE cases SET {column} = %s WHERE id = %s"
+            store._db.execute(sql, (value, case_id))
+
+        return write
 
     def test_migrations_are_recorded_once(self, postgres_url: str) -> None:
         """Opening the database again, or migrating it again, applies no migration twice."""

@@ -237,6 +237,22 @@ class ConcurrentUpdate(StoreError):
         self.of = of
 
 
+class CaseUnreadable(StoreError):
+    """A case row in the store cannot be read back as a case (edited or corrupted)."""
+
+    code = "case_unreadable"
+
+    def __init__(self, case_id: str, column: str, detail: str) -> None:
+        super().__init__(
+            f"อ่านเรื่อง '{case_id}' จากที่เก็บข้อมูลไม่ได้: ช่อง '{column}' ไม่ถูกต้อง ({detail})",
+            f"case '{case_id}' cannot be read from the store: its '{column}' is not valid "
+            f"({detail})",
+        )
+        self.case_id = case_id
+        self.column = column
+        self.detail = detail
+
+
 class UnsupportedStore(StoreError):
     """The store URL names a scheme this installation cannot open."""
 
@@ -252,6 +268,7 @@ class UnsupportedStore(StoreError):
 
 __all__ = [
     "CaseNotFound",
+    "CaseUnreadable",
     "ConcurrentUpdate",
     "DefinitionError",
     "FlowError",

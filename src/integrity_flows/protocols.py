@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.errors import Reason
     from integrity_flows.guards.context import GuardContext
-    from integrity_flows.stored import StoredEvent, Write
+    from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 
 
 class CaseLookup(Protocol):
@@ -91,6 +91,13 @@ class Store(CaseLookup, Protocol):
 
     def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
         """Cases ordered by id, optionally of one flow and state."""
+        ...
+
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        """Every case ordered by id, for a reader of them all (``verify``): a row that
+        cannot be read back as a case is an :class:`UnreadableCase` in its place, where
+        :meth:`iter_cases` and :meth:`load` raise
+        :class:`~integrity_flows.errors.CaseUnreadable`."""
         ...
 
     def due(self, now: datetime) -> list[tuple[str, str, datetime]]:

@@ -37,6 +37,7 @@ from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import LostRace, engine_key, reveal
 from integrity_flows.errors import (
     CaseNotFound,
+    CaseUnreadable,
     ConcurrentUpdate,
     DefinitionError,
     Problem,
@@ -289,7 +290,7 @@ class Engine:
 
     def verify(self) -> VerifyReport:
         """Recompute every chain and compare every case with its trail."""
-        return verify(self.store.iter_events(), self.store.iter_cases())
+        return verify(self.store.iter_events(), self.store.scan_cases())
 
     def available(self, case_id: str, *, actor: Actor) -> list[str]:
         """Triggers ``actor`` may fire on the case now (with the data it already holds)."""
@@ -716,7 +717,9 @@ class Engine:
         A state entered by the sweep counts as entered when its deadline fell due, not
         when the sweep ran, so a late sweep does not push back the deadlines that
         follow: those already due are fired in the same call, each at most once.
-        Refusals are audited and reported, not raised.
+        Refusals are audited and reported, not raised. A case whose row cannot be read
+        (:class:`~integrity_flows.errors.CaseUnreadable`) is skipped, logged
+        (``sweep_case_unreadable``) and reported with ``refused="case_unreadable"``.
         """
         moment = as_utc(now) if now is not None else self.clock()
         results: list[SweepResult] = []
@@ -745,6 +748,19 @@ class Engine:
             except Refused as exc:
                 return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
             except (ConcurrentUpdate, DefinitionError) as exc:
+                return SweepResult(case_id, trigger, due, None, refused=exc.code)
+            except CaseUnreadable as exc:
+                # A case row edited or corrupted in the store: nothing can be appended to
+                # a chain whose case cannot be read. It is skipped, logged and reported,
+                # and every other due deadline is still fired.
+                with suppress(Exception):
+                    self._log.error(
+                        "sweep_case_unreadable",
+                        case_id=case_id,
+                        trigger=trigger,
+                        column=exc.column,
+                        detail=exc.detail,
+                    )
                 return SweepResult(case_id, trigger, due, None, refused=exc.code)
             return SweepResult(case_id, trigger, due, case.state)
 

@@ -12,7 +12,7 @@ import attrs
 
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 
 
 def _frozen(case: Case) -> Case:
@@ -118,6 +118,10 @@ class MemoryStore:
                 state is None or case.state == state
             ):
                 yield case
+
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        """Every case by id; a memory store holds no row it cannot read."""
+        yield from self.iter_cases()
 
     def holders(
         self, flow_id: str, field: str, value: str, states: Sequence[str] | None

@@ -22,7 +22,7 @@ import psycopg
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 from integrity_flows.stores.rows import (
     CASE_COLUMNS,
@@ -33,6 +33,7 @@ from integrity_flows.stores.rows import (
     case_to_row,
     cases_query,
     event_from_row,
+    scan,
 )
 
 Row = tuple[Any, ...]
@@ -301,6 +302,10 @@ class PostgresStore:
         sql, params = cases_query(flow_id, state, "%s")
         for row in self._stream(sql, params):
             yield case_from_row(row)
+
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        sql, params = cases_query(None, None, "%s")
+        yield from scan(self._stream(sql, params))
 
     def holders(
         self, flow_id: str, field: str, value: str, states: Sequence[str] | None
