@@ -223,13 +223,18 @@ class ConcurrentUpdate(StoreError):
     def __init__(
         self, case_id: str, expected: int, actual: int | None = None, *, of: str = "version"
     ) -> None:
-        found = "something else" if actual is None else str(actual)
-        thai_of = "ฉบับที่" if of == "version" else "ลำดับเหตุการณ์ที่"
+        if of == "version":
+            th_expected = f"เป็นฉบับที่ {expected}"
+            th_found = "ฉบับอื่น" if actual is None else f"ฉบับที่ {actual}"
+        else:  # the number of events in the case's chain
+            th_expected = f"มีเหตุการณ์ {expected} รายการ"
+            th_found = "จำนวนอื่น" if actual is None else f"{actual} รายการ"
+        en_found = "a different one" if actual is None else str(actual)
         super().__init__(
             f"เรื่อง '{case_id}' ถูกแก้ไขโดยผู้อื่นระหว่างดำเนินการ"
-            f" (คาดว่าเป็น{thai_of} {expected} แต่พบ {found}) ไม่มีการบันทึกใด ๆ",
+            f" (คาดว่า{th_expected} แต่พบ {th_found}) ไม่มีการบันทึกใด ๆ",
             f"case '{case_id}' was changed by someone else"
-            f" (expected {of} {expected}, found {found}); nothing was written",
+            f" (expected {of} {expected}, found {en_found}); nothing was written",
         )
         self.case_id = case_id
         self.expected = expected

@@ -42,6 +42,7 @@ from integrity_flows.errors import (
     DefinitionError,
     Problem,
     Refused,
+    StoreError,
     UnknownFlow,
     UnknownTrigger,
 )
@@ -478,8 +479,12 @@ class Engine:
         raise ConcurrentUpdate(case_id, stale, self._chain_length(case_id), of="event count")
 
     def _chain_length(self, case_id: str) -> int | None:
-        case = self.store.load(case_id)
-        return case.events if case is not None else None
+        """How many events the chain of ``case_id`` has now (for a ConcurrentUpdate)."""
+        try:
+            case = self.store.load(case_id)
+            return case.events if case is not None else len(self.store.events(case_id))
+        except StoreError:
+            return None
 
     def _fire_once(
         self,

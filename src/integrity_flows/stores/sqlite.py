@@ -145,6 +145,24 @@ class SQLiteStore:
     # --- writes -------------------------------------------------------------
 
     def write(self, write: Write) -> int:
+        try:
+            return self._write(write)
+        except ConcurrentUpdate as exc:
+            if exc.actual is not None:
+                raise
+            # Say how long the chain is now, as every store does.
+            raise self._stale(write.event.case_id, write.expected_events) from exc
+
+    def _stale(self, case_id: str, expected: int) -> ConcurrentUpdate:
+        try:
+            (row,) = self._query(
+                "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?", (case_id,)
+            )
+        except StoreError:
+            return ConcurrentUpdate(case_id, expected, of="event count")
+        return ConcurrentUpdate(case_id, expected, int(str(row[0])), of="event count")
+
+    def _write(self, write: Write) -> int:
         event = write.event
         with self._transaction("writing a case and its audit event"):
             # The chain must be exactly as long as the writer read it, as in every store.

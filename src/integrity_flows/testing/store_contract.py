@@ -211,6 +211,11 @@ class StoreContract:
         with pytest.raises(ConcurrentUpdate) as caught:
             store.write(Write(event, case, expected, {"item": "bus"}))
         assert caught.value.case_id == "c1"
+        # The chain's real length, in both languages, with no English in the Thai text.
+        assert (caught.value.expected, caught.value.actual) == (expected, 2)
+        assert "found 2" in caught.value.message_en
+        assert "แต่พบ 2 รายการ" in caught.value.message_th
+        assert "found" not in caught.value.message_th
         assert snapshot(store) == before
         assert store.holders(FLOW, "item", "bus", ["tampered", "checked"]) == []
         assert store.holders(FLOW, "item", "car", ["checked"]) == ["c1"]
