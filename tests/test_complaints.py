@@ -142,14 +142,18 @@ def test_the_throttle_slows_a_guessing_source_and_forgets_old_failures() -> None
 
 
 def test_the_throttle_remembers_a_bounded_number_of_sources() -> None:
-    """The oldest source is forgotten first."""
+    """With no room left, a slowed-down source's charges go to the overflow count that
+    every unknown source is charged with: forgetting it clears nothing."""
     time = Time()
     throttle = Throttle(free=1, max_sources=2, clock=time.clock, sleep=time.sleep)
     for source in ("a", "b", "c"):
         throttle.failed(source)
-    assert throttle.delay("a") == 0.0
+    assert throttle.delay("a") == 1.0  # forgotten: the overflow count
     assert throttle.delay("b") == 1.0
     assert throttle.delay("c") == 1.0
+    assert throttle.delay("someone new") == 1.0
+    time.now += 901
+    assert throttle.delay("someone new") == 0.0
 
 
 def test_follow_is_throttled_per_source_and_a_right_code_does_not_reset(engine: Engine) -> None:

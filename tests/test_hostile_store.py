@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, nullcontext
 from datetime import timedelta
@@ -20,11 +21,13 @@ from typing import Any
 import pytest
 from structlog.testing import capture_logs
 
+from _complaints import WEB, anonymous
 from _lending import KANYA, SOMCHAI, SOMYING, T0, lend, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
 from integrity_flows.audit.records import GENESIS, AuditEvent, canonical, digest
 from integrity_flows.cli import main
+from integrity_flows.complaints import ComplaintDesk, Throttle, ThrottleWarning, TrackingNotFound
 from integrity_flows.errors import CaseUnreadable, InvalidData, NotAuthorized, UnknownFlow
 from integrity_flows.stored import StoredEvent, Write
 from integrity_flows.stores import MemoryStore, open_store
@@ -393,3 +396,101 @@ def test_an_edited_flow_id_is_named(url: str, engine: Engine) -> None:
         "the case says flow 'asset_rules', its trail says 'asset_lending'"
     )
     assert "asset_rules" in problem.message_th
+
+
+# --- the wrong-code throttle (item 10) --------------------------------------------
+
+
+class _Time:
+    """A clock in seconds, and a sleep that only records."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+        self._lock = threading.Lock()
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.slept.append(seconds)
+
+
+def test_parallel_attempts_are_charged_before_they_wait() -> None:
+    """Eight guesses sent at once from one source: each is charged on arrival, so they
+    wait 0, 0, 1, 2, 4, ... instead of all waiting the delay current when they came."""
+    time = _Time()
+    throttle = Throttle(free=2, base=1.0, ceiling=30.0, clock=time.clock, sleep=time.sleep)
+    barrier = threading.Barrier(8)
+    waited: list[float] = []
+
+    def guess() -> None:
+        barrier.wait(10)
+        waited.append(throttle.attempt("203.0.113.7"))
+
+    threads = [threading.Thread(target=guess) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert sorted(waited) == [0.0, 0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0]
+
+
+def test_a_guesser_is_not_forgotten_when_ten_thousand_sources_pass() -> None:
+    """10,000 other sources with one wrong code each do not push out a guessing source:
+    the least suspicious are forgotten first."""
+    time = _Time()
+    throttle = Throttle(clock=time.clock, sleep=time.sleep)
+    for _ in range(8):
+        throttle.attempt("attacker")
+    before = throttle.delay("attacker")
+    for n in range(10_000):
+        throttle.attempt(f"10.0.{n // 256}.{n % 256}")
+    assert before == 8.0
+    assert throttle.delay("attacker") == before
+
+
+def test_a_guesser_pushed_out_by_other_guessers_leaves_its_count_behind() -> None:
+    """More slowed-down sources than there is room for: a forgotten one's charges go to
+    the overflow count every unknown source is charged with."""
+    time = _Time()
+    throttle = Throttle(free=2, max_sources=3, clock=time.clock, sleep=time.sleep)
+    for source in ("a", "b", "c", "d"):
+        for _ in range(3):
+            throttle.attempt(source)
+    assert throttle.delay("d") == 2.0  # the newest guesser is counted from its first guess
+    assert throttle.delay("a") >= 2.0  # forgotten, but its charges still count
+    assert throttle.delay("someone new") >= 2.0
+    time.now += 901
+    assert throttle.delay("someone new") == 0.0
+
+
+def test_right_codes_are_refunded_and_never_slow_their_source() -> None:
+    """A complainant following their own code again and again is never slowed; a wrong
+    code is charged, and a right code does not clear it."""
+    time = _Time()
+    engine = Engine.open("memory://", clock=FixedClock(T0))
+    desk = ComplaintDesk(engine, throttle=Throttle(free=2, clock=time.clock, sleep=time.sleep))
+    filed = desk.file(actor=WEB, data=anonymous())
+    for _ in range(20):
+        desk.follow(filed.tracking_code, source="complainant")
+    assert time.slept == []
+    for _ in range(3):
+        with pytest.raises(TrackingNotFound):
+            desk.follow("00000-00000-00000-00000-00000", source="guesser")
+    desk.follow(filed.tracking_code, source="guesser")
+    assert time.slept == [1.0, 2.0]
+    assert desk.throttle.delay("guesser") == 2.0
+
+
+def test_an_empty_source_is_warned_about_once() -> None:
+    """Attempts without a source share one count: the throttle says so, once."""
+    time = _Time()
+    throttle = Throttle(clock=time.clock, sleep=time.sleep)
+    with pytest.warns(ThrottleWarning, match="without a source"):
+        throttle.attempt("")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        throttle.attempt("")
+        throttle.attempt("198.51.100.2")

@@ -18,7 +18,13 @@ from integrity_flows.complaints.desk import (
     TrackingNotFound,
 )
 from integrity_flows.complaints.progress import Message, Progress
-from integrity_flows.complaints.tracking import Throttle, format_code, new_code, normalize_code
+from integrity_flows.complaints.tracking import (
+    Throttle,
+    ThrottleWarning,
+    format_code,
+    new_code,
+    normalize_code,
+)
 
 __all__ = [
     "COMPLAINT_FLOW",
@@ -28,6 +34,7 @@ __all__ = [
     "Message",
     "Progress",
     "Throttle",
+    "ThrottleWarning",
     "TrackingNotFound",
     "format_code",
     "new_code",
