@@ -24,13 +24,22 @@ from structlog.testing import capture_logs
 from _complaints import WEB, anonymous
 from _lending import KANYA, SOMCHAI, SOMYING, T0, lend, request
 from _postgres import fresh_schema
-from integrity_flows import Engine, FixedClock
+from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.audit.records import GENESIS, AuditEvent, canonical, digest
 from integrity_flows.cli import main
 from integrity_flows.complaints import ComplaintDesk, Throttle, ThrottleWarning, TrackingNotFound
-from integrity_flows.errors import CaseUnreadable, InvalidData, NotAuthorized, UnknownFlow
+from integrity_flows.errors import (
+    CaseNotFound,
+    CaseUnreadable,
+    InvalidData,
+    NotAuthorized,
+    UnknownFlow,
+)
+from integrity_flows.protection.keys import FieldKey
 from integrity_flows.stored import StoredEvent, Write
 from integrity_flows.stores import MemoryStore, open_store
+
+KEY = FieldKey.generate()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -44,7 +53,7 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def engine(url: str) -> Iterator[Engine]:
     """An engine with a fixed clock on ``url``."""
-    with Engine.open(url, clock=FixedClock(T0)) as opened:
+    with Engine.open(url, clock=FixedClock(T0), key=KEY) as opened:
         yield opened
 
 
@@ -494,3 +503,142 @@ def test_an_empty_source_is_warned_about_once() -> None:
         warnings.simplefilter("error")
         throttle.attempt("")
         throttle.attempt("198.51.100.2")
+
+
+# --- wrong value types (item 8) ------------------------------------------------------
+
+GIFT = {
+    "giver": "Mr Thongdee Meesap",
+    "relation": "other",
+    "occasion": "New Year 2567",
+    "gift": "gift basket",
+    "estimated_value": "1000",
+    "received_on": "2023-12-29",
+    "action_at_time": "accepted",
+}
+DECLARANT = Actor("somchai", roles={"staff"})
+
+
+def assert_refused_and_recorded(engine: Engine, before: int, case_id: str | None = None) -> None:
+    """One refusal event was added (invalid_data), nothing else; the trail verifies."""
+    events = list(engine.events())
+    assert len(events) == before + 1
+    last = events[-1]
+    assert (last.outcome, last.refusal) == ("refused", "invalid_data")
+    if case_id is not None:
+        assert last.case_id == case_id
+    report = engine.verify()
+    assert report.ok, report.problems
+
+
+WRONG_TYPES = [
+    *(("received_on", "date received", bad) for bad in (7, None, [2566], {"d": 1}, 1.5, True)),
+    *(("estimated_value", "estimated value", bad) for bad in (None, [1], {"a": 1}, True, b"1")),
+    ("estimated_value", "estimated value", "NaN"),
+    ("estimated_value", "estimated value", "Infinity"),
+]
+
+
+@pytest.mark.parametrize(("field", "label", "bad"), WRONG_TYPES)
+def test_a_wrong_type_for_a_date_or_decimal_is_invalid_data(
+    engine: Engine, field: str, label: str, bad: Any
+) -> None:
+    """An int, None, a list (...) for a date or a decimal field: InvalidData naming the
+    field, recorded, nothing started."""
+    before = len(list(engine.events()))
+    with pytest.raises(InvalidData) as caught:
+        engine.start("gift_declaration", actor=DECLARANT, data={**GIFT, field: bad})
+    assert label in caught.value.message_en
+    assert engine.cases() == []
+    assert_refused_and_recorded(engine, before)
+
+
+@pytest.mark.parametrize("bad", [7, None, [1], {"a": 1}])
+def test_a_wrong_type_given_to_a_fire_is_invalid_data(engine: Engine, bad: Any) -> None:
+    """The same on a fire: the case does not move, the refusal is on its chain."""
+    (case_id,) = loans(engine, 1)
+    before = len(list(engine.events()))
+    with pytest.raises(InvalidData) as caught:
+        engine.fire(
+            case_id, "return_intact", actor=KANYA, data={"return_date": bad, "condition_in": "ดี"}
+        )
+    assert "'return date' has a bad value" in caught.value.message_en
+    assert engine.get(case_id).state == "on_loan"
+    assert_refused_and_recorded(engine, before, case_id)
+
+
+TEXT_ATTACKS = [
+    ("purpose", "\ud800", "'purpose'"),
+    ("purpose", "meeting \udcff\udcfe", "'purpose'"),
+    ("item", ["car", "\udc80"], "'item'"),
+]
+
+
+@pytest.mark.parametrize(("field", "bad", "named"), TEXT_ATTACKS)
+def test_text_that_is_not_utf8_is_invalid_data(
+    engine: Engine, field: str, bad: Any, named: str
+) -> None:
+    """A lone surrogate (bytes that were not UTF-8) in a value: InvalidData naming the
+    field, recorded; never a UnicodeEncodeError."""
+    before = len(list(engine.events()))
+    with pytest.raises(InvalidData) as caught:
+        engine.start("asset_lending", actor=SOMCHAI, data=request(**{field: bad}))
+    assert named in caught.value.message_en
+    assert "not valid text" in caught.value.message_en
+    assert_refused_and_recorded(engine, before)
+
+
+def test_unwritable_text_outside_the_data_is_refused_and_recorded_escaped(engine: Engine) -> None:
+    """A field name, the actor's id or the reason that cannot be written: InvalidData naming
+    which, recorded with the characters escaped."""
+    before = len(list(engine.events()))
+    with pytest.raises(InvalidData) as caught:
+        engine.start("asset_lending", actor=SOMCHAI, data={**request(), "\udcffx": "1"})
+    assert "unknown data field '\\udcffx'" in caught.value.message_en
+    assert_refused_and_recorded(engine, before)
+    (case_id,) = loans(engine, 1)
+    for actor, reason, named in [
+        (Actor("kan\udcffya", roles={"custodian"}), None, "the actor's id"),
+        (KANYA, "late \ud800", "the reason"),
+        (Actor("kanya", roles={"custo\udcffdian"}), None, "the actor's roles"),
+    ]:
+        before = len(list(engine.events()))
+        with pytest.raises(InvalidData) as caught:
+            engine.fire(case_id, "return_intact", actor=actor, reason=reason, data={})
+        assert named in caught.value.message_en
+        assert_refused_and_recorded(engine, before, case_id)
+    refused = engine.history(case_id)[-3]
+    assert refused.actor == "kan\\udcffya"
+    with pytest.raises(CaseNotFound):
+        engine.fire("case-\udcff", "return_intact", actor=KANYA)
+    with pytest.raises(InvalidData):
+        engine.start("asset_lending", actor=SOMCHAI, data=request(), case_id="id-\ud800")
+
+
+def test_data_that_is_not_a_mapping_is_invalid_data(engine: Engine) -> None:
+    """A list where the data should be: InvalidData, recorded."""
+    before = len(list(engine.events()))
+    with pytest.raises(InvalidData) as caught:
+        engine.start("asset_lending", actor=SOMCHAI, data=["item", "car"])  # type: ignore[arg-type]
+    assert "must map field names to values" in caught.value.message_en
+    assert_refused_and_recorded(engine, before)
+
+
+def test_non_utf8_bytes_in_a_cli_argument_are_refused_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`case start --data purpose=<bytes that are not UTF-8>` (Python passes them on as
+    lone surrogates): a refusal naming the field, recorded; no traceback."""
+    db = str(tmp_path / "cli.db")
+    argv = [
+        "case", "start", "asset_lending", "--db", db, "--actor", "somchai", "--role", "staff",
+        "--data", "item=car", "--data", "purpose=\udcff\udcfe", "--data", "return_date=10/10/2566",
+    ]  # fmt: skip
+    code = main(argv)
+    out = capsys.readouterr()
+    assert code != 0
+    assert "Traceback" not in out.out + out.err
+    assert "'purpose' holds characters that are not valid text" in out.out + out.err
+    with Engine.open(f"sqlite:///{db}") as engine:
+        (event,) = engine.events()
+        assert (event.outcome, event.refusal) == ("refused", "invalid_data")

@@ -24,6 +24,7 @@ from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
 from integrity_flows.engine import data as casedata
+from integrity_flows.engine import inputs
 from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
     Decision,
@@ -40,6 +41,7 @@ from integrity_flows.errors import (
     CaseUnreadable,
     ConcurrentUpdate,
     DefinitionError,
+    InvalidData,
     Problem,
     Refused,
     StoreError,
@@ -269,6 +271,7 @@ class Engine:
 
     def get(self, case_id: str) -> Case:
         """The case ``case_id`` as stored now."""
+        _known_id(case_id)
         case = self.store.load(case_id)
         if case is None:
             raise CaseNotFound(case_id)
@@ -280,6 +283,7 @@ class Engine:
 
     def history(self, case_id: str) -> list[AuditEvent]:
         """The audit events of ``case_id``, oldest first (refusals included)."""
+        _known_id(case_id)
         stored = self.store.events(case_id)
         if not stored:
             raise CaseNotFound(case_id)
@@ -329,15 +333,36 @@ class Engine:
     ) -> Case:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
         now = self.clock()
-        case_id = case_id or _new_id(flow_id)
+        if case_id is not None and (not isinstance(case_id, str) or not inputs.writable(case_id)):
+            # No chain can be kept under an id that cannot be written: refused, unrecorded.
+            raise InvalidData(
+                f"รหัสเรื่อง {inputs.shown(case_id)} ไม่ใช่ข้อความที่ถูกต้อง",
+                f"the case id {inputs.shown(case_id)} is not valid text",
+                reasons=[inputs.unwritable("รหัสเรื่อง", "the case id")],
+            )
+        case_id = case_id or _new_id(inputs.shown(flow_id))
+        given = data if data is not None else {}
+        problems = inputs.call_problems(actor, "start", reason, given)
+        if not isinstance(flow_id, str) or not inputs.writable(flow_id):
+            problems.append(inputs.unwritable("รหัสขั้นตอนงาน", "the flow id"))
+        if problems:
+            error: Refused = inputs.refusal(problems, case_id, "start", None)
+            self._refuse_start(
+                case_id,
+                inputs.shown(flow_id),
+                version if isinstance(version, int) else 0,
+                inputs.recordable_actor(actor),
+                now,
+                inputs.recordable(reason),
+                error,
+            )
+            raise error
         try:
             definition = self.flows.get(flow_id, version)
         except UnknownFlow as exc:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
-        decision = decide_start(
-            definition, case_id, actor, data or {}, now, self._rules(definition)
-        )
+        decision = decide_start(definition, case_id, actor, given, now, self._rules(definition))
         if not decision.allowed:
             error = decision.error(definition, case_id, "start", None)
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
@@ -498,12 +523,24 @@ class Engine:
         entered: datetime | None,
     ) -> Case:
         case = self.get(case_id)
+        problems = inputs.call_problems(actor, trigger, reason, given)
+        if problems:
+            error: Refused = inputs.refusal(problems, case.id, inputs.shown(trigger), case.state)
+            self._refuse(
+                case,
+                inputs.shown(trigger),
+                inputs.recordable_actor(actor),
+                now,
+                inputs.recordable(reason),
+                error,
+            )
+            raise error
         if expected_version is not None and case.version != expected_version:
             raise ConcurrentUpdate(case_id, expected_version, case.version)
         definition = self.definition_of(case)
         trigger_id = definition.trigger_id(trigger)
         if trigger_id is None:
-            error: Refused = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)
+            error = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)
             self._refuse(case, trigger, actor, now, reason, error)
             raise error
         transition = definition.transition(trigger_id, case.state)
@@ -768,6 +805,12 @@ class Engine:
                     )
                 return SweepResult(case_id, trigger, due, None, refused=exc.code)
             return SweepResult(case_id, trigger, due, case.state)
+
+
+def _known_id(case_id: Any) -> None:
+    """A case id that cannot be written names no case: CaseNotFound, before any store reads it."""
+    if not isinstance(case_id, str) or not inputs.writable(case_id):
+        raise CaseNotFound(inputs.shown(case_id))
 
 
 def _new_id(flow_id: str) -> str:

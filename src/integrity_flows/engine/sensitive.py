@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from integrity_flows.audit.records import REDACTED
+from integrity_flows.engine import inputs
 from integrity_flows.engine.decision import authorize_roles
 from integrity_flows.errors import (
     ConcurrentUpdate,
@@ -83,6 +84,14 @@ def _reveal_once(
     engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str, now: datetime
 ) -> Any:
     case = engine.get(case_id)
+    problems = inputs.call_problems(actor, READ_TRIGGER, reason, {})
+    if not isinstance(field, str) or not inputs.writable(field):
+        problems.append(inputs.unwritable("ชื่อข้อมูล", "the field name"))
+    if problems:
+        refused = inputs.refusal(problems, case.id, READ_TRIGGER, case.state)
+        safe_actor, safe_reason = inputs.recordable_actor(actor), inputs.recordable(reason)
+        engine._refuse(case, READ_TRIGGER, safe_actor, now, safe_reason, refused)
+        raise refused
     definition = engine.definition_of(case)
     name = definition.field_id(field)
     matched, error = _decide(definition, case, name, field, actor, reason)
