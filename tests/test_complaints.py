@@ -46,6 +46,7 @@ from integrity_flows.errors import (
     KeyRequired,
     NotAuthorized,
     TriggerNotAllowed,
+    WrongKey,
 )
 from integrity_flows.plan.catalogue import load_plan
 from integrity_flows.protection import FieldKey
@@ -257,14 +258,21 @@ def test_follow_compares_hashes_in_constant_time(
     assert seen == [(filed.case.data["tracking_hash"].encode(),) * 2]
 
 
-def test_a_code_from_another_key_finds_nothing(tmp_path: Path, clock: FixedClock) -> None:
-    """The hash is keyed: with another key the same code finds nothing."""
+def test_a_right_code_with_another_key_says_wrong_key(tmp_path: Path, clock: FixedClock) -> None:
+    """The hash is keyed: with another key the desk cannot even open the store, and says
+    "wrong key" instead of a misleading "not found"."""
     db = f"sqlite:///{tmp_path}/c.db"
     with Engine.open(db, clock=clock, key="ifkey1:" + "A" * 43) as engine:
         filed = file(engine)
+        fingerprint = engine.key.fingerprint if engine.key else ""
     other = "ifkey1:" + "B" * 43
-    with Engine.open(db, clock=clock, key=other) as engine, pytest.raises(TrackingNotFound):
-        quiet_desk(engine).follow(filed.tracking_code)
+    with pytest.raises(WrongKey) as wrong:
+        Engine.open(db, clock=clock, key=other)
+    assert "wrong key" in wrong.value.message_en
+    assert fingerprint in wrong.value.message_en
+    assert not isinstance(wrong.value, TrackingNotFound)
+    with Engine.open(db, clock=clock, key="ifkey1:" + "A" * 43) as engine:
+        assert quiet_desk(engine).follow(filed.tracking_code, source="a").stage.en
     with Engine.open(db, clock=clock) as engine, pytest.raises(KeyRequired) as caught:
         quiet_desk(engine).follow(filed.tracking_code)
     assert "no encryption key" in caught.value.message_en

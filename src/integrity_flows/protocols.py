@@ -73,6 +73,17 @@ class Store(CaseLookup, Protocol):
         ephemeral key that lives exactly as long as the data."""
         ...
 
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key the store's sensitive data is sealed with, as
+        recorded by :meth:`record_key_fingerprint`; None when none is recorded."""
+        ...
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` as the store's key unless one is recorded already (at
+        once, whoever else records at the same time); return the one recorded, or None
+        when the store cannot record it (a schema older than the table that keeps it)."""
+        ...
+
     def write(self, write: Write) -> int:
         """Commit ``write`` in one transaction; return the event's global sequence number."""
         ...

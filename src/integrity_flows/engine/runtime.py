@@ -35,7 +35,7 @@ from integrity_flows.engine.decision import (
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
-from integrity_flows.engine.sensitive import LostRace, engine_key, reveal
+from integrity_flows.engine.sensitive import LostRace, check_store_key, engine_key, reveal
 from integrity_flows.errors import (
     CaseNotFound,
     CaseUnreadable,
@@ -102,6 +102,7 @@ class Engine:
         # check someone an action names, not only the one who acts. None: nobody is known.
         self.directory = directory
         self.key = engine_key(store, key)
+        check_store_key(store, self.key)
         self.flows = flows
         self.registry = registry or default_registry()
         self.clock: Clock = clock or SystemClock()
@@ -143,17 +144,22 @@ class Engine:
         for spec in guards:
             registry.add(spec)
         library = load_library(flows, registry=registry, bundled=bundled, entry_points=entry_points)
-        return cls(
-            open_store(url),
-            library,
-            registry=registry,
-            clock=clock,
-            settings=settings,
-            sinks=sinks,
-            logger=logger,
-            key=key,
-            directory=directory,
-        )
+        store = open_store(url)
+        try:
+            return cls(
+                store,
+                library,
+                registry=registry,
+                clock=clock,
+                settings=settings,
+                sinks=sinks,
+                logger=logger,
+                key=key,
+                directory=directory,
+            )
+        except BaseException:
+            store.close()  # refused (a wrong key, bad settings): nothing left open
+            raise
 
     # --- plumbing -----------------------------------------------------------
 

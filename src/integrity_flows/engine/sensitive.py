@@ -23,7 +23,8 @@ from integrity_flows.errors import (
     WrongKey,
 )
 from integrity_flows.protection.fields import open_value
-from integrity_flows.protection.keys import FieldKey
+from integrity_flows.protection.keys import FieldKey, sealed_fingerprint
+from integrity_flows.stored import UnreadableCase
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -60,6 +61,67 @@ def engine_key(store: Store, key: FieldKey | str | None) -> FieldKey | None:
     if key is not None:
         return key
     return FieldKey.generate() if store.volatile else None
+
+
+def check_store_key(store: Store, key: FieldKey | None) -> None:
+    """Refuse to open ``store`` with a key other than the one its sensitive data is sealed
+    with, so that a store never ends up holding values sealed with two keys.
+
+    The store records the fingerprint of the first key an engine opens it with. A store
+    that has none recorded yet (one older than the record) is looked through for a sealed
+    value once: the key that sealed it is the store's key. Without a key nothing is
+    checked (nothing sensitive can then be written or read).
+    """
+    if key is None:
+        return
+    recorded = store.key_fingerprint()
+    if recorded is None:
+        found = _sealed_fingerprint_in(store)
+        if found is not None and found != key.fingerprint:
+            raise wrong_store_key(found, key.fingerprint)
+        recorded = store.record_key_fingerprint(found or key.fingerprint)
+        if recorded is None:  # a schema too old to record it: checked by its values only
+            return
+    if recorded != key.fingerprint:
+        raise wrong_store_key(recorded, key.fingerprint)
+
+
+def wrong_store_key(recorded: str, given: str) -> WrongKey:
+    """The refusal to open a store with a key that is not its own."""
+    reason = Reason(
+        "wrong_key",
+        f"ข้อมูลอ่อนไหวในที่เก็บข้อมูลนี้เข้ารหัสด้วยกุญแจ {recorded} แต่กุญแจที่ให้มาคือ {given}",
+        f"this store's sensitive data is sealed with key {recorded}, and the key given is {given}",
+    )
+    return WrongKey(
+        f"เปิดที่เก็บข้อมูลด้วยกุญแจนี้ไม่ได้ (กุญแจไม่ถูกต้อง): {reason.th} "
+        "ใช้กุญแจของที่เก็บข้อมูลนี้ (integrity-flows key fingerprint บอกรหัสประจำกุญแจ)",
+        f"wrong key: cannot open the store with this key: {reason.en}; use the store's own key "
+        "(integrity-flows key fingerprint names a key)",
+        reasons=[reason],
+    )
+
+
+def _sealed_fingerprint_in(store: Store) -> str | None:
+    for case in store.scan_cases():
+        if isinstance(case, UnreadableCase):
+            continue
+        for value in case.data.values():
+            found = _fingerprint_of(value)
+            if found is not None:
+                return found
+    return None
+
+
+def _fingerprint_of(value: Any, depth: int = 0) -> str | None:
+    if isinstance(value, str):
+        return sealed_fingerprint(value)
+    if depth < 2 and isinstance(value, list | dict):
+        for item in value.values() if isinstance(value, dict) else value:
+            found = _fingerprint_of(item, depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:
@@ -185,4 +247,11 @@ def _decide(
     )
 
 
-__all__ = ["READ_OUTCOME", "READ_TRIGGER", "engine_key", "reveal"]
+__all__ = [
+    "READ_OUTCOME",
+    "READ_TRIGGER",
+    "check_store_key",
+    "engine_key",
+    "reveal",
+    "wrong_store_key",
+]

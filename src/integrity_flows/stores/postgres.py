@@ -28,6 +28,7 @@ from integrity_flows.stores.rows import (
     CASE_COLUMNS,
     CASE_SELECT,
     EVENT_COLUMNS,
+    KEY_FINGERPRINT,
     WHAT_TH,
     case_from_row,
     case_to_row,
@@ -143,6 +144,36 @@ class PostgresStore:
         """The highest migration applied."""
         (row,) = self._query("SELECT max(version) FROM schema_migrations")
         return int(row[0] or 0)
+
+    # --- facts about the store ------------------------------------------------
+
+    def _has_meta(self) -> bool:
+        (row,) = self._query("SELECT to_regclass('store_meta') IS NOT NULL")
+        return bool(row[0])
+
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
+        if not self._has_meta():
+            return None
+        rows = self._query("SELECT value FROM store_meta WHERE name = %s", (KEY_FINGERPRINT,))
+        return str(rows[0][0]) if rows else None
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` unless one is recorded; return the one recorded (None when
+        the schema is older than the table that keeps it)."""
+        if not self._has_meta():
+            return None
+        with self._transaction("recording the key's fingerprint") as db:
+            db.execute(
+                "INSERT INTO store_meta (name, value) VALUES (%s, %s) "
+                "ON CONFLICT (name) DO NOTHING",
+                (KEY_FINGERPRINT, fingerprint),
+            )
+            row = db.execute(
+                "SELECT value FROM store_meta WHERE name = %s", (KEY_FINGERPRINT,)
+            ).fetchone()
+        assert row is not None
+        return str(row[0])
 
     # --- transactions -------------------------------------------------------
 

@@ -21,7 +21,11 @@ CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
 
 # What a store was doing when its driver failed, in Thai, for its bilingual StoreError.
+#: The name, in ``store_meta``, of the fingerprint of the key the store's data is sealed with.
+KEY_FINGERPRINT = "key_fingerprint"
+
 WHAT_TH = {
+    "recording the key's fingerprint": "บันทึกรหัสประจำกุญแจ",
     "opening the database": "เปิดฐานข้อมูล",
     "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
     "writing a batch": "บันทึกข้อมูลเป็นชุด",

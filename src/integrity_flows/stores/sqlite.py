@@ -22,6 +22,7 @@ from integrity_flows.stores.rows import (
     CASE_COLUMNS,
     CASE_SELECT,
     EVENT_COLUMNS,
+    KEY_FINGERPRINT,
     WHAT_TH,
     case_from_row,
     case_to_row,
@@ -93,6 +94,36 @@ class SQLiteStore:
         """The highest migration applied."""
         (row,) = self._query("SELECT max(version) FROM schema_migrations")
         return int(str(row[0] or 0))
+
+    # --- facts about the store ------------------------------------------------
+
+    def _has_meta(self) -> bool:
+        rows = self._query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
+        )
+        return bool(rows)
+
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
+        if not self._has_meta():
+            return None
+        rows = self._query("SELECT value FROM store_meta WHERE name = ?", (KEY_FINGERPRINT,))
+        return str(rows[0][0]) if rows else None
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` unless one is recorded; return the one recorded (None when
+        the schema is older than the table that keeps it)."""
+        if not self._has_meta():
+            return None
+        with self._transaction("recording the key's fingerprint"):
+            self._db.execute(
+                "INSERT INTO store_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                (KEY_FINGERPRINT, fingerprint),
+            )
+            (row,) = self._db.execute(
+                "SELECT value FROM store_meta WHERE name = ?", (KEY_FINGERPRINT,)
+            ).fetchall()
+        return str(row[0])
 
     # --- transactions -------------------------------------------------------
 

@@ -386,6 +386,35 @@ class StoreContract:
         assert loaded is not None
         assert loaded.id == "c"
 
+    # --- the key's fingerprint ---------------------------------------------------
+
+    def test_the_first_key_fingerprint_recorded_stays(self, store: Store) -> None:
+        """None until recorded; the first fingerprint recorded is kept, and every later
+        attempt to record another is answered with it."""
+        assert store.key_fingerprint() is None
+        assert store.record_key_fingerprint("1a2b3c4d") == "1a2b3c4d"
+        assert store.record_key_fingerprint("ffffffff") == "1a2b3c4d"
+        assert store.key_fingerprint() == "1a2b3c4d"
+
+    def test_threads_recording_a_fingerprint_at_once_agree(self, store: Store) -> None:
+        """Engines opening a new store with different keys at once: one fingerprint wins,
+        and every one of them is told the same."""
+        barrier = threading.Barrier(4)
+        answers: list[str | None] = []
+
+        def record(n: int) -> None:
+            barrier.wait(10)
+            answers.append(store.record_key_fingerprint(f"{n:08x}"))
+
+        threads = [threading.Thread(target=record, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        assert len(answers) == 4
+        assert len(set(answers)) == 1
+        assert store.key_fingerprint() == answers[0]
+
     # --- indexed keys -----------------------------------------------------------
 
     def test_holders_by_indexed_key_and_state(self, store: Store) -> None:
