@@ -33,7 +33,9 @@ from integrity_flows.errors import (
     CaseUnreadable,
     InvalidData,
     NotAuthorized,
+    NotSealed,
     UnknownFlow,
+    WrongKey,
 )
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.stored import StoredEvent, Write
@@ -642,3 +644,109 @@ def test_non_utf8_bytes_in_a_cli_argument_are_refused_without_a_traceback(
     with Engine.open(f"sqlite:///{db}") as engine:
         (event,) = engine.events()
         assert (event.outcome, event.refusal) == ("refused", "invalid_data")
+
+
+# --- another key, and clear text in a sealed field (item 4) ----------------------------
+
+PHONE = "0812345678"
+
+
+def _with_phone(engine: Engine) -> str:
+    return engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE)).id
+
+
+def test_another_key_cannot_open_the_store(url: str, engine: Engine) -> None:
+    """The store records its key's fingerprint: an engine with another key is refused with
+    a clear wrong-key error before it can write anything under a second key."""
+    _with_phone(engine)
+    before = len(list(engine.events()))
+    other = FieldKey.generate()
+    with pytest.raises(WrongKey) as wrong:
+        Engine.open(url, clock=FixedClock(T0), key=other)
+    assert wrong.value.message_en.startswith("wrong key")
+    assert KEY.fingerprint in wrong.value.message_en
+    assert other.fingerprint in wrong.value.message_en
+    assert len(list(engine.events())) == before
+    assert engine.store.key_fingerprint() == KEY.fingerprint
+
+
+def test_a_store_older_than_the_record_is_checked_by_its_sealed_values(
+    url: str, engine: Engine
+) -> None:
+    """A store with sealed values and no fingerprint recorded yet: the key that sealed them
+    is the store's; another key is refused, the right one is recorded."""
+    _with_phone(engine)
+    raw_sql(url, "DELETE FROM store_meta")
+    with pytest.raises(WrongKey):
+        Engine.open(url, clock=FixedClock(T0), key=FieldKey.generate())
+    assert raw_sql(url, "SELECT value FROM store_meta") == []
+    with Engine.open(url, clock=FixedClock(T0), key=KEY) as again:
+        assert again.store.key_fingerprint() == KEY.fingerprint
+
+
+def test_clear_text_in_place_of_a_sealed_value_is_found_and_refused(
+    url: str, engine: Engine
+) -> None:
+    """A sealed value replaced by clear text in the store: verify names the case and the
+    field, and reading it is refused (audited), never shown."""
+    case_id = _with_phone(engine)
+    (data,) = raw_sql(url, "SELECT data FROM cases WHERE id = {p}", (case_id,))[0]
+    forged = json.dumps({**json.loads(data), "borrower_phone": "0899999999"})
+    raw_sql(url, "UPDATE cases SET data = {p} WHERE id = {p}", (forged, case_id))
+    (problem,) = engine.verify().problems
+    assert (problem.case_id, problem.kind) == (case_id, "clear_value")
+    assert "borrower_phone" in problem.message_en
+    with pytest.raises(NotSealed) as refused:
+        engine.reveal(case_id, "borrower_phone", actor=KANYA, reason="call the borrower")
+    assert "0899999999" not in str(refused.value)
+    assert engine.history(case_id)[-1].refusal == "not_sealed"
+
+
+def test_a_right_tracking_code_with_the_wrong_key_says_wrong_key(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`complaint follow` with the right code and another key: "wrong key", not "not found"."""
+    with Engine.open(url, clock=FixedClock(T0), key=KEY) as engine:
+        filed = ComplaintDesk(engine).file(actor=WEB, data=anonymous())
+    monkeypatch.setenv("INTEGRITY_FLOWS_KEY", FieldKey.generate().text)
+    monkeypatch.delenv("INTEGRITY_FLOWS_KEY_FILE", raising=False)
+    code = main(
+        ["complaint", "follow", filed.tracking_code, "--db", url, "--wrong-code-delay", "0"]
+    )
+    out = capsys.readouterr()
+    assert code != 0
+    assert "wrong key" in out.out + out.err
+    assert "no complaint was found" not in out.out + out.err
+    assert "Traceback" not in out.out + out.err
+
+
+def test_db_seal_seals_values_written_in_clear_once(
+    url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Values written in clear (before encryption) are reported by verify and refused on
+    reading; `db seal` seals them once, each case with its audit event, and verify holds."""
+    with Engine.open(url, clock=FixedClock(T0), key=KEY) as engine:
+        case_id = _with_phone(engine)
+        other_id = _with_phone(engine)
+    (data,) = raw_sql(url, "SELECT data FROM cases WHERE id = {p}", (case_id,))[0]
+    legacy = json.dumps({**json.loads(data), "borrower_phone": PHONE})
+    raw_sql(url, "UPDATE cases SET data = {p} WHERE id = {p}", (legacy, case_id))
+    monkeypatch.setenv("INTEGRITY_FLOWS_KEY", KEY.text)
+    monkeypatch.delenv("INTEGRITY_FLOWS_KEY_FILE", raising=False)
+    assert main(["audit", "verify", "--db", url]) == 1
+    assert main(["db", "seal", "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert f"{case_id}: borrower_phone" in out
+    assert "sealed values written in clear in 1 case(s)" in out
+    assert other_id not in out
+    assert main(["db", "seal", "--db", url]) == 0
+    assert "in 0 case(s)" in capsys.readouterr().out
+    assert main(["audit", "verify", "--db", url]) == 0
+    with Engine.open(url, clock=FixedClock(T0), key=KEY) as engine:
+        seal = engine.history(case_id)[-1]
+        assert (seal.trigger, seal.outcome, seal.data) == (
+            "seal",
+            "sealed",
+            {"borrower_phone": "***"},
+        )
+        assert engine.reveal(case_id, "borrower_phone", actor=KANYA, reason="call") == PHONE

@@ -18,6 +18,7 @@ from integrity_flows.errors import (
     InvalidKey,
     KeyRequired,
     NotAuthorized,
+    NotSealed,
     WrongKey,
 )
 from integrity_flows.loading import read_text
@@ -250,13 +251,32 @@ def test_only_readers_with_a_reason_may_reveal(engine: Engine) -> None:
     assert engine.verify().ok
 
 
-def test_a_value_written_before_protection_reads_as_it_is(engine: Engine) -> None:
-    """Data stored in clear by an earlier version is returned as it is, and audited."""
-    case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+def test_a_value_written_before_protection_is_refused_until_sealed(engine: Engine) -> None:
+    """Data stored in clear (by an earlier version) is refused on reading, never shown, the
+    refusal audited; seal_clear_values seals it once, with an event, and it reads again."""
+    case = engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE))
     import attrs
 
     legacy = attrs.evolve(case, data={**case.data, "borrower_phone": PHONE})
     engine.store._cases[case.id] = legacy  # type: ignore[attr-defined]
+    with pytest.raises(NotSealed) as refused:
+        engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="x")
+    assert PHONE not in str(refused.value)
+    assert "db seal" in refused.value.message_en
+    assert engine.history(case.id)[-1].refusal == "not_sealed"
+    assert {p.kind for p in engine.verify().problems} == {"clear_value"}
+    sealed = engine.seal_clear_values()
+    assert [(s.case_id, s.fields) for s in sealed] == [(case.id, ("borrower_phone",))]
+    last = engine.history(case.id)[-1]
+    assert (last.trigger, last.outcome, last.actor, last.data) == (
+        "seal",
+        "sealed",
+        "system",
+        {"borrower_phone": "***"},
+    )
+    assert is_sealed(engine.get(case.id).data["borrower_phone"])
+    assert engine.seal_clear_values() == []
+    assert engine.verify().ok
     assert engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="x") == PHONE
 
 

@@ -200,6 +200,13 @@ class WrongKey(Refused):
     code = "wrong_key"
 
 
+class NotSealed(WrongKey):
+    """A sensitive value is stored in clear: written before encryption existed, or a
+    sealed value replaced by clear text in the store. It is refused, never shown."""
+
+    code = "not_sealed"
+
+
 class InvalidKey(FlowError):
     """A key given to the engine or the command line is not a key (never shows the text)."""
 
@@ -282,6 +289,7 @@ __all__ = [
     "InvalidKey",
     "KeyRequired",
     "NotAuthorized",
+    "NotSealed",
     "Problem",
     "Reason",
     "Refused",

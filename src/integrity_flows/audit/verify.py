@@ -7,13 +7,14 @@ cases ordered by id, so memory stays flat however long the trail is.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from integrity_flows import committees
-from integrity_flows.audit.records import GENESIS, digest, parse_json
+from integrity_flows.audit.records import GENESIS, REDACTED, digest, parse_json
 from integrity_flows.case import Case
 from integrity_flows.stored import StoredEvent, UnreadableCase
 
@@ -254,6 +255,13 @@ def _check_body(event: StoredEvent, body: dict[str, Any]) -> list[VerifyProblem]
 
 
 def _advance(chain: _Chain, body: dict[str, Any]) -> None:
+    if body.get("outcome") == SEALED:
+        # Values written in clear, sealed since (``db seal``): from now on the trail
+        # holds them as ``***``, and the case must hold them sealed.
+        for key in body.get("data") or {}:
+            chain.data[key] = REDACTED
+            chain.redacted.add(key)
+        return
     if body.get("outcome") != "moved":
         return
     chain.moved = True
@@ -334,6 +342,17 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
                 "ผู้ดำเนินการที่ผูกกับเรื่อง (ผู้ขอ ผู้ดำเนินการแต่ละขั้น) ไม่ตรงกับบันทึกการตรวจสอบ",
             )
         )
+    clear = sorted(k for k in chain.redacted if not _protected(case.data.get(k)))
+    if clear:
+        found.append(
+            differs(
+                "clear_value",
+                f"the case holds {', '.join(clear)} in clear where its trail says sealed or "
+                "hashed (a protected value replaced in the store)",
+                f"เรื่องเก็บ {', '.join(clear)} เป็นข้อความธรรมดา ทั้งที่บันทึกการตรวจสอบระบุว่าเข้ารหัสไว้ "
+                "(ค่าที่ป้องกันไว้ถูกแทนที่ในที่เก็บข้อมูล)",
+            )
+        )
     visible = {k: v for k, v in case.data.items() if k not in chain.redacted}
     expected = {k: v for k, v in chain.data.items() if k not in chain.redacted}
     if not _same(visible, expected):
@@ -348,6 +367,25 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
             )
         )
     return found
+
+
+#: The outcome of an event sealing values written in clear (``Engine.seal_clear_values``).
+SEALED = "sealed"
+# What a store holds for a value its trail shows as ``***``: sealed text
+# (``protection.keys.SEALED_PREFIX``), a keyed hash in hex, or a list of sealed items.
+_SEALED_TEXT = "sealed:"
+_HASHED = re.compile(r"[0-9a-f]{64}")
+
+
+def _protected(value: Any) -> bool:
+    """True when ``value`` is what the engine stores for a protected value (or nothing)."""
+    if value in (None, "", []):
+        return True
+    if isinstance(value, str):
+        return value.startswith(_SEALED_TEXT) or _HASHED.fullmatch(value) is not None
+    if isinstance(value, list):
+        return all(isinstance(item, str) and _protected(item) for item in value)
+    return False
 
 
 _DELTA_KEYS = frozenset({"key", "added", "amended", "removed"})
@@ -378,8 +416,8 @@ def _key_of(item: Any, key: str) -> Any:
 def _same(actual: Any, recorded: Any) -> bool:
     """Equal, where a value the trail shows as ``***`` (a sensitive sub-field of a record)
     stands for whatever the case holds."""
-    if recorded == "***":
-        return True
+    if recorded == REDACTED:
+        return _protected(actual)
     if isinstance(actual, Mapping) and isinstance(recorded, Mapping):
         return actual.keys() == recorded.keys() and all(
             _same(actual[k], recorded[k]) for k in actual

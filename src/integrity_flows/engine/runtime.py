@@ -35,7 +35,14 @@ from integrity_flows.engine.decision import (
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
-from integrity_flows.engine.sensitive import LostRace, check_store_key, engine_key, reveal
+from integrity_flows.engine.sensitive import (
+    LostRace,
+    SealedCase,
+    check_store_key,
+    engine_key,
+    reveal,
+    seal_clear_values,
+)
 from integrity_flows.errors import (
     CaseNotFound,
     CaseUnreadable,
@@ -461,6 +468,13 @@ class Engine:
         refused reading too, before it is raised.
         """
         return reveal(self, case_id, field, actor=actor, reason=reason)
+
+    def seal_clear_values(
+        self, *, reason: str = "sealing values written before encryption"
+    ) -> list[SealedCase]:
+        """Seal every sensitive value stored in clear, each case changed with one audit
+        event (trigger ``seal``, outcome ``sealed``); see ``integrity-flows db seal``."""
+        return seal_clear_values(self, reason=reason)
 
     # --- firing -------------------------------------------------------------
 

@@ -8,11 +8,16 @@ reading is recorded as a refusal, like any other.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from integrity_flows.actor import SYSTEM
 from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine import inputs
 from integrity_flows.engine.decision import authorize_roles
+from integrity_flows.engine.events import sealed_event
 from integrity_flows.errors import (
     ConcurrentUpdate,
     InvalidData,
@@ -22,7 +27,7 @@ from integrity_flows.errors import (
     Refused,
     WrongKey,
 )
-from integrity_flows.protection.fields import open_value
+from integrity_flows.protection.fields import clear_fields, open_value, seal_clear
 from integrity_flows.protection.keys import FieldKey, sealed_fingerprint
 from integrity_flows.stored import UnreadableCase
 
@@ -39,6 +44,9 @@ if TYPE_CHECKING:
 READ_TRIGGER = "reveal"
 #: The outcome recorded for a reading.
 READ_OUTCOME = "read"
+#: The trigger and outcome recorded when values written in clear are sealed (``db seal``).
+SEAL_TRIGGER = "seal"
+SEAL_OUTCOME = "sealed"
 #: How often a reading is decided again when other writes keep coming first.
 READ_RETRIES = 5
 
@@ -122,6 +130,80 @@ def _fingerprint_of(value: Any, depth: int = 0) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+@attrs.frozen
+class SealedCase:
+    """A case whose sensitive values written in clear were sealed, and which fields."""
+
+    case_id: str
+    fields: tuple[str, ...]
+
+
+def seal_clear_values(engine: Engine, *, reason: str) -> list[SealedCase]:
+    """Seal every sensitive value stored in clear (written before encryption existed).
+
+    Each case changed gets one audit event on its chain, by the system: trigger ``seal``,
+    outcome ``sealed``, the fields named with ``***``, its state and version unchanged; the
+    case and its event are written in one transaction. Safe to run again: a case holding no
+    clear value is left alone. Needs the store's key (``KeyRequired`` otherwise).
+    """
+    key = engine.key
+    if key is None:
+        raise KeyRequired(
+            "เข้ารหัสข้อมูลเดิมไม่ได้ เพราะไม่ได้กำหนดกุญแจเข้ารหัส",
+            "cannot seal values written in clear: no encryption key was given",
+        )
+    waiting = []
+    for found in engine.store.scan_cases():
+        if isinstance(found, UnreadableCase):
+            continue  # verify names it; nothing can be appended to its chain
+        if clear_fields(engine.definition_of(found), found.data):
+            waiting.append(found.id)
+    done = []
+    for case_id in waiting:
+        for _ in range(READ_RETRIES):
+            try:
+                sealed = _seal_case(engine, key, case_id, reason)
+            except LostRace:
+                continue
+            if sealed is not None:
+                done.append(sealed)
+            break
+        else:
+            raise ConcurrentUpdate(case_id, 0, engine._chain_length(case_id), of="event count")
+    return done
+
+
+def _seal_case(engine: Engine, key: FieldKey, case_id: str, reason: str) -> SealedCase | None:
+    case = engine.get(case_id)
+    definition = engine.definition_of(case)
+    names = clear_fields(definition, case.data)
+    if not names:
+        return None
+    data = seal_clear(key, case.id, case.data, names)
+    event = sealed_event(
+        case_id=case.id,
+        pos=case.events + 1,
+        now=engine.clock(),
+        flow=(case.flow_id, case.flow_version),
+        actor=SYSTEM,
+        trigger=SEAL_TRIGGER,
+        outcome=SEAL_OUTCOME,
+        from_state=case.state,
+        case_version=case.version,
+        data={name: REDACTED for name in names},
+        reason=reason,
+        prev_hash=case.head,
+    )
+    updated = attrs.evolve(
+        case, data=MappingProxyType(data), head=event.hash, events=case.events + 1
+    )
+    try:
+        engine._commit(event, updated, case.events, None, deadlines_changed=False)
+    except ConcurrentUpdate as exc:
+        raise LostRace(case.events) from exc
+    return SealedCase(case.id, tuple(names))
 
 
 def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:
@@ -250,8 +332,12 @@ def _decide(
 __all__ = [
     "READ_OUTCOME",
     "READ_TRIGGER",
+    "SEAL_OUTCOME",
+    "SEAL_TRIGGER",
+    "SealedCase",
     "check_store_key",
     "engine_key",
     "reveal",
+    "seal_clear_values",
     "wrong_store_key",
 ]

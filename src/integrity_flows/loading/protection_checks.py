@@ -9,7 +9,7 @@ from integrity_flows.definition.model import FlowDefinition, GuardRef
 from integrity_flows.guards.registry import GuardRegistry
 
 #: The trigger the engine records for a reading of sensitive data (``Engine.reveal``).
-RESERVED_TRIGGERS = ("reveal",)
+RESERVED_TRIGGERS = ("reveal", "seal")
 
 Found = tuple[str, str, str]  # path, English, Thai
 
