@@ -217,6 +217,25 @@ def test_a_refusal_decided_again_records_the_reasons_of_the_new_state(
     assert engine.verify().ok
 
 
+def test_a_reading_after_a_lost_race_is_decided_again(url: str, engine: Engine) -> None:
+    """A reading of a sensitive value whose case moved before it was recorded is recorded
+    after that move, against the state the case is in."""
+    case_id = engine.start(
+        "asset_lending", actor=SOMCHAI, data=request(borrower_phone="0812345678")
+    ).id
+    library = Engine.open().flows
+    store = _Interleaved(open_store(url), lambda: engine.fire(case_id, "check", actor=KANYA))
+    racing = Engine(store, library, clock=FixedClock(T0), key=KEY)
+    try:
+        phone = racing.reveal(case_id, "borrower_phone", actor=KANYA, reason="call")
+    finally:
+        racing.close()
+    assert phone == "0812345678"
+    read = engine.history(case_id)[-1]
+    assert (read.outcome, read.from_state, read.pos) == ("read", "checked", 3)
+    assert engine.verify().ok
+
+
 # --- raw access to the database, as an attacker with the file or the server has ---------
 
 
@@ -317,6 +336,19 @@ def test_the_sweep_skips_an_unreadable_case_and_fires_every_other(url: str) -> N
         assert [(e["case_id"], e["column"]) for e in logged] == [(second, "data")]
         assert logged[0]["log_level"] == "error"
         assert [e.trigger for e in raw_events(url, second)][-1] == "hand_over"
+
+
+def test_a_deadline_row_that_cannot_be_read_does_not_stop_the_sweep(url: str) -> None:
+    """One row of the deadlines table edited into something that is not an instant: the
+    sweep leaves it out and fires every other due deadline."""
+    with Engine.open(url, clock=FixedClock(T0), key=KEY) as engine:
+        first, second = loans(engine, 2)
+        raw_sql(url, "UPDATE deadlines SET due = {p} WHERE case_id = {p}", ("0-bad", first))
+        results = engine.sweep(T0 + timedelta(days=12))
+        assert {(r.case_id, r.state) for r in results if r.trigger == "mark_overdue"} == {
+            (second, "overdue")
+        }
+        assert engine.get(first).state == "on_loan"
 
 
 def raw_events(url: str, case_id: str) -> list[AuditEvent]:

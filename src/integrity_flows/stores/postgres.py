@@ -19,7 +19,7 @@ from typing import Any
 
 import psycopg
 
-from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.records import iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
@@ -33,6 +33,7 @@ from integrity_flows.stores.rows import (
     case_from_row,
     case_to_row,
     cases_query,
+    due_rows,
     event_from_row,
     scan,
 )
@@ -358,7 +359,7 @@ class PostgresStore:
             "ORDER BY due, case_id, trigger",
             (iso(now),),
         )
-        return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+        return due_rows(rows)
 
     def close(self) -> None:
         with self._lock:

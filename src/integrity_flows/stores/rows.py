@@ -114,6 +114,19 @@ def scan(rows: Iterable[Sequence[Any]]) -> Iterator[Case | UnreadableCase]:
             yield UnreadableCase(exc.case_id, exc.column, exc.detail)
 
 
+def due_rows(rows: Iterable[Sequence[Any]]) -> list[tuple[str, str, datetime]]:
+    """(case id, trigger, due) of rows of the ``deadlines`` table. A row whose ``due`` is not
+    a UTC instant (edited in the store) is left out, so one bad row cannot stop a sweep;
+    the case row keeps its deadlines, and ``verify`` does not compare this table."""
+    found = []
+    for case_id, trigger, due in rows:
+        try:
+            found.append((str(case_id), str(trigger), from_iso(str(due))))
+        except ValueError:
+            continue
+    return found
+
+
 def _detail(exc: BaseException) -> str:
     text = str(exc).partition("\n")[0][:120]
     return text or type(exc).__name__

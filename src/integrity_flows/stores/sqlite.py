@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.records import iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
@@ -27,6 +27,7 @@ from integrity_flows.stores.rows import (
     case_from_row,
     case_to_row,
     cases_query,
+    due_rows,
     event_from_row,
     scan,
 )
@@ -319,7 +320,7 @@ class SQLiteStore:
             "SELECT case_id, trigger, due FROM deadlines WHERE due <= ? ORDER BY due, case_id",
             (iso(now),),
         )
-        return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+        return due_rows(rows)
 
     def close(self) -> None:
         with self._lock:
