@@ -25,6 +25,7 @@ from integrity_flows.errors import (
     NotAuthorized,
     Reason,
     Refused,
+    StoreError,
     WrongKey,
 )
 from integrity_flows.protection.fields import clear_fields, open_value, seal_clear
@@ -87,7 +88,10 @@ def check_store_key(store: Store, key: FieldKey | None) -> None:
         found = _sealed_fingerprint_in(store)
         if found is not None and found != key.fingerprint:
             raise wrong_store_key(found, key.fingerprint)
-        recorded = store.record_key_fingerprint(found or key.fingerprint)
+        try:
+            recorded = store.record_key_fingerprint(found or key.fingerprint)
+        except StoreError:  # a database opened read-only: checked by its values only
+            return
         if recorded is None:  # a schema too old to record it: checked by its values only
             return
     if recorded != key.fingerprint:
