@@ -319,6 +319,23 @@ def test_the_cli_verify_prints_every_problem_of_an_unreadable_store(
     assert "2 case(s), 8 event(s), digest " in out.out
 
 
+def test_an_event_row_edited_into_text_is_named_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An SQLite event row whose position is edited into text: `audit verify` names the
+    case and prints its summary; no traceback."""
+    url = f"sqlite:///{tmp_path}/events.db"
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        first, _ = loans(engine, 2)
+    raw_sql(url, "UPDATE events SET pos = 'two' WHERE case_id = {p} AND pos = 2", (first,))
+    code = main(["audit", "verify", "--db", str(tmp_path / "events.db")])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in out.out + out.err
+    assert f"{first} event #0:" in out.out
+    assert "2 case(s), 8 event(s), digest " in out.out
+
+
 def test_the_sweep_skips_an_unreadable_case_and_fires_every_other(url: str) -> None:
     """A due loan whose row cannot be read is skipped, logged and reported; every other
     due deadline is fired."""

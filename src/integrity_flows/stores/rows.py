@@ -36,9 +36,24 @@ WHAT_TH = {
 
 
 def event_from_row(row: Sequence[Any]) -> StoredEvent:
-    """An event from the values of :data:`EVENT_COLUMNS`."""
+    """An event from the values of :data:`EVENT_COLUMNS`.
+
+    A position or sequence number that is not a whole number (an SQLite row edited into
+    text) reads as 0, which ``verify`` reports as out of place; nothing here fails.
+    """
     case_id, pos, prev_hash, hash_, body, seq = row
-    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))
+    return StoredEvent(
+        str(case_id), _whole(pos), str(prev_hash), str(hash_), str(body), _whole(seq)
+    )
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
 
 
 def cases_query(flow_id: str | None, state: str | None, mark: str) -> tuple[str, list[str]]:
