@@ -24,13 +24,15 @@ from _complaints import (
 )
 from integrity_flows import Engine, FixedClock
 from integrity_flows.cli import main
-from integrity_flows.complaints.manual import complaint_manual
+from integrity_flows.complaints.manual import flow_manual
 from integrity_flows.loading import read_text
 from integrity_flows.loading.discovery import default_registry
 from integrity_flows.manual import write_manual
 from integrity_flows.reports.base import FigureValue
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import as_json
+
+COMPLAINT = "corruption_complaint"
 
 # --- the manual ---------------------------------------------------------------------
 
@@ -44,7 +46,7 @@ def engine() -> Iterator[Engine]:
 
 def test_the_manual_has_the_four_parts_the_plan_asks_for(engine: Engine) -> None:
     """How to complain, the steps, the unit and officers, the time frames: th and en."""
-    thai = complaint_manual(engine).markdown()
+    thai = flow_manual(engine, COMPLAINT).markdown()
     for heading in (
         "## (๑) วิธีการที่บุคคลภายนอกจะทำการร้องเรียน",
         "## (๒) ขั้นตอนวิธีการจัดการเรื่องร้องเรียน",
@@ -52,7 +54,7 @@ def test_the_manual_has_the_four_parts_the_plan_asks_for(engine: Engine) -> None
         "## (๔) ระยะเวลาในการดำเนินการ",
     ):
         assert heading in thai
-    english = complaint_manual(engine, lang="en").markdown()
+    english = flow_manual(engine, COMPLAINT, lang="en").markdown()
     assert "## (4) Time frames" in english
     # The channels are the enum's choices, the protected fields name their readers.
     assert "  - letter" in english
@@ -77,11 +79,11 @@ def test_the_manual_has_the_four_parts_the_plan_asks_for(engine: Engine) -> None
 def test_changing_a_deadline_setting_changes_the_manual() -> None:
     """The manual follows the settings in force, so it cannot disagree with the engine."""
     with Engine.open("memory://") as default:
-        before = complaint_manual(default, lang="en").markdown()
+        before = flow_manual(default, COMPLAINT, lang="en").markdown()
     settings = {"corruption_complaint": {"acknowledge_days": 7, "close_within_days": 90}}
     with Engine.open("memory://", settings=settings) as changed:
-        after = complaint_manual(changed, lang="en").markdown()
-        thai = complaint_manual(changed).markdown()
+        after = flow_manual(changed, COMPLAINT, lang="en").markdown()
+        thai = flow_manual(changed, COMPLAINT).markdown()
     assert before != after
     assert "| received | 7 days from entering the stage |" in after
     assert "| received | 15 days" not in after
@@ -92,7 +94,7 @@ def test_changing_a_deadline_setting_changes_the_manual() -> None:
 
 def test_the_manual_as_html_and_with_the_host_s_unit(engine: Engine) -> None:
     """HTML is a standalone page in the manual's language; the unit can be named."""
-    page = complaint_manual(engine, lang="en", unit="Legal Affairs Division").html()
+    page = flow_manual(engine, COMPLAINT, lang="en", unit="Legal Affairs Division").html()
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<h2>(3) The unit and officers in charge</h2>" in page
     assert "The unit in charge in the plan: Legal Affairs Division</p>" in page

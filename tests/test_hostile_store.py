@@ -29,6 +29,7 @@ from integrity_flows.audit.records import GENESIS, AuditEvent, canonical, digest
 from integrity_flows.cli import main
 from integrity_flows.complaints import ComplaintDesk, Throttle, ThrottleWarning, TrackingNotFound
 from integrity_flows.errors import (
+    BadCaseId,
     CaseNotFound,
     CaseUnreadable,
     InvalidData,
@@ -662,7 +663,7 @@ def test_unwritable_text_outside_the_data_is_refused_and_recorded_escaped(engine
     assert refused.actor == "kan\\udcffya"
     with pytest.raises(CaseNotFound):
         engine.fire("case-\udcff", "return_intact", actor=KANYA)
-    with pytest.raises(InvalidData):
+    with pytest.raises(BadCaseId):
         engine.start("asset_lending", actor=SOMCHAI, data=request(), case_id="id-\ud800")
 
 

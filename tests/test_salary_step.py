@@ -198,9 +198,9 @@ def figures(
     engine: Engine, *, fiscal_year: int | str | None = None, round_id: str | None = None
 ) -> dict[str, FigureValue]:
     """The figures of the year's report ``salary_step``, or of one round's report
-    ``salary_step_round``, by id."""
+    ``salary_step_round_report``, by id."""
     if round_id is not None:
-        found = run_report(engine, "salary_step_round", case_id=round_id)
+        found = run_report(engine, "salary_step_round_report", case_id=round_id)
     else:
         found = run_report(engine, "salary_step", fiscal_year=fiscal_year)
     return {f.key: f.value for f in found}
@@ -819,7 +819,7 @@ def test_the_report_is_declared_for_features(engine: Engine) -> None:
     assert report is not None
     assert report is engine.reports.find("salary-step rounds") is engine.reports.find("salary_step")
     assert report.scope == "year"
-    assert engine.reports.get("salary_step_round").scope == "case"
+    assert engine.reports.get("salary_step_round_report").scope == "case"
     open_round(engine)
     found = figures(engine, fiscal_year=2567)
     assert (found["rounds"], found["satisfaction_rate"], found["target_met"]) == (1, None, False)
@@ -853,8 +853,8 @@ def test_the_command_line_reports(
     assert "ผ่านการกลั่นกรองแล้ว / screened: 1" in out
     assert "recusals (screening committee): somying: somchai (ญาติ)" in out
     assert "somchai | somsak |" in out  # the register: employee, supervisor, ...
-    # The alias prints what `report salary_step_round --case ROUND` prints.
-    assert main(["report", "salary_step_round", "--case", round_id, "--db", str(path)]) == 0
+    # The alias prints what `report salary_step_round_report --case ROUND` prints.
+    assert main(["report", "salary_step_round_report", "--case", round_id, "--db", str(path)]) == 0
     assert capsys.readouterr().out == out
     # Who voted how, who was recused and why, the appointment order: the round's history.
     assert main(["case", "history", round_id, "--db", str(path)]) == 0

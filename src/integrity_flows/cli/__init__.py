@@ -16,6 +16,7 @@ from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
 from integrity_flows.cli.internal_audit import internal_audit_group
 from integrity_flows.cli.keys import key_group
+from integrity_flows.cli.manual import manual_command
 from integrity_flows.cli.no_gift import no_gift_group
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
@@ -61,6 +62,7 @@ for command in (
     demo_command,
 ):
     cli.add_command(command)
+flows_group.add_command(manual_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

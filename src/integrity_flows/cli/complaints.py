@@ -1,12 +1,15 @@
-"""``integrity-flows complaint``: corruption complaints (plan projects 33 and 34).
+"""``integrity-flows complaint``: cases the public follows by tracking code.
 
-- ``complaint file``: record a complaint and print its tracking code, once;
-- ``complaint follow CODE``: what the complainant holding CODE may see;
-- ``complaint manual``: the handling manual, written from the flow (Thai or English,
-  Markdown or HTML), with the time frames in force;
+Each command works on the flow named with ``--flow``, by default the one loaded flow that
+declares ``tracking:`` (the bundled corruption complaint, plan projects 33 and 34):
+
+- ``complaint file``: record a case and print its tracking code, once;
+- ``complaint follow CODE``: what the holder of CODE may see;
+- ``complaint manual`` = ``flows manual FLOW``: the handling manual, written from the flow
+  (Thai or English, Markdown or HTML), with the time frames in force;
 - ``complaint statistics``: the figures to publish for a fiscal year, no personal data:
   an alias of ``report complaint_statistics`` (``flows/reports/complaints.yaml``) that
-  also takes ``--setting`` (the time frames in force) and ``--json``.
+  also takes ``--setting`` (the flow's time frames in force) and ``--json``.
 
 The tracking code is never stored: lose the printout and it is gone. Each command runs
 in its own process, where the in-process throttle of wrong codes (docs/complaints.md)
@@ -19,13 +22,11 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
 from datetime import datetime
 from typing import TextIO
 
 import click
 
-from integrity_flows.calendars import parse_int
 from integrity_flows.cli.cases import actor_options
 from integrity_flows.cli.common import (
     F,
@@ -37,47 +38,43 @@ from integrity_flows.cli.common import (
     open_engine,
     parse_pairs,
 )
+from integrity_flows.cli.manual import (
+    MANUAL_OPTIONS,
+    flow_settings,
+    setting_option,
+    the_tracked_flow,
+    write_flow_manual,
+)
 from integrity_flows.cli.report import JSON_FLAG, format_options, print_report
-from integrity_flows.complaints.desk import COMPLAINT_FLOW, ComplaintDesk, TrackingNotFound
-from integrity_flows.complaints.manual import complaint_manual
-from integrity_flows.engine.runtime import Engine
+from integrity_flows.complaints.desk import TrackingDesk, TrackingNotFound
 from integrity_flows.errors import FlowError
 from integrity_flows.reports.render import Lang
 
 
-def _settings(pairs: Iterable[str]) -> dict[str, dict[str, object]]:
-    """``--setting name=value`` pairs for the complaint flow (whole numbers as numbers)."""
-    found: dict[str, object] = {}
-    for name, value in parse_pairs(pairs).items():
-        try:
-            found[name] = parse_int(value)
-        except ValueError:
-            found[name] = value
-    return {COMPLAINT_FLOW: found} if found else {}
-
-
-def _setting_option(func: F) -> F:
+def _flow_option(func: F) -> F:
     return click.option(
-        "--setting",
-        "setting_pairs",
-        multiple=True,
-        help="Override a setting of the flow, name=value (repeatable), e.g. acknowledge_days=7"
-        " / ปรับค่าตั้ง",
+        "--flow",
+        "flow_id",
+        default=None,
+        help="The flow followed by tracking code (default: the one loaded flow that declares "
+        "tracking:) / ขั้นตอนงาน",
     )(func)
 
 
 @click.group("complaint")
 def complaint_group() -> None:
-    """Corruption complaints (projects 33 and 34) / เรื่องร้องเรียนการทุจริต."""
+    """Cases followed by tracking code: corruption complaints (projects 33, 34) / เรื่องร้องเรียน."""
 
 
 @complaint_group.command("file")
 @db_option
 @flows_option
+@_flow_option
 @actor_options
 def file_complaint(
     db: str,
     flow_dirs: tuple[str, ...],
+    flow_id: str | None,
     actor_id: str,
     roles: tuple[str, ...],
     unit: str | None,
@@ -88,8 +85,9 @@ def file_complaint(
     """Record a complaint and print its tracking code, once / รับเรื่องร้องเรียนและออกรหัสติดตาม."""
     with open_engine(db, flow_dirs, at) as engine:
         try:
-            actor = make_actor(actor_id, roles, unit, engine.flows.get(COMPLAINT_FLOW))
-            filed = ComplaintDesk(engine).file(actor=actor, data=parse_pairs(pairs), reason=reason)
+            desk = TrackingDesk(engine, flow_id=flow_id)
+            actor = make_actor(actor_id, roles, unit, engine.flows.get(desk.flow_id))
+            filed = desk.file(actor=actor, data=parse_pairs(pairs), reason=reason)
         except FlowError as exc:
             fail(exc)
         state = engine.definition_of(filed.case).label_of_state(filed.case.state)
@@ -105,6 +103,7 @@ def file_complaint(
 @click.argument("code")
 @db_option
 @flows_option
+@_flow_option
 @click.option("--lang", type=click.Choice(["th", "en", "both"]), default="both", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
 @click.option(
@@ -118,6 +117,7 @@ def follow_complaint(
     code: str,
     db: str,
     flow_dirs: tuple[str, ...],
+    flow_id: str | None,
     lang: str,
     as_json: bool,
     wrong_code_delay: float,
@@ -126,7 +126,7 @@ def follow_complaint(
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
             # One process per run: its throttle starts empty (the fixed delay below bounds it).
-            progress = ComplaintDesk(engine).follow(code, source="command-line")
+            progress = TrackingDesk(engine, flow_id=flow_id).follow(code, source="command-line")
         except (TrackingNotFound, FlowError) as exc:
             time.sleep(wrong_code_delay)
             fail(exc)
@@ -138,19 +138,10 @@ def follow_complaint(
 
 
 @complaint_group.command("manual")
-@flows_option
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
-@click.option("--unit", default=None, help="The unit in charge (else the plan's) / ส่วนงาน")
-@_setting_option
-@click.option(
-    "--output",
-    "-o",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="File to write (standard output by default)",
-)
+@_flow_option
+@MANUAL_OPTIONS
 def manual_command(
+    flow_id: str | None,
     flow_dirs: tuple[str, ...],
     lang: str,
     fmt: str,
@@ -158,23 +149,24 @@ def manual_command(
     setting_pairs: tuple[str, ...],
     output: TextIO,
 ) -> None:
-    """The handling manual, written from the flow / คู่มือการจัดการเรื่องร้องเรียน."""
-    with Engine.open(flows=list(flow_dirs), settings=_settings(setting_pairs)) as engine:
-        document = complaint_manual(engine, lang=lang, unit=unit)
-    output.write(document.html() if fmt == "html" else document.markdown())
+    """The handling manual, written from the flow (= flows manual FLOW) / คู่มือการจัดการเรื่องร้องเรียน."""
+    flow = the_tracked_flow(flow_dirs, flow_id)
+    write_flow_manual(flow, flow_dirs, lang, fmt, unit, setting_pairs, output)
 
 
 @complaint_group.command("statistics")
 @db_option
 @flows_option
 @fiscal_year_option
-@_setting_option
+@_flow_option
+@setting_option
 @format_options
 @JSON_FLAG
 def statistics_command(
     db: str,
     flow_dirs: tuple[str, ...],
     fiscal_year: int,
+    flow_id: str | None,
     setting_pairs: tuple[str, ...],
     fmt: str,
     lang: Lang,
@@ -183,7 +175,8 @@ def statistics_command(
 ) -> None:
     """Figures to publish for a fiscal year, no personal data / สถิติเรื่องร้องเรียนการทุจริต.
 
-    An alias of ``report complaint_statistics`` that also takes ``--setting``."""
+    An alias of ``report complaint_statistics`` that also takes ``--setting`` (a setting
+    of the flow followed by tracking code)."""
     print_report(
         db,
         flow_dirs,
@@ -193,5 +186,5 @@ def statistics_command(
         "json" if as_json else fmt,
         lang,
         as_of,
-        settings=_settings(setting_pairs),
+        settings=flow_settings(the_tracked_flow(flow_dirs, flow_id), setting_pairs),
     )

@@ -3,7 +3,7 @@
 Each command prints a declared report (``flows/reports/salary_step.yaml``), as
 ``integrity-flows report ID`` does:
 
-- ``salary-step report ROUND`` = ``report salary_step_round --case ROUND``: one round,
+- ``salary-step report ROUND`` = ``report salary_step_round_report --case ROUND``: one round,
   each evaluation with its screening, final step and appeal, the resolutions counted,
   the recusals and the staff survey against the plan's target (who voted how on each
   resolution: ``case history ROUND``);
@@ -41,7 +41,7 @@ def report_command(
     round_id: str,
 ) -> None:
     """One round: evaluations, resolutions, recusals, survey / รายงานรอบการพิจารณา."""
-    print_report(db, flow_dirs, "salary_step_round", None, round_id, fmt, lang, as_of)
+    print_report(db, flow_dirs, "salary_step_round_report", None, round_id, fmt, lang, as_of)
 
 
 salary_step_group.add_command(

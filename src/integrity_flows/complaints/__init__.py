@@ -1,22 +1,25 @@
-"""Corruption complaints and whistleblowing (plan projects 33 and 34).
+"""Cases the public follows by tracking code, and manuals written from flows.
 
-- :class:`ComplaintDesk`: file a complaint and hand out its tracking code; follow it by
-  code, seeing only what the complainant may see (:class:`Progress`);
+Any flow may declare ``tracking:`` (the corruption complaint of plan projects 33 and 34
+does) and a ``manual:`` block; nothing here names a flow.
+
+- :class:`TrackingDesk` (also :class:`ComplaintDesk`): file a case of a flow that
+  declares ``tracking:`` and hand out its tracking code; follow it by code, seeing only
+  what the code's holder may see (:class:`Progress`);
 - :class:`Throttle`: slows down a source that keeps presenting wrong codes;
-- :mod:`integrity_flows.manual`: the handling manual, written from the flow definition;
-- the statistics to publish per fiscal year: the declared report ``complaint_statistics``
-  (``flows/reports/complaints.yaml``).
-
+- :func:`flow_manual`: the handling manual, written from the flow definition;
 See docs/complaints.md.
 """
 
 from integrity_flows.complaints.desk import (
-    COMPLAINT_FLOW,
-    TRACKING_FIELD,
     ComplaintDesk,
     Filed,
+    NotTracked,
+    TrackingDesk,
     TrackingNotFound,
+    tracked_flows,
 )
+from integrity_flows.complaints.manual import flow_manual
 from integrity_flows.complaints.progress import Message, Progress
 from integrity_flows.complaints.tracking import (
     Throttle,
@@ -27,16 +30,18 @@ from integrity_flows.complaints.tracking import (
 )
 
 __all__ = [
-    "COMPLAINT_FLOW",
-    "TRACKING_FIELD",
     "ComplaintDesk",
     "Filed",
     "Message",
+    "NotTracked",
     "Progress",
     "Throttle",
     "ThrottleWarning",
+    "TrackingDesk",
     "TrackingNotFound",
+    "flow_manual",
     "format_code",
     "new_code",
     "normalize_code",
+    "tracked_flows",
 ]

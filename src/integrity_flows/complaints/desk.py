@@ -1,24 +1,25 @@
-"""The complaint desk: file a complaint and hand out its tracking code; follow it by code.
+"""The tracking desk: file a case and hand out its tracking code; follow it by code.
 
-::
+A flow that declares ``tracking:`` (the corruption complaint does) is followed by the
+public with a code given once::
 
-    desk = ComplaintDesk(engine)
+    desk = TrackingDesk(engine)              # the one loaded flow that declares tracking
     filed = desk.file(actor=web_form, data={"channel": "online", "anonymous": True, ...})
     filed.tracking_code          # shown once to the complainant, never stored
     desk.follow(code, source=client_address).lines("th")
 
-The code goes to the engine as the flow's ``hashed`` field, so only its keyed hash is
-stored; :meth:`ComplaintDesk.follow` hashes what it is given the same way, finds the case
-through the store's index, compares the hashes in constant time and returns only what
-the complainant may see. A wrong code, malformed or unknown, gets the same plain "not
-found", and a source that keeps guessing is slowed down (:class:`Throttle`).
+The code goes to the engine as the flow's ``tracking.code`` field, a ``hashed`` one, so
+only its keyed hash is stored; :meth:`TrackingDesk.follow` hashes what it is given the
+same way, finds the case through the store's index, compares the hashes in constant time
+and returns only what the code's holder may see. A wrong code, malformed or unknown, gets
+the same plain "not found", and a source that keeps guessing is slowed down (:class:`Throttle`).
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -27,12 +28,21 @@ from integrity_flows.actor import Actor
 from integrity_flows.case import Case
 from integrity_flows.complaints.progress import Progress, progress_of
 from integrity_flows.complaints.tracking import Throttle, new_code, normalize_code
+from integrity_flows.definition.model import FlowDefinition, Tracking
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError, KeyRequired
 from integrity_flows.protection.fields import hashed_value
 
-COMPLAINT_FLOW = "corruption_complaint"
-TRACKING_FIELD = "tracking_hash"
+
+def tracked_flows(flows: Iterable[FlowDefinition]) -> list[str]:
+    """The ids of the flows that declare ``tracking:``, sorted, each once."""
+    return sorted({d.id for d in flows if d.tracking is not None})
+
+
+class NotTracked(FlowError):
+    """The flow named (or the one to find) does not follow its cases by tracking code."""
+
+    code = "not_tracked"
 
 
 class TrackingNotFound(FlowError):
@@ -55,23 +65,24 @@ class Filed:
     tracking_code: str = attrs.field(repr=False)
 
 
-class ComplaintDesk:
-    """Filing and following complaints of ``flow_id`` on ``engine``.
+class TrackingDesk:
+    """Filing and following cases of ``flow_id`` on ``engine`` by tracking code.
 
-    One desk per process: its :class:`Throttle` counts wrong codes in memory.
+    ``flow_id`` must declare ``tracking:``; when not given, it is the one loaded flow that
+    does. One desk per process: its :class:`Throttle` counts wrong codes in memory.
     """
 
     def __init__(
         self,
         engine: Engine,
         *,
-        flow_id: str = COMPLAINT_FLOW,
-        field: str = TRACKING_FIELD,
+        flow_id: str | None = None,
         throttle: Throttle | None = None,
     ) -> None:
         self.engine = engine
-        self.flow_id = flow_id
-        self.field = field
+        self.flow_id = flow_id if flow_id is not None else _the_tracked_flow(engine)
+        self.tracking = _tracking_of(engine, self.flow_id)
+        self.field = self.tracking.code
         self.throttle = throttle if throttle is not None else Throttle()
 
     def file(
@@ -104,7 +115,8 @@ class ComplaintDesk:
             raise TrackingNotFound
         self.throttle.succeeded(source)
         definition = self.engine.definition_of(case)
-        return progress_of(definition, case, self.engine.history(case.id))
+        messages = definition.tracking.messages if definition.tracking else None
+        return progress_of(definition, case, self.engine.history(case.id), messages)
 
     def find(self, code: str) -> Case | None:
         """The case whose tracking code is ``code``, or None (no throttling here)."""
@@ -133,4 +145,36 @@ class ComplaintDesk:
         )
 
 
-__all__ = ["COMPLAINT_FLOW", "TRACKING_FIELD", "ComplaintDesk", "Filed", "TrackingNotFound"]
+def _the_tracked_flow(engine: Engine) -> str:
+    found = tracked_flows(engine.flows)
+    if len(found) == 1:
+        return found[0]
+    names = ", ".join(found) or "-"
+    raise NotTracked(
+        f"ต้องระบุขั้นตอนงานที่ติดตามด้วยรหัสติดตามเรื่อง (ขั้นตอนงานที่ติดตามได้: {names})",
+        f"name the flow whose cases are followed by tracking code (flows that declare "
+        f"tracking: {names})",
+    )
+
+
+def _tracking_of(engine: Engine, flow_id: str) -> Tracking:
+    definition = engine.flows.get(flow_id)
+    if definition.tracking is None:
+        raise NotTracked(
+            f"ขั้นตอนงาน '{flow_id}' ไม่ได้กำหนดการติดตามด้วยรหัสติดตามเรื่อง (tracking:)",
+            f"flow '{flow_id}' declares no tracking code (tracking:)",
+        )
+    return definition.tracking
+
+
+# The name the desk had when only complaints were followed by code.
+ComplaintDesk = TrackingDesk
+
+__all__ = [
+    "ComplaintDesk",
+    "Filed",
+    "NotTracked",
+    "TrackingDesk",
+    "TrackingNotFound",
+    "tracked_flows",
+]

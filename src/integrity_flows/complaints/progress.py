@@ -18,8 +18,6 @@ from integrity_flows.calendars import english_date, thai_date
 from integrity_flows.case import Case
 from integrity_flows.definition.model import FlowDefinition, Label
 
-MESSAGES_FIELD = "complainant_messages"
-
 
 @attrs.frozen
 class Message:
@@ -78,8 +76,8 @@ def _dates(moment: datetime) -> dict[str, str]:
     return {"th": thai_date(moment), "en": english_date(moment)}
 
 
-def messages(events: Iterable[AuditEvent], field: str = MESSAGES_FIELD) -> tuple[Message, ...]:
-    """The messages to the complainant, in order, each dated by the move that added it.
+def messages(events: Iterable[AuditEvent], field: str) -> tuple[Message, ...]:
+    """The messages to the code's holder, in order, each dated by the move that added it.
 
     A list field's event holds the whole list after the move: the new items are those
     beyond the count before it.
@@ -95,16 +93,22 @@ def messages(events: Iterable[AuditEvent], field: str = MESSAGES_FIELD) -> tuple
     return tuple(found)
 
 
-def progress_of(definition: FlowDefinition, case: Case, events: Iterable[AuditEvent]) -> Progress:
-    """The complainant's view of ``case``."""
+def progress_of(
+    definition: FlowDefinition,
+    case: Case,
+    events: Iterable[AuditEvent],
+    messages_field: str | None = None,
+) -> Progress:
+    """What the holder of ``case``'s tracking code sees: the items of ``messages_field``
+    (none when the flow keeps no messages for them)."""
     return Progress(
         title=definition.title,
         stage=definition.label_of_state(case.state),
         received_at=case.created_at,
         stage_since=case.entered_at,
         closed=definition.states[case.state].terminal,
-        messages=messages(events),
+        messages=messages(events, messages_field) if messages_field else (),
     )
 
 
-__all__ = ["MESSAGES_FIELD", "Message", "Progress", "messages", "progress_of"]
+__all__ = ["Message", "Progress", "messages", "progress_of"]

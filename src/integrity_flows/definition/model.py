@@ -354,6 +354,38 @@ class Grants:
 
 
 @attrs.frozen
+class Tracking:
+    """Cases the public follows by a code given once (``tracking:``).
+
+    When a case starts, the engine's desk (:class:`~integrity_flows.complaints.ComplaintDesk`)
+    draws a fresh code, gives it once to whoever filed the case and keeps only its keyed
+    hash in the hashed field ``code``. Whoever holds the code sees the stage, its dates and
+    the items of the list field ``messages`` (the officers' messages to them), nothing else.
+    """
+
+    code: str
+    messages: str | None = None
+
+
+@attrs.frozen
+class Manual:
+    """The words of a flow's handling manual that do not come from its steps (``manual:``).
+
+    Headings replace the generic ones (the plan may print its own, as step 33/5.8 does);
+    ``filing_note`` is said under the first heading; ``targets`` names settings that are
+    time frames without a deadline (measured, not escalated), with their labels.
+    """
+
+    title: Label | None = None
+    filing: Label | None = None
+    steps: Label | None = None
+    responsible: Label | None = None
+    time_frames: Label | None = None
+    filing_note: Label | None = None
+    targets: Mapping[str, Label] = attrs.field(factory=dict)
+
+
+@attrs.frozen
 class Plan:
     """Where the flow comes from in the integrity plan."""
 
@@ -382,6 +414,10 @@ class FlowDefinition:
     parent: ParentLink | None = None
     # The powers this flow's cases grant (delegation orders), if any.
     grants: Grants | None = None
+    # Cases followed by the public through a code given once, if any.
+    tracking: Tracking | None = None
+    # The handling manual's own words, if the flow has any.
+    manual: Manual | None = None
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.

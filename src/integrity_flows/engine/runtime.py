@@ -44,11 +44,11 @@ from integrity_flows.engine.sensitive import (
     seal_clear_values,
 )
 from integrity_flows.errors import (
+    BadCaseId,
     CaseNotFound,
     CaseUnreadable,
     ConcurrentUpdate,
     DefinitionError,
-    InvalidData,
     Problem,
     Refused,
     StoreError,
@@ -57,6 +57,7 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.protocols import AuditSink, Clock, Directory, Store
@@ -142,15 +143,19 @@ class Engine:
         logger: Any = None,
         key: FieldKey | str | None = None,
         directory: Directory | None = None,
+        plan: Plan | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
         packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
-        given)."""
+        given). With ``plan``, a flow that names a project or cites a step that plan (its
+        latest version) does not have is refused at load."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
-        library = load_library(flows, registry=registry, bundled=bundled, entry_points=entry_points)
+        library = load_library(
+            flows, registry=registry, bundled=bundled, entry_points=entry_points, plan=plan
+        )
         store = open_store(url)
         try:
             return cls(
@@ -346,13 +351,9 @@ class Engine:
     ) -> Case:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
         now = self.clock()
-        if case_id is not None and (not isinstance(case_id, str) or not inputs.writable(case_id)):
-            # No chain can be kept under an id that cannot be written: refused, unrecorded.
-            raise InvalidData(
-                f"รหัสเรื่อง {inputs.shown(case_id)} ไม่ใช่ข้อความที่ถูกต้อง",
-                f"the case id {inputs.shown(case_id)} is not valid text",
-                reasons=[inputs.unwritable("รหัสเรื่อง", "the case id")],
-            )
+        if case_id is not None:
+            # A host's own id (one that is not valid text included): refused, unrecorded.
+            _check_case_id(case_id, self.store)
         case_id = case_id or _new_id(inputs.shown(flow_id))
         given = data if data is not None else {}
         problems = inputs.call_problems(actor, "start", reason, given)
@@ -831,6 +832,25 @@ def _known_id(case_id: Any) -> None:
     """A case id that cannot be written names no case: CaseNotFound, before any store reads it."""
     if not isinstance(case_id, str) or not inputs.writable(case_id):
         raise CaseNotFound(inputs.shown(case_id))
+
+
+MAX_CASE_ID = 120
+
+
+def _check_case_id(case_id: str, store: Store) -> None:
+    """A host's own case id: printable, trimmed, at most 120 characters, not taken."""
+    if not isinstance(case_id, str) or not case_id.strip():
+        raise BadCaseId(str(case_id), "ว่างเปล่า", "it is empty")
+    if len(case_id) > MAX_CASE_ID:
+        raise BadCaseId(case_id, f"ยาวเกิน {MAX_CASE_ID} ตัวอักษร", f"it is longer than {MAX_CASE_ID}")
+    if case_id != case_id.strip() or not case_id.isprintable():
+        raise BadCaseId(
+            case_id,
+            "มีช่องว่างหัวท้าย หรืออักขระควบคุมหรือกำหนดทิศทาง",
+            "it has leading or trailing spaces, or control or direction characters",
+        )
+    if store.load(case_id) is not None or store.events(case_id):
+        raise BadCaseId(case_id, "มีเรื่องนี้อยู่แล้ว", "a case with this id exists already")
 
 
 def _new_id(flow_id: str) -> str:

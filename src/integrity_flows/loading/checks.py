@@ -26,6 +26,7 @@ from integrity_flows.loading.param_kinds import KINDS, date_rule_problems, kind_
 from integrity_flows.loading.protection_checks import protection_problems
 from integrity_flows.loading.record_checks import record_guard_problems, records_problems
 from integrity_flows.loading.rule_checks import computed_problems
+from integrity_flows.loading.tracking_checks import tracking_problems
 
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
 # "risk/1": row 1 of the plan's risk table.
@@ -67,6 +68,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
         *records_problems(definition),
         *computed_problems(definition),
         *grants_problems(definition),
+        *tracking_problems(definition),
     ]
     for path, en, th in found:
         out.add(path, en, th)

@@ -19,8 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import attrs
-
 from integrity_flows.calendars import thai_digits
 from integrity_flows.definition.model import (
     SYSTEM_ROLE,
@@ -28,6 +26,7 @@ from integrity_flows.definition.model import (
     FlowDefinition,
     GuardRef,
     Label,
+    Manual,
     Transition,
 )
 from integrity_flows.manual.document import Document, Item, Items, Paragraph, Section, Table
@@ -37,23 +36,6 @@ _FILING = Label("วิธีการเริ่มเรื่อง", "How a
 _STEPS = Label("ขั้นตอนการดำเนินการ", "The steps")
 _RESPONSIBLE = Label("ส่วนงานและเจ้าหน้าที่ผู้รับผิดชอบ", "The unit and officers in charge")
 _TIME_FRAMES = Label("ระยะเวลาในการดำเนินการ", "Time frames")
-
-
-@attrs.frozen
-class ManualText:
-    """The words of a manual that do not come from the flow: its headings and notes.
-
-    ``targets`` names settings that are time frames without a deadline (measured, not
-    escalated), with their labels.
-    """
-
-    title: Label | None = None
-    filing: Label = _FILING
-    steps: Label = _STEPS
-    responsible: Label = _RESPONSIBLE
-    time_frames: Label = _TIME_FRAMES
-    filing_note: Label | None = None
-    targets: Mapping[str, Label] = attrs.field(factory=dict)
 
 
 _WORDS: Mapping[str, Label] = {
@@ -131,7 +113,8 @@ class _Writer:
         d: FlowDefinition,
         settings: Mapping[str, Any],
         lang: str,
-        text: ManualText,
+        text: Manual,
+        notes: tuple[Label, ...],
         unit: str | None,
     ) -> None:
         self.d = d
@@ -139,6 +122,7 @@ class _Writer:
         self.th = lang == "th"
         self.lang = lang
         self.text = text
+        self.notes = notes
         self.unit = unit
 
     def say(self, label: Label | None) -> str:
@@ -206,9 +190,9 @@ class _Writer:
         rules = list(self.rules(start.guards))
         if rules:
             blocks += [Paragraph(self.word("conditions")), Items(tuple(Item(r) for r in rules))]
-        if self.text.filing_note is not None:
-            blocks.append(Paragraph(self.say(self.text.filing_note)))
-        return Section(self.say(self.text.filing), tuple(blocks))
+        notes = (self.text.filing_note, *self.notes) if self.text.filing_note else self.notes
+        blocks += [Paragraph(self.say(note)) for note in notes]
+        return Section(self.say(self.text.filing or _FILING), tuple(blocks))
 
     def start_fields(self) -> list[str]:
         """Fields given at the start: required ones, those the start's rules name, and
@@ -258,7 +242,7 @@ class _Writer:
             )
         ends = [self.state(n) for n, s in self.d.states.items() if s.terminal]
         blocks.append(Paragraph(f"{self.word('ends')}: {', '.join(ends)}"))
-        return Section(self.say(self.text.steps), tuple(blocks))
+        return Section(self.say(self.text.steps or _STEPS), tuple(blocks))
 
     def leaving(self, state: str) -> Iterator[Transition]:
         return (t for t in self.d.transitions if state in t.source)
@@ -339,7 +323,7 @@ class _Writer:
             done = ", ".join(dict.fromkeys(system))
             roles.append(Item(f"{self.word('system')}: {self.word('system_does')}: {done}"))
         blocks.append(Items(tuple(roles)))
-        return Section(self.say(self.text.responsible), tuple(blocks))
+        return Section(self.say(self.text.responsible or _RESPONSIBLE), tuple(blocks))
 
     def plan_unit(self) -> str | None:
         if self.d.plan is None:
@@ -387,7 +371,7 @@ class _Writer:
         if names:
             unique = ", ".join(dict.fromkeys(names))
             blocks.append(Paragraph(self.word("settings_note", names=unique)))
-        return Section(self.say(self.text.time_frames), tuple(blocks))
+        return Section(self.say(self.text.time_frames or _TIME_FRAMES), tuple(blocks))
 
 
 def _fields_named(guards: tuple[GuardRef, ...]) -> set[str]:
@@ -409,20 +393,23 @@ def write_manual(
     *,
     settings: Mapping[str, Any] | None = None,
     lang: str = "th",
-    text: ManualText | None = None,
+    notes: tuple[Label, ...] = (),
     unit: str | None = None,
 ) -> Document:
     """The manual of ``definition`` in ``lang`` (``th`` or ``en``).
 
     ``settings`` are the settings in force (``Engine.settings(flow_id)``, host overrides
     applied; the definition's own when not given). ``unit`` names the unit in charge
-    (the unit the plan prints for the project when not given).
+    (the unit the plan prints for the project when not given). The flow's ``manual:``
+    block gives the headings, notes and targets of its own; ``notes`` are further
+    paragraphs said under the first heading, after the flow's own note.
     """
     if lang not in ("th", "en"):
         msg = f"lang must be 'th' or 'en', not {lang!r}"
         raise ValueError(msg)
     merged = {**definition.settings, **(settings or {})}
-    return _Writer(definition, merged, lang, text or ManualText(), unit).document()
+    words = definition.manual or Manual()
+    return _Writer(definition, merged, lang, words, notes, unit).document()
 
 
-__all__ = ["ManualText", "write_manual"]
+__all__ = ["write_manual"]

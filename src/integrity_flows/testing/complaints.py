@@ -2,8 +2,8 @@
 complaint as the complainant, reading sensitive data, and searching everywhere for a name.
 
 Plain functions over a :class:`~integrity_flows.testing.world.World`, called by the step
-definitions of :mod:`integrity_flows.testing.steps`. A case of a flow with a hashed
-``tracking_hash`` field is filed through the :class:`~integrity_flows.complaints.ComplaintDesk`,
+definitions of :mod:`integrity_flows.testing.steps`. A case of a flow that declares
+``tracking:`` is filed through the :class:`~integrity_flows.complaints.TrackingDesk`,
 and its tracking code is kept in ``world.codes`` (by case id) as the complainant would keep it.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from integrity_flows.complaints.desk import TRACKING_FIELD, ComplaintDesk, TrackingNotFound
+from integrity_flows.complaints.desk import TrackingDesk, TrackingNotFound
 from integrity_flows.complaints.progress import Progress
 from integrity_flows.complaints.tracking import Throttle
 from integrity_flows.definition.model import FlowDefinition
@@ -35,14 +35,13 @@ def _fail(message: str) -> AssertionError:
 
 
 def tracked(definition: FlowDefinition | None) -> bool:
-    """True for a flow whose cases carry a tracking code (a hashed ``tracking_hash``)."""
-    field = definition.data.get(TRACKING_FIELD) if definition else None
-    return field is not None and field.hashed
+    """True for a flow whose cases carry a tracking code (``tracking:``)."""
+    return definition is not None and definition.tracking is not None
 
 
-def desk(world: World, flow_id: str) -> ComplaintDesk:
-    """The scenario's complaint desk for ``flow_id`` (no waiting: the throttle never sleeps)."""
-    return ComplaintDesk(world.engine, flow_id=flow_id, throttle=Throttle(sleep=lambda _: None))
+def desk(world: World, flow_id: str) -> TrackingDesk:
+    """The scenario's tracking desk for ``flow_id`` (no waiting: the throttle never sleeps)."""
+    return TrackingDesk(world.engine, flow_id=flow_id, throttle=Throttle(sleep=lambda _: None))
 
 
 def open_case(world: World, flow_id: str, who: Actor, data: Mapping[str, Any]) -> Case:

@@ -61,7 +61,7 @@ Thai (``# language: th``)::
       | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
-    ดังนั้น รายงาน "salary_step_round" ของเรื่อง "R1" แสดง:         + table figure | value
+    ดังนั้น รายงาน "salary_step_round_report" ของเรื่อง "R1" แสดง:         + table figure | value
     เมื่อ ผู้ร้องเรียนติดตามเรื่อง ["C1"] ด้วยรหัสติดตาม[เรื่อง]
     ดังนั้น ผู้ร้องเรียนเห็นสถานะ "..." | เห็นข้อความ "..." | ไม่เห็น "..."
     ดังนั้น ผู้ร้องเรียน[ของเรื่อง "C1"] ได้รับรหัสติดตามเรื่อง
@@ -88,7 +88,7 @@ English::
       | actor | trigger | from | to | [outcome] |
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
-    Then the report "salary_step_round" of case "R1" shows:         + table figure | value
+    Then the report "salary_step_round_report" of case "R1" shows:         + table figure | value
     When the complainant follows [the complaint] ["C1"] with the tracking code
     Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
     Then the complainant [of "C1"] holds a tracking code
