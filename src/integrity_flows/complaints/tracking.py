@@ -163,7 +163,7 @@ class Throttle:
             "count, so one guesser slows every complainant down. Pass source= (the client's "
             "address or session) to ComplaintDesk.follow.",
             ThrottleWarning,
-            stacklevel=3,
+            stacklevel=4,  # the caller of TrackingDesk.follow
         )
 
     def _charges(self, source: str) -> deque[float]:
