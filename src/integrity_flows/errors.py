@@ -271,7 +271,8 @@ class CaseUnreadable(StoreError):
 
     def __init__(self, case_id: str, column: str, detail: str) -> None:
         super().__init__(
-            f"อ่านเรื่อง '{case_id}' จากที่เก็บข้อมูลไม่ได้: ช่อง '{column}' ไม่ถูกต้อง ({detail})",
+            f"อ่านเรื่อง '{case_id}' จากที่เก็บข้อมูลไม่ได้: ช่อง '{column}' "
+            "ไม่ใช่ข้อมูลที่ระบบบันทึก (ถูกแก้ไขหรือเสียหาย)",
             f"case '{case_id}' cannot be read from the store: its '{column}' is not valid "
             f"({detail})",
         )

@@ -145,7 +145,7 @@ def _unreadable(row: UnreadableCase) -> VerifyProblem:
         "unreadable",
         f"the case row cannot be read: its '{row.column}' is not valid ({row.detail}); "
         "it was edited or corrupted in the store",
-        f"อ่านข้อมูลเรื่องไม่ได้: ช่อง '{row.column}' ไม่ถูกต้อง ({row.detail}) ถูกแก้ไขหรือเสียหายในที่เก็บข้อมูล",
+        f"อ่านข้อมูลเรื่องไม่ได้: ช่อง '{row.column}' ไม่ใช่ข้อมูลที่ระบบบันทึก ถูกแก้ไขหรือเสียหายในที่เก็บข้อมูล",
     )
 
 
