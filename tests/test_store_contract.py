@@ -172,6 +172,27 @@ class TestPostgresStore(StoreContract):
         with closing(postgres_store()(postgres_url)) as store:
             assert store._query("SELECT version FROM schema_migrations") == [(1,), (2,)]
 
+    def test_machines_recording_a_key_fingerprint_at_once_agree(self, postgres_url: str) -> None:
+        """Four stores on one new database (four machines) record different fingerprints at
+        once: one is kept, and every one of them is told that one."""
+        stores = [postgres_store()(postgres_url) for _ in range(4)]
+        barrier = threading.Barrier(4)
+        answers: list[str | None] = []
+
+        def record(n: int) -> None:
+            barrier.wait(10)
+            answers.append(stores[n].record_key_fingerprint(f"{n:08x}"))
+
+        threads = [threading.Thread(target=record, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        for store in stores:
+            store.close()
+        assert len(answers) == 4
+        assert len(set(answers)) == 1
+
     def test_two_connections_cannot_both_append_the_same_position(self, postgres_url: str) -> None:
         """Two stores on one database (two machines' view): a stale append fails."""
         with (
