@@ -544,6 +544,8 @@ class Engine:
         entered: datetime | None,
     ) -> Case:
         case = self.get(case_id)
+        if expected_version is not None and case.version != expected_version:
+            raise ConcurrentUpdate(case_id, expected_version, case.version)
         problems = inputs.call_problems(actor, trigger, reason, given)
         if problems:
             error: Refused = inputs.refusal(problems, case.id, inputs.shown(trigger), case.state)
@@ -556,8 +558,6 @@ class Engine:
                 error,
             )
             raise error
-        if expected_version is not None and case.version != expected_version:
-            raise ConcurrentUpdate(case_id, expected_version, case.version)
         definition = self.definition_of(case)
         trigger_id = definition.trigger_id(trigger)
         if trigger_id is None:
