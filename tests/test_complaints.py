@@ -46,6 +46,7 @@ from integrity_flows.errors import (
     KeyRequired,
     NotAuthorized,
     TriggerNotAllowed,
+    WrongKey,
 )
 from integrity_flows.plan.catalogue import load_plan
 from integrity_flows.protection import FieldKey
@@ -142,14 +143,18 @@ def test_the_throttle_slows_a_guessing_source_and_forgets_old_failures() -> None
 
 
 def test_the_throttle_remembers_a_bounded_number_of_sources() -> None:
-    """The oldest source is forgotten first."""
+    """With no room left, a slowed-down source's charges go to the overflow count that
+    every unknown source is charged with: forgetting it clears nothing."""
     time = Time()
     throttle = Throttle(free=1, max_sources=2, clock=time.clock, sleep=time.sleep)
     for source in ("a", "b", "c"):
         throttle.failed(source)
-    assert throttle.delay("a") == 0.0
+    assert throttle.delay("a") == 1.0  # forgotten: the overflow count
     assert throttle.delay("b") == 1.0
     assert throttle.delay("c") == 1.0
+    assert throttle.delay("someone new") == 1.0
+    time.now += 901
+    assert throttle.delay("someone new") == 0.0
 
 
 def test_follow_is_throttled_per_source_and_a_right_code_does_not_reset(engine: Engine) -> None:
@@ -253,14 +258,21 @@ def test_follow_compares_hashes_in_constant_time(
     assert seen == [(filed.case.data["tracking_hash"].encode(),) * 2]
 
 
-def test_a_code_from_another_key_finds_nothing(tmp_path: Path, clock: FixedClock) -> None:
-    """The hash is keyed: with another key the same code finds nothing."""
+def test_a_right_code_with_another_key_says_wrong_key(tmp_path: Path, clock: FixedClock) -> None:
+    """The hash is keyed: with another key the desk cannot even open the store, and says
+    "wrong key" instead of a misleading "not found"."""
     db = f"sqlite:///{tmp_path}/c.db"
     with Engine.open(db, clock=clock, key="ifkey1:" + "A" * 43) as engine:
         filed = file(engine)
+        fingerprint = engine.key.fingerprint if engine.key else ""
     other = "ifkey1:" + "B" * 43
-    with Engine.open(db, clock=clock, key=other) as engine, pytest.raises(TrackingNotFound):
-        quiet_desk(engine).follow(filed.tracking_code)
+    with pytest.raises(WrongKey) as wrong:
+        Engine.open(db, clock=clock, key=other)
+    assert "wrong key" in wrong.value.message_en
+    assert fingerprint in wrong.value.message_en
+    assert not isinstance(wrong.value, TrackingNotFound)
+    with Engine.open(db, clock=clock, key="ifkey1:" + "A" * 43) as engine:
+        assert quiet_desk(engine).follow(filed.tracking_code, source="a").stage.en
     with Engine.open(db, clock=clock) as engine, pytest.raises(KeyRequired) as caught:
         quiet_desk(engine).follow(filed.tracking_code)
     assert "no encryption key" in caught.value.message_en

@@ -120,6 +120,14 @@ def test_processes_firing_on_the_same_cases(url: str) -> None:
             )
             refusals = [e for e in history if not e.moved]
             assert len(refusals) == sum(o[0] == "refused" for o in mine)
+            # Each refusal is recorded against the state and version of the last move before
+            # it (tests/test_hostile_store.py forces the lost race that re-decides one).
+            state, version = None, 0
+            for event in history:
+                if event.moved:
+                    state, version = event.to_state, event.case_version
+                else:
+                    assert (event.from_state, event.case_version) == (state, version), event
             assert len(history) == 1 + len(moves) + len(refusals)
             # No lost update: versions 2, 3, ... each committed once, in order.
             versions = [e.case_version for e in moved_events(engine, case_id)]

@@ -18,6 +18,7 @@ from integrity_flows.errors import (
     InvalidKey,
     KeyRequired,
     NotAuthorized,
+    NotSealed,
     WrongKey,
 )
 from integrity_flows.loading import read_text
@@ -173,18 +174,20 @@ def test_no_key_refuses_a_sensitive_start_and_records_it(db: str, clock: FixedCl
 
 
 def test_sealed_at_rest_and_read_with_the_right_key_only(db: str, clock: FixedClock) -> None:
-    """The store holds sealed text; another key or no key refuses the reading, audited."""
+    """The store holds sealed text; another key cannot open the store at all (its key's
+    fingerprint is recorded); no key refuses the reading, audited."""
     key = FieldKey.generate()
     with Engine.open(db, clock=clock, key=key) as engine:
         case = engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE))
         assert is_sealed(case.data["borrower_phone"])
         assert engine.get(case.id) == case
-    with Engine.open(db, clock=clock, key=FieldKey.generate()) as engine:
-        with pytest.raises(WrongKey) as wrong:
-            engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="ติดต่อผู้ยืม")
-        assert key.fingerprint in wrong.value.message_en
-        assert PHONE not in str(wrong.value)
-        assert engine.history(case.id)[-1].refusal == "wrong_key"
+    other = FieldKey.generate()
+    with pytest.raises(WrongKey) as wrong:
+        Engine.open(db, clock=clock, key=other)
+    assert key.fingerprint in wrong.value.message_en
+    assert other.fingerprint in wrong.value.message_en
+    assert wrong.value.message_en.startswith("wrong key")
+    assert "กุญแจไม่ถูกต้อง" in wrong.value.message_th
     with Engine.open(db, clock=clock) as engine:
         with pytest.raises(KeyRequired):
             engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="ติดต่อผู้ยืม")
@@ -195,7 +198,6 @@ def test_sealed_at_rest_and_read_with_the_right_key_only(db: str, clock: FixedCl
         events = engine.history(case.id)
         assert [(e.outcome, e.refusal) for e in events] == [
             ("moved", None),
-            ("refused", "wrong_key"),
             ("refused", "key_required"),
             ("read", None),
         ]
@@ -205,7 +207,7 @@ def test_sealed_at_rest_and_read_with_the_right_key_only(db: str, clock: FixedCl
         assert read.to_state is None
         assert read.authority == {"roles": ["custodian"]}
         after = engine.get(case.id)
-        assert (after.state, after.version, after.events) == ("requested", 1, 4)
+        assert (after.state, after.version, after.events) == ("requested", 1, 3)
         assert engine.verify().ok
 
 
@@ -249,13 +251,32 @@ def test_only_readers_with_a_reason_may_reveal(engine: Engine) -> None:
     assert engine.verify().ok
 
 
-def test_a_value_written_before_protection_reads_as_it_is(engine: Engine) -> None:
-    """Data stored in clear by an earlier version is returned as it is, and audited."""
-    case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+def test_a_value_written_before_protection_is_refused_until_sealed(engine: Engine) -> None:
+    """Data stored in clear (by an earlier version) is refused on reading, never shown, the
+    refusal audited; seal_clear_values seals it once, with an event, and it reads again."""
+    case = engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE))
     import attrs
 
     legacy = attrs.evolve(case, data={**case.data, "borrower_phone": PHONE})
     engine.store._cases[case.id] = legacy  # type: ignore[attr-defined]
+    with pytest.raises(NotSealed) as refused:
+        engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="x")
+    assert PHONE not in str(refused.value)
+    assert "db seal" in refused.value.message_en
+    assert engine.history(case.id)[-1].refusal == "not_sealed"
+    assert {p.kind for p in engine.verify().problems} == {"clear_value"}
+    sealed = engine.seal_clear_values()
+    assert [(s.case_id, s.fields) for s in sealed] == [(case.id, ("borrower_phone",))]
+    last = engine.history(case.id)[-1]
+    assert (last.trigger, last.outcome, last.actor, last.data) == (
+        "seal",
+        "sealed",
+        "system",
+        {"borrower_phone": "***"},
+    )
+    assert is_sealed(engine.get(case.id).data["borrower_phone"])
+    assert engine.seal_clear_values() == []
+    assert engine.verify().ok
     assert engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="x") == PHONE
 
 

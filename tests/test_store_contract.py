@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,15 @@ class TestSQLiteStore(StoreContract):
         store = SQLiteStore(tmp_path / "contract.db")
         yield store
         store.close()
+
+    @pytest.fixture
+    def corrupt(self) -> Callable[[Any, str, str, str], None]:
+        """Writes raw text into a column of a case row through the store's connection."""
+
+        def write(store: Any, case_id: str, column: str, value: str) -> None:
+            store._db.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (value, case_id))
+
+        return write
 
     def test_two_connections_cannot_both_append_the_same_position(self, tmp_path: Path) -> None:
         """Two stores on one file (two processes' view): the second append of a position fails."""
@@ -114,18 +123,28 @@ class TestPostgresStore(StoreContract):
         yield store
         store.close()
 
+    @pytest.fixture
+    def corrupt(self) -> Callable[[Any, str, str, str], None]:
+        """Writes raw text into a column of a case row through the store's connection."""
+
+        def write(store: Any, case_id: str, column: str, value: str) -> None:
+            sql = f"UPDATE cases SET {column} = %s WHERE id = %s"
+            store._db.execute(sql, (value, case_id))
+
+        return write
+
     def test_migrations_are_recorded_once(self, postgres_url: str) -> None:
         """Opening the database again, or migrating it again, applies no migration twice."""
         first = postgres_store()(postgres_url, migrate=False)
         try:
-            assert first.migrate() == [1]
+            assert first.migrate() == [1, 2]
             assert first.migrate() == []
         finally:
             first.close()
         again = postgres_store()(postgres_url)
         try:
             assert again.migrate() == []
-            assert again.schema_version() == 1
+            assert again.schema_version() == 2
         finally:
             again.close()
 
@@ -151,7 +170,28 @@ class TestPostgresStore(StoreContract):
             store.close()
         assert errors == []
         with closing(postgres_store()(postgres_url)) as store:
-            assert store._query("SELECT version FROM schema_migrations") == [(1,)]
+            assert store._query("SELECT version FROM schema_migrations") == [(1,), (2,)]
+
+    def test_machines_recording_a_key_fingerprint_at_once_agree(self, postgres_url: str) -> None:
+        """Four stores on one new database (four machines) record different fingerprints at
+        once: one is kept, and every one of them is told that one."""
+        stores = [postgres_store()(postgres_url) for _ in range(4)]
+        barrier = threading.Barrier(4)
+        answers: list[str | None] = []
+
+        def record(n: int) -> None:
+            barrier.wait(10)
+            answers.append(stores[n].record_key_fingerprint(f"{n:08x}"))
+
+        threads = [threading.Thread(target=record, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        for store in stores:
+            store.close()
+        assert len(answers) == 4
+        assert len(set(answers)) == 1
 
     def test_two_connections_cannot_both_append_the_same_position(self, postgres_url: str) -> None:
         """Two stores on one database (two machines' view): a stale append fails."""

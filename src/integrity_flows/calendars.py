@@ -46,10 +46,16 @@ def thai_digits(text: str) -> str:
     return text.translate(_TO_THAI)
 
 
+def _not_text(text: object, what: str) -> ValueError:
+    return ValueError(f"expected {what}, found {type(text).__name__}")
+
+
 def parse_int(text: str | int) -> int:
     """Read an integer written with Thai or Arabic digits, commas allowed."""
-    if isinstance(text, int):
+    if isinstance(text, int) and not isinstance(text, bool):
         return text
+    if not isinstance(text, str):
+        raise _not_text(text, "a whole number")
     cleaned = arabic_digits(text).replace(",", "").strip()
     if not re.fullmatch(r"[+-]?\d+", cleaned):
         msg = f"not a whole number: {text!r}"
@@ -59,8 +65,12 @@ def parse_int(text: str | int) -> int:
 
 def parse_decimal(text: str | int | float | Decimal) -> Decimal:
     """Read a number (e.g. an amount in baht) with Thai or Arabic digits."""
+    if isinstance(text, bool):
+        raise _not_text(text, "a number")
     if isinstance(text, int | float | Decimal):
         text = str(text)
+    if not isinstance(text, str):
+        raise _not_text(text, "a number")
     cleaned = arabic_digits(text).replace(",", "").replace("บาท", "").strip()
     try:
         value = Decimal(cleaned)
@@ -181,6 +191,8 @@ def parse_date(text: str | date) -> date:
         return text.astimezone(THAI_TZ).date()
     if isinstance(text, date):
         return text
+    if not isinstance(text, str):
+        raise _not_text(text, "a date")
     cleaned = " ".join(arabic_digits(text).split())
     if match := _ISO.match(cleaned):
         return date(ce_year(int(match[1])), int(match[2]), int(match[3]))
@@ -202,6 +214,8 @@ def parse_datetime(text: str | datetime) -> datetime:
             msg = "a naive datetime has no zone"
             raise ValueError(msg)
         return text.astimezone(UTC)
+    if not isinstance(text, str):
+        raise _not_text(text, "a date and time")
     cleaned = arabic_digits(text).strip()
     if (year := re.match(r"^(\d{4})-", cleaned)) and int(year[1]) > _BE_THRESHOLD:
         cleaned = f"{ce_year(int(year[1])):04d}{cleaned[4:]}"

@@ -215,6 +215,13 @@ class WrongKey(Refused):
     code = "wrong_key"
 
 
+class NotSealed(WrongKey):
+    """A sensitive value is stored in clear: written before encryption existed, or a
+    sealed value replaced by clear text in the store. It is refused, never shown."""
+
+    code = "not_sealed"
+
+
 class InvalidKey(FlowError):
     """A key given to the engine or the command line is not a key (never shows the text)."""
 
@@ -238,18 +245,40 @@ class ConcurrentUpdate(StoreError):
     def __init__(
         self, case_id: str, expected: int, actual: int | None = None, *, of: str = "version"
     ) -> None:
-        found = "something else" if actual is None else str(actual)
-        thai_of = "ฉบับที่" if of == "version" else "ลำดับเหตุการณ์ที่"
+        if of == "version":
+            th_expected = f"เป็นฉบับที่ {expected}"
+            th_found = "ฉบับอื่น" if actual is None else f"ฉบับที่ {actual}"
+        else:  # the number of events in the case's chain
+            th_expected = f"มีเหตุการณ์ {expected} รายการ"
+            th_found = "จำนวนอื่น" if actual is None else f"{actual} รายการ"
+        en_found = "a different one" if actual is None else str(actual)
         super().__init__(
             f"เรื่อง '{case_id}' ถูกแก้ไขโดยผู้อื่นระหว่างดำเนินการ"
-            f" (คาดว่าเป็น{thai_of} {expected} แต่พบ {found}) ไม่มีการบันทึกใด ๆ",
+            f" (คาดว่า{th_expected} แต่พบ {th_found}) ไม่มีการบันทึกใด ๆ",
             f"case '{case_id}' was changed by someone else"
-            f" (expected {of} {expected}, found {found}); nothing was written",
+            f" (expected {of} {expected}, found {en_found}); nothing was written",
         )
         self.case_id = case_id
         self.expected = expected
         self.actual = actual
         self.of = of
+
+
+class CaseUnreadable(StoreError):
+    """A case row in the store cannot be read back as a case (edited or corrupted)."""
+
+    code = "case_unreadable"
+
+    def __init__(self, case_id: str, column: str, detail: str) -> None:
+        super().__init__(
+            f"อ่านเรื่อง '{case_id}' จากที่เก็บข้อมูลไม่ได้: ช่อง '{column}' "
+            "ไม่ใช่ข้อมูลที่ระบบบันทึก (ถูกแก้ไขหรือเสียหาย)",
+            f"case '{case_id}' cannot be read from the store: its '{column}' is not valid "
+            f"({detail})",
+        )
+        self.case_id = case_id
+        self.column = column
+        self.detail = detail
 
 
 class UnsupportedStore(StoreError):
@@ -267,6 +296,7 @@ class UnsupportedStore(StoreError):
 
 __all__ = [
     "CaseNotFound",
+    "CaseUnreadable",
     "ConcurrentUpdate",
     "DefinitionError",
     "FlowError",
@@ -275,6 +305,7 @@ __all__ = [
     "InvalidKey",
     "KeyRequired",
     "NotAuthorized",
+    "NotSealed",
     "Problem",
     "Reason",
     "Refused",

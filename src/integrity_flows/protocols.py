@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.errors import Reason
     from integrity_flows.guards.context import GuardContext
-    from integrity_flows.stored import StoredEvent, Write
+    from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 
 
 class CaseLookup(Protocol):
@@ -73,6 +73,17 @@ class Store(CaseLookup, Protocol):
         ephemeral key that lives exactly as long as the data."""
         ...
 
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key the store's sensitive data is sealed with, as
+        recorded by :meth:`record_key_fingerprint`; None when none is recorded."""
+        ...
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` as the store's key unless one is recorded already (at
+        once, whoever else records at the same time); return the one recorded, or None
+        when the store cannot record it (a schema older than the table that keeps it)."""
+        ...
+
     def write(self, write: Write) -> int:
         """Commit ``write`` in one transaction; return the event's global sequence number."""
         ...
@@ -91,6 +102,13 @@ class Store(CaseLookup, Protocol):
 
     def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
         """Cases ordered by id, optionally of one flow and state."""
+        ...
+
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        """Every case ordered by id, for a reader of them all (``verify``): a row that
+        cannot be read back as a case is an :class:`UnreadableCase` in its place, where
+        :meth:`iter_cases` and :meth:`load` raise
+        :class:`~integrity_flows.errors.CaseUnreadable`."""
         ...
 
     def due(self, now: datetime) -> list[tuple[str, str, datetime]]:

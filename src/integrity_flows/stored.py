@@ -43,4 +43,15 @@ class Write:
     deadlines_changed: bool = True
 
 
-__all__ = ["StoredEvent", "Write"]
+@attrs.frozen
+class UnreadableCase:
+    """A case row a store holds but cannot read back as a case (edited or corrupted):
+    its id, the column that cannot be read, and why. :meth:`Store.scan_cases` yields one
+    in the row's place, so a reader of every case (``verify``) goes on past it."""
+
+    case_id: str
+    column: str
+    detail: str
+
+
+__all__ = ["StoredEvent", "UnreadableCase", "Write"]

@@ -7,15 +7,16 @@ cases ordered by id, so memory stays flat however long the trail is.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from integrity_flows import committees
-from integrity_flows.audit.records import GENESIS, digest, parse_json
+from integrity_flows.audit.records import GENESIS, REDACTED, digest, parse_json
 from integrity_flows.case import Case
-from integrity_flows.stored import StoredEvent
+from integrity_flows.stored import StoredEvent, UnreadableCase
 
 
 @attrs.frozen
@@ -60,6 +61,9 @@ class _Chain:
     state: str | None = None
     version: int = 0
     moved: bool = False
+    events: int = 0
+    # True while the chain is exactly one refused start: the one chain that has no case.
+    refused_start: bool = False
     flow_id: str | None = None
     data: dict[str, Any] = attrs.field(factory=dict)
     redacted: set[str] = attrs.field(factory=set)
@@ -67,8 +71,12 @@ class _Chain:
     fired_by: dict[str, str] = attrs.field(factory=dict)
 
 
-def verify(events: Iterable[StoredEvent], cases: Iterable[Case]) -> VerifyReport:
-    """Check ``events`` (sorted by case id, then position) against ``cases`` (sorted by id)."""
+def verify(events: Iterable[StoredEvent], cases: Iterable[Case | UnreadableCase]) -> VerifyReport:
+    """Check ``events`` (sorted by case id, then position) against ``cases`` (sorted by id).
+
+    A case row the store could not read (an :class:`UnreadableCase`) is a problem of its
+    case; its chain is still checked, and so is every other case.
+    """
     problems: list[VerifyProblem] = []
     counts = {"cases": 0, "events": 0}
     heads = hashlib.sha256()
@@ -76,11 +84,14 @@ def verify(events: Iterable[StoredEvent], cases: Iterable[Case]) -> VerifyReport
     next_case = next(case_iter, None)
     for chain in _chains(events, problems, counts):
         heads.update(f"{chain.case_id}:{chain.head}\n".encode())
-        while next_case is not None and next_case.id < chain.case_id:
-            problems.append(_no_trail(next_case))
+        while next_case is not None and next_case.case_id < chain.case_id:
+            problems.extend(_no_trail(next_case))
             next_case = next(case_iter, None)
-        if next_case is not None and next_case.id == chain.case_id:
-            problems.extend(_compare(chain, next_case))
+        if next_case is not None and next_case.case_id == chain.case_id:
+            if isinstance(next_case.found, UnreadableCase):
+                problems.append(_unreadable(next_case.found))
+            else:
+                problems.extend(_compare(chain, next_case.found))
             next_case = next(case_iter, None)
         elif chain.moved:
             problems.append(
@@ -92,22 +103,64 @@ def verify(events: Iterable[StoredEvent], cases: Iterable[Case]) -> VerifyReport
                     "บันทึกการตรวจสอบมีการเปลี่ยนสถานะ แต่ไม่พบเรื่องนี้ในที่เก็บข้อมูล",
                 )
             )
+        elif not (chain.events == 1 and chain.refused_start):
+            problems.append(
+                VerifyProblem(
+                    chain.case_id,
+                    None,
+                    "case_missing",
+                    f"a trail of {chain.events} event(s) has no case; only a single refused "
+                    "start may have none (a forged or left-over chain)",
+                    f"บันทึกการตรวจสอบ {chain.events} เหตุการณ์ไม่มีเรื่องในที่เก็บข้อมูล "
+                    "มีได้เฉพาะการเริ่มเรื่องที่ถูกปฏิเสธเพียงรายการเดียว (บันทึกปลอมหรือตกค้าง)",
+                )
+            )
     while next_case is not None:
-        problems.append(_no_trail(next_case))
+        problems.extend(_no_trail(next_case))
         next_case = next(case_iter, None)
     return VerifyReport(counts["cases"], counts["events"], tuple(problems), heads.hexdigest())
 
 
-def _counting(cases: Iterator[Case], counts: dict[str, int]) -> Iterator[Case]:
+def _counting(cases: Iterator[Case | UnreadableCase], counts: dict[str, int]) -> Iterator[_Row]:
     for case in cases:
         counts["cases"] += 1
-        yield case
+        yield _Row(case)
 
 
-def _no_trail(case: Case) -> VerifyProblem:
+@attrs.frozen
+class _Row:
+    """A case as read, or a row that could not be read, by its id."""
+
+    found: Case | UnreadableCase
+
+    @property
+    def case_id(self) -> str:
+        return self.found.case_id if isinstance(self.found, UnreadableCase) else self.found.id
+
+
+def _unreadable(row: UnreadableCase) -> VerifyProblem:
     return VerifyProblem(
-        case.id, None, "trail_missing", "the case has no audit trail", "เรื่องนี้ไม่มีบันทึกการตรวจสอบ"
+        row.case_id,
+        None,
+        "unreadable",
+        f"the case row cannot be read: its '{row.column}' is not valid ({row.detail}); "
+        "it was edited or corrupted in the store",
+        f"อ่านข้อมูลเรื่องไม่ได้: ช่อง '{row.column}' ไม่ใช่ข้อมูลที่ระบบบันทึก ถูกแก้ไขหรือเสียหายในที่เก็บข้อมูล",
     )
+
+
+def _no_trail(row: _Row) -> list[VerifyProblem]:
+    found = [] if not isinstance(row.found, UnreadableCase) else [_unreadable(row.found)]
+    found.append(
+        VerifyProblem(
+            row.case_id,
+            None,
+            "trail_missing",
+            "the case has no audit trail",
+            "เรื่องนี้ไม่มีบันทึกการตรวจสอบ",
+        )
+    )
+    return found
 
 
 def _chains(
@@ -172,6 +225,14 @@ def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
     else:
         found.extend(_check_body(event, body))
         _advance(chain, body)
+    chain.refused_start = (
+        chain.events == 0
+        and isinstance(body, dict)
+        and (body.get("outcome"), body.get("trigger"), body.get("from_state"))
+        == ("refused", "start", None)
+        and body.get("case_version") == 0
+    )
+    chain.events += 1
     chain.pos = event.pos
     chain.head = event.hash
     return found
@@ -194,6 +255,13 @@ def _check_body(event: StoredEvent, body: dict[str, Any]) -> list[VerifyProblem]
 
 
 def _advance(chain: _Chain, body: dict[str, Any]) -> None:
+    if body.get("outcome") == SEALED:
+        # Values written in clear, sealed since (``db seal``): from now on the trail
+        # holds them as ``***``, and the case must hold them sealed.
+        for key in body.get("data") or {}:
+            chain.data[key] = REDACTED
+            chain.redacted.add(key)
+        return
     if body.get("outcome") != "moved":
         return
     chain.moved = True
@@ -227,23 +295,43 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
         return VerifyProblem(case.id, None, kind, en, th)
 
     found: list[VerifyProblem] = []
-    if case.head != chain.head or case.events != chain.pos:
+    if case.events != chain.pos:
         found.append(
             differs(
                 "head",
                 f"the case's head is event #{case.events} but its trail "
                 f"ends at #{chain.pos} (events removed or added at the end)",
-                "ค่าล่าสุดของเรื่องไม่ตรงกับบันทึกการตรวจสอบ (มีการตัดหรือเพิ่มท้ายบันทึก)",
+                f"ค่าล่าสุดของเรื่องเป็นเหตุการณ์ลำดับที่ {case.events} แต่บันทึกการตรวจสอบสิ้นสุดที่ลำดับที่ "
+                f"{chain.pos} (มีการตัดหรือเพิ่มท้ายบันทึก)",
             )
         )
-    if (case.state, case.version, case.flow_id) != (chain.state, chain.version, chain.flow_id):
+    elif case.head != chain.head:
+        found.append(
+            differs(
+                "head",
+                f"the case's head hash is not the hash of its trail's last event #{chain.pos} "
+                "(the trail or the case's head was rewritten, its length unchanged)",
+                f"ค่าแฮชล่าสุดของเรื่องไม่ตรงกับเหตุการณ์สุดท้ายลำดับที่ {chain.pos} ของบันทึกการตรวจสอบ "
+                "(บันทึกหรือค่าล่าสุดของเรื่องถูกเขียนใหม่ โดยจำนวนเหตุการณ์เท่าเดิม)",
+            )
+        )
+    if case.flow_id != chain.flow_id:
+        found.append(
+            differs(
+                "state",
+                f"the case says flow '{case.flow_id}', its trail says '{chain.flow_id}'",
+                f"ขั้นตอนงานของเรื่อง '{case.flow_id}' ไม่ตรงกับบันทึกการตรวจสอบ '{chain.flow_id}'",
+            )
+        )
+    if (case.state, case.version) != (chain.state, chain.version):
         found.append(
             differs(
                 "state",
                 f"the case says state '{case.state}' version "
                 f"{case.version}, its trail says '{chain.state}' version "
                 f"{chain.version}",
-                f"สถานะของเรื่อง '{case.state}' ไม่ตรงกับบันทึกการตรวจสอบ '{chain.state}'",
+                f"สถานะของเรื่อง '{case.state}' ฉบับที่ {case.version} ไม่ตรงกับบันทึกการตรวจสอบ "
+                f"'{chain.state}' ฉบับที่ {chain.version}",
             )
         )
     if dict(case.actors) != chain.actors or dict(case.fired_by) != chain.fired_by:
@@ -252,6 +340,17 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
                 "actors",
                 "the case's bound actors (requester, who fired what) differ from its trail",
                 "ผู้ดำเนินการที่ผูกกับเรื่อง (ผู้ขอ ผู้ดำเนินการแต่ละขั้น) ไม่ตรงกับบันทึกการตรวจสอบ",
+            )
+        )
+    clear = sorted(k for k in chain.redacted if not _protected(case.data.get(k)))
+    if clear:
+        found.append(
+            differs(
+                "clear_value",
+                f"the case holds {', '.join(clear)} in clear where its trail says sealed or "
+                "hashed (a protected value replaced in the store)",
+                f"เรื่องเก็บ {', '.join(clear)} เป็นข้อความธรรมดา ทั้งที่บันทึกการตรวจสอบระบุว่าเข้ารหัสไว้ "
+                "(ค่าที่ป้องกันไว้ถูกแทนที่ในที่เก็บข้อมูล)",
             )
         )
     visible = {k: v for k, v in case.data.items() if k not in chain.redacted}
@@ -268,6 +367,25 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
             )
         )
     return found
+
+
+#: The outcome of an event sealing values written in clear (``Engine.seal_clear_values``).
+SEALED = "sealed"
+# What a store holds for a value its trail shows as ``***``: sealed text
+# (``protection.keys.SEALED_PREFIX``), a keyed hash in hex, or a list of sealed items.
+_SEALED_TEXT = "sealed:"
+_HASHED = re.compile(r"[0-9a-f]{64}")
+
+
+def _protected(value: Any) -> bool:
+    """True when ``value`` is what the engine stores for a protected value (or nothing)."""
+    if value in (None, "", []):
+        return True
+    if isinstance(value, str):
+        return value.startswith(_SEALED_TEXT) or _HASHED.fullmatch(value) is not None
+    if isinstance(value, list):
+        return all(isinstance(item, str) and _protected(item) for item in value)
+    return False
 
 
 _DELTA_KEYS = frozenset({"key", "added", "amended", "removed"})
@@ -298,8 +416,8 @@ def _key_of(item: Any, key: str) -> Any:
 def _same(actual: Any, recorded: Any) -> bool:
     """Equal, where a value the trail shows as ``***`` (a sensitive sub-field of a record)
     stands for whatever the case holds."""
-    if recorded == "***":
-        return True
+    if recorded == REDACTED:
+        return _protected(actual)
     if isinstance(actual, Mapping) and isinstance(recorded, Mapping):
         return actual.keys() == recorded.keys() and all(
             _same(actual[k], recorded[k]) for k in actual

@@ -23,7 +23,7 @@ def verify_trail(db: str) -> None:
     """Recompute every chain; exit 1 naming each problem / ตรวจสอบความถูกต้องของบันทึก."""
     store = open_store(store_url(db, must_exist=True))
     try:
-        report = verify(store.iter_events(), store.iter_cases())
+        report = verify(store.iter_events(), store.scan_cases())
     finally:
         store.close()
     for problem in report.problems:

@@ -237,6 +237,9 @@ def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
         return f"{line}: {move}"
     if event.outcome == "read":
         return f"{line}: {_read(event, definition)}"
+    if event.outcome == "sealed":
+        names = ", ".join(event.data)
+        return f"{line}: เข้ารหัสข้อมูลที่บันทึกไว้ก่อนมีการเข้ารหัส / sealed values written in clear: {names}"
     reasons = "; ".join(r["th"] for r in event.reasons)
     return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"
 

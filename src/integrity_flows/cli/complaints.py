@@ -125,7 +125,8 @@ def follow_complaint(
     """What the complainant holding CODE may see / ติดตามเรื่องร้องเรียนด้วยรหัสติดตาม."""
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         try:
-            progress = TrackingDesk(engine, flow_id=flow_id).follow(code)
+            # One process per run: its throttle starts empty (the fixed delay below bounds it).
+            progress = TrackingDesk(engine, flow_id=flow_id).follow(code, source="command-line")
         except (TrackingNotFound, FlowError) as exc:
             time.sleep(wrong_code_delay)
             fail(exc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from integrity_flows.cli.common import db_option, store_url
+from integrity_flows.cli.common import db_option, flows_option, open_engine, store_url
 from integrity_flows.protocols import MigratingStore
 from integrity_flows.stores import open_store
 
@@ -39,3 +39,30 @@ def migrate_command(db: str) -> None:
         )
     else:
         click.echo(f"โครงสร้างเป็นปัจจุบันแล้ว รุ่นที่ {version} / schema up to date at version {version}")
+
+
+@db_group.command("seal")
+@db_option
+@flows_option
+@click.option(
+    "--reason",
+    default="sealing values written before encryption",
+    show_default=True,
+    help="Recorded with each case's event / เหตุผลที่บันทึกในแต่ละเรื่อง",
+)
+def seal_command(db: str, flow_dirs: tuple[str, ...], reason: str) -> None:
+    """Seal sensitive values written in clear, once / เข้ารหัสข้อมูลอ่อนไหวที่บันทึกไว้ก่อนมีการเข้ารหัส.
+
+    For a database whose sensitive fields hold values written before encryption existed:
+    each such value is sealed with the key of this run (the store's key), and each case
+    changed gets one audit event by the system (trigger seal, outcome sealed). Until then
+    those values are refused on reading and audit verify reports them. Safe to run again.
+    """
+    with open_engine(db, flow_dirs, must_exist=True) as engine:
+        sealed = engine.seal_clear_values(reason=reason)
+    for found in sealed:
+        click.echo(f"{found.case_id}: {', '.join(found.fields)}")
+    click.echo(
+        f"เข้ารหัสข้อมูลเดิมแล้ว {len(sealed)} เรื่อง / sealed values written in clear in "
+        f"{len(sealed)} case(s)"
+    )

@@ -21,7 +21,13 @@ from integrity_flows.complaints.desk import (
 )
 from integrity_flows.complaints.manual import flow_manual
 from integrity_flows.complaints.progress import Message, Progress
-from integrity_flows.complaints.tracking import Throttle, format_code, new_code, normalize_code
+from integrity_flows.complaints.tracking import (
+    Throttle,
+    ThrottleWarning,
+    format_code,
+    new_code,
+    normalize_code,
+)
 
 __all__ = [
     "ComplaintDesk",
@@ -30,6 +36,7 @@ __all__ = [
     "NotTracked",
     "Progress",
     "Throttle",
+    "ThrottleWarning",
     "TrackingDesk",
     "TrackingNotFound",
     "flow_manual",

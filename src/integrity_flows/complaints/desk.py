@@ -104,14 +104,16 @@ class TrackingDesk:
     def follow(self, code: str, *, source: str = "") -> Progress:
         """What the complainant holding ``code`` may see.
 
-        ``source`` names who asks (e.g. the client's address) for the throttle. Raises
+        ``source`` names who asks (e.g. the client's address) for the throttle: the
+        attempt is charged to it before it waits, and refunded when the code is right.
+        Without a source every caller shares one count (the throttle warns once). Raises
         :class:`TrackingNotFound` for any wrong code.
         """
-        self.throttle.wait(source)
+        self.throttle.attempt(source)
         case = self.find(code)
         if case is None:
-            self.throttle.failed(source)
             raise TrackingNotFound
+        self.throttle.succeeded(source)
         definition = self.engine.definition_of(case)
         messages = definition.tracking.messages if definition.tracking else None
         return progress_of(definition, case, self.engine.history(case.id), messages)

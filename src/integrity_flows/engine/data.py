@@ -15,6 +15,7 @@ from integrity_flows.audit.records import REDACTED, iso
 from integrity_flows.calendars import THAI_TZ, parse_datetime
 from integrity_flows.definition.model import Field, FlowDefinition, RecordsOp
 from integrity_flows.engine import records
+from integrity_flows.engine.inputs import bad_text, shown
 from integrity_flows.errors import Reason
 from integrity_flows.values import NORMALIZERS
 
@@ -46,14 +47,17 @@ def normalize(
     changes: dict[str, Any] = {}
     problems: list[Reason] = []
     for name, value in given.items():
-        field_id = definition.field_id(name)
+        field_id = definition.field_id(name) if isinstance(name, str) else None
         if field_id is None:
+            named = shown(name)
             problems.append(
-                Reason("unknown_field", f"ไม่รู้จักข้อมูล '{name}'", f"unknown data field '{name}'")
+                Reason("unknown_field", f"ไม่รู้จักข้อมูล '{named}'", f"unknown data field '{named}'")
             )
             continue
         field = definition.data[field_id]
-        if field.computed is not None:
+        if bad_text(value):
+            problems.append(_bad_text(field))
+        elif field.computed is not None:
             problems.append(_computed_given(field))
         elif field.type == "list":
             changes[field_id] = [*existing.get(field_id, []), *_list_items(value)]
@@ -107,10 +111,19 @@ def _records(
     return records.change(field, value, list(held or []), op)
 
 
+def _bad_text(field: Field) -> Reason:
+    return Reason(
+        "bad_value",
+        f"ข้อมูล '{field.label.th}' มีอักขระที่ไม่ใช่ข้อความที่ถูกต้อง (เช่น ข้อมูลที่ไม่ใช่ UTF-8) หรือซ้อนกันลึกเกินไป",
+        f"'{field.label.en}' holds characters that are not valid text "
+        "(e.g. bytes that are not UTF-8), or nests too deep",
+    )
+
+
 def _scalar(field: Field, value: Any) -> tuple[Any, Reason | None]:
     try:
         return _NORMALIZERS[field.type](value, field), None
-    except (ValueError, AttributeError, TypeError) as exc:
+    except (ValueError, AttributeError, TypeError, ArithmeticError, RecursionError) as exc:
         if field.sensitive:
             # The reason goes to the audit trail and the log: never echo the value.
             return None, Reason(

@@ -64,6 +64,10 @@ class Rules:
         return self.lookup.load(case_id) if case_id else None
 
 
+#: Data reasons that say a given value is of the wrong type or shape (not merely absent).
+WRONG_VALUE = frozenset({"bad_value", "bad_item"})
+
+
 @attrs.frozen
 class Decision:
     """The outcome of deciding one action."""
@@ -90,9 +94,12 @@ class Decision:
         why_th = "; ".join(r.th for r in reasons)
         why_en = "; ".join(r.en for r in reasons)
         kind: type[Refused]
+        # A value of the wrong type or shape is invalid data, even when a guard, missing
+        # the value it would have read, refused too: the value is what is wrong.
+        wrong_value = any(r.code in WRONG_VALUE for r in self.data_reasons)
         if self.authority_reasons:
             kind, th, en = NotAuthorized, "ไม่มีสิทธิ์", "not authorized"
-        elif self.guard_reasons:
+        elif self.guard_reasons and not wrong_value:
             kind, th, en = GuardRejected, "ยังไม่ผ่านเงื่อนไข", "conditions not met"
         else:
             kind, th, en = InvalidData, "ข้อมูลไม่ถูกต้อง", "invalid data"

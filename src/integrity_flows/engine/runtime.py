@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -23,6 +24,7 @@ from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
 from integrity_flows.engine import data as casedata
+from integrity_flows.engine import inputs
 from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
     Decision,
@@ -33,14 +35,23 @@ from integrity_flows.engine.decision import (
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
-from integrity_flows.engine.sensitive import engine_key, reveal
+from integrity_flows.engine.sensitive import (
+    LostRace,
+    SealedCase,
+    check_store_key,
+    engine_key,
+    reveal,
+    seal_clear_values,
+)
 from integrity_flows.errors import (
     BadCaseId,
     CaseNotFound,
+    CaseUnreadable,
     ConcurrentUpdate,
     DefinitionError,
     Problem,
     Refused,
+    StoreError,
     UnknownFlow,
     UnknownTrigger,
 )
@@ -99,6 +110,7 @@ class Engine:
         # check someone an action names, not only the one who acts. None: nobody is known.
         self.directory = directory
         self.key = engine_key(store, key)
+        check_store_key(store, self.key)
         self.flows = flows
         self.registry = registry or default_registry()
         self.clock: Clock = clock or SystemClock()
@@ -110,7 +122,10 @@ class Engine:
         self._rules_cache: dict[tuple[str, int], Rules] = {}
         # The flows that grant powers (delegation orders), read by authority resolution.
         self._granting = GrantingFlows.of(flows)
-        self._batched: list[Sealed] | None = None
+        # Events held back by the batch a thread is inside (None: not in a batch). Kept
+        # per thread: a fire committed by one thread is published by that thread, never
+        # collected into (or dropped with) another thread's batch.
+        self._local = threading.local()
         self._check_settings()
 
     @classmethod
@@ -141,17 +156,22 @@ class Engine:
         library = load_library(
             flows, registry=registry, bundled=bundled, entry_points=entry_points, plan=plan
         )
-        return cls(
-            open_store(url),
-            library,
-            registry=registry,
-            clock=clock,
-            settings=settings,
-            sinks=sinks,
-            logger=logger,
-            key=key,
-            directory=directory,
-        )
+        store = open_store(url)
+        try:
+            return cls(
+                store,
+                library,
+                registry=registry,
+                clock=clock,
+                settings=settings,
+                sinks=sinks,
+                logger=logger,
+                key=key,
+                directory=directory,
+            )
+        except BaseException:
+            store.close()  # refused (a wrong key, bad settings): nothing left open
+            raise
 
     # --- plumbing -----------------------------------------------------------
 
@@ -269,6 +289,7 @@ class Engine:
 
     def get(self, case_id: str) -> Case:
         """The case ``case_id`` as stored now."""
+        _known_id(case_id)
         case = self.store.load(case_id)
         if case is None:
             raise CaseNotFound(case_id)
@@ -280,6 +301,7 @@ class Engine:
 
     def history(self, case_id: str) -> list[AuditEvent]:
         """The audit events of ``case_id``, oldest first (refusals included)."""
+        _known_id(case_id)
         stored = self.store.events(case_id)
         if not stored:
             raise CaseNotFound(case_id)
@@ -291,7 +313,7 @@ class Engine:
 
     def verify(self) -> VerifyReport:
         """Recompute every chain and compare every case with its trail."""
-        return verify(self.store.iter_events(), self.store.iter_cases())
+        return verify(self.store.iter_events(), self.store.scan_cases())
 
     def available(self, case_id: str, *, actor: Actor) -> list[str]:
         """Triggers ``actor`` may fire on the case now (with the data it already holds)."""
@@ -330,16 +352,31 @@ class Engine:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
         now = self.clock()
         if case_id is not None:
+            # A host's own id (one that is not valid text included): refused, unrecorded.
             _check_case_id(case_id, self.store)
-        case_id = case_id or _new_id(flow_id)
+        case_id = case_id or _new_id(inputs.shown(flow_id))
+        given = data if data is not None else {}
+        problems = inputs.call_problems(actor, "start", reason, given)
+        if not isinstance(flow_id, str) or not inputs.writable(flow_id):
+            problems.append(inputs.unwritable("รหัสขั้นตอนงาน", "the flow id"))
+        if problems:
+            error: Refused = inputs.refusal(problems, case_id, "start", None)
+            self._refuse_start(
+                case_id,
+                inputs.shown(flow_id),
+                version if isinstance(version, int) else 0,
+                inputs.recordable_actor(actor),
+                now,
+                inputs.recordable(reason),
+                error,
+            )
+            raise error
         try:
             definition = self.flows.get(flow_id, version)
         except UnknownFlow as exc:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
-        decision = decide_start(
-            definition, case_id, actor, data or {}, now, self._rules(definition)
-        )
+        decision = decide_start(definition, case_id, actor, given, now, self._rules(definition))
         if not decision.allowed:
             error = decision.error(definition, case_id, "start", None)
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
@@ -433,6 +470,13 @@ class Engine:
         """
         return reveal(self, case_id, field, actor=actor, reason=reason)
 
+    def seal_clear_values(
+        self, *, reason: str = "sealing values written before encryption"
+    ) -> list[SealedCase]:
+        """Seal every sensitive value stored in clear, each case changed with one audit
+        event (trigger ``seal``, outcome ``sealed``); see ``integrity-flows db seal``."""
+        return seal_clear_values(self, reason=reason)
+
     # --- firing -------------------------------------------------------------
 
     def fire(
@@ -467,13 +511,57 @@ class Engine:
         now: datetime,
         entered: datetime | None = None,
     ) -> Case:
+        # A refusal is decided on the case as read; when another write came first, the
+        # refusal is not appended to a case it was not decided on: the whole action is
+        # decided again on the case as it is now (it may then be allowed, or refused for
+        # other reasons).
+        for _ in range(_APPEND_RETRIES):
+            try:
+                return self._fire_once(
+                    case_id, trigger, actor, given, reason, expected_version, now, entered
+                )
+            except LostRace as lost:
+                stale = lost.events
+        raise ConcurrentUpdate(case_id, stale, self._chain_length(case_id), of="event count")
+
+    def _chain_length(self, case_id: str) -> int | None:
+        """How many events the chain of ``case_id`` has now (for a ConcurrentUpdate)."""
+        try:
+            case = self.store.load(case_id)
+            return case.events if case is not None else len(self.store.events(case_id))
+        except StoreError:
+            return None
+
+    def _fire_once(
+        self,
+        case_id: str,
+        trigger: str,
+        actor: Actor,
+        given: Mapping[str, Any],
+        reason: str | None,
+        expected_version: int | None,
+        now: datetime,
+        entered: datetime | None,
+    ) -> Case:
         case = self.get(case_id)
         if expected_version is not None and case.version != expected_version:
             raise ConcurrentUpdate(case_id, expected_version, case.version)
+        problems = inputs.call_problems(actor, trigger, reason, given)
+        if problems:
+            error: Refused = inputs.refusal(problems, case.id, inputs.shown(trigger), case.state)
+            self._refuse(
+                case,
+                inputs.shown(trigger),
+                inputs.recordable_actor(actor),
+                now,
+                inputs.recordable(reason),
+                error,
+            )
+            raise error
         definition = self.definition_of(case)
         trigger_id = definition.trigger_id(trigger)
         if trigger_id is None:
-            error: Refused = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)
+            error = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)
             self._refuse(case, trigger, actor, now, reason, error)
             raise error
         transition = definition.transition(trigger_id, case.state)
@@ -579,8 +667,8 @@ class Engine:
         reason: str | None,
         error: Refused,
     ) -> None:
-        """Append a refusal to the case's chain, rereading the case if another write won."""
-        self._append(case, trigger, actor, now, reason, lambda _: refusal_fields(error))
+        """Append a refusal decided on ``case`` to its chain (see :meth:`_append`)."""
+        self._append(case, trigger, actor, now, reason, refusal_fields(error))
 
     def _append(
         self,
@@ -589,35 +677,33 @@ class Engine:
         actor: Actor,
         now: datetime,
         reason: str | None,
-        fields: Callable[[Case], Mapping[str, Any]],
+        fields: Mapping[str, Any],
     ) -> None:
-        """Append an event that moves nothing (a refusal, a reading) to the case's chain.
+        """Append an event that moves nothing (a refusal, a reading) decided on ``case``,
+        exactly after the event the decision read.
 
-        ``fields`` gives the event's own fields for the case as it stands; when another
-        write came first, the case is read again and ``fields`` asked again.
+        When another write came first, nothing is written and :class:`LostRace` is
+        raised: the caller decides again on the case as it is now, so an event is never
+        recorded against a state it was not decided in.
         """
-        for _ in range(_APPEND_RETRIES):
-            sealed = sealed_event(
-                case_id=case.id,
-                pos=case.events + 1,
-                now=now,
-                flow=(case.flow_id, case.flow_version),
-                actor=actor,
-                trigger=trigger,
-                from_state=case.state,
-                case_version=case.version,
-                reason=reason,
-                prev_hash=case.head,
-                **fields(case),
-            )
-            updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
-            try:
-                self._commit(sealed, updated, case.events, None, deadlines_changed=False)
-            except ConcurrentUpdate:
-                case = self.get(case.id)
-            else:
-                return
-        raise ConcurrentUpdate(case.id, case.events, of="event count")
+        sealed = sealed_event(
+            case_id=case.id,
+            pos=case.events + 1,
+            now=now,
+            flow=(case.flow_id, case.flow_version),
+            actor=actor,
+            trigger=trigger,
+            from_state=case.state,
+            case_version=case.version,
+            reason=reason,
+            prev_hash=case.head,
+            **fields,
+        )
+        updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
+        try:
+            self._commit(sealed, updated, case.events, None, deadlines_changed=False)
+        except ConcurrentUpdate as exc:
+            raise LostRace(case.events) from exc
 
     def _commit(
         self,
@@ -629,10 +715,16 @@ class Engine:
     ) -> None:
         stored = StoredEvent(sealed.case_id, sealed.pos, sealed.prev_hash, sealed.hash, sealed.text)
         self.store.write(Write(stored, case, expected, keys, deadlines_changed))
-        if self._batched is not None:
-            self._batched.append(sealed)
+        batched = self._batched()
+        if batched is not None:
+            batched.append(sealed)
         else:
             self._publish(sealed)
+
+    def _batched(self) -> list[Sealed] | None:
+        """The events held back by the batch the calling thread is inside, or None."""
+        held: list[Sealed] | None = getattr(self._local, "batched", None)
+        return held
 
     def _publish(self, sealed: Sealed) -> None:
         # Side effects only after the commit; a failing logger or sink cannot undo it or
@@ -658,17 +750,20 @@ class Engine:
         Meant for bulk work such as importing historical records. A refusal or error
         inside undoes the whole batch (its refusal events included) and is raised;
         log events and sinks are called once the batch has committed.
+
+        The batch belongs to the thread that opened it: starts and fires of other threads
+        on the same engine are not part of it, and are published when they commit.
         """
-        if self._batched is not None:
+        if self._batched() is not None:
             yield
             return
-        self._batched = []
+        committed: list[Sealed] = []
+        self._local.batched = committed
         try:
             with self.store.batch():
                 yield
-            committed = self._batched
         finally:
-            self._batched = None
+            self._local.batched = None
         for sealed in committed:
             self._publish(sealed)
 
@@ -685,7 +780,9 @@ class Engine:
         A state entered by the sweep counts as entered when its deadline fell due, not
         when the sweep ran, so a late sweep does not push back the deadlines that
         follow: those already due are fired in the same call, each at most once.
-        Refusals are audited and reported, not raised.
+        Refusals are audited and reported, not raised. A case whose row cannot be read
+        (:class:`~integrity_flows.errors.CaseUnreadable`) is skipped, logged
+        (``sweep_case_unreadable``) and reported with ``refused="case_unreadable"``.
         """
         moment = as_utc(now) if now is not None else self.clock()
         results: list[SweepResult] = []
@@ -715,7 +812,26 @@ class Engine:
                 return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
             except (ConcurrentUpdate, DefinitionError) as exc:
                 return SweepResult(case_id, trigger, due, None, refused=exc.code)
+            except CaseUnreadable as exc:
+                # A case row edited or corrupted in the store: nothing can be appended to
+                # a chain whose case cannot be read. It is skipped, logged and reported,
+                # and every other due deadline is still fired.
+                with suppress(Exception):
+                    self._log.error(
+                        "sweep_case_unreadable",
+                        case_id=case_id,
+                        trigger=trigger,
+                        column=exc.column,
+                        detail=exc.detail,
+                    )
+                return SweepResult(case_id, trigger, due, None, refused=exc.code)
             return SweepResult(case_id, trigger, due, case.state)
+
+
+def _known_id(case_id: Any) -> None:
+    """A case id that cannot be written names no case: CaseNotFound, before any store reads it."""
+    if not isinstance(case_id, str) or not inputs.writable(case_id):
+        raise CaseNotFound(inputs.shown(case_id))
 
 
 MAX_CASE_ID = 120

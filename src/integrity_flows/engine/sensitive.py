@@ -8,22 +8,33 @@ reading is recorded as a refusal, like any other.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from integrity_flows.actor import SYSTEM
 from integrity_flows.audit.records import REDACTED
+from integrity_flows.engine import inputs
 from integrity_flows.engine.decision import authorize_roles
+from integrity_flows.engine.events import sealed_event
 from integrity_flows.errors import (
+    ConcurrentUpdate,
     InvalidData,
     KeyRequired,
     NotAuthorized,
     Reason,
     Refused,
+    StoreError,
     WrongKey,
 )
-from integrity_flows.protection.fields import open_value
-from integrity_flows.protection.keys import FieldKey
+from integrity_flows.protection.fields import clear_fields, open_value, seal_clear
+from integrity_flows.protection.keys import FieldKey, sealed_fingerprint
+from integrity_flows.stored import UnreadableCase
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from integrity_flows.actor import Actor
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
@@ -34,6 +45,20 @@ if TYPE_CHECKING:
 READ_TRIGGER = "reveal"
 #: The outcome recorded for a reading.
 READ_OUTCOME = "read"
+#: The trigger and outcome recorded when values written in clear are sealed (``db seal``).
+SEAL_TRIGGER = "seal"
+SEAL_OUTCOME = "sealed"
+#: How often a reading is decided again when other writes keep coming first.
+READ_RETRIES = 5
+
+
+class LostRace(Exception):
+    """Another write reached the case between reading it and recording a refusal decided
+    on it: nothing was written, and the action must be decided again."""
+
+    def __init__(self, events: int) -> None:
+        super().__init__(events)
+        self.events = events
 
 
 def engine_key(store: Store, key: FieldKey | str | None) -> FieldKey | None:
@@ -47,6 +72,144 @@ def engine_key(store: Store, key: FieldKey | str | None) -> FieldKey | None:
     return FieldKey.generate() if store.volatile else None
 
 
+def check_store_key(store: Store, key: FieldKey | None) -> None:
+    """Refuse to open ``store`` with a key other than the one its sensitive data is sealed
+    with, so that a store never ends up holding values sealed with two keys.
+
+    The store records the fingerprint of the first key an engine opens it with. A store
+    that has none recorded yet (one older than the record) is looked through for a sealed
+    value once: the key that sealed it is the store's key. Without a key nothing is
+    checked (nothing sensitive can then be written or read).
+    """
+    if key is None:
+        return
+    recorded = store.key_fingerprint()
+    if recorded is None:
+        found = _sealed_fingerprint_in(store)
+        if found is not None and found != key.fingerprint:
+            raise wrong_store_key(found, key.fingerprint)
+        try:
+            recorded = store.record_key_fingerprint(found or key.fingerprint)
+        except StoreError:  # a database opened read-only: checked by its values only
+            return
+        if recorded is None:  # a schema too old to record it: checked by its values only
+            return
+    if recorded != key.fingerprint:
+        raise wrong_store_key(recorded, key.fingerprint)
+
+
+def wrong_store_key(recorded: str, given: str) -> WrongKey:
+    """The refusal to open a store with a key that is not its own."""
+    reason = Reason(
+        "wrong_key",
+        f"ข้อมูลอ่อนไหวในที่เก็บข้อมูลนี้เข้ารหัสด้วยกุญแจ {recorded} แต่กุญแจที่ให้มาคือ {given}",
+        f"this store's sensitive data is sealed with key {recorded}, and the key given is {given}",
+    )
+    return WrongKey(
+        f"เปิดที่เก็บข้อมูลด้วยกุญแจนี้ไม่ได้ (กุญแจไม่ถูกต้อง): {reason.th} "
+        "ใช้กุญแจของที่เก็บข้อมูลนี้ (integrity-flows key fingerprint บอกรหัสประจำกุญแจ)",
+        f"wrong key: cannot open the store with this key: {reason.en}; use the store's own key "
+        "(integrity-flows key fingerprint names a key)",
+        reasons=[reason],
+    )
+
+
+def _sealed_fingerprint_in(store: Store) -> str | None:
+    for case in store.scan_cases():
+        if isinstance(case, UnreadableCase):
+            continue
+        for value in case.data.values():
+            found = _fingerprint_of(value)
+            if found is not None:
+                return found
+    return None
+
+
+def _fingerprint_of(value: Any, depth: int = 0) -> str | None:
+    if isinstance(value, str):
+        return sealed_fingerprint(value)
+    if depth < 2 and isinstance(value, list | dict):
+        for item in value.values() if isinstance(value, dict) else value:
+            found = _fingerprint_of(item, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+@attrs.frozen
+class SealedCase:
+    """A case whose sensitive values written in clear were sealed, and which fields."""
+
+    case_id: str
+    fields: tuple[str, ...]
+
+
+def seal_clear_values(engine: Engine, *, reason: str) -> list[SealedCase]:
+    """Seal every sensitive value stored in clear (written before encryption existed).
+
+    Each case changed gets one audit event on its chain, by the system: trigger ``seal``,
+    outcome ``sealed``, the fields named with ``***``, its state and version unchanged; the
+    case and its event are written in one transaction. Safe to run again: a case holding no
+    clear value is left alone. Needs the store's key (``KeyRequired`` otherwise).
+    """
+    key = engine.key
+    if key is None:
+        raise KeyRequired(
+            "เข้ารหัสข้อมูลเดิมไม่ได้ เพราะไม่ได้กำหนดกุญแจเข้ารหัส",
+            "cannot seal values written in clear: no encryption key was given",
+        )
+    waiting = []
+    for found in engine.store.scan_cases():
+        if isinstance(found, UnreadableCase):
+            continue  # verify names it; nothing can be appended to its chain
+        if clear_fields(engine.definition_of(found), found.data):
+            waiting.append(found.id)
+    done = []
+    for case_id in waiting:
+        for _ in range(READ_RETRIES):
+            try:
+                sealed = _seal_case(engine, key, case_id, reason)
+            except LostRace:
+                continue
+            if sealed is not None:
+                done.append(sealed)
+            break
+        else:
+            raise ConcurrentUpdate(case_id, 0, engine._chain_length(case_id), of="event count")
+    return done
+
+
+def _seal_case(engine: Engine, key: FieldKey, case_id: str, reason: str) -> SealedCase | None:
+    case = engine.get(case_id)
+    definition = engine.definition_of(case)
+    names = clear_fields(definition, case.data)
+    if not names:
+        return None
+    data = seal_clear(key, case.id, case.data, names)
+    event = sealed_event(
+        case_id=case.id,
+        pos=case.events + 1,
+        now=engine.clock(),
+        flow=(case.flow_id, case.flow_version),
+        actor=SYSTEM,
+        trigger=SEAL_TRIGGER,
+        outcome=SEAL_OUTCOME,
+        from_state=case.state,
+        case_version=case.version,
+        data={name: REDACTED for name in names},
+        reason=reason,
+        prev_hash=case.head,
+    )
+    updated = attrs.evolve(
+        case, data=MappingProxyType(data), head=event.hash, events=case.events + 1
+    )
+    try:
+        engine._commit(event, updated, case.events, None, deadlines_changed=False)
+    except ConcurrentUpdate as exc:
+        raise LostRace(case.events) from exc
+    return SealedCase(case.id, tuple(names))
+
+
 def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:
     """The clear value of sensitive ``field`` (id or label) of a case, for ``actor``.
 
@@ -55,31 +218,46 @@ def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: st
     reason, not a reader, no key, wrong key) is recorded, then raised.
     """
     now = engine.clock()
+    # A refusal is recorded only on the case it was decided on: when another write came
+    # first, the reading is decided again on the case as it is now.
+    for _ in range(READ_RETRIES):
+        try:
+            return _reveal_once(engine, case_id, field, actor=actor, reason=reason, now=now)
+        except LostRace as lost:
+            stale = lost.events
+    raise ConcurrentUpdate(case_id, stale, engine._chain_length(case_id), of="event count")
+
+
+def _reveal_once(
+    engine: Engine, case_id: str, field: str, *, actor: Actor, reason: str, now: datetime
+) -> Any:
     case = engine.get(case_id)
+    problems = inputs.call_problems(actor, READ_TRIGGER, reason, {})
+    if not isinstance(field, str) or not inputs.writable(field):
+        problems.append(inputs.unwritable("ชื่อข้อมูล", "the field name"))
+    if problems:
+        refused = inputs.refusal(problems, case.id, READ_TRIGGER, case.state)
+        safe_actor, safe_reason = inputs.recordable_actor(actor), inputs.recordable(reason)
+        engine._refuse(case, READ_TRIGGER, safe_actor, now, safe_reason, refused)
+        raise refused
     definition = engine.definition_of(case)
     name = definition.field_id(field)
     matched, error = _decide(definition, case, name, field, actor, reason)
     if error is None and name is not None:
-        opened: list[Any] = []
-
-        def reading(current: Case) -> dict[str, Any]:
-            # Opened from the case the reading is appended to (read again after a race).
-            value = current.data.get(name)
-            opened[:] = [
-                open_value(definition, engine.key, current.id, name, value, state=current.state)
-            ]
-            return {
+        try:
+            value = open_value(
+                definition, engine.key, case.id, name, case.data.get(name), state=case.state
+            )
+        except (KeyRequired, WrongKey) as exc:
+            error = exc
+        else:
+            reading = {
                 "outcome": READ_OUTCOME,
                 "data": {name: REDACTED},
                 "authority": {"roles": matched},
             }
-
-        try:
             engine._append(case, READ_TRIGGER, actor, now, reason, reading)
-        except (KeyRequired, WrongKey) as exc:
-            error = exc
-        else:
-            return opened[0]
+            return value
     assert error is not None
     engine._refuse(case, READ_TRIGGER, actor, now, reason, error)
     raise error
@@ -155,4 +333,15 @@ def _decide(
     )
 
 
-__all__ = ["READ_OUTCOME", "READ_TRIGGER", "engine_key", "reveal"]
+__all__ = [
+    "READ_OUTCOME",
+    "READ_TRIGGER",
+    "SEAL_OUTCOME",
+    "SEAL_TRIGGER",
+    "SealedCase",
+    "check_store_key",
+    "engine_key",
+    "reveal",
+    "seal_clear_values",
+    "wrong_store_key",
+]

@@ -9,7 +9,11 @@ from integrity_flows.definition.model import FlowDefinition, GuardRef
 from integrity_flows.guards.registry import GuardRegistry
 
 #: The trigger the engine records for a reading of sensitive data (``Engine.reveal``).
-RESERVED_TRIGGERS = ("reveal",)
+# Triggers the engine records itself, with what each is for (English, Thai).
+RESERVED_TRIGGERS = {
+    "reveal": ("reading sensitive data", "การเปิดอ่านข้อมูลอ่อนไหว"),
+    "seal": ("sealing values written in clear", "การเข้ารหัสข้อมูลที่บันทึกไว้ก่อนมีการเข้ารหัส"),
+}
 
 Found = tuple[str, str, str]  # path, English, Thai
 
@@ -50,11 +54,12 @@ def protection_problems(d: FlowDefinition, registry: GuardRegistry) -> list[Foun
     found += _stamps_and_deadlines(d)
     for i, t in enumerate(d.transitions):
         if t.trigger in RESERVED_TRIGGERS:
+            en, th = RESERVED_TRIGGERS[t.trigger]
             found.append(
                 (
                     f"transitions[{i}].trigger",
-                    f"trigger '{t.trigger}' is reserved for reading sensitive data",
-                    f"ชื่อการดำเนินการ '{t.trigger}' สงวนไว้สำหรับการเปิดอ่านข้อมูลอ่อนไหว",
+                    f"trigger '{t.trigger}' is reserved for {en}",
+                    f"ชื่อการดำเนินการ '{t.trigger}' สงวนไว้สำหรับ{th}",
                 )
             )
     return found

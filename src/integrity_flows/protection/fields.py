@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from integrity_flows.definition.model import Field, FlowDefinition
-from integrity_flows.errors import KeyRequired, Reason, WrongKey
+from integrity_flows.errors import KeyRequired, NotSealed, Reason, WrongKey
 from integrity_flows.protection.keys import FieldKey, SealBroken, is_sealed
 
 
@@ -133,12 +133,33 @@ def open_value(
 ) -> Any:
     """The clear value of a stored sensitive ``value``.
 
-    A value written before the field was protected (not sealed) is returned as it is.
-    Raises :class:`KeyRequired` without a key and :class:`WrongKey` when the key is not
-    the one that sealed it (or the sealed text was altered).
+    An empty value is returned as it is. Raises :class:`NotSealed` for a value stored in
+    clear (written before encryption, or a sealed value replaced in the store: never shown;
+    ``integrity-flows db seal`` seals values written before encryption),
+    :class:`KeyRequired` without a key and :class:`WrongKey` when the key is not the one
+    that sealed it (or the sealed text was altered).
     """
-    if not is_sealed(value):
+    if not _present(value):
         return value
+    if not is_sealed(value):
+        label = definition.data[field].label
+        reason = Reason(
+            "not_sealed",
+            f"'{label.th}' ถูกเก็บเป็นข้อความธรรมดา ไม่ได้เข้ารหัส (บันทึกไว้ก่อนมีการเข้ารหัส "
+            "หรือถูกแทนที่ในที่เก็บข้อมูล) จึงไม่แสดง ผู้ดูแลระบบเข้ารหัสค่าเดิมได้ด้วย "
+            "integrity-flows db seal",
+            f"'{label.en}' is stored in clear, not sealed (written before encryption, or "
+            "replaced in the store), and is not shown; an administrator seals values written "
+            "before encryption with integrity-flows db seal",
+        )
+        raise NotSealed(
+            f"อ่านข้อมูลอ่อนไหวไม่ได้: {reason.th}",
+            f"cannot read sensitive data: {reason.en}",
+            case_id=case_id,
+            trigger="reveal",
+            state=state,
+            reasons=[reason],
+        )
     if key is None:
         raise key_required(definition, [field], case_id=case_id, trigger="reveal", state=state)
     bound = context(case_id, field)
@@ -166,4 +187,37 @@ def open_value(
         ) from None
 
 
-__all__ = ["context", "hashed_value", "key_required", "needs_key", "open_value", "protect"]
+def clear_fields(definition: FlowDefinition, data: Mapping[str, Any]) -> list[str]:
+    """The sensitive fields of ``data`` that hold a value in clear (not sealed)."""
+    return [
+        name
+        for name, field in definition.data.items()
+        if field.sensitive and _present(data.get(name)) and not is_sealed(data.get(name))
+    ]
+
+
+def seal_clear(
+    key: FieldKey, case_id: str, data: Mapping[str, Any], names: list[str]
+) -> dict[str, Any]:
+    """``data`` with the clear values of the sensitive fields ``names`` sealed (each item of
+    a list; items sealed already stay as they are)."""
+    sealed = dict(data)
+    for name in names:
+        value, bound = data[name], context(case_id, name)
+        if isinstance(value, list):
+            sealed[name] = [item if is_sealed(item) else key.seal(item, bound) for item in value]
+        else:
+            sealed[name] = key.seal(value, bound)
+    return sealed
+
+
+__all__ = [
+    "clear_fields",
+    "context",
+    "hashed_value",
+    "key_required",
+    "needs_key",
+    "open_value",
+    "protect",
+    "seal_clear",
+]

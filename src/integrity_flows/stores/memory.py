@@ -12,7 +12,7 @@ import attrs
 
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 
 
 def _frozen(case: Case) -> Case:
@@ -45,6 +45,19 @@ class MemoryStore:
         self._keys: dict[tuple[str, str, str], set[str]] = {}
         self._case_keys: dict[str, dict[str, str]] = {}
         self._seq = 0
+        self._key_fingerprint: str | None = None
+
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
+        with self._lock:
+            return self._key_fingerprint
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` unless one is recorded; return the one recorded."""
+        with self._lock:
+            if self._key_fingerprint is None:
+                self._key_fingerprint = fingerprint
+            return self._key_fingerprint
 
     def load(self, case_id: str) -> Case | None:
         with self._lock:
@@ -118,6 +131,10 @@ class MemoryStore:
                 state is None or case.state == state
             ):
                 yield case
+
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        """Every case by id; a memory store holds no row it cannot read."""
+        yield from self.iter_cases()
 
     def holders(
         self, flow_id: str, field: str, value: str, states: Sequence[str] | None

@@ -77,6 +77,16 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX deadlines_due ON deadlines (due)",
         ),
     ),
+    (
+        2,
+        "store facts: the fingerprint of the key sensitive data is sealed with",
+        (
+            """CREATE TABLE store_meta (
+                name {text} PRIMARY KEY,
+                value {text} NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -19,20 +19,23 @@ from typing import Any
 
 import psycopg
 
-from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.records import iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 from integrity_flows.stores.rows import (
     CASE_COLUMNS,
     CASE_SELECT,
     EVENT_COLUMNS,
+    KEY_FINGERPRINT,
     WHAT_TH,
     case_from_row,
     case_to_row,
     cases_query,
+    due_rows,
     event_from_row,
+    scan,
 )
 
 Row = tuple[Any, ...]
@@ -142,6 +145,36 @@ class PostgresStore:
         """The highest migration applied."""
         (row,) = self._query("SELECT max(version) FROM schema_migrations")
         return int(row[0] or 0)
+
+    # --- facts about the store ------------------------------------------------
+
+    def _has_meta(self) -> bool:
+        (row,) = self._query("SELECT to_regclass('store_meta') IS NOT NULL")
+        return bool(row[0])
+
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
+        if not self._has_meta():
+            return None
+        rows = self._query("SELECT value FROM store_meta WHERE name = %s", (KEY_FINGERPRINT,))
+        return str(rows[0][0]) if rows else None
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` unless one is recorded; return the one recorded (None when
+        the schema is older than the table that keeps it)."""
+        if not self._has_meta():
+            return None
+        with self._transaction("recording the key's fingerprint") as db:
+            db.execute(
+                "INSERT INTO store_meta (name, value) VALUES (%s, %s) "
+                "ON CONFLICT (name) DO NOTHING",
+                (KEY_FINGERPRINT, fingerprint),
+            )
+            row = db.execute(
+                "SELECT value FROM store_meta WHERE name = %s", (KEY_FINGERPRINT,)
+            ).fetchone()
+        assert row is not None
+        return str(row[0])
 
     # --- transactions -------------------------------------------------------
 
@@ -302,6 +335,10 @@ class PostgresStore:
         for row in self._stream(sql, params):
             yield case_from_row(row)
 
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        sql, params = cases_query(None, None, "%s")
+        yield from scan(self._stream(sql, params))
+
     def holders(
         self, flow_id: str, field: str, value: str, states: Sequence[str] | None
     ) -> list[str]:
@@ -322,7 +359,7 @@ class PostgresStore:
             "ORDER BY due, case_id, trigger",
             (iso(now),),
         )
-        return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+        return due_rows(rows)
 
     def close(self) -> None:
         with self._lock:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 from integrity_flows.audit.records import canonical, from_iso, iso, parse_json
 from integrity_flows.case import Case, Deadline
-from integrity_flows.stored import StoredEvent
+from integrity_flows.errors import CaseUnreadable
+from integrity_flows.stored import StoredEvent, UnreadableCase
 
 CASE_COLUMNS = (
     "id", "flow_id", "flow_version", "definition_hash", "state", "version", "data", "actors",
@@ -19,7 +21,11 @@ CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
 
 # What a store was doing when its driver failed, in Thai, for its bilingual StoreError.
+#: The name, in ``store_meta``, of the fingerprint of the key the store's data is sealed with.
+KEY_FINGERPRINT = "key_fingerprint"
+
 WHAT_TH = {
+    "recording the key's fingerprint": "บันทึกรหัสประจำกุญแจ",
     "opening the database": "เปิดฐานข้อมูล",
     "migrating the schema": "ปรับโครงสร้างฐานข้อมูล",
     "writing a batch": "บันทึกข้อมูลเป็นชุด",
@@ -30,9 +36,24 @@ WHAT_TH = {
 
 
 def event_from_row(row: Sequence[Any]) -> StoredEvent:
-    """An event from the values of :data:`EVENT_COLUMNS`."""
+    """An event from the values of :data:`EVENT_COLUMNS`.
+
+    A position or sequence number that is not a whole number (an SQLite row edited into
+    text) reads as 0, which ``verify`` reports as out of place; nothing here fails.
+    """
     case_id, pos, prev_hash, hash_, body, seq = row
-    return StoredEvent(str(case_id), int(pos), str(prev_hash), str(hash_), str(body), int(seq))
+    return StoredEvent(
+        str(case_id), _whole(pos), str(prev_hash), str(hash_), str(body), _whole(seq)
+    )
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
 
 
 def cases_query(flow_id: str | None, state: str | None, mark: str) -> tuple[str, list[str]]:
@@ -65,24 +86,119 @@ def case_to_row(case: Case) -> tuple[Any, ...]:
 
 
 def case_from_row(row: Sequence[Any]) -> Case:
-    """Rebuild a case from the values of :data:`CASE_COLUMNS`."""
+    """Rebuild a case from the values of :data:`CASE_COLUMNS`.
+
+    Raises :class:`CaseUnreadable`, naming the case and the column, for a row that is not
+    what a store writes (data, actors or deadlines that are not JSON of the right shape,
+    a timestamp that is not a UTC instant, a count that is not a whole number).
+    """
     values = dict(zip(CASE_COLUMNS, row, strict=True))
+    case_id = str(values["id"])
+
+    def read(column: str, check: Callable[[Any], Any]) -> Any:
+        try:
+            return check(values[column])
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            raise CaseUnreadable(case_id, column, _detail(exc)) from None
+
     return Case(
-        id=values["id"],
-        flow_id=values["flow_id"],
-        flow_version=int(values["flow_version"]),
-        definition_hash=values["definition_hash"],
-        state=values["state"],
-        version=int(values["version"]),
-        data=parse_json(values["data"]),
-        actors=parse_json(values["actors"]),
-        fired_by=parse_json(values["fired_by"]),
-        deadlines=tuple(
-            Deadline(d["trigger"], from_iso(d["due"])) for d in parse_json(values["deadlines"])
-        ),
-        created_at=from_iso(values["created_at"]),
-        updated_at=from_iso(values["updated_at"]),
-        entered_at=from_iso(values["entered_at"]),
-        head=values["head"],
-        events=int(values["events"]),
+        id=case_id,
+        flow_id=read("flow_id", _text),
+        flow_version=read("flow_version", _count),
+        definition_hash=read("definition_hash", _text),
+        state=read("state", _text),
+        version=read("version", _count),
+        data=read("data", _object),
+        actors=read("actors", _names),
+        fired_by=read("fired_by", _names),
+        deadlines=read("deadlines", _deadlines),
+        created_at=read("created_at", _instant),
+        updated_at=read("updated_at", _instant),
+        entered_at=read("entered_at", _instant),
+        head=read("head", _text),
+        events=read("events", _count),
     )
+
+
+def scan(rows: Iterable[Sequence[Any]]) -> Iterator[Case | UnreadableCase]:
+    """Each row as a case, or as an :class:`UnreadableCase` when it cannot be read."""
+    for row in rows:
+        try:
+            yield case_from_row(row)
+        except CaseUnreadable as exc:
+            yield UnreadableCase(exc.case_id, exc.column, exc.detail)
+
+
+def due_rows(rows: Iterable[Sequence[Any]]) -> list[tuple[str, str, datetime]]:
+    """(case id, trigger, due) of rows of the ``deadlines`` table. A row whose ``due`` is not
+    a UTC instant (edited in the store) is left out, so one bad row cannot stop a sweep;
+    the case row keeps its deadlines, and ``verify`` does not compare this table."""
+    found = []
+    for case_id, trigger, due in rows:
+        try:
+            found.append((str(case_id), str(trigger), from_iso(str(due))))
+        except ValueError:
+            continue
+    return found
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(exc).partition("\n")[0][:120]
+    return text or type(exc).__name__
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        msg = f"expected text, found {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        msg = f"expected a whole number, found {type(value).__name__}"
+        raise TypeError(msg)
+    found = int(value)
+    if found < 0:
+        msg = "a negative count"
+        raise ValueError(msg)
+    return found
+
+
+def _read_json(value: Any) -> Any:
+    if not isinstance(value, str | bytes):
+        msg = f"expected JSON text, found {type(value).__name__}"
+        raise TypeError(msg)
+    try:
+        return parse_json(value)
+    except ValueError:
+        msg = "not JSON"
+        raise ValueError(msg) from None
+
+
+def _object(value: Any) -> dict[str, Any]:
+    found = _read_json(value)
+    if not isinstance(found, dict):
+        msg = f"expected a JSON object, found {type(found).__name__}"
+        raise TypeError(msg)
+    return found
+
+
+def _names(value: Any) -> dict[str, str]:
+    found = _object(value)
+    if not all(isinstance(v, str) for v in found.values()):
+        msg = "expected an object of names"
+        raise TypeError(msg)
+    return found
+
+
+def _deadlines(value: Any) -> tuple[Deadline, ...]:
+    found = _read_json(value)
+    if not isinstance(found, list):
+        msg = f"expected a JSON list, found {type(found).__name__}"
+        raise TypeError(msg)
+    return tuple(Deadline(_text(d["trigger"]), _instant(d["due"])) for d in found)
+
+
+def _instant(value: Any) -> datetime:
+    return from_iso(_text(value))

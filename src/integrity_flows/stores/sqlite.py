@@ -13,20 +13,23 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from integrity_flows.audit.records import from_iso, iso
+from integrity_flows.audit.records import iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 from integrity_flows.stores.rows import (
     CASE_COLUMNS,
     CASE_SELECT,
     EVENT_COLUMNS,
+    KEY_FINGERPRINT,
     WHAT_TH,
     case_from_row,
     case_to_row,
     cases_query,
+    due_rows,
     event_from_row,
+    scan,
 )
 
 _INSERT_CASE = (
@@ -93,6 +96,36 @@ class SQLiteStore:
         (row,) = self._query("SELECT max(version) FROM schema_migrations")
         return int(str(row[0] or 0))
 
+    # --- facts about the store ------------------------------------------------
+
+    def _has_meta(self) -> bool:
+        rows = self._query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
+        )
+        return bool(rows)
+
+    def key_fingerprint(self) -> str | None:
+        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
+        if not self._has_meta():
+            return None
+        rows = self._query("SELECT value FROM store_meta WHERE name = ?", (KEY_FINGERPRINT,))
+        return str(rows[0][0]) if rows else None
+
+    def record_key_fingerprint(self, fingerprint: str) -> str | None:
+        """Record ``fingerprint`` unless one is recorded; return the one recorded (None when
+        the schema is older than the table that keeps it)."""
+        if not self._has_meta():
+            return None
+        with self._transaction("recording the key's fingerprint"):
+            self._db.execute(
+                "INSERT INTO store_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                (KEY_FINGERPRINT, fingerprint),
+            )
+            (row,) = self._db.execute(
+                "SELECT value FROM store_meta WHERE name = ?", (KEY_FINGERPRINT,)
+            ).fetchall()
+        return str(row[0])
+
     # --- transactions -------------------------------------------------------
 
     @contextmanager
@@ -144,6 +177,24 @@ class SQLiteStore:
     # --- writes -------------------------------------------------------------
 
     def write(self, write: Write) -> int:
+        try:
+            return self._write(write)
+        except ConcurrentUpdate as exc:
+            if exc.actual is not None:
+                raise
+            # Say how long the chain is now, as every store does.
+            raise self._stale(write.event.case_id, write.expected_events) from exc
+
+    def _stale(self, case_id: str, expected: int) -> ConcurrentUpdate:
+        try:
+            (row,) = self._query(
+                "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?", (case_id,)
+            )
+        except StoreError:
+            return ConcurrentUpdate(case_id, expected, of="event count")
+        return ConcurrentUpdate(case_id, expected, int(str(row[0])), of="event count")
+
+    def _write(self, write: Write) -> int:
         event = write.event
         with self._transaction("writing a case and its audit event"):
             # The chain must be exactly as long as the writer read it, as in every store.
@@ -246,6 +297,10 @@ class SQLiteStore:
         for row in self._stream(sql, params):
             yield case_from_row(row)
 
+    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
+        sql, params = cases_query(None, None, "?")
+        yield from scan(self._stream(sql, params))
+
     def holders(
         self, flow_id: str, field: str, value: str, states: Sequence[str] | None
     ) -> list[str]:
@@ -265,7 +320,7 @@ class SQLiteStore:
             "SELECT case_id, trigger, due FROM deadlines WHERE due <= ? ORDER BY due, case_id",
             (iso(now),),
         )
-        return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+        return due_rows(rows)
 
     def close(self) -> None:
         with self._lock:

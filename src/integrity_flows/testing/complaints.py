@@ -65,7 +65,7 @@ def follow(world: World, case: str | None = None) -> Progress:
         raise _fail(msg)
     flow_id = world.engine.get(case_id).flow_id
     try:
-        world.followed = desk(world, flow_id).follow(code)
+        world.followed = desk(world, flow_id).follow(code, source="scenario")
     except FlowError as exc:
         msg = f"following with the tracking code failed / ติดตามเรื่องไม่ได้: {exc}"
         raise _fail(msg) from exc
@@ -118,7 +118,7 @@ def expect_not_found(world: World, code: str) -> None:
     flows = [d.id for d in world.engine.flows.latest() if tracked(d)]
     for flow_id in flows:
         try:
-            found = desk(world, flow_id).follow(code)
+            found = desk(world, flow_id).follow(code, source="scenario")
         except TrackingNotFound as exc:
             if exc.message_en != TrackingNotFound().message_en:
                 raise _fail(f"an unexpected message: {exc}") from exc

@@ -19,7 +19,7 @@ This module imports pytest; nothing in ``integrity_flows`` imports this module.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -27,9 +27,9 @@ import pytest
 
 from integrity_flows.audit.records import GENESIS, canonical, digest
 from integrity_flows.case import Case, Deadline
-from integrity_flows.errors import ConcurrentUpdate
+from integrity_flows.errors import CaseUnreadable, ConcurrentUpdate
 from integrity_flows.protocols import Store
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 
 T0 = datetime(2023, 10, 1, 2, 30, 15, 123456, tzinfo=UTC)
 FLOW = "lending"
@@ -211,6 +211,11 @@ class StoreContract:
         with pytest.raises(ConcurrentUpdate) as caught:
             store.write(Write(event, case, expected, {"item": "bus"}))
         assert caught.value.case_id == "c1"
+        # The chain's real length, in both languages, with no English in the Thai text.
+        assert (caught.value.expected, caught.value.actual) == (expected, 2)
+        assert "found 2" in caught.value.message_en
+        assert "แต่พบ 2 รายการ" in caught.value.message_th
+        assert "found" not in caught.value.message_th
         assert snapshot(store) == before
         assert store.holders(FLOW, "item", "bus", ["tampered", "checked"]) == []
         assert store.holders(FLOW, "item", "car", ["checked"]) == ["c1"]
@@ -334,6 +339,81 @@ class StoreContract:
         assert ids(flow_id=OTHER_FLOW, state="closed") == []
         append(store, "c3", state="closed")
         assert ids(flow_id=FLOW, state="closed") == ["c1", "c3"]
+
+    def test_scan_cases_yields_every_case_by_id(self, store: Store) -> None:
+        """scan_cases gives what iter_cases gives when every row can be read."""
+        for case_id in ("c", "a", "b"):
+            append(store, case_id)
+        assert list(store.scan_cases()) == list(store.iter_cases())
+        assert [c.id for c in store.iter_cases()] == ["a", "b", "c"]
+
+    @pytest.fixture
+    def corrupt(self) -> Callable[[Store, str, str, str], None] | None:
+        """Writes raw text into one column of a case row, behind the store's back, as an
+        attacker with the database would; None for a store that keeps no rows."""
+        return None
+
+    @pytest.mark.parametrize(
+        ("column", "value"),
+        [("data", "{"), ("actors", "[1]"), ("deadlines", "{}"), ("created_at", "today")],
+    )
+    def test_an_unreadable_case_row_is_named(
+        self,
+        store: Store,
+        corrupt: Callable[[Store, str, str, str], None] | None,
+        column: str,
+        value: str,
+    ) -> None:
+        """A row that cannot be read raises CaseUnreadable naming case and column from
+        load and iter_cases; scan_cases yields an UnreadableCase in its place and goes on."""
+        if corrupt is None:
+            pytest.skip("this store keeps no rows that could be corrupted")
+        for case_id in ("a", "b", "c"):
+            append(store, case_id)
+        corrupt(store, "b", column, value)
+        with pytest.raises(CaseUnreadable) as caught:
+            store.load("b")
+        assert (caught.value.case_id, caught.value.column) == ("b", column)
+        assert "'b'" in caught.value.message_th
+        with pytest.raises(CaseUnreadable):
+            list(store.iter_cases())
+        scanned = list(store.scan_cases())
+        assert [type(c).__name__ for c in scanned] == ["Case", "UnreadableCase", "Case"]
+        unreadable = scanned[1]
+        assert isinstance(unreadable, UnreadableCase)
+        assert (unreadable.case_id, unreadable.column) == ("b", column)
+        loaded = store.load("c")
+        assert loaded is not None
+        assert loaded.id == "c"
+
+    # --- the key's fingerprint ---------------------------------------------------
+
+    def test_the_first_key_fingerprint_recorded_stays(self, store: Store) -> None:
+        """None until recorded; the first fingerprint recorded is kept, and every later
+        attempt to record another is answered with it."""
+        assert store.key_fingerprint() is None
+        assert store.record_key_fingerprint("1a2b3c4d") == "1a2b3c4d"
+        assert store.record_key_fingerprint("ffffffff") == "1a2b3c4d"
+        assert store.key_fingerprint() == "1a2b3c4d"
+
+    def test_threads_recording_a_fingerprint_at_once_agree(self, store: Store) -> None:
+        """Engines opening a new store with different keys at once: one fingerprint wins,
+        and every one of them is told the same."""
+        barrier = threading.Barrier(4)
+        answers: list[str | None] = []
+
+        def record(n: int) -> None:
+            barrier.wait(10)
+            answers.append(store.record_key_fingerprint(f"{n:08x}"))
+
+        threads = [threading.Thread(target=record, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(10)
+        assert len(answers) == 4
+        assert len(set(answers)) == 1
+        assert store.key_fingerprint() == answers[0]
 
     # --- indexed keys -----------------------------------------------------------
 
