@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "loading",
         (
             "loading",
+            "duties",
             "reports.base",
             "reports.declaration",
             "reports.reading",

@@ -19,9 +19,12 @@ from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import VerifyReport, verify
 from integrity_flows.authority import GrantingFlows
+from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_utc
+from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
+from integrity_flows.duties import DUTY_RECORD_FLOW, Occurrence, occurrences
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
@@ -322,7 +325,18 @@ class Engine:
         version: int | None = None,
     ) -> Case:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
-        now = self.clock()
+        return self._start(flow_id, actor, data, reason, case_id, version, self.clock())
+
+    def _start(
+        self,
+        flow_id: str,
+        actor: Actor,
+        data: Mapping[str, Any] | None,
+        reason: str | None,
+        case_id: str | None,
+        version: int | None,
+        now: datetime,
+    ) -> Case:
         case_id = case_id or _new_id(flow_id)
         try:
             definition = self.flows.get(flow_id, version)
@@ -672,7 +686,8 @@ class Engine:
         )
 
     def sweep(self, now: datetime | None = None) -> list[SweepResult]:
-        """Fire, as the system actor, every deadline due at or before ``now``.
+        """Fire, as the system actor, every deadline due at or before ``now``, then record
+        every occurrence of a declared duty that has fallen due unfulfilled.
 
         A state entered by the sweep counts as entered when its deadline fell due, not
         when the sweep ran, so a late sweep does not push back the deadlines that
@@ -685,12 +700,71 @@ class Engine:
         while True:
             pending = [d for d in self.store.due(moment) if d not in seen]
             if not pending:
-                return results
+                break
             for case_id, trigger, due in pending:
                 seen.add((case_id, trigger, due))
                 result = self._sweep_one(case_id, trigger, due, moment)
                 if result is not None:
                     results.append(result)
+        results.extend(self._record_overdue(moment))
+        return results
+
+    # --- duties -------------------------------------------------------------
+
+    def duties(
+        self,
+        fiscal_year: int | str,
+        *,
+        now: datetime | None = None,
+        flow_id: str | None = None,
+        duty_id: str | None = None,
+    ) -> list[Occurrence]:
+        """Every occurrence of the declared duties in fiscal year ``fiscal_year`` (B.E.),
+        with its due date, what fulfilled it and its status on ``now`` (docs/duties.md)."""
+        year = be_year(ce_year(parse_int(fiscal_year)))
+        moment = as_utc(now) if now is not None else self.clock()
+        return occurrences(
+            self.flows.latest(),
+            self.store,
+            year,
+            moment,
+            flow_id=flow_id,
+            duty_id=duty_id,
+            settings=self.settings,
+        )
+
+    def _record_overdue(self, now: datetime) -> list[SweepResult]:
+        """Start one record case per occurrence that fell due unfulfilled, as the system
+        actor; its id is the occurrence's, so a second sweep (or sweeper) records nothing."""
+        if not any(d.duties for d in self.flows.latest()):
+            return []
+        year = fiscal_year_of(now)
+        found: list[SweepResult] = []
+        # Last year's too: its last periods fall due in this one.
+        for occurrence in [*self.duties(year - 1, now=now), *self.duties(year, now=now)]:
+            if not occurrence.unfulfilled_past_due or occurrence.recorded is not None:
+                continue
+            data = {
+                "flow": occurrence.flow_id,
+                "duty": occurrence.duty_id,
+                "duty_label": occurrence.label.th,
+                "period": occurrence.period,
+                "period_label": occurrence.period_label.th,
+                "fiscal_year": occurrence.fiscal_year,
+                "due_on": occurrence.due_on.isoformat() if occurrence.due_on else None,
+                "owing_case": occurrence.owing_case,
+                "owner": occurrence.owner_person or occurrence.owner_role or occurrence.owner_unit,
+            }
+            data = {k: v for k, v in data.items() if v is not None}
+            try:
+                case = self._start(
+                    DUTY_RECORD_FLOW, SYSTEM, data, "duty overdue", occurrence.record_id, None, now
+                )
+            except ConcurrentUpdate:  # another sweeper recorded it first
+                continue
+            due = start_of_day_utc(occurrence.due_on) if occurrence.due_on else now
+            found.append(SweepResult(case.id, "record_overdue", due, case.state))
+        return found
 
     def _sweep_one(
         self, case_id: str, trigger: str, due: datetime, now: datetime
