@@ -40,6 +40,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reports.derived",
             "reports.reading_cases",
             "reports.render",
+            "reports.duty_table",
         ),
     ),
     # Reads the loaded flows that declare grants (the bundled ones by default).

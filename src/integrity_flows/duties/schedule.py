@@ -99,7 +99,11 @@ class Occurrence:
         name, long or short (Thai digits allowed, English in any case)."""
         from integrity_flows.calendars import arabic_digits  # noqa: PLC0415 - tiny helper
 
-        wanted = " ".join(arabic_digits(name).split()).casefold()
+        def norm(text: str) -> str:
+            words = arabic_digits(text).casefold().replace("พ.ศ.", " ").split()
+            return " ".join(w for w in words if w not in ("b.e.", "be"))
+
+        wanted = norm(name)
         names = (
             self.period,
             self.period_label.th,
@@ -107,7 +111,7 @@ class Occurrence:
             self.period_short.th,
             self.period_short.en,
         )
-        return any(n and " ".join(arabic_digits(n).split()).casefold() == wanted for n in names)
+        return any(n and norm(n) == wanted for n in names)
 
 
 def record_id(flow_id: str, duty_id: str, period: str, owing_case: str | None = None) -> str:
