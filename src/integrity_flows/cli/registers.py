@@ -48,5 +48,6 @@ def sweep_command(db: str, flow_dirs: tuple[str, ...], now: str | None) -> None:
         results = engine.sweep(parse_datetime(now) if now else None)
         for r in results:
             outcome = r.refused or r.state
-            click.echo(f"{r.case_id}  {r.trigger}  due {thai_datetime(r.due)}  → {outcome}")
+            what = f"{r.trigger} ({r.duty})" if r.duty else r.trigger
+            click.echo(f"{r.case_id}  {what}  due {thai_datetime(r.due)}  → {outcome}")
         click.echo(f"{len(results)} deadline(s) / กำหนดเวลา {len(results)} รายการ")

@@ -10,11 +10,11 @@ reaching a state, a dated record item, a move of the owing case) and gets a stat
 - ``done_late``: fulfilled after its due date (it stays late, whatever came after);
 - ``due``: not fulfilled, and its due date has not passed (or is not known yet: it is
   counted from an event that has not happened);
-- ``overdue``: not fulfilled, its due date has passed, and it may still be made up: the
-  next occurrence of the same duty (and owing case) is not yet past due, and the fiscal
-  year in which it fell due has not ended;
-- ``missing``: not fulfilled, its due date has passed, and either the next occurrence is
-  past due too or the fiscal year in which it fell due has ended: the work was skipped.
+- ``overdue``: not fulfilled, its due date has passed, and the next occurrence of the same
+  duty (and owing case) is not yet past due: it is one behind, and may still be made up;
+- ``missing``: not fulfilled, and the next occurrence is past due too (or, when there is no
+  next one, as for the last period of an order that ended, the fiscal year in which it
+  fell due has ended): the work was skipped.
 
 Dates are compared as Thai calendar days (UTC+7): a duty due on 30 September is still
 ``due`` at 20:00 Thai time on 30 September. Everything is read through the store protocol;
@@ -419,10 +419,10 @@ class _DutyReader:
             return "done_on_time" if due is None or done.on <= due else "done_late"
         if due is None or self.today <= due:
             return "due"
+        if following is not None:
+            return "missing" if self.today > following else "overdue"
         year_end = fiscal_year_bounds(fiscal_year(due))[1]
-        if (following is not None and self.today > following) or self.today > year_end:
-            return "missing"
-        return "overdue"
+        return "missing" if self.today > year_end else "overdue"
 
 
 def _match(slots: list[_Slot], done: list[_Done]) -> dict[int, _Done]:

@@ -70,6 +70,9 @@ class SweepResult:
     due: datetime
     state: str | None
     refused: str | None = None
+    # For the record of a duty's occurrence that fell due unfulfilled (its case started by
+    # the sweep, trigger ``start``): ``flow_id.duty_id`` of the duty.
+    duty: str | None = None
 
 
 class Engine:
@@ -763,7 +766,8 @@ class Engine:
             except ConcurrentUpdate:  # another sweeper recorded it first
                 continue
             due = start_of_day_utc(occurrence.due_on) if occurrence.due_on else now
-            found.append(SweepResult(case.id, "record_overdue", due, case.state))
+            duty = f"{occurrence.flow_id}.{occurrence.duty_id}"
+            found.append(SweepResult(case.id, "start", due, case.state, duty=duty))
         return found
 
     def _sweep_one(
