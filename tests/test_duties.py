@@ -281,3 +281,35 @@ def test_a_record_of_the_sweep_is_of_no_procedure() -> None:
     for word in ("budget", "delegation", "monthly", "quarterly"):
         assert word not in text
     assert CHIEF.id  # the shared actors are importable
+
+
+def test_a_report_figure_over_duties_is_checked_at_load(tmp_path: Path) -> None:
+    folder = _host(tmp_path, _HOST)
+    (folder / "reports").mkdir()
+    (folder / "reports" / "r.yaml").write_text(
+        textwrap.dedent(
+            """
+            reports:
+              - id: reviews
+                label: {th: การทบทวน, en: reviews}
+                sets: {}
+                figures:
+                  - id: late
+                    label: {th: ล่าช้า, en: late}
+                    duties: {flow: yearly_review, duty: reveiw, status: [lat]}
+                    number: true
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DefinitionError) as caught:
+        load_library([folder], registry=default_registry(), bundled=False)
+    text = str(caught.value)
+    assert "unknown status 'lat'" in text
+    (folder / "reports" / "r.yaml").write_text(
+        (folder / "reports" / "r.yaml").read_text().replace("[lat]", "[done_late]"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DefinitionError) as caught:
+        load_library([folder], registry=default_registry(), bundled=False)
+    assert "declares no duty 'reveiw'" in str(caught.value)

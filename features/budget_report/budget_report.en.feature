@@ -164,6 +164,12 @@ Feature: Monthly financial reports and quarterly performance reports (integrity 
       | quarter 2 | done on time | 24 May 2567 |
       | quarter 3 | done on time | 1 August 2567 |
       | quarter 4 | done on time | 1 November 2567 |
+    And the report "budget reporting" for fiscal year 2567 shows:
+      | monthly reports on time | 11 |
+      | monthly reports missing | 1 |
+      | quarterly reports presented late | 1 |
+      | quarterly reports posted late | 0 |
+    And the duty "monthly financial report" of period "February 2567" of fiscal year 2567 was recorded overdue
     And the audit trail verifies
 
   @plan-9-5.5

@@ -150,6 +150,7 @@ FigureKind = Literal[
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
     "rate", "met", "constant", "setting", "report", "fiscal_year",
     "choices", "missing", "read", "by", "each", "aggregate", "table", "group", "found", "outside",
+    "duties",
 ]  # fmt: skip
 SET_KINDS: tuple[str, ...] = (
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
@@ -157,6 +158,7 @@ SET_KINDS: tuple[str, ...] = (
 FIGURE_KINDS: tuple[str, ...] = (
     *SET_KINDS, "rate", "met", "constant", "setting", "report", "fiscal_year",
     "choices", "missing", "read", "by", "each", "aggregate", "table", "group", "found", "outside",
+    "duties",
 )  # fmt: skip
 
 
@@ -244,6 +246,9 @@ class FigureDecl:
     aggregate: str | None = None
     columns: tuple[Column, ...] = ()
     params: Mapping[str, Any] = attrs.field(factory=dict)
+    # duties: the duty (of ``flow``; None: every duty of the flow) and the statuses kept.
+    duty: str | None = None
+    statuses: tuple[str, ...] = ()
 
 
 @attrs.frozen

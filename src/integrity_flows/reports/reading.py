@@ -55,6 +55,7 @@ _KIND_KEYS: Mapping[str, set[str]] = {
     "each": {"key", "value", "show"},
     "aggregate": {"set", "params"},
     "table": {"columns"},
+    "duties": {"number"},
 }
 
 
@@ -460,6 +461,34 @@ def _table(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl)
     return _evolve(base, set=str(item["table"]), columns=tuple(columns))
 
 
+_DUTY_STATUSES = ("done_on_time", "done_late", "due", "overdue", "missing")
+
+
+def _duties(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
+    """``duties: {flow: F, duty: D, status: [overdue, missing]}``: the occurrences of the
+    report's fiscal year as a register, or their number (``number: true``)."""
+    spec = item["duties"]
+    keys = {"flow", "duty", "status"}
+    if not reader.mapping(f"{path}.duties", spec, keys, required=("flow",)):
+        return base
+    given = spec.get("status", [])
+    statuses = (given,) if isinstance(given, str) else tuple(given or ())
+    for j, status in enumerate(statuses):
+        if status not in _DUTY_STATUSES:
+            reader.add(
+                f"{path}.duties.status[{j}]",
+                f"unknown status '{status}' (one of: {', '.join(_DUTY_STATUSES)})",
+                f"ไม่รู้จักสถานะ '{status}'",
+            )
+    return _evolve(
+        base,
+        flow=str(spec["flow"]),
+        duty=_opt_str(spec.get("duty")),
+        statuses=tuple(str(s) for s in statuses),
+        number=item.get("number") is True,
+    )
+
+
 Builder = Callable[[Reader, str, Mapping[str, Any], FigureDecl], FigureDecl]
 _BUILDERS: Mapping[str, Builder] = {
     "rate": _rate,
@@ -478,6 +507,7 @@ _BUILDERS: Mapping[str, Builder] = {
     "each": _each,
     "aggregate": _aggregate,
     "table": _table,
+    "duties": _duties,
 }
 
 __all__ = ["Label", "read_reports"]
