@@ -24,8 +24,10 @@ nothing here writes (the sweep records overdue occurrences, ``Engine.sweep``).
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -140,21 +142,25 @@ class _Done:
 def occurrences(
     flows: Iterable[FlowDefinition],
     store: Store,
-    fiscal_year_be: int,
+    fiscal_year_be: int | Iterable[int],
     now: datetime,
     *,
     flow_id: str | None = None,
     duty_id: str | None = None,
     settings: Callable[[str], Mapping[str, Any]] | None = None,
 ) -> list[Occurrence]:
-    """Every occurrence of fiscal year B.E. ``fiscal_year_be`` of the duties of ``flows``
-    (optionally of one flow, one duty), with its status on ``now`` (Thai calendar day).
-    ``settings`` gives a flow's settings with the host's overrides (for ``since``).
+    """Every occurrence of fiscal year B.E. ``fiscal_year_be`` (or of several years) of the
+    duties of ``flows`` (optionally of one flow, one duty), with its status on ``now`` (Thai
+    calendar day). ``settings`` gives a flow's settings with the host's overrides (for
+    ``since``). The cases of each flow are read from the store once per call, whatever the
+    number of duties and years.
 
     What happened after ``now`` (a later fulfilment) is not counted, so a past day gives
     the statuses as they stood then.
     """
+    years = [fiscal_year_be] if isinstance(fiscal_year_be, int) else list(fiscal_year_be)
     by_id = {d.id: d for d in flows}
+    cases = _Cases(store)
     recorded = {c.id for c in store.iter_cases(DUTY_RECORD_FLOW)} if by_id else set()
     today = thai_day(now)
     found: list[Occurrence] = []
@@ -164,11 +170,27 @@ def occurrences(
         for duty in definition.duties:
             if duty_id is not None and duty.id != duty_id:
                 continue
-            if fiscal_year_be < _since(definition, duty, settings):
+            owed = [y for y in years if y >= _since(definition, duty, settings)]
+            if not owed:
                 continue
-            reader = _DutyReader(definition, duty, by_id, store, today)
-            found.extend(reader.occurrences(fiscal_year_be, recorded))
+            reader = _DutyReader(definition, duty, by_id, cases, today)
+            for year in owed:
+                found.extend(reader.occurrences(year, recorded))
     return found
+
+
+class _Cases:
+    """The cases of each flow, read from the store once and kept for one computation."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._by_flow: dict[str, list[Case]] = {}
+
+    def of(self, flow_id: str) -> list[Case]:
+        found = self._by_flow.get(flow_id)
+        if found is None:
+            found = self._by_flow[flow_id] = list(self.store.iter_cases(flow_id))
+        return found
 
 
 def _since(
@@ -192,14 +214,17 @@ class _DutyReader:
         definition: FlowDefinition,
         duty: Duty,
         flows: Mapping[str, FlowDefinition],
-        store: Store,
+        cases: _Cases,
         today: date,
     ) -> None:
         self.d = definition
         self.duty = duty
         self.flows = flows
-        self.store = store
+        self.cases = cases
+        self.store = cases.store
         self.today = today
+        # What fulfilled the duty, per owing case (None: the flow's cases), worked out once.
+        self._done: dict[str | None, tuple[list[_Done], list[tuple[Case, date]]]] = {}
         spec = duty.fulfilled_by
         self.target = flows.get(spec.flow or definition.id, definition)
 
@@ -223,7 +248,7 @@ class _DutyReader:
         assert period.each is not None
         each = period.each
         dated: list[tuple[date, Case]] = []
-        for case in self.store.iter_cases(each.flow):
+        for case in self.cases.of(each.flow):
             if each.states and case.state not in each.states:
                 continue
             day = _date_of(case.data.get(each.date))
@@ -252,7 +277,7 @@ class _DutyReader:
     def _owing_cases(self) -> Iterator[Case]:
         within = self.duty.within
         assert within is not None
-        for case in self.store.iter_cases(self.d.id):
+        for case in self.cases.of(self.d.id):
             if not within.states or case.state in within.states:
                 yield case
 
@@ -285,7 +310,7 @@ class _DutyReader:
             done = list(self._moves(owing))
             candidates: list[tuple[Case, date]] = []
         else:
-            cases = [owing] if owing is not None else self.store.iter_cases(self.target.id)
+            cases = [owing] if owing is not None else self.cases.of(self.target.id)
             done, candidates = self._from_cases(cases)
         return [f for f in done if f.on <= self.today], candidates
 
@@ -348,7 +373,10 @@ class _DutyReader:
     ) -> Iterator[Occurrence]:
         if not slots:
             return
-        done, candidates = self._fulfilments(owing)
+        key = owing.id if owing is not None else None
+        if key not in self._done:
+            self._done[key] = self._fulfilments(owing)
+        done, candidates = self._done[key]
         matched = _match(slots, done)
         dues = [self._due(slot, candidates) for slot in slots]
         owner = self.duty.owner
@@ -430,11 +458,12 @@ def _match(slots: list[_Slot], done: list[_Done]) -> dict[int, _Done]:
     of several), else in order (each the earliest unfulfilled slot begun by then)."""
     matched: dict[int, _Done] = {}
     in_order: list[_Done] = []
+    firsts = [slot.first for slot in slots]
     for item in done:
         if item.period_day is None:
             in_order.append(item)
             continue
-        index = _slot_of(slots, item.period_day)
+        index = _slot_of(slots, firsts, item.period_day)
         if index is not None and (index not in matched or item.on < matched[index].on):
             matched[index] = item
     for item in sorted(in_order, key=lambda f: (f.on, f.ref)):
@@ -445,10 +474,11 @@ def _match(slots: list[_Slot], done: list[_Done]) -> dict[int, _Done]:
     return matched
 
 
-def _slot_of(slots: list[_Slot], day: date) -> int | None:
-    for index, slot in enumerate(slots):
-        if slot.first <= day <= slot.last:
-            return index
+def _slot_of(slots: list[_Slot], firsts: list[date], day: date) -> int | None:
+    """The slot holding ``day`` (slots are in order and do not overlap)."""
+    index = bisect_right(firsts, day) - 1
+    if index >= 0 and day <= slots[index].last:
+        return index
     return None
 
 
@@ -468,7 +498,12 @@ def _date_of(value: Any) -> date | None:
         return thai_day(value)
     if isinstance(value, date):
         return value
-    text = str(value)
+    return _date_text(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _date_text(text: str) -> date | None:
+    # Cases share few distinct dates: each is read once.
     try:
         if "T" in text:
             return thai_day(datetime.fromisoformat(text))

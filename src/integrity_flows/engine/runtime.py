@@ -744,7 +744,10 @@ class Engine:
         year = fiscal_year_of(now)
         found: list[SweepResult] = []
         # Last year's too: its last periods fall due in this one.
-        for occurrence in [*self.duties(year - 1, now=now), *self.duties(year, now=now)]:
+        found_now = occurrences(
+            self.flows.latest(), self.store, (year - 1, year), now, settings=self.settings
+        )
+        for occurrence in found_now:
             if not occurrence.unfulfilled_past_due or occurrence.recorded is not None:
                 continue
             data = {
