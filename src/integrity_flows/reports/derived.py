@@ -138,8 +138,14 @@ def _duties(decl: FigureDecl, run: Run) -> FigureValue:
     ]
     if decl.number:
         return len(found)
+    found.sort(key=lambda o: (o.first, o.owner_person or "", o.owing_case or "", o.duty_id))
     flows = [run.source.definition_for(o) for o in sorted({o.flow_id for o in found})]
-    return duty_table(found, flows)
+    table = duty_table(found, flows)
+    if decl.field is None:
+        return table
+    column = table.keys.index(decl.field)
+    shown = (row[column] for row in table.rows)
+    return tuple(dict.fromkeys(str(cell) for cell in shown if cell not in (None, "")))
 
 
 def derived_figures(

@@ -55,7 +55,7 @@ _KIND_KEYS: Mapping[str, set[str]] = {
     "each": {"key", "value", "show"},
     "aggregate": {"set", "params"},
     "table": {"columns"},
-    "duties": {"number"},
+    "duties": {"number", "show"},
 }
 
 
@@ -462,6 +462,8 @@ def _table(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl)
 
 
 _DUTY_STATUSES = ("done_on_time", "done_late", "due", "overdue", "missing")
+# What a duties figure may list instead of its register (``show:``): a column of it.
+_DUTY_SHOWN = ("owner", "period", "duty", "owing_case", "fulfilled_by")
 
 
 def _duties(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
@@ -480,12 +482,20 @@ def _duties(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl
                 f"unknown status '{status}' (one of: {', '.join(_DUTY_STATUSES)})",
                 f"ไม่รู้จักสถานะ '{status}'",
             )
+    shown = item.get("show")
+    if shown is not None and shown not in _DUTY_SHOWN:
+        reader.add(
+            f"{path}.show",
+            f"a duties figure shows one of: {', '.join(_DUTY_SHOWN)}",
+            f"รายการหน้าที่แสดงได้เพียง: {', '.join(_DUTY_SHOWN)}",
+        )
     return _evolve(
         base,
         flow=str(spec["flow"]),
         duty=_opt_str(spec.get("duty")),
         statuses=tuple(str(s) for s in statuses),
         number=item.get("number") is True,
+        field=_opt_str(shown),
     )
 
 
