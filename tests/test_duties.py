@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import textwrap
 from datetime import date, datetime
 from pathlib import Path
@@ -313,3 +314,16 @@ def test_a_report_figure_over_duties_is_checked_at_load(tmp_path: Path) -> None:
     with pytest.raises(DefinitionError) as caught:
         load_library([folder], registry=default_registry(), bundled=False)
     assert "declares no duty 'reveiw'" in str(caught.value)
+
+
+def test_the_duties_example_of_the_flow_definitions_page_runs(tmp_path: Path) -> None:
+    """The Duties example of docs/flow-definitions.md loads and its Python block runs:
+    each case of a flow (before and after it), records, and the sweep's record."""
+    page = (Path(__file__).parents[1] / "docs" / "flow-definitions.md").read_text("utf-8")
+    flow = re.search(r"<!-- duties-example -->\n```yaml\n(.*?)```", page, re.S)
+    assert flow is not None
+    (tmp_path / "council_session.yaml").write_text(flow.group(1), encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", page[flow.end() :], re.S)
+    assert block is not None
+    namespace: dict[str, object] = {"flows_folder": tmp_path}
+    exec(compile(block.group(1), "flow-definitions.md[duties]", "exec"), namespace)  # our docs

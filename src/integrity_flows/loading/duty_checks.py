@@ -21,7 +21,7 @@ Found = tuple[str, str, str]  # path, English, Thai
 _CITE = re.compile(r"^(\d{1,2}/\d+(\.\d+)*|risk/\d+)$")
 # The shortest period of each kind, in days: a due date before the period's first day
 # (after_period_end with fewer negative days than this) can never be met.
-_SHORTEST = {"monthly": 28, "quarterly": 90, "half_yearly": 181, "yearly": 365, "each": 1}
+_SHORTEST = {"monthly": 28, "quarterly": 90, "half_yearly": 181, "yearly": 365}
 _DATE_TYPES = ("date", "datetime")
 
 
@@ -366,7 +366,9 @@ def _due(duty: Duty, target: FlowDefinition, path: str) -> Iterator[Found]:
     kind = duty.period.kind
     if due.after_period_end is not None:
         days = due.after_period_end.days
-        if days < -(_SHORTEST[kind] - 1):
+        # Before each case of another flow (a notice before a meeting) is a real due date:
+        # the event is known in advance. Before a calendar period starts, it never is.
+        if kind != "each" and days < -(_SHORTEST[kind] - 1):
             yield (
                 f"{where}.after_period_end.days",
                 f"{days} days after the end of a {kind} period falls before the period "
