@@ -62,6 +62,10 @@ Thai (``# language: th``)::
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
     ดังนั้น รายงาน "salary_step_round_report" ของเรื่อง "R1" แสดง:         + table figure | value
+    ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ของงวด "กุมภาพันธ์ ๒๕๖๗" ปีงบประมาณ ๒๕๖๗
+        ดำเนินการแล้วตามกำหนด | ดำเนินการแล้วล่าช้า | ยังไม่ถึงกำหนด | ค้างดำเนินการ | ไม่มีการดำเนินการ
+    ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ของงวด "..." ปีงบประมาณ ๒๕๖๗ ถูกบันทึกว่าค้างดำเนินการ
+    ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ปีงบประมาณ ๒๕๖๗ มีสถานะ:   + table งวด | สถานะ | [กำหนดส่ง]
     เมื่อ ผู้ร้องเรียนติดตามเรื่อง ["C1"] ด้วยรหัสติดตาม[เรื่อง]
     ดังนั้น ผู้ร้องเรียนเห็นสถานะ "..." | เห็นข้อความ "..." | ไม่เห็น "..."
     ดังนั้น ผู้ร้องเรียน[ของเรื่อง "C1"] ได้รับรหัสติดตามเรื่อง
@@ -89,6 +93,10 @@ English::
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
     Then the report "salary_step_round_report" of case "R1" shows:         + table figure | value
+    Then the duty "..." [for case "O1"] of period "February 2567" of fiscal year 2567
+        is done on time | done late | due | overdue | missing
+    Then the duty "..." [for case "O1"] of period "..." of fiscal year 2567 was recorded overdue
+    Then the duty "..." [for case "O1"] in fiscal year 2567 stands:   + table period | status | [due on]
     When the complainant follows [the complaint] ["C1"] with the tracking code
     Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
     Then the complainant [of "C1"] holds a tracking code
