@@ -96,7 +96,8 @@ English::
     Then the duty "..." [for case "O1"] of period "February 2567" of fiscal year 2567
         is done on time | done late | due | overdue | missing
     Then the duty "..." [for case "O1"] of period "..." of fiscal year 2567 was recorded overdue
-    Then the duty "..." [for case "O1"] in fiscal year 2567 stands:   + table period | status | [due on]
+    Then the duty "..." [for case "O1"] in fiscal year 2567 stands:
+        + table period | status | [due on]
     When the complainant follows [the complaint] ["C1"] with the tracking code
     Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
     Then the complainant [of "C1"] holds a tracking code
