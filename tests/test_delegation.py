@@ -360,7 +360,7 @@ def test_monthly_reports_and_the_overdue_record(engine: Engine, clock: FixedCloc
     assert order.state == "in_force"
     november = engine.duties(2567, flow_id="delegation_order")[1]
     assert (november.status, november.recorded) == ("done_late", record.id)
-    assert engine.sweep() == []
+    assert engine.record_duties() == []
 
 
 def test_the_power_table_matches_the_flow(engine: Engine) -> None:

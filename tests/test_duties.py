@@ -119,12 +119,12 @@ def test_due_by_30_september_is_not_overdue_at_8_pm_thai_time(tmp_path: Path) ->
         evening = datetime(2024, 9, 30, 20, 0, tzinfo=THAI_TZ)  # 13:00 UTC
         (review,) = engine.duties(2567, now=evening)
         assert (review.due_on, review.status) == (date(2024, 9, 30), "due")
-        assert engine.sweep(evening) == []
+        assert engine.record_duties(evening) == []
         after_midnight = datetime(2024, 10, 1, 0, 30, tzinfo=THAI_TZ)  # still 30 Sep in UTC
         assert after_midnight.astimezone().date() <= date(2024, 10, 1)
         (review,) = engine.duties(2567, now=after_midnight)
         assert review.status == "overdue"
-        (result,) = engine.sweep(after_midnight)
+        (result,) = engine.record_duties(after_midnight)
         assert result.case_id == review.record_id
 
 
@@ -191,12 +191,13 @@ def test_the_sweep_records_each_overdue_occurrence_once_and_audited() -> None:
     with Engine.open("memory://", clock=clock) as engine:
         monthly(engine, clock, 2023, 10, date(2023, 11, 10))
         later = at(date(2024, 1, 5))
-        first = engine.sweep(later)
+        first = engine.record_duties(later)
         # November (due 30 December) is the only occurrence past due on 5 January.
         assert [r.case_id for r in first] == [
             "duty-budget_report-monthly_financial_report-2023-11-01"
         ]
-        assert engine.sweep(later) == []
+        assert engine.record_duties(later) == []
+        assert engine.sweep(later) == []  # the sweep records the same way, nothing new
         record = engine.get(first[0].case_id)
         assert (record.flow_id, record.state) == (DUTY_RECORD_FLOW, "overdue")
         assert record.data["due_on"] == "2023-12-30"
@@ -232,7 +233,7 @@ def test_two_sweepers_in_processes_record_an_occurrence_once(tmp_path: Path) -> 
         records = engine.cases(DUTY_RECORD_FLOW)
         assert {r.id for r in records} == set(written)
         assert all(r.events == 1 for r in records)
-        assert engine.sweep() == []
+        assert engine.record_duties() == []
         assert engine.verify().ok
 
 

@@ -688,9 +688,12 @@ class Engine:
             definition, case.state, case.data, case.entered_at, self._settings_of(definition)
         )
 
-    def sweep(self, now: datetime | None = None) -> list[SweepResult]:
-        """Fire, as the system actor, every deadline due at or before ``now``, then record
-        every occurrence of a declared duty that has fallen due unfulfilled.
+    def sweep(self, now: datetime | None = None, *, duties: bool = True) -> list[SweepResult]:
+        """Fire, as the system actor, every deadline due at or before ``now``; then (unless
+        ``duties`` is false) record every occurrence of a declared duty that has fallen due
+        unfulfilled (:meth:`record_duties`). Returns the deadlines it fired; what it
+        recorded is read with :meth:`duties` (``recorded``) or by calling
+        :meth:`record_duties`, which records nothing twice.
 
         A state entered by the sweep counts as entered when its deadline fell due, not
         when the sweep ran, so a late sweep does not push back the deadlines that
@@ -709,7 +712,8 @@ class Engine:
                 result = self._sweep_one(case_id, trigger, due, moment)
                 if result is not None:
                     results.append(result)
-        results.extend(self._record_overdue(moment))
+        if duties:
+            self.record_duties(moment)
         return results
 
     # --- duties -------------------------------------------------------------
@@ -736,9 +740,13 @@ class Engine:
             settings=self.settings,
         )
 
-    def _record_overdue(self, now: datetime) -> list[SweepResult]:
-        """Start one record case per occurrence that fell due unfulfilled, as the system
-        actor; its id is the occurrence's, so a second sweep (or sweeper) records nothing."""
+    def record_duties(self, now: datetime | None = None) -> list[SweepResult]:
+        """Record each occurrence of a declared duty (of this fiscal year and the last) that
+        has fallen due unfulfilled by ``now``: one ``duty_record`` case each, started as the
+        system actor, its audit event in the same write. Its id is the occurrence's, so a
+        second call (or another sweeper at once) records nothing. Returns what it recorded
+        (trigger ``start``, ``duty`` naming the duty)."""
+        now = as_utc(now) if now is not None else self.clock()
         if not any(d.duties for d in self.flows.latest()):
             return []
         year = fiscal_year_of(now)
