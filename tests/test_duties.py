@@ -269,6 +269,15 @@ def test_the_duties_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert main(["duties", "--db", str(db), "--fiscal-year", "2567", "--unit", "กองช่าง",
                  "--format", "json"]) == 0  # fmt: skip
     assert json.loads(capsys.readouterr().out)["occurrences"] == []
+    # The sweep command records February's report, as the system, and says so; once.
+    assert main(["sweep", "--db", str(db), "--now", "2024-11-05T09:00+07:00"]) == 0
+    out = capsys.readouterr().out
+    assert "duty-budget_report-monthly_financial_report-2024-02-01" in out
+    assert "(budget_report.monthly_financial_report)" in out
+    assert main(["sweep", "--db", str(db), "--now", "2024-11-05T09:00+07:00"]) == 0
+    assert "duty-" not in capsys.readouterr().out
+    assert main(["audit", "verify", "--db", str(db)]) == 0
+    capsys.readouterr()
     # A bad year or unknown flow: a clear error, no traceback.
     assert main(["duties", "--db", str(db), "--fiscal-year", "abc"]) != 0
     assert main(["duties", "--db", str(db), "--flow", "no_such_flow"]) == 1
