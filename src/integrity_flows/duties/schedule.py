@@ -185,6 +185,9 @@ class _Cases:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._by_flow: dict[str, list[Case]] = {}
+        # What the cases of a flow fulfil, per fulfilment spec: duties that share one (a
+        # monthly and a quarterly report of the same cases) read the cases once.
+        self.done: dict[Any, tuple[list[_Done], list[tuple[Case, date]]]] = {}
 
     def of(self, flow_id: str) -> list[Case]:
         found = self._by_flow.get(flow_id)
@@ -373,10 +376,15 @@ class _DutyReader:
     ) -> Iterator[Occurrence]:
         if not slots:
             return
-        key = owing.id if owing is not None else None
-        if key not in self._done:
-            self._done[key] = self._fulfilments(owing)
-        done, candidates = self._done[key]
+        if owing is None:
+            key = (self.target.id, self.duty.fulfilled_by, self.today)
+            if key not in self.cases.done:
+                self.cases.done[key] = self._fulfilments(None)
+            done, candidates = self.cases.done[key]
+        else:
+            if owing.id not in self._done:
+                self._done[owing.id] = self._fulfilments(owing)
+            done, candidates = self._done[owing.id]
         matched = _match(slots, done)
         dues = [self._due(slot, candidates) for slot in slots]
         owner = self.duty.owner
