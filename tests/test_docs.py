@@ -69,3 +69,34 @@ def test_records_example_runs(tmp_path: Path) -> None:
     assert block is not None
     namespace: dict[str, object] = {"flows_folder": tmp_path}
     exec(compile(block.group(1), "flow-definitions.md[records]", "exec"), namespace)  # our own docs
+
+
+def _bash_commands(block: str) -> list[list[str]]:
+    """The integrity-flows commands of a ```bash block, continuations joined."""
+    import shlex
+
+    joined = block.replace("\\\n", " ")
+    commands = []
+    for line in joined.splitlines():
+        words = shlex.split(line, comments=True)
+        if words and words[0] == "integrity-flows":
+            commands.append(words[1:])
+    return commands
+
+
+def test_plan_docs_tambon_commands_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tambon walk-through of docs/plan.md runs as written, on data its own commands
+    create, and the monitoring report shows what they did."""
+    page = (DOCS / "plan.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```bash\n(.*?)```", page, re.S) if "tambon.db" in b)
+    monkeypatch.chdir(DOCS.parent)
+    for words in _bash_commands(block):
+        args = [str(tmp_path / w) if w in ("tambon.db", "monitor.html") else w for w in words]
+        assert main(args) == 0, words
+    out = capsys.readouterr().out
+    assert "รายงานการติดตามผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต รอบ ๖ เดือน" in out
+    assert "ขั้นตอนที่ดำเนินการ 4/4 (5.1, 5.2, 5.3, 5.4)" in out
+    assert "ตามแผน 20,000, อนุมัติ 20,000, ก่อหนี้ผูกพัน 0, เบิกจ่าย 18,500.50" in out
+    assert (tmp_path / "monitor.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -29,6 +29,7 @@ from _lending import (
 from integrity_flows import SYSTEM, Actor, Engine, FixedClock
 from integrity_flows.case import Case
 from integrity_flows.errors import (
+    BadCaseId,
     CaseNotFound,
     DefinitionError,
     GuardRejected,
@@ -530,3 +531,34 @@ def test_no_auto_transitions(engine: Engine) -> None:
     compiled = engine.compiled(engine.flows.get("asset_lending"))
     assert not any(name.startswith("to_") for name in compiled._machine.events)
     assert compiled.triggers("requested") == ["check", "reject", "cancel"]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "why"),
+    [
+        ("", "it is empty"),
+        ("   ", "it is empty"),
+        (" L1", "leading or trailing spaces"),
+        ("L1\nforged line", "control or direction characters"),
+        ("L1\u202e", "control or direction characters"),
+        ("x" * 121, "longer than 120"),
+    ],
+)
+def test_a_host_case_id_must_be_usable(case_id: str, why: str) -> None:
+    """A case id the host chooses is refused clearly when it could forge a line of a
+    listing or is empty or too long; nothing is written."""
+    engine = Engine.open("memory://")
+    with pytest.raises(BadCaseId, match=why):
+        engine.start("asset_lending", actor=SOMCHAI, data=request(), case_id=case_id)
+    assert list(engine.events()) == []
+
+
+def test_a_taken_case_id_is_refused_without_touching_the_case() -> None:
+    engine = Engine.open("memory://")
+    first = engine.start("asset_lending", actor=SOMCHAI, data=request(), case_id="ลป ๕๑๐๐๑/๑๒๓")
+    other = request("โปรเจคเตอร์ P-01")
+    with pytest.raises(BadCaseId, match="a case with this id exists already") as caught:
+        engine.start("asset_lending", actor=SOMCHAI, data=other, case_id=first.id)
+    assert "มีเรื่องนี้อยู่แล้ว" in caught.value.message_th
+    assert len(engine.history(first.id)) == 1
+    assert engine.verify().ok

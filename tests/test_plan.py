@@ -9,10 +9,12 @@ import attrs
 import pytest
 from click.testing import CliRunner
 
+from integrity_flows import Engine
 from integrity_flows.cli.plan import plan_group
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.loading.discovery import bundled_flows, default_registry, load_folder
 from integrity_flows.plan import coverage, load_plan, parse_plan
+from integrity_flows.plan.reading import PlanError
 
 REPO = Path(__file__).resolve().parents[1]
 STEP_13_1 = "จัดทำประกาศแนวทางปฏิบัติ/ระเบียบการใช้ทรัพย์สินของราชการ"
@@ -158,8 +160,9 @@ projects:
   - {number: 1, name_th: a, name_en: a, unit_th: u, steps: [{id: "5.1", text_th: x}]}
   - {number: 1, name_th: b, name_en: b, unit_th: u, steps: [{id: "5.1", text_th: y}]}
 """
-    with pytest.raises(ValueError, match="repeat"):
+    with pytest.raises(PlanError, match="project 1 is listed twice") as caught:
         parse_plan(text)
+    assert [p.path for p in caught.value.problems] == ["projects"]
 
 
 # --- coverage -------------------------------------------------------------------
@@ -196,10 +199,12 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert not report.risk(3).implemented  # type: ignore[union-attr]
     assert [p.project.number for p in report.touched] == [
         9,
+        11,
         13,
         15,
         16,
         17,
+        18,
         19,
         23,
         29,
@@ -222,6 +227,10 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert shared is not None
     assert [(r.flow_id, r.trigger) for r in shared.transitions] == [
         ("salary_step_round", "appoint_screening_committee")
+    ]
+    # Project 11's working group is the act of project 18's plan case.
+    assert [(r.flow_id, r.trigger) for r in report.step("11/5.6").transitions] == [  # type: ignore[union-attr]
+        ("integrity_plan_preparation", "appoint_working_group"),
     ]
 
 
@@ -372,16 +381,23 @@ def test_cli_coverage_exits_1_on_unknown_cites(tmp_path: Path) -> None:
 
 
 def test_cli_show_prints_a_project() -> None:
-    """``plan show 13`` prints the Thai and English names, the unit and the steps."""
+    """``plan show 13`` prints the names, the kind, the unit, the Part 3 details, the
+    Part 2 row, the steps and the indicators with their targets."""
     result = CliRunner().invoke(plan_group, ["show", "13"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "โครงการที่ 13 / project 13"
+    assert lines[0] == "โครงการที่ 13 / project 13 (โครงการ / project)"
     assert lines[1] == "ชื่อ / name: โครงการเสริมสร้างความโปร่งใสในการใช้ทรัพย์สินของทางราชการ"
     assert "Strengthening transparency in the use of government property" in lines[2]
     assert lines[3] == ("ผู้รับผิดชอบ / responsible unit: กองพัสดุและทรัพย์สิน องค์การบริหารส่วนจังหวัดลำปาง")
     assert any(line.startswith(f"  13/5.1   {STEP_13_1}") for line in lines)
     assert any(line.startswith("  13/5.5   รายงานผลการดำเนินงาน") for line in lines)
+    assert any(line.startswith("กลุ่มเป้าหมาย / target group:") for line in lines)
+    assert any(line.startswith("ส่วนที่ ๒ / Part 2: มิติ/dimension 2 2.2.2") for line in lines)
+    assert any(
+        line.startswith("ตัวชี้วัด / indicator output.1:") and "at least 1 documents" in line
+        for line in lines
+    )
 
 
 def test_cli_show_marks_misprinted_numbers_and_unknown_projects() -> None:
@@ -393,3 +409,30 @@ def test_cli_show_marks_misprinted_numbers_and_unknown_projects() -> None:
     missing = runner.invoke(plan_group, ["show", "38"])
     assert missing.exit_code == 1
     assert "the plan has no project 38" in missing.stderr
+
+
+def test_bundled_reports_cite_only_known_steps() -> None:
+    """Every report file's cites name steps of the plan; a wrong one is a problem of its
+    report, and `plan coverage` says so."""
+    with Engine.open("memory://") as engine:
+        reports = list(engine.reports)
+        flows = engine.flows.latest()
+    cited = [(r.source, f"report {r.id}", r.cites) for r in reports]
+    assert any(cites for _, _, cites in cited)
+    assert coverage(load_plan(), flows, None, cited).problems == ()
+    wrong = [("flows/reports/x.yaml", "report x", ("13/5.9", "13-5.1"))]
+    problems = coverage(load_plan(), flows, None, wrong).problems
+    assert [(p.source, p.path) for p in problems] == [
+        ("flows/reports/x.yaml", "report x.cites[0]"),
+        ("flows/reports/x.yaml", "report x.cites[1]"),
+    ]
+    assert "step 5.9 of project 13" in problems[0].message_en
+    assert "is not a plan cite" in problems[1].message_en
+    measured = [(r.source, f"report {r.id}.{f.id}", f.measures) for r in reports for f in r.figures]
+    assert coverage(load_plan(), flows, None, (), measured).problems == ()
+    wrong = [("x.yaml", "report x.n", ("13/output.9", "99/budget.approved"))]
+    problems = coverage(load_plan(), flows, None, (), wrong).problems
+    assert [p.message_en for p in problems] == [
+        "'13/output.9': project 13 has no indicator output.9 (it has: output.1, outcome.1)",
+        "'99/budget.approved' names project 99, which the plan does not have",
+    ]

@@ -148,8 +148,9 @@ def test_a_report_needs_its_year_or_its_case(engine: Engine) -> None:
 
 
 def test_a_report_file_with_every_kind_of_mistake_lists_them_all(tmp_path: Path) -> None:
-    """Unknown flow, set, field, state, trigger and figure, a rate without when_zero, a sum
-    of text and a duplicate id are all reported at once, each with its path."""
+    """Unknown flow (with a hint when one is close), set, field, state, trigger and figure,
+    a rate without when_zero, a sum of text and a duplicate id are all reported at once,
+    each with its path."""
     text = """
 reports:
   - id: bad
@@ -158,6 +159,7 @@ reports:
       a: {flow: no_such_flow}
       b: {flow: asset_lending, where: {state: lost}, year: {field: purpose}}
       c: {flow: asset_lending, within: zzz}
+      d: {flow: asset_lendin}
     figures:
       - {id: n, label: {th: n, en: n}, count: b, where: {fired: teleport}}
       - {id: n, label: {th: m, en: m}, count: nowhere}
@@ -169,6 +171,7 @@ reports:
     found = "\n".join(problems_of(tmp_path, text))
     for expected in (
         "reports[0].sets.a.flow: unknown flow 'no_such_flow'",
+        "reports[0].sets.d.flow: unknown flow 'asset_lendin' (did you mean 'asset_lending'?)",
         "reports[0].sets.b.where: flow 'asset_lending' has no state 'lost'",
         "reports[0].sets.b.year: 'purpose' is a text field; this needs integer",
         "reports[0].sets.c.within: unknown set 'zzz'",
@@ -339,3 +342,16 @@ def test_the_reports_page_lists_every_bundled_report_and_its_example_runs() -> N
         assert f"`{report.id}`" in page, report.id
     block = page.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(block, "reports.md", "exec"), {})
+
+
+def test_a_usage_error_names_the_report_not_a_hidden_subcommand(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``report ID`` is how a report is run, and its usage line and help say so."""
+    assert main(["report", "lending_register", "--format", "xml"]) == 2
+    err = capsys.readouterr().err
+    assert "Usage: integrity-flows report lending_register [OPTIONS]" in err
+    assert "Try 'integrity-flows report lending_register --help'" in err
+    assert "report show" not in err
+    assert main(["report", "--help"]) == 0
+    assert "integrity-flows report ID --db PATH" in capsys.readouterr().out

@@ -139,6 +139,21 @@ class CaseNotFound(Refused):
         )
 
 
+class BadCaseId(FlowError):
+    """A case id the host chose is not usable: taken already, empty, too long, or holding
+    control or direction characters. Nothing is written."""
+
+    code = "bad_case_id"
+
+    def __init__(self, case_id: str, why_th: str, why_en: str) -> None:
+        shown = repr(case_id)[:60]
+        super().__init__(
+            f"ใช้เลขที่เรื่อง {shown} ไม่ได้: {why_th} ไม่มีการบันทึกใด ๆ",
+            f"cannot use the case id {shown}: {why_en}; nothing was written",
+        )
+        self.case_id = case_id
+
+
 class UnknownTrigger(Refused):
     """The flow has no trigger of that id or label."""
 

@@ -58,7 +58,18 @@ def _print_case(engine: Engine, case: Case) -> None:
     )
     click.echo(f"สถานะ / state: {state.th} / {state.en} ({case.state}), version {case.version}")
     for name, value in redact(definition, case.data).items():
-        label = definition.data[name].label
+        spec = definition.data[name]
+        label = spec.label
+        if spec.type == "records" and isinstance(value, list):
+            click.echo(f"  {label.th} / {label.en}: {len(value)} รายการ/item(s)")
+            for index, item in enumerate(value, start=1):
+                shown = (
+                    "; ".join(f"{k}={v}" for k, v in item.items())
+                    if isinstance(item, dict)
+                    else item
+                )
+                click.echo(f"    {index}. {shown}")
+            continue
         click.echo(f"  {label.th} / {label.en}: {value}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
@@ -71,11 +82,18 @@ def _print_case(engine: Engine, case: Case) -> None:
 @click.argument("flow_id")
 @db_option
 @flows_option
+@click.option(
+    "--case-id",
+    "case_id",
+    default=None,
+    help="The new case's id, e.g. a document number (default: drawn at random) / เลขที่เรื่อง",
+)
 @actor_options
 def start_case(
     flow_id: str,
     db: str,
     flow_dirs: tuple[str, ...],
+    case_id: str | None,
     actor_id: str,
     roles: tuple[str, ...],
     unit: str | None,
@@ -88,7 +106,9 @@ def start_case(
         try:
             definition = engine.flows.get(flow_id)
             actor = make_actor(actor_id, roles, unit, definition)
-            case = engine.start(flow_id, actor=actor, data=parse_pairs(pairs), reason=reason)
+            case = engine.start(
+                flow_id, actor=actor, data=parse_pairs(pairs), reason=reason, case_id=case_id
+            )
         except FlowError as exc:
             fail(exc)
         _print_case(engine, case)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from integrity_flows.cli.common import flows_option
+from integrity_flows.cli.plan_data import read_plan_or_exit
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.errors import DefinitionError, Problem
@@ -17,6 +18,7 @@ from integrity_flows.loading.discovery import (
     default_registry,
     load_folder,
     load_library,
+    plan_problems,
 )
 
 
@@ -120,17 +122,30 @@ def _text(d: FlowDefinition) -> str:
 
 @flows_group.command("check")
 @click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False))
-def check_flows(folders: tuple[str, ...]) -> None:
+@click.option(
+    "--plan",
+    "plan_source",
+    default=None,
+    help="Also check each flow's project and cites against this plan file (or a plan a "
+    "package publishes) / ตรวจกับแผนนี้ด้วย",
+)
+def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
     """Check flow files; exit 1 naming every problem / ตรวจนิยามขั้นตอนงาน."""
     registry = default_registry()
     targets: list[Path | Traversable] = [Path(f) for f in folders] or [bundled_flows()]
     problems: list[Problem] = []
     count = 0
+    loaded: list[FlowDefinition] = []
     for folder in targets:
         try:
-            count += len(load_folder(folder, registry))
+            found = load_folder(folder, registry)
         except DefinitionError as exc:
             problems.extend(exc.problems)
+            continue
+        count += len(found)
+        loaded += found
+    if plan_source is not None:
+        problems.extend(plan_problems(read_plan_or_exit(plan_source), loaded))
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:

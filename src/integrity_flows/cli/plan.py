@@ -13,6 +13,13 @@ from pathlib import Path
 import click
 
 from integrity_flows.cli.common import flows_option
+from integrity_flows.cli.plan_data import (
+    budget_command,
+    check_command,
+    monitor_command,
+    plan_option,
+    read_plan_or_exit,
+)
 from integrity_flows.errors import DefinitionError
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.plan.catalogue import (
@@ -22,8 +29,8 @@ from integrity_flows.plan.catalogue import (
     RiskCoverage,
     StepCoverage,
     coverage,
-    load_plan,
 )
+from integrity_flows.plan.model import KIND_LABELS
 
 YES, NO = "✓", "✗"
 _WIDTH = 72
@@ -44,8 +51,8 @@ def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
         raise SystemExit(1) from exc
 
 
-def _project_or_exit(number: int) -> PlanProject:
-    plan = load_plan()
+def _project_or_exit(number: int, plan_source: str | None = None) -> PlanProject:
+    plan = read_plan_or_exit(plan_source)
     project = plan.project(number)
     if project is None:
         click.echo(
@@ -76,6 +83,7 @@ def _mark(done: bool) -> str:
     help="Folder of .feature files (default: ./features when present) / โฟลเดอร์ไฟล์เหตุการณ์ทดสอบ",
 )
 @flows_option
+@plan_option
 @click.option(
     "--project", "project_number", type=int, default=None, help="Only this project / เฉพาะโครงการนี้"
 )
@@ -86,7 +94,11 @@ def _mark(done: bool) -> str:
     help="Every project of the plan, not only those with a flow or scenario / ทุกโครงการในแผน",
 )
 def coverage_command(
-    features: str | None, flow_dirs: tuple[str, ...], project_number: int | None, show_all: bool
+    features: str | None,
+    flow_dirs: tuple[str, ...],
+    plan_source: str | None,
+    project_number: int | None,
+    show_all: bool,
 ) -> None:
     """Which plan steps are implemented and exercised / ความครอบคลุมของขั้นตอนตามแผน.
 
@@ -95,11 +107,19 @@ def coverage_command(
     The latest version of each loaded flow is counted. Exits 1 when a cite or tag names
     a project, step or risk row the plan does not have, or a feature file does not parse.
     """
+    plan = read_plan_or_exit(plan_source)
     if project_number is not None:
-        _project_or_exit(project_number)
+        _project_or_exit(project_number, plan_source)
     feature_dir = _feature_dir(features)
     library = _library(flow_dirs)
-    report = coverage(load_plan(), library.latest(), feature_dir)
+    cited = [(r.source, f"report {r.id}", r.cites) for r in library.reports]
+    measured = [
+        (r.source, f"report {r.id}.{f.id}", f.measures)
+        for r in library.reports
+        for f in r.figures
+        if f.measures
+    ]
+    report = coverage(plan, library.latest(), feature_dir, cited, measured)
     if project_number is not None:
         shown = tuple(p for p in report.projects if p.project.number == project_number)
     elif show_all:
@@ -209,13 +229,32 @@ def _summary(report: CoverageReport, shown: int) -> str:
 
 @plan_group.command("show")
 @click.argument("number", type=int)
-def show_command(number: int) -> None:
-    """Show a project's names, unit and method steps / แสดงรายละเอียดโครงการ."""
-    p = _project_or_exit(number)
-    click.echo(f"โครงการที่ {p.number} / project {p.number}")
+@plan_option
+def show_command(number: int, plan_source: str | None) -> None:
+    """Show a project of Part 3: names, kind, objectives, target group, budget, owner,
+    method steps and indicators, with its Part 2 rows / แสดงรายละเอียดโครงการ."""
+    plan = read_plan_or_exit(plan_source)
+    p = _project_or_exit(number, plan_source)
+    kind = KIND_LABELS[p.kind] if p.kind else None
+    shown_kind = f" ({kind.th} / {kind.en})" if kind else ""
+    added = f"  [เพิ่มเติมในฉบับที่/added in version {p.added_in}]" if p.added_in else ""
+    click.echo(f"โครงการที่ {p.number} / project {p.number}{shown_kind}{added}")
     click.echo(f"ชื่อ / name: {p.name_th}")
     click.echo(f"             {p.name_en}")
     click.echo(f"ผู้รับผิดชอบ / responsible unit: {p.unit_th}")
+    for i, objective in enumerate(p.objectives_th, 1):
+        click.echo(f"วัตถุประสงค์ / objective {i}: {objective}")
+    if p.target_group_th:
+        count = f" ({p.target_count} คน/people)" if p.target_count is not None else ""
+        click.echo(f"กลุ่มเป้าหมาย / target group: {p.target_group_th}{count}")
+    if p.budget_th:
+        read = f"{p.budget:,} บาทต่อปี/baht a year" if p.budget is not None else "ไม่ใช้/none"
+        click.echo(f"งบประมาณ / budget: {p.budget_th} ({read})")
+    for row in plan.rows_of(p.number):
+        cells = "  ".join(f"{y}: {c.printed or '(ว่าง/blank)'}" for y, c in row.budget.items())
+        click.echo(
+            f"ส่วนที่ ๒ / Part 2: มิติ/dimension {row.dimension} {row.mission} {row.label}  {cells}"
+        )
     click.echo("วิธีดำเนินการ / method steps:")
     if not p.steps:
         click.echo("  -")
@@ -225,3 +264,12 @@ def show_command(number: int) -> None:
         click.echo(f"  {p.cite(step):<8} {first}{printed}")
         for line in rest:
             click.echo(f"  {'':<8}   {line}")
+    for indicator in p.indicators:
+        target = indicator.target
+        says = f"  → {target.words('th')} / {target.words('en')}" if target else ""
+        click.echo(f"ตัวชี้วัด / indicator {indicator.id}: {indicator.text_th}{says}")
+
+
+plan_group.add_command(budget_command)
+plan_group.add_command(check_command)
+plan_group.add_command(monitor_command)

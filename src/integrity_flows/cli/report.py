@@ -113,19 +113,34 @@ reader_options = with_options(
 
 
 class _ReportGroup(click.Group):
-    """``report ID ...`` runs ``report show ID ...``: a report's id is its command."""
+    """``report ID ...`` runs ``report show ID ...``: a report's id is its command, and
+    its usage and help say ``report ID``."""
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
-            return "show", self.commands["show"], args
+            return args[0], self.commands["show"], args
         return super().resolve_command(ctx, args)
+
+
+class _ShowCommand(click.Command):
+    """Run as ``report ID``: the usage line names the report, not ``show NAME``."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        if ctx.info_name != self.name:
+            return ["[OPTIONS]"]
+        return super().collect_usage_pieces(ctx)
 
 
 @click.group("report", cls=_ReportGroup)
 def report_group() -> None:
-    """Declared reports of the flows / รายงานที่ขั้นตอนงานกำหนดไว้."""
+    """Declared reports of the flows / รายงานที่ขั้นตอนงานกำหนดไว้.
+
+    \b
+    integrity-flows report list                      the reports, with their ids
+    integrity-flows report ID --db PATH [OPTIONS]    one report (ID --help: its options)
+    """
 
 
 @report_group.command("list")
@@ -144,7 +159,7 @@ def list_command(flow_dirs: tuple[str, ...]) -> None:
         click.echo(f"    {report.label.th} / {report.label.en}")
 
 
-@report_group.command("show", hidden=True)
+@report_group.command("show", cls=_ShowCommand, hidden=True)
 @click.argument("name")
 @db_option
 @flows_option

@@ -9,10 +9,10 @@ public with a code given once::
     desk.follow(code, source=client_address).lines("th")
 
 The code goes to the engine as the flow's ``tracking.code`` field, a ``hashed`` one, so
-only its keyed hash is stored; :meth:`TrackingDesk.follow` hashes what it is given the same way, finds the case
-through the store's index, compares the hashes in constant time and returns only what
-the complainant may see. A wrong code, malformed or unknown, gets the same plain "not
-found", and a source that keeps guessing is slowed down (:class:`Throttle`).
+only its keyed hash is stored; :meth:`TrackingDesk.follow` hashes what it is given the
+same way, finds the case through the store's index, compares the hashes in constant time
+and returns only what the code's holder may see. A wrong code, malformed or unknown, gets
+the same plain "not found", and a source that keeps guessing is slowed down (:class:`Throttle`).
 """
 
 from __future__ import annotations

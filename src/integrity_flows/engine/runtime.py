@@ -38,6 +38,7 @@ from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import engine_key, reveal
 from integrity_flows.errors import (
+    BadCaseId,
     CaseNotFound,
     ConcurrentUpdate,
     DefinitionError,
@@ -48,6 +49,7 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.protocols import AuditSink, Clock, Directory, Store
@@ -132,15 +134,19 @@ class Engine:
         logger: Any = None,
         key: FieldKey | str | None = None,
         directory: Directory | None = None,
+        plan: Plan | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
         packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
-        given)."""
+        given). With ``plan``, a flow that names a project or cites a step that plan (its
+        latest version) does not have is refused at load."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
-        library = load_library(flows, registry=registry, bundled=bundled, entry_points=entry_points)
+        library = load_library(
+            flows, registry=registry, bundled=bundled, entry_points=entry_points, plan=plan
+        )
         return cls(
             open_store(url),
             library,
@@ -328,6 +334,8 @@ class Engine:
         version: int | None = None,
     ) -> Case:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
+        if case_id is not None:
+            _check_case_id(case_id, self.store)
         return self._start(flow_id, actor, data, reason, case_id, version, self.clock())
 
     def _start(
@@ -340,6 +348,8 @@ class Engine:
         version: int | None,
         now: datetime,
     ) -> Case:
+        # A case id of the engine's own (a duty's record) is not checked beforehand: a
+        # second start of one id fails at the store's write (ConcurrentUpdate), unwritten.
         case_id = case_id or _new_id(flow_id)
         try:
             definition = self.flows.get(flow_id, version)
@@ -797,6 +807,25 @@ class Engine:
             except (ConcurrentUpdate, DefinitionError) as exc:
                 return SweepResult(case_id, trigger, due, None, refused=exc.code)
             return SweepResult(case_id, trigger, due, case.state)
+
+
+MAX_CASE_ID = 120
+
+
+def _check_case_id(case_id: str, store: Store) -> None:
+    """A host's own case id: printable, trimmed, at most 120 characters, not taken."""
+    if not isinstance(case_id, str) or not case_id.strip():
+        raise BadCaseId(str(case_id), "ว่างเปล่า", "it is empty")
+    if len(case_id) > MAX_CASE_ID:
+        raise BadCaseId(case_id, f"ยาวเกิน {MAX_CASE_ID} ตัวอักษร", f"it is longer than {MAX_CASE_ID}")
+    if case_id != case_id.strip() or not case_id.isprintable():
+        raise BadCaseId(
+            case_id,
+            "มีช่องว่างหัวท้าย หรืออักขระควบคุมหรือกำหนดทิศทาง",
+            "it has leading or trailing spaces, or control or direction characters",
+        )
+    if store.load(case_id) is not None or store.events(case_id):
+        raise BadCaseId(case_id, "มีเรื่องนี้อยู่แล้ว", "a case with this id exists already")
 
 
 def _new_id(flow_id: str) -> str:

@@ -8,6 +8,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem, UnknownFlow
 from integrity_flows.guards.builtin import builtin_registry
@@ -15,6 +17,8 @@ from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.duty_checks import duty_problems
 from integrity_flows.loading.links import check_links
 from integrity_flows.loading.reader import read_text
+from integrity_flows.plan.catalogue import coverage
+from integrity_flows.plan.model import Plan
 
 if TYPE_CHECKING:
     from integrity_flows.reports.catalogue import ReportCatalogue
@@ -177,14 +181,22 @@ def default_registry(*, entry_points: bool = True) -> GuardRegistry:
     return registry
 
 
+def plan_problems(plan: Plan, definitions: Iterable[FlowDefinition]) -> list[Problem]:
+    """Every project a flow names and step it cites that ``plan``'s latest version lacks."""
+    in_force = attrs.evolve(plan, projects=plan.projects_in())
+    return list(coverage(in_force, definitions).problems)
+
+
 def load_library(
     folders: Iterable[Path | str | Traversable] = (),
     *,
     registry: GuardRegistry,
     bundled: bool = True,
     entry_points: bool = True,
+    plan: Plan | None = None,
 ) -> FlowLibrary:
-    """Load the bundled flows, those of ``folders`` and those of installed packages."""
+    """Load the bundled flows, those of ``folders`` and those of installed packages; with
+    ``plan``, refuse a flow naming a project or citing a step the plan does not have."""
     sources: list[Traversable | Path] = []
     if bundled:
         sources.append(bundled_flows())
@@ -205,6 +217,8 @@ def load_library(
         library.add(read_text(record.read_text(encoding="utf-8"), str(record), registry))
     problems.extend(check_links(library.latest()))
     problems.extend(duty_problems(library.latest()))
+    if plan is not None:
+        problems.extend(plan_problems(plan, library.latest()))
     if problems:
         raise DefinitionError(problems)
     reports = _reports()

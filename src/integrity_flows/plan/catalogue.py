@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
 from integrity_flows.definition.model import FlowDefinition, Label
 from integrity_flows.errors import Problem
+from integrity_flows.plan.model import Plan, PlanProject, PlanStep, RiskRow
+from integrity_flows.plan.reading import entry_point_plans, read_plan, read_plan_file
 
 CATALOGUE = "lampang-2566-2570.yaml"
 PLAN_TAG = "@plan-"
@@ -40,155 +41,27 @@ _TAG = re.compile(rf"^@plan-(?:risk-(?P<risk>\d+)|(?P<project>\d+)(?:-(?P<step>{
 # --- the catalogue ------------------------------------------------------------------
 
 
-@attrs.frozen
-class PlanStep:
-    """One written method step of a project: its id as cited ("5.1") and its Thai text.
-
-    ``printed`` is the number as the plan prints it, where that differs from the id.
-    """
-
-    id: str
-    text_th: str
-    printed: str | None = None
-
-    @property
-    def section(self) -> str:
-        """The method section the step is under ("5" for "5.1")."""
-        return self.id.split(".", 1)[0]
-
-
-@attrs.frozen
-class PlanProject:
-    """A project (โครงการ/กิจกรรม/มาตรการ) of Part 3 of the plan."""
-
-    number: int
-    name_th: str
-    name_en: str
-    unit_th: str
-    steps: tuple[PlanStep, ...]
-
-    @property
-    def name(self) -> Label:
-        """The name in Thai and English."""
-        return Label(self.name_th, self.name_en)
-
-    @property
-    def sections(self) -> frozenset[str]:
-        """The method section numbers its steps are under (usually just "5")."""
-        return frozenset(step.section for step in self.steps)
-
-    def step(self, step_id: str) -> PlanStep | None:
-        """The step ``step_id`` ("5.1"), if the project has it."""
-        return next((s for s in self.steps if s.id == step_id), None)
-
-    def cite(self, step: PlanStep) -> str:
-        """How a transition cites ``step``: ``"13/5.1"``."""
-        return f"{self.number}/{step.id}"
-
-
-@attrs.frozen
-class RiskRow:
-    """A row of the plan's risk table (การประเมินความเสี่ยงในองค์กร), cited as ``risk/N``."""
-
-    id: str
-    step_th: str
-    issue_th: str
-    level_th: str
-    controls_th: str
-
-    @property
-    def number(self) -> int:
-        """The row number (1 for ``risk/1``)."""
-        return int(self.id.removeprefix("risk/"))
-
-
-@attrs.frozen
-class Plan:
-    """The whole catalogue: the plan's projects and its risk table."""
-
-    title_th: str
-    title_en: str
-    projects: tuple[PlanProject, ...]
-    risks: tuple[RiskRow, ...]
-
-    def project(self, number: int) -> PlanProject | None:
-        """Project ``number``, if the plan has it."""
-        return next((p for p in self.projects if p.number == number), None)
-
-    def risk(self, number: int) -> RiskRow | None:
-        """Risk row ``number`` (1-based), if the table has it."""
-        return next((r for r in self.risks if r.number == number), None)
-
-    @property
-    def step_count(self) -> int:
-        """How many method steps the projects have in all."""
-        return sum(len(p.steps) for p in self.projects)
-
-
-def _text(raw: Mapping[str, Any], key: str, where: str) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"plan catalogue: {where}: '{key}' must be a non-empty string")
-    return value
-
-
-def _project(raw: Mapping[str, Any]) -> PlanProject:
-    number = raw.get("number")
-    if not isinstance(number, int):
-        raise ValueError(f"plan catalogue: project without a number: {raw!r:.80}")
-    where = f"project {number}"
-    steps: list[PlanStep] = []
-    for item in raw.get("steps") or ():
-        step_id = _text(item, "id", where)
-        printed = item.get("printed")
-        steps.append(
-            PlanStep(
-                step_id,
-                _text(item, "text_th", f"{where} step {step_id}"),
-                printed if isinstance(printed, str) else None,
-            )
-        )
-    ids = [s.id for s in steps]
-    if len(set(ids)) != len(ids) or not all(re.fullmatch(_ID, i) for i in ids):
-        raise ValueError(f"plan catalogue: {where}: step ids must be unique and dotted: {ids}")
-    return PlanProject(
-        number,
-        _text(raw, "name_th", where),
-        _text(raw, "name_en", where),
-        _text(raw, "unit_th", where),
-        tuple(steps),
-    )
-
-
-def parse_plan(text: str) -> Plan:
-    """A :class:`Plan` from the text of a catalogue file."""
-    raw = yaml.safe_load(text)
-    if not isinstance(raw, Mapping):
-        raise ValueError("plan catalogue: not a mapping")
-    projects = tuple(_project(p) for p in raw.get("projects") or ())
-    numbers = [p.number for p in projects]
-    if len(set(numbers)) != len(numbers):
-        raise ValueError(f"plan catalogue: project numbers repeat: {numbers}")
-    risks = tuple(
-        RiskRow(
-            _text(r, "id", "risk"),
-            _text(r, "step_th", "risk"),
-            _text(r, "issue_th", "risk"),
-            _text(r, "level_th", "risk"),
-            _text(r, "controls_th", "risk"),
-        )
-        for r in raw.get("risks") or ()
-    )
-    if not all(re.fullmatch(r"risk/\d+", r.id) for r in risks):
-        raise ValueError("plan catalogue: risk ids must read risk/N")
-    return Plan(_text(raw, "title_th", "plan"), _text(raw, "title_en", "plan"), projects, risks)
+def parse_plan(text: str, source: str = "<memory>") -> Plan:
+    """A :class:`Plan` from the text of a plan file (:func:`read_plan`)."""
+    return read_plan(text, source)
 
 
 @functools.cache
 def load_plan() -> Plan:
-    """The catalogue shipped with the package (read once)."""
+    """The plan shipped with the package (read once)."""
     resource = resources.files("integrity_flows.plan") / CATALOGUE
-    return parse_plan(resource.read_text(encoding="utf-8"))
+    return read_plan(resource.read_text(encoding="utf-8"), f"integrity_flows/plan/{CATALOGUE}")
+
+
+def open_plan(where: str | Path | None = None) -> Plan:
+    """The plan in the file ``where``, or published under that name by an installed
+    package (entry point ``integrity_flows.plans``); the bundled plan when None."""
+    if where is None:
+        return load_plan()
+    published = entry_point_plans()
+    if isinstance(where, str) and where in published:
+        return read_plan_file(published[where])
+    return read_plan_file(where)
 
 
 # --- references: who cites what -----------------------------------------------------
@@ -338,8 +211,9 @@ def _unknown(plan: Plan, match: re.Match[str], written: str) -> tuple[str, str] 
         risk = int(match["risk"])
         if plan.risk(risk) is not None:
             return None
+        rows = f"rows 1-{len(plan.risks)}" if plan.risks else "no rows"
         return (
-            f"'{written}' names risk row {risk}, but the risk table has rows 1-{len(plan.risks)}",
+            f"'{written}' names risk row {risk}, but the risk table has {rows}",
             f"'{written}' อ้างถึงความเสี่ยงลำดับที่ {risk} ซึ่งไม่มีในตารางความเสี่ยง",
         )
     return _unknown_step(plan, int(match["project"]), match["step"], written)
@@ -440,6 +314,52 @@ class _Collector:
             refs.append(ref)
         if project:
             self.flows.setdefault(int(project), set()).add(d.id)
+
+    def cited(self, source: str, where: str, cites: tuple[str, ...]) -> None:
+        """Check the cites of a declaration that implements no step (a report)."""
+        for index, written in enumerate(cites):
+            path = f"{where}.cites[{index}]"
+            match = _CITE.match(written.strip())
+            if match is None:
+                self.problems.append(
+                    Problem(
+                        source,
+                        path,
+                        f"'{written}' is not a plan cite: write '13/5.1' (project/step) "
+                        "or 'risk/1'",
+                        f"'{written}' ไม่ใช่การอ้างอิงแผน ให้เขียน '13/5.1' (โครงการ/ขั้นตอน) หรือ 'risk/1'",
+                    )
+                )
+                continue
+            why = _unknown(self.plan, match, written)
+            if why is not None:
+                self.problems.append(Problem(source, path, *why))
+
+    def measured(self, source: str, where: str, measures: tuple[str, ...]) -> None:
+        """Check that what a report figure measures is an indicator or project of the plan."""
+        for index, written in enumerate(measures):
+            number, _, what = written.partition("/")
+            project = self.plan.project(int(number)) if number.isdigit() else None
+            path = f"{where}.measures[{index}]"
+            if project is None:
+                self.problems.append(
+                    Problem(
+                        source,
+                        path,
+                        f"'{written}' names project {number}, which the plan does not have",
+                        f"'{written}' อ้างถึงโครงการที่ {number} ซึ่งไม่มีในแผน",
+                    )
+                )
+            elif not what.startswith("budget.") and project.indicator(what) is None:
+                known = ", ".join(i.id for i in project.indicators) or "-"
+                self.problems.append(
+                    Problem(
+                        source,
+                        path,
+                        f"'{written}': project {number} has no indicator {what} (it has: {known})",
+                        f"'{written}': โครงการที่ {number} ไม่มีตัวชี้วัด {what} (มี: {known})",
+                    )
+                )
 
     def _flow_problem(self, d: FlowDefinition, path: str, en: str, th: str) -> None:
         self.problems.append(Problem(d.source, f"{d.id} v{d.version}: {path}", en, th))
@@ -551,16 +471,25 @@ def coverage(
     plan: Plan,
     definitions: Iterable[FlowDefinition],
     feature_dir: str | Path | None = None,
+    cited: Iterable[tuple[str, str, Iterable[str]]] = (),
+    measured: Iterable[tuple[str, str, Iterable[str]]] = (),
 ) -> CoverageReport:
     """Which steps of ``plan`` the ``definitions`` implement and the scenarios exercise.
 
     Every ``.feature`` file under ``feature_dir`` is read (none when it is None or
-    missing). Cites and tags naming a project, step or risk row that the plan does not
-    have are returned as :attr:`CoverageReport.problems`.
+    missing). ``cited`` are other declarations that cite plan steps without implementing
+    them (a report), each as (source file, what it is, its cites); ``measured``, report
+    figures with what of the plan they measure (``2/output.1``). Cites and tags naming a
+    project, step or risk row that the plan does not have are returned as
+    :attr:`CoverageReport.problems`.
     """
     collector = _Collector(plan)
     for definition in sorted(definitions, key=lambda d: d.key):
         collector.flow(definition)
+    for source, where, cites in cited:
+        collector.cited(source, where, tuple(cites))
+    for source, where, measures in measured:
+        collector.measured(source, where, tuple(measures))
     for path in feature_files(feature_dir):
         collector.feature_file(path, str(path))
     return _report(plan, collector)
@@ -608,6 +537,7 @@ __all__ = [
     "coverage",
     "feature_files",
     "load_plan",
+    "open_plan",
     "parse_plan",
 ]
 

@@ -246,6 +246,10 @@ class FigureDecl:
     aggregate: str | None = None
     columns: tuple[Column, ...] = ()
     params: Mapping[str, Any] = attrs.field(factory=dict)
+    # What of the plan the figure measures: an indicator ("2/output.1", "2/outcome.1") or a
+    # project's money ("2/budget.approved", ".committed", ".disbursed"), one or several;
+    # read by the plan's monitoring report.
+    measures: tuple[str, ...] = ()
     # duties: the duty (of ``flow``; None: every duty of the flow) and the statuses kept.
     duty: str | None = None
     statuses: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ key and could not say which of a figure's alternative shapes was meant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -33,7 +34,8 @@ from integrity_flows.reports.declaration import (
 
 _SET_KEYS = {"flow", "year", "within", "via", "where", "one", "case", "required", "order"}
 _REPORT_KEYS = {"id", "label", "description", "scope", "public", "cites", "sets", "figures"}
-_COMMON = {"id", "label", "public", "where", "round", "plain"}
+_COMMON = {"id", "label", "public", "where", "round", "plain", "measures"}
+MEASURES = re.compile(r"^(\d+)/(?:(output|outcome)\.\d+|budget\.(approved|committed|disbursed))$")
 _KIND_KEYS: Mapping[str, set[str]] = {
     **{kind: {"value", "show"} for kind in SET_KINDS},
     "count": set(),
@@ -92,7 +94,18 @@ def _report(reader: Reader, path: str, item: Any) -> ReportDecl | None:
         reader.add(f"{path}.figures", "figures must be a non-empty list", "figures ต้องเป็นรายการ")
         figures = []
     decls = [_figure(reader, f"{path}.figures[{j}]", f) for j, f in enumerate(figures)]
-    cites = item.get("cites", ())
+    cites = item.get("cites")
+    if cites is None:
+        cites = []
+    elif isinstance(cites, str):
+        cites = [cites]
+    elif not isinstance(cites, list) or not all(isinstance(c, str) for c in cites):
+        reader.add(
+            f"{path}.cites",
+            "cites must be a plan step or a list of them, e.g. ['13/5.4']",
+            "cites ต้องเป็นขั้นตอนในแผนหรือรายการของขั้นตอน เช่น ['13/5.4']",
+        )
+        cites = []
     if report_id is None or label is None:
         return None
     return ReportDecl(
@@ -105,7 +118,7 @@ def _report(reader: Reader, path: str, item: Any) -> ReportDecl | None:
         description=label_of(reader, f"{path}.description", item["description"])
         if "description" in item
         else None,
-        cites=tuple(str(c) for c in (cites if isinstance(cites, list) else [cites])),
+        cites=tuple(cites),
         source=reader.source,
     )
 
@@ -214,9 +227,30 @@ def _figure(reader: Reader, path: str, item: Any) -> FigureDecl | None:
         plain=item.get("plain") is True or kind == "fiscal_year",
         where=read_condition(reader, f"{path}.where", item["where"]) if "where" in item else None,
         round=_round(reader, f"{path}.round", item.get("round")),
+        measures=_measures(reader, f"{path}.measures", item.get("measures")),
     )
     build = _BUILDERS.get(kind, _set_figure)
     return build(reader, path, item, base)
+
+
+def _measures(reader: Reader, path: str, given: Any) -> tuple[str, ...]:
+    if given is None:
+        return ()
+    items = given if isinstance(given, list) else [given]
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, str) and MEASURES.match(item):
+            found.append(item)
+            continue
+        reader.add(
+            f"{path}[{index}]" if isinstance(given, list) else path,
+            "measures names a plan indicator ('2/output.1', '2/outcome.1') or a project's "
+            "money ('2/budget.approved', '2/budget.committed', '2/budget.disbursed'), "
+            f"not {item!r:.40}",
+            "measures ต้องระบุตัวชี้วัดของแผน ('2/output.1') หรืองบประมาณของโครงการ "
+            "('2/budget.disbursed')",
+        )
+    return tuple(found)
 
 
 def _round(reader: Reader, path: str, given: Any) -> int | None:
