@@ -21,6 +21,7 @@ QUICK = {
     "bench_startup": ["--repeats", "3"],
     "bench_records": ["--cases", "100", "--rounds", "3", "--turns", "2"],
     "bench_reports": ["--small", "2000", "--large", "4000", "--repeats", "1"],
+    "bench_duties": ["--cases", "2000", "--turns", "2"],
 }
 
 

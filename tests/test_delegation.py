@@ -314,8 +314,10 @@ def test_an_order_not_yet_announced_gives_nothing(engine: Engine, clock: FixedCl
     assert resolve(engine.store, "approve_property_loan", "rong", date(2023, 10, 4)) is not None
 
 
-def test_monthly_reports_and_the_overdue_mark(engine: Engine, clock: FixedClock) -> None:
-    """The delegate reports monthly; a missed report marks the order overdue."""
+def test_monthly_reports_and_the_overdue_record(engine: Engine, clock: FixedClock) -> None:
+    """The delegate reports monthly (the order's duty monthly_report, docs/duties.md); a
+    month past due without a report is recorded overdue by the sweep, once, and stays
+    late when the report comes."""
     order = issue(engine, clock, "nayok", "rong", number="1/2567")
     day(clock, engine, date(2023, 10, 30))
     order = engine.fire(
@@ -332,12 +334,21 @@ def test_monthly_reports_and_the_overdue_mark(engine: Engine, clock: FixedClock)
             actor=PALAD,
             data={"report_month": "x", "report_summary": "y"},
         )
-    day(clock, engine, date(2023, 11, 29))
-    assert engine.get(order.id).state == "in_force"
+    day(clock, engine, date(2023, 11, 30))
+    months = engine.duties(2567, flow_id="delegation_order")
+    assert [(o.period, o.status) for o in months[:2]] == [
+        ("2023-10-01", "done_on_time"),
+        ("2023-11-01", "due"),
+    ]
+    assert months[0].owner_person == "rong"
     day(clock, engine, date(2023, 12, 1))
-    assert engine.get(order.id).state == "report_overdue"
-    last = engine.history(order.id)[-1]
-    assert (last.trigger, last.actor) == ("mark_report_overdue", "system")
+    assert engine.get(order.id).state == "in_force"
+    november = engine.duties(2567, flow_id="delegation_order")[1]
+    assert (november.status, november.owing_case) == ("overdue", order.id)
+    (record,) = [r for r in engine.cases("duty_record") if r.data["flow"] == "delegation_order"]
+    assert record.id == november.recorded
+    assert record.data["owing_case"] == order.id
+    assert engine.history(record.id)[0].actor == "system"
     # Still in force while the report is late.
     assert resolve(engine.store, "approve_property_loan", "rong", date(2023, 12, 1)) is not None
     order = engine.fire(
@@ -347,6 +358,9 @@ def test_monthly_reports_and_the_overdue_mark(engine: Engine, clock: FixedClock)
         data={"report_month": "พฤศจิกายน 2566", "report_summary": "-"},
     )
     assert order.state == "in_force"
+    november = engine.duties(2567, flow_id="delegation_order")[1]
+    assert (november.status, november.recorded) == ("done_late", record.id)
+    assert engine.record_duties() == []
 
 
 def test_the_power_table_matches_the_flow(engine: Engine) -> None:
@@ -409,7 +423,7 @@ def test_reports_in_force_kpi_and_overdue(engine: Engine, clock: FixedClock) -> 
     assert kpi(engine, 2568)["orders"] == 0
     assert kpi(engine, 2568)["target_met"] is False
     day(clock, engine, date(2023, 11, 3))
-    assert {r["delegate"] for r in overdue_rows(engine)} == {"rong", "palad", "head", "chief"}
+    assert {r["owner"] for r in overdue_rows(engine)} == {"rong", "palad", "head", "chief"}
     engine.fire(
         orders[0].id,
         "submit_report",
@@ -417,8 +431,10 @@ def test_reports_in_force_kpi_and_overdue(engine: Engine, clock: FixedClock) -> 
         data={"report_month": "ตุลาคม 2566", "report_summary": "-"},
     )
     assert kpi(engine, 2567)["overdue_delegates"] == ("chief", "head", "palad")
-    assert kpi(engine, 2568)["overdue_delegates"] == ("chief", "head", "palad")  # open now
-    assert [r["order_no"] for r in overdue_rows(engine)] == ["4/2567", "3/2567", "2/2567"]
+    # The months of fiscal year 2568 are not due yet.
+    assert kpi(engine, 2568)["overdue_delegates"] == ()
+    owing = {r["owing_case"] for r in overdue_rows(engine)}
+    assert {engine.get(c).data["order_no"] for c in owing} == {"4/2567", "3/2567", "2/2567"}
 
 
 def test_the_delegation_commands(
@@ -433,12 +449,18 @@ def test_the_delegation_commands(
     out = capsys.readouterr().out
     assert "4/2567" in out
     assert "4/2567 ← 3/2567 ← 2/2567" in out
-    assert main(["delegation", "kpi", "--db", db, "--fiscal-year", "๒๕๖๗"]) == 0
+    # The monthly reports are duties counted on the day asked (docs/duties.md): on
+    # 3 October 2566 none is due yet; by the end of the year every month is missing.
+    as_of = ["--as-of", "3 ตุลาคม 2566"]
+    assert main(["delegation", "kpi", "--db", db, "--fiscal-year", "๒๕๖๗", *as_of]) == 0
     out = capsys.readouterr().out
     assert "บรรลุเป้าหมาย / target met: yes" in out
     assert "รายงานประจำเดือนที่ค้างส่ง / overdue monthly reports: 0" in out
-    assert main(["report", "delegation_orders", "--db", db, "--fiscal-year", "2567"]) == 0
+    assert main(["report", "delegation_orders", "--db", db, "--fiscal-year", "2567", *as_of]) == 0
     assert capsys.readouterr().out == out
+    as_of = ["--as-of", "1 ตุลาคม 2567"]
+    assert main(["delegation", "kpi", "--db", db, "--fiscal-year", "2567", *as_of]) == 0
+    assert "overdue monthly reports: 48" in capsys.readouterr().out
     argv = ["delegation", "who", "--db", db, "--power", "approve_property_loan", "--actor"]
     assert main([*argv, "chief", "--on", "2023-10-03"]) == 0
     assert "4/2567 ← 3/2567 ← 2/2567" in capsys.readouterr().out

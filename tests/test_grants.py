@@ -51,7 +51,7 @@ def test_delegation_orders_declare_what_they_grant() -> None:
         delegator="delegator",
         delegator_position="delegator_position",
         valid_from=("valid_from", "announced_on"),
-        in_force=("in_force", "report_overdue"),
+        in_force=("in_force",),
         power="power",
         every_power=EveryPower("kind", "acting"),
         valid_until="valid_until",
@@ -181,13 +181,13 @@ def test_a_power_granted_by_a_host_flow_lets_its_delegate_act() -> None:
             "at least one date field",
         ),
         (
-            "  in_force: [in_force, report_overdue]\n",
-            "  in_force: [in_forse, report_overdue]\n",
+            "  in_force: [in_force]\n",
+            "  in_force: [in_forse]\n",
             "grants.in_force[0]",
             "unknown state 'in_forse'",
         ),
         (
-            "  in_force: [in_force, report_overdue]\n",
+            "  in_force: [in_force]\n",
             "  in_force: []\n",
             "grants.in_force",
             "at least one state",
@@ -233,5 +233,5 @@ def test_the_delegate_field_must_be_indexed() -> None:
 
 def test_an_unknown_key_in_grants_is_refused() -> None:
     """``grants:`` accepts only the keys it documents."""
-    error = _refused("  kind: kind\n\nsettings:", "  kind: kind\n  colour: red\n\nsettings:")
+    error = _refused("  kind: kind\n\nroles:", "  kind: kind\n  colour: red\n\nroles:")
     assert any(p.path.startswith("grants") and "colour" in p.message_en for p in error.problems)

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "loading",
         (
             "loading",
+            "duties",
             "reports.base",
             "reports.declaration",
             "reports.reading",
@@ -39,6 +40,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "reports.derived",
             "reports.reading_cases",
             "reports.render",
+            "reports.duty_table",
         ),
     ),
     # Reads the loaded flows that declare grants (the bundled ones by default).

@@ -313,20 +313,22 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
       | report month   | October 2566 |
       | report summary | -            |
     When today is 30 November 2566
-    Then the case "O2" is in state "in force"
+    Then the duty "monthly report under the order" for case "O2" of period "October 2566" of fiscal year 2567 is done on time
+    And the duty "monthly report under the order" for case "O2" of period "November 2566" of fiscal year 2567 is due
     When today is 1 December 2566
-    Then the case "O2" is in state "monthly report overdue"
+    Then the case "O2" is in state "in force"
+    And the duty "monthly report under the order" for case "O2" of period "November 2566" of fiscal year 2567 is overdue
+    And the duty "monthly report under the order" for case "O2" of period "November 2566" of fiscal year 2567 was recorded overdue
     And the audit trail of "O2" records:
-      | actor    | trigger               | from      | to                     |
-      | system   | take effect           | announced | in force               |
-      | prayut  | submit monthly report | in force  | in force               |
-      | system   | mark report overdue   | in force  | monthly report overdue |
+      | actor    | trigger               | from      | to       |
+      | system   | take effect           | announced | in force |
+      | prayut   | submit monthly report | in force  | in force |
     And the report "delegation_orders" for fiscal year 2567 shows:
       | delegates with overdue monthly reports | prayut |
     When "prayut" fires "submit monthly report" on "O2" with:
       | report month   | November 2566   |
       | report summary | 1 loan approved |
-    Then the case "O2" is in state "in force"
+    Then the duty "monthly report under the order" for case "O2" of period "November 2566" of fiscal year 2567 is done late
     And the report "delegation_orders" for fiscal year 2567 shows:
       | delegates with overdue monthly reports | - |
     And the audit trail verifies

@@ -143,6 +143,59 @@ def working_days_between(first: date, last: date, holidays: Iterable[date] = ())
     return count
 
 
+#: Calendar periods of a fiscal year and their length in months.
+PERIOD_MONTHS: dict[str, int] = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the first of a month stays the first)."""
+    index = day.year * 12 + day.month - 1 + months
+    return day.replace(year=index // 12, month=index % 12 + 1)
+
+
+def fiscal_periods(kind: str, fy_be: int) -> list[tuple[date, date]]:
+    """The periods of fiscal year B.E. ``fy_be`` as (first day, last day): ``monthly`` (12,
+    October first), ``quarterly`` (Thai fiscal quarters: Oct-Dec, Jan-Mar, Apr-Jun, Jul-Sep),
+    ``half_yearly`` (Oct-Mar, Apr-Sep) or ``yearly`` (1 October to 30 September)."""
+    months = PERIOD_MONTHS[kind]
+    first, last = fiscal_year_bounds(fy_be)
+    periods = []
+    start = first
+    while start <= last:
+        following = add_months(start, months)
+        periods.append((start, following - timedelta(days=1)))
+        start = following
+    return periods
+
+
+def period_of(kind: str, day: date) -> tuple[date, date]:
+    """The period of ``kind`` that ``day`` falls in."""
+    return next(p for p in fiscal_periods(kind, fiscal_year(day)) if p[0] <= day <= p[1])
+
+
+def period_labels(kind: str, first: date) -> tuple[str, str, str, str]:
+    """(Thai, English, short Thai, short English) names of the period starting ``first``:
+    'มีนาคม ๒๕๖๗' / 'March B.E. 2567' (short: 'มีนาคม' / 'March'), 'ไตรมาสที่ ๒
+    ปีงบประมาณ ๒๕๖๗' / 'quarter 2 of fiscal year 2567' (short: 'ไตรมาสที่ ๒' / 'quarter 2'),
+    'ครึ่งปีที่ ๑ ...' / 'half 1 ...', 'ปีงบประมาณ ๒๕๖๗' / 'fiscal year 2567'."""
+    year = fiscal_year(first)
+    if kind == "monthly":
+        th, en = THAI_MONTHS[first.month - 1], ENGLISH_MONTHS[first.month - 1]
+        be = be_year(first.year)
+        return thai_digits(f"{th} {be}"), f"{en} B.E. {be}", th, en
+    if kind == "yearly":
+        return thai_digits(f"ปีงบประมาณ {year}"), f"fiscal year {year}", "", ""
+    months = PERIOD_MONTHS[kind]
+    number = ((first.month - 10) % 12) // months + 1
+    th, en = ("ไตรมาสที่", "quarter") if kind == "quarterly" else ("ครึ่งปีที่", "half")
+    return (
+        thai_digits(f"{th} {number} ปีงบประมาณ {year}"),
+        f"{en} {number} of fiscal year {year}",
+        thai_digits(f"{th} {number}"),
+        f"{en} {number}",
+    )
+
+
 def thai_date(day: date | datetime, *, digits: bool = True) -> str:
     """``day`` in Thai, Buddhist Era: '๑ ตุลาคม ๒๕๖๖'."""
     if isinstance(day, datetime):
@@ -230,11 +283,14 @@ def parse_datetime(text: str | datetime) -> datetime:
 
 __all__ = [
     "BE_OFFSET",
+    "PERIOD_MONTHS",
     "THAI_TZ",
+    "add_months",
     "arabic_digits",
     "be_year",
     "ce_year",
     "english_date",
+    "fiscal_periods",
     "fiscal_year",
     "fiscal_year_bounds",
     "fiscal_year_span_utc",
@@ -242,6 +298,8 @@ __all__ = [
     "parse_datetime",
     "parse_decimal",
     "parse_int",
+    "period_labels",
+    "period_of",
     "start_of_day_utc",
     "thai_date",
     "thai_datetime",

@@ -12,6 +12,7 @@ from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
+from integrity_flows.cli.duties import duties_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
 from integrity_flows.cli.internal_audit import internal_audit_group
@@ -59,6 +60,7 @@ for command in (
     complaint_group,
     key_group,
     sweep_command,
+    duties_command,
     demo_command,
 ):
     cli.add_command(command)

@@ -5,7 +5,8 @@
   authority lookup, not a yearly report);
 - ``delegation kpi`` = ``report delegation_orders`` (``flows/reports/delegation.yaml``):
   orders that took effect in a fiscal year against the target of 4, and the delegates
-  whose monthly report is overdue, with its table of overdue reports;
+  whose monthly reports of the year are past due (the flow's duty ``monthly_report``,
+  docs/duties.md), with the table of those reports;
 - ``delegation who``: may an actor exercise a power on a day, and under which orders.
 """
 

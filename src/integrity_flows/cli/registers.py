@@ -43,10 +43,14 @@ register_command = report_alias(
 @flows_option
 @click.option("--now", default=None, help="Sweep as of this time (default: now)")
 def sweep_command(db: str, flow_dirs: tuple[str, ...], now: str | None) -> None:
-    """Fire every deadline that has fallen due, as the system / ดำเนินการตามกำหนดเวลา."""
+    """Fire every deadline that has fallen due, and record each duty fallen due
+    unfulfilled, as the system / ดำเนินการตามกำหนดเวลา และบันทึกหน้าที่ที่ค้างดำเนินการ."""
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        results = engine.sweep(parse_datetime(now) if now else None)
+        moment = parse_datetime(now) if now else None
+        results = engine.sweep(moment, duties=False)
+        results += engine.record_duties(moment)
         for r in results:
             outcome = r.refused or r.state
-            click.echo(f"{r.case_id}  {r.trigger}  due {thai_datetime(r.due)}  → {outcome}")
+            what = f"{r.trigger} ({r.duty})" if r.duty else r.trigger
+            click.echo(f"{r.case_id}  {what}  due {thai_datetime(r.due)}  → {outcome}")
         click.echo(f"{len(results)} deadline(s) / กำหนดเวลา {len(results)} รายการ")

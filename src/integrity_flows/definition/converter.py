@@ -12,11 +12,16 @@ from typing import Any
 
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
 
 from integrity_flows.definition.model import (
+    DUTY_PERIODS,
     FIELD_TYPES,
     RULE_OPS,
     SUBFIELD_TYPES,
+    DutyPeriod,
+    DutyWithin,
+    EachCase,
     FieldType,
     FlowDefinition,
     GuardRef,
@@ -142,6 +147,20 @@ def _structure_any_mapping(value: Any, _: Any) -> dict[str, Any]:
     return dict(value)
 
 
+def _structure_period(value: Any, _: Any) -> DutyPeriod:
+    """``monthly`` ... or ``{each: {flow: F, date: FIELD, states: [...]}}``."""
+    if isinstance(value, str):
+        if value not in DUTY_PERIODS or value == "each":
+            names = ", ".join(p for p in DUTY_PERIODS if p != "each")
+            msg = f"unknown period {value!r} (one of: {names}, or {{each: {{flow, date}}}})"
+            raise ValueError(msg)
+        return DutyPeriod(value)
+    if isinstance(value, Mapping) and list(value) == ["each"]:
+        return DutyPeriod("each", _CONVERTER.structure(value["each"], EachCase))
+    msg = f"a period is one of {', '.join(DUTY_PERIODS[:-1])}, or {{each: {{flow, date}}}}"
+    raise ValueError(msg)
+
+
 def make_converter() -> cattrs.Converter:
     """The converter for flow files: strict about extra keys, detailed about errors."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
@@ -158,6 +177,18 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook_func(lambda t: t == int | str, _structure_int_or_str)
+    converter.register_structure_hook(DutyPeriod, _structure_period)
+    # ``from`` is a Python keyword: the model calls it ``from_``.
+    converter.register_structure_hook(
+        DutyWithin,
+        make_dict_structure_fn(
+            DutyWithin,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            from_=override(rename="from"),
+        ),
+    )
     return converter
 
 
@@ -226,6 +257,8 @@ _THAI_SHAPES = (
     ("unknown sub-field type", "ชนิดหัวข้อย่อยไม่ถูกต้อง"),
     ("computed rule", "กฎการคำนวณไม่ถูกต้อง"),
     ("unknown value", "ค่าไม่อยู่ในตัวเลือก"),
+    ("unknown period", "ไม่รู้จักรอบระยะเวลา"),
+    ("a period is", "รอบระยะเวลาไม่ถูกต้อง"),
     ("invalid value", "ค่าไม่ถูกชนิด"),
     ("expected", "รูปแบบไม่ถูกต้อง"),
 )

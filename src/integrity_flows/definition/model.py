@@ -385,6 +385,140 @@ class Manual:
     targets: Mapping[str, Label] = attrs.field(factory=dict)
 
 
+#: The periods a duty may recur by (docs/duties.md); ``each`` is one per case of a flow.
+DUTY_PERIODS: tuple[str, ...] = ("monthly", "quarterly", "half_yearly", "yearly", "each")
+
+
+@attrs.frozen
+class EachCase:
+    """A duty owed once per case of ``flow`` (in one of ``states``), dated by its ``date``
+    field: each council meeting, each audit engagement."""
+
+    flow: str
+    date: str
+    states: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class DutyPeriod:
+    """How a duty recurs: a fiscal calendar period (``monthly``, ``quarterly`` by Thai
+    fiscal quarters, ``half_yearly``, ``yearly``), or ``each`` case of another flow."""
+
+    kind: str
+    each: EachCase | None = None
+
+
+@attrs.frozen
+class DutyWithin:
+    """A duty owed by each case of the declaring flow while it is in force: the periods
+    from its ``from`` date (the latest of the fields given) until its ``until`` date (the
+    earliest given), for the cases that reached one of ``states``."""
+
+    from_: tuple[str, ...]
+    until: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    case: bool = True
+
+
+@attrs.frozen
+class DutyOwner:
+    """Who owes a duty: a role of the flow, a unit, and/or (for a duty owed by each case)
+    the person a field of the case names."""
+
+    role: str | None = None
+    unit: str | None = None
+    field: str | None = None
+
+
+@attrs.frozen
+class FieldEquals:
+    """A field of a case equals a value (an enum by its id)."""
+
+    field: str
+    equals: Scalar
+
+
+@attrs.frozen
+class DutyFulfilment:
+    """What fulfils an occurrence of a duty.
+
+    A case of ``flow`` (default: the declaring flow) reaching one of ``states``, the
+    period given by its date field ``period_date`` (else matched in order); or each item of
+    the records field ``records`` of such cases, dated by its sub-field ``date``; or, for a
+    duty owed by each case, each move of the owing case by ``trigger``, dated by its
+    ``date`` field (else by when it happened). ``where`` narrows the cases.
+    """
+
+    flow: str | None = None
+    states: tuple[str, ...] = ()
+    period_date: str | None = None
+    where: tuple[FieldEquals, ...] = ()
+    records: str | None = None
+    date: str | None = None
+    trigger: str | None = None
+
+
+@attrs.frozen
+class DaysAfter:
+    """A number of calendar days."""
+
+    days: int
+
+
+@attrs.frozen
+class AfterEvent:
+    """``days`` after a date field, or after the case entered a state, of the case that
+    fulfils the occurrence (the one its period matched)."""
+
+    days: int
+    field: str | None = None
+    state: str | None = None
+
+
+@attrs.frozen
+class MonthDay:
+    """A day of the year: the first such day on or after the period starts."""
+
+    month: int
+    day: int
+
+
+@attrs.frozen
+class DutyDue:
+    """When an occurrence falls due: exactly one of the three."""
+
+    after_period_end: DaysAfter | None = None
+    after: AfterEvent | None = None
+    by: MonthDay | None = None
+
+
+@attrs.frozen
+class DutySince:
+    """The first fiscal year (B.E.) a duty is owed: given, or read from a setting of the
+    flow (which a host may override)."""
+
+    fiscal_year: int | None = None
+    setting: str | None = None
+
+
+@attrs.frozen
+class Duty:
+    """A recurring obligation (``duties:``): its period, what fulfils it, who owes it and
+    when it falls due. The engine expands its occurrences for a fiscal year."""
+
+    id: str
+    label: Label
+    period: DutyPeriod
+    fulfilled_by: DutyFulfilment
+    due: DutyDue
+    cites: str | None = None
+    also_cites: tuple[str, ...] = ()
+    owner: DutyOwner = DutyOwner()
+    within: DutyWithin | None = None
+    since: DutySince | None = None
+    description: Label | None = None
+
+
 @attrs.frozen
 class Plan:
     """Where the flow comes from in the integrity plan."""
@@ -418,6 +552,8 @@ class FlowDefinition:
     tracking: Tracking | None = None
     # The handling manual's own words, if the flow has any.
     manual: Manual | None = None
+    # Recurring obligations on a calendar (docs/duties.md).
+    duties: tuple[Duty, ...] = ()
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.

@@ -20,9 +20,12 @@ from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import VerifyReport, verify
 from integrity_flows.authority import GrantingFlows
+from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_utc
+from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
+from integrity_flows.duties import DUTY_RECORD_FLOW, Occurrence, occurrences
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine import inputs
 from integrity_flows.engine.deadlines import deadlines_for
@@ -80,6 +83,9 @@ class SweepResult:
     due: datetime
     state: str | None
     refused: str | None = None
+    # For the record of a duty's occurrence that fell due unfulfilled (its case started by
+    # the sweep, trigger ``start``): ``flow_id.duty_id`` of the duty.
+    duty: str | None = None
 
 
 class Engine:
@@ -350,10 +356,23 @@ class Engine:
         version: int | None = None,
     ) -> Case:
         """Open a case of ``flow_id`` for ``actor``; a refusal is audited, then raised."""
-        now = self.clock()
         if case_id is not None:
             # A host's own id (one that is not valid text included): refused, unrecorded.
             _check_case_id(case_id, self.store)
+        return self._start(flow_id, actor, data, reason, case_id, version, self.clock())
+
+    def _start(
+        self,
+        flow_id: str,
+        actor: Actor,
+        data: Mapping[str, Any] | None,
+        reason: str | None,
+        case_id: str | None,
+        version: int | None,
+        now: datetime,
+    ) -> Case:
+        # A case id of the engine's own (a duty's record) is not checked beforehand: a
+        # second start of one id fails at the store's write (ConcurrentUpdate), unwritten.
         case_id = case_id or _new_id(inputs.shown(flow_id))
         given = data if data is not None else {}
         problems = inputs.call_problems(actor, "start", reason, given)
@@ -774,8 +793,12 @@ class Engine:
             definition, case.state, case.data, case.entered_at, self._settings_of(definition)
         )
 
-    def sweep(self, now: datetime | None = None) -> list[SweepResult]:
-        """Fire, as the system actor, every deadline due at or before ``now``.
+    def sweep(self, now: datetime | None = None, *, duties: bool = True) -> list[SweepResult]:
+        """Fire, as the system actor, every deadline due at or before ``now``; then (unless
+        ``duties`` is false) record every occurrence of a declared duty that has fallen due
+        unfulfilled (:meth:`record_duties`). Returns the deadlines it fired; what it
+        recorded is read with :meth:`duties` (``recorded``) or by calling
+        :meth:`record_duties`, which records nothing twice.
 
         A state entered by the sweep counts as entered when its deadline fell due, not
         when the sweep ran, so a late sweep does not push back the deadlines that
@@ -790,12 +813,80 @@ class Engine:
         while True:
             pending = [d for d in self.store.due(moment) if d not in seen]
             if not pending:
-                return results
+                break
             for case_id, trigger, due in pending:
                 seen.add((case_id, trigger, due))
                 result = self._sweep_one(case_id, trigger, due, moment)
                 if result is not None:
                     results.append(result)
+        if duties:
+            self.record_duties(moment)
+        return results
+
+    # --- duties -------------------------------------------------------------
+
+    def duties(
+        self,
+        fiscal_year: int | str,
+        *,
+        now: datetime | None = None,
+        flow_id: str | None = None,
+        duty_id: str | None = None,
+    ) -> list[Occurrence]:
+        """Every occurrence of the declared duties in fiscal year ``fiscal_year`` (B.E.),
+        with its due date, what fulfilled it and its status on ``now`` (docs/duties.md)."""
+        year = be_year(ce_year(parse_int(fiscal_year)))
+        moment = as_utc(now) if now is not None else self.clock()
+        return occurrences(
+            self.flows.latest(),
+            self.store,
+            year,
+            moment,
+            flow_id=flow_id,
+            duty_id=duty_id,
+            settings=self.settings,
+        )
+
+    def record_duties(self, now: datetime | None = None) -> list[SweepResult]:
+        """Record each occurrence of a declared duty (of this fiscal year and the last) that
+        has fallen due unfulfilled by ``now``: one ``duty_record`` case each, started as the
+        system actor, its audit event in the same write. Its id is the occurrence's, so a
+        second call (or another sweeper at once) records nothing. Returns what it recorded
+        (trigger ``start``, ``duty`` naming the duty)."""
+        now = as_utc(now) if now is not None else self.clock()
+        if not any(d.duties for d in self.flows.latest()):
+            return []
+        year = fiscal_year_of(now)
+        found: list[SweepResult] = []
+        # Last year's too: its last periods fall due in this one.
+        found_now = occurrences(
+            self.flows.latest(), self.store, (year - 1, year), now, settings=self.settings
+        )
+        for occurrence in found_now:
+            if not occurrence.unfulfilled_past_due or occurrence.recorded is not None:
+                continue
+            data = {
+                "flow": occurrence.flow_id,
+                "duty": occurrence.duty_id,
+                "duty_label": occurrence.label.th,
+                "period": occurrence.period,
+                "period_label": occurrence.period_label.th,
+                "fiscal_year": occurrence.fiscal_year,
+                "due_on": occurrence.due_on.isoformat() if occurrence.due_on else None,
+                "owing_case": occurrence.owing_case,
+                "owner": occurrence.owner_person or occurrence.owner_role or occurrence.owner_unit,
+            }
+            data = {k: v for k, v in data.items() if v is not None}
+            try:
+                case = self._start(
+                    DUTY_RECORD_FLOW, SYSTEM, data, "duty overdue", occurrence.record_id, None, now
+                )
+            except ConcurrentUpdate:  # another sweeper recorded it first
+                continue
+            due = start_of_day_utc(occurrence.due_on) if occurrence.due_on else now
+            duty = f"{occurrence.flow_id}.{occurrence.duty_id}"
+            found.append(SweepResult(case.id, "start", due, case.state, duty=duty))
+        return found
 
     def _sweep_one(
         self, case_id: str, trigger: str, due: datetime, now: datetime

@@ -14,6 +14,7 @@ from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem, UnknownFlow
 from integrity_flows.guards.builtin import builtin_registry
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
+from integrity_flows.loading.duty_checks import duty_problems
 from integrity_flows.loading.links import check_links
 from integrity_flows.loading.reader import read_text
 from integrity_flows.plan.catalogue import coverage
@@ -210,7 +211,12 @@ def load_library(
                 library.add(definition)
         except DefinitionError as exc:
             problems.extend(exc.problems)
+    if not problems and any(d.duties for d in library.latest()):
+        # The generic record of overdue occurrences, written by the sweep (docs/duties.md).
+        record = resources.files("integrity_flows") / "loading" / "duty_record.yaml"
+        library.add(read_text(record.read_text(encoding="utf-8"), str(record), registry))
     problems.extend(check_links(library.latest()))
+    problems.extend(duty_problems(library.latest()))
     if plan is not None:
         problems.extend(plan_problems(plan, library.latest()))
     if problems:

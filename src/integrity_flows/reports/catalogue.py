@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from integrity_flows.calendars import parse_int, thai_digits
+from integrity_flows.duties import occurrences
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.loading.discovery import (
     add_entry_point_specs,
@@ -37,6 +38,7 @@ from integrity_flows.reports.run import Run
 if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
+    from integrity_flows.duties import Occurrence
     from integrity_flows.loading.discovery import FlowLibrary
     from integrity_flows.protocols import Store
     from integrity_flows.reports.declaration import ReportDecl
@@ -181,6 +183,18 @@ class EngineSource:
     def case(self, case_id: str) -> Case:
         """One case."""
         return self.engine.get(case_id)
+
+    def duties(self, fiscal_year: int, flow_id: str, duty_id: str | None) -> list[Occurrence]:
+        """The occurrences of a flow's duties in a fiscal year, as of the report's moment."""
+        return occurrences(
+            self.engine.flows.latest(),
+            self.engine.store,
+            fiscal_year,
+            self.clock(),
+            flow_id=flow_id,
+            duty_id=duty_id,
+            settings=self.engine.settings,
+        )
 
     def history(self, case_id: str) -> list[Any]:
         """One case's audit events."""

@@ -304,6 +304,16 @@ class _Check:
                     f"ไม่มีคณะกรรมการ '{decl.params[name]}'",
                 )
 
+    def duty(self, path: str, decl: FigureDecl) -> None:
+        d = self.flow(f"{path}.duties.flow", decl.flow)
+        if d is not None and decl.duty is not None and decl.duty not in {x.id for x in d.duties}:
+            known = ", ".join(x.id for x in d.duties) or "-"
+            self.add(
+                f"{path}.duties.duty",
+                f"flow '{d.id}' declares no duty '{decl.duty}' (duties: {known})",
+                f"ขั้นตอนงาน '{d.id}' ไม่มีหน้าที่ '{decl.duty}'",
+            )
+
     def references(self, path: str, decl: FigureDecl) -> None:
         if decl.kind == "setting":
             d = self.flow(f"{path}.setting.flow", decl.flow)
@@ -315,6 +325,8 @@ class _Check:
                 )
         if decl.kind == "report":
             self.other_report(path, decl)
+        if decl.kind == "duties":
+            self.duty(path, decl)
         if decl.group is not None:
             group = decl.group
             if group.kind == "choices":

@@ -150,6 +150,7 @@ FigureKind = Literal[
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
     "rate", "met", "constant", "setting", "report", "fiscal_year",
     "choices", "missing", "read", "by", "each", "aggregate", "table", "group", "found", "outside",
+    "duties",
 ]  # fmt: skip
 SET_KINDS: tuple[str, ...] = (
     "count", "sum", "mean", "median", "min", "max", "list", "distinct", "events",
@@ -157,6 +158,7 @@ SET_KINDS: tuple[str, ...] = (
 FIGURE_KINDS: tuple[str, ...] = (
     *SET_KINDS, "rate", "met", "constant", "setting", "report", "fiscal_year",
     "choices", "missing", "read", "by", "each", "aggregate", "table", "group", "found", "outside",
+    "duties",
 )  # fmt: skip
 
 
@@ -248,6 +250,9 @@ class FigureDecl:
     # project's money ("2/budget.approved", ".committed", ".disbursed"), one or several;
     # read by the plan's monitoring report.
     measures: tuple[str, ...] = ()
+    # duties: the duty (of ``flow``; None: every duty of the flow) and the statuses kept.
+    duty: str | None = None
+    statuses: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from integrity_flows.reports.accumulators import _List, rounded
 from integrity_flows.reports.base import Figure, FigureValue
+from integrity_flows.reports.duty_table import duty_table
 from integrity_flows.reports.reading_cases import number
 
 if TYPE_CHECKING:
@@ -125,6 +126,28 @@ def _other(decl: FigureDecl, run: Run) -> FigureValue:
     return found.value if found is not None else None
 
 
+def _duties(decl: FigureDecl, run: Run) -> FigureValue:
+    """The occurrences of the report's fiscal year of one flow's duties (or one duty), as
+    a register, or their number; only those of ``statuses`` when it names any."""
+    if run.year is None:
+        return None
+    found = [
+        o
+        for o in run.source.duties(run.year, decl.flow or "", decl.duty)
+        if not decl.statuses or o.status in decl.statuses
+    ]
+    if decl.number:
+        return len(found)
+    found.sort(key=lambda o: (o.first, o.owner_person or "", o.owing_case or "", o.duty_id))
+    flows = [run.source.definition_for(o) for o in sorted({o.flow_id for o in found})]
+    table = duty_table(found, flows)
+    if decl.field is None:
+        return table
+    column = table.keys.index(decl.field)
+    shown = (row[column] for row in table.rows)
+    return tuple(dict.fromkeys(str(cell) for cell in shown if cell not in (None, "")))
+
+
 def derived_figures(
     decl: FigureDecl, run: Run, values: Mapping[str, FigureValue], acc: Accumulator | None
 ) -> list[Figure]:
@@ -145,6 +168,8 @@ def derived_figures(
         value = _other(decl, run)
     elif kind in ("choices", "group"):
         value = _choices(decl, run)
+    elif kind == "duties":
+        value = _duties(decl, run)
     else:
         value = _missing(decl, run, acc)
     return [Figure(decl.id, decl.label, value)]

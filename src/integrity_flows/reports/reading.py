@@ -57,6 +57,7 @@ _KIND_KEYS: Mapping[str, set[str]] = {
     "each": {"key", "value", "show"},
     "aggregate": {"set", "params"},
     "table": {"columns"},
+    "duties": {"number", "show"},
 }
 
 
@@ -494,6 +495,44 @@ def _table(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl)
     return _evolve(base, set=str(item["table"]), columns=tuple(columns))
 
 
+_DUTY_STATUSES = ("done_on_time", "done_late", "due", "overdue", "missing")
+# What a duties figure may list instead of its register (``show:``): a column of it.
+_DUTY_SHOWN = ("owner", "period", "duty", "owing_case", "fulfilled_by")
+
+
+def _duties(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
+    """``duties: {flow: F, duty: D, status: [overdue, missing]}``: the occurrences of the
+    report's fiscal year as a register, or their number (``number: true``)."""
+    spec = item["duties"]
+    keys = {"flow", "duty", "status"}
+    if not reader.mapping(f"{path}.duties", spec, keys, required=("flow",)):
+        return base
+    given = spec.get("status", [])
+    statuses = (given,) if isinstance(given, str) else tuple(given or ())
+    for j, status in enumerate(statuses):
+        if status not in _DUTY_STATUSES:
+            reader.add(
+                f"{path}.duties.status[{j}]",
+                f"unknown status '{status}' (one of: {', '.join(_DUTY_STATUSES)})",
+                f"ไม่รู้จักสถานะ '{status}'",
+            )
+    shown = item.get("show")
+    if shown is not None and shown not in _DUTY_SHOWN:
+        reader.add(
+            f"{path}.show",
+            f"a duties figure shows one of: {', '.join(_DUTY_SHOWN)}",
+            f"รายการหน้าที่แสดงได้เพียง: {', '.join(_DUTY_SHOWN)}",
+        )
+    return _evolve(
+        base,
+        flow=str(spec["flow"]),
+        duty=_opt_str(spec.get("duty")),
+        statuses=tuple(str(s) for s in statuses),
+        number=item.get("number") is True,
+        field=_opt_str(shown),
+    )
+
+
 Builder = Callable[[Reader, str, Mapping[str, Any], FigureDecl], FigureDecl]
 _BUILDERS: Mapping[str, Builder] = {
     "rate": _rate,
@@ -512,6 +551,7 @@ _BUILDERS: Mapping[str, Builder] = {
     "each": _each,
     "aggregate": _aggregate,
     "table": _table,
+    "duties": _duties,
 }
 
 __all__ = ["Label", "read_reports"]

@@ -36,6 +36,7 @@ from integrity_flows.reports.reading_cases import Seen, matches, stored_moment, 
 if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
+    from integrity_flows.duties import Occurrence
     from integrity_flows.reports.aggregates import AggregateRegistry
     from integrity_flows.reports.declaration import CaseSet, FigureDecl, ReportDecl
 
@@ -61,6 +62,11 @@ class ReportSource(Protocol):
 
     def case(self, case_id: str) -> Case:
         """One case (raises when there is none)."""
+        ...
+
+    def duties(self, fiscal_year: int, flow_id: str, duty_id: str | None) -> list[Occurrence]:
+        """The occurrences of ``flow_id``'s duties (or of one) in a fiscal year, with their
+        status at the report's moment (docs/duties.md)."""
         ...
 
     def history(self, case_id: str) -> list[Any]:
@@ -296,7 +302,7 @@ class Run:
 _DERIVED = frozenset(
     {
         "rate", "met", "constant", "setting", "report", "fiscal_year", "choices", "missing",
-        "group", "found", "outside",
+        "group", "found", "outside", "duties",
     }
 )  # fmt: skip
 

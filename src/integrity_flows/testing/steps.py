@@ -62,6 +62,10 @@ Thai (``# language: th``)::
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
     ดังนั้น รายงาน "salary_step_round_report" ของเรื่อง "R1" แสดง:         + table figure | value
+    ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ของงวด "กุมภาพันธ์ ๒๕๖๗" ปีงบประมาณ ๒๕๖๗
+        ดำเนินการแล้วตามกำหนด | ดำเนินการแล้วล่าช้า | ยังไม่ถึงกำหนด | ค้างดำเนินการ | ไม่มีการดำเนินการ
+    ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ของงวด "..." ปีงบประมาณ ๒๕๖๗ ถูกบันทึกว่าค้างดำเนินการ
+    ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ปีงบประมาณ ๒๕๖๗ มีสถานะ:   + table งวด | สถานะ | [กำหนดส่ง]
     เมื่อ ผู้ร้องเรียนติดตามเรื่อง ["C1"] ด้วยรหัสติดตาม[เรื่อง]
     ดังนั้น ผู้ร้องเรียนเห็นสถานะ "..." | เห็นข้อความ "..." | ไม่เห็น "..."
     ดังนั้น ผู้ร้องเรียน[ของเรื่อง "C1"] ได้รับรหัสติดตามเรื่อง
@@ -89,6 +93,11 @@ English::
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
     Then the report "salary_step_round_report" of case "R1" shows:         + table figure | value
+    Then the duty "..." [for case "O1"] of period "February 2567" of fiscal year 2567
+        is done on time | done late | due | overdue | missing
+    Then the duty "..." [for case "O1"] of period "..." of fiscal year 2567 was recorded overdue
+    Then the duty "..." [for case "O1"] in fiscal year 2567 stands:
+        + table period | status | [due on]
     When the complainant follows [the complaint] ["C1"] with the tracking code
     Then the complainant sees the stage "..." | sees the message "..." | does not see "..."
     Then the complainant [of "C1"] holds a tracking code
@@ -379,6 +388,83 @@ def relied_on_order(
         f"'{trigger}' ไม่ได้อ้างอำนาจตามคำสั่ง '{order}'"
     )
     raise StepFailed(msg)
+
+
+# --- duties -------------------------------------------------------------------------
+
+_TH_STATUS = (
+    r"(?P<status>ดำเนินการแล้วตามกำหนด|ดำเนินการแล้วภายในกำหนด|ดำเนินการแล้วล่าช้า|"
+    r"ดำเนินการล่าช้า|ล่าช้า|ยังไม่ถึงกำหนด|ค้างดำเนินการ|เกินกำหนด|ไม่มีการดำเนินการ|"
+    r"ขาดการดำเนินการ)"
+)
+_EN_STATUS = r"(?P<status>done on time|done late|not yet due|due|overdue|missing)"
+_TH_DUTY_YEAR = r"ปีงบประมาณ\s*(?:พ\.\s*ศ\.\s*)?(?P<year>[0-9๐-๙]+)"
+_EN_DUTY_YEAR = r"of (?:the )?fiscal year (?:B\.E\. )?(?P<year>[0-9๐-๙]+)"
+_TH_OWING = rf"(?:\s*ของเรื่อง\s*{_q('case')})?"
+_EN_OWING = rf"(?: (?:for|of) (?:the )?case {_q('case')})?"
+
+
+@step(
+    parsers.re(
+        rf"หน้าที่\s*{_q('duty')}{_TH_OWING}\s*ของงวด\s*{_q('period')}\s*{_TH_DUTY_YEAR}"
+        rf"\s*(?:มีสถานะ\s*|คือ\s*)?{_TH_STATUS}"
+    )
+)
+@step(
+    parsers.re(
+        rf"the duty {_q('duty')}{_EN_OWING} (?:of|for) (?:the )?period {_q('period')} "
+        rf"{_EN_DUTY_YEAR} is {_EN_STATUS}"
+    )
+)
+def duty_is(
+    integrity_flows_world: World,
+    duty: str,
+    period: str,
+    year: str,
+    status: str,
+    case: str | None,
+) -> None:
+    """The occurrence of a duty for one period has a status today (done on time, done
+    late, due, overdue, missing)."""
+    integrity_flows_world.expect_duty(duty, period, year, status, case)
+
+
+@step(
+    parsers.re(
+        rf"หน้าที่\s*{_q('duty')}{_TH_OWING}\s*ของงวด\s*{_q('period')}\s*{_TH_DUTY_YEAR}"
+        r"\s*ถูกบันทึกว่าค้างดำเนินการ"
+    )
+)
+@step(
+    parsers.re(
+        rf"the duty {_q('duty')}{_EN_OWING} (?:of|for) (?:the )?period {_q('period')} "
+        rf"{_EN_DUTY_YEAR} (?:was|is) recorded (?:as )?overdue"
+    )
+)
+def duty_recorded(
+    integrity_flows_world: World, duty: str, period: str, year: str, case: str | None
+) -> None:
+    """The sweep recorded the occurrence overdue, once, as the system (an audited record
+    case that stays, even once the duty is done late)."""
+    integrity_flows_world.expect_duty_recorded(duty, period, year, case)
+
+
+@step(parsers.re(rf"หน้าที่\s*{_q('duty')}{_TH_OWING}\s*{_TH_DUTY_YEAR}\s*(?:มีสถานะ|เป็นดังนี้)\s*:?"))
+@step(
+    parsers.re(
+        rf"the duty {_q('duty')}{_EN_OWING} in (?:the )?fiscal year (?:B\.E\. )?"
+        rf"(?P<year>[0-9๐-๙]+) (?:stands|has the statuses|reads)\s*:?"
+    )
+)
+def duties_are(
+    integrity_flows_world: World,
+    duty: str,
+    year: str,
+    case: str | None,
+    datatable: Table | None = None,
+) -> None:
+    """Every occurrence of a duty in a fiscal year, in order: period | status [| due on]."""
+    integrity_flows_world.expect_duties(duty, year, datatable or (), case)
 
 
 # --- reports ------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from integrity_flows.case import Case
 from integrity_flows.clock import FixedClock
 from integrity_flows.complaints.progress import Progress
 from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.duties import STATUS_LABELS, STATUSES, Occurrence
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
@@ -515,6 +516,144 @@ class World:
             )
             raise StepFailed(msg)
 
+    # --- duties -------------------------------------------------------------
+
+    def duty_occurrences(
+        self, duty: str, fiscal_year: str, case: str | None = None
+    ) -> list[Occurrence]:
+        """The occurrences of the duty ``duty`` (id or label) in ``fiscal_year`` as of now,
+        of the case named ``case`` when the duty is owed by each case."""
+        found = [
+            (d.id, x.id)
+            for d in self.engine.flows.latest()
+            for x in d.duties
+            if x.id == duty or x.label.matches(duty)
+        ]
+        if not found:
+            known = ", ".join(
+                f'"{x.id}" ({x.label.th})' for d in self.engine.flows.latest() for x in d.duties
+            )
+            msg = f'no duty is called "{duty}" (duties: {known}) / ไม่มีหน้าที่ "{duty}"'
+            raise StepFailed(msg)
+        flow_id, duty_id = found[0]
+        year = parse_int(fiscal_year.strip())
+        occurrences = self.engine.duties(year, flow_id=flow_id, duty_id=duty_id)
+        if case is not None:
+            owing = self.case_id(case)
+            occurrences = [o for o in occurrences if o.owing_case == owing]
+        return occurrences
+
+    def expect_duty(
+        self, duty: str, period: str, fiscal_year: str, status: str, case: str | None = None
+    ) -> None:
+        """The occurrence of ``duty`` for ``period`` (its name, long or short) has
+        ``status`` (in Thai or English words) now."""
+        wanted = duty_status(status)
+        occurrences = self.duty_occurrences(duty, fiscal_year, case)
+        found = [o for o in occurrences if o.names_period(period)]
+        if not found:
+            known = ", ".join(o.period_label.th for o in occurrences)
+            msg = (
+                f'the duty "{duty}" has no period "{period}" in fiscal year {fiscal_year} '
+                f'(periods: {known}) / หน้าที่ "{duty}" ไม่มีงวด "{period}"'
+            )
+            raise StepFailed(msg)
+        wrong = [o for o in found if o.status != wanted]
+        if wrong:
+            o = wrong[0]
+            msg = (
+                f'the duty "{duty}" of period "{period}": expected '
+                f'"{STATUS_LABELS[wanted].en}", found "{o.status_label.en}" '
+                f'({_occurrence_text(o)}) / หน้าที่ "{duty}" งวด "{period}": '
+                f'ควรเป็น "{STATUS_LABELS[wanted].th}" แต่เป็น "{o.status_label.th}"'
+            )
+            raise StepFailed(msg)
+
+    def expect_duty_recorded(
+        self, duty: str, period: str, fiscal_year: str, case: str | None = None
+    ) -> None:
+        """The sweep recorded the occurrence overdue, once, as the system, in its record."""
+        occurrences = self.duty_occurrences(duty, fiscal_year, case)
+        found = [o for o in occurrences if o.names_period(period)]
+        if not found or found[0].recorded is None:
+            msg = (
+                f'the duty "{duty}" of period "{period}" was not recorded overdue / '
+                f'หน้าที่ "{duty}" งวด "{period}" ไม่ได้ถูกบันทึกว่าค้างดำเนินการ'
+            )
+            raise StepFailed(msg)
+        events = self.engine.history(found[0].recorded)
+        moves = [e for e in events if e.outcome == "moved"]
+        if len(moves) != 1 or moves[0].actor != SYSTEM.id or moves[0].trigger != "start":
+            shown = render_history(
+                self.engine.definition_of(self.engine.get(events[0].case_id)), events
+            )
+            msg = f"the overdue record was not written once by the system:\n{shown}"
+            raise StepFailed(msg)
+
+    def expect_duties(
+        self, duty: str, fiscal_year: str, rows: Sequence[Sequence[str]], case: str | None = None
+    ) -> None:
+        """The year's occurrences of ``duty``, in order, are exactly the period | status
+        [| due on] rows (a first header row is left out)."""
+        occurrences = self.duty_occurrences(duty, fiscal_year, case)
+        given = [[c.strip() for c in row] for row in rows]
+        if given and given[0] and given[0][0].casefold() in _PERIOD_HEADERS:
+            given = given[1:]
+        wrong = []
+        if len(given) != len(occurrences):
+            wrong.append(f"expected {len(given)} periods, found {len(occurrences)}")
+        for row, o in zip(given, occurrences, strict=False):
+            if not o.names_period(row[0]):
+                wrong.append(f'period "{row[0]}": found "{o.period_label.th}"')
+            elif len(row) > 1 and o.status != duty_status(row[1]):
+                wrong.append(f'{row[0]}: expected "{row[1]}", found "{o.status_label.th}"')
+            elif (
+                len(row) > 2
+                and row[2] not in _EMPTY_CELLS
+                and (o.due_on is None or o.due_on != _date(row[2]))
+            ):
+                wrong.append(f'{row[0]}: due on "{row[2]}", found {o.due_on}')
+        if wrong:
+            shown = "\n  ".join(_occurrence_text(o) for o in occurrences)
+            msg = (
+                f'the duty "{duty}" differs / หน้าที่ "{duty}" ไม่ตรง:\n  '
+                + "\n  ".join(wrong)
+                + f"\nfound / ที่พบ:\n  {shown}"
+            )
+            raise StepFailed(msg)
+
+
+#: The words of a duty's status, by every name a feature may give it.
+DUTY_STATUS_WORDS: Mapping[str, str] = {
+    "ดำเนินการแล้วตามกำหนด": "done_on_time", "ตามกำหนด": "done_on_time",
+    "ดำเนินการแล้วภายในกำหนด": "done_on_time", "done on time": "done_on_time",
+    "on time": "done_on_time",
+    "ดำเนินการแล้วล่าช้า": "done_late", "ล่าช้า": "done_late", "ดำเนินการล่าช้า": "done_late",
+    "done late": "done_late", "late": "done_late",
+    "ยังไม่ถึงกำหนด": "due", "due": "due", "not yet due": "due",
+    "ค้างดำเนินการ": "overdue", "เกินกำหนด": "overdue", "overdue": "overdue",
+    "ไม่มีการดำเนินการ": "missing", "ขาดการดำเนินการ": "missing", "missing": "missing",
+}  # fmt: skip
+_PERIOD_HEADERS = frozenset({"period", "งวด"})
+
+
+def duty_status(word: str) -> str:
+    """The status id a feature's word names (Thai or English, or the id itself)."""
+    cleaned = " ".join(word.split()).casefold()
+    if cleaned in STATUSES:
+        return cleaned
+    found = DUTY_STATUS_WORDS.get(cleaned)
+    if found is None:
+        known = ", ".join(sorted(DUTY_STATUS_WORDS))
+        msg = f'"{word}" is not a duty status ({known}) / "{word}" ไม่ใช่สถานะของหน้าที่'
+        raise StepFailed(msg)
+    return found
+
+
+def _occurrence_text(o: Occurrence) -> str:
+    done = f", {o.fulfilled_by} on {o.fulfilled_on}" if o.fulfilled_by else ""
+    return f"{o.period_label.th}: {o.status_label.th} (due {o.due_on}{done})"
+
 
 # --- helpers -----------------------------------------------------------------
 
@@ -718,6 +857,7 @@ __all__ = [
     "StepFailed",
     "World",
     "describe_refusal",
+    "duty_status",
     "figure_agrees",
     "quoted",
     "render_history",
