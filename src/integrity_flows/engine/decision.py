@@ -38,7 +38,8 @@ from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.decide import decide
 from integrity_flows.guards.family import state_reason
 from integrity_flows.guards.registry import GuardRegistry
-from integrity_flows.protocols import CaseLookup, Directory
+from integrity_flows.identity import same_person
+from integrity_flows.protocols import CaseLookup, PersonLookup
 
 # Asked whether the actor holds a power today: the grant as a mapping for the audit
 # event, or None. Built per decision by _power_check.
@@ -55,7 +56,7 @@ class Rules:
     registry: GuardRegistry
     definition_of: Callable[[Case], FlowDefinition] | None = None
     flow_of: Callable[[str], FlowDefinition] | None = None
-    person: Directory | None = None
+    person: PersonLookup | None = None
     # The loaded flows that declare grants: where powers held through grants come from.
     granting: GrantingFlows = attrs.field(factory=GrantingFlows)
 
@@ -122,7 +123,7 @@ def authorize_roles(
     for role in roles:
         spec = definition.roles.get(role)
         if spec is not None and spec.per_case:
-            if case is not None and case.actors.get(role) == actor.id:
+            if case is not None and same_person(case.actors.get(role), actor.id):
                 matched.append(role)
         elif actor.holds(role):
             matched.append(role)
