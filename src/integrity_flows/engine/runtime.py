@@ -19,6 +19,7 @@ from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import VerifyReport, verify
 from integrity_flows.authority import GrantingFlows
+from integrity_flows.calendars import thai_day
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition, Transition
@@ -32,6 +33,7 @@ from integrity_flows.engine.decision import (
     not_allowed,
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
+from integrity_flows.engine.identity import vouched
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import engine_key, reveal
 from integrity_flows.errors import (
@@ -49,7 +51,7 @@ from integrity_flows.loading.discovery import FlowLibrary, default_registry, loa
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.protocols import AuditSink, Clock, Directory, Store
+from integrity_flows.protocols import AuditSink, Clock, Directory, PersonLookup, Store
 from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.stored import StoredEvent, Write
 
@@ -92,11 +94,12 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
         key: FieldKey | str | None = None,
-        directory: Directory | None = None,
+        directory: Directory | PersonLookup | None = None,
     ) -> None:
         self.store = store
-        # Who a person named in data is (their unit), as the host knows them: lets a rule
-        # check someone an action names, not only the one who acts. None: nobody is known.
+        # Who is who. A Directory (people, posts, units on a day: docs/directory.md) is
+        # also checked for every actor; a plain PersonLookup only tells a rule who someone
+        # an action names is. None: the host vouches for its actors.
         self.directory = directory
         self.key = engine_key(store, key)
         self.flows = flows
@@ -127,7 +130,7 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
         key: FieldKey | str | None = None,
-        directory: Directory | None = None,
+        directory: Directory | PersonLookup | None = None,
         plan: Plan | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
@@ -238,7 +241,22 @@ class Engine:
         return found
 
     def _person(self, person_id: str) -> Actor | None:
+        if isinstance(self.directory, Directory):
+            return self.directory.actor_on(person_id, thai_day(self.clock()))
         return self.directory(person_id) if self.directory is not None else None
+
+    # --- who may act (issue 16) ----------------------------------------------
+
+    def vouch(self, actor: Actor, now: datetime | None = None) -> Actor:
+        """``actor`` as the engine's directory knows them on the day (their roles, unit
+        and posts), or :class:`NotAuthorized` (not recorded: no case is named). Without
+        a directory, ``actor`` as given."""
+        found, error = vouched(
+            self.directory, actor, now or self.clock(), case_id=None, trigger=None, state=None
+        )
+        if error is not None:
+            raise error
+        return found
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""
@@ -297,6 +315,11 @@ class Engine:
         """Triggers ``actor`` may fire on the case now (with the data it already holds)."""
         case = self.get(case_id)
         definition = self.definition_of(case)
+        actor, refusal = vouched(
+            self.directory, actor, self.clock(), case_id=case.id, trigger=None, state=case.state
+        )
+        if refusal is not None:
+            return []
         allowed = []
         for trigger in self.compiled(definition).triggers(case.state):
             transition = definition.transition(trigger, case.state)
@@ -337,6 +360,12 @@ class Engine:
         except UnknownFlow as exc:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
+        actor, refusal = vouched(
+            self.directory, actor, now, case_id=case_id, trigger="start", state=None
+        )
+        if refusal is not None:  # the directory does not give this actor that: recorded
+            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, refusal)
+            raise refusal
         decision = decide_start(
             definition, case_id, actor, data or {}, now, self._rules(definition)
         )
@@ -471,6 +500,12 @@ class Engine:
         if expected_version is not None and case.version != expected_version:
             raise ConcurrentUpdate(case_id, expected_version, case.version)
         definition = self.definition_of(case)
+        actor, refusal = vouched(
+            self.directory, actor, now, case_id=case.id, trigger=trigger, state=case.state
+        )
+        if refusal is not None:  # the directory does not give this actor that: recorded
+            self._refuse(case, trigger, actor, now, reason, refusal)
+            raise refusal
         trigger_id = definition.trigger_id(trigger)
         if trigger_id is None:
             error: Refused = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)

@@ -11,7 +11,7 @@ import attrs
 from integrity_flows.actor import Actor
 from integrity_flows.case import Case
 from integrity_flows.definition.model import FlowDefinition
-from integrity_flows.protocols import CaseLookup, Directory
+from integrity_flows.protocols import CaseLookup, PersonLookup
 
 
 @attrs.frozen
@@ -34,7 +34,7 @@ class GuardContext:
     # their labels); None where the engine does not supply it.
     flow_of: Callable[[str], FlowDefinition] | None = None
     # A person named in data, as the host's directory knows them (None: unknown).
-    person: Directory | None = None
+    person: PersonLookup | None = None
     # The grant by which the actor holds a power today (None: not held), resolved by the
     # engine through the flows that declare grants; None where the engine does not supply it.
     power: Callable[[str], Mapping[str, Any] | None] | None = None
