@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine.decision import authorize_roles
+from integrity_flows.engine.identity import vouched
 from integrity_flows.errors import (
     InvalidData,
     KeyRequired,
@@ -20,10 +21,14 @@ from integrity_flows.errors import (
     Refused,
     WrongKey,
 )
+from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.decide import decide
 from integrity_flows.protection.fields import open_value
 from integrity_flows.protection.keys import FieldKey
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from integrity_flows.actor import Actor
     from integrity_flows.case import Case
     from integrity_flows.definition.model import FlowDefinition
@@ -58,7 +63,14 @@ def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: st
     case = engine.get(case_id)
     definition = engine.definition_of(case)
     name = definition.field_id(field)
+    actor, refused = vouched(
+        engine.directory, actor, now, case_id=case.id, trigger=READ_TRIGGER, state=case.state
+    )
     matched, error = _decide(definition, case, name, field, actor, reason)
+    if error is None and name is not None:
+        error = _readers_guards(engine, definition, case, name, actor, now)
+    if refused is not None:
+        matched, error = [], refused
     if error is None and name is not None:
         opened: list[Any] = []
 
@@ -83,6 +95,54 @@ def reveal(engine: Engine, case_id: str, field: str, *, actor: Actor, reason: st
     assert error is not None
     engine._refuse(case, READ_TRIGGER, actor, now, reason, error)
     raise error
+
+
+def _readers_guards(
+    engine: Engine,
+    definition: FlowDefinition,
+    case: Case,
+    name: str,
+    actor: Actor,
+    now: datetime,
+) -> Refused | None:
+    """The field's ``readers_guards``, decided as a transition's guards are, for the
+    reading: every rule that says no is a reason the reader is not authorized."""
+    field = definition.data[name]
+    if not field.readers_guards:
+        return None
+    rules = engine._rules(definition)
+    ctx = GuardContext(
+        definition,
+        actor,
+        READ_TRIGGER,
+        case.data,
+        now,
+        rules.settings,
+        rules.lookup,
+        case=case,
+        case_id=case.id,
+        flow_of=rules.flow_of,
+        person=rules.person,
+    )
+    refusals = decide(field.readers_guards, ctx, rules.registry)
+    if not refusals:
+        return None
+    reasons = [
+        Reason(
+            r.reason.code,
+            f"ผู้เปิดอ่าน '{field.label.th}' {r.reason.th}",
+            f"to read '{field.label.en}' {r.reason.en}",
+        )
+        for r in refusals
+    ]
+    return NotAuthorized(
+        f"เปิดอ่านข้อมูลอ่อนไหวไม่ได้: {'; '.join(r.th for r in reasons)}",
+        f"cannot read sensitive data: {'; '.join(r.en for r in reasons)}",
+        case_id=case.id,
+        trigger=READ_TRIGGER,
+        state=case.state,
+        reasons=reasons,
+    )
 
 
 def _decide(
