@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from _complaints import KANDA, T0, accepted, file, named
 from integrity_flows import Actor, Engine, FixedClock
+from integrity_flows.authority import resolve
 from integrity_flows.cli import main
 from integrity_flows.directory import directory_of, load_directory, read_directory
 from integrity_flows.errors import BadActorId, DirectoryError, NotAuthorized
@@ -446,3 +447,108 @@ def test_the_directory_page_examples_run(monkeypatch: pytest.MonkeyPatch) -> Non
     assert blocks
     for index, block in enumerate(blocks):
         exec(compile(block, f"directory.md[{index}]", "exec"), {})  # our own docs
+
+
+# --- posts verified for delegation and acting orders ------------------------------------
+
+_OFFICE = "สำนักปลัด"
+_DEPUTY = "deputy_chief_executive"
+_PERSONNEL = "personnel_officer"
+_POSTS = [
+    ("nayok", "นายก", "chief_executive", _OFFICE, "2023-05-01", "", "chief_executive", "", "one"),
+    ("rong", "รองนายก", _DEPUTY, _OFFICE, "2023-05-01", "", _DEPUTY),
+    ("head", "หัวหน้า", "head_of_unit", "กองคลัง", "2020-01-01", "", "head_of_unit"),
+    ("personnel", "บุคลากร", _PERSONNEL, "กองการเจ้าหน้าที่", "2020-01-01", "", _PERSONNEL),
+    ("legal", "นิติกร", "legal_officer", _OFFICE, "2020-01-01", "", "legal_officer"),
+    ("somchai", "สมชาย", "finance_officer", "กองคลัง", "2019-06-01", "", "staff"),
+    ("kanya", "กัญญา", "asset_officer", "กองพัสดุและทรัพย์สิน", "2020-01-15", "", "custodian"),
+]  # fmt: skip
+
+
+def _who(person: str) -> Actor:
+    """``person`` with the role their post confers (what a host vouching for them gives)."""
+    (row,) = [row for row in _POSTS if row[0] == person]
+    return Actor(person, roles={row[6]})
+
+
+def _order(
+    engine: Engine, delegator: str, position: str, delegate: str, number: str, **extra: str
+) -> str:
+    data = {
+        "kind": "delegation",
+        "power": "approve_property_loan",
+        "delegator": delegator,
+        "delegator_position": position,
+        "delegate": delegate,
+        "valid_from": "2023-10-02",
+        **extra,
+    }
+    if extra.get("kind") == "acting":
+        data.pop("power")
+    case = engine.start("delegation_order", actor=_who("personnel"), data=data)
+    engine.fire(case.id, "review", actor=_who("legal"), data={"delegable": True})
+    return case.id
+
+
+def _in_force(engine: Engine, case_id: str, delegator: str, delegate: str, number: str) -> None:
+    engine.fire(case_id, "sign", actor=_who(delegator), data={"order_no": number})
+    person = _who("personnel")
+    engine.fire(
+        case_id, "circulate", actor=person, data={"circular_no": "C", "circulated_to": ["กองคลัง"]}
+    )
+    engine.fire(case_id, "acknowledge", actor=_who(delegate), data={"acknowledged_by": delegate})
+    engine.fire(case_id, "announce", actor=person, data={"announcement_no": "P"})
+    engine.sweep()
+
+
+def test_an_order_naming_a_post_its_signer_does_not_hold_is_refused_at_signing() -> None:
+    """The deputy cannot sign an order as "Chief Executive": the directory says otherwise."""
+    engine = Engine.open("memory://", clock=FixedClock(T0), directory=directory_of(_POSTS))
+    order = _order(engine, "rong", "chief_executive", "head", "9/2567")
+    before = engine.get(order)
+    with pytest.raises(NotAuthorized) as refused:
+        engine.fire(order, "sign", actor=_who("rong"), data={"order_no": "9/2567"})
+    assert "post" in refused.value.message_en
+    assert "ตำแหน่ง" in refused.value.message_th
+    assert engine.get(order).state == before.state
+    assert engine.history(order)[-1].outcome == "refused"
+
+
+def test_revoking_an_acting_order_breaks_the_chain_below_it() -> None:
+    """The deputy's order rests on her post as the directory has it, not on the order's
+    word: when the Chief Executive revokes her acting order, her delegate holds nothing."""
+    clock = FixedClock(T0)
+    engine = Engine.open("memory://", clock=clock)  # no directory yet: the host vouches
+    acting = _order(engine, "nayok", "chief_executive", "rong", "1/2567", kind="acting")
+    _in_force(engine, acting, "nayok", "rong", "1/2567")
+    # Signed while nobody checked posts: the deputy names herself Chief Executive.
+    forged = _order(engine, "rong", "chief_executive", "head", "2/2567")
+    _in_force(engine, forged, "rong", "head", "2/2567")
+    engine.directory = directory_of(_POSTS)
+    on = date(2023, 10, 3)
+    grant = engine.vouch(Actor("head"))
+    assert grant.posts == {"head_of_unit"}
+    found = resolve(
+        engine.store, "approve_property_loan", "head", on, directory=directory_of(_POSTS)
+    )
+    assert found is not None
+    assert found.orders == (forged, acting)  # through her acting order, not her word
+    clock.set(datetime(2023, 10, 5, 2, 0, tzinfo=UTC))
+    engine.fire(acting, "revoke", actor=_who("nayok"), data={"end_note": "กลับมาปฏิบัติราชการ"})
+    later = date(2023, 10, 5)
+    assert (
+        resolve(
+            engine.store, "approve_property_loan", "head", later, directory=directory_of(_POSTS)
+        )
+        is None
+    )
+    # Without the directory the forged position would still carry the chain.
+    assert resolve(engine.store, "approve_property_loan", "head", later) is not None
+    loan = engine.start(
+        "asset_lending",
+        actor=_who("somchai"),
+        data={"item": "รถ", "purpose": "ประชุม", "return_date": "2023-10-20"},
+    )
+    engine.fire(loan.id, "check", actor=_who("kanya"))
+    with pytest.raises(NotAuthorized):
+        engine.fire(loan.id, "approve", actor=_who("head"))

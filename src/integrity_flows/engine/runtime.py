@@ -100,7 +100,7 @@ class Engine:
         # Who is who. A Directory (people, posts, units on a day: docs/directory.md) is
         # also checked for every actor; a plain PersonLookup only tells a rule who someone
         # an action names is. None: the host vouches for its actors.
-        self.directory = directory
+        self._directory = directory
         self.key = engine_key(store, key)
         self.flows = flows
         self.registry = registry or default_registry()
@@ -236,9 +236,22 @@ class Engine:
                 self.flows.get,
                 self._person,
                 self._granting,
+                self.directory if isinstance(self.directory, Directory) else None,
             )
             self._rules_cache[definition.key] = found
         return found
+
+    @property
+    def directory(self) -> Directory | PersonLookup | None:
+        """Who is who: a :class:`Directory` checks every actor; a plain
+        :class:`PersonLookup` only says who someone an action names is; None: the host
+        vouches for its actors. May be replaced (a scenario loading one)."""
+        return self._directory
+
+    @directory.setter
+    def directory(self, value: Directory | PersonLookup | None) -> None:
+        self._directory = value
+        self._rules_cache.clear()  # the rules hold the directory of their day
 
     def _person(self, person_id: str) -> Actor | None:
         if isinstance(self.directory, Directory):
