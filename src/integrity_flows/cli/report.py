@@ -263,7 +263,8 @@ def _print(
         click.echo(as_csv(report, figures), nl=False)
     else:
         text = as_text(report, figures, fiscal_year=fiscal_year, case_id=case_id, lang=lang)
-        click.echo(text, nl=False)
+        # Figures hold stored text (names, subjects): escaped, a line each.
+        click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
 
 
 JSON_FLAG = click.option(
