@@ -4,7 +4,6 @@ line naming people it cannot make up, and readers who are not the accused (issue
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -42,20 +41,34 @@ def test_normalizing_an_id_is_idempotent(text: str) -> None:
     assert normalize_id(once) == once
 
 
-@given(_IDS)
+_LATIN_THAI = st.text(
+    st.sampled_from(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-"
+        "กขคงจฉชซญดตถทนบปผพฟมยรลวศษสหอฮะาำิีึืุูเแโใไ่้๊๋็์๐๑๒"
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@given(_LATIN_THAI)
 def test_ids_compare_without_case_or_width(text: str) -> None:
-    """An id in upper case, lower case or compatibility form names the same person."""
+    """An id in upper case, lower case or full width names the same person."""
+    full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+    for variant in (text.upper(), text.lower(), full_width):
+        assert normalize_id(variant) == normalize_id(text)
+        assert same_person(variant, text)
+    assert Actor(text.upper()).id == Actor(text).id
+
+
+@given(_IDS, _IDS)
+def test_different_canonical_ids_are_different_people(first: str, second: str) -> None:
+    """same_person is exactly equality of canonical forms."""
     try:
-        normalize_id(text)
+        a, b = normalize_id(first), normalize_id(second)
     except BadActorId:
         return
-    for variant in (text.upper(), text.lower(), unicodedata.normalize("NFKD", text)):
-        try:
-            normalize_id(variant)
-        except BadActorId:
-            continue
-        assert same_person(text, variant) or normalize_id(variant) != normalize_id(text)
-    assert same_person(text, text.casefold())
+    assert same_person(first, second) == (a == b)
 
 
 @given(_IDS, st.sampled_from(["\n", "\r", "\x1b", "\u202e", "\u200b", "\x00", "\u2028"]), _IDS)
@@ -579,3 +592,22 @@ def test_a_complainant_follows_without_forged_lines(
     assert "\x1b" not in out
     assert "ได้รับแล้ว\\u000aสถานะ: ยุติเรื่องแล้ว\\u001b[2J" in out
     assert not any(line.startswith("สถานะ: ยุติเรื่องแล้ว") for line in out.splitlines())
+
+
+def test_somchai_in_capitals_cannot_approve_his_own_loan_from_the_shell(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Without a directory (the shell vouches), separation of duties still holds."""
+    db = tmp_path / "cases.db"
+    case_id = _cli_loan(capsys, db)
+    status, _, err = _run(
+        capsys, "case", "fire", case_id, "approve", "--db", str(db), "--actor", "Somchai",
+        "--role", "approver", "--at", AT,
+    )  # fmt: skip
+    assert status == 1
+    assert "requester" in err
+    assert "ผู้ขอ" in err
+    status, out, _ = _run(capsys, "case", "history", case_id, "--db", str(db))
+    last = out.splitlines()[-1]
+    assert "somchai" in last
+    assert "ปฏิเสธ / refused" in last
