@@ -28,10 +28,12 @@ def test_public_names_are_pinned() -> None:
         "FlowError",
         "GuardRegistry",
         "GuardSpec",
+        "StaticDirectory",
         "SweepResult",
         "SystemClock",
         "VerifyProblem",
         "VerifyReport",
+        "load_directory",
     ]
 
 

@@ -266,6 +266,7 @@ def test_guard_kinds() -> None:
         "distinct_from_field",
         "actor_named_in",
         "holds_power",
+        "holds_post",
         "distinct_unit_from_field",
         "not_listed_in",
     }

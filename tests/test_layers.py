@@ -15,11 +15,11 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer and of the layers below it,
 # never above. An import made only for type checking counts like any other.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "calendars", "clock", "values")),
+    ("foundation", ("errors", "calendars", "clock", "values", "identity")),
     ("definition", ("definition",)),
     ("values", ("actor", "case", "committees", "stored", "audit.records")),
     ("contracts", ("protocols", "guards.context")),
-    ("capabilities", ("audit", "powers", "protection", "plan", "manual", "stores")),
+    ("capabilities", ("audit", "powers", "protection", "plan", "manual", "stores", "directory")),
     ("guards", ("guards",)),
     # Declared reports are read and checked with the flows they read, and run over any
     # engine through the protocols of reports.run and reports.catalogue.

@@ -14,6 +14,7 @@ from integrity_flows.audit.verify import VerifyProblem, VerifyReport
 from integrity_flows.case import Case
 from integrity_flows.clock import FixedClock, SystemClock
 from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.directory import StaticDirectory, load_directory
 from integrity_flows.engine.runtime import Engine, SweepResult
 from integrity_flows.errors import FlowError
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
@@ -31,8 +32,10 @@ __all__ = [
     "FlowError",
     "GuardRegistry",
     "GuardSpec",
+    "StaticDirectory",
     "SweepResult",
     "SystemClock",
     "VerifyProblem",
     "VerifyReport",
+    "load_directory",
 ]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from integrity_flows.definition.model import SYSTEM_ROLE
+from integrity_flows.identity import normalize_id
 
 
 def _roles(value: Iterable[str] | str) -> frozenset[str]:
@@ -21,12 +22,18 @@ class Actor:
 
     ``roles`` are the organization roles the actor holds (e.g. ``"custodian"``);
     roles bound per case (e.g. the requester) are kept on the case itself.
+
+    ``id`` is kept in its canonical form (:func:`integrity_flows.identity.normalize_id`:
+    NFKC, case-folded); an id that is not one raises
+    :class:`~integrity_flows.errors.BadActorId`. ``posts`` are the posts (ตำแหน่ง) the
+    person holds, as a directory gives them.
     """
 
-    id: str
+    id: str = attrs.field(converter=normalize_id)
     roles: frozenset[str] = attrs.field(factory=frozenset, converter=_roles)
     unit: str | None = None
     name: str | None = None
+    posts: frozenset[str] = attrs.field(factory=frozenset, converter=_roles)
 
     def holds(self, role: str) -> bool:
         """True when the actor holds ``role`` in the organization."""

@@ -35,7 +35,7 @@ from integrity_flows.case import Case
 from integrity_flows.definition.model import FlowDefinition, Grants
 from integrity_flows.loading.discovery import default_registry, load_library
 from integrity_flows.powers import Power, PowerTable, parse_power_table, power_table
-from integrity_flows.protocols import CaseLookup
+from integrity_flows.protocols import CaseLookup, Directory
 
 _MAX_DEPTH = 12  # longer chains than the plan's four levels are refused, not followed
 
@@ -161,15 +161,19 @@ def resolve(
     positions: Collection[str] = (),
     table: PowerTable | None = None,
     flows: GrantingFlows | None = None,
+    directory: Directory | None = None,
 ) -> AuthorityGrant | None:
     """May ``actor_id`` (holding the organization ``positions``) exercise ``power`` on ``on``?
 
     Returns how (by position, or the grants of the chain), or None. An unknown power is
     held by nobody. ``flows`` are the granting flows to read (the bundled ones when not
-    given).
+    given). With a ``directory``, each delegator up the chain holds the posts and roles
+    the directory gives them on ``on``, not the position the order's data names: an order
+    rests on its delegator's real post that day, and a revoked acting order breaks every
+    chain below it.
     """
     resolver = _Resolver(
-        store, table or power_table(), flows or bundled_granting_flows(), as_day(on)
+        store, table or power_table(), flows or bundled_granting_flows(), as_day(on), directory
     )
     return resolver.holds(power, actor_id, positions, frozenset(), 0)
 
@@ -191,6 +195,7 @@ class _Resolver:
     table: PowerTable
     flows: GrantingFlows
     on: date
+    directory: Directory | None = None
 
     def holds(
         self,
@@ -225,8 +230,7 @@ class _Resolver:
         """The grant through ``case``, when its delegator holds ``power`` on the day."""
         data, (visiting, depth) = case.data, at
         delegator = str(data.get(rule.delegator, ""))
-        rank = data.get(rule.delegator_position)
-        above = self.holds(power, delegator, (rank,) if rank else (), visiting, depth + 1)
+        above = self.holds(power, delegator, self._positions(data, rule), visiting, depth + 1)
         if above is None:
             return None
         number = str(data.get(rule.number, "")) if rule.number else case.id
@@ -240,6 +244,16 @@ class _Resolver:
             (number, *above.order_numbers),
             (kind, *above.via),
         )
+
+    def _positions(self, data: Mapping[str, Any], rule: Grants) -> Collection[str]:
+        """The delegator's positions on the day: from the directory when there is one
+        (their posts and the roles those confer), else as the order's data names it."""
+        delegator = str(data.get(rule.delegator, ""))
+        if self.directory is not None:
+            known = self.directory.actor_on(delegator, self.on) if delegator else None
+            return (known.posts | known.roles) if known is not None else ()
+        rank = data.get(rule.delegator_position)
+        return (rank,) if rank else ()
 
 
 def _grants(case: Case, rule: Grants, spec: Power) -> bool:

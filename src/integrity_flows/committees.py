@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from integrity_flows.identity import same_person
+
 Record = dict[str, Any]
 
 ACTS = ("appoint", "declare_conflict", "open_meeting", "attend", "vote", "decide", "close_meeting")
@@ -112,11 +114,11 @@ def appointed(record: Mapping[str, Any] | None) -> bool:
 def seat_of(record: Mapping[str, Any], person: str) -> str | None:
     """``chair``, ``member`` or ``secretary`` for an appointed person, else None."""
     seats = record.get("seats") or {}
-    if seats.get("chair") == person:
+    if same_person(seats.get("chair"), person):
         return "chair"
-    if seats.get("secretary") == person:
+    if same_person(seats.get("secretary"), person):
         return "secretary"
-    if person in (seats.get("members") or []):
+    if any(same_person(member, person) for member in seats.get("members") or []):
         return "member"
     return None
 

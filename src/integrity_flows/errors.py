@@ -154,6 +154,36 @@ class BadCaseId(FlowError):
         self.case_id = case_id
 
 
+class BadActorId(FlowError, ValueError):
+    """A person id that is not one: empty, too long, or holding control, direction or
+    other characters outside the documented set (:mod:`integrity_flows.identity`)."""
+
+    code = "bad_actor_id"
+
+    def __init__(self, person_id: str, why_th: str, why_en: str) -> None:
+        shown = ascii(person_id)[:60]
+        super().__init__(
+            f"ใช้รหัสผู้ดำเนินการ {shown} ไม่ได้: {why_th}",
+            f"cannot use the person id {shown}: {why_en}",
+        )
+        self.person_id = person_id
+
+
+class DirectoryError(FlowError):
+    """A directory file (people, posts, units) is malformed; ``problems`` lists every
+    problem found, each with the file, the row and the field."""
+
+    code = "directory_error"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        listing = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(
+            f"ทะเบียนบุคลากรไม่ถูกต้อง {len(self.problems)} จุด:\n{listing}",
+            f"invalid directory, {len(self.problems)} problem(s):\n{listing}",
+        )
+
+
 class UnknownTrigger(Refused):
     """The flow has no trigger of that id or label."""
 
@@ -295,10 +325,12 @@ class UnsupportedStore(StoreError):
 
 
 __all__ = [
+    "BadActorId",
     "CaseNotFound",
     "CaseUnreadable",
     "ConcurrentUpdate",
     "DefinitionError",
+    "DirectoryError",
     "FlowError",
     "GuardRejected",
     "InvalidData",

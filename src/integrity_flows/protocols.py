@@ -10,7 +10,8 @@ checked with ``isinstance`` (:class:`MigratingStore`).
 - :class:`Store`: where cases and their audit trail live (memory, SQLite, PostgreSQL);
 - :class:`MigratingStore`: a store with a numbered schema;
 - :class:`Clock`: the time, injected;
-- :class:`Directory`: who a person named in data is, as the host knows them;
+- :class:`Directory`: who is who on a day (people, posts, units), as the host knows it;
+- :class:`PersonLookup`: who a person named in data is, today;
 - :class:`Guard`: a named check a flow file may use;
 - :class:`AuditSink`: told of every committed audit event.
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -151,11 +152,32 @@ class Clock(Protocol):
     def __call__(self) -> datetime: ...
 
 
-class Directory(Protocol):
-    """Protocol: the person ``person_id`` as the host's directory knows them (their unit,
-    roles), or ``None`` when unknown. Without one, the host vouches for every actor."""
+class PersonLookup(Protocol):
+    """Protocol: the person ``person_id`` as known today (their unit, roles), or ``None``
+    when unknown: what a guard asks about someone an action names. A plain function
+    fits; so does a :class:`Directory` read on the engine's day."""
 
     def __call__(self, person_id: str, /) -> Actor | None: ...
+
+
+@runtime_checkable
+class Directory(Protocol):
+    """Protocol: who is who, as the host's HR system knows it (docs/directory.md).
+
+    With a directory the engine takes an actor's roles, unit and posts from it on the
+    day of the action, and refuses an actor it does not know or who claims a role or a
+    unit it does not give them that day. Without one, the host vouches for every actor.
+    :class:`integrity_flows.directory.StaticDirectory` reads one from a YAML or CSV file.
+    """
+
+    def actor_on(self, person_id: str, day: date, /) -> Actor | None:
+        """The person on ``day`` (a Thai calendar day) with the roles, unit and posts
+        their posts give them that day; ``None`` when the directory does not know them."""
+        ...
+
+    def holds_post(self, person_id: str, post: str, day: date, /) -> bool:
+        """True when ``person_id`` holds ``post`` (its id or name) on ``day``."""
+        ...
 
 
 class Guard(Protocol):
@@ -180,5 +202,6 @@ __all__ = [
     "Directory",
     "Guard",
     "MigratingStore",
+    "PersonLookup",
     "Store",
 ]

@@ -11,8 +11,10 @@ from integrity_flows.case import Case
 from integrity_flows.cli.common import (
     db_option,
     describe_event,
+    echo,
     fail,
     flows_option,
+    identity_options,
     make_actor,
     open_engine,
     parse_pairs,
@@ -39,8 +41,8 @@ _actor_options = [
 ]
 
 
-#: The options naming who acts and with what.
-actor_options = with_options(*_actor_options)
+#: The options naming who acts and with what (with --directory and --trust-actors).
+actor_options = with_options(*_actor_options, identity_options)
 
 
 @click.group("case")
@@ -51,31 +53,29 @@ def case_group() -> None:
 def _print_case(engine: Engine, case: Case) -> None:
     definition = engine.definition_of(case)
     state = definition.label_of_state(case.state)
-    click.echo(f"เรื่อง / case: {case.id}")
-    click.echo(
+    echo(f"เรื่อง / case: {case.id}")
+    echo(
         f"ขั้นตอนงาน / flow: {definition.title.th} / {definition.title.en} "
         f"({case.flow_id} v{case.flow_version})"
     )
-    click.echo(f"สถานะ / state: {state.th} / {state.en} ({case.state}), version {case.version}")
+    echo(f"สถานะ / state: {state.th} / {state.en} ({case.state}), version {case.version}")
     for name, value in redact(definition, case.data).items():
         spec = definition.data[name]
         label = spec.label
         if spec.type == "records" and isinstance(value, list):
-            click.echo(f"  {label.th} / {label.en}: {len(value)} รายการ/item(s)")
+            echo(f"  {label.th} / {label.en}: {len(value)} รายการ/item(s)")
             for index, item in enumerate(value, start=1):
                 shown = (
                     "; ".join(f"{k}={v}" for k, v in item.items())
                     if isinstance(item, dict)
                     else item
                 )
-                click.echo(f"    {index}. {shown}")
+                echo(f"    {index}. {shown}")
             continue
-        click.echo(f"  {label.th} / {label.en}: {value}")
+        echo(f"  {label.th} / {label.en}: {value}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
-        click.echo(
-            f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}"
-        )
+        echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}")
 
 
 @case_group.command("start")
@@ -168,7 +168,7 @@ def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: 
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         for case in engine.cases(flow_id, state):
             label = engine.flows.get(case.flow_id, case.flow_version).label_of_state(case.state)
-            click.echo(
+            echo(
                 f"{case.id}  {label.th} / {label.en}  v{case.version}  "
                 f"{thai_datetime(case.updated_at)}"
             )
@@ -204,6 +204,7 @@ def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: boo
 @click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท")
 @click.option("--unit", default=None, help="The reader's unit / สังกัด")
 @click.option("--reason", required=True, help="Why, recorded in the audit trail / เหตุผล")
+@identity_options
 def reveal_field(
     case_id: str,
     field: str,
@@ -222,4 +223,4 @@ def reveal_field(
             value = engine.reveal(case_id, field, actor=actor, reason=reason)
         except FlowError as exc:
             fail(exc)
-    click.echo(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    echo(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))

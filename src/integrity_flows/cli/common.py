@@ -19,9 +19,11 @@ from integrity_flows.calendars import parse_date, parse_datetime, parse_int, tha
 from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.directory import open_directory
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
-from integrity_flows.errors import FlowError
+from integrity_flows.errors import BadActorId, FlowError
+from integrity_flows.identity import is_reserved, normalize_id, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -148,6 +150,108 @@ def typed_date(text: str, param_hint: str) -> date:
         ) from exc
 
 
+# --- who acts: directory or trust (issue 16) ------------------------------------
+#
+# ``--directory FILE`` / ``INTEGRITY_FLOWS_DIRECTORY`` and ``--trust-actors`` /
+# ``INTEGRITY_FLOWS_TRUST_ACTORS`` are added to every command that acts by
+# :func:`identity_options`; they store what they are given in the root context's
+# ``meta`` (expose_value=False), so no command's signature changes. ``open_engine``
+# hands the directory to the engine; ``make_actor`` refuses a reserved or malformed id,
+# and without a directory requires the trust flag and says once what it means.
+
+DIRECTORY_ENV = "INTEGRITY_FLOWS_DIRECTORY"
+TRUST_ENV = "INTEGRITY_FLOWS_TRUST_ACTORS"
+_DIRECTORY_META = "integrity_flows.directory"
+_TRUST_META = "integrity_flows.trust_actors"
+_WARNED_META = "integrity_flows.trust_warned"
+TRUST_WARNING = (
+    "คำเตือน: ไม่ได้ระบุทะเบียนบุคลากร (--directory) ระบบจะบันทึกผู้ดำเนินการและบทบาทตามที่ระบุมา"
+    "โดยไม่ตรวจสอบ / warning: no directory (--directory): the identity and roles given are "
+    "recorded as told, unchecked"
+)
+
+
+def _keep(name: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def store(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value:
+            ctx.find_root().meta[name] = value
+
+    return store
+
+
+def identity_options(func: F) -> F:
+    """``--directory FILE`` and ``--trust-actors``: who may act on the command line."""
+    func = click.option(
+        "--trust-actors",
+        is_flag=True,
+        envvar=TRUST_ENV,
+        expose_value=False,
+        callback=_keep(_TRUST_META),
+        help="Without a directory: record --actor and --role as given, unchecked "
+        "/ บันทึกผู้ดำเนินการตามที่ระบุโดยไม่ตรวจสอบ",
+    )(func)
+    return click.option(
+        "--directory",
+        envvar=DIRECTORY_ENV,
+        show_envvar=True,
+        expose_value=False,
+        callback=_keep(_DIRECTORY_META),
+        help="Directory of people, posts and units (YAML or CSV, or an entry point name): "
+        "--actor must be a person in it / ทะเบียนบุคลากร",
+    )(func)
+
+
+def cli_directory() -> Any:
+    """The directory this run was given (None: none), read once."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    meta = ctx.find_root().meta
+    found = meta.get(_DIRECTORY_META)
+    if isinstance(found, str):
+        found = meta[_DIRECTORY_META] = open_directory(found)
+    return found
+
+
+def actor_id_of(text: str, param_hint: str = "--actor") -> str:
+    """An id given on the command line in canonical form; a usage error when it is
+    malformed or reserved for the engine (``system``)."""
+    try:
+        found = normalize_id(text)
+    except BadActorId as exc:
+        msg = f"{exc.message_en} / {exc.message_th}"
+        raise click.BadParameter(msg, param_hint=param_hint) from exc
+    if is_reserved(found):
+        raise click.BadParameter(
+            f"'{found}' is reserved for the engine and cannot be given on the command line "
+            f"/ '{found}' สงวนไว้สำหรับระบบ ระบุทางบรรทัดคำสั่งไม่ได้",
+            param_hint=param_hint,
+        )
+    return found
+
+
+def _require_trust_or_directory() -> None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    root = ctx.find_root()
+    if root.meta.get(_DIRECTORY_META) is not None:
+        return
+    if not root.meta.get(_TRUST_META):
+        raise click.UsageError(
+            "no directory to check who acts: give --directory FILE (or "
+            f"{DIRECTORY_ENV}), or --trust-actors ({TRUST_ENV}=1) to record the identity "
+            "given unchecked / ไม่มีทะเบียนบุคลากรให้ตรวจสอบผู้ดำเนินการ: ระบุ --directory "
+            "หรือ --trust-actors"
+        )
+    if not root.meta.get(_WARNED_META):
+        root.meta[_WARNED_META] = True
+        click.echo(TRUST_WARNING, err=True)
+
+
+# --- end of who acts ---------------------------------------------------------------
+
+
 def open_engine(
     db: str,
     flow_dirs: Iterable[str] = (),
@@ -167,13 +271,20 @@ def open_engine(
         logger=cli_logger(),
         key=cli_key(),
         settings=settings,
+        directory=cli_directory(),
     )
 
 
 def make_actor(
     actor_id: str, roles: Iterable[str], unit: str | None, definition: FlowDefinition | None
 ) -> Actor:
-    """An actor whose roles may be written by id or by Thai/English label."""
+    """An actor whose roles may be written by id or by Thai/English label.
+
+    The id is checked (:func:`actor_id_of`); without a directory, only under
+    ``--trust-actors``. With one, the engine takes the person's roles and unit from it.
+    """
+    actor_id = actor_id_of(actor_id)
+    _require_trust_or_directory()
     resolved = []
     for role in roles:
         found = definition.role_id(role) if definition else None
@@ -196,9 +307,16 @@ def parse_pairs(pairs: Iterable[str]) -> dict[str, str]:
 
 def fail(error: FlowError) -> None:
     """Print a refusal or error in both languages and exit with status 1."""
-    click.echo(f"ไม่สำเร็จ: {error.message_th}", err=True)
-    click.echo(f"refused: {error.message_en}", err=True)
+    for line in f"ไม่สำเร็จ: {error.message_th}".splitlines():
+        click.echo(printable(line), err=True)
+    for line in f"refused: {error.message_en}".splitlines():
+        click.echo(printable(line), err=True)
     raise SystemExit(1)
+
+
+def echo(text: object, *, err: bool = False) -> None:
+    """Print a line holding stored text, its control characters escaped."""
+    click.echo(printable(text), err=err)
 
 
 def when(at: str | datetime) -> str:
@@ -208,7 +326,11 @@ def when(at: str | datetime) -> str:
 
 
 def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
-    """One line of a case history."""
+    """One line of a case history, stored text escaped (a newline cannot forge a line)."""
+    return printable(_describe_event(event, definition))
+
+
+def _describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
 
     def label(kind: str, name: str | None) -> str:
         if name is None:

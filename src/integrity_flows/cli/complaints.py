@@ -48,6 +48,7 @@ from integrity_flows.cli.manual import (
 from integrity_flows.cli.report import JSON_FLAG, format_options, print_report
 from integrity_flows.complaints.desk import TrackingDesk, TrackingNotFound
 from integrity_flows.errors import FlowError
+from integrity_flows.identity import printable
 from integrity_flows.reports.render import Lang
 
 
@@ -134,7 +135,8 @@ def follow_complaint(
         click.echo(json.dumps(progress.as_dict(), ensure_ascii=False, indent=2))
         return
     for language in ("th", "en") if lang == "both" else (lang,):
-        click.echo("\n".join(progress.lines(language)))
+        for line in progress.lines(language):  # the officers' messages: escaped
+            click.echo(printable(line))
 
 
 @complaint_group.command("manual")

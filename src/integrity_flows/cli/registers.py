@@ -14,6 +14,7 @@ import click
 from integrity_flows.calendars import parse_datetime, thai_datetime
 from integrity_flows.cli.common import db_option, flows_option, open_engine
 from integrity_flows.cli.report import report_alias
+from integrity_flows.identity import printable
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
 
@@ -27,7 +28,8 @@ def print_register(engine: Engine, fiscal_year: int, lang: Lang = "both") -> Non
     """Print the lending register of fiscal year B.E. ``fiscal_year`` from an open engine."""
     report = engine.reports.get(LENDING_REGISTER)
     figures = run_report(engine, report.id, fiscal_year=fiscal_year)
-    click.echo(as_text(report, figures, fiscal_year=fiscal_year, lang=lang), nl=False)
+    text = as_text(report, figures, fiscal_year=fiscal_year, lang=lang)
+    click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
 
 
 register_command = report_alias(

@@ -25,6 +25,7 @@ from integrity_flows.cli.common import (
     fail,
     fiscal_year_option,
     flows_option,
+    identity_options,
     make_actor,
     open_engine,
     optional_fiscal_year_option,
@@ -32,6 +33,7 @@ from integrity_flows.cli.common import (
     with_options,
 )
 from integrity_flows.errors import FlowError
+from integrity_flows.identity import printable
 from integrity_flows.loading.discovery import default_registry, load_library
 from integrity_flows.reports.base import Figure, Table
 from integrity_flows.reports.catalogue import run_report
@@ -109,6 +111,7 @@ reader_options = with_options(
     click.option("--actor", "actor_id", default=None, help="Who reads / ผู้เปิดอ่าน"),
     click.option("--role", "roles", multiple=True, help="A role the reader holds / บทบาท"),
     click.option("--reason", default=None, help="Why it is read / เหตุผลในการเปิดอ่าน"),
+    identity_options,
 )
 
 
@@ -211,7 +214,7 @@ def _print_revealed(engine: Engine, figures: list[Figure], reveal: Reveal) -> No
                 click.echo(f"{th} (เปิดอ่าน บันทึกในบันทึกการตรวจสอบ) / {en} (read, audited):")
             reader = make_actor(reveal.actor_id, reveal.roles, None, definition)
             value = engine.reveal(case_id, reveal.field, actor=reader, reason=reveal.reason)
-            click.echo(f"  {case_id}: {value if value is not None else '-'}")
+            click.echo(printable(f"  {case_id}: {value if value is not None else '-'}"))
 
 
 def print_report(
@@ -260,7 +263,8 @@ def _print(
         click.echo(as_csv(report, figures), nl=False)
     else:
         text = as_text(report, figures, fiscal_year=fiscal_year, case_id=case_id, lang=lang)
-        click.echo(text, nl=False)
+        # Figures hold stored text (names, subjects): escaped, a line each.
+        click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
 
 
 JSON_FLAG = click.option(

@@ -141,6 +141,9 @@ class Field:
     # Roles that may read a sensitive value in clear through Engine.reveal (each reading
     # is audited); none means nobody may (docs/complaints.md).
     readers: tuple[str, ...] = ()
+    # Rules a reader must also pass, as a transition's guards (not the accused, not of the
+    # accused's unit, not among those who declared a conflict): checked on every reading.
+    readers_guards: tuple[GuardRef, ...] = ()
     # Kept only as a keyed hash (e.g. a tracking code): found by equality, never read.
     hashed: bool = False
     # A ``records`` field: the sub-fields of each item, and the one naming an item.

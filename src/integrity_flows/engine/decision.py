@@ -38,7 +38,8 @@ from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.decide import decide
 from integrity_flows.guards.family import state_reason
 from integrity_flows.guards.registry import GuardRegistry
-from integrity_flows.protocols import CaseLookup, Directory
+from integrity_flows.identity import same_person
+from integrity_flows.protocols import CaseLookup, Directory, PersonLookup
 
 # Asked whether the actor holds a power today: the grant as a mapping for the audit
 # event, or None. Built per decision by _power_check.
@@ -55,9 +56,12 @@ class Rules:
     registry: GuardRegistry
     definition_of: Callable[[Case], FlowDefinition] | None = None
     flow_of: Callable[[str], FlowDefinition] | None = None
-    person: Directory | None = None
+    person: PersonLookup | None = None
     # The loaded flows that declare grants: where powers held through grants come from.
     granting: GrantingFlows = attrs.field(factory=GrantingFlows)
+    # The directory of people and posts (None: the host vouches for its actors): a
+    # delegator's posts on the day come from it, not from the order's data.
+    directory: Directory | None = None
 
     def load(self, case_id: str) -> Case | None:
         """The case ``case_id`` (None when absent or not named)."""
@@ -129,7 +133,7 @@ def authorize_roles(
     for role in roles:
         spec = definition.roles.get(role)
         if spec is not None and spec.per_case:
-            if case is not None and case.actors.get(role) == actor.id:
+            if case is not None and same_person(case.actors.get(role), actor.id):
                 matched.append(role)
         elif actor.holds(role):
             matched.append(role)
@@ -155,7 +159,13 @@ def _power_check(actor: Actor, now: datetime, rules: Rules, grants: dict[str, An
 
     def check(power: str) -> Mapping[str, Any] | None:
         grant = resolve(
-            rules.lookup, power, actor.id, now, positions=actor.roles, flows=rules.granting
+            rules.lookup,
+            power,
+            actor.id,
+            now,
+            positions=actor.roles | actor.posts,
+            flows=rules.granting,
+            directory=rules.directory,
         )
         if grant is None:
             return None
@@ -208,6 +218,7 @@ def decide_start(
         flow_of=rules.flow_of,
         person=rules.person,
         power=powers,
+        directory=rules.directory,
     )
     authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
     if parent_reason is not None:
@@ -307,6 +318,7 @@ def decide_transition(
         flow_of=rules.flow_of,
         person=rules.person,
         power=powers,
+        directory=rules.directory,
     )
     authority, conditions = _guards(transition.guards, ctx, rules.registry)
     authority += committee_reasons[0]

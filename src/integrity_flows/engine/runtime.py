@@ -20,7 +20,7 @@ from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import VerifyReport, verify
 from integrity_flows.authority import GrantingFlows
-from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_utc
+from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_utc, thai_day
 from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
@@ -37,6 +37,7 @@ from integrity_flows.engine.decision import (
     not_allowed,
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
+from integrity_flows.engine.identity import vouched
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import (
     LostRace,
@@ -63,7 +64,7 @@ from integrity_flows.loading.discovery import FlowLibrary, default_registry, loa
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.protocols import AuditSink, Clock, Directory, Store
+from integrity_flows.protocols import AuditSink, Clock, Directory, PersonLookup, Store
 from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.stored import StoredEvent, Write
 
@@ -109,12 +110,13 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
         key: FieldKey | str | None = None,
-        directory: Directory | None = None,
+        directory: Directory | PersonLookup | None = None,
     ) -> None:
         self.store = store
-        # Who a person named in data is (their unit), as the host knows them: lets a rule
-        # check someone an action names, not only the one who acts. None: nobody is known.
-        self.directory = directory
+        # Who is who. A Directory (people, posts, units on a day: docs/directory.md) is
+        # also checked for every actor; a plain PersonLookup only tells a rule who someone
+        # an action names is. None: the host vouches for its actors.
+        self._directory = directory
         self.key = engine_key(store, key)
         check_store_key(store, self.key)
         self.flows = flows
@@ -148,7 +150,7 @@ class Engine:
         sinks: Iterable[AuditSink] = (),
         logger: Any = None,
         key: FieldKey | str | None = None,
-        directory: Directory | None = None,
+        directory: Directory | PersonLookup | None = None,
         plan: Plan | None = None,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
@@ -259,12 +261,40 @@ class Engine:
                 self.flows.get,
                 self._person,
                 self._granting,
+                self.directory if isinstance(self.directory, Directory) else None,
             )
             self._rules_cache[definition.key] = found
         return found
 
+    @property
+    def directory(self) -> Directory | PersonLookup | None:
+        """Who is who: a :class:`Directory` checks every actor; a plain
+        :class:`PersonLookup` only says who someone an action names is; None: the host
+        vouches for its actors. May be replaced (a scenario loading one)."""
+        return self._directory
+
+    @directory.setter
+    def directory(self, value: Directory | PersonLookup | None) -> None:
+        self._directory = value
+        self._rules_cache.clear()  # the rules hold the directory of their day
+
     def _person(self, person_id: str) -> Actor | None:
+        if isinstance(self.directory, Directory):
+            return self.directory.actor_on(person_id, thai_day(self.clock()))
         return self.directory(person_id) if self.directory is not None else None
+
+    # --- who may act (issue 16) ----------------------------------------------
+
+    def vouch(self, actor: Actor, now: datetime | None = None) -> Actor:
+        """``actor`` as the engine's directory knows them on the day (their roles, unit
+        and posts), or :class:`NotAuthorized` (not recorded: no case is named). Without
+        a directory, ``actor`` as given."""
+        found, error = vouched(
+            self.directory, actor, now or self.clock(), case_id=None, trigger=None, state=None
+        )
+        if error is not None:
+            raise error
+        return found
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""
@@ -325,6 +355,11 @@ class Engine:
         """Triggers ``actor`` may fire on the case now (with the data it already holds)."""
         case = self.get(case_id)
         definition = self.definition_of(case)
+        actor, refusal = vouched(
+            self.directory, actor, self.clock(), case_id=case.id, trigger=None, state=case.state
+        )
+        if refusal is not None:
+            return []
         allowed = []
         for trigger in self.compiled(definition).triggers(case.state):
             transition = definition.transition(trigger, case.state)
@@ -395,6 +430,12 @@ class Engine:
         except UnknownFlow as exc:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
+        actor, refusal = vouched(
+            self.directory, actor, now, case_id=case_id, trigger="start", state=None
+        )
+        if refusal is not None:  # the directory does not give this actor that: recorded
+            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, refusal)
+            raise refusal
         decision = decide_start(definition, case_id, actor, given, now, self._rules(definition))
         if not decision.allowed:
             error = decision.error(definition, case_id, "start", None)
@@ -578,6 +619,12 @@ class Engine:
             )
             raise error
         definition = self.definition_of(case)
+        actor, refusal = vouched(
+            self.directory, actor, now, case_id=case.id, trigger=trigger, state=case.state
+        )
+        if refusal is not None:  # the directory does not give this actor that: recorded
+            self._refuse(case, trigger, actor, now, reason, refusal)
+            raise refusal
         trigger_id = definition.trigger_id(trigger)
         if trigger_id is None:
             error = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)

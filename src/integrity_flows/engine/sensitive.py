@@ -18,6 +18,7 @@ from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine import inputs
 from integrity_flows.engine.decision import authorize_roles
 from integrity_flows.engine.events import sealed_event
+from integrity_flows.engine.identity import vouched
 from integrity_flows.errors import (
     ConcurrentUpdate,
     InvalidData,
@@ -28,6 +29,8 @@ from integrity_flows.errors import (
     StoreError,
     WrongKey,
 )
+from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.decide import decide
 from integrity_flows.protection.fields import clear_fields, open_value, seal_clear
 from integrity_flows.protection.keys import FieldKey, sealed_fingerprint
 from integrity_flows.stored import UnreadableCase
@@ -236,13 +239,20 @@ def _reveal_once(
     if not isinstance(field, str) or not inputs.writable(field):
         problems.append(inputs.unwritable("ชื่อข้อมูล", "the field name"))
     if problems:
-        refused = inputs.refusal(problems, case.id, READ_TRIGGER, case.state)
+        invalid = inputs.refusal(problems, case.id, READ_TRIGGER, case.state)
         safe_actor, safe_reason = inputs.recordable_actor(actor), inputs.recordable(reason)
-        engine._refuse(case, READ_TRIGGER, safe_actor, now, safe_reason, refused)
-        raise refused
+        engine._refuse(case, READ_TRIGGER, safe_actor, now, safe_reason, invalid)
+        raise invalid
     definition = engine.definition_of(case)
     name = definition.field_id(field)
+    actor, refused = vouched(
+        engine.directory, actor, now, case_id=case.id, trigger=READ_TRIGGER, state=case.state
+    )
     matched, error = _decide(definition, case, name, field, actor, reason)
+    if error is None and name is not None:
+        error = _readers_guards(engine, definition, case, name, actor, now)
+    if refused is not None:
+        matched, error = [], refused
     if error is None and name is not None:
         try:
             value = open_value(
@@ -261,6 +271,54 @@ def _reveal_once(
     assert error is not None
     engine._refuse(case, READ_TRIGGER, actor, now, reason, error)
     raise error
+
+
+def _readers_guards(
+    engine: Engine,
+    definition: FlowDefinition,
+    case: Case,
+    name: str,
+    actor: Actor,
+    now: datetime,
+) -> Refused | None:
+    """The field's ``readers_guards``, decided as a transition's guards are, for the
+    reading: every rule that says no is a reason the reader is not authorized."""
+    field = definition.data[name]
+    if not field.readers_guards:
+        return None
+    rules = engine._rules(definition)
+    ctx = GuardContext(
+        definition,
+        actor,
+        READ_TRIGGER,
+        case.data,
+        now,
+        rules.settings,
+        rules.lookup,
+        case=case,
+        case_id=case.id,
+        flow_of=rules.flow_of,
+        person=rules.person,
+    )
+    refusals = decide(field.readers_guards, ctx, rules.registry)
+    if not refusals:
+        return None
+    reasons = [
+        Reason(
+            r.reason.code,
+            f"ผู้เปิดอ่าน '{field.label.th}' {r.reason.th}",
+            f"to read '{field.label.en}' {r.reason.en}",
+        )
+        for r in refusals
+    ]
+    return NotAuthorized(
+        f"เปิดอ่านข้อมูลอ่อนไหวไม่ได้: {'; '.join(r.th for r in reasons)}",
+        f"cannot read sensitive data: {'; '.join(r.en for r in reasons)}",
+        case_id=case.id,
+        trigger=READ_TRIGGER,
+        state=case.state,
+        reasons=reasons,
+    )
 
 
 def _decide(

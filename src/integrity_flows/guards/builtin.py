@@ -16,6 +16,7 @@ from integrity_flows.guards.independence import INDEPENDENCE_GUARDS
 from integrity_flows.guards.power import POWER_GUARDS
 from integrity_flows.guards.records import RECORD_GUARDS
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
+from integrity_flows.identity import same_person
 
 
 def _present(value: Any) -> bool:
@@ -95,7 +96,7 @@ def role_when(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
 def distinct_actor(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """Separation of duties: the actor is not the one bound to the per-case ``role``."""
     role = params["role"]
-    if ctx.bound(role) != ctx.actor.id:
+    if not same_person(ctx.bound(role), ctx.actor.id):
         return None
     th, en = _role_label(ctx, role)
     return Reason(
@@ -109,7 +110,7 @@ def distinct_from_trigger(ctx: GuardContext, params: Mapping[str, Any]) -> Reaso
     """Separation of duties: the actor is not the one who fired ``trigger`` on this case."""
     trigger = params["trigger"]
     fired_by = ctx.case.fired_by.get(trigger) if ctx.case else None
-    if fired_by != ctx.actor.id:
+    if not same_person(fired_by, ctx.actor.id):
         return None
     label = ctx.definition.label_of_trigger(trigger)
     return Reason(
@@ -122,7 +123,7 @@ def distinct_from_trigger(ctx: GuardContext, params: Mapping[str, Any]) -> Reaso
 def distinct_from_field(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """Separation of duties: the actor is not the person named in data ``field``."""
     field = params["field"]
-    if ctx.data.get(field) != ctx.actor.id:
+    if not same_person(ctx.data.get(field), ctx.actor.id):
         return None
     th, en = _field_label(ctx, field)
     return Reason(
@@ -264,7 +265,7 @@ def actor_named_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
     """The actor is the person named in data ``field`` (the counterpart of
     ``distinct_from_field``): someone acts for themselves, not for another."""
     field = params["field"]
-    if ctx.data.get(field) == ctx.actor.id:
+    if same_person(ctx.data.get(field), ctx.actor.id):
         return None
     th, en = _field_label(ctx, field)
     return Reason(

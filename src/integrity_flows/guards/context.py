@@ -11,7 +11,7 @@ import attrs
 from integrity_flows.actor import Actor
 from integrity_flows.case import Case
 from integrity_flows.definition.model import FlowDefinition
-from integrity_flows.protocols import CaseLookup, Directory
+from integrity_flows.protocols import CaseLookup, Directory, PersonLookup
 
 
 @attrs.frozen
@@ -34,10 +34,12 @@ class GuardContext:
     # their labels); None where the engine does not supply it.
     flow_of: Callable[[str], FlowDefinition] | None = None
     # A person named in data, as the host's directory knows them (None: unknown).
-    person: Directory | None = None
+    person: PersonLookup | None = None
     # The grant by which the actor holds a power today (None: not held), resolved by the
     # engine through the flows that declare grants; None where the engine does not supply it.
     power: Callable[[str], Mapping[str, Any] | None] | None = None
+    # The engine's directory of people and posts, when it has one (None: the host vouches).
+    directory: Directory | None = None
 
     def grant(self, key: str, value: Any) -> None:
         """Record what an allowing authority guard relied on, for the audit event."""

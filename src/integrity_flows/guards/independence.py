@@ -19,6 +19,7 @@ from typing import Any
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
+from integrity_flows.identity import same_person
 
 CODE = "conflict_of_interest"
 _SEPARATORS = re.compile(r"[,\n]")
@@ -93,7 +94,8 @@ def listed(value: Any) -> list[str]:
 def not_listed_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """The actor (or the person in data ``field``) is not named in the list field ``list``."""
     who = ctx.data.get(params["field"]) if "field" in params else ctx.actor.id
-    if who in (None, "") or str(who) not in listed(ctx.data.get(params["list"])):
+    names = listed(ctx.data.get(params["list"]))
+    if who in (None, "") or not any(same_person(who, name) for name in names):
         return None
     th, en = _label(ctx, params["list"])
     return Reason(

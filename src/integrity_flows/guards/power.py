@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from integrity_flows.calendars import thai_day
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
@@ -37,6 +38,26 @@ def holds_power(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     )
 
 
+def holds_post(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor holds, on the day, the post named in data ``field`` (e.g. an order's
+    ``delegator_position``), as the engine's directory says: substantively or acting.
+    Without a directory the host vouches for the post written, and this allows."""
+    if ctx.directory is None:
+        return None
+    post = str(ctx.data.get(params["field"]) or "")
+    day = thai_day(ctx.now)
+    if post and ctx.directory.holds_post(ctx.actor.id, post, day):
+        return None
+    field = ctx.definition.data.get(params["field"])
+    choice = field.choice_labels.get(post) if field is not None else None
+    th, en = (choice.th, choice.en) if choice is not None else (post or "-", post or "-")
+    return Reason(
+        "post",
+        f"ทะเบียนบุคลากรไม่ได้ระบุว่า '{ctx.actor.id}' ดำรงตำแหน่ง{th} ณ วันที่ {day.isoformat()}",
+        f"the directory does not have '{ctx.actor.id}' holding the post {en} on {day.isoformat()}",
+    )
+
+
 def known_powers() -> list[str]:
     """The powers of ``powers.yaml``, sorted (a role's ``power`` must be one of them)."""
     return sorted(power_table().powers)
@@ -50,4 +71,5 @@ POWER_GUARDS: tuple[GuardSpec, ...] = (
         optional={"power": "value", "power_field": "field"},
         one_of=(("power", "power_field"),),
     ),
+    GuardSpec("holds_post", holds_post, kind="authority", params={"field": "field"}),
 )

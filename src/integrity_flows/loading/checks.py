@@ -60,6 +60,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
     _check_role_powers(definition, out)
     _check_start(definition, registry, out)
     _check_transitions(definition, registry, out)
+    _check_readers_guards(definition, registry, out)
     _check_graph(definition, out)
     check_committees(definition, out.add)
     found = [
@@ -240,6 +241,19 @@ def _check_start(d: FlowDefinition, registry: GuardRegistry, out: _Collector) ->
     _check_cites(d, "start", d.start.cites, d.start.also_cites, out)
     for j, ref in enumerate(d.start.guards):
         _check_guard(d, registry, f"start.guards[{j}]", ref, out)
+
+
+def _check_readers_guards(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:
+    """A sensitive field's ``readers_guards`` are checked like a transition's guards."""
+    for name, field in d.data.items():
+        if field.readers_guards and not field.readers:
+            out.add(
+                f"data.{name}.readers_guards",
+                "readers_guards needs readers (only a sensitive field with readers has them)",
+                "readers_guards ใช้ได้เฉพาะข้อมูลอ่อนไหวที่กำหนดผู้เปิดอ่าน (readers)",
+            )
+        for j, ref in enumerate(field.readers_guards):
+            _check_guard(d, registry, f"data.{name}.readers_guards[{j}]", ref, out)
 
 
 def _check_transitions(d: FlowDefinition, registry: GuardRegistry, out: _Collector) -> None:

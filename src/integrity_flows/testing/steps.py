@@ -40,13 +40,16 @@ Every step matches under any keyword (Given/When/Then/And/But; กำหนด�
 และ/แต่). Names are in double quotes. Triggers, states, roles and fields may be named
 by id or by Thai or English label. Numbers and dates may use Thai digits; years above
 2400 are Buddhist Era. People are created when first named; roles are resolved
-against the flow when they act. The *current case* is the one last started or named.
+against the flow when they act. Once a scenario loads a directory, the directory gives
+each person's roles and unit on the day (docs/directory.md); a role a step gives them
+beyond it is refused by the engine. The *current case* is the one last started or named.
 ``[...]`` marks an optional part, ``X | Y`` alternatives.
 
 Thai (``# language: th``)::
 
     กำหนดให้ "สมชาย" มีบทบาท "เจ้าหน้าที่" [และ "ผู้ตรวจสอบ" ...] [สังกัด "กองคลัง"]
     กำหนดให้ "สมชาย" สังกัด "กองคลัง"
+    กำหนดให้ ทะเบียนบุคลากรมีดังนี้:     + table รหัส | ชื่อ | ตำแหน่ง | สังกัด | ตั้งแต่ | [ถึง] | บทบาท | [รักษาการ]
     กำหนดให้ วันนี้คือวันที่ ๑ ตุลาคม ๒๕๖๖          (walks forward a day at a time, sweeping)
     เมื่อ "สมชาย" เริ่มเรื่อง "asset_lending" [ชื่อ "L1"] [ด้วยข้อมูล:]   + table field | value
     เมื่อ "สมหญิง" ดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] [ด้วยข้อมูล:]   + table field | value
@@ -78,6 +81,7 @@ English::
 
     Given "somchai" holds the role "staff"   |  holds the roles "a" and "b" [in the unit "..."]
     Given "somchai" belongs to the unit "Finance Division"
+    Given the directory:     + table id | name | post | unit | from | [to] | roles | [acting]
     Given today is 1 October 2566
     When "somchai" starts an "asset_lending" case ["L1"] [with:]      + table field | value
     When "somying" fires "approve" [on "L1"] [with:]                  + table field | value
@@ -212,6 +216,14 @@ def integrity_flows_world(
 def holds_roles(integrity_flows_world: World, actor: str, roles: str, unit: str | None) -> None:
     """Someone holds one or more roles (and belongs to a unit)."""
     integrity_flows_world.give_roles(actor, quoted(roles), unit)
+
+
+@step(parsers.re(r"ทะเบียนบุคลากร(?:มีดังนี้|ดังนี้|คือ)?\s*:?"))
+@step(parsers.re(r"the directory(?: of people)?(?: is)?\s*:?"))
+def directory(integrity_flows_world: World, datatable: Table) -> None:
+    """A directory of people, their posts, units, dates and roles: a table whose first
+    row names the columns (รหัส | ชื่อ | ตำแหน่ง | สังกัด | ตั้งแต่ | ถึง | บทบาท | รักษาการ)."""
+    integrity_flows_world.load_directory(datatable)
 
 
 @step(parsers.re(rf"{_q('actor')}\s*สังกัด\s*{_q('unit')}"))

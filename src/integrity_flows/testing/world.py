@@ -9,6 +9,8 @@ expected and what the engine actually did.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
@@ -24,11 +26,12 @@ from integrity_flows.case import Case
 from integrity_flows.clock import FixedClock
 from integrity_flows.complaints.progress import Progress
 from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.directory import StaticDirectory, read_directory
 from integrity_flows.duties import STATUS_LABELS, STATUSES, Occurrence
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
-from integrity_flows.errors import FlowError, Refused, UnknownFlow
+from integrity_flows.errors import DirectoryError, FlowError, Refused, UnknownFlow
 from integrity_flows.reports.base import Figure, FigureValue
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.testing.complaints import open_case
@@ -95,6 +98,9 @@ class World:
     # issued one, as its complainant keeps it, and what the complainant saw last.
     codes: dict[str, str] = attrs.field(factory=dict)
     followed: Progress | None = None
+    # A directory the scenario loaded (docs/directory.md): then it, not the scenario's
+    # "holds the role" steps, says who holds which role and unit on the day.
+    directory: StaticDirectory | None = None
 
     def __attrs_post_init__(self) -> None:
         # The people the scenario names are the engine's directory: a rule may check
@@ -109,6 +115,20 @@ class World:
         )
 
     # --- people -------------------------------------------------------------
+
+    def load_directory(self, rows: Sequence[Sequence[str]]) -> StaticDirectory:
+        """Load a directory from a table whose first row names the columns, in Thai or
+        English, as a CSV file's header does (docs/directory.md); the engine then checks
+        every actor against it."""
+        out = io.StringIO()
+        csv.writer(out).writerows([list(row) for row in rows])
+        try:
+            directory = read_directory(out.getvalue(), "<scenario directory>", kind="csv")
+        except DirectoryError as exc:
+            raise StepFailed(f"{exc.message_en}\n{exc.message_th}") from exc
+        self.directory = directory
+        self.engine.directory = directory
+        return directory
 
     def give_roles(self, name: str, roles: Iterable[str], unit: str | None = None) -> None:
         """``name`` holds ``roles`` (ids or labels, resolved when they act) from now on."""
@@ -132,6 +152,11 @@ class World:
         if name in SYSTEM_WORDS and name not in self.people:
             return SYSTEM
         person = self.people.setdefault(name, Person())
+        if self.directory is not None:
+            # The directory gives the roles and the unit; roles the scenario gave narrow
+            # (or overreach, and are refused by the engine).
+            claimed = {_resolve_role(definition, role) for role in person.roles}
+            return Actor(name, roles=frozenset(claimed), unit=person.unit)
         roles = {_resolve_role(definition, role) for role in person.roles}
         return Actor(name, roles=frozenset(roles), unit=person.unit)
 
