@@ -206,6 +206,13 @@ class InvalidKey(FlowError):
     code = "invalid_key"
 
 
+class InvalidCheckpoint(FlowError):
+    """A signed checkpoint, or a key for signing or checking one, that cannot be used:
+    malformed, of another log, signed by another key, or with a bad signature."""
+
+    code = "invalid_checkpoint"
+
+
 # --- store ------------------------------------------------------------------
 
 
@@ -256,6 +263,7 @@ __all__ = [
     "DefinitionError",
     "FlowError",
     "GuardRejected",
+    "InvalidCheckpoint",
     "InvalidData",
     "InvalidKey",
     "KeyRequired",

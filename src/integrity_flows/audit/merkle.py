@@ -18,6 +18,7 @@ Nothing here touches a store: the functions take the nodes they need through a
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 
 Key = tuple[int, int]
@@ -28,6 +29,11 @@ Nodes = Callable[[Sequence[Key]], dict[Key, bytes]]
 
 EMPTY_ROOT = hashlib.sha256(b"").digest()
 """The root of the empty tree (RFC 9162 section 2.1.1)."""
+
+
+def new_origin() -> str:
+    """A new log's origin (the first line of its checkpoints), unique to one store."""
+    return f"integrity-flows/log/{secrets.token_hex(8)}"
 
 
 class MissingNode(LookupError):
@@ -199,6 +205,24 @@ def verify_consistency(
             sr = node_hash(sr, c)
         fn, sn = fn >> 1, sn >> 1
     return sn == 0 and fr == old_root and sr == new_root
+
+
+class Appender:
+    """Appends leaves to a tree whose right edge it keeps, for building a whole tree at
+    once (a migration, a benchmark) without reading back what it wrote."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._last: dict[int, bytes] = {}  # the newest node of each level
+
+    def add(self, leaf: bytes) -> list[tuple[int, int, bytes]]:
+        """The nodes to store for the next leaf (see :func:`appended`)."""
+        siblings = {(level, i): self._last[level] for level, i in siblings_to_read(self.size)}
+        nodes = appended(self.size, leaf, siblings)
+        for level, _, value in nodes:
+            self._last[level] = value
+        self.size += 1
+        return nodes
 
 
 class RunningRoot:

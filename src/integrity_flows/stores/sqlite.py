@@ -13,20 +13,36 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import structlog
+
+from integrity_flows.audit import merkle
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stored import StoredEvent, Write
-from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
+from integrity_flows.stores.migrations import (
+    BUILD_TREE,
+    MIGRATIONS,
+    SCHEMA_MIGRATIONS,
+    statements,
+)
 from integrity_flows.stores.rows import (
+    BY_LEAF,
     CASE_COLUMNS,
     CASE_SELECT,
+    DEADLINE_ROWS,
     EVENT_COLUMNS,
+    INDEX_ROWS,
+    LEAVES,
+    OUTSIDE_TREE,
+    TREE_SIZE,
     WHAT_TH,
     case_from_row,
     case_to_row,
     cases_query,
     event_from_row,
+    nodes_query,
+    tree_nodes,
 )
 
 _INSERT_CASE = (
@@ -80,13 +96,39 @@ class SQLiteStore:
                 if number in done:
                     continue
                 for statement in statements(sql, "sqlite"):
-                    self._db.execute(statement)
+                    if statement == BUILD_TREE:
+                        self._build_tree()
+                    else:
+                        self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (number, description, iso(datetime.now(UTC))),
                 )
                 applied.append(number)
         return applied
+
+    def _build_tree(self) -> None:
+        """Give every event its leaf, in write order, and store the tree over them."""
+        tree = merkle.Appender()
+        last = 0
+        while True:
+            page = self._db.execute(
+                "SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 5000", (last,)
+            ).fetchall()
+            if not page:
+                break
+            leaves, nodes = [], []
+            for seq, body in page:
+                leaves.append((tree.size, seq))
+                nodes.extend(tree.add(merkle.event_leaf(body)))
+            self._db.executemany("UPDATE events SET leaf = ? WHERE seq = ?", leaves)
+            self._db.executemany("INSERT INTO merkle_nodes VALUES (?, ?, ?)", nodes)
+            last = page[-1][0]
+        origin = merkle.new_origin()
+        self._db.execute("INSERT INTO merkle_log VALUES (?)", (origin,))
+        structlog.get_logger("integrity_flows").info(
+            "merkle_tree_built", store="sqlite", events=tree.size, origin=origin
+        )
 
     def schema_version(self) -> int:
         """The highest migration applied."""
@@ -161,18 +203,32 @@ class SQLiteStore:
                     raise ConcurrentUpdate(
                         event.case_id, write.expected_events, int(found), of="event count"
                     )
+            (size,) = self._db.execute(TREE_SIZE).fetchone()
             try:
                 cursor = self._db.execute(
-                    "INSERT INTO events (case_id, pos, prev_hash, hash, body) VALUES (?,?,?,?,?)",
-                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body),
+                    "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
                 )
             except sqlite3.IntegrityError as exc:
                 raise ConcurrentUpdate(
                     event.case_id, write.expected_events, of="event count"
                 ) from exc
+            self._append_leaf(int(size), merkle.event_leaf(event.body))
             if write.case is not None:
                 self._write_case(write)
             return int(cursor.lastrowid or 0)
+
+    def _append_leaf(self, size: int, leaf: bytes) -> None:
+        wanted = merkle.siblings_to_read(size)
+        siblings = {}
+        if wanted:
+            sql, params = nodes_query(wanted, "?")
+            siblings = tree_nodes(self._db.execute(sql, params).fetchall())
+        self._db.executemany(
+            "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)",
+            merkle.appended(size, leaf, siblings),
+        )
 
     def _write_case(self, write: Write) -> None:
         case = write.case
@@ -266,6 +322,42 @@ class SQLiteStore:
             (iso(now),),
         )
         return [(str(c), str(t), from_iso(str(d))) for c, t, d in rows]
+
+    # --- the Merkle tree ----------------------------------------------------
+
+    def log_origin(self) -> str:
+        rows = self._query("SELECT origin FROM merkle_log")
+        return str(rows[0][0]) if rows else ""
+
+    def tree_size(self) -> int:
+        (row,) = self._query(TREE_SIZE)
+        return int(str(row[0]))
+
+    def tree_nodes(self, keys: Sequence[merkle.Key]) -> dict[merkle.Key, bytes]:
+        if not keys:
+            return {}
+        found: dict[merkle.Key, bytes] = {}
+        for start in range(0, len(keys), 400):  # within SQLite's limit of parameters
+            sql, params = nodes_query(keys[start : start + 400], "?")
+            found.update(tree_nodes(self._query(sql, params)))
+        return found
+
+    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
+        for idx, value in self._stream(LEAVES):
+            yield int(str(idx)), bytes(value)  # type: ignore[call-overload]
+
+    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
+        for sql in (OUTSIDE_TREE, BY_LEAF):
+            for row in self._stream(sql):
+                yield event_from_row(row)
+
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        for case_id, flow_id, field, value in self._stream(INDEX_ROWS):
+            yield str(case_id), str(flow_id), str(field), str(value)
+
+    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
+        for case_id, trigger, due in self._stream(DEADLINE_ROWS):
+            yield str(case_id), str(trigger), from_iso(str(due))
 
     def close(self) -> None:
         with self._lock:
