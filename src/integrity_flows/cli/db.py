@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from integrity_flows.cli.common import db_option, store_url
-from integrity_flows.stores.migrations import BUILD_TREE, MIGRATIONS
 from integrity_flows.protocols import MigratingStore
 from integrity_flows.stores import open_store
+from integrity_flows.stores.migrations import BUILD_TREE, MIGRATIONS
 
 
 @click.group("db")
