@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from _lending import KANYA, SOMCHAI, SOMSRI, SOMYING, T0, request
+from _lending import KANYA, SOMCHAI, SOMSRI, SOMYING, T0, lend, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
 from integrity_flows.audit import merkle
@@ -418,3 +418,51 @@ def test_db_migrate_builds_the_tree_of_an_existing_store(
         assert [e.leaf for e in store.iter_events_by_leaf()] == list(range(8))
         engine.fire(trail.third, "check", actor=KANYA)
         assert store.tree_size() == 9
+
+
+# --- rows the case rows only cache, re-derived with or without a checkpoint -----------
+
+
+def test_a_forged_deadline_row_is_found(
+    trail: Trail, keys: tuple[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A loan's return deadline moved five weeks early in the table the sweep reads: the
+    trail is intact, and verify names the case, with and without a checkpoint."""
+    with trail.engine() as engine:
+        loan = lend(engine, item="โปรเจกเตอร์ P-7")
+    path = checkpoint(capsys, trail, keys, tmp_path / "cp")
+    ((trigger, due),) = trail.sql("SELECT trigger, due FROM deadlines WHERE case_id = ?", loan.id)
+    trail.sql(
+        "UPDATE deadlines SET due = ? WHERE case_id = ?", "2023-09-01T00:00:00.000000Z", loan.id
+    )
+    for argv in ([], ["--checkpoint", str(path), "--public-key", keys[1]]):
+        status, out, _ = run(capsys, "audit", "verify", "--db", trail.db, *argv)
+        assert status == 1
+        assert f"{loan.id}: the open deadlines the store keeps differ" in out
+        assert f"{trigger} {due[:10]}" in out
+        assert "1 problem(s)" in out
+
+
+def test_a_deleted_index_row_is_found(
+    trail: Trail, keys: tuple[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The index row of a lent item deleted (so it could be lent twice): found."""
+    path = checkpoint(capsys, trail, keys, tmp_path / "cp")
+    trail.sql("DELETE FROM case_keys WHERE case_id = ? AND field = 'item'", trail.first)
+    for argv in ([], ["--checkpoint", str(path), "--public-key", keys[1]]):
+        status, out, _ = run(capsys, "audit", "verify", "--db", trail.db, *argv)
+        assert status == 1
+        assert f"{trail.first}: the index of held resources and unique keys disagrees" in out
+        assert "in: item" in out
+    with trail.engine() as engine:
+        report = engine.verify()
+    assert [p.kind for p in report.problems] == ["index"]
+
+
+def test_index_rows_of_a_deleted_case_are_found(trail: Trail) -> None:
+    """A case row deleted with its trail, its index rows left: they are reported."""
+    trail.sql("DELETE FROM events WHERE case_id = ?", trail.third)
+    trail.sql("DELETE FROM cases WHERE id = ?", trail.third)
+    with trail.engine() as engine:
+        report = engine.verify()
+    assert [(p.case_id, p.kind) for p in report.problems] == [(trail.third, "cached_orphan")]

@@ -10,9 +10,11 @@ import click
 
 from integrity_flows.audit.checkpoint import SignedCheckpoint, SigningKey, VerifierKey, parse
 from integrity_flows.audit.log import LOG, checkpoint_of, inclusion, verify_log
-from integrity_flows.audit.verify import VerifyProblem, verify
-from integrity_flows.cli.common import db_option, store_url
+from integrity_flows.audit.verify import VerifyProblem
+from integrity_flows.cli.common import db_option, flows_option, store_url
+from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import InvalidCheckpoint, StoreError
+from integrity_flows.loading.discovery import default_registry, load_library
 from integrity_flows.protocols import MigratingStore, Store
 from integrity_flows.stores import open_store
 from integrity_flows.stores.migrations import LATEST
@@ -113,16 +115,23 @@ def _checked(
     default=None,
     help="The public key checkpoints are signed with / กุญแจสาธารณะของผู้ลงนาม",
 )
-def verify_trail(db: str, checkpoints: tuple[str, ...], public_key: str | None) -> None:
+@flows_option
+def verify_trail(
+    db: str, checkpoints: tuple[str, ...], public_key: str | None, flow_dirs: tuple[str, ...]
+) -> None:
     """Recompute every chain; exit 1 naming each problem / ตรวจสอบความถูกต้องของบันทึก.
 
-    With --checkpoint: check each checkpoint's signature (with --public-key), then that
+    Every case is compared with its trail, and the index and deadline rows with what its
+    flow derives from it (flows as loaded with --flows, with their own settings). With
+    --checkpoint: check each checkpoint's signature (with --public-key), then that
     today's log extends it. Writes nothing.
     """
     store = open_for_reading(db)
     try:
         signed = _checked(store, checkpoints, public_key)
-        report = verify(store.iter_events(), store.iter_cases())
+        registry = default_registry()
+        engine = Engine(store, load_library(flow_dirs, registry=registry), registry=registry)
+        report = engine.verify()
         problems: list[VerifyProblem] = list(report.problems)
         if signed:
             found, _ = verify_log(store, [(s.source, s.checkpoint) for s in signed])
