@@ -179,9 +179,9 @@ def _against(
         cp.size, size, cp.root, stored_root, proof
     )
     if first is not None and first.index < cp.size:
-        where = f"the first difference is {first.problem.case_id}"
-        where += "" if first.problem.pos is None else f" event #{first.problem.pos}"
-        where += f", at place {first.index}"
+        where = f"the first difference is at place {first.index}"
+        if first.problem.case_id != LOG:
+            where += f", {first.problem.case_id} event #{first.problem.pos}"
         where_th = f"จุดแรกที่ต่างคือลำดับที่ {first.index}"
     elif tree_kept:
         where, where_th = "the difference was not located", "ไม่พบตำแหน่งที่ต่าง"
