@@ -466,3 +466,52 @@ def test_index_rows_of_a_deleted_case_are_found(trail: Trail) -> None:
     with trail.engine() as engine:
         report = engine.verify()
     assert [(p.case_id, p.kind) for p in report.problems] == [(trail.third, "cached_orphan")]
+
+
+def test_the_sweep_writes_checkpoints_on_a_schedule(
+    trail: Trail, keys: tuple[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The sweep signs a checkpoint into the host's folder when none is there, then only
+    once the interval has passed and the trail has grown; each verifies."""
+    folder = tmp_path / "checkpoints"
+
+    def sweep(now: str) -> str:
+        argv = ["sweep", "--db", trail.db, "--now", now, "--checkpoint-dir", str(folder)]
+        status, out, err = run(capsys, *argv, "--signing-key", keys[0], "--checkpoint-every", "24")
+        assert status == 0, err
+        return out
+
+    assert "checkpoint written" in sweep("2023-10-02T00:00:00+07:00")
+    assert "checkpoint written" not in sweep("2023-10-02T12:00:00+07:00")  # too soon
+    assert "checkpoint written" not in sweep("2023-10-04T00:00:00+07:00")  # nothing new
+    with trail.engine() as engine:
+        engine.fire(trail.third, "check", actor=KANYA)
+    assert "checkpoint written" in sweep("2023-10-04T00:00:00+07:00")
+    written = sorted(folder.iterdir())
+    assert [p.name for p in written] == [
+        "checkpoint-20231001T170000Z-8.txt",
+        "checkpoint-20231003T170000Z-9.txt",
+    ]
+    assert verify(capsys, trail, keys, *written)[0] == 0
+    status, _, err = run(capsys, "sweep", "--db", trail.db, "--checkpoint-dir", str(folder))
+    assert status == 2
+    assert "go together" in err
+
+
+def test_a_report_names_the_checkpoint_of_its_data(
+    trail: Trail, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report command ends with the size and root of the trail it read."""
+    with trail.engine() as engine:
+        expected = engine.store.tree_size()
+    status, out, err = run(
+        capsys, "report", "lending_register", "--db", trail.db, "--fiscal-year", "2567"
+    )
+    assert status == 0, err
+    assert f" size {expected} root " in out.splitlines()[-1]
+    status, out, err = run(
+        capsys, *["report", "lending_register", "--db", trail.db, "--fiscal-year", "2567"],
+        *["--format", "json"],
+    )  # fmt: skip
+    assert status == 0, err
+    assert json.loads(out)["checkpoint"]["size"] == expected

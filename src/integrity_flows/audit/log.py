@@ -11,13 +11,17 @@ too, the checkpoint alone still shows that the history before it changed.
 from __future__ import annotations
 
 import base64
+import os
+import re
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from integrity_flows.audit import merkle
-from integrity_flows.audit.checkpoint import Checkpoint
+from integrity_flows.audit.checkpoint import Checkpoint, SigningKey
 from integrity_flows.audit.records import parse_json
 from integrity_flows.audit.verify import VerifyProblem
 from integrity_flows.protocols import Store
@@ -31,6 +35,37 @@ def checkpoint_of(store: Store) -> Checkpoint:
     """The store's tree as it is now: origin, size and root (``O(log n)`` reads)."""
     size = store.tree_size()
     return Checkpoint(store.log_origin(), size, merkle.root(size, store.tree_nodes))
+
+
+_NAMED = re.compile(r"checkpoint-(\d{8}T\d{6}Z)-(\d+)\.txt")
+
+
+def scheduled_checkpoint(
+    store: Store, key: SigningKey, folder: str | Path, every: timedelta, now: datetime
+) -> Path | None:
+    """Write a signed checkpoint into ``folder`` when it is due; return its path.
+
+    It is due when the folder holds none yet, or when the newest is at least ``every`` old
+    and the log has grown since. Files are named ``checkpoint-<UTC time>-<size>.txt`` and
+    never overwritten.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = sorted(
+        (datetime.strptime(m[1], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC), int(m[2]))
+        for m in (_NAMED.fullmatch(p.name) for p in folder.iterdir())
+        if m is not None
+    )
+    checkpoint = checkpoint_of(store)
+    if kept:
+        at, size = kept[-1]
+        if now - at < every or checkpoint.size <= size:
+            return None
+    path = folder / f"checkpoint-{now.astimezone(UTC):%Y%m%dT%H%M%SZ}-{checkpoint.size}.txt"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(checkpoint.signed(key))
+    return path
 
 
 @attrs.define
