@@ -21,6 +21,18 @@ QUICK = {
     "bench_startup": ["--repeats", "3"],
     "bench_records": ["--cases", "100", "--rounds", "3", "--turns", "2"],
     "bench_reports": ["--small", "2000", "--large", "4000", "--repeats", "1"],
+    "bench_merkle": [
+        "--fires",
+        "100",
+        "--grouped",
+        "2000",
+        "--turns",
+        "1",
+        "--tree",
+        "20000",
+        "--events",
+        "4000",
+    ],
 }
 
 

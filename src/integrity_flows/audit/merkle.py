@@ -211,9 +211,15 @@ class Appender:
     """Appends leaves to a tree whose right edge it keeps, for building a whole tree at
     once (a migration, a benchmark) without reading back what it wrote."""
 
-    def __init__(self) -> None:
-        self.size = 0
-        self._last: dict[int, bytes] = {}  # the newest node of each level
+    def __init__(self, size: int = 0, edge: dict[Key, bytes] | None = None) -> None:
+        self.size = size
+        # The newest node of each level: what later appends combine with.
+        self._last = {level: value for (level, _), value in (edge or {}).items()}
+
+    @staticmethod
+    def edge(size: int) -> list[Key]:
+        """The nodes to read to go on appending to a stored tree of ``size`` leaves."""
+        return [(level, (size >> level) - 1) for level in range(size.bit_length())]
 
     def add(self, leaf: bytes) -> list[tuple[int, int, bytes]]:
         """The nodes to store for the next leaf (see :func:`appended`)."""

@@ -185,9 +185,10 @@ class PostgresStore:
             last = page[-1][0]
         origin = merkle.new_origin()
         db.execute("INSERT INTO merkle_log VALUES (%s)", (origin,))
-        structlog.get_logger("integrity_flows").info(
-            "merkle_tree_built", store="postgres", events=tree.size, origin=origin
-        )
+        if tree.size:
+            structlog.get_logger("integrity_flows").info(
+                "merkle_tree_built", store="postgres", events=tree.size, origin=origin
+            )
 
     def schema_version(self) -> int:
         """The highest migration applied."""

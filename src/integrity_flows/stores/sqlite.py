@@ -80,6 +80,9 @@ class SQLiteStore:
             raise _error(exc, "opening the database") from exc
         self._lock = threading.RLock()
         self._depth = 0
+        # The tree's right edge while a transaction holds the write lock (nobody else can
+        # append meanwhile); forgotten when a transaction or savepoint ends or is undone.
+        self._edge: merkle.Appender | None = None
         if migrate:
             self.migrate()
 
@@ -126,9 +129,10 @@ class SQLiteStore:
             last = page[-1][0]
         origin = merkle.new_origin()
         self._db.execute("INSERT INTO merkle_log VALUES (?)", (origin,))
-        structlog.get_logger("integrity_flows").info(
-            "merkle_tree_built", store="sqlite", events=tree.size, origin=origin
-        )
+        if tree.size:
+            structlog.get_logger("integrity_flows").info(
+                "merkle_tree_built", store="sqlite", events=tree.size, origin=origin
+            )
 
     def schema_version(self) -> int:
         """The highest migration applied."""
@@ -146,6 +150,8 @@ class SQLiteStore:
             outer = self._depth == 0
             savepoint = f"sp{self._depth}"
             started = False
+            if outer:
+                self._edge = None
             try:
                 self._db.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
                 started = True
@@ -156,6 +162,7 @@ class SQLiteStore:
                     self._depth -= 1
                 self._db.execute("COMMIT" if outer else f"RELEASE {savepoint}")
             except BaseException as exc:
+                self._edge = None
                 if started and self._db.in_transaction:
                     if outer:
                         self._db.execute("ROLLBACK")
@@ -203,32 +210,41 @@ class SQLiteStore:
                     raise ConcurrentUpdate(
                         event.case_id, write.expected_events, int(found), of="event count"
                     )
-            (size,) = self._db.execute(TREE_SIZE).fetchone()
+            leaf = self._add_leaf(event.body)
             try:
                 cursor = self._db.execute(
                     "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
                     "VALUES (?,?,?,?,?,?)",
-                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, leaf),
                 )
             except sqlite3.IntegrityError as exc:
                 raise ConcurrentUpdate(
                     event.case_id, write.expected_events, of="event count"
                 ) from exc
-            self._append_leaf(int(size), merkle.event_leaf(event.body))
             if write.case is not None:
                 self._write_case(write)
             return int(cursor.lastrowid or 0)
 
-    def _append_leaf(self, size: int, leaf: bytes) -> None:
-        wanted = merkle.siblings_to_read(size)
-        siblings = {}
-        if wanted:
-            sql, params = nodes_query(wanted, "?")
-            siblings = tree_nodes(self._db.execute(sql, params).fetchall())
-        self._db.executemany(
-            "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)",
-            merkle.appended(size, leaf, siblings),
+    def _add_leaf(self, body: str) -> int | None:
+        """Append the event with ``body`` to the Merkle tree; return its leaf index.
+        (Inside the write's transaction: the leaf and its nodes commit with the event.)"""
+        tree = self._edge
+        if tree is None:
+            (size,) = self._db.execute(TREE_SIZE).fetchone()
+            wanted = merkle.Appender.edge(int(size))
+            edge = {}
+            if wanted:
+                sql, params = nodes_query(wanted, "?")
+                edge = tree_nodes(self._db.execute(sql, params).fetchall())
+            tree = self._edge = merkle.Appender(int(size), edge)
+        size = tree.size
+        nodes = tree.add(merkle.event_leaf(body))
+        self._db.execute(
+            "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
+            + ", ".join(["(?, ?, ?)"] * len(nodes)),
+            [value for node in nodes for value in node],
         )
+        return size
 
     def _write_case(self, write: Write) -> None:
         case = write.case
