@@ -515,3 +515,32 @@ def test_a_report_names_the_checkpoint_of_its_data(
     )  # fmt: skip
     assert status == 0, err
     assert json.loads(out)["checkpoint"]["size"] == expected
+
+
+def test_prove_refuses_what_it_cannot_prove(
+    trail: Trail, keys: tuple[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An event that is not there, or written after the checkpoint, is refused plainly;
+    a proof of the whole log names its size and root."""
+    path = checkpoint(capsys, trail, keys, tmp_path / "cp")
+    status, out, err = run(capsys, "audit", "prove", trail.first, "9", "--db", trail.db)
+    assert status == 2
+    assert f"no event #9 of case {trail.first} in the log" in err
+    with trail.engine() as engine:
+        engine.fire(trail.third, "check", actor=KANYA)
+    status, out, err = run(
+        capsys, "audit", "prove", trail.third, "2", "--db", trail.db, "--checkpoint", str(path)
+    )
+    assert status == 1
+    assert f"event #2 of {trail.third} was written after this checkpoint" in err
+    assert "Traceback" not in out + err
+    status, out, err = run(capsys, "audit", "prove", trail.third, "2", "--db", trail.db)
+    assert status == 0, err
+    proof = json.loads(out)
+    assert (proof["tree_size"], proof["leaf_index"]) == (9, 8)
+    assert proof["event"]["case_id"] == trail.third
+    leaf = merkle.event_leaf(canonical({k: v for k, v in proof["event"].items() if k != "hash"}))
+    import base64
+
+    steps = [base64.b64decode(p) for p in proof["proof"]]
+    assert merkle.verify_inclusion(8, 9, leaf, steps, base64.b64decode(proof["root"]))
