@@ -119,6 +119,9 @@ class PostgresStore:
         self.url = url
         self._lock = threading.RLock()
         self._depth = 0
+        # The tree's right edge while this transaction holds the log's lock (nobody else
+        # can append meanwhile); forgotten when a transaction ends or a part is undone.
+        self._edge: merkle.Appender | None = None
         self._db = self._connect()
         if migrate:
             self.migrate()
@@ -206,12 +209,17 @@ class PostgresStore:
         # caller catches the error and the batch goes on.
         with self._lock:
             db = self._connection()
+            if self._depth == 0:
+                self._edge = None
             self._depth += 1
             try:
                 with db.transaction():
                     yield db
-            except psycopg.Error as exc:
-                raise _error(exc, what, case_id, expected) from exc
+            except BaseException as exc:
+                self._edge = None
+                if isinstance(exc, psycopg.Error):
+                    raise _error(exc, what, case_id, expected) from exc
+                raise
             finally:
                 self._depth -= 1
 
@@ -270,16 +278,12 @@ class PostgresStore:
                     params = (*row[1:], case.id, expected, case.id, expected)
                     if db.execute(_UPDATE_CASE, params).rowcount != 1:
                         raise ConcurrentUpdate(event.case_id, expected, of="event count")
-                db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
-                sized = db.execute(TREE_SIZE).fetchone()
-                assert sized is not None
-                size = int(sized[0])
+                size = self._add_leaf(db, event.body)
                 inserted = db.execute(
                     _INSERT_EVENT,
                     (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
                 ).fetchone()
                 assert inserted is not None
-                self._append_leaf(db, size, merkle.event_leaf(event.body))
                 if case is not None:
                     self._write_case_rows(db, write, case)
                 return int(inserted[0])
@@ -294,18 +298,28 @@ class PostgresStore:
             return ConcurrentUpdate(case_id, expected, of="event count")
         return ConcurrentUpdate(case_id, expected, int(row[0]), of="event count")
 
-    @staticmethod
-    def _append_leaf(db: Connection, size: int, leaf: bytes) -> None:
-        wanted = merkle.siblings_to_read(size)
-        siblings = {}
-        if wanted:
-            sql, params = nodes_query(wanted, "%s")
-            siblings = tree_nodes(db.execute(sql, params).fetchall())
-        with db.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO merkle_nodes (level, idx, hash) VALUES (%s, %s, %s)",
-                merkle.appended(size, leaf, siblings),
-            )
+    def _add_leaf(self, db: Connection, body: str) -> int:
+        """Append the event with ``body`` to the Merkle tree under the log's lock; return
+        its leaf index. The lock and the nodes belong to the write's transaction."""
+        tree = self._edge
+        if tree is None:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
+            sized = db.execute(TREE_SIZE).fetchone()
+            assert sized is not None
+            wanted = merkle.Appender.edge(int(sized[0]))
+            edge = {}
+            if wanted:
+                sql, params = nodes_query(wanted, "%s")
+                edge = tree_nodes(db.execute(sql, params).fetchall())
+            tree = self._edge = merkle.Appender(int(sized[0]), edge)
+        size = tree.size
+        nodes = tree.add(merkle.event_leaf(body))
+        db.execute(
+            "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
+            + ", ".join(["(%s, %s, %s)"] * len(nodes)),
+            [value for node in nodes for value in node],
+        )
+        return size
 
     @staticmethod
     def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
