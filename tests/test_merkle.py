@@ -125,3 +125,17 @@ def test_appending_reads_only_the_left_edge() -> None:
     assert merkle.siblings_to_read(0) == []
     assert merkle.siblings_to_read(6) == []
     assert merkle.siblings_to_read(7) == [(0, 6), (1, 2), (2, 0)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=0, max_value=150), st.integers(min_value=0, max_value=150))
+def test_appender_resumed_from_a_stored_edge_stores_the_same_nodes(start: int, more: int) -> None:
+    """The appender a store resumes from its tree's right edge writes exactly the nodes
+    that appending one leaf at a time from the stored siblings writes."""
+    tree, _ = build(start + more)
+    resumed = merkle.Appender(start, tree.read(merkle.Appender.edge(start)))
+    written: dict[Key, bytes] = {}
+    for i in range(start, start + more):
+        for level, index, value in resumed.add(merkle.leaf_hash(f"event {i}".encode())):
+            written[(level, index)] = value
+    assert written == {k: v for k, v in tree.nodes.items() if (k[1] + 1) << k[0] > start}

@@ -47,7 +47,9 @@ def leaf_hash(data: bytes) -> bytes:
 
 def event_leaf(body: str) -> bytes:
     """The leaf hash of an event whose canonical body is ``body``."""
-    return leaf_hash(body.encode("utf-8"))
+    digest = hashlib.sha256(b"\x00")
+    digest.update(body.encode("utf-8"))
+    return digest.digest()
 
 
 def node_hash(left: bytes, right: bytes) -> bytes:
@@ -222,11 +224,18 @@ class Appender:
         return [(level, (size >> level) - 1) for level in range(size.bit_length())]
 
     def add(self, leaf: bytes) -> list[tuple[int, int, bytes]]:
-        """The nodes to store for the next leaf (see :func:`appended`)."""
-        siblings = {(level, i): self._last[level] for level, i in siblings_to_read(self.size)}
-        nodes = appended(self.size, leaf, siblings)
-        for level, _, value in nodes:
-            self._last[level] = value
+        """The nodes to store for the next leaf (as :func:`appended` gives them)."""
+        last = self._last
+        nodes = [(0, self.size, leaf)]
+        level, index, value = 0, self.size, leaf
+        while index & 1:
+            # The newest node of this level is the left sibling: (level, index - 1).
+            left = last[level]
+            last[level] = value
+            value = hashlib.sha256(b"\x01" + left + value).digest()
+            level, index = level + 1, index >> 1
+            nodes.append((level, index, value))
+        last[level] = value
         self.size += 1
         return nodes
 
