@@ -544,3 +544,24 @@ def test_prove_refuses_what_it_cannot_prove(
 
     steps = [base64.b64decode(p) for p in proof["proof"]]
     assert merkle.verify_inclusion(8, 9, leaf, steps, base64.b64decode(proof["root"]))
+
+
+def test_key_new_for_signing_needs_a_file_and_a_good_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A signing key is only ever written to a new file, under a name a note accepts."""
+    status, out, err = run(capsys, "key", "new", "--for", "signing")
+    assert status == 2
+    assert "give --output FILE" in err
+    assert "PRIVATE" not in out
+    status, _, err = run(
+        capsys, "key", "new", "--for", "signing", "--name", "two words", "-o", str(tmp_path / "k")
+    )
+    assert status == 1
+    assert "must be non-empty, without spaces or '+'" in err
+    path = tmp_path / "k2"
+    assert run(capsys, "key", "new", "--for", "signing", "-o", str(path))[0] == 0
+    assert SigningKey.from_text(path.read_text()).name == "integrity-flows"
+    status, _, err = run(capsys, "key", "new", "--for", "signing", "-o", str(path))
+    assert status == 2
+    assert "never overwritten" in err
