@@ -85,11 +85,11 @@ def verify_log(
     """
     problems: list[VerifyProblem] = []
     size = store.tree_size()
-    wanted = sorted({cp.size for _, cp in checkpoints if cp.size <= size})
+    wanted = {cp.size for _, cp in checkpoints if cp.size <= size}
     running = merkle.RunningRoot()
     roots: dict[int, bytes] = {0: merkle.EMPTY_ROOT} if 0 in wanted else {}
     first: _Difference | None = None
-    leaves = _leaves(store.iter_leaves())
+    leaves = _Leaves(store.iter_leaves())
     outside = 0
     for event in store.iter_events_by_leaf():
         if event.leaf is None:
@@ -121,10 +121,6 @@ def verify_log(
     for name, cp in checkpoints:
         problems.extend(_against(store, name, cp, size, running, roots, first))
     return problems, running.size + outside
-
-
-def _leaves(stored: Iterator[tuple[int, bytes]]) -> _Leaves:
-    return _Leaves(stored)
 
 
 class _Leaves:
