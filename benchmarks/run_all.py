@@ -22,6 +22,18 @@ QUICK = {
     "bench_records": ["--cases", "100", "--rounds", "3", "--turns", "2"],
     "bench_reports": ["--small", "2000", "--large", "4000", "--repeats", "1"],
     "bench_duties": ["--cases", "2000", "--turns", "2"],
+    "bench_merkle": [
+        "--fires",
+        "100",
+        "--grouped",
+        "2000",
+        "--turns",
+        "1",
+        "--tree",
+        "20000",
+        "--events",
+        "4000",
+    ],
 }
 
 

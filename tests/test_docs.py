@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -100,3 +101,45 @@ def test_plan_docs_tambon_commands_run(
     assert "ขั้นตอนที่ดำเนินการ 4/4 (5.1, 5.2, 5.3, 5.4)" in out
     assert "ตามแผน 20,000, อนุมัติ 20,000, ก่อหนี้ผูกพัน 0, เบิกจ่าย 18,500.50" in out
     assert (tmp_path / "monitor.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_proof_checker_of_the_docs_accepts_a_proof_and_refuses_a_forged_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The standard-library proof checker of docs/audit-trail.md, run exactly as written,
+    accepts the proof ``audit prove`` prints against a signed checkpoint, and fails on a
+    proof with a changed step or a changed event."""
+    script = next(b for b in python_blocks("audit-trail.md") if "import base64" in b)
+    (tmp_path / "check_proof.py").write_text(script, encoding="utf-8")
+    db = str(tmp_path / "demo.db")
+    key, cp, proof = (str(tmp_path / name) for name in ("s.key", "cp.txt", "proof.json"))
+    assert main(["demo", "--db", db]) == 0
+    assert main(["key", "new", "--for", "signing", "--name", "auditor", "-o", key]) == 0
+    assert main(["audit", "checkpoint", "--db", db, "--signing-key", key, "-o", cp]) == 0
+    store = open_store(f"sqlite:///{db}")
+    case_id = next(iter(store.iter_cases())).id
+    store.close()
+    capsys.readouterr()
+    assert main(["audit", "prove", case_id, "2", "--db", db, "--checkpoint", cp]) == 0
+    printed = capsys.readouterr().out
+    Path(proof).write_text(printed, encoding="utf-8")
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(tmp_path / "check_proof.py"), proof, cp],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    done = check()
+    assert done.returncode == 0, done.stderr
+    assert f"{case_id} #2 is event" in done.stdout
+    data = json.loads(printed)
+    data["proof"][0] = data["proof"][-1] if len(data["proof"]) > 1 else data["root"]
+    Path(proof).write_text(json.dumps(data), encoding="utf-8")
+    assert "not in the signed tree" in check().stderr
+    data = json.loads(printed)
+    data["event"]["actor"] = "someone else"
+    Path(proof).write_text(json.dumps(data), encoding="utf-8")
+    assert "does not match its hash" in check().stderr

@@ -17,7 +17,8 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("errors", "calendars", "clock", "values", "identity")),
     ("definition", ("definition",)),
-    ("values", ("actor", "case", "committees", "stored", "audit.records")),
+    # audit.merkle: the trail's Merkle hashing, plain functions as the canonical form is.
+    ("values", ("actor", "case", "committees", "stored", "audit.records", "audit.merkle")),
     ("contracts", ("protocols", "guards.context")),
     ("capabilities", ("audit", "powers", "protection", "plan", "manual", "stores", "directory")),
     ("guards", ("guards",)),
@@ -55,9 +56,19 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 ONLY: dict[str, tuple[str, ...]] = {
     # A backend knows cases, what a store keeps and the contract, never the verifier,
     # the definitions or the engine.
-    "stores": ("errors", "case", "stored", "audit.records", "protocols"),
-    # The verifier reads stored events and cases, and replays committee acts.
-    "audit": ("errors", "case", "committees", "stored", "audit.records"),
+    # It keeps the Merkle tree of its events with audit.merkle's hashing.
+    "stores": ("errors", "case", "stored", "audit.records", "audit.merkle", "protocols"),
+    # The verifier reads stored events and cases, and replays committee acts; it reads the
+    # log (audit.log) through the store contract.
+    "audit": (
+        "errors",
+        "case",
+        "committees",
+        "stored",
+        "audit.records",
+        "audit.merkle",
+        "protocols",
+    ),
     # The contracts name the values they pass, nothing that acts.
     "protocols": ("actor", "case", "errors", "stored", "audit.records", "guards.context"),
 }

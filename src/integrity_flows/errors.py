@@ -258,6 +258,13 @@ class InvalidKey(FlowError):
     code = "invalid_key"
 
 
+class InvalidCheckpoint(FlowError):
+    """A signed checkpoint, or a key for signing or checking one, that cannot be used:
+    malformed, of another log, signed by another key, or with a bad signature."""
+
+    code = "invalid_checkpoint"
+
+
 # --- store ------------------------------------------------------------------
 
 
@@ -333,6 +340,7 @@ __all__ = [
     "DirectoryError",
     "FlowError",
     "GuardRejected",
+    "InvalidCheckpoint",
     "InvalidData",
     "InvalidKey",
     "KeyRequired",

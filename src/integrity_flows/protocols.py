@@ -128,6 +128,38 @@ class Store(CaseLookup, Protocol):
         """
         ...
 
+    # --- the Merkle tree over the whole trail (see integrity_flows.audit.merkle) ---------
+
+    def log_origin(self) -> str:
+        """The name of this store's log, the first line of its checkpoints."""
+        ...
+
+    def tree_size(self) -> int:
+        """How many events the Merkle tree holds (each write adds one, in its transaction)."""
+        ...
+
+    def tree_nodes(self, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], bytes]:
+        """The stored full subtrees asked for, by (level, index); missing ones left out."""
+        ...
+
+    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
+        """Every stored leaf hash (level 0) with its index, in index order."""
+        ...
+
+    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
+        """Every event: first those without a leaf (by seq), then the rest in leaf order."""
+        ...
+
+    # --- what the case rows cache, as stored (verify re-derives it from the trail) ---------
+
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        """Every indexed key as (case id, flow id, field, value), ordered so."""
+        ...
+
+    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
+        """Every open deadline the sweep reads, as (case id, trigger, due), ordered so."""
+        ...
+
     def close(self) -> None:
         """Release the store's resources."""
         ...

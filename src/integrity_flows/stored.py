@@ -16,7 +16,12 @@ from integrity_flows.case import Case
 
 @attrs.frozen
 class StoredEvent:
-    """An audit event as a store keeps it: indexed columns plus the canonical body."""
+    """An audit event as a store keeps it: indexed columns plus the canonical body.
+
+    ``seq`` and ``leaf`` are the store's to assign: ``seq`` is its write sequence, ``leaf``
+    the event's place in the Merkle tree over the whole trail (from 0, in the order
+    written, without gaps; ``None`` for an event the tree does not hold).
+    """
 
     case_id: str
     pos: int
@@ -24,6 +29,7 @@ class StoredEvent:
     hash: str
     body: str
     seq: int = 0
+    leaf: int | None = None
 
 
 @attrs.frozen

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import datetime
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from integrity_flows import committees
 from integrity_flows.audit.records import GENESIS, REDACTED, digest, parse_json
-from integrity_flows.case import Case
+from integrity_flows.case import Case, Deadline
 from integrity_flows.stored import StoredEvent, UnreadableCase
+
+_Item = TypeVar("_Item", bound=tuple[Any, ...])
 
 
 @attrs.frozen
@@ -51,6 +54,25 @@ class VerifyReport:
         return not self.problems
 
 
+@attrs.frozen
+class Derived:
+    """What a case row caches, as its flow derives it from the case: the indexed keys
+    (held resources, unique keys) and the open deadlines."""
+
+    keys: Mapping[str, str]
+    deadlines: tuple[Deadline, ...]
+
+
+@attrs.frozen
+class Cached:
+    """The rows a store keeps beside the case rows (both sorted by case id), and how to
+    derive them from a case (``None`` when its flow is not loaded)."""
+
+    index_rows: Iterable[tuple[str, str, str, str]]
+    deadline_rows: Iterable[tuple[str, str, datetime]]
+    derive: Callable[[Case], Derived | None]
+
+
 @attrs.define
 class _Chain:
     """The running state of one chain while it is read."""
@@ -71,8 +93,13 @@ class _Chain:
     fired_by: dict[str, str] = attrs.field(factory=dict)
 
 
-def verify(events: Iterable[StoredEvent], cases: Iterable[Case | UnreadableCase]) -> VerifyReport:
-    """Check ``events`` (sorted by case id, then position) against ``cases`` (sorted by id).
+def verify(
+    events: Iterable[StoredEvent],
+    cases: Iterable[Case | UnreadableCase],
+    cached: Cached | None = None,
+) -> VerifyReport:
+    """Check ``events`` (sorted by case id, then position) against ``cases`` (sorted by id);
+    with ``cached``, also the index and deadline rows against what each case derives.
 
     A case row the store could not read (an :class:`UnreadableCase`) is a problem of its
     case; its chain is still checked, and so is every other case.
@@ -81,17 +108,24 @@ def verify(events: Iterable[StoredEvent], cases: Iterable[Case | UnreadableCase]
     counts = {"cases": 0, "events": 0}
     heads = hashlib.sha256()
     case_iter = _counting(iter(cases), counts)
+    rows = _CachedRows(cached, problems) if cached is not None else None
     next_case = next(case_iter, None)
     for chain in _chains(events, problems, counts):
         heads.update(f"{chain.case_id}:{chain.head}\n".encode())
         while next_case is not None and next_case.case_id < chain.case_id:
             problems.extend(_no_trail(next_case))
+            _check_rows(rows, next_case, trusted=True)
             next_case = next(case_iter, None)
         if next_case is not None and next_case.case_id == chain.case_id:
             if isinstance(next_case.found, UnreadableCase):
                 problems.append(_unreadable(next_case.found))
+                _check_rows(rows, next_case, trusted=False)
             else:
-                problems.extend(_compare(chain, next_case.found))
+                differs = _compare(chain, next_case.found)
+                problems.extend(differs)
+                # A case row that disagrees with its trail is reported already; what it
+                # would derive is then no measure of its other rows.
+                _check_rows(rows, next_case, trusted=not differs)
             next_case = next(case_iter, None)
         elif chain.moved:
             problems.append(
@@ -117,14 +151,127 @@ def verify(events: Iterable[StoredEvent], cases: Iterable[Case | UnreadableCase]
             )
     while next_case is not None:
         problems.extend(_no_trail(next_case))
+        _check_rows(rows, next_case, trusted=True)
         next_case = next(case_iter, None)
+    if rows is not None:
+        rows.finish()
     return VerifyReport(counts["cases"], counts["events"], tuple(problems), heads.hexdigest())
+
+
+def _check_rows(rows: _CachedRows | None, row: _Row, *, trusted: bool) -> None:
+    if rows is None:
+        return
+    found = None if isinstance(row.found, UnreadableCase) else row.found
+    rows.check(found, row.case_id, trusted=trusted)
 
 
 def _counting(cases: Iterator[Case | UnreadableCase], counts: dict[str, int]) -> Iterator[_Row]:
     for case in cases:
         counts["cases"] += 1
         yield _Row(case)
+
+
+class _Grouped(Generic[_Item]):
+    """Rows sorted by their first item (a case id), handed out a case at a time."""
+
+    def __init__(self, rows: Iterable[_Item]) -> None:
+        self._rows = iter(rows)
+        self._next: _Item | None = next(self._rows, None)
+
+    def before(self, case_id: str | None) -> Iterator[list[_Item]]:
+        """The groups of rows of case ids before ``case_id`` (all that are left: None)."""
+        while self._next is not None and (case_id is None or self._next[0] < case_id):
+            yield self.of(self._next[0])
+
+    def of(self, case_id: str) -> list[_Item]:
+        """The rows of ``case_id`` (skipping none: call in case-id order)."""
+        found = []
+        while self._next is not None and self._next[0] == case_id:
+            found.append(self._next)
+            self._next = next(self._rows, None)
+        return found
+
+
+class _CachedRows:
+    """The index and deadline rows, read along the cases in case-id order."""
+
+    def __init__(self, cached: Cached, problems: list[VerifyProblem]) -> None:
+        self._keys = _Grouped(cached.index_rows)
+        self._deadlines = _Grouped(cached.deadline_rows)
+        self._derive = cached.derive
+        self._problems = problems
+
+    def check(self, case: Case | None, case_id: str, *, trusted: bool) -> None:
+        """Compare ``case``'s cached rows with what it derives (a row that could not be
+        read, or is not trusted, only has its rows passed over)."""
+        self._orphans(case_id)
+        keys, deadlines = self._keys.of(case_id), self._deadlines.of(case_id)
+        derived = self._derive(case) if trusted and case is not None else None
+        if derived is not None:
+            assert case is not None
+            self._problems.extend(_compare_cached(case, derived, keys, deadlines))
+
+    def finish(self) -> None:
+        self._orphans(None)
+
+    def _orphans(self, case_id: str | None) -> None:
+        self._problems.extend(_orphan(rows[0][0]) for rows in self._keys.before(case_id))
+        self._problems.extend(_orphan(rows[0][0]) for rows in self._deadlines.before(case_id))
+
+
+def _orphan(case_id: str) -> VerifyProblem:
+    return VerifyProblem(
+        case_id,
+        None,
+        "cached_orphan",
+        "index or deadline rows are kept for a case that is not in the store",
+        "มีดัชนีหรือกำหนดเวลาของเรื่องที่ไม่มีอยู่ในที่เก็บข้อมูล",
+    )
+
+
+def _compare_cached(
+    case: Case,
+    derived: Derived,
+    key_rows: list[tuple[str, str, str, str]],
+    deadline_rows: list[tuple[str, str, datetime]],
+) -> list[VerifyProblem]:
+    found = []
+    stored_keys = {(flow, field): value for _, flow, field, value in key_rows}
+    expected_keys = {(case.flow_id, field): value for field, value in derived.keys.items()}
+    if stored_keys != expected_keys:
+        differ = sorted(
+            field
+            for flow, field in set(stored_keys) | set(expected_keys)
+            if stored_keys.get((flow, field)) != expected_keys.get((flow, field))
+        )
+        found.append(
+            VerifyProblem(
+                case.id,
+                None,
+                "index",
+                "the index of held resources and unique keys disagrees with the case's data "
+                f"in: {', '.join(differ)} (an index row forged or deleted)",
+                f"ดัชนีทรัพย์สินที่ยืมและค่าที่ห้ามซ้ำไม่ตรงกับข้อมูลของเรื่อง: {', '.join(differ)} "
+                "(มีการปลอมหรือลบแถวดัชนี)",
+            )
+        )
+    rows = sorted((trigger, due) for _, trigger, due in deadline_rows)
+    column = sorted((d.trigger, d.due) for d in case.deadlines)
+    expected = sorted((d.trigger, d.due) for d in derived.deadlines)
+    if rows != expected or column != expected:
+        shown = ", ".join(f"{t} {due:%Y-%m-%d %H:%M}" for t, due in expected) or "none"
+        found.append(
+            VerifyProblem(
+                case.id,
+                None,
+                "deadlines",
+                "the open deadlines the store keeps differ from those the case's state and "
+                f"data give ({shown}): a deadline row forged or deleted",
+                f"กำหนดเวลาที่เก็บไว้ไม่ตรงกับที่คำนวณจากสถานะและข้อมูลของเรื่อง ({shown}) "
+                "(มีการปลอมหรือลบกำหนดเวลา)",
+            )
+        )
+    return found
 
 
 @attrs.frozen

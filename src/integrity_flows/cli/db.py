@@ -7,6 +7,7 @@ import click
 from integrity_flows.cli.common import db_option, flows_option, open_engine, store_url
 from integrity_flows.protocols import MigratingStore
 from integrity_flows.stores import open_store
+from integrity_flows.stores.migrations import BUILD_TREE, MIGRATIONS
 
 
 @click.group("db")
@@ -29,6 +30,8 @@ def migrate_command(db: str) -> None:
             return
         applied = store.migrate()
         version = store.schema_version()
+        built = any(n in applied and BUILD_TREE in sql for n, _, sql in MIGRATIONS)
+        tree = store.tree_size() if built else 0
     finally:
         store.close()
     if applied:
@@ -37,6 +40,11 @@ def migrate_command(db: str) -> None:
             f"ปรับโครงสร้างแล้ว ({numbers}) ขณะนี้เป็นรุ่นที่ {version} / "
             f"applied migration(s) {numbers}; schema at version {version}"
         )
+        if built:
+            click.echo(
+                f"สร้างต้นไม้แฮชของบันทึกการตรวจสอบแล้ว {tree} เหตุการณ์ / "
+                f"built the Merkle tree over {tree} event(s) of the audit trail"
+            )
     else:
         click.echo(f"โครงสร้างเป็นปัจจุบันแล้ว รุ่นที่ {version} / schema up to date at version {version}")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from integrity_flows.audit.checkpoint import SigningKey
 from integrity_flows.errors import InvalidKey
 from integrity_flows.protection.keys import FieldKey
 
@@ -34,6 +35,11 @@ def read_key_file(path: str | Path) -> FieldKey:
 
 def write_key_file(path: str | Path, key: FieldKey) -> None:
     """Write ``key`` to a new file only its owner may read; an existing file is kept."""
+    write_secret_file(path, key.text)
+
+
+def write_secret_file(path: str | Path, text: str) -> None:
+    """Write ``text`` to a new file only its owner may read; an existing file is kept."""
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -42,7 +48,7 @@ def write_key_file(path: str | Path, key: FieldKey) -> None:
             param_hint="--output",
         ) from None
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(key.text + "\n")
+        handle.write(text + "\n")
 
 
 def cli_key() -> FieldKey | None:
@@ -70,12 +76,31 @@ def key_group() -> None:
     default=None,
     help="Write the key to this new file (mode 600) instead of printing it / ไฟล์กุญแจใหม่",
 )
-def new_key(output: str | None) -> None:
+@click.option(
+    "--for",
+    "purpose",
+    type=click.Choice(["data", "signing"]),
+    default="data",
+    show_default=True,
+    help="data: protects sensitive data; signing: signs audit checkpoints (Ed25519)",
+)
+@click.option(
+    "--name",
+    default="integrity-flows",
+    show_default=True,
+    help="The signing key's name, shown in each signature line (no spaces, no '+')",
+)
+def new_key(output: str | None, purpose: str, name: str) -> None:
     """Make a new random key / สร้างกุญแจใหม่.
 
     Keep it safe and apart from the database: whoever has both reads the sensitive data;
-    without it, nobody can, you included.
+    without it, nobody can, you included. A signing key (--for signing, written to
+    --output only) signs the audit trail's checkpoints; its public half is printed, for
+    the auditors who check them.
     """
+    if purpose == "signing":
+        _new_signing_key(output, name)
+        return
     key = FieldKey.generate()
     if output is None:
         click.echo(key.text)
@@ -86,6 +111,22 @@ def new_key(output: str | None) -> None:
         f"use it with {KEY_FILE_ENV}={output} or --key-file {output}",
         err=True,
     )
+
+
+def _new_signing_key(output: str | None, name: str) -> None:
+    if output is None:
+        raise click.UsageError(
+            "a signing key is written to a file: give --output FILE / "
+            "กุญแจลงนามต้องเขียนลงไฟล์: ระบุ --output FILE"
+        )
+    signing = SigningKey.generate(name)
+    write_secret_file(output, signing.text)
+    click.echo(
+        f"สร้างกุญแจลงนามแล้ว / signing key written: {output}; keep it outside the database. "
+        "The public key for auditors / กุญแจสาธารณะสำหรับผู้ตรวจสอบ:",
+        err=True,
+    )
+    click.echo(signing.verifier.text)
 
 
 @key_group.command("fingerprint")

@@ -7,11 +7,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import click
 
+from integrity_flows.audit.log import scheduled_checkpoint
 from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.cli.audit import read_signing_key
 from integrity_flows.cli.common import db_option, flows_option, open_engine
 from integrity_flows.cli.report import report_alias
 from integrity_flows.identity import printable
@@ -44,11 +47,54 @@ register_command = report_alias(
 @db_option
 @flows_option
 @click.option("--now", default=None, help="Sweep as of this time (default: now)")
-def sweep_command(db: str, flow_dirs: tuple[str, ...], now: str | None) -> None:
+@click.option(
+    "--checkpoint-dir",
+    type=click.Path(file_okay=False),
+    envvar="INTEGRITY_FLOWS_CHECKPOINT_DIR",
+    show_envvar=True,
+    default=None,
+    help="Also write a signed checkpoint here when one is due / โฟลเดอร์เก็บ checkpoint",
+)
+@click.option(
+    "--signing-key",
+    type=click.Path(dir_okay=False),
+    envvar="INTEGRITY_FLOWS_SIGNING_KEY",
+    show_envvar=True,
+    default=None,
+    help="The key that signs the checkpoints (key new --for signing) / ไฟล์กุญแจลงนาม",
+)
+@click.option(
+    "--checkpoint-every",
+    type=click.FloatRange(min=0),
+    envvar="INTEGRITY_FLOWS_CHECKPOINT_EVERY",
+    show_envvar=True,
+    default=24.0,
+    show_default=True,
+    help="Hours between checkpoints / ระยะห่างระหว่าง checkpoint (ชั่วโมง)",
+)
+def sweep_command(
+    db: str,
+    flow_dirs: tuple[str, ...],
+    now: str | None,
+    checkpoint_dir: str | None,
+    signing_key: str | None,
+    checkpoint_every: float,
+) -> None:
     """Fire every deadline that has fallen due, and record each duty fallen due
-    unfulfilled, as the system / ดำเนินการตามกำหนดเวลา และบันทึกหน้าที่ที่ค้างดำเนินการ."""
+    unfulfilled, as the system / ดำเนินการตามกำหนดเวลา และบันทึกหน้าที่ที่ค้างดำเนินการ.
+
+    With --checkpoint-dir and --signing-key, then sign a checkpoint of the audit trail
+    into that folder when the newest there is --checkpoint-every hours old and the trail
+    has grown since (or there is none yet).
+    """
+    if (checkpoint_dir is None) != (signing_key is None):
+        raise click.UsageError(
+            "--checkpoint-dir and --signing-key go together / "
+            "ต้องระบุทั้ง --checkpoint-dir และ --signing-key"
+        )
+    key = read_signing_key(signing_key) if signing_key else None
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        moment = parse_datetime(now) if now else None
+        moment = parse_datetime(now) if now else engine.clock()
         results = engine.sweep(moment, duties=False)
         results += engine.record_duties(moment)
         for r in results:
@@ -56,3 +102,8 @@ def sweep_command(db: str, flow_dirs: tuple[str, ...], now: str | None) -> None:
             what = f"{r.trigger} ({r.duty})" if r.duty else r.trigger
             click.echo(f"{r.case_id}  {what}  due {thai_datetime(r.due)}  → {outcome}")
         click.echo(f"{len(results)} deadline(s) / กำหนดเวลา {len(results)} รายการ")
+        if key is not None and checkpoint_dir is not None:
+            every = timedelta(hours=checkpoint_every)
+            path = scheduled_checkpoint(engine.store, key, checkpoint_dir, every, moment)
+            if path is not None:
+                click.echo(f"เขียน checkpoint แล้ว / checkpoint written: {path}")

@@ -11,6 +11,8 @@ order mark, so that Excel opens Thai correctly.
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable, Mapping
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
@@ -18,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import click
 
+from integrity_flows.audit.checkpoint import Checkpoint
+from integrity_flows.audit.log import checkpoint_of
 from integrity_flows.calendars import THAI_TZ
 from integrity_flows.cli.common import (
     F,
@@ -241,7 +245,7 @@ def print_report(
         except FlowError as exc:
             fail(exc)
             return
-        _print(report, figures, fiscal_year, case_id, fmt, lang)
+        _print(report, figures, fiscal_year, case_id, fmt, lang, checkpoint_of(engine.store))
         if reveal is not None:
             try:
                 _print_revealed(engine, figures, reveal)
@@ -256,15 +260,24 @@ def _print(
     case_id: str | None,
     fmt: str,
     lang: Lang,
+    checkpoint: Checkpoint,
 ) -> None:
+    # The checkpoint (size and root) of the trail the report was made from: read as the
+    # report ends, so it covers every event the report saw.
+    root = base64.b64encode(checkpoint.root).decode("ascii")
     if fmt == "json":
-        click.echo(as_json(report, figures, fiscal_year=fiscal_year, case_id=case_id), nl=False)
+        data = json.loads(as_json(report, figures, fiscal_year=fiscal_year, case_id=case_id))
+        data["checkpoint"] = {"origin": checkpoint.origin, "size": checkpoint.size, "root": root}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         click.echo(as_csv(report, figures), nl=False)
     else:
         text = as_text(report, figures, fiscal_year=fiscal_year, case_id=case_id, lang=lang)
         # Figures hold stored text (names, subjects): escaped, a line each.
         click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
+        click.echo(
+            f"จุดตรวจของบันทึก / checkpoint: {checkpoint.origin} size {checkpoint.size} root {root}"
+        )
 
 
 JSON_FLAG = click.option(

@@ -18,7 +18,7 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.audit.verify import VerifyReport, verify
+from integrity_flows.audit.verify import Cached, Derived, VerifyReport, verify
 from integrity_flows.authority import GrantingFlows
 from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_utc, thai_day
 from integrity_flows.calendars import fiscal_year as fiscal_year_of
@@ -53,6 +53,7 @@ from integrity_flows.errors import (
     CaseUnreadable,
     ConcurrentUpdate,
     DefinitionError,
+    FlowError,
     Problem,
     Refused,
     StoreError,
@@ -348,8 +349,23 @@ class Engine:
         return (_parse(event) for event in self.store.iter_events_by_seq())
 
     def verify(self) -> VerifyReport:
-        """Recompute every chain and compare every case with its trail."""
-        return verify(self.store.iter_events(), self.store.scan_cases())
+        """Recompute every chain, compare every case with its trail (a row that cannot be
+        read is a problem of its case), and the index and deadline rows with what each
+        case's flow derives from it."""
+        store = self.store
+        cached = Cached(store.iter_index_rows(), store.iter_deadline_rows(), self.derived)
+        return verify(store.iter_events(), store.scan_cases(), cached)
+
+    def derived(self, case: Case) -> Derived | None:
+        """What ``case``'s row caches, as its flow derives it: its indexed keys and its open
+        deadlines (``None`` when its flow version is not loaded or has changed)."""
+        try:
+            definition = self.definition_of(case)
+        except FlowError:
+            return None
+        return Derived(
+            casedata.index_keys(definition, case.data), self._deadlines(definition, case)
+        )
 
     def available(self, case_id: str, *, actor: Actor) -> list[str]:
         """Triggers ``actor`` may fire on the case now (with the data it already holds)."""

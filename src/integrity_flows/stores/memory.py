@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 import attrs
 
+from integrity_flows.audit import merkle
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
@@ -45,6 +46,9 @@ class MemoryStore:
         self._keys: dict[tuple[str, str, str], set[str]] = {}
         self._case_keys: dict[str, dict[str, str]] = {}
         self._seq = 0
+        self._nodes: dict[merkle.Key, bytes] = {}
+        self._size = 0
+        self._origin = merkle.new_origin()
         self._key_fingerprint: str | None = None
 
     def key_fingerprint(self) -> str | None:
@@ -73,14 +77,27 @@ class MemoryStore:
                 )
             self._seq += 1
             stored = StoredEvent(
-                event.case_id, event.pos, event.prev_hash, event.hash, event.body, self._seq
+                event.case_id,
+                event.pos,
+                event.prev_hash,
+                event.hash,
+                event.body,
+                self._seq,
+                self._size,
             )
             self._chains.setdefault(event.case_id, []).append(stored)
+            self._append_leaf(merkle.event_leaf(event.body))
             if write.case is not None:
                 self._cases[write.case.id] = _frozen(write.case)
                 if write.keys is not None:
                     self._index(write.case, write.keys)
             return self._seq
+
+    def _append_leaf(self, leaf: bytes) -> None:
+        siblings = self.tree_nodes(merkle.siblings_to_read(self._size))
+        for level, index, value in merkle.appended(self._size, leaf, siblings):
+            self._nodes[(level, index)] = value
+        self._size += 1
 
     def _index(self, case: Case, keys: Mapping[str, str]) -> None:
         old = self._case_keys.pop(case.id, {})
@@ -101,11 +118,19 @@ class MemoryStore:
                 {k: set(v) for k, v in self._keys.items()},
                 {k: dict(v) for k, v in self._case_keys.items()},
                 self._seq,
+                self._size,
             )
             try:
                 yield
             except BaseException:
-                self._cases, self._chains, self._keys, self._case_keys, self._seq = snapshot
+                (self._cases, self._chains, self._keys, self._case_keys, self._seq, size) = snapshot
+                # Nodes are only ever added: drop those of the leaves undone.
+                self._nodes = {
+                    (level, index): value
+                    for (level, index), value in self._nodes.items()
+                    if (index + 1) << level <= size
+                }
+                self._size = size
                 raise
 
     def events(self, case_id: str) -> list[StoredEvent]:
@@ -161,6 +186,47 @@ class MemoryStore:
             yield case is not None and any(
                 d.trigger == trigger and d.due == due for d in case.deadlines
             )
+
+    def log_origin(self) -> str:
+        return self._origin
+
+    def tree_size(self) -> int:
+        with self._lock:
+            return self._size
+
+    def tree_nodes(self, keys: Sequence[merkle.Key]) -> dict[merkle.Key, bytes]:
+        with self._lock:
+            return {key: self._nodes[key] for key in keys if key in self._nodes}
+
+    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
+        with self._lock:
+            size = self._size
+            leaves = [(i, self._nodes[(0, i)]) for i in range(size) if (0, i) in self._nodes]
+        yield from leaves
+
+    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
+        with self._lock:
+            everything = [e for chain in self._chains.values() for e in chain]
+        outside = sorted((e for e in everything if e.leaf is None), key=lambda e: e.seq)
+        inside = sorted((e for e in everything if e.leaf is not None), key=lambda e: e.leaf or 0)
+        yield from outside
+        yield from inside
+
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        with self._lock:
+            rows = sorted(
+                (case_id, flow_id, field, value)
+                for (flow_id, field, value), ids in self._keys.items()
+                for case_id in ids
+            )
+        yield from rows
+
+    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
+        with self._lock:
+            rows = sorted(
+                (case.id, d.trigger, d.due) for case in self._cases.values() for d in case.deadlines
+            )
+        yield from rows
 
     def close(self) -> None:
         """Nothing to release."""

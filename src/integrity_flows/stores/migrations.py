@@ -16,6 +16,9 @@ _TYPES: dict[Dialect, dict[str, str]] = {
     "sqlite": {
         "text": "TEXT",
         "seq": "INTEGER PRIMARY KEY",
+        "bigint": "INTEGER",
+        "bytes": "BLOB",
+        "clustered": " WITHOUT ROWID",
     },
     "postgres": {
         # Byte order, as Python compares strings: the stores hand cases and events over
@@ -23,8 +26,15 @@ _TYPES: dict[Dialect, dict[str, str]] = {
         # collation (en_US and the like) would order "c-2" and "c1" differently.
         "text": 'TEXT COLLATE "C"',
         "seq": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        "bigint": "BIGINT",
+        "bytes": "BYTEA",
+        "clustered": "",
     },
 }
+
+BUILD_TREE = "-- build the Merkle tree"
+"""Where a migration has the store build the tree over the events already written: the
+store gives every event its leaf, in write order, stores the tree and names the log."""
 
 MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (
@@ -87,6 +97,25 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        3,
+        "the Merkle tree over every audit event (signed checkpoints)",
+        (
+            # An event's place in the tree: from 0, in the order written, without gaps.
+            "ALTER TABLE events ADD COLUMN leaf {bigint}",
+            # Every full subtree: (level, idx) holds leaves idx * 2^level to (idx+1) * 2^level - 1.
+            """CREATE TABLE merkle_nodes (
+                level INTEGER NOT NULL,
+                idx {bigint} NOT NULL,
+                hash {bytes} NOT NULL,
+                PRIMARY KEY (level, idx)
+            ){clustered}""",
+            "CREATE TABLE merkle_log (origin {text} NOT NULL)",
+            BUILD_TREE,
+            "CREATE UNIQUE INDEX events_leaf ON events (leaf)",
+            "CREATE INDEX events_outside_tree ON events (seq) WHERE leaf IS NULL",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]
@@ -101,4 +130,4 @@ SCHEMA_MIGRATIONS = (
 def statements(sql: tuple[str, ...], dialect: Dialect) -> list[str]:
     """``sql`` written out for ``dialect``."""
     types = _TYPES[dialect]
-    return [statement.format(**types) for statement in sql]
+    return [s if s == BUILD_TREE else s.format(**types) for s in sql]

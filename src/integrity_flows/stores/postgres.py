@@ -18,24 +18,39 @@ from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
+import structlog
 
-from integrity_flows.audit.records import iso
+from integrity_flows.audit import merkle
+from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
-from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
+from integrity_flows.stores.migrations import (
+    BUILD_TREE,
+    MIGRATIONS,
+    SCHEMA_MIGRATIONS,
+    statements,
+)
 from integrity_flows.stores.rows import (
+    BY_LEAF,
     CASE_COLUMNS,
     CASE_SELECT,
+    DEADLINE_ROWS,
     EVENT_COLUMNS,
+    INDEX_ROWS,
     KEY_FINGERPRINT,
+    LEAVES,
+    OUTSIDE_TREE,
+    TREE_SIZE,
     WHAT_TH,
     case_from_row,
     case_to_row,
     cases_query,
     due_rows,
     event_from_row,
+    nodes_query,
     scan,
+    tree_nodes,
 )
 
 Row = tuple[Any, ...]
@@ -53,13 +68,20 @@ _UPDATE_CASE = (
 )
 _COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
 _INSERT_EVENT = (
-    "INSERT INTO events (case_id, pos, prev_hash, hash, body) "
-    "VALUES (%s, %s, %s, %s, %s) RETURNING seq"
+    "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
+    "VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq"
 )
 _PAGE = 2000
 
 # Migrations of one database run one at a time, whichever machine starts them.
 _MIGRATION_LOCK = 0x1F10_5EED
+# The Merkle tree takes the events in one order: writers append to it one at a time,
+# each holding this lock from its event's append to its commit. It is taken last, after
+# the case row: a single write never waits for a row while holding it. A batch that goes
+# on to write another case can deadlock with a writer of that case, as batches writing
+# the same cases in opposite orders already can; PostgreSQL undoes one of them, which
+# fails with ConcurrentUpdate.
+_LOG_LOCK = 0x1F10_7EE5
 
 # A writer that lost a race: another one appended the position or created the case first.
 _RACE_CONSTRAINTS = frozenset({"events_case_id_pos_key", "cases_pkey"})
@@ -100,6 +122,9 @@ class PostgresStore:
         self.url = url
         self._lock = threading.RLock()
         self._depth = 0
+        # The tree's right edge while this transaction holds the log's lock (nobody else
+        # can append meanwhile); forgotten when a transaction ends or a part is undone.
+        self._edge: merkle.Appender | None = None
         self._db = self._connect()
         if migrate:
             self.migrate()
@@ -133,13 +158,43 @@ class PostgresStore:
                 if number in done:
                     continue
                 for statement in statements(sql, "postgres"):
-                    db.execute(statement)
+                    if statement == BUILD_TREE:
+                        self._build_tree(db)
+                    else:
+                        db.execute(statement)
                 db.execute(
                     "INSERT INTO schema_migrations VALUES (%s, %s, %s)",
                     (number, description, iso(datetime.now(UTC))),
                 )
                 applied.append(number)
         return applied
+
+    @staticmethod
+    def _build_tree(db: Connection) -> None:
+        """Give every event its leaf, in write order, and store the tree over them."""
+        db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
+        tree = merkle.Appender()
+        last = 0
+        while True:
+            page = db.execute(
+                "SELECT seq, body FROM events WHERE seq > %s ORDER BY seq LIMIT 5000", (last,)
+            ).fetchall()
+            if not page:
+                break
+            leaves, nodes = [], []
+            for seq, body in page:
+                leaves.append((tree.size, seq))
+                nodes.extend(tree.add(merkle.event_leaf(body)))
+            with db.cursor() as cursor:
+                cursor.executemany("UPDATE events SET leaf = %s WHERE seq = %s", leaves)
+                cursor.executemany("INSERT INTO merkle_nodes VALUES (%s, %s, %s)", nodes)
+            last = page[-1][0]
+        origin = merkle.new_origin()
+        db.execute("INSERT INTO merkle_log VALUES (%s)", (origin,))
+        if tree.size:
+            structlog.get_logger("integrity_flows").info(
+                "merkle_tree_built", store="postgres", events=tree.size, origin=origin
+            )
 
     def schema_version(self) -> int:
         """The highest migration applied."""
@@ -187,12 +242,17 @@ class PostgresStore:
         # caller catches the error and the batch goes on.
         with self._lock:
             db = self._connection()
+            if self._depth == 0:
+                self._edge = None
             self._depth += 1
             try:
                 with db.transaction():
                     yield db
-            except psycopg.Error as exc:
-                raise _error(exc, what, case_id, expected) from exc
+            except BaseException as exc:
+                self._edge = None
+                if isinstance(exc, psycopg.Error):
+                    raise _error(exc, what, case_id, expected) from exc
+                raise
             finally:
                 self._depth -= 1
 
@@ -251,9 +311,10 @@ class PostgresStore:
                     params = (*row[1:], case.id, expected, case.id, expected)
                     if db.execute(_UPDATE_CASE, params).rowcount != 1:
                         raise ConcurrentUpdate(event.case_id, expected, of="event count")
+                size = self._add_leaf(db, event.body)
                 inserted = db.execute(
                     _INSERT_EVENT,
-                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body),
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
                 ).fetchone()
                 assert inserted is not None
                 if case is not None:
@@ -269,6 +330,29 @@ class PostgresStore:
         except StoreError:
             return ConcurrentUpdate(case_id, expected, of="event count")
         return ConcurrentUpdate(case_id, expected, int(row[0]), of="event count")
+
+    def _add_leaf(self, db: Connection, body: str) -> int:
+        """Append the event with ``body`` to the Merkle tree under the log's lock; return
+        its leaf index. The lock and the nodes belong to the write's transaction."""
+        tree = self._edge
+        if tree is None:
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
+            sized = db.execute(TREE_SIZE).fetchone()
+            assert sized is not None
+            wanted = merkle.Appender.edge(int(sized[0]))
+            edge = {}
+            if wanted:
+                sql, params = nodes_query(wanted, "%s")
+                edge = tree_nodes(db.execute(sql, params).fetchall())
+            tree = self._edge = merkle.Appender(int(sized[0]), edge)
+        size = tree.size
+        nodes = tree.add(merkle.event_leaf(body))
+        db.execute(
+            "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
+            + ", ".join(["(%s, %s, %s)"] * len(nodes)),
+            [value for node in nodes for value in node],
+        )
+        return size
 
     @staticmethod
     def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
@@ -360,6 +444,39 @@ class PostgresStore:
             (iso(now),),
         )
         return due_rows(rows)
+
+    # --- the Merkle tree ----------------------------------------------------
+
+    def log_origin(self) -> str:
+        rows = self._query("SELECT origin FROM merkle_log")
+        return str(rows[0][0]) if rows else ""
+
+    def tree_size(self) -> int:
+        (row,) = self._query(TREE_SIZE)
+        return int(row[0])
+
+    def tree_nodes(self, keys: Sequence[merkle.Key]) -> dict[merkle.Key, bytes]:
+        if not keys:
+            return {}
+        sql, params = nodes_query(keys, "%s")
+        return tree_nodes(self._query(sql, params))
+
+    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
+        for idx, value in self._stream(LEAVES):
+            yield int(idx), bytes(value)
+
+    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
+        for sql in (OUTSIDE_TREE, BY_LEAF):
+            for row in self._stream(sql):
+                yield event_from_row(row)
+
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        for case_id, flow_id, field, value in self._stream(INDEX_ROWS):
+            yield str(case_id), str(flow_id), str(field), str(value)
+
+    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
+        for case_id, trigger, due in self._stream(DEADLINE_ROWS):
+            yield str(case_id), str(trigger), from_iso(str(due))
 
     def close(self) -> None:
         with self._lock:

@@ -18,7 +18,7 @@ CASE_COLUMNS = (
 
 
 CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
-EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq"
+EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq, leaf"
 
 # What a store was doing when its driver failed, in Thai, for its bilingual StoreError.
 #: The name, in ``store_meta``, of the fingerprint of the key the store's data is sealed with.
@@ -32,6 +32,7 @@ WHAT_TH = {
     "writing a case and its audit event": "บันทึกเรื่องและบันทึกการตรวจสอบ",
     "claiming a deadline": "จองกำหนดเวลาเพื่อดำเนินการ",
     "reading": "อ่านข้อมูล",
+    "building the Merkle tree": "สร้างต้นไม้แฮช (Merkle tree) ของบันทึกการตรวจสอบ",
 }
 
 
@@ -41,9 +42,15 @@ def event_from_row(row: Sequence[Any]) -> StoredEvent:
     A position or sequence number that is not a whole number (an SQLite row edited into
     text) reads as 0, which ``verify`` reports as out of place; nothing here fails.
     """
-    case_id, pos, prev_hash, hash_, body, seq = row
+    case_id, pos, prev_hash, hash_, body, seq, leaf = row
     return StoredEvent(
-        str(case_id), _whole(pos), str(prev_hash), str(hash_), str(body), _whole(seq)
+        str(case_id),
+        _whole(pos),
+        str(prev_hash),
+        str(hash_),
+        str(body),
+        _whole(seq),
+        None if leaf is None else _whole(leaf),
     )
 
 
@@ -54,6 +61,26 @@ def _whole(value: Any) -> int:
         return int(str(value))
     except ValueError:
         return 0
+
+
+def nodes_query(keys: Sequence[tuple[int, int]], mark: str) -> tuple[str, list[int]]:
+    """The SQL and parameters reading the Merkle tree's nodes ``keys``."""
+    where = " OR ".join([f"(level = {mark} AND idx = {mark})"] * len(keys))
+    params = [n for key in keys for n in key]
+    return f"SELECT level, idx, hash FROM merkle_nodes WHERE {where}", params
+
+
+def tree_nodes(rows: Sequence[Sequence[Any]]) -> dict[tuple[int, int], bytes]:
+    """The nodes read by :func:`nodes_query`, by (level, index)."""
+    return {(int(level), int(idx)): bytes(value) for level, idx, value in rows}
+
+
+TREE_SIZE = "SELECT coalesce(max(idx) + 1, 0) FROM merkle_nodes WHERE level = 0"
+LEAVES = "SELECT idx, hash FROM merkle_nodes WHERE level = 0 ORDER BY idx"
+OUTSIDE_TREE = f"SELECT {EVENT_COLUMNS} FROM events WHERE leaf IS NULL ORDER BY seq"
+BY_LEAF = f"SELECT {EVENT_COLUMNS} FROM events WHERE leaf IS NOT NULL ORDER BY leaf"
+INDEX_ROWS = "SELECT case_id, flow_id, field, value FROM case_keys ORDER BY case_id, field, value"
+DEADLINE_ROWS = "SELECT case_id, trigger, due FROM deadlines ORDER BY case_id, trigger"
 
 
 def cases_query(flow_id: str | None, state: str | None, mark: str) -> tuple[str, list[str]]:

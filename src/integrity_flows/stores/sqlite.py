@@ -13,23 +13,39 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from integrity_flows.audit.records import iso
+import structlog
+
+from integrity_flows.audit import merkle
+from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
-from integrity_flows.stores.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
+from integrity_flows.stores.migrations import (
+    BUILD_TREE,
+    MIGRATIONS,
+    SCHEMA_MIGRATIONS,
+    statements,
+)
 from integrity_flows.stores.rows import (
+    BY_LEAF,
     CASE_COLUMNS,
     CASE_SELECT,
+    DEADLINE_ROWS,
     EVENT_COLUMNS,
+    INDEX_ROWS,
     KEY_FINGERPRINT,
+    LEAVES,
+    OUTSIDE_TREE,
+    TREE_SIZE,
     WHAT_TH,
     case_from_row,
     case_to_row,
     cases_query,
     due_rows,
     event_from_row,
+    nodes_query,
     scan,
+    tree_nodes,
 )
 
 _INSERT_CASE = (
@@ -67,6 +83,9 @@ class SQLiteStore:
             raise _error(exc, "opening the database") from exc
         self._lock = threading.RLock()
         self._depth = 0
+        # The tree's right edge while a transaction holds the write lock (nobody else can
+        # append meanwhile); forgotten when a transaction or savepoint ends or is undone.
+        self._edge: merkle.Appender | None = None
         if migrate:
             self.migrate()
 
@@ -83,13 +102,40 @@ class SQLiteStore:
                 if number in done:
                     continue
                 for statement in statements(sql, "sqlite"):
-                    self._db.execute(statement)
+                    if statement == BUILD_TREE:
+                        self._build_tree()
+                    else:
+                        self._db.execute(statement)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (number, description, iso(datetime.now(UTC))),
                 )
                 applied.append(number)
         return applied
+
+    def _build_tree(self) -> None:
+        """Give every event its leaf, in write order, and store the tree over them."""
+        tree = merkle.Appender()
+        last = 0
+        while True:
+            page = self._db.execute(
+                "SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 5000", (last,)
+            ).fetchall()
+            if not page:
+                break
+            leaves, nodes = [], []
+            for seq, body in page:
+                leaves.append((tree.size, seq))
+                nodes.extend(tree.add(merkle.event_leaf(body)))
+            self._db.executemany("UPDATE events SET leaf = ? WHERE seq = ?", leaves)
+            self._db.executemany("INSERT INTO merkle_nodes VALUES (?, ?, ?)", nodes)
+            last = page[-1][0]
+        origin = merkle.new_origin()
+        self._db.execute("INSERT INTO merkle_log VALUES (?)", (origin,))
+        if tree.size:
+            structlog.get_logger("integrity_flows").info(
+                "merkle_tree_built", store="sqlite", events=tree.size, origin=origin
+            )
 
     def schema_version(self) -> int:
         """The highest migration applied."""
@@ -137,6 +183,8 @@ class SQLiteStore:
             outer = self._depth == 0
             savepoint = f"sp{self._depth}"
             started = False
+            if outer:
+                self._edge = None
             try:
                 self._db.execute("BEGIN IMMEDIATE" if outer else f"SAVEPOINT {savepoint}")
                 started = True
@@ -147,6 +195,7 @@ class SQLiteStore:
                     self._depth -= 1
                 self._db.execute("COMMIT" if outer else f"RELEASE {savepoint}")
             except BaseException as exc:
+                self._edge = None
                 if started and self._db.in_transaction:
                     if outer:
                         self._db.execute("ROLLBACK")
@@ -212,10 +261,12 @@ class SQLiteStore:
                     raise ConcurrentUpdate(
                         event.case_id, write.expected_events, int(found), of="event count"
                     )
+            leaf = self._add_leaf(event.body)
             try:
                 cursor = self._db.execute(
-                    "INSERT INTO events (case_id, pos, prev_hash, hash, body) VALUES (?,?,?,?,?)",
-                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body),
+                    "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
+                    "VALUES (?,?,?,?,?,?)",
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, leaf),
                 )
             except sqlite3.IntegrityError as exc:
                 raise ConcurrentUpdate(
@@ -224,6 +275,27 @@ class SQLiteStore:
             if write.case is not None:
                 self._write_case(write)
             return int(cursor.lastrowid or 0)
+
+    def _add_leaf(self, body: str) -> int | None:
+        """Append the event with ``body`` to the Merkle tree; return its leaf index.
+        (Inside the write's transaction: the leaf and its nodes commit with the event.)"""
+        tree = self._edge
+        if tree is None:
+            (size,) = self._db.execute(TREE_SIZE).fetchone()
+            wanted = merkle.Appender.edge(int(size))
+            edge = {}
+            if wanted:
+                sql, params = nodes_query(wanted, "?")
+                edge = tree_nodes(self._db.execute(sql, params).fetchall())
+            tree = self._edge = merkle.Appender(int(size), edge)
+        size = tree.size
+        nodes = tree.add(merkle.event_leaf(body))
+        self._db.execute(
+            "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
+            + ", ".join(["(?, ?, ?)"] * len(nodes)),
+            [value for node in nodes for value in node],
+        )
+        return size
 
     def _write_case(self, write: Write) -> None:
         case = write.case
@@ -321,6 +393,42 @@ class SQLiteStore:
             (iso(now),),
         )
         return due_rows(rows)
+
+    # --- the Merkle tree ----------------------------------------------------
+
+    def log_origin(self) -> str:
+        rows = self._query("SELECT origin FROM merkle_log")
+        return str(rows[0][0]) if rows else ""
+
+    def tree_size(self) -> int:
+        (row,) = self._query(TREE_SIZE)
+        return int(str(row[0]))
+
+    def tree_nodes(self, keys: Sequence[merkle.Key]) -> dict[merkle.Key, bytes]:
+        if not keys:
+            return {}
+        found: dict[merkle.Key, bytes] = {}
+        for start in range(0, len(keys), 400):  # within SQLite's limit of parameters
+            sql, params = nodes_query(keys[start : start + 400], "?")
+            found.update(tree_nodes(self._query(sql, params)))
+        return found
+
+    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
+        for idx, value in self._stream(LEAVES):
+            yield int(str(idx)), bytes(value)  # type: ignore[call-overload]
+
+    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
+        for sql in (OUTSIDE_TREE, BY_LEAF):
+            for row in self._stream(sql):
+                yield event_from_row(row)
+
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
+        for case_id, flow_id, field, value in self._stream(INDEX_ROWS):
+            yield str(case_id), str(flow_id), str(field), str(value)
+
+    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
+        for case_id, trigger, due in self._stream(DEADLINE_ROWS):
+            yield str(case_id), str(trigger), from_iso(str(due))
 
     def close(self) -> None:
         with self._lock:

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from integrity_flows.audit import merkle
 from integrity_flows.audit.records import GENESIS, canonical, digest
 from integrity_flows.case import Case, Deadline
 from integrity_flows.errors import CaseUnreadable, ConcurrentUpdate
@@ -119,6 +120,10 @@ def snapshot(store: Store) -> tuple[Any, ...]:
         [same_event(e) for e in store.iter_events()],
         list(store.iter_cases()),
         store.due(_FAR_FUTURE),
+        store.tree_size(),
+        list(store.iter_leaves()),
+        list(store.iter_index_rows()),
+        list(store.iter_deadline_rows()),
     )
 
 
@@ -655,3 +660,69 @@ class StoreContract:
         assert sorted(fired) == sorted((f"c{n}", t) for n in range(4) for t in ("late", "remind"))
         assert store.due(_FAR_FUTURE) == []
         assert all(len(store.events(f"c{n}")) == 3 for n in range(4))
+
+    # --- the Merkle tree over the whole trail -----------------------------------
+
+    def test_tree_holds_every_event_in_write_order(self, store: Store) -> None:
+        """Each write adds its event as the next leaf; the stored nodes give the root of
+        the leaves, and proofs from them verify."""
+        assert store.tree_size() == 0
+        assert merkle.root(0, store.tree_nodes) == merkle.EMPTY_ROOT
+        for case_id in ["b", "a", "b", "c", "a", "b", "d"]:
+            append(store, case_id)
+        store.write(Write(make_event("refused", 1, outcome="refused"), None, 0))
+        written = list(store.iter_events_by_seq())
+        assert store.tree_size() == len(written) == 8
+        by_leaf = list(store.iter_events_by_leaf())
+        assert [e.leaf for e in by_leaf] == list(range(8))
+        assert [same_event(e) for e in by_leaf] == [same_event(e) for e in written]
+        leaves = [merkle.event_leaf(e.body) for e in written]
+        assert list(store.iter_leaves()) == list(enumerate(leaves))
+        assert store.events("b")[1].leaf == 2
+        top = merkle.root(8, store.tree_nodes)
+        assert top == merkle.tree_root(leaves)
+        for index, leaf in enumerate(leaves):
+            proof = merkle.inclusion_proof(index, 8, store.tree_nodes)
+            assert merkle.verify_inclusion(index, 8, leaf, proof, top)
+        for old in range(1, 8):
+            proof = merkle.consistency_proof(old, 8, store.tree_nodes)
+            assert merkle.verify_consistency(old, 8, merkle.root(old, store.tree_nodes), top, proof)
+
+    def test_tree_is_undone_with_its_write(self, store: Store) -> None:
+        """A refused write or an undone batch leaves the tree as it was; the next write
+        takes the next leaf."""
+        append(store, "a")
+        stale = make_event("a", 3, "f" * 64)
+        with pytest.raises(ConcurrentUpdate):
+            store.write(Write(stale, make_case("a", events=3, head=stale.hash), 2))
+
+        def undone() -> None:
+            with store.batch():
+                append(store, "b")
+                append(store, "c")
+                raise ZeroDivisionError
+
+        with pytest.raises(ZeroDivisionError):
+            undone()
+        assert store.tree_size() == 1
+        append(store, "d")
+        assert [e.leaf for e in store.iter_events_by_leaf()] == [0, 1]
+        assert store.tree_size() == 2
+
+    def test_log_origin_names_the_store(self, store: Store) -> None:
+        """The log's origin is one line of text, the same at every reading."""
+        origin = store.log_origin()
+        assert origin
+        assert "\n" not in origin
+        assert store.log_origin() == origin
+
+    def test_cached_rows_are_listed(self, store: Store) -> None:
+        """The index and the deadlines the sweep reads are listed as stored."""
+        append(store, "b", keys={"item": "car", "plate": "1"}, deadlines=[Deadline("remind", T0)])
+        append(store, "a", keys={"item": "bus"})
+        assert list(store.iter_index_rows()) == [
+            ("a", FLOW, "item", "bus"),
+            ("b", FLOW, "item", "car"),
+            ("b", FLOW, "plate", "1"),
+        ]
+        assert list(store.iter_deadline_rows()) == [("b", "remind", T0)]
