@@ -401,14 +401,14 @@ def test_db_migrate_builds_the_tree_of_an_existing_store(
         "ALTER TABLE events DROP COLUMN leaf",
         "DROP TABLE merkle_nodes",
         "DROP TABLE merkle_log",
-        "DELETE FROM schema_migrations WHERE version = 2",
+        "DELETE FROM schema_migrations WHERE version = 3",
     ):
         trail.sql(statement)
     status, out, _ = run(capsys, "audit", "verify", "--db", trail.db)
     assert status == 1
     status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
     assert status == 0
-    assert "applied migration(s) 2; schema at version 2" in out
+    assert "applied migration(s) 3; schema at version 3" in out
     assert "built the Merkle tree over 8 event(s)" in out
     with trail.engine() as engine:
         store = engine.store
