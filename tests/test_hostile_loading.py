@@ -1,0 +1,93 @@
+"""Hostile input: flow files, flow sources, databases and command lines an attacker or a
+careless operator would give. Every one is a clear refusal naming the file, the path or the
+field, in Thai and in English; none is a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from integrity_flows.errors import DefinitionError, Problem
+from integrity_flows.guards.registry import GuardRegistry
+from integrity_flows.loading import default_registry, read_text
+from integrity_flows.loading.reader import MAX_DEPTH, MAX_VALUES, parse_yaml
+
+FLOWS = Path(__file__).resolve().parents[1] / "flows"
+LENDING = (FLOWS / "asset_lending.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def registry() -> GuardRegistry:
+    return default_registry()
+
+
+def refused(text: str, registry: GuardRegistry, source: str = "evil.yaml") -> list[Problem]:
+    with pytest.raises(DefinitionError) as caught:
+        read_text(text, source, registry)
+    problems = list(caught.value.problems)
+    assert all(p.source == source and p.message_th for p in problems)
+    return problems
+
+
+# --- YAML: aliases, nesting, keys, numbers -----------------------------------
+
+
+def _bomb(levels: int) -> str:
+    """The billion laughs: each anchor is ten aliases of the one before."""
+    lines = ["  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels + 1):
+        lines.append(f"  l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]")
+    return "\n".join(lines)
+
+
+def test_an_alias_bomb_is_refused_before_it_is_expanded(registry: GuardRegistry) -> None:
+    """Nine levels would be 10**10 values; six already pass the limit. The refusal names
+    where the limit was crossed, and comes back at once."""
+    for levels in (6, 9):
+        text = LENDING.replace("settings:\n", f"settings:\n{_bomb(levels)}\n", 1)
+        (problem,) = refused(text, registry)
+        assert problem.path.startswith("settings.l")
+        assert "alias" in problem.message_en
+        assert str(MAX_VALUES) in problem.message_th
+
+
+def test_anchors_and_merge_keys_of_ordinary_size_still_load(registry: GuardRegistry) -> None:
+    """The bundled flows repeat blocks with anchors and merge keys; that stays allowed."""
+    raw, problems = parse_yaml("a: &a {x: 1}\nb: {<<: *a, y: 2}\nc: [*a, *a]\n", "f.yaml")
+    assert problems == []
+    assert raw == {"a": {"x": 1}, "b": {"x": 1, "y": 2}, "c": [{"x": 1}, {"x": 1}]}
+
+
+def test_deep_nesting_is_refused_with_its_path() -> None:
+    text = "settings:\n  deep: " + "{a: " * 900 + "1" + "}" * 900 + "\n"
+    _, (problem,) = parse_yaml(text, "evil.yaml")
+    assert problem.path.startswith("settings.deep.a.a")
+    assert f"more than {MAX_DEPTH} levels" in problem.message_en
+    assert problem.message_th
+
+
+def test_a_list_as_a_mapping_key_is_refused(registry: GuardRegistry) -> None:
+    text = LENDING.replace("settings:\n", "settings:\n  ? [1, 2]\n  : x\n", 1)
+    (problem,) = refused(text, registry)
+    assert problem.path == "settings"
+    assert "a key must be a plain value" in problem.message_en
+
+
+def test_a_huge_version_is_refused(registry: GuardRegistry) -> None:
+    text = LENDING.replace("version: 1\n", "version: 1" + "0" * 100 + "\n", 1)
+    (problem,) = refused(text, registry)
+    assert problem.path == "version"
+    assert "more than 15 digits" in problem.message_en
+
+
+def test_a_number_python_cannot_read_is_refused(registry: GuardRegistry) -> None:
+    text = LENDING.replace("version: 1\n", "version: 1" + "0" * 5000 + "\n", 1)
+    (problem,) = refused(text, registry)
+    assert "not valid YAML" in problem.message_en
+
+
+def test_an_infinite_number_is_refused() -> None:
+    _, (problem,) = parse_yaml("settings:\n  limit: [1.0e+400]\n", "evil.yaml")
+    assert problem.path == "settings.limit[0]"
+    assert "not a finite number" in problem.message_en
