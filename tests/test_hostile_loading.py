@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from integrity_flows import Engine
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading import default_registry, read_text
@@ -91,3 +92,58 @@ def test_an_infinite_number_is_refused() -> None:
     _, (problem,) = parse_yaml("settings:\n  limit: [1.0e+400]\n", "evil.yaml")
     assert problem.path == "settings.limit[0]"
     assert "not a finite number" in problem.message_en
+
+
+# --- settings: declared with a type, checked at load --------------------------
+
+ESCALATE = "escalate_after_days: {type: days, default: 7}"
+
+
+def test_a_setting_of_the_wrong_type_is_refused_at_load(registry: GuardRegistry) -> None:
+    """The sweep would have crashed on it much later."""
+    assert ESCALATE in LENDING
+    for bad in ("[7]", "seven", "-1", "36501", "true"):
+        text = LENDING.replace(ESCALATE, f"escalate_after_days: {{type: days, default: {bad}}}")
+        (problem,) = refused(text, registry)
+        assert problem.path == "settings.escalate_after_days.default", bad
+        assert "whole number of days" in problem.message_en
+
+
+def test_a_setting_without_a_type_is_refused(registry: GuardRegistry) -> None:
+    (problem,) = refused(LENDING.replace(ESCALATE, "escalate_after_days: 7"), registry)
+    assert problem.path == "settings.escalate_after_days"
+    assert "{type: ..., default: ...}" in problem.message_en
+    text = LENDING.replace(ESCALATE, "escalate_after_days: {type: weeks, default: 1}")
+    (problem,) = refused(text, registry)
+    assert problem.path == "settings.escalate_after_days.type"
+    assert "unknown setting type 'weeks'" in problem.message_en
+
+
+def test_a_setting_used_where_its_type_does_not_fit_is_refused(registry: GuardRegistry) -> None:
+    text = LENDING.replace(ESCALATE, "escalate_after_days: {type: integer, default: 7}")
+    (problem,) = refused(text, registry)
+    assert problem.path.endswith(".days_setting")
+    assert "days_setting needs days" in problem.message_en
+    text = LENDING.replace(
+        "external_approval_role: {type: role, default: executive}",
+        "external_approval_role: {type: text, default: executive}",
+    )
+    problems = refused(text, registry)
+    assert problems
+    assert all(p.path.endswith(".role_setting") for p in problems)
+    text = LENDING.replace(
+        "external_approval_role: {type: role, default: executive}",
+        "external_approval_role: {type: role, default: exective}",
+    )
+    (problem,) = refused(text, registry)
+    assert problem.path == "settings.external_approval_role.default"
+
+
+def test_a_host_setting_of_the_wrong_type_is_refused_when_the_engine_is_built() -> None:
+    with pytest.raises(DefinitionError) as caught:
+        Engine.open("memory://", settings={"asset_lending": {"escalate_after_days": [7]}})
+    (problem,) = caught.value.problems
+    assert (problem.source, problem.path) == ("<settings>", "asset_lending.escalate_after_days")
+    assert "whole number of days" in problem.message_en
+    with Engine.open("memory://", settings={"gift_declaration": {"keep_limit_baht": "5,000"}}):
+        pass  # a number may be written as people write it

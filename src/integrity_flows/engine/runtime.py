@@ -46,6 +46,7 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.loading.setting_checks import override_problems
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
@@ -185,16 +186,8 @@ class Engine:
                     )
                 )
                 continue
-            for name in overrides:
-                if name not in definition.settings:
-                    problems.append(
-                        Problem(
-                            "<settings>",
-                            f"{flow_id}.{name}",
-                            f"flow '{flow_id}' has no setting '{name}'",
-                            f"ขั้นตอนงาน '{flow_id}' ไม่มีค่าตั้ง '{name}'",
-                        )
-                    )
+            for path, en, th in override_problems(definition, overrides):
+                problems.append(Problem("<settings>", path, en, th))
         if problems:
             raise DefinitionError(problems)
 

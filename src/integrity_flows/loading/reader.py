@@ -41,7 +41,10 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
             continue
         if not isinstance(key_node, yaml.ScalarNode):
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                None,
+                None,
+                "a key must be a plain value, not a list or mapping",
+                key_node.start_mark,
             )
         key = loader.construct_object(key_node)
         if key in seen:
@@ -82,6 +85,14 @@ class _Frame:
         self.key = "?"
         self.index = 0
 
+    def is_key_refused(self, event: yaml.Event) -> bool:
+        """Whether ``event`` starts a key that is not a plain value."""
+        return (
+            self.is_mapping
+            and self.want_key
+            and isinstance(event, yaml.CollectionStartEvent | yaml.AliasEvent)
+        )
+
     def child(self, event: yaml.Event) -> str:
         """The path of the item ``event`` starts, and move on to the next item."""
         if not self.is_mapping:
@@ -113,19 +124,17 @@ def _shape_problems(text: str, source: str) -> list[Problem]:
             if not isinstance(event, yaml.NodeEvent):
                 continue
             parent = stack[-1][0] if stack else None
-            is_key = parent is not None and parent.is_mapping and parent.want_key
-            path = parent.child(event) if parent is not None else ""
-            if is_key and isinstance(event, yaml.CollectionStartEvent | yaml.AliasEvent):
+            if parent is not None and parent.is_key_refused(event):
                 return _problem(
                     source,
-                    path,
+                    parent.path,
                     "a key must be a plain value, not a list, a mapping or an alias",
                     "ชื่อหัวข้อต้องเป็นค่าธรรมดา ไม่ใช่รายการ การจับคู่ หรือการอ้างอิง (alias)",
                 )
-            if isinstance(event, yaml.AliasEvent):
-                count += sizes.get(str(event.anchor), 1)
-            else:
-                count += 1
+            path = parent.child(event) if parent is not None else ""
+            # An alias of a scalar counts one, as the scalar did.
+            alias = isinstance(event, yaml.AliasEvent)
+            count += sizes.get(str(event.anchor), 1) if alias else 1
             if count > MAX_VALUES:
                 return _problem(
                     source,
@@ -133,8 +142,6 @@ def _shape_problems(text: str, source: str) -> list[Problem]:
                     f"more than {MAX_VALUES} values once aliases are expanded (an alias bomb?)",
                     f"มีค่ามากกว่า {MAX_VALUES} ค่าเมื่อขยายการอ้างอิง (alias) แล้ว",
                 )
-            if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
-                sizes[event.anchor] = 1
             if isinstance(event, yaml.CollectionStartEvent):
                 if len(stack) >= MAX_DEPTH:
                     return _problem(
