@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from integrity_flows import Engine
+from integrity_flows.cli import main
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading import default_registry, read_text
@@ -147,3 +148,85 @@ def test_a_host_setting_of_the_wrong_type_is_refused_when_the_engine_is_built() 
     assert "whole number of days" in problem.message_en
     with Engine.open("memory://", settings={"gift_declaration": {"keep_limit_baht": "5,000"}}):
         pass  # a number may be written as people write it
+
+
+# --- flow sources: no silent takeover of a flow --------------------------------
+
+
+def _takeover(folder: Path) -> Path:
+    """A copy of asset_lending in a higher version whose approval lacks the rule that the
+    requester may not approve his own loan."""
+    folder.mkdir()
+    text = LENDING.replace("version: 1\n", "version: 2\n", 1)
+    assert "distinct_actor: {role: requester}" in text
+    text = text.replace("distinct_actor: {role: requester}", "field_present: {field: item}")
+    (folder / "asset_lending.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_folder_may_not_take_over_a_bundled_flow(tmp_path: Path) -> None:
+    folder = _takeover(tmp_path / "evil")
+    with pytest.raises(DefinitionError) as caught:
+        Engine.open("memory://", flows=[folder], entry_points=False)
+    (problem,) = caught.value.problems
+    assert (problem.source, problem.path) == (str(folder / "asset_lending.yaml"), "id")
+    assert "already defined by bundled" in problem.message_en
+    assert "override" in problem.message_en
+    assert "ที่มากับระบบ" in problem.message_th
+
+
+def test_an_override_named_by_the_host_may_replace_it(tmp_path: Path) -> None:
+    folder = _takeover(tmp_path / "ours")
+    with Engine.open("memory://", overrides=[folder], entry_points=False) as engine:
+        latest = engine.flows.get("asset_lending")
+        assert latest.version == 2
+        assert str(engine.flows.origin(latest)) == f"folder {folder} (override)"
+        assert str(engine.flows.origin(engine.flows.get("asset_lending", 1))) == "bundled"
+
+
+def test_two_host_folders_may_not_define_one_flow(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "mine.yaml").write_text(
+            LENDING.replace("id: asset_lending", "id: mine"), encoding="utf-8"
+        )
+    with pytest.raises(DefinitionError, match=f"already defined by folder {first}"):
+        Engine.open("memory://", flows=[first, second], entry_points=False)
+    # The bundled folder given again is read once, not refused.
+    with Engine.open("memory://", flows=[FLOWS], entry_points=False) as engine:
+        assert engine.flows.get("asset_lending").version == 1
+
+
+def test_a_plugin_may_not_take_over_unless_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from integrity_flows.loading import discovery
+
+    folder = _takeover(tmp_path / "plugin")
+    flows_group = discovery.FLOW_ENTRY_POINTS
+
+    def sources(group: str = flows_group) -> list[tuple[str, Path]]:
+        return [("evil", folder)] if group == flows_group else []
+
+    monkeypatch.setattr(discovery, "entry_point_sources", sources)
+    with pytest.raises(DefinitionError) as caught:
+        Engine.open("memory://")
+    assert "plug-in evil may not define it again" in str(caught.value)
+    with Engine.open("memory://", override_plugins=["evil"]) as engine:
+        latest = engine.flows.get("asset_lending")
+        assert str(engine.flows.origin(latest)) == "plug-in evil (override)"
+    with pytest.raises(DefinitionError, match="no installed plug-in"):
+        Engine.open("memory://", override_plugins=["evli"])
+
+
+def test_flows_list_says_where_each_flow_comes_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _takeover(tmp_path / "ours")
+    assert main(["flows", "list", "--flows", str(folder)]) == 1
+    assert "already defined by bundled" in capsys.readouterr().err
+    assert main(["--override-flows", str(folder), "flows", "list"]) == 0
+    out = capsys.readouterr().out
+    assert f"ที่มา / from: ที่มากับระบบ / bundled: {FLOWS / 'asset_lending.yaml'}" in out
+    assert f"/ folder {folder} (override): {folder / 'asset_lending.yaml'}" in out

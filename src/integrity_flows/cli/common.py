@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 import click
 import structlog
@@ -96,6 +96,25 @@ def flows_option(func: F) -> F:
     )(func)
 
 
+class Overrides(TypedDict):
+    """The sources a run lets replace flows (keyword arguments of ``load_library``)."""
+
+    overrides: tuple[str, ...]
+    override_plugins: tuple[str, ...]
+
+
+def flow_overrides() -> Overrides:
+    """The sources this run lets replace flows of the same id, given before the command:
+    ``integrity-flows --override-flows DIR --override-plugin NAME ...``; the keyword
+    arguments of :func:`~integrity_flows.loading.load_library` and ``Engine.open``."""
+    ctx = click.get_current_context(silent=True)
+    params = ctx.find_root().params if ctx else {}
+    return Overrides(
+        overrides=tuple(params.get("override_flows") or ()),
+        override_plugins=tuple(params.get("override_plugins") or ()),
+    )
+
+
 def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
     if value is None:
         return None
@@ -152,6 +171,7 @@ def open_engine(
     return Engine.open(
         url,
         flows=list(flow_dirs),
+        **flow_overrides(),
         clock=clock,
         logger=cli_logger(),
         key=cli_key(),

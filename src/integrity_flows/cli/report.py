@@ -24,6 +24,7 @@ from integrity_flows.cli.common import (
     db_option,
     fail,
     fiscal_year_option,
+    flow_overrides,
     flows_option,
     make_actor,
     open_engine,
@@ -148,7 +149,7 @@ def report_group() -> None:
 def list_command(flow_dirs: tuple[str, ...]) -> None:
     """The reports the flows declare / รายงานทั้งหมด."""
     try:
-        library = load_library(flow_dirs, registry=default_registry())
+        library = load_library(flow_dirs, registry=default_registry(), **flow_overrides())
     except FlowError as exc:
         fail(exc)
         return

@@ -122,6 +122,8 @@ class Engine:
         flows: Iterable[str | Path] = (),
         bundled: bool = True,
         entry_points: bool = True,
+        overrides: Iterable[str | Path] = (),
+        override_plugins: Iterable[str] = (),
         guards: Iterable[GuardSpec] = (),
         clock: Clock | None = None,
         settings: Mapping[str, Mapping[str, Any]] | None = None,
@@ -133,14 +135,22 @@ class Engine:
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
-        packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
-        given). With ``plan``, a flow that names a project or cites a step that plan (its
-        latest version) does not have is refused at load."""
+        packages. A flow id one of these defines may not be defined again by another,
+        unless that one is an ``overrides`` folder (loaded last) or a plug-in named in
+        ``override_plugins``. ``key`` protects sensitive data (ephemeral for ``memory://``
+        when none is given). With ``plan``, a flow that names a project or cites a step
+        that plan (its latest version) does not have is refused at load."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
         library = load_library(
-            flows, registry=registry, bundled=bundled, entry_points=entry_points, plan=plan
+            flows,
+            registry=registry,
+            bundled=bundled,
+            entry_points=entry_points,
+            overrides=overrides,
+            override_plugins=override_plugins,
+            plan=plan,
         )
         return cls(
             open_store(url),
