@@ -4,16 +4,19 @@ field, in Thai and in English; none is a traceback."""
 
 from __future__ import annotations
 
+import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 
-from integrity_flows import Engine
+from integrity_flows import Actor, Engine
 from integrity_flows.cli import main
-from integrity_flows.errors import DefinitionError, Problem
+from integrity_flows.errors import DefinitionError, Problem, StoreError
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading import default_registry, read_text
 from integrity_flows.loading.reader import MAX_DEPTH, MAX_VALUES, parse_yaml
+from integrity_flows.stores.sqlite import SQLiteStore
 
 FLOWS = Path(__file__).resolve().parents[1] / "flows"
 LENDING = (FLOWS / "asset_lending.yaml").read_text(encoding="utf-8")
@@ -230,3 +233,128 @@ def test_flows_list_says_where_each_flow_comes_from(
     out = capsys.readouterr().out
     assert f"ที่มา / from: ที่มากับระบบ / bundled: {FLOWS / 'asset_lending.yaml'}" in out
     assert f"/ folder {folder} (override): {folder / 'asset_lending.yaml'}" in out
+
+
+# --- databases: read-only commands read only, and only ours --------------------
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def _tables(path: Path) -> list[str]:
+    with sqlite3.connect(path) as db:
+        return sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master"))
+
+
+def _start_loan(capsys: pytest.CaptureFixture[str], db: Path) -> str:
+    status, out, err = _run(
+        capsys, "case", "start", "asset_lending", "--db", str(db), "--actor", "somchai",
+        "--role", "staff", "--data", "item=รถ", "--data", "purpose=ประชุม",
+        "--data", "return_date=5/10/2566", "--at", "2023-10-02",
+    )  # fmt: skip
+    assert status == 0, err
+    return out.split("case: ", 1)[1].split()[0]
+
+
+@pytest.fixture
+def foreign_db(tmp_path: Path) -> Path:
+    """Another application's SQLite file."""
+    path = tmp_path / "payroll.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE employees (id INTEGER PRIMARY KEY, name TEXT)")
+        db.execute("INSERT INTO employees (name) VALUES ('somchai')")
+    return path
+
+
+READ_ONLY_COMMANDS = [
+    ("audit", "verify"),
+    ("audit", "export"),
+    ("case", "show", "L1"),
+    ("case", "history", "L1"),
+    ("case", "list"),
+    ("report", "lending_register", "--fiscal-year", "2567"),
+    ("complaint", "follow", "40917-55203-88164-02937-61450", "--wrong-code-delay", "0"),
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_a_read_only_command_refuses_a_database_that_is_not_ours(
+    command: tuple[str, ...], foreign_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = foreign_db.read_bytes()
+    status, out, err = _run(capsys, *command, "--db", str(foreign_db))
+    assert status == 1
+    assert "intact" not in out
+    assert f"{foreign_db}" in err
+    assert "not an integrity-flows database" in err
+    assert "ไม่ใช่ฐานข้อมูลของ integrity-flows" in err
+    assert "Traceback" not in err
+    assert _tables(foreign_db) == ["employees"]
+    assert foreign_db.read_bytes() == before
+
+
+def test_a_writing_command_creates_nothing_in_a_database_that_is_not_ours(
+    foreign_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _run(
+        capsys, "case", "start", "asset_lending", "--db", str(foreign_db),
+        "--actor", "somchai", "--role", "staff",
+    )  # fmt: skip
+    assert status == 1
+    assert "holds other tables" in err
+    assert "ไม่ใช่ฐานข้อมูลของ integrity-flows" in err
+    assert _tables(foreign_db) == ["employees"]
+
+
+def test_an_empty_or_unfinished_file_is_not_read_as_an_intact_trail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    status, out, err = _run(capsys, "audit", "verify", "--db", str(empty))
+    assert (status, out) == (1, "")
+    assert "no table case_keys, cases, deadlines, events, schema_migrations" in err
+    assert empty.stat().st_size == 0
+    old = tmp_path / "old.db"
+    SQLiteStore(old).close()
+    with sqlite3.connect(old) as db:
+        db.execute("DELETE FROM schema_migrations")
+    status, _, err = _run(capsys, "audit", "verify", "--db", str(old))
+    assert status == 1
+    assert "run integrity-flows db migrate first" in err
+    text = tmp_path / "notes.db"
+    text.write_text("not a database at all\n" * 100)
+    status, _, err = _run(capsys, "case", "list", "--db", str(text))
+    assert status == 1
+    assert f"SQLite store {text} failed while reading" in err
+
+
+def test_a_read_only_engine_reads_ours_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "cases.db"
+    case_id = _start_loan(capsys, db)
+    assert _run(capsys, "audit", "verify", "--db", str(db))[0] == 0
+    assert _run(capsys, "case", "history", case_id, "--db", str(db))[0] == 0
+    with Engine.open(f"sqlite:///{db}", read_only=True) as engine:
+        assert engine.get(case_id).state == "requested"
+        with pytest.raises(StoreError):
+            engine.fire(case_id, "check", actor=Actor("kanda", roles={"custodian"}))
+    with Engine.open(f"sqlite:///{db}") as engine:
+        assert len(engine.history(case_id)) == 1
+    with pytest.raises(StoreError, match="failed while opening"):
+        SQLiteStore(tmp_path / "missing.db", read_only=True)
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_new_database_is_readable_by_its_owner_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "cases.db"
+    _start_loan(capsys, db)
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    SQLiteStore(tmp_path / "api.db").close()
+    assert stat.S_IMODE((tmp_path / "api.db").stat().st_mode) == 0o600

@@ -252,6 +252,13 @@ class ConcurrentUpdate(StoreError):
         self.of = of
 
 
+class ForeignStore(StoreError):
+    """The database is not one of ours (or not at a schema this version reads); nothing
+    was read from it or written to it."""
+
+    code = "foreign_store"
+
+
 class UnsupportedStore(StoreError):
     """The store URL names a scheme this installation cannot open."""
 
@@ -270,6 +277,7 @@ __all__ = [
     "ConcurrentUpdate",
     "DefinitionError",
     "FlowError",
+    "ForeignStore",
     "GuardRejected",
     "InvalidData",
     "InvalidKey",

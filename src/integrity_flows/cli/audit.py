@@ -21,7 +21,7 @@ def audit_group() -> None:
 @db_option
 def verify_trail(db: str) -> None:
     """Recompute every chain; exit 1 naming each problem / ตรวจสอบความถูกต้องของบันทึก."""
-    store = open_store(store_url(db, must_exist=True))
+    store = open_store(store_url(db, must_exist=True), read_only=True)
     try:
         report = verify(store.iter_events(), store.iter_cases())
     finally:
@@ -50,7 +50,7 @@ def verify_trail(db: str) -> None:
 )
 def export_trail(db: str, output: TextIO) -> None:
     """Every event as JSON Lines, in the order written / ส่งออกบันทึก."""
-    store = open_store(store_url(db, must_exist=True))
+    store = open_store(store_url(db, must_exist=True), read_only=True)
     try:
         for event in store.iter_events_by_seq():
             record = {**json.loads(event.body), "hash": event.hash, "seq": event.seq}

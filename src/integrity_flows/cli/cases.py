@@ -151,7 +151,7 @@ def fire_case(
 @flows_option
 def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
     """Show a case (sensitive fields hidden) / แสดงเรื่อง."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             _print_case(engine, engine.get(case_id))
         except FlowError as exc:
@@ -165,7 +165,7 @@ def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
 @click.option("--state", default=None)
 def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: str | None) -> None:
     """List cases / รายการเรื่อง."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         for case in engine.cases(flow_id, state):
             label = engine.flows.get(case.flow_id, case.flow_version).label_of_state(case.state)
             click.echo(
@@ -181,7 +181,7 @@ def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event")
 def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: bool) -> None:
     """The audit events of a case, oldest first / ประวัติของเรื่อง."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             events = engine.history(case_id)
         except FlowError as exc:

@@ -163,11 +163,14 @@ def open_engine(
     *,
     must_exist: bool = False,
     settings: Mapping[str, Mapping[str, Any]] | None = None,
+    read_only: bool = False,
 ) -> Engine:
     """The engine on ``db``, with a fixed clock when ``at`` is given, the key of this run
-    (see :mod:`integrity_flows.cli.keys`) and any setting overrides."""
+    (see :mod:`integrity_flows.cli.keys`) and any setting overrides. ``read_only`` (the
+    commands that only read) opens an existing database without migrating it and refuses
+    one that is not ours."""
     clock = FixedClock(parse_datetime(at)) if at else None
-    url = store_url(db, must_exist=must_exist)
+    url = store_url(db, must_exist=must_exist or read_only)
     return Engine.open(
         url,
         flows=list(flow_dirs),
@@ -176,6 +179,7 @@ def open_engine(
         logger=cli_logger(),
         key=cli_key(),
         settings=settings,
+        read_only=read_only,
     )
 
 

@@ -123,7 +123,7 @@ def follow_complaint(
     wrong_code_delay: float,
 ) -> None:
     """What the complainant holding CODE may see / ติดตามเรื่องร้องเรียนด้วยรหัสติดตาม."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             progress = TrackingDesk(engine, flow_id=flow_id).follow(code)
         except (TrackingNotFound, FlowError) as exc:

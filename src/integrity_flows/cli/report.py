@@ -230,7 +230,7 @@ def print_report(
     """Compute the report ``name`` on ``db`` and print it in ``fmt`` (``settings``: the
     host's setting overrides by flow, for an alias that takes them; ``reveal``: then read
     a sensitive field of each case its registers list, each reading audited)."""
-    with open_engine(db, flow_dirs, must_exist=True, settings=settings) as engine:
+    with open_engine(db, flow_dirs, read_only=True, settings=settings) as engine:
         try:
             report = engine.reports.get(name)
             figures = run_report(

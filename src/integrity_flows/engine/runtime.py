@@ -132,6 +132,7 @@ class Engine:
         key: FieldKey | str | None = None,
         directory: Directory | None = None,
         plan: Plan | None = None,
+        read_only: bool = False,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
@@ -139,7 +140,9 @@ class Engine:
         unless that one is an ``overrides`` folder (loaded last) or a plug-in named in
         ``override_plugins``. ``key`` protects sensitive data (ephemeral for ``memory://``
         when none is given). With ``plan``, a flow that names a project or cites a step
-        that plan (its latest version) does not have is refused at load."""
+        that plan (its latest version) does not have is refused at load. ``read_only``
+        opens the store without migrating it, refuses a database that is not ours and any
+        write (see ``stores.open_store``)."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
@@ -153,7 +156,7 @@ class Engine:
             plan=plan,
         )
         return cls(
-            open_store(url),
+            open_store(url, read_only=read_only),
             library,
             registry=registry,
             clock=clock,
