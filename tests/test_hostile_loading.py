@@ -358,3 +358,32 @@ def test_a_new_database_is_readable_by_its_owner_only(
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     SQLiteStore(tmp_path / "api.db").close()
     assert stat.S_IMODE((tmp_path / "api.db").stat().st_mode) == 0o600
+
+
+def test_a_read_only_postgres_store_refuses_a_schema_that_is_not_ours() -> None:
+    import psycopg
+
+    from _postgres import fresh_schema
+    from integrity_flows.errors import ForeignStore
+    from integrity_flows.stores import open_store
+
+    with fresh_schema() as url:
+        with psycopg.connect(url, autocommit=True) as db:
+            db.execute("CREATE TABLE employees (id INTEGER PRIMARY KEY, name TEXT)")
+        with pytest.raises(ForeignStore, match="not an integrity-flows database"):
+            open_store(url, read_only=True)
+        with psycopg.connect(url, autocommit=True) as db:
+            found = db.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema()"
+            ).fetchall()
+        assert found == [("employees",)]
+    with fresh_schema() as url:
+        open_store(url).close()  # ours, migrated
+        store = open_store(url, read_only=True)
+        try:
+            assert list(store.iter_cases()) == []
+            with pytest.raises(StoreError, match="read-only"):
+                store.migrate()
+        finally:
+            store.close()
