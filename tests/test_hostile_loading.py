@@ -4,6 +4,8 @@ field, in Thai and in English; none is a traceback."""
 
 from __future__ import annotations
 
+import io
+import json
 import sqlite3
 import stat
 from pathlib import Path
@@ -387,3 +389,77 @@ def test_a_read_only_postgres_store_refuses_a_schema_that_is_not_ours() -> None:
                 store.migrate()
         finally:
             store.close()
+
+
+# --- sensitive values and tracking codes: never in argv -------------------------
+
+COMPLAINT = ["complaint", "file", "--actor", "web-form", "--role", "online_channel",
+             "--at", "2023-10-02T09:00:00+07:00"]  # fmt: skip
+
+
+@pytest.fixture
+def key_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    key = tmp_path / "cases.key"
+    assert main(["key", "new", "-o", str(key)]) == 0
+    monkeypatch.setenv("INTEGRITY_FLOWS_KEY_FILE", str(key))
+    return key
+
+
+def test_sensitive_data_from_a_file_or_standard_input(
+    tmp_path: Path,
+    key_env: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = str(tmp_path / "cases.db")
+    data = tmp_path / "complaint.json"
+    data.write_text(
+        json.dumps(
+            {"channel": "online", "complainant_name": "สมชาย ใจดี", "details": "บรรทัดหนึ่ง\nบรรทัดสอง"},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    status, out, err = _run(capsys, *COMPLAINT, "--db", db, "--data-file", str(data))
+    assert status == 0, err
+    code = out.split("tracking code: ")[1].split()[0]
+    with Engine.open(f"sqlite:///{db}", key=key_env.read_text()) as engine:
+        (case,) = engine.cases("corruption_complaint")
+        assert case.data["complainant_name"].startswith("sealed:")
+        assert case.data["details"].startswith("sealed:")
+        assert case.data["channel"] == "online"
+    # key=value lines on standard input; a field given twice is refused.
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("# from the web form\nchannel=online\n\nanonymous=yes\n")
+    )
+    status, out, err = _run(
+        capsys, *COMPLAINT, "--db", db, "--data-file", "-", "--data", "details=x"
+    )
+    assert status == 0, err
+    data.write_text("channel=online\ndetails=x\n", encoding="utf-8")
+    status, _, err = _run(
+        capsys, *COMPLAINT, "--db", db, "--data-file", str(data), "--data", "details=y"
+    )
+    assert status == 2
+    assert "details given both in --data and in --data-file" in err
+    for bad, said in (("{not json", "is not a JSON object"), ("[1]", "expected key=value")):
+        data.write_text(bad, encoding="utf-8")
+        status, _, err = _run(capsys, *COMPLAINT, "--db", db, "--data-file", str(data))
+        assert status == 2, bad
+        assert said in err
+        assert "Traceback" not in err
+    data.write_bytes(b"details=\xff\xfe\n")
+    status, _, err = _run(capsys, *COMPLAINT, "--db", db, "--data-file", str(data))
+    assert status == 2
+    assert "cannot read" in err
+    # The tracking code from standard input.
+    monkeypatch.setattr("sys.stdin", io.StringIO(code + "\n"))
+    status, out, err = _run(
+        capsys, "complaint", "follow", "--code-from-stdin", "--db", db, "--lang", "en"
+    )
+    assert status == 0, err
+    assert "Stage: received" in out
+    for argv in (["complaint", "follow"], ["complaint", "follow", code, "--code-from-stdin"]):
+        status, _, err = _run(capsys, *argv, "--db", db)
+        assert status == 2
+        assert "--code-from-stdin" in err

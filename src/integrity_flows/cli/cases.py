@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
 import click
 
@@ -13,9 +14,9 @@ from integrity_flows.cli.common import (
     describe_event,
     fail,
     flows_option,
+    gather_data,
     make_actor,
     open_engine,
-    parse_pairs,
     with_options,
 )
 from integrity_flows.engine.data import redact
@@ -32,6 +33,14 @@ _actor_options = [
     ),
     click.option("--unit", default=None, help="The actor's unit / สังกัด"),
     click.option("--data", "pairs", multiple=True, help="key=value (repeatable) / ข้อมูล"),
+    click.option(
+        "--data-file",
+        "data_file",
+        type=click.File("r", encoding="utf-8"),
+        default=None,
+        help="Data from a file (- for standard input): a JSON object or key=value lines. "
+        "Give sensitive values this way, never with --data / ข้อมูลจากไฟล์ (ข้อมูลอ่อนไหวให้ส่งทางนี้)",
+    ),
     click.option("--reason", default=None, help="Why, recorded in the audit trail / เหตุผล"),
     click.option(
         "--at", default=None, help="Record at this time instead of now (date or ISO time) / ณ วันที่"
@@ -98,6 +107,7 @@ def start_case(
     roles: tuple[str, ...],
     unit: str | None,
     pairs: tuple[str, ...],
+    data_file: TextIO | None,
     reason: str | None,
     at: str | None,
 ) -> None:
@@ -107,7 +117,11 @@ def start_case(
             definition = engine.flows.get(flow_id)
             actor = make_actor(actor_id, roles, unit, definition)
             case = engine.start(
-                flow_id, actor=actor, data=parse_pairs(pairs), reason=reason, case_id=case_id
+                flow_id,
+                actor=actor,
+                data=gather_data(pairs, data_file),
+                reason=reason,
+                case_id=case_id,
             )
         except FlowError as exc:
             fail(exc)
@@ -129,6 +143,7 @@ def fire_case(
     roles: tuple[str, ...],
     unit: str | None,
     pairs: tuple[str, ...],
+    data_file: TextIO | None,
     reason: str | None,
     at: str | None,
 ) -> None:
@@ -138,7 +153,7 @@ def fire_case(
             definition = engine.definition_of(engine.get(case_id))
             actor = make_actor(actor_id, roles, unit, definition)
             case = engine.fire(
-                case_id, trigger, actor=actor, data=parse_pairs(pairs), reason=reason
+                case_id, trigger, actor=actor, data=gather_data(pairs, data_file), reason=reason
             )
         except FlowError as exc:
             fail(exc)

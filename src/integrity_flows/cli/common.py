@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TextIO, TypedDict, TypeVar
 
 import click
 import structlog
@@ -194,17 +195,66 @@ def make_actor(
     return Actor(actor_id, roles=frozenset(resolved), unit=unit)
 
 
-def parse_pairs(pairs: Iterable[str]) -> dict[str, str]:
+def parse_pairs(pairs: Iterable[str], param_hint: str = "--data") -> dict[str, str]:
     """``key=value`` pairs (keys may be labels; values may use Thai digits)."""
     data: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise click.BadParameter(
-                f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า", param_hint="--data"
+                f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า", param_hint=param_hint
             )
         data[key.strip()] = value
     return data
+
+
+def read_data_file(handle: TextIO | None) -> dict[str, Any]:
+    """The data in a ``--data-file``: a JSON object, or ``key=value`` lines (blank lines
+    and lines starting with ``#`` skipped). ``-`` is standard input. This is how sensitive
+    values are given: unlike ``--data``, they never appear in the process table or in the
+    shell's history."""
+    if handle is None:
+        return {}
+    name = getattr(handle, "name", "-")
+    try:
+        text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(
+            f"cannot read {name} as UTF-8 text ({exc}) / อ่านไฟล์ {name} เป็นข้อความ UTF-8 ไม่ได้",
+            param_hint="--data-file",
+        ) from None
+    if text.lstrip().startswith("{"):
+        try:
+            found = json.loads(text)
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"{name} is not a JSON object ({exc}) / ไฟล์ {name} ไม่ใช่ JSON ที่ถูกต้อง",
+                param_hint="--data-file",
+            ) from None
+        if not isinstance(found, dict):
+            raise click.BadParameter(
+                f"{name} must hold one JSON object / ไฟล์ {name} ต้องเป็น JSON object",
+                param_hint="--data-file",
+            )
+        return found
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    return parse_pairs(lines, param_hint="--data-file")
+
+
+def gather_data(pairs: Iterable[str], data_file: TextIO | None) -> dict[str, Any]:
+    """The data of ``--data`` pairs and a ``--data-file``; a field given in both is refused."""
+    given = parse_pairs(pairs)
+    from_file = read_data_file(data_file)
+    twice = sorted(set(given) & set(from_file))
+    if twice:
+        names = ", ".join(twice)
+        raise click.BadParameter(
+            f"{names} given both in --data and in --data-file / ระบุ {names} ซ้ำทั้งสองทาง",
+            param_hint="--data-file",
+        )
+    return {**from_file, **given}
 
 
 def fail(error: FlowError) -> None:
