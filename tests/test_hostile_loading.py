@@ -9,12 +9,13 @@ import json
 import sqlite3
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from integrity_flows import Actor, Engine
 from integrity_flows.cli import main
-from integrity_flows.errors import DefinitionError, Problem, StoreError
+from integrity_flows.errors import DefinitionError, InvalidData, Problem, StoreError
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading import default_registry, read_text
 from integrity_flows.loading.reader import MAX_DEPTH, MAX_VALUES, parse_yaml
@@ -463,3 +464,129 @@ def test_sensitive_data_from_a_file_or_standard_input(
         status, _, err = _run(capsys, *argv, "--db", db)
         assert status == 2
         assert "--code-from-stdin" in err
+
+
+# --- the command line: every slip a clear refusal ------------------------------
+
+
+def test_impossible_times_and_years_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "cases.db"
+    status, _, err = _run(
+        capsys, "case", "start", "asset_lending", "--db", str(db), "--actor", "somchai",
+        "--role", "staff", "--at", "31/2/2567",
+    )  # fmt: skip
+    assert status == 2
+    assert "--at" in err
+    assert "not a date or time: '31/2/2567'" in err
+    assert "วันเวลาไม่ถูกต้อง" in err
+    assert not db.exists()
+    _start_loan(capsys, db)
+    for argv, said in (
+        (["sweep", "--now", "soon"], "not a date or time: 'soon'"),
+        (["sweep", "--now", "1/1/2400"], "is not a plausible date"),
+        (["report", "lending_register", "--fiscal-year", "-5"], "not a fiscal year: '-5'"),
+        (["register", "--fiscal-year", "99999999"], "fiscal year 99999999 is not plausible"),
+        (["delegation", "who", "--power", "x", "--actor", "a", "--on", "1/1/1957"], "plausible"),
+    ):
+        status, _, err = _run(capsys, *argv, "--db", str(db))
+        assert status == 2, argv
+        assert said in err, err
+        assert "Traceback" not in err
+    assert _run(capsys, "register", "--fiscal-year", "๒๕๖๗", "--db", str(db))[0] == 0
+
+
+def test_an_unreadable_flows_folder_is_a_clear_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    real = Path.iterdir
+
+    def iterdir(path: Path) -> Any:
+        if path == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    status, _, err = _run(capsys, "flows", "list", "--flows", str(folder))
+    assert status == 1
+    assert f"{folder}: cannot read the folder: Permission denied / อ่านโฟลเดอร์ไม่ได้" in err
+    assert "Traceback" not in err
+
+
+def test_a_password_in_an_unsupported_url_is_never_repeated(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for url in ("mysql://root:hunter2@db.internal/cases", "mysql://db/cases?password=hunter2"):
+        status, out, err = _run(capsys, "audit", "verify", "--db", url)
+        assert status == 1
+        assert "cannot open store 'mysql://...'" in err
+        assert "hunter2" not in out + err
+
+
+def test_a_key_file_others_can_read_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = tmp_path / "cases.key"
+    assert main(["key", "new", "-o", str(key)]) == 0
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    db = tmp_path / "cases.db"
+    _start_loan(capsys, db)
+    argv = ["--key-file", str(key), "case", "list", "--db", str(db)]
+    status, _, err = _run(capsys, *argv)
+    assert (status, err) == (0, "")
+    key.chmod(0o644)
+    status, _, err = _run(capsys, *argv)
+    assert status == 0
+    assert f"may read or change the key file {key} (mode 644); run chmod 600" in err
+    assert "คำเตือน" in err
+
+
+# --- values a paper form would refuse ------------------------------------------
+
+STAFF = Actor("somchai", roles={"staff"})
+LOAN = {"item": "รถยนต์ส่วนกลาง", "purpose": "ประชุม", "return_date": "5/10/2566"}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("return_date", "5 ต.ค. 2500", "is not a plausible date"),  # 1957
+        ("return_date", "1957-10-05", "is not a plausible date"),
+        ("return_date", "1/1/2400", "1 January B.E. 2400 is not a plausible date"),
+        ("return_date", "1/1/2700", "is not a plausible date"),
+        ("purpose", "ประชุม\x00", "control character U+0000"),
+        ("purpose", "\x1b[2Jประชุม", "control character U+001B"),
+        ("purpose", "ประชุม \u202eอนุมัติแล้ว", "control character U+202E"),
+    ],
+)
+def test_a_value_no_form_would_take_is_refused_and_audited(
+    field: str, value: str, said: str
+) -> None:
+    with Engine.open("memory://", entry_points=False) as engine:
+        with pytest.raises(InvalidData) as caught:
+            engine.start("asset_lending", actor=STAFF, data={**LOAN, field: value})
+        assert said in caught.value.message_en
+        label = engine.flows.get("asset_lending").data[field].label
+        assert label.en in caught.value.message_en
+        assert label.th in caught.value.message_th
+        assert engine.cases("asset_lending") == []
+        (refusal,) = engine.history(caught.value.case_id or "")
+        assert refusal.outcome == "refused"
+        assert engine.verify().ok
+        # Tabs and line breaks are text as written.
+        case = engine.start("asset_lending", actor=STAFF, data={**LOAN, "purpose": "ประชุม\n\tเถิน"})
+        assert case.data["purpose"] == "ประชุม\n\tเถิน"
+
+
+def test_an_amount_no_form_would_take_is_refused() -> None:
+    from integrity_flows.values import NORMALIZERS
+
+    for value in ("1e400", "1E+400 บาท", "1e-400", "9" * 16):
+        with pytest.raises(ValueError, match="at most 15 digits before the point and 6 after"):
+            NORMALIZERS["decimal"](value, None)  # type: ignore[arg-type]
+    assert NORMALIZERS["decimal"]("๑๒,๐๐๐.๕๐ บาท", None) == "12000.50"  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at most 15 digits"):
+        NORMALIZERS["integer"]("1" + "0" * 15, None)  # type: ignore[arg-type]

@@ -16,7 +16,15 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.calendars import parse_date, parse_datetime, parse_int, thai_datetime
+from integrity_flows.calendars import (
+    THAI_TZ,
+    parse_date,
+    parse_datetime,
+    parse_int,
+    sane_day,
+    sane_fiscal_year,
+    thai_datetime,
+)
 from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
@@ -120,9 +128,9 @@ def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str | None
     if value is None:
         return None
     try:
-        return parse_int(value)
+        return sane_fiscal_year(parse_int(value))
     except ValueError as exc:
-        msg = f"not a fiscal year: {value!r} / ปีงบประมาณไม่ถูกต้อง: {value!r}"
+        msg = f"not a fiscal year: {value!r} ({exc}) / ปีงบประมาณไม่ถูกต้อง: {value!r}"
         raise click.BadParameter(msg) from exc
 
 
@@ -150,11 +158,25 @@ def typed_date(text: str, param_hint: str) -> date:
     """A date as a person writes it (B.E., Thai digits and month names accepted), or a
     usage error naming the option."""
     try:
-        return parse_date(text)
-    except ValueError as exc:
+        return sane_day(parse_date(text))
+    except (ValueError, OverflowError) as exc:
         raise click.BadParameter(
-            f"not a date: {text!r} / วันที่ไม่ถูกต้อง: {text!r}", param_hint=param_hint
-        ) from exc
+            f"not a date: {text!r} ({exc}) / วันที่ไม่ถูกต้อง: {text!r}", param_hint=param_hint
+        ) from None
+
+
+def typed_moment(text: str, param_hint: str) -> datetime:
+    """An instant as a person writes it (a date, or ISO 8601; B.E. accepted), within the
+    plausible dates, or a usage error naming the option."""
+    try:
+        moment = parse_datetime(text)
+        sane_day(moment.astimezone(THAI_TZ).date())
+    except (ValueError, OverflowError) as exc:
+        raise click.BadParameter(
+            f"not a date or time: {text!r} ({exc}) / วันเวลาไม่ถูกต้อง: {text!r}",
+            param_hint=param_hint,
+        ) from None
+    return moment
 
 
 def open_engine(
@@ -170,7 +192,7 @@ def open_engine(
     (see :mod:`integrity_flows.cli.keys`) and any setting overrides. ``read_only`` (the
     commands that only read) opens an existing database without migrating it and refuses
     one that is not ours."""
-    clock = FixedClock(parse_datetime(at)) if at else None
+    clock = FixedClock(typed_moment(at, "--at")) if at else None
     url = store_url(db, must_exist=must_exist or read_only)
     return Engine.open(
         url,

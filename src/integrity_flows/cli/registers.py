@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from integrity_flows.calendars import parse_datetime, thai_datetime
-from integrity_flows.cli.common import db_option, flows_option, open_engine
+from integrity_flows.calendars import thai_datetime
+from integrity_flows.cli.common import db_option, flows_option, open_engine, typed_moment
 from integrity_flows.cli.report import report_alias
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
@@ -44,8 +44,9 @@ register_command = report_alias(
 @click.option("--now", default=None, help="Sweep as of this time (default: now)")
 def sweep_command(db: str, flow_dirs: tuple[str, ...], now: str | None) -> None:
     """Fire every deadline that has fallen due, as the system / ดำเนินการตามกำหนดเวลา."""
+    moment = typed_moment(now, "--now") if now else None
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        results = engine.sweep(parse_datetime(now) if now else None)
+        results = engine.sweep(moment)
         for r in results:
             outcome = r.refused or r.state
             click.echo(f"{r.case_id}  {r.trigger}  due {thai_datetime(r.due)}  → {outcome}")

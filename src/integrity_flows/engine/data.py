@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from integrity_flows.audit.records import REDACTED, iso
-from integrity_flows.calendars import THAI_TZ, parse_datetime
+from integrity_flows.calendars import THAI_TZ, parse_datetime, sane_day
 from integrity_flows.definition.model import Field, FlowDefinition, RecordsOp
 from integrity_flows.engine import records
 from integrity_flows.errors import Reason
@@ -20,7 +20,9 @@ from integrity_flows.values import NORMALIZERS
 
 
 def _when(value: Any, _: Any) -> str:
-    return iso(parse_datetime(value))
+    moment = parse_datetime(value)
+    sane_day(moment.astimezone(THAI_TZ).date())
+    return iso(moment)
 
 
 _NORMALIZERS: dict[str, Callable[[Any, Any], Any]] = {**NORMALIZERS, "datetime": _when}

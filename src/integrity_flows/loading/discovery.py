@@ -40,7 +40,20 @@ def flow_files(folder: Traversable) -> Iterator[Traversable]:
     sorted by name, not recursive."""
     if not folder.is_dir():
         return
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    except OSError as exc:
+        raise DefinitionError(
+            [
+                Problem(
+                    str(folder),
+                    "",
+                    f"cannot read the folder: {exc.strerror or exc}",
+                    f"อ่านโฟลเดอร์ไม่ได้: {exc.strerror or exc}",
+                )
+            ]
+        ) from None
+    for entry in entries:
         if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
             yield entry
 
