@@ -144,6 +144,13 @@ def test_a_setting_used_where_its_type_does_not_fit_is_refused(registry: GuardRe
     )
     (problem,) = refused(text, registry)
     assert problem.path == "settings.external_approval_role.default"
+    gifts = (FLOWS / "gift_declaration.yaml").read_text(encoding="utf-8")
+    typed = "keep_limit_baht: {type: number, default: 3000}"
+    assert typed in gifts
+    text = gifts.replace(typed, "keep_limit_baht: {type: text, default: '3000'}")
+    problems = refused(text, registry)
+    assert problems
+    assert all("limit_setting needs days or integer or number" in p.message_en for p in problems)
 
 
 def test_a_host_setting_of_the_wrong_type_is_refused_when_the_engine_is_built() -> None:
@@ -199,9 +206,11 @@ def test_two_host_folders_may_not_define_one_flow(tmp_path: Path) -> None:
         )
     with pytest.raises(DefinitionError, match=f"already defined by folder {first}"):
         Engine.open("memory://", flows=[first, second], entry_points=False)
-    # The bundled folder given again is read once, not refused.
+    # The bundled folder given again, or one folder given twice, is read once, not refused.
     with Engine.open("memory://", flows=[FLOWS], entry_points=False) as engine:
         assert engine.flows.get("asset_lending").version == 1
+    with Engine.open("memory://", flows=[first, first], entry_points=False) as engine:
+        assert str(engine.flows.origin(engine.flows.get("mine"))) == f"folder {first}"
 
 
 def test_a_plugin_may_not_take_over_unless_named(
@@ -328,6 +337,11 @@ def test_an_empty_or_unfinished_file_is_not_read_as_an_intact_trail(
     status, _, err = _run(capsys, "audit", "verify", "--db", str(old))
     assert status == 1
     assert "run integrity-flows db migrate first" in err
+    with sqlite3.connect(old) as db:
+        db.execute("INSERT INTO schema_migrations VALUES (99, 'from the future', 'x')")
+    status, _, err = _run(capsys, "audit", "verify", "--db", str(old))
+    assert status == 1
+    assert "newer than this integrity-flows reads" in err
     text = tmp_path / "notes.db"
     text.write_text("not a database at all\n" * 100)
     status, _, err = _run(capsys, "case", "list", "--db", str(text))
@@ -359,8 +373,13 @@ def test_a_new_database_is_readable_by_its_owner_only(
     db = tmp_path / "cases.db"
     _start_loan(capsys, db)
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
-    SQLiteStore(tmp_path / "api.db").close()
-    assert stat.S_IMODE((tmp_path / "api.db").stat().st_mode) == 0o600
+    store = SQLiteStore(tmp_path / "api.db")
+    try:
+        assert stat.S_IMODE((tmp_path / "api.db").stat().st_mode) == 0o600
+        # The write-ahead log, while the store is open, has the database's mode.
+        assert stat.S_IMODE((tmp_path / "api.db-wal").stat().st_mode) == 0o600
+    finally:
+        store.close()
 
 
 def test_a_read_only_postgres_store_refuses_a_schema_that_is_not_ours() -> None:
@@ -579,6 +598,14 @@ def test_a_value_no_form_would_take_is_refused_and_audited(
         # Tabs and line breaks are text as written.
         case = engine.start("asset_lending", actor=STAFF, data={**LOAN, "purpose": "ประชุม\n\tเถิน"})
         assert case.data["purpose"] == "ประชุม\n\tเถิน"
+
+
+def test_a_time_on_an_implausible_day_is_refused() -> None:
+    from integrity_flows.engine.data import _NORMALIZERS
+
+    with pytest.raises(ValueError, match="not a plausible date"):
+        _NORMALIZERS["datetime"]("1957-10-05T09:00:00", None)
+    assert _NORMALIZERS["datetime"]("2566-10-05T09:00:00", None) == "2023-10-05T02:00:00.000000Z"
 
 
 def test_an_amount_no_form_would_take_is_refused() -> None:

@@ -4,7 +4,9 @@ Each command works on the flow named with ``--flow``, by default the one loaded 
 declares ``tracking:`` (the bundled corruption complaint, plan projects 33 and 34):
 
 - ``complaint file``: record a case and print its tracking code, once;
-- ``complaint follow CODE``: what the holder of CODE may see;
+- ``complaint follow --code-from-stdin`` (or ``complaint follow CODE``): what the holder
+  of the code may see; reading it from standard input keeps it out of the process table
+  and the shell's history, as ``--data-file`` does for a complainant's name;
 - ``complaint manual`` = ``flows manual FLOW``: the handling manual, written from the flow
   (Thai or English, Markdown or HTML), with the time frames in force;
 - ``complaint statistics``: the figures to publish for a fiscal year, no personal data:
