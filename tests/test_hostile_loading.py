@@ -617,3 +617,30 @@ def test_an_amount_no_form_would_take_is_refused() -> None:
     assert NORMALIZERS["decimal"]("๑๒,๐๐๐.๕๐ บาท", None) == "12000.50"  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="at most 15 digits"):
         NORMALIZERS["integer"]("1" + "0" * 15, None)  # type: ignore[arg-type]
+
+
+def test_a_list_item_no_form_would_take_is_refused() -> None:
+    custodian = Actor("kanda", roles={"custodian"})
+    with Engine.open("memory://", entry_points=False) as engine:
+        with pytest.raises(InvalidData) as caught:
+            engine.start(
+                "asset_rules",
+                actor=custodian,
+                data={"fiscal_year": 2567, "channels": ["เว็บไซต์", "บอร์ด\u202e"]},
+            )
+        assert "'publication channels' has a bad value" in caught.value.message_en
+        assert "U+202E" in caught.value.message_en
+        assert engine.cases() == []
+
+
+def test_a_history_shows_control_characters_as_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text a host let through (an actor id) never reaches the terminal as a control."""
+    db = tmp_path / "cases.db"
+    with Engine.open(f"sqlite:///{db}", entry_points=False) as engine:
+        case = engine.start("asset_lending", actor=Actor("x\x1b[2J", roles={"staff"}), data=LOAN)
+    status, out, _ = _run(capsys, "case", "history", case.id, "--db", str(db))
+    assert status == 0
+    assert "\x1b" not in out
+    assert "x\\u001b[2J" in out

@@ -22,6 +22,7 @@ from integrity_flows.cli.common import (
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
+from integrity_flows.values import visible
 
 _actor_options = [
     click.option("--actor", "actor_id", required=True, help="Who acts / ผู้ดำเนินการ"),
@@ -77,9 +78,9 @@ def _print_case(engine: Engine, case: Case) -> None:
                     if isinstance(item, dict)
                     else item
                 )
-                click.echo(f"    {index}. {shown}")
+                click.echo(visible(f"    {index}. {shown}"))
             continue
-        click.echo(f"  {label.th} / {label.en}: {value}")
+        click.echo(visible(f"  {label.th} / {label.en}: {value}"))
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
         click.echo(

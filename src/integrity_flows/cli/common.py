@@ -31,6 +31,7 @@ from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import FlowError
+from integrity_flows.values import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -293,7 +294,11 @@ def when(at: str | datetime) -> str:
 
 
 def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
-    """One line of a case history."""
+    """One line of a case history, every control character in it shown as an escape."""
+    return visible(_describe(event, definition))
+
+
+def _describe(event: AuditEvent, definition: FlowDefinition | None) -> str:
 
     def label(kind: str, name: str | None) -> str:
         if name is None:
