@@ -462,7 +462,11 @@ def test_sensitive_data_from_a_file_or_standard_input(
     )
     assert status == 2
     assert "details given both in --data and in --data-file" in err
-    for bad, said in (("{not json", "is not a JSON object"), ("[1]", "expected key=value")):
+    for bad, said in (
+        ("{not json", "is not a JSON object"),
+        ('{"a": ' + "[" * 100_000, "is not a JSON object"),
+        ("[1]", "expected key=value"),
+    ):
         data.write_text(bad, encoding="utf-8")
         status, _, err = _run(capsys, *COMPLAINT, "--db", db, "--data-file", str(data))
         assert status == 2, bad

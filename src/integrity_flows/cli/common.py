@@ -249,7 +249,7 @@ def read_data_file(handle: TextIO | None) -> dict[str, Any]:
     if text.lstrip().startswith("{"):
         try:
             found = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
             raise click.BadParameter(
                 f"{name} is not a JSON object ({exc}) / ไฟล์ {name} ไม่ใช่ JSON ที่ถูกต้อง",
                 param_hint="--data-file",
