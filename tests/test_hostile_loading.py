@@ -648,3 +648,12 @@ def test_a_history_shows_control_characters_as_escapes(
     assert status == 0
     assert "\x1b" not in out
     assert "x\\u001b[2J" in out
+
+
+def test_a_flow_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "latin.yaml").write_bytes(b"id: caf\xe9\n")
+    with pytest.raises(DefinitionError) as caught:
+        Engine.open("memory://", flows=[tmp_path], entry_points=False)
+    (problem,) = caught.value.problems
+    assert problem.source == str(tmp_path / "latin.yaml")
+    assert "cannot read as UTF-8 text" in problem.message_en
