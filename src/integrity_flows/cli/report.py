@@ -229,8 +229,11 @@ def print_report(
 ) -> None:
     """Compute the report ``name`` on ``db`` and print it in ``fmt`` (``settings``: the
     host's setting overrides by flow, for an alias that takes them; ``reveal``: then read
-    a sensitive field of each case its registers list, each reading audited)."""
-    with open_engine(db, flow_dirs, read_only=True, settings=settings) as engine:
+    a sensitive field of each case its registers list, each reading audited: the one case
+    where a report writes, so only then is the store opened for writing)."""
+    with open_engine(
+        db, flow_dirs, must_exist=True, read_only=reveal is None, settings=settings
+    ) as engine:
         try:
             report = engine.reports.get(name)
             figures = run_report(
