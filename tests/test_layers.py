@@ -15,7 +15,7 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer and of the layers below it,
 # never above. An import made only for type checking counts like any other.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "calendars", "clock", "values")),
+    ("foundation", ("errors", "calendars", "clock", "values", "safe_yaml")),
     ("definition", ("definition",)),
     ("values", ("actor", "case", "committees", "stored", "audit.records")),
     ("contracts", ("protocols", "guards.context")),
