@@ -288,6 +288,7 @@ READ_ONLY_COMMANDS = [
     ("case", "history", "L1"),
     ("case", "list"),
     ("report", "lending_register", "--fiscal-year", "2567"),
+    ("plan", "monitor", "--fiscal-year", "2567"),
     ("complaint", "follow", "40917-55203-88164-02937-61450", "--wrong-code-delay", "0"),
 ]
 
@@ -657,3 +658,14 @@ def test_a_flow_file_that_is_not_utf8_is_a_problem(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.source == str(tmp_path / "latin.yaml")
     assert "cannot read as UTF-8 text" in problem.message_en
+
+
+def test_a_plan_file_gets_the_same_protection() -> None:
+    from integrity_flows.plan.reading import PlanError, read_plan
+
+    with pytest.raises(PlanError) as caught:
+        read_plan("plan:\n" + _bomb(6), "evil-plan.yaml")
+    (problem,) = caught.value.problems
+    assert problem.source == "evil-plan.yaml"
+    assert problem.path.startswith("plan.l")
+    assert "alias" in problem.message_en
