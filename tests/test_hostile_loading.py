@@ -67,6 +67,12 @@ def test_anchors_and_merge_keys_of_ordinary_size_still_load(registry: GuardRegis
     assert raw == {"a": {"x": 1}, "b": {"x": 1, "y": 2}, "c": [{"x": 1}, {"x": 1}]}
 
 
+def test_a_value_that_holds_itself_is_refused() -> None:
+    for text in ("reports: &a [*a]", "settings: &s {x: 1, me: *s}"):
+        _, (problem,) = parse_yaml(text, "evil.yaml")
+        assert "inside its own anchor" in problem.message_en
+
+
 def test_deep_nesting_is_refused_with_its_path() -> None:
     text = "settings:\n  deep: " + "{a: " * 900 + "1" + "}" * 900 + "\n"
     _, (problem,) = parse_yaml(text, "evil.yaml")

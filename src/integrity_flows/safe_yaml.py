@@ -131,6 +131,14 @@ def _shape_problems(text: str, source: str) -> list[Problem]:
             path = parent.child(event) if parent is not None else ""
             # An alias of a scalar counts one, as the scalar did.
             alias = isinstance(event, yaml.AliasEvent)
+            if alias and any(anchor == event.anchor for _, anchor, _ in stack):
+                return _problem(
+                    source,
+                    path,
+                    f"the alias *{event.anchor} is inside its own anchor"
+                    " (a value that holds itself)",
+                    f"การอ้างอิง *{event.anchor} อยู่ภายในค่าที่มันอ้างถึงเอง",
+                )
             count += sizes.get(str(event.anchor), 1) if alias else 1
             if count > MAX_VALUES:
                 return _problem(
