@@ -324,5 +324,5 @@ def test_store_errors_are_reported_not_raised(
         "--actor", "somchai", "--role", "staff",
     )  # fmt: skip
     assert status == 1
-    assert "SQLite store failed while opening the database" in err
+    assert f"SQLite store {tmp_path / 'no' / 'such.db'} failed while opening the database" in err
     assert "เปิดฐานข้อมูล" in err

@@ -98,7 +98,14 @@ def test_same_text_same_digest(registry: GuardRegistry) -> None:
     """The definition hash depends on the content, not on formatting or file name."""
     one = read_text(TEXT, "a.yaml", registry)
     two = read_text("# a comment\n" + TEXT, "b.yaml", registry)
-    three = read_text(edited("escalate_after_days: 7", "escalate_after_days: 8"), "c", registry)
+    three = read_text(
+        edited(
+            "escalate_after_days: {type: days, default: 7}",
+            "escalate_after_days: {type: days, default: 8}",
+        ),
+        "c",
+        registry,
+    )
     assert one.digest == two.digest != three.digest
 
 
@@ -434,7 +441,12 @@ def test_same_version_with_other_content_is_refused(registry: GuardRegistry) -> 
     library = FlowLibrary([read_text(TEXT, "a.yaml", registry)])
     library.add(read_text(TEXT, "copy.yaml", registry))  # identical: fine
     changed = read_text(
-        edited("escalate_after_days: 7", "escalate_after_days: 9"), "b.yaml", registry
+        edited(
+            "escalate_after_days: {type: days, default: 7}",
+            "escalate_after_days: {type: days, default: 9}",
+        ),
+        "b.yaml",
+        registry,
     )
     with pytest.raises(DefinitionError, match="new version"):
         library.add(changed)

@@ -33,7 +33,13 @@ ENGLISH_MONTHS = (
 )  # fmt: skip
 
 # A year written above this is read as Buddhist Era, at or below it as Common Era.
+# A year from this one up is Buddhist Era, in every form a date is written.
 _BE_THRESHOLD = 2400
+
+#: The days a person may give (a return date, an order's date, ``--at``): a date outside
+#: them is a slip a paper form would refuse (1957, or a C.E. year read as B.E.).
+EARLIEST_DAY = date(1970, 1, 1)  # 1 มกราคม พ.ศ. ๒๕๑๓
+LATEST_DAY = date(2100, 12, 31)  # 31 ธันวาคม พ.ศ. ๒๖๔๓
 
 
 def arabic_digits(text: str) -> str:
@@ -89,8 +95,30 @@ def be_year(ce_year: int) -> int:
 
 
 def ce_year(year: int) -> int:
-    """Common Era year of a year written either way (above 2400 means B.E.)."""
-    return year - BE_OFFSET if year > _BE_THRESHOLD else year
+    """Common Era year of a year written either way (2400 and above means B.E.)."""
+    return year - BE_OFFSET if year >= _BE_THRESHOLD else year
+
+
+def sane_day(day: date) -> date:
+    """``day``, if it falls from :data:`EARLIEST_DAY` to :data:`LATEST_DAY`; else a
+    ``ValueError`` saying the range in the Buddhist Era."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        msg = (
+            f"{english_date(day)} is not a plausible date: give one from "
+            f"{english_date(EARLIEST_DAY)} to {english_date(LATEST_DAY)}"
+        )
+        raise ValueError(msg)
+    return day
+
+
+def sane_fiscal_year(year: int) -> int:
+    """``year`` (B.E.), if it is a fiscal year within the plausible dates; else a
+    ``ValueError``."""
+    first, last = be_year(EARLIEST_DAY.year) + 1, be_year(LATEST_DAY.year)
+    if not first <= year <= last:
+        msg = f"fiscal year {year} is not plausible: give a B.E. year from {first} to {last}"
+        raise ValueError(msg)
+    return year
 
 
 def fiscal_year(day: date | datetime) -> int:
@@ -237,8 +265,8 @@ def parse_date(text: str | date) -> date:
     """Read a date as people write it.
 
     Accepts ISO (``2023-10-01``), ``1 October 2566``, ``๑ ตุลาคม ๒๕๖๖``, ``1 ต.ค. 2566``
-    and ``1/10/2566``. In every form a year above 2400 is Buddhist Era
-    (``2566-10-01`` is 1 October 2023), one at or below it Common Era.
+    and ``1/10/2566``. In every form a year from 2400 up is Buddhist Era
+    (``2566-10-01`` is 1 October 2023), one below it Common Era.
     """
     if isinstance(text, datetime):
         return text.astimezone(THAI_TZ).date()
@@ -260,7 +288,7 @@ def parse_date(text: str | date) -> date:
 
 
 def parse_datetime(text: str | datetime) -> datetime:
-    """Read an instant: ISO 8601 (Thai time when no zone is given; a year above 2400 is
+    """Read an instant: ISO 8601 (Thai time when no zone is given; a year from 2400 up is
     Buddhist Era), or a date as :func:`parse_date` reads it (midnight Thai time)."""
     if isinstance(text, datetime):
         if text.tzinfo is None:
@@ -270,7 +298,7 @@ def parse_datetime(text: str | datetime) -> datetime:
     if not isinstance(text, str):
         raise _not_text(text, "a date and time")
     cleaned = arabic_digits(text).strip()
-    if (year := re.match(r"^(\d{4})-", cleaned)) and int(year[1]) > _BE_THRESHOLD:
+    if (year := re.match(r"^(\d{4})-", cleaned)) and int(year[1]) >= _BE_THRESHOLD:
         cleaned = f"{ce_year(int(year[1])):04d}{cleaned[4:]}"
     try:
         moment = datetime.fromisoformat(cleaned)
@@ -283,6 +311,8 @@ def parse_datetime(text: str | datetime) -> datetime:
 
 __all__ = [
     "BE_OFFSET",
+    "EARLIEST_DAY",
+    "LATEST_DAY",
     "PERIOD_MONTHS",
     "THAI_TZ",
     "add_months",
@@ -300,6 +330,8 @@ __all__ = [
     "parse_int",
     "period_labels",
     "period_of",
+    "sane_day",
+    "sane_fiscal_year",
     "start_of_day_utc",
     "thai_date",
     "thai_datetime",

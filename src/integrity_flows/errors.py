@@ -318,17 +318,28 @@ class CaseUnreadable(StoreError):
         self.detail = detail
 
 
+class ForeignStore(StoreError):
+    """The database is not one of ours (or not at a schema this version reads); nothing
+    was read from it or written to it."""
+
+    code = "foreign_store"
+
+
 class UnsupportedStore(StoreError):
     """The store URL names a scheme this installation cannot open."""
 
     code = "unsupported_store"
 
     def __init__(self, url: str) -> None:
+        # Only the scheme is repeated: the rest may hold a password (user:secret@host,
+        # ?password=...).
+        scheme, sep, _ = url.partition("://")
+        shown = f"{scheme}{sep}..." if sep else "..."
         super().__init__(
-            f"ไม่รู้จักที่เก็บข้อมูล '{url}' (ใช้ memory://, sqlite:///PATH หรือ postgresql://...)",
-            f"cannot open store '{url}' (use memory://, sqlite:///PATH or postgresql://...)",
+            f"ไม่รู้จักที่เก็บข้อมูล '{shown}' (ใช้ memory://, sqlite:///PATH หรือ postgresql://...)",
+            f"cannot open store '{shown}' (use memory://, sqlite:///PATH or postgresql://...)",
         )
-        self.url = url
+        self.url = shown
 
 
 __all__ = [
@@ -339,6 +350,7 @@ __all__ = [
     "DefinitionError",
     "DirectoryError",
     "FlowError",
+    "ForeignStore",
     "GuardRejected",
     "InvalidCheckpoint",
     "InvalidData",

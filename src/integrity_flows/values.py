@@ -7,12 +7,13 @@ Era accepted), enum choices named by id or by Thai or English label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
-from integrity_flows.calendars import parse_date, parse_decimal, parse_int
+from integrity_flows.calendars import parse_date, parse_decimal, parse_int, sane_day
 
 _TRUE = {"true", "yes", "y", "1", "ใช่", "จริง"}
 _FALSE = {"false", "no", "n", "0", "ไม่ใช่", "ไม่", "เท็จ"}
@@ -31,12 +32,50 @@ class Choices(Protocol):
     def choice_labels(self) -> Mapping[str, Any]: ...
 
 
+#: The most digits a number may have before its point, and after it: what a form would
+#: take (an amount in baht, a count, a score), and exact in every store.
+MAX_DIGITS = 15
+MAX_PLACES = 6
+
+# Characters no form holds: control characters (NUL, ESC, ...) but tab and line breaks,
+# and the bidirectional embeddings, overrides and isolates that make text read otherwise
+# than it is stored (U+202A-U+202E, U+2066-U+2069).
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def text(value: Any, _: Choices) -> str:
-    """Text (a whole number is taken as its digits)."""
+    """Text (a whole number is taken as its digits), without control characters or
+    bidirectional overrides."""
     if isinstance(value, str | int) and not isinstance(value, bool):
-        return str(value)
+        found = str(value)
+        hidden = _HIDDEN.search(found)
+        if hidden is not None:
+            msg = (
+                f"text may not hold the control character U+{ord(hidden[0]):04X}"
+                f" (at position {hidden.start()})"
+            )
+            raise ValueError(msg)
+        return found
     msg = "expected text"
     raise ValueError(msg)
+
+
+def visible(found: str) -> str:
+    """``found`` with each character :func:`text` refuses written as an escape
+    (``\\u001b``): for showing text kept before it was refused, or given by a host,
+    on a terminal."""
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m[0]):04x}", found)
+
+
+def _in_bounds(number: Decimal) -> Decimal:
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # a finite number
+    places = max(0, -exponent)
+    before = max(0, len(digits) + exponent) if number else 0
+    if before > MAX_DIGITS or places > MAX_PLACES:
+        msg = f"a number has at most {MAX_DIGITS} digits before the point and {MAX_PLACES} after it"
+        raise ValueError(msg)
+    return number
 
 
 def boolean(value: Any, _: Choices) -> bool:
@@ -69,7 +108,7 @@ def integer(value: Any, _: Choices) -> int:
     if isinstance(value, bool) or not isinstance(value, str | int):
         msg = "expected a whole number"
         raise ValueError(msg)
-    return parse_int(value)
+    return int(_in_bounds(Decimal(parse_int(value))))
 
 
 def decimal(value: Any, _: Choices) -> str:
@@ -77,15 +116,16 @@ def decimal(value: Any, _: Choices) -> str:
     if isinstance(value, bool) or not isinstance(value, _SCALARS):
         msg = "expected a number"
         raise ValueError(msg)
-    return str(parse_decimal(value))
+    return str(_in_bounds(parse_decimal(value)))
 
 
 def day(value: Any, _: Choices) -> str:
-    """A calendar date as ISO text (C.E.)."""
+    """A calendar date as ISO text (C.E.), within the plausible dates
+    (:func:`~integrity_flows.calendars.sane_day`)."""
     if not isinstance(value, str | date):
         msg = "expected a date"
         raise ValueError(msg)
-    return parse_date(value).isoformat()
+    return sane_day(parse_date(value)).isoformat()
 
 
 NORMALIZERS: dict[str, Callable[[Any, Choices], Any]] = {
@@ -120,4 +160,4 @@ def number(value: Any) -> Decimal | None:
         return None
 
 
-__all__ = ["NORMALIZERS", "Choices", "number"]
+__all__ = ["NORMALIZERS", "Choices", "number", "visible"]

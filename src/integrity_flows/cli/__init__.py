@@ -36,8 +36,28 @@ from integrity_flows.errors import FlowError
     help="File holding the key for sensitive data (else INTEGRITY_FLOWS_KEY_FILE or "
     "INTEGRITY_FLOWS_KEY) / ไฟล์กุญแจเข้ารหัส",
 )
+@click.option(
+    "--override-flows",
+    "override_flows",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of flows that may replace flows of the same id from the bundled folder, "
+    "--flows or plug-ins, in a new version (repeatable) / โฟลเดอร์ขั้นตอนงานที่ให้แทนที่ได้",
+)
+@click.option(
+    "--override-plugin",
+    "override_plugins",
+    multiple=True,
+    help="The name of an installed plug-in whose flows may replace flows of the same id "
+    "(repeatable) / ส่วนเสริมที่ให้แทนที่ขั้นตอนงานได้",
+)
 @click.version_option(package_name="integrity-flows")
-def cli(verbose: bool, key_file: str | None) -> None:
+def cli(
+    verbose: bool,
+    key_file: str | None,
+    override_flows: tuple[str, ...],
+    override_plugins: tuple[str, ...],
+) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 
     ขั้นตอนงานตามแผนปฏิบัติการป้องกันการทุจริต ที่ตรวจสอบย้อนหลังได้

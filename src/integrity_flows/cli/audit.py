@@ -28,7 +28,7 @@ def audit_group() -> None:
 def open_for_reading(db: str) -> Store:
     """The store at ``db``, opened without migrating it: reading it writes nothing. A store
     whose schema is behind is refused, naming the command that brings it up to date."""
-    store = open_store(store_url(db, must_exist=True), migrate=False)
+    store = open_store(store_url(db, must_exist=True), migrate=False, read_only=True)
     if isinstance(store, MigratingStore):
         try:
             version = store.schema_version()
@@ -246,7 +246,7 @@ def prove_command(
 )
 def export_trail(db: str, output: TextIO) -> None:
     """Every event as JSON Lines, in the order written / ส่งออกบันทึก."""
-    store = open_store(store_url(db, must_exist=True))
+    store = open_store(store_url(db, must_exist=True), read_only=True)
     try:
         for event in store.iter_events_by_seq():
             record = {**json.loads(event.body), "hash": event.hash, "seq": event.seq}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TextIO
 
 import click
 
@@ -14,10 +15,10 @@ from integrity_flows.cli.common import (
     echo,
     fail,
     flows_option,
+    gather_data,
     identity_options,
     make_actor,
     open_engine,
-    parse_pairs,
     with_options,
 )
 from integrity_flows.engine.data import redact
@@ -34,6 +35,14 @@ _actor_options = [
     ),
     click.option("--unit", default=None, help="The actor's unit / สังกัด"),
     click.option("--data", "pairs", multiple=True, help="key=value (repeatable) / ข้อมูล"),
+    click.option(
+        "--data-file",
+        "data_file",
+        type=click.File("r", encoding="utf-8"),
+        default=None,
+        help="Data from a file (- for standard input): a JSON object or key=value lines. "
+        "Give sensitive values this way, never with --data / ข้อมูลจากไฟล์ (ข้อมูลอ่อนไหวให้ส่งทางนี้)",
+    ),
     click.option("--reason", default=None, help="Why, recorded in the audit trail / เหตุผล"),
     click.option(
         "--at", default=None, help="Record at this time instead of now (date or ISO time) / ณ วันที่"
@@ -98,6 +107,7 @@ def start_case(
     roles: tuple[str, ...],
     unit: str | None,
     pairs: tuple[str, ...],
+    data_file: TextIO | None,
     reason: str | None,
     at: str | None,
 ) -> None:
@@ -107,7 +117,11 @@ def start_case(
             definition = engine.flows.get(flow_id)
             actor = make_actor(actor_id, roles, unit, definition)
             case = engine.start(
-                flow_id, actor=actor, data=parse_pairs(pairs), reason=reason, case_id=case_id
+                flow_id,
+                actor=actor,
+                data=gather_data(pairs, data_file),
+                reason=reason,
+                case_id=case_id,
             )
         except FlowError as exc:
             fail(exc)
@@ -129,6 +143,7 @@ def fire_case(
     roles: tuple[str, ...],
     unit: str | None,
     pairs: tuple[str, ...],
+    data_file: TextIO | None,
     reason: str | None,
     at: str | None,
 ) -> None:
@@ -138,7 +153,7 @@ def fire_case(
             definition = engine.definition_of(engine.get(case_id))
             actor = make_actor(actor_id, roles, unit, definition)
             case = engine.fire(
-                case_id, trigger, actor=actor, data=parse_pairs(pairs), reason=reason
+                case_id, trigger, actor=actor, data=gather_data(pairs, data_file), reason=reason
             )
         except FlowError as exc:
             fail(exc)
@@ -151,7 +166,7 @@ def fire_case(
 @flows_option
 def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
     """Show a case (sensitive fields hidden) / แสดงเรื่อง."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             _print_case(engine, engine.get(case_id))
         except FlowError as exc:
@@ -165,7 +180,7 @@ def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
 @click.option("--state", default=None)
 def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: str | None) -> None:
     """List cases / รายการเรื่อง."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         for case in engine.cases(flow_id, state):
             label = engine.flows.get(case.flow_id, case.flow_version).label_of_state(case.state)
             echo(
@@ -181,7 +196,7 @@ def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: 
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event")
 def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: bool) -> None:
     """The audit events of a case, oldest first / ประวัติของเรื่อง."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             events = engine.history(case_id)
         except FlowError as exc:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypedDict, TypeVar
 
 import click
 import structlog
@@ -15,7 +16,15 @@ import structlog
 from integrity_flows import committees
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
-from integrity_flows.calendars import parse_date, parse_datetime, parse_int, thai_datetime
+from integrity_flows.calendars import (
+    THAI_TZ,
+    parse_date,
+    parse_datetime,
+    parse_int,
+    sane_day,
+    sane_fiscal_year,
+    thai_datetime,
+)
 from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
@@ -109,13 +118,32 @@ def flows_option(func: F) -> F:
     )(func)
 
 
+class Overrides(TypedDict):
+    """The sources a run lets replace flows (keyword arguments of ``load_library``)."""
+
+    overrides: tuple[str, ...]
+    override_plugins: tuple[str, ...]
+
+
+def flow_overrides() -> Overrides:
+    """The sources this run lets replace flows of the same id, given before the command:
+    ``integrity-flows --override-flows DIR --override-plugin NAME ...``; the keyword
+    arguments of :func:`~integrity_flows.loading.load_library` and ``Engine.open``."""
+    ctx = click.get_current_context(silent=True)
+    params = ctx.find_root().params if ctx else {}
+    return Overrides(
+        overrides=tuple(params.get("override_flows") or ()),
+        override_plugins=tuple(params.get("override_plugins") or ()),
+    )
+
+
 def _fiscal_year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
     if value is None:
         return None
     try:
-        return parse_int(value)
+        return sane_fiscal_year(parse_int(value))
     except ValueError as exc:
-        msg = f"not a fiscal year: {value!r} / ปีงบประมาณไม่ถูกต้อง: {value!r}"
+        msg = f"not a fiscal year: {value!r} ({exc}) / ปีงบประมาณไม่ถูกต้อง: {value!r}"
         raise click.BadParameter(msg) from exc
 
 
@@ -143,11 +171,25 @@ def typed_date(text: str, param_hint: str) -> date:
     """A date as a person writes it (B.E., Thai digits and month names accepted), or a
     usage error naming the option."""
     try:
-        return parse_date(text)
-    except ValueError as exc:
+        return sane_day(parse_date(text))
+    except (ValueError, OverflowError) as exc:
         raise click.BadParameter(
-            f"not a date: {text!r} / วันที่ไม่ถูกต้อง: {text!r}", param_hint=param_hint
-        ) from exc
+            f"not a date: {text!r} ({exc}) / วันที่ไม่ถูกต้อง: {text!r}", param_hint=param_hint
+        ) from None
+
+
+def typed_moment(text: str, param_hint: str) -> datetime:
+    """An instant as a person writes it (a date, or ISO 8601; B.E. accepted), within the
+    plausible dates, or a usage error naming the option."""
+    try:
+        moment = parse_datetime(text)
+        sane_day(moment.astimezone(THAI_TZ).date())
+    except (ValueError, OverflowError) as exc:
+        raise click.BadParameter(
+            f"not a date or time: {text!r} ({exc}) / วันเวลาไม่ถูกต้อง: {text!r}",
+            param_hint=param_hint,
+        ) from None
+    return moment
 
 
 # --- who acts: directory or trust (issue 16) ------------------------------------
@@ -259,19 +301,24 @@ def open_engine(
     *,
     must_exist: bool = False,
     settings: Mapping[str, Mapping[str, Any]] | None = None,
+    read_only: bool = False,
 ) -> Engine:
     """The engine on ``db``, with a fixed clock when ``at`` is given, the key of this run
-    (see :mod:`integrity_flows.cli.keys`) and any setting overrides."""
-    clock = FixedClock(parse_datetime(at)) if at else None
-    url = store_url(db, must_exist=must_exist)
+    (see :mod:`integrity_flows.cli.keys`) and any setting overrides. ``read_only`` (the
+    commands that only read) opens an existing database without migrating it and refuses
+    one that is not ours."""
+    clock = FixedClock(typed_moment(at, "--at")) if at else None
+    url = store_url(db, must_exist=must_exist or read_only)
     return Engine.open(
         url,
         flows=list(flow_dirs),
+        **flow_overrides(),
         clock=clock,
         logger=cli_logger(),
         key=cli_key(),
         settings=settings,
         directory=cli_directory(),
+        read_only=read_only,
     )
 
 
@@ -292,17 +339,66 @@ def make_actor(
     return Actor(actor_id, roles=frozenset(resolved), unit=unit)
 
 
-def parse_pairs(pairs: Iterable[str]) -> dict[str, str]:
+def parse_pairs(pairs: Iterable[str], param_hint: str = "--data") -> dict[str, str]:
     """``key=value`` pairs (keys may be labels; values may use Thai digits)."""
     data: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise click.BadParameter(
-                f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า", param_hint="--data"
+                f"expected key=value, got {pair!r} / ต้องเขียนเป็น ชื่อ=ค่า", param_hint=param_hint
             )
         data[key.strip()] = value
     return data
+
+
+def read_data_file(handle: TextIO | None) -> dict[str, Any]:
+    """The data in a ``--data-file``: a JSON object, or ``key=value`` lines (blank lines
+    and lines starting with ``#`` skipped). ``-`` is standard input. This is how sensitive
+    values are given: unlike ``--data``, they never appear in the process table or in the
+    shell's history."""
+    if handle is None:
+        return {}
+    name = getattr(handle, "name", "-")
+    try:
+        text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(
+            f"cannot read {name} as UTF-8 text ({exc}) / อ่านไฟล์ {name} เป็นข้อความ UTF-8 ไม่ได้",
+            param_hint="--data-file",
+        ) from None
+    if text.lstrip().startswith("{"):
+        try:
+            found = json.loads(text)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
+            raise click.BadParameter(
+                f"{name} is not a JSON object ({exc}) / ไฟล์ {name} ไม่ใช่ JSON ที่ถูกต้อง",
+                param_hint="--data-file",
+            ) from None
+        if not isinstance(found, dict):
+            raise click.BadParameter(
+                f"{name} must hold one JSON object / ไฟล์ {name} ต้องเป็น JSON object",
+                param_hint="--data-file",
+            )
+        return found
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    return parse_pairs(lines, param_hint="--data-file")
+
+
+def gather_data(pairs: Iterable[str], data_file: TextIO | None) -> dict[str, Any]:
+    """The data of ``--data`` pairs and a ``--data-file``; a field given in both is refused."""
+    given = parse_pairs(pairs)
+    from_file = read_data_file(data_file)
+    twice = sorted(set(given) & set(from_file))
+    if twice:
+        names = ", ".join(twice)
+        raise click.BadParameter(
+            f"{names} given both in --data and in --data-file / ระบุ {names} ซ้ำทั้งสองทาง",
+            param_hint="--data-file",
+        )
+    return {**from_file, **given}
 
 
 def fail(error: FlowError) -> None:

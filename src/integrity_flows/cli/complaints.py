@@ -4,7 +4,9 @@ Each command works on the flow named with ``--flow``, by default the one loaded 
 declares ``tracking:`` (the bundled corruption complaint, plan projects 33 and 34):
 
 - ``complaint file``: record a case and print its tracking code, once;
-- ``complaint follow CODE``: what the holder of CODE may see;
+- ``complaint follow --code-from-stdin`` (or ``complaint follow CODE``): what the holder
+  of the code may see; reading it from standard input keeps it out of the process table
+  and the shell's history, as ``--data-file`` does for a complainant's name;
 - ``complaint manual`` = ``flows manual FLOW``: the handling manual, written from the flow
   (Thai or English, Markdown or HTML), with the time frames in force;
 - ``complaint statistics``: the figures to publish for a fiscal year, no personal data:
@@ -21,6 +23,7 @@ codes through the command is slowed down all the same.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from datetime import datetime
 from typing import TextIO
@@ -34,9 +37,9 @@ from integrity_flows.cli.common import (
     fail,
     fiscal_year_option,
     flows_option,
+    gather_data,
     make_actor,
     open_engine,
-    parse_pairs,
 )
 from integrity_flows.cli.manual import (
     MANUAL_OPTIONS,
@@ -80,6 +83,7 @@ def file_complaint(
     roles: tuple[str, ...],
     unit: str | None,
     pairs: tuple[str, ...],
+    data_file: TextIO | None,
     reason: str | None,
     at: str | None,
 ) -> None:
@@ -88,7 +92,7 @@ def file_complaint(
         try:
             desk = TrackingDesk(engine, flow_id=flow_id)
             actor = make_actor(actor_id, roles, unit, engine.flows.get(desk.flow_id))
-            filed = desk.file(actor=actor, data=parse_pairs(pairs), reason=reason)
+            filed = desk.file(actor=actor, data=gather_data(pairs, data_file), reason=reason)
         except FlowError as exc:
             fail(exc)
         state = engine.definition_of(filed.case).label_of_state(filed.case.state)
@@ -101,7 +105,13 @@ def file_complaint(
 
 
 @complaint_group.command("follow")
-@click.argument("code")
+@click.argument("code", required=False)
+@click.option(
+    "--code-from-stdin",
+    is_flag=True,
+    help="Read the tracking code from the first line of standard input, so it never appears "
+    "in the process table or the shell's history / อ่านรหัสติดตามจาก standard input",
+)
 @db_option
 @flows_option
 @_flow_option
@@ -115,7 +125,8 @@ def file_complaint(
     help="Seconds to wait before answering a wrong code / หน่วงเวลาเมื่อรหัสไม่ถูกต้อง",
 )
 def follow_complaint(
-    code: str,
+    code: str | None,
+    code_from_stdin: bool,
     db: str,
     flow_dirs: tuple[str, ...],
     flow_id: str | None,
@@ -123,8 +134,18 @@ def follow_complaint(
     as_json: bool,
     wrong_code_delay: float,
 ) -> None:
-    """What the complainant holding CODE may see / ติดตามเรื่องร้องเรียนด้วยรหัสติดตาม."""
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    """What the complainant holding CODE may see / ติดตามเรื่องร้องเรียนด้วยรหัสติดตาม.
+
+    Give the code with --code-from-stdin rather than as CODE: an argument is visible to
+    other local users and kept in the shell's history."""
+    if (code is None) == (not code_from_stdin):
+        raise click.UsageError(
+            "give the tracking code as CODE or with --code-from-stdin, not both and not "
+            "neither / ระบุรหัสติดตามอย่างใดอย่างหนึ่ง: CODE หรือ --code-from-stdin"
+        )
+    if code is None:
+        code = sys.stdin.readline().strip()
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             # One process per run: its throttle starts empty (the fixed delay below bounds it).
             progress = TrackingDesk(engine, flow_id=flow_id).follow(code, source="command-line")

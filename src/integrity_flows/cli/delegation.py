@@ -48,7 +48,7 @@ def in_force_command(
 ) -> None:
     """Orders in force on a day, with their chains / คำสั่งที่มีผลในวันที่กำหนด."""
     day = _day(on)
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         entries = orders_in_force(engine, day, power)
     click.echo(
         f"คำสั่งที่มีผล ณ วันที่ {day.isoformat()} / Orders in force on {day.isoformat()}: {len(entries)}"
@@ -91,7 +91,7 @@ def who_command(
 ) -> None:
     """May an actor exercise a power on a day, and under which orders / ตรวจสอบอำนาจ."""
     day = _day(on)
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         grant = resolve(
             engine.store, power, actor_id, day, positions=positions, flows=engine.granting
         )

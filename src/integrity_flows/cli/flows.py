@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from integrity_flows.cli.common import flows_option
+from integrity_flows.cli.common import flow_overrides, flows_option
 from integrity_flows.cli.plan_data import read_plan_or_exit
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.machine import CompiledFlow
@@ -29,7 +29,7 @@ def flows_group() -> None:
 
 def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
     try:
-        return load_library(flow_dirs, registry=default_registry())
+        return load_library(flow_dirs, registry=default_registry(), **flow_overrides())
     except DefinitionError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -39,11 +39,14 @@ def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
 @flows_group.command("list")
 @flows_option
 def list_flows(flow_dirs: tuple[str, ...]) -> None:
-    """List the loaded flows / รายการขั้นตอนงาน."""
-    for d in _library(flow_dirs):
+    """List the loaded flows and where each comes from / รายการขั้นตอนงานและที่มา."""
+    library = _library(flow_dirs)
+    for d in library:
         project = str(d.plan.project) if d.plan is not None else "-"
+        origin = library.origin(d)
         click.echo(f"{d.id:<20} v{d.version}  โครงการที่ {project:<3} {d.title.th}")
         click.echo(f"{'':<20}      project {project:<3}   {d.title.en}")
+        click.echo(f"{'':<20}      ที่มา / from: {origin.thai} / {origin}: {d.source}")
 
 
 @flows_group.command("show")

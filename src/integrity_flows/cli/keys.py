@@ -9,6 +9,7 @@ one, commands run, but nothing sensitive can be written or read in clear.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import click
@@ -22,14 +23,24 @@ KEY_FILE_ENV = "INTEGRITY_FLOWS_KEY_FILE"
 
 
 def read_key_file(path: str | Path) -> FieldKey:
-    """The key kept in the file at ``path``."""
+    """The key kept in the file at ``path``; a warning on standard error when users other
+    than its owner may read or change the file."""
     try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise InvalidKey(
             f"อ่านไฟล์กุญแจ {path} ไม่ได้ ({exc.strerror})",
             f"cannot read the key file {path} ({exc.strerror})",
         ) from None
+    if mode & 0o077:
+        click.echo(
+            f"คำเตือน: ผู้อื่นอ่านหรือแก้ไขไฟล์กุญแจ {path} ได้ (สิทธิ์ {mode:03o}) "
+            f"ควรสั่ง chmod 600 {path}\n"
+            f"warning: users other than its owner may read or change the key file {path} "
+            f"(mode {mode:03o}); run chmod 600 {path}",
+            err=True,
+        )
     return FieldKey.from_text(text)
 
 

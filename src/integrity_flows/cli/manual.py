@@ -13,7 +13,14 @@ from typing import TextIO
 import click
 
 from integrity_flows.calendars import parse_int
-from integrity_flows.cli.common import fail, flows_option, output_option, parse_pairs, with_options
+from integrity_flows.cli.common import (
+    fail,
+    flow_overrides,
+    flows_option,
+    output_option,
+    parse_pairs,
+    with_options,
+)
 from integrity_flows.complaints.desk import tracked_flows
 from integrity_flows.complaints.manual import flow_manual
 from integrity_flows.engine.runtime import Engine
@@ -43,7 +50,7 @@ def the_tracked_flow(flow_dirs: Iterable[str], flow_id: str | None) -> str:
     """``flow_id``, or the one loaded flow that declares ``tracking:`` when not given."""
     if flow_id is not None:
         return flow_id
-    with Engine.open(flows=list(flow_dirs)) as engine:
+    with Engine.open(flows=list(flow_dirs), **flow_overrides()) as engine:
         found = tracked_flows(engine.flows)
     if len(found) != 1:
         names = ", ".join(found) or "-"
@@ -78,7 +85,7 @@ def write_flow_manual(
     """Write the manual of ``flow_id`` to ``output``."""
     settings = flow_settings(flow_id, setting_pairs)
     try:
-        with Engine.open(flows=list(flow_dirs), settings=settings) as engine:
+        with Engine.open(flows=list(flow_dirs), settings=settings, **flow_overrides()) as engine:
             document = flow_manual(engine, flow_id, lang=lang, unit=unit)
     except FlowError as exc:
         fail(exc)

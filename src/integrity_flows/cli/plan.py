@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from integrity_flows.cli.common import flows_option
+from integrity_flows.cli.common import flow_overrides, flows_option
 from integrity_flows.cli.plan_data import (
     budget_command,
     check_command,
@@ -44,7 +44,7 @@ def plan_group() -> None:
 
 def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
     try:
-        return load_library(flow_dirs, registry=default_registry())
+        return load_library(flow_dirs, registry=default_registry(), **flow_overrides())
     except DefinitionError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

@@ -412,7 +412,7 @@ def monitor_command(
     """The plan's monitoring report of a fiscal year: what ran, the steps done, each
     indicator against its target, the budget and the evidence / รายงานการติดตามผลตามแผน."""
     plan = read_plan_or_exit(plan_source)
-    with open_engine(db, flow_dirs, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             report = monitor(engine, plan, fiscal_year, "first" if half == "first" else "year")
         except FlowError as exc:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import click
 
 from integrity_flows.audit.log import scheduled_checkpoint
-from integrity_flows.calendars import parse_datetime, thai_datetime
+from integrity_flows.calendars import thai_datetime
 from integrity_flows.cli.audit import read_signing_key
-from integrity_flows.cli.common import db_option, flows_option, open_engine
+from integrity_flows.cli.common import db_option, flows_option, open_engine, typed_moment
 from integrity_flows.cli.report import report_alias
 from integrity_flows.identity import printable
 from integrity_flows.reports.catalogue import run_report
@@ -93,8 +93,9 @@ def sweep_command(
             "ต้องระบุทั้ง --checkpoint-dir และ --signing-key"
         )
     key = read_signing_key(signing_key) if signing_key else None
+    given = typed_moment(now, "--now") if now else None
     with open_engine(db, flow_dirs, must_exist=True) as engine:
-        moment = parse_datetime(now) if now else engine.clock()
+        moment = given if given is not None else engine.clock()
         results = engine.sweep(moment, duties=False)
         results += engine.record_duties(moment)
         for r in results:

@@ -28,6 +28,7 @@ from integrity_flows.cli.common import (
     db_option,
     fail,
     fiscal_year_option,
+    flow_overrides,
     flows_option,
     identity_options,
     make_actor,
@@ -155,7 +156,7 @@ def report_group() -> None:
 def list_command(flow_dirs: tuple[str, ...]) -> None:
     """The reports the flows declare / รายงานทั้งหมด."""
     try:
-        library = load_library(flow_dirs, registry=default_registry())
+        library = load_library(flow_dirs, registry=default_registry(), **flow_overrides())
     except FlowError as exc:
         fail(exc)
         return
@@ -235,8 +236,11 @@ def print_report(
 ) -> None:
     """Compute the report ``name`` on ``db`` and print it in ``fmt`` (``settings``: the
     host's setting overrides by flow, for an alias that takes them; ``reveal``: then read
-    a sensitive field of each case its registers list, each reading audited)."""
-    with open_engine(db, flow_dirs, must_exist=True, settings=settings) as engine:
+    a sensitive field of each case its registers list, each reading audited: the one case
+    where a report writes, so only then is the store opened for writing)."""
+    with open_engine(
+        db, flow_dirs, must_exist=True, read_only=reveal is None, settings=settings
+    ) as engine:
         try:
             report = engine.reports.get(name)
             figures = run_report(

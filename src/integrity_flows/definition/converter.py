@@ -18,6 +18,7 @@ from integrity_flows.definition.model import (
     DUTY_PERIODS,
     FIELD_TYPES,
     RULE_OPS,
+    SETTING_TYPES,
     SUBFIELD_TYPES,
     DutyPeriod,
     DutyWithin,
@@ -208,14 +209,55 @@ def structure(raw: Any, source: str) -> tuple[FlowDefinition | None, list[Proble
         return None, [
             Problem(source, "", "a flow file must hold a mapping", "ไฟล์ขั้นตอนงานต้องเป็นแบบ mapping")
         ]
-    # ``source`` and ``digest`` are set by the loader, never written in a file.
-    reserved = sorted(key for key in ("source", "digest") if key in raw)
+    # ``source`` and ``digest`` are set by the loader, never written in a file, and
+    # ``setting_types`` is read from the declarations under ``settings``.
+    reserved = sorted(key for key in ("source", "digest", "setting_types") if key in raw)
     if reserved:
         return None, [_problem(source, f"unknown key(s): {', '.join(reserved)} @ $")]
+    problems: list[Problem] = []
+    if isinstance(raw.get("settings"), Mapping):
+        defaults, types, problems = _settings(raw["settings"], source)
+        raw = {**raw, "settings": defaults, "setting_types": types}
     try:
-        return _CONVERTER.structure(raw, FlowDefinition), []
+        definition = _CONVERTER.structure(raw, FlowDefinition)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        return None, [_problem(source, message) for message in _messages(exc)]
+        return None, [*problems, *(_problem(source, message) for message in _messages(exc))]
+    return (None, problems) if problems else (definition, [])
+
+
+def _settings(
+    declared: Mapping[Any, Any], source: str
+) -> tuple[dict[Any, Any], dict[Any, str], list[Problem]]:
+    """``name: {type: days, default: 7}`` for each setting: the defaults, the types, and
+    the problems of declarations of the wrong shape."""
+    defaults: dict[Any, Any] = {}
+    types: dict[Any, str] = {}
+    problems: list[Problem] = []
+    for name, declaration in declared.items():
+        path = f"settings.{name}"
+        if not isinstance(declaration, Mapping) or set(declaration) != {"type", "default"}:
+            problems.append(
+                Problem(
+                    source,
+                    path,
+                    f"a setting is declared as {{type: ..., default: ...}}, got {declaration!r}",
+                    "ค่าตั้งต้องประกาศเป็น {type: ..., default: ...}",
+                )
+            )
+        elif declaration["type"] not in SETTING_TYPES:
+            problems.append(
+                Problem(
+                    source,
+                    f"{path}.type",
+                    f"unknown setting type {declaration['type']!r}"
+                    f" (one of: {', '.join(SETTING_TYPES)})",
+                    f"ชนิดค่าตั้งไม่ถูกต้อง {declaration['type']!r}",
+                )
+            )
+        else:
+            defaults[name] = declaration["default"]
+            types[name] = str(declaration["type"])
+    return defaults, types, problems
 
 
 def _messages(exc: BaseException) -> list[str]:

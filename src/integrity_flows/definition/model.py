@@ -26,6 +26,8 @@ SubFieldType = Literal["string", "text", "integer", "decimal", "boolean", "date"
 SUBFIELD_TYPES: tuple[str, ...] = (
     "string", "text", "integer", "decimal", "boolean", "date", "enum", "actor",
 )  # fmt: skip
+# The types a setting is declared with (docs/flow-definitions.md#settings).
+SETTING_TYPES: tuple[str, ...] = ("days", "integer", "number", "text", "role", "boolean", "dates")
 # The operations of a computed value (docs/flow-definitions.md#computed-values).
 ARITHMETIC_OPS = ("sum", "difference", "product", "quotient")
 RECORD_OPS = ("count", "total", "average")
@@ -545,7 +547,9 @@ class FlowDefinition:
     # The plan project the flow implements; None for a host's own flow outside the plan.
     plan: Plan | None = None
     data: Mapping[str, Field] = attrs.field(factory=dict)
+    # Each setting's default, by name; its declared type is in ``setting_types``.
     settings: Mapping[str, Any] = attrs.field(factory=dict)
+    setting_types: Mapping[str, str] = attrs.field(factory=dict)
     description: Label | None = None
     committees: Mapping[str, Committee] = attrs.field(factory=dict)
     parent: ParentLink | None = None

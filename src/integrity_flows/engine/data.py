@@ -12,16 +12,18 @@ from datetime import datetime
 from typing import Any
 
 from integrity_flows.audit.records import REDACTED, iso
-from integrity_flows.calendars import THAI_TZ, parse_datetime
+from integrity_flows.calendars import THAI_TZ, parse_datetime, sane_day
 from integrity_flows.definition.model import Field, FlowDefinition, RecordsOp
 from integrity_flows.engine import records
 from integrity_flows.engine.inputs import bad_text, shown
 from integrity_flows.errors import Reason
-from integrity_flows.values import NORMALIZERS
+from integrity_flows.values import NORMALIZERS, text
 
 
 def _when(value: Any, _: Any) -> str:
-    return iso(parse_datetime(value))
+    moment = parse_datetime(value)
+    sane_day(moment.astimezone(THAI_TZ).date())
+    return iso(moment)
 
 
 _NORMALIZERS: dict[str, Callable[[Any, Any], Any]] = {**NORMALIZERS, "datetime": _when}
@@ -60,7 +62,12 @@ def normalize(
         elif field.computed is not None:
             problems.append(_computed_given(field))
         elif field.type == "list":
-            changes[field_id] = [*existing.get(field_id, []), *_list_items(value)]
+            given_items = _list_items(value)
+            hidden = _hidden_item(field, given_items)
+            if hidden is None:
+                changes[field_id] = [*existing.get(field_id, []), *given_items]
+            else:
+                problems.append(hidden)
         elif field.type == "records":
             items, reasons = _records(
                 field, value, existing.get(field_id), (ops or {}).get(field_id)
@@ -87,6 +94,23 @@ def read(definition: FlowDefinition, name: str, value: Any) -> tuple[Any, list[R
         return records.change(field, value, [], "add")
     found, reason = _scalar(field, value)
     return found, [reason] if reason is not None else []
+
+
+def _hidden_item(field: Field, items: list[str]) -> Reason | None:
+    """The refusal of a list item holding a character text may not hold (NUL, ESC, a
+    bidirectional override), naming the field; never the value of a sensitive one."""
+    for item in items:
+        try:
+            text(item, field)
+        except ValueError as exc:
+            shown_en = "(sensitive, not shown)" if field.sensitive else f"{item!r}: {exc}"
+            shown_th = "(ข้อมูลอ่อนไหว ไม่แสดงค่า)" if field.sensitive else repr(item)
+            return Reason(
+                "bad_value",
+                f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง {shown_th}",
+                f"'{field.label.en}' has a bad value {shown_en}",
+            )
+    return None
 
 
 def _computed_given(field: Field) -> Reason:

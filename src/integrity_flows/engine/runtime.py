@@ -62,6 +62,7 @@ from integrity_flows.errors import (
 )
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
+from integrity_flows.loading.setting_checks import override_problems
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
@@ -145,6 +146,8 @@ class Engine:
         flows: Iterable[str | Path] = (),
         bundled: bool = True,
         entry_points: bool = True,
+        overrides: Iterable[str | Path] = (),
+        override_plugins: Iterable[str] = (),
         guards: Iterable[GuardSpec] = (),
         clock: Clock | None = None,
         settings: Mapping[str, Mapping[str, Any]] | None = None,
@@ -153,19 +156,30 @@ class Engine:
         key: FieldKey | str | None = None,
         directory: Directory | PersonLookup | None = None,
         plan: Plan | None = None,
+        read_only: bool = False,
     ) -> Engine:
         """Open a store by URL (``memory://``, ``sqlite:///PATH``, ``postgresql://...``) with
         the flows found in the bundled folder, the ``flows`` folders and installed
-        packages. ``key`` protects sensitive data (ephemeral for ``memory://`` when none is
-        given). With ``plan``, a flow that names a project or cites a step that plan (its
-        latest version) does not have is refused at load."""
+        packages. A flow id one of these defines may not be defined again by another,
+        unless that one is an ``overrides`` folder (loaded last) or a plug-in named in
+        ``override_plugins``. ``key`` protects sensitive data (ephemeral for ``memory://``
+        when none is given). With ``plan``, a flow that names a project or cites a step
+        that plan (its latest version) does not have is refused at load. ``read_only``
+        opens the store without migrating it, refuses a database that is not ours and any
+        write (see ``stores.open_store``)."""
         registry = default_registry(entry_points=entry_points)
         for spec in guards:
             registry.add(spec)
         library = load_library(
-            flows, registry=registry, bundled=bundled, entry_points=entry_points, plan=plan
+            flows,
+            registry=registry,
+            bundled=bundled,
+            entry_points=entry_points,
+            overrides=overrides,
+            override_plugins=override_plugins,
+            plan=plan,
         )
-        store = open_store(url)
+        store = open_store(url, read_only=read_only)
         try:
             return cls(
                 store,
@@ -214,16 +228,8 @@ class Engine:
                     )
                 )
                 continue
-            for name in overrides:
-                if name not in definition.settings:
-                    problems.append(
-                        Problem(
-                            "<settings>",
-                            f"{flow_id}.{name}",
-                            f"flow '{flow_id}' has no setting '{name}'",
-                            f"ขั้นตอนงาน '{flow_id}' ไม่มีค่าตั้ง '{name}'",
-                        )
-                    )
+            for path, en, th in override_problems(definition, overrides):
+                problems.append(Problem("<settings>", path, en, th))
         if problems:
             raise DefinitionError(problems)
 

@@ -26,6 +26,7 @@ from integrity_flows.loading.param_kinds import KINDS, date_rule_problems, kind_
 from integrity_flows.loading.protection_checks import protection_problems
 from integrity_flows.loading.record_checks import record_guard_problems, records_problems
 from integrity_flows.loading.rule_checks import computed_problems
+from integrity_flows.loading.setting_checks import declared_problems, use_problems
 from integrity_flows.loading.tracking_checks import tracking_problems
 
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
@@ -70,6 +71,7 @@ def check(definition: FlowDefinition, registry: GuardRegistry) -> list[Problem]:
         *computed_problems(definition),
         *grants_problems(definition),
         *tracking_problems(definition),
+        *declared_problems(definition),
     ]
     for path, en, th in found:
         out.add(path, en, th)
@@ -391,6 +393,8 @@ def _check_guard_params(
             continue
         said = kind_problems(d, kind, value) if kind in KINDS else _param_problems(d, kind, value)
         for en, th in said:
+            out.add(f"{path}.{name}", en, th)
+        for en, th in use_problems(d, name, value):
             out.add(f"{path}.{name}", en, th)
 
 

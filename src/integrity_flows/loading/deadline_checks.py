@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from integrity_flows.definition.model import SYSTEM_ROLE, FlowDefinition
+from collections.abc import Iterator
+
+from integrity_flows.definition.model import SYSTEM_ROLE, Deadline, FlowDefinition
+from integrity_flows.loading.setting_checks import MAX_DAYS, use_problems
 
 Found = tuple[str, str, str]  # path, English, Thai
 
@@ -38,12 +41,7 @@ def deadline_problems(d: FlowDefinition) -> list[Found]:
                 )
             if deadline.days is not None and deadline.days_setting is not None:
                 add(path, "give days or days_setting, not both", "ระบุจำนวนวันได้แบบเดียว")
-            if deadline.days_setting is not None and deadline.days_setting not in d.settings:
-                add(
-                    f"{path}.days_setting",
-                    f"unknown setting '{deadline.days_setting}'",
-                    f"ไม่รู้จักค่าตั้ง '{deadline.days_setting}'",
-                )
+            found.extend(_days_problems(d, deadline, path))
             field = d.data.get(deadline.field) if deadline.field else None
             if deadline.field is not None and (field is None or field.type != "date"):
                 add(
@@ -52,6 +50,24 @@ def deadline_problems(d: FlowDefinition) -> list[Found]:
                     f"'{deadline.field}' ไม่ใช่ข้อมูลวันที่",
                 )
     return found
+
+
+def _days_problems(d: FlowDefinition, deadline: Deadline, path: str) -> Iterator[Found]:
+    """The days of a deadline: a setting of type ``days``, or a number of days in range."""
+    if deadline.days_setting is not None and deadline.days_setting not in d.settings:
+        yield (
+            f"{path}.days_setting",
+            f"unknown setting '{deadline.days_setting}'",
+            f"ไม่รู้จักค่าตั้ง '{deadline.days_setting}'",
+        )
+    for en, th in use_problems(d, "days_setting", deadline.days_setting):
+        yield f"{path}.days_setting", en, th
+    if deadline.days is not None and not 0 <= deadline.days <= MAX_DAYS:
+        yield (
+            f"{path}.days",
+            f"days must be from 0 to {MAX_DAYS}, got {deadline.days}",
+            f"จำนวนวันต้องอยู่ระหว่าง 0 ถึง {MAX_DAYS} ได้ {deadline.days}",
+        )
 
 
 __all__ = ["deadline_problems"]

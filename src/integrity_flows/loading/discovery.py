@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -41,25 +41,81 @@ def flow_files(folder: Traversable) -> Iterator[Traversable]:
     sorted by name, not recursive."""
     if not folder.is_dir():
         return
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    try:
+        entries = sorted(folder.iterdir(), key=lambda e: e.name)
+    except OSError as exc:
+        raise DefinitionError(
+            [
+                Problem(
+                    str(folder),
+                    "",
+                    f"cannot read the folder: {exc.strerror or exc}",
+                    f"อ่านโฟลเดอร์ไม่ได้: {exc.strerror or exc}",
+                )
+            ]
+        ) from None
+    for entry in entries:
         if entry.is_file() and entry.name.endswith((".yaml", ".yml")):
             yield entry
 
 
+@attrs.frozen
+class FlowSource:
+    """Where flows come from: the bundled folder, a folder the host names, or a plug-in.
+
+    A source that is an ``override`` may define a flow id an earlier source already
+    defines (in a new version); any other source may not.
+    """
+
+    kind: Literal["bundled", "folder", "plug-in", "given"]
+    name: str
+    folder: Traversable | Path | None = attrs.field(default=None, eq=False)
+    override: bool = False
+
+    def __str__(self) -> str:
+        if self.kind in ("bundled", "given"):
+            return self.kind
+        return f"{self.kind} {self.name}" + (" (override)" if self.override else "")
+
+    @property
+    def thai(self) -> str:
+        """The source as a Thai reader reads it."""
+        said = {"bundled": "ที่มากับระบบ", "folder": "โฟลเดอร์", "plug-in": "ส่วนเสริม"}
+        if self.kind == "given":
+            return "กำหนดโดยโปรแกรม"
+        name = "" if self.kind == "bundled" else f" {self.name}"
+        return said[self.kind] + name + (" (แทนที่)" if self.override else "")
+
+
+#: Definitions added without naming a source (``FlowLibrary([...])`` in a program).
+GIVEN = FlowSource("given", "given")
+
+
 class FlowLibrary:
-    """The loaded definitions, by id and version."""
+    """The loaded definitions, by id and version, and the source each flow id comes from."""
 
     def __init__(
         self, definitions: Iterable[FlowDefinition] = (), reports: ReportCatalogue | None = None
     ) -> None:
         self._by_key: dict[tuple[str, int], FlowDefinition] = {}
+        self._origins: dict[tuple[str, int], FlowSource] = {}
+        self._first: dict[str, FlowSource] = {}
         # The declared reports over these flows (``reports/`` beside them).
         self.reports = reports if reports is not None else _reports().ReportCatalogue()
         for definition in definitions:
             self.add(definition)
 
-    def add(self, definition: FlowDefinition) -> None:
-        """Add ``definition``; the same id and version twice must be the same definition."""
+    def origin(self, definition: FlowDefinition) -> FlowSource:
+        """The source ``definition`` was loaded from."""
+        return self._origins.get(definition.key, GIVEN)
+
+    def add(self, definition: FlowDefinition, source: FlowSource = GIVEN) -> None:
+        """Add ``definition`` from ``source``; the same id and version twice must be the same
+        definition, and a flow id an earlier source defines is refused from another source
+        unless that one is an override."""
+        first = self._first.get(definition.id)
+        if first is not None and first != source and not source.override:
+            raise DefinitionError([_taken(definition, source, first, self.get(definition.id))])
         known = self._by_key.get(definition.key)
         if known is not None and known.digest != definition.digest:
             raise DefinitionError(
@@ -76,6 +132,8 @@ class FlowLibrary:
                 ]
             )
         self._by_key[definition.key] = definition
+        self._origins[definition.key] = source
+        self._first.setdefault(definition.id, source)
 
     def get(self, flow_id: str, version: int | None = None) -> FlowDefinition:
         """The definition ``flow_id`` at ``version`` (the latest when not given)."""
@@ -98,6 +156,20 @@ class FlowLibrary:
     def latest(self) -> list[FlowDefinition]:
         """The latest version of each flow, sorted by id."""
         return [self.get(flow_id) for flow_id in sorted({d.id for d in self})]
+
+
+def _taken(
+    definition: FlowDefinition, source: FlowSource, first: FlowSource, known: FlowDefinition
+) -> Problem:
+    return Problem(
+        definition.source,
+        "id",
+        f"flow '{definition.id}' is already defined by {first} ({known.source}); {source} "
+        "may not define it again unless the host names it as an override "
+        "(Engine.open(overrides=...), --override-flows, --override-plugin)",
+        f"ขั้นตอนงาน '{definition.id}' มีอยู่แล้วจาก{first.thai} ({known.source}) "
+        f"{source.thai} จะกำหนดซ้ำไม่ได้ เว้นแต่ผู้ใช้ระบุให้แทนที่ (override) โดยชัดแจ้ง",
+    )
 
 
 def _reports() -> Any:
@@ -162,15 +234,23 @@ def add_entry_point_guards(registry: GuardRegistry) -> None:
     add_entry_point_specs(registry, GUARD_ENTRY_POINTS, GuardSpec)
 
 
-def entry_point_folders(group: str = FLOW_ENTRY_POINTS) -> Iterator[Traversable | Path]:
-    """Folders published by installed packages under ``group`` (the flows' by default).
+def entry_point_sources(
+    group: str = FLOW_ENTRY_POINTS,
+) -> Iterator[tuple[str, Traversable | Path]]:
+    """The name and folder of each entry point installed packages publish under ``group``.
 
     An entry point names a folder (a path or an ``importlib.resources`` traversable)
     or a callable returning one.
     """
-    for _, obj in _entry_point_objects(group):
+    for name, obj in _entry_point_objects(group):
         found = obj() if callable(obj) and not isinstance(obj, Path | Traversable) else obj
-        yield Path(found) if isinstance(found, str) else found
+        yield name, Path(found) if isinstance(found, str) else found
+
+
+def entry_point_folders(group: str = FLOW_ENTRY_POINTS) -> Iterator[Traversable | Path]:
+    """Folders published by installed packages under ``group`` (the flows' by default)."""
+    for _, folder in entry_point_sources(group):
+        yield folder
 
 
 def default_registry(*, entry_points: bool = True) -> GuardRegistry:
@@ -187,30 +267,95 @@ def plan_problems(plan: Plan, definitions: Iterable[FlowDefinition]) -> list[Pro
     return list(coverage(in_force, definitions).problems)
 
 
+def flow_sources(
+    folders: Iterable[Path | str | Traversable] = (),
+    *,
+    bundled: bool = True,
+    entry_points: bool = True,
+    overrides: Iterable[Path | str | Traversable] = (),
+    override_plugins: Iterable[str] = (),
+) -> list[FlowSource]:
+    """The sources of flows in the order they are loaded: the bundled folder, ``folders``,
+    the plug-ins (those named in ``override_plugins`` as overrides), then the ``overrides``
+    folders. A folder given twice (or the bundled one given again) is read once."""
+    sources: list[FlowSource] = []
+    if bundled:
+        sources.append(FlowSource("bundled", "bundled", bundled_flows()))
+    for folder in folders:
+        sources.append(_folder_source(folder, override=False))
+    named = set(override_plugins)
+    if entry_points:
+        for name, folder in entry_point_sources():
+            sources.append(FlowSource("plug-in", name, folder, override=name in named))
+            named.discard(name)
+    if named:
+        names = ", ".join(sorted(named))
+        raise DefinitionError(
+            [
+                Problem(
+                    "<overrides>",
+                    names,
+                    f"no installed plug-in publishes flows under the name(s) {names}",
+                    f"ไม่พบส่วนเสริมที่ติดตั้งชื่อ {names}",
+                )
+            ]
+        )
+    sources.extend(_folder_source(folder, override=True) for folder in overrides)
+    seen: set[str] = set()
+    unique = []
+    for source in sources:
+        where = _where(source.folder)
+        if where not in seen:
+            seen.add(where)
+            unique.append(source)
+    return unique
+
+
+def _folder_source(folder: Path | str | Traversable, *, override: bool) -> FlowSource:
+    found = Path(folder) if isinstance(folder, str) else folder
+    return FlowSource("folder", str(found), found, override=override)
+
+
+def _where(folder: Traversable | Path | None) -> str:
+    return str(folder.resolve()) if isinstance(folder, Path) else str(folder)
+
+
 def load_library(
     folders: Iterable[Path | str | Traversable] = (),
     *,
     registry: GuardRegistry,
     bundled: bool = True,
     entry_points: bool = True,
+    overrides: Iterable[Path | str | Traversable] = (),
+    override_plugins: Iterable[str] = (),
     plan: Plan | None = None,
 ) -> FlowLibrary:
-    """Load the bundled flows, those of ``folders`` and those of installed packages; with
-    ``plan``, refuse a flow naming a project or citing a step the plan does not have."""
-    sources: list[Traversable | Path] = []
-    if bundled:
-        sources.append(bundled_flows())
-    sources.extend(Path(f) if isinstance(f, str) else f for f in folders)
-    if entry_points:
-        sources.extend(entry_point_folders())
+    """Load the bundled flows, those of ``folders`` and those of installed packages, then
+    the ``overrides`` folders. A flow id one source defines may not be defined by a later
+    one, unless that one is an ``overrides`` folder or a plug-in named in
+    ``override_plugins`` (docs/flow-definitions.md#where-flows-come-from). With ``plan``,
+    refuse a flow naming a project or citing a step the plan does not have."""
+    sources = flow_sources(
+        folders,
+        bundled=bundled,
+        entry_points=entry_points,
+        overrides=overrides,
+        override_plugins=override_plugins,
+    )
     library = FlowLibrary()
     problems: list[Problem] = []
-    for folder in sources:
+    for source in sources:
+        assert source.folder is not None
         try:
-            for definition in load_folder(folder, registry):
-                library.add(definition)
+            definitions = load_folder(source.folder, registry)
         except DefinitionError as exc:
             problems.extend(exc.problems)
+            continue
+        for definition in definitions:
+            try:
+                library.add(definition, source)
+            except DefinitionError as exc:
+                problems.extend(exc.problems)
     if not problems and any(d.duties for d in library.latest()):
         # The generic record of overdue occurrences, written by the sweep (docs/duties.md).
         record = resources.files("integrity_flows") / "loading" / "duty_record.yaml"
@@ -223,7 +368,7 @@ def load_library(
         raise DefinitionError(problems)
     reports = _reports()
     library.reports = reports.load_catalogue(
-        [folder / reports.REPORTS_FOLDER for folder in sources],
+        [source.folder / reports.REPORTS_FOLDER for source in sources if source.folder],
         library.latest(),
         entry_points=entry_points,
     )

@@ -17,8 +17,6 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from integrity_flows.calendars import arabic_digits, parse_date
 from integrity_flows.errors import FlowError, Problem
 from integrity_flows.plan.model import (
@@ -39,6 +37,7 @@ from integrity_flows.plan.model import (
     RiskRow,
     Target,
 )
+from integrity_flows.safe_yaml import parse_yaml
 
 PLAN_ENTRY_POINTS = "integrity_flows.plans"
 
@@ -489,14 +488,9 @@ def read_plan(text: str, source: str = "<memory>") -> Plan:
     """A :class:`Plan` from the text of a plan file; :class:`PlanError` lists every
     problem, with ``source`` and the path of each."""
     r = _Reader(source)
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        raise PlanError(
-            [Problem(source, where, f"not valid YAML: {exc}", "ไม่ใช่ YAML ที่ถูกต้อง")]
-        ) from None
+    raw, problems = parse_yaml(text, source)
+    if problems:
+        raise PlanError(problems)
     if not isinstance(raw, Mapping):
         raise PlanError(
             [Problem(source, "", "a plan file is a mapping", "ไฟล์แผนต้องเป็นชุดหัวข้อและค่า")]

@@ -21,13 +21,16 @@ if TYPE_CHECKING:
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
+def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
     """A store for ``url``: ``memory://``, ``sqlite:///relative.db``, ``sqlite:////abs.db``,
     ``sqlite://:memory:``, or ``postgresql://...`` (also ``postgres://``; needs the
     ``postgres`` extra).
 
     An SQL store applies its pending schema migrations on opening, unless ``migrate`` is
     false (``integrity-flows db migrate`` opens it that way to say what it applies).
+    ``read_only`` opens an existing database without migrating, refuses any write, and
+    refuses a database that is not ours (:class:`~integrity_flows.errors.ForeignStore`),
+    creating nothing in it; the read-only commands open their store this way.
     """
     if url in ("memory://", "memory:"):
         return MemoryStore()
@@ -35,9 +38,9 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
         path = url.removeprefix("sqlite://")
         if path in ("", "/", "/:memory:", ":memory:"):
             return SQLiteStore(":memory:", migrate=migrate)
-        return SQLiteStore(path.removeprefix("/"), migrate=migrate)
+        return SQLiteStore(path.removeprefix("/"), migrate=migrate, read_only=read_only)
     if url.startswith(POSTGRES_SCHEMES):
-        return postgres_store()(url, migrate=migrate)
+        return postgres_store()(url, migrate=migrate, read_only=read_only)
     raise UnsupportedStore(url)
 
 

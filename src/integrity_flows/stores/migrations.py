@@ -127,6 +127,50 @@ SCHEMA_MIGRATIONS = (
 """The table recording which migrations a database has had."""
 
 
+#: The tables every integrity-flows database has.
+OUR_TABLES = frozenset({"schema_migrations", "cases", "events", "case_keys", "deadlines"})
+
+
+#: The tables the first migration leaves: a database with other tables but not these is
+#: someone else's, and is never migrated.
+_FIRST_TABLES = frozenset({"schema_migrations", "cases", "events"})
+
+
+def is_ours_to_migrate(tables: set[str]) -> bool:
+    """Whether a database holding ``tables`` may be migrated: it is empty, holds only our
+    tables, or holds ours beside the host's own."""
+    return tables <= OUR_TABLES or tables >= _FIRST_TABLES
+
+
+def foreign_schema(tables: set[str], version: int | None) -> tuple[str, str] | None:
+    """Why a database with ``tables`` and schema ``version`` (None: no schema_migrations)
+    cannot be read as ours, in English and Thai; None when it can."""
+    missing = sorted(OUR_TABLES - tables)
+    if missing:
+        return (
+            f"it is not an integrity-flows database (no table {', '.join(missing)})",
+            f"ไม่ใช่ฐานข้อมูลของ integrity-flows (ไม่มีตาราง {', '.join(missing)})",
+        )
+    if version is not None and version < 0:
+        return (
+            "its table schema_migrations is not ours",
+            "ตาราง schema_migrations ไม่ใช่ของ integrity-flows",
+        )
+    if version is None or version < LATEST:
+        return (
+            f"its schema is at version {version or 0}, older than {LATEST}: "
+            "run integrity-flows db migrate first",
+            f"โครงสร้างฐานข้อมูลเป็นรุ่น {version or 0} เก่ากว่ารุ่น {LATEST} "
+            "ต้องสั่ง integrity-flows db migrate ก่อน",
+        )
+    if version > LATEST:
+        return (
+            f"its schema is at version {version}, newer than this integrity-flows reads ({LATEST})",
+            f"โครงสร้างฐานข้อมูลเป็นรุ่น {version} ใหม่กว่าที่โปรแกรมนี้อ่านได้ (รุ่น {LATEST})",
+        )
+    return None
+
+
 def statements(sql: tuple[str, ...], dialect: Dialect) -> list[str]:
     """``sql`` written out for ``dialect``."""
     types = _TYPES[dialect]

@@ -23,12 +23,14 @@ import structlog
 from integrity_flows.audit import merkle
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
-from integrity_flows.errors import ConcurrentUpdate, StoreError
+from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
     MIGRATIONS,
+    OUR_TABLES,
     SCHEMA_MIGRATIONS,
+    foreign_schema,
     statements,
 )
 from integrity_flows.stores.rows import (
@@ -118,24 +120,45 @@ class PostgresStore:
     #: A database server keeps what it is given.
     volatile = False
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool = True, read_only: bool = False) -> None:
         self.url = url
+        # Read-only: the session's transactions are read only, nothing is migrated, and a
+        # database that is not ours is refused (ForeignStore).
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._depth = 0
         # The tree's right edge while this transaction holds the log's lock (nobody else
         # can append meanwhile); forgotten when a transaction ends or a part is undone.
         self._edge: merkle.Appender | None = None
         self._db = self._connect()
-        if migrate:
+        if read_only:
+            self._check_ours()
+        elif migrate:
             self.migrate()
 
     def _connect(self) -> Connection:
         try:
             db = psycopg.connect(self.url, autocommit=True)
+            if self.read_only:
+                db.execute("SET default_transaction_read_only = on")
         except psycopg.Error as exc:
             raise _error(exc, "opening the database") from exc
         db.isolation_level = psycopg.IsolationLevel.READ_COMMITTED
         return db
+
+    def _check_ours(self) -> None:
+        rows = self._query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        tables = {str(name) for (name,) in rows}
+        version = self.schema_version() if tables >= OUR_TABLES else None
+        why = foreign_schema(tables, version)
+        if why is not None:
+            self.close()
+            raise ForeignStore(
+                f"อ่านฐานข้อมูล PostgreSQL ไม่ได้: {why[1]} ไม่มีการอ่านหรือเขียนใด ๆ",
+                f"cannot read the PostgreSQL database: {why[0]}; nothing was read or written",
+            )
 
     def _connection(self) -> Connection:
         # A connection lost between transactions (a server restart, a dropped socket) is
@@ -197,9 +220,9 @@ class PostgresStore:
             )
 
     def schema_version(self) -> int:
-        """The highest migration applied."""
+        """The highest migration applied (-1 when the table holds something else)."""
         (row,) = self._query("SELECT max(version) FROM schema_migrations")
-        return int(row[0] or 0)
+        return int(row[0] or 0) if isinstance(row[0], int | None) else -1
 
     # --- facts about the store ------------------------------------------------
 

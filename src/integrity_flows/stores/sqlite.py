@@ -6,6 +6,7 @@ its indexed keys and its deadlines; driver errors are translated here and nowher
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -18,12 +19,15 @@ import structlog
 from integrity_flows.audit import merkle
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
-from integrity_flows.errors import ConcurrentUpdate, StoreError
+from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
     MIGRATIONS,
+    OUR_TABLES,
     SCHEMA_MIGRATIONS,
+    foreign_schema,
+    is_ours_to_migrate,
     statements,
 )
 from integrity_flows.stores.rows import (
@@ -58,41 +62,98 @@ _UPDATE_CASE = (
 )
 
 
-def _error(exc: sqlite3.Error, what: str) -> StoreError:
+def _error(exc: sqlite3.Error, what: str, path: str) -> StoreError:
     return StoreError(
-        f"ที่เก็บข้อมูล SQLite ผิดพลาดขณะ{WHAT_TH.get(what, what)}: {exc}",
-        f"SQLite store failed while {what}: {exc}",
+        f"ที่เก็บข้อมูล SQLite {path} ผิดพลาดขณะ{WHAT_TH.get(what, what)}: {exc}",
+        f"SQLite store {path} failed while {what}: {exc}",
     )
 
 
-class SQLiteStore:
-    """Cases and their trail in one SQLite file (or ``:memory:``)."""
+def _create_private(path: str) -> None:
+    """Create the database file ``path``, if it does not exist, readable by its owner only
+    (SQLite gives its journal files the same mode)."""
+    if path == ":memory:":
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(
+            f"ที่เก็บข้อมูล SQLite {path} ผิดพลาดขณะ{WHAT_TH['opening the database']}: {exc.strerror}",
+            f"SQLite store {path} failed while opening the database: {exc.strerror}",
+        ) from None
 
-    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+
+class SQLiteStore:
+    """Cases and their trail in one SQLite file (or ``:memory:``).
+
+    A new file is created readable by its owner only (mode 600). ``read_only`` opens an
+    existing file without migrating and without writing anything to it, and refuses one
+    that is not an integrity-flows database (:class:`ForeignStore`).
+    """
+
+    def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
         self.path = str(path)
         # ``:memory:`` keeps nothing beyond the process (protocols.Store.volatile).
         self.volatile = self.path == ":memory:"
+        self.read_only = read_only and not self.volatile
         try:
-            self._db = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=30.0
-            )
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = FULL")
+            if self.read_only:
+                uri = f"{Path(self.path).absolute().as_uri()}?mode=ro"
+                self._db = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30.0
+                )
+            else:
+                _create_private(self.path)
+                self._db = sqlite3.connect(
+                    self.path, isolation_level=None, check_same_thread=False, timeout=30.0
+                )
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
-            raise _error(exc, "opening the database") from exc
+            raise _error(exc, "opening the database", self.path) from exc
         self._lock = threading.RLock()
         self._depth = 0
         # The tree's right edge while a transaction holds the write lock (nobody else can
         # append meanwhile); forgotten when a transaction or savepoint ends or is undone.
         self._edge: merkle.Appender | None = None
-        if migrate:
+        if self.read_only:
+            self._check_ours()
+        elif migrate:
             self.migrate()
 
     # --- schema -------------------------------------------------------------
 
+    def _tables(self) -> set[str]:
+        rows = self._query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(name) for (name,) in rows if not str(name).startswith("sqlite_")}
+
+    def _check_ours(self) -> None:
+        tables = self._tables()
+        version = self.schema_version() if tables >= OUR_TABLES else None
+        why = foreign_schema(tables, version)
+        if why is not None:
+            self.close()
+            raise ForeignStore(
+                f"อ่านฐานข้อมูล SQLite {self.path} ไม่ได้: {why[1]} ไม่มีการอ่านหรือเขียนใด ๆ",
+                f"cannot read the SQLite database {self.path}: {why[0]}; "
+                "nothing was read or written",
+            )
+
     def migrate(self) -> list[int]:
-        """Apply pending migrations; return the numbers applied."""
+        """Apply pending migrations; return the numbers applied. A database holding other
+        tables and no ``schema_migrations`` is someone else's: it is refused, untouched."""
+        tables = self._tables()
+        if not is_ours_to_migrate(tables):
+            raise ForeignStore(
+                f"ฐานข้อมูล SQLite {self.path} มีตารางอื่นอยู่ ({', '.join(sorted(tables))}) "
+                "ไม่ใช่ฐานข้อมูลของ integrity-flows จึงไม่สร้างตารางใด ๆ ในฐานข้อมูลนี้",
+                f"the SQLite database {self.path} holds other tables "
+                f"({', '.join(sorted(tables))}) and is not an integrity-flows database; "
+                "no table was created in it",
+            )
         applied: list[int] = []
         with self._transaction("migrating the schema"):
             (create,) = statements((SCHEMA_MIGRATIONS,), "sqlite")
@@ -138,9 +199,9 @@ class SQLiteStore:
             )
 
     def schema_version(self) -> int:
-        """The highest migration applied."""
+        """The highest migration applied (-1 when the table holds something else)."""
         (row,) = self._query("SELECT max(version) FROM schema_migrations")
-        return int(str(row[0] or 0))
+        return int(row[0] or 0) if isinstance(row[0], int | None) else -1
 
     # --- facts about the store ------------------------------------------------
 
@@ -203,7 +264,7 @@ class SQLiteStore:
                         self._db.execute(f"ROLLBACK TO {savepoint}")
                         self._db.execute(f"RELEASE {savepoint}")
                 if isinstance(exc, sqlite3.Error):
-                    raise _error(exc, what) from exc
+                    raise _error(exc, what, self.path) from exc
                 raise
 
     @contextmanager
@@ -330,7 +391,7 @@ class SQLiteStore:
             try:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise _error(exc, "reading") from exc
+                raise _error(exc, "reading", self.path) from exc
 
     def load(self, case_id: str) -> Case | None:
         rows = self._query(f"{CASE_SELECT} WHERE id = ?", (case_id,))
