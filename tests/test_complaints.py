@@ -197,7 +197,7 @@ def test_follow_shows_only_what_the_complainant_may_see(engine: Engine, clock: F
     filed = file(engine)
     clock.advance(days=1)
     investigating(engine, filed.case.id)
-    progress = quiet_desk(engine).follow(filed.tracking_code)
+    progress = quiet_desk(engine).follow(filed.tracking_code, source="198.51.100.1")
     assert (progress.stage.th, progress.stage.en) == (
         "อยู่ระหว่างสืบสวนข้อเท็จจริง",
         "fact-finding under way",
@@ -219,7 +219,7 @@ def test_follow_shows_only_what_the_complainant_may_see(engine: Engine, clock: F
 
 def test_follow_a_new_complaint_has_no_messages_yet(engine: Engine) -> None:
     """Before any message, the complainant is told there is none yet."""
-    progress = quiet_desk(engine).follow(file(engine).tracking_code)
+    progress = quiet_desk(engine).follow(file(engine).tracking_code, source="198.51.100.1")
     assert progress.messages == ()
     assert progress.lines("en")[-1] == "Messages: none yet"
     assert progress.lines("th")[-1] == "ข้อความจากหน่วยงาน: ยังไม่มี"
@@ -233,7 +233,7 @@ def test_any_wrong_code_gets_the_same_not_found(engine: Engine, code: str) -> No
     """Malformed or unknown, the answer is the same plain message."""
     file(engine)
     with pytest.raises(TrackingNotFound) as caught:
-        quiet_desk(engine).follow(code)
+        quiet_desk(engine).follow(code, source="198.51.100.1")
     assert (
         caught.value.message_en
         == "no complaint was found for this tracking code; please check the code"
@@ -254,7 +254,7 @@ def test_follow_compares_hashes_in_constant_time(
         return original(a, b)
 
     monkeypatch.setattr("integrity_flows.complaints.desk.hmac.compare_digest", spy)
-    quiet_desk(engine).follow(filed.tracking_code)
+    quiet_desk(engine).follow(filed.tracking_code, source="198.51.100.1")
     assert seen == [(filed.case.data["tracking_hash"].encode(),) * 2]
 
 
@@ -274,7 +274,7 @@ def test_a_right_code_with_another_key_says_wrong_key(tmp_path: Path, clock: Fix
     with Engine.open(db, clock=clock, key="ifkey1:" + "A" * 43) as engine:
         assert quiet_desk(engine).follow(filed.tracking_code, source="a").stage.en
     with Engine.open(db, clock=clock) as engine, pytest.raises(KeyRequired) as caught:
-        quiet_desk(engine).follow(filed.tracking_code)
+        quiet_desk(engine).follow(filed.tracking_code, source="198.51.100.1")
     assert "no encryption key" in caught.value.message_en
 
 

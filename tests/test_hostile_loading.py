@@ -15,7 +15,14 @@ import pytest
 
 from integrity_flows import Actor, Engine
 from integrity_flows.cli import main
-from integrity_flows.errors import DefinitionError, InvalidData, Problem, StoreError
+from integrity_flows.errors import (
+    BadActorId,
+    DefinitionError,
+    InvalidData,
+    Problem,
+    StoreError,
+    UnknownTrigger,
+)
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading import default_registry, read_text
 from integrity_flows.loading.reader import MAX_DEPTH, MAX_VALUES, parse_yaml
@@ -647,10 +654,17 @@ def test_a_list_item_no_form_would_take_is_refused() -> None:
 def test_a_history_shows_control_characters_as_escapes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Text a host let through (an actor id) never reaches the terminal as a control."""
+    """Text a host let through (a trigger it was asked for, recorded in the refusal) never
+    reaches the terminal as a control; an actor id holding one cannot even be made
+    (integrity_flows.identity)."""
+    with pytest.raises(BadActorId):
+        Actor("x\x1b[2J", roles={"staff"})
     db = tmp_path / "cases.db"
     with Engine.open(f"sqlite:///{db}", entry_points=False) as engine:
-        case = engine.start("asset_lending", actor=Actor("x\x1b[2J", roles={"staff"}), data=LOAN)
+        staff = Actor("somchai", roles={"staff"})
+        case = engine.start("asset_lending", actor=staff, data=LOAN)
+        with pytest.raises(UnknownTrigger):
+            engine.fire(case.id, "x\x1b[2J", actor=staff)
     status, out, _ = _run(capsys, "case", "history", case.id, "--db", str(db))
     assert status == 0
     assert "\x1b" not in out

@@ -60,13 +60,6 @@ def text(value: Any, _: Choices) -> str:
     raise ValueError(msg)
 
 
-def visible(found: str) -> str:
-    """``found`` with each character :func:`text` refuses written as an escape
-    (``\\u001b``): for showing text kept before it was refused, or given by a host,
-    on a terminal."""
-    return _HIDDEN.sub(lambda m: f"\\u{ord(m[0]):04x}", found)
-
-
 def _in_bounds(number: Decimal) -> Decimal:
     _, digits, exponent = number.as_tuple()
     assert isinstance(exponent, int)  # a finite number
@@ -160,4 +153,4 @@ def number(value: Any) -> Decimal | None:
         return None
 
 
-__all__ = ["NORMALIZERS", "Choices", "number", "visible"]
+__all__ = ["NORMALIZERS", "Choices", "number"]
