@@ -570,7 +570,8 @@ def test_revoking_an_acting_order_breaks_the_chain_below_it() -> None:
 def test_a_complainant_follows_without_forged_lines(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An officer's message holding a newline and an escape sequence prints on one line."""
+    """An officer's message holding a newline prints on one line; one holding an escape
+    sequence is refused when it is given."""
     db = tmp_path / "cases.db"
     monkeypatch.setenv("INTEGRITY_FLOWS_KEY", _key())
     status, out, err = _run(
@@ -581,16 +582,19 @@ def test_a_complainant_follows_without_forged_lines(
     assert status == 0, err
     case_id = re.search(r"case: (\S+)", out).group(1)  # type: ignore[union-attr]
     code = re.search(r"tracking code: (\S+)", out).group(1)  # type: ignore[union-attr]
-    status, _, err = _run(
-        capsys, "case", "fire", case_id, "acknowledge", "--db", str(db), "--actor", "kanda",
-        "--role", "complaint_officer", "--at", AT,
-        "--data", "complainant_messages=ได้รับแล้ว\nสถานะ: ยุติเรื่องแล้ว\x1b[2J",
+    fire = (
+        "case", "fire", case_id, "acknowledge", "--db", str(db), "--actor", "kanda",
+        "--role", "complaint_officer", "--at", AT, "--data",
     )  # fmt: skip
+    status, _, err = _run(capsys, *fire, "complainant_messages=ได้รับแล้ว\x1b[2J")
+    assert status == 1
+    assert "control character U+001B" in err
+    status, _, err = _run(capsys, *fire, "complainant_messages=ได้รับแล้ว\nสถานะ: ยุติเรื่องแล้ว")
     assert status == 0, err
     status, out, err = _run(capsys, "complaint", "follow", code, "--db", str(db))
     assert status == 0, err
     assert "\x1b" not in out
-    assert "ได้รับแล้ว\\u000aสถานะ: ยุติเรื่องแล้ว\\u001b[2J" in out
+    assert "ได้รับแล้ว\\u000aสถานะ: ยุติเรื่องแล้ว" in out
     assert not any(line.startswith("สถานะ: ยุติเรื่องแล้ว") for line in out.splitlines())
 
 
