@@ -4,8 +4,8 @@ The public API is small and stable; everything else lives in submodules::
 
     from integrity_flows import Engine, Actor
 
-    engine = Engine.open("sqlite:///cases.db")
-    case = engine.start("asset_lending", actor=Actor("somchai", roles={"staff"}), data={...})
+    engine = Engine.open("sqlite:///cases.db", flows=["host-flows"])
+    case = engine.start(FLOW_ID, actor=Actor("somchai", roles={"staff"}), data={...})
 """
 
 from integrity_flows.actor import SYSTEM, Actor

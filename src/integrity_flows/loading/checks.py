@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from integrity_flows.definition.model import (
@@ -21,6 +20,7 @@ from integrity_flows.guards.power import known_powers
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
 from integrity_flows.loading.deadline_checks import deadline_problems
 from integrity_flows.loading.grants_checks import grants_problems
+from integrity_flows.loading.hints import hint as _hint
 from integrity_flows.loading.links import check_committees
 from integrity_flows.loading.param_kinds import KINDS, date_rule_problems, kind_problems
 from integrity_flows.loading.protection_checks import protection_problems
@@ -32,14 +32,6 @@ from integrity_flows.loading.tracking_checks import tracking_problems
 # "13/5.1": project 13, method step 1; "13/5": project 13, the method as a whole;
 # "risk/1": row 1 of the plan's risk table.
 _CITE = re.compile(r"^(\d{1,2}/\d+(\.\d+)*|risk/\d+)$")
-
-
-def _hint(name: object, candidates: Iterable[str]) -> tuple[str, str]:
-    """(English, Thai) suggestions when a known name is close to ``name``."""
-    close = difflib.get_close_matches(str(name), list(candidates), n=1)
-    if not close:
-        return "", ""
-    return f" (did you mean '{close[0]}'?)", f" (หมายถึง '{close[0]}' หรือไม่)"
 
 
 class _Collector:

@@ -7,7 +7,6 @@ Every problem is said with the file and the path inside it, in Thai and English,
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -15,6 +14,7 @@ from datetime import date
 from integrity_flows.calendars import PERIOD_MONTHS
 from integrity_flows.definition.model import ID_PATTERN, Duty, FlowDefinition
 from integrity_flows.errors import Problem
+from integrity_flows.loading.hints import hint as _hint
 
 Found = tuple[str, str, str]  # path, English, Thai
 
@@ -23,13 +23,6 @@ _CITE = re.compile(r"^(\d{1,2}/\d+(\.\d+)*|risk/\d+)$")
 # (after_period_end with fewer negative days than this) can never be met.
 _SHORTEST = {"monthly": 28, "quarterly": 90, "half_yearly": 181, "yearly": 365}
 _DATE_TYPES = ("date", "datetime")
-
-
-def _hint(name: object, candidates: Iterable[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(name), list(candidates), n=1)
-    if not close:
-        return "", ""
-    return f" (did you mean '{close[0]}'?)", f" (หมายถึง '{close[0]}' หรือไม่)"
 
 
 def duty_problems(definitions: Iterable[FlowDefinition]) -> list[Problem]:

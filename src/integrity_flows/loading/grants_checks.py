@@ -6,11 +6,11 @@ authority resolution can read, so that a misspelt field never silently grants no
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from integrity_flows.definition.model import FlowDefinition, Grants
 from integrity_flows.guards.power import known_powers
+from integrity_flows.loading.hints import hint as _hint
 
 Found = tuple[str, str, str]  # path, English, Thai
 
@@ -28,13 +28,6 @@ def grants_problems(d: FlowDefinition) -> list[Found]:
         *_powers(d, g),
         *_states(d, g),
     ]
-
-
-def _hint(name: str, candidates: Iterable[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(name, list(candidates), n=1)
-    if not close:
-        return "", ""
-    return f" (did you mean '{close[0]}'?)", f" (หมายถึง '{close[0]}' หรือไม่)"
 
 
 def _named_fields(g: Grants) -> Iterator[tuple[str, str | None, tuple[str, ...]]]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from integrity_flows.definition.model import FlowDefinition, GuardRef
 from integrity_flows.guards.registry import GuardRegistry
+from integrity_flows.loading.hints import hint
 
 #: The trigger the engine records for a reading of sensitive data (``Engine.reveal``).
 # Triggers the engine records itself, with what each is for (English, Thai).
@@ -33,9 +33,7 @@ def protection_problems(d: FlowDefinition, registry: GuardRegistry) -> list[Foun
             )
         for i, role in enumerate(field.readers):
             if role not in d.roles:
-                close = difflib.get_close_matches(role, list(d.roles), n=1)
-                hint_en = f" (did you mean '{close[0]}'?)" if close else ""
-                hint_th = f" (หมายถึง '{close[0]}' หรือไม่)" if close else ""
+                hint_en, hint_th = hint(role, d.roles)
                 found.append(
                     (
                         f"{path}.readers[{i}]",

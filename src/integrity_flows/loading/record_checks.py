@@ -3,8 +3,7 @@ over them: every sub-field, key, op and condition they name."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from integrity_flows.definition.model import (
@@ -16,18 +15,12 @@ from integrity_flows.definition.model import (
 )
 from integrity_flows.guards.registry import GuardSpec
 from integrity_flows.guards.where import where_problems
+from integrity_flows.loading.hints import hint as _hint
 from integrity_flows.loading.rule_checks import rule_problems
 
 Found = tuple[str, str, str]  # path, English, Thai
 
 _NUMERIC = ("integer", "decimal")
-
-
-def _hint(name: object, candidates: Mapping[str, Any]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(name), list(candidates), n=1)
-    if not close:
-        return "", ""
-    return f" (did you mean '{close[0]}'?)", f" (หมายถึง '{close[0]}' หรือไม่)"
 
 
 def records_problems(d: FlowDefinition) -> list[Found]:

@@ -7,21 +7,14 @@ keeps of the code) that the store indexes (the desk finds a case by it);
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.loading.hints import hint as _hint
 
 Found = tuple[str, str, str]  # path, English, Thai
 
 _TEXT = ("string", "text")
-
-
-def _hint(name: str, candidates: Iterable[str]) -> tuple[str, str]:
-    close = difflib.get_close_matches(name, list(candidates), n=1)
-    if not close:
-        return "", ""
-    return f" (did you mean '{close[0]}'?)", f" (หมายถึง '{close[0]}' หรือไม่)"
 
 
 def tracking_problems(d: FlowDefinition) -> list[Found]:

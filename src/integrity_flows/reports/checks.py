@@ -9,11 +9,11 @@ a set inside itself; a public figure that reads a sensitive field; a field test 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from integrity_flows.errors import Problem
+from integrity_flows.loading.hints import hint
 from integrity_flows.reports.declaration import SET_KINDS
 
 if TYPE_CHECKING:
@@ -57,9 +57,7 @@ class _Check:
     def flow(self, path: str, flow_id: str | None) -> FlowDefinition | None:
         found = self.flows.get(flow_id or "")
         if found is None:
-            close = difflib.get_close_matches(str(flow_id), list(self.flows), n=1)
-            en = f" (did you mean '{close[0]}'?)" if close else ""
-            th = f" (หมายถึง '{close[0]}' หรือไม่)" if close else ""
+            en, th = hint(flow_id, self.flows)
             self.add(path, f"unknown flow '{flow_id}'{en}", f"ไม่รู้จักขั้นตอนงาน '{flow_id}'{th}")
         return found
 

@@ -43,7 +43,7 @@ by id or by Thai or English label. Numbers and dates may use Thai digits; years 
 against the flow when they act. Once a scenario loads a directory, the directory gives
 each person's roles and unit on the day (docs/directory.md); a role a step gives them
 beyond it is refused by the engine. The *current case* is the one last started or named.
-``[...]`` marks an optional part, ``X | Y`` alternatives.
+``[...]`` marks an optional part, ``X | Y`` alternatives; ``"FLOW"`` stands for a flow id.
 
 Thai (``# language: th``)::
 
@@ -51,12 +51,12 @@ Thai (``# language: th``)::
     กำหนดให้ "สมชาย" สังกัด "กองคลัง"
     กำหนดให้ ทะเบียนบุคลากรมีดังนี้:     + table รหัส | ชื่อ | ตำแหน่ง | สังกัด | ตั้งแต่ | [ถึง] | บทบาท | [รักษาการ]
     กำหนดให้ วันนี้คือวันที่ ๑ ตุลาคม ๒๕๖๖          (walks forward a day at a time, sweeping)
-    เมื่อ "สมชาย" เริ่มเรื่อง "asset_lending" [ชื่อ "L1"] [ด้วยข้อมูล:]   + table field | value
+    เมื่อ "สมชาย" เริ่มเรื่อง "FLOW" [ชื่อ "L1"] [ด้วยข้อมูล:]   + table field | value
     เมื่อ "สมหญิง" ดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] [ด้วยข้อมูล:]   + table field | value
     เมื่อ เวลาผ่านไป [อีก] ๓๐ วัน                     (one day at a time, sweeping after each)
     ดังนั้น สถานะของเรื่อง ["L1"] คือ "อนุมัติแล้ว"
     ดังนั้น "สมชาย" ไม่สามารถดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] ได้ [เพราะ "ผู้ขอ"] [ด้วยข้อมูล:]
-    ดังนั้น "สมชาย" ไม่สามารถเริ่มเรื่อง "asset_lending" ได้ [เพราะ "..."] [ด้วยข้อมูล:]
+    ดังนั้น "สมชาย" ไม่สามารถเริ่มเรื่อง "FLOW" ได้ [เพราะ "..."] [ด้วยข้อมูล:]
     ดังนั้น "สมหญิง" สามารถดำเนินการ "อนุมัติ" [ในเรื่อง "L1"] ได้
     ดังนั้น ข้อมูลของเรื่อง ["L1"] มี:                 + table field | value
     ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
@@ -83,12 +83,12 @@ English::
     Given "somchai" belongs to the unit "Finance Division"
     Given the directory:     + table id | name | post | unit | from | [to] | roles | [acting]
     Given today is 1 October 2566
-    When "somchai" starts an "asset_lending" case ["L1"] [with:]      + table field | value
+    When "somchai" starts a "FLOW" case ["L1"] [with:]      + table field | value
     When "somying" fires "approve" [on "L1"] [with:]                  + table field | value
     When [another] 30 days pass            (also: 1 day passes)
     Then the case ["L1"] is [still] in state "approved"
     Then "somchai" cannot fire "approve" [on "L1"] [because "requester"] [with:]
-    Then "somchai" cannot start an "asset_lending" case [because "..."] [with:]
+    Then "somchai" cannot start a "FLOW" case [because "..."] [with:]
     Then "somying" may fire "approve" [on "L1"]      (also: can fire)
     Then the case ["L1"] has the data:                                + table field | value
     Then the audit trail verifies
