@@ -21,6 +21,7 @@ from integrity_flows.audit.checkpoint import Checkpoint, SigningKey, VerifierKey
 from integrity_flows.audit.records import GENESIS, canonical, digest
 from integrity_flows.cli import main
 from integrity_flows.errors import InvalidCheckpoint, NotAuthorized, UnknownFlow
+from integrity_flows.stores.migrations import LATEST
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -408,7 +409,7 @@ def test_db_migrate_builds_the_tree_of_an_existing_store(
     assert status == 1
     status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
     assert status == 0
-    assert "applied migration(s) 3; schema at version 3" in out
+    assert f"applied migration(s) 3; schema at version {LATEST}" in out
     assert "built the Merkle tree over 8 event(s)" in out
     with trail.engine() as engine:
         store = engine.store
@@ -457,6 +458,47 @@ def test_a_deleted_index_row_is_found(
     with trail.engine() as engine:
         report = engine.verify()
     assert [p.kind for p in report.problems] == ["index"]
+
+
+def test_db_migrate_puts_each_case_state_beside_its_keys(
+    trail: Trail, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store from before migration 4 gets the state of each case beside its index rows;
+    it then verifies, and the holder look-up finds the open loan."""
+    for statement in (
+        "DROP INDEX case_keys_held",
+        "ALTER TABLE case_keys DROP COLUMN state",
+        "DELETE FROM schema_migrations WHERE version = 4",
+    ):
+        trail.sql(statement)
+    status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
+    assert status == 0
+    assert "applied migration(s) 4" in out
+    rows = trail.sql(
+        "SELECT k.case_id, k.state, c.state FROM case_keys k JOIN cases c ON c.id = k.case_id"
+    )
+    assert rows
+    assert all(key_state == case_state for _, key_state, case_state in rows)
+    ((item, state),) = trail.sql(
+        "SELECT k.value, c.state FROM case_keys k JOIN cases c ON c.id = k.case_id "
+        "WHERE k.case_id = ? AND k.field = 'item'",
+        trail.first,
+    )
+    with trail.engine() as engine:
+        assert engine.verify().ok
+        assert engine.store.holders("asset_lending", "item", item, [state]) == [trail.first]
+        assert engine.store.holders("asset_lending", "item", item, ["returned"]) == []
+
+
+def test_an_index_row_moved_to_another_state_is_found(trail: Trail) -> None:
+    """The state beside an index row edited (so the holder escapes the guards): found."""
+    trail.sql("UPDATE case_keys SET state = 'returned' WHERE case_id = ?", trail.first)
+    with trail.engine() as engine:
+        report = engine.verify()
+    assert [p.kind for p in report.problems] == ["index"]
+    assert (
+        "in: borrower, item (an index row forged, deleted or moved" in report.problems[0].message_en
+    )
 
 
 def test_index_rows_of_a_deleted_case_are_found(trail: Trail) -> None:

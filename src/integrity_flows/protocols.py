@@ -152,8 +152,9 @@ class Store(CaseLookup, Protocol):
 
     # --- what the case rows cache, as stored (verify re-derives it from the trail) ---------
 
-    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
-        """Every indexed key as (case id, flow id, field, value), ordered so."""
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
+        """Every indexed key as (case id, flow id, field, value, the case's state), ordered
+        by case id, field and value."""
         ...
 
     def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:

@@ -68,7 +68,7 @@ class Cached:
     """The rows a store keeps beside the case rows (both sorted by case id), and how to
     derive them from a case (``None`` when its flow is not loaded)."""
 
-    index_rows: Iterable[tuple[str, str, str, str]]
+    index_rows: Iterable[tuple[str, str, str, str, str]]
     deadline_rows: Iterable[tuple[str, str, datetime]]
     derive: Callable[[Case], Derived | None]
 
@@ -232,17 +232,22 @@ def _orphan(case_id: str) -> VerifyProblem:
 def _compare_cached(
     case: Case,
     derived: Derived,
-    key_rows: list[tuple[str, str, str, str]],
+    key_rows: list[tuple[str, str, str, str, str]],
     deadline_rows: list[tuple[str, str, datetime]],
 ) -> list[VerifyProblem]:
     found = []
-    stored_keys = {(flow, field): value for _, flow, field, value in key_rows}
+    stored_keys = {(flow, field): value for _, flow, field, value, _ in key_rows}
     expected_keys = {(case.flow_id, field): value for field, value in derived.keys.items()}
-    if stored_keys != expected_keys:
+    # A key row in another state than its case's would hide a holder from the guards.
+    moved = {field for _, _, field, _, state in key_rows if state != case.state}
+    if stored_keys != expected_keys or moved:
         differ = sorted(
-            field
-            for flow, field in set(stored_keys) | set(expected_keys)
-            if stored_keys.get((flow, field)) != expected_keys.get((flow, field))
+            {
+                field
+                for flow, field in set(stored_keys) | set(expected_keys)
+                if stored_keys.get((flow, field)) != expected_keys.get((flow, field))
+            }
+            | moved
         )
         found.append(
             VerifyProblem(
@@ -250,9 +255,9 @@ def _compare_cached(
                 None,
                 "index",
                 "the index of held resources and unique keys disagrees with the case's data "
-                f"in: {', '.join(differ)} (an index row forged or deleted)",
+                f"in: {', '.join(differ)} (an index row forged, deleted or moved to another state)",
                 f"ดัชนีทรัพย์สินที่ยืมและค่าที่ห้ามซ้ำไม่ตรงกับข้อมูลของเรื่อง: {', '.join(differ)} "
-                "(มีการปลอมหรือลบแถวดัชนี)",
+                "(มีการปลอม ลบ หรือย้ายสถานะของแถวดัชนี)",
             )
         )
     rows = sorted((trigger, due) for _, trigger, due in deadline_rows)

@@ -43,8 +43,10 @@ class MemoryStore:
         self._lock = threading.RLock()
         self._cases: dict[str, Case] = {}
         self._chains: dict[str, list[StoredEvent]] = {}
-        self._keys: dict[tuple[str, str, str], set[str]] = {}
-        self._case_keys: dict[str, dict[str, str]] = {}
+        # (flow, field, value) -> state -> the ids of the cases in that state holding it:
+        # a holder lookup visits only the states it asks for, however long the history.
+        self._keys: dict[tuple[str, str, str], dict[str, set[str]]] = {}
+        self._case_keys: dict[str, tuple[str, dict[str, str]]] = {}
         self._seq = 0
         self._nodes: dict[merkle.Key, bytes] = {}
         self._size = 0
@@ -89,8 +91,7 @@ class MemoryStore:
             self._append_leaf(merkle.event_leaf(event.body))
             if write.case is not None:
                 self._cases[write.case.id] = _frozen(write.case)
-                if write.keys is not None:
-                    self._index(write.case, write.keys)
+                self._index(write.case, write.keys)
             return self._seq
 
     def _append_leaf(self, leaf: bytes) -> None:
@@ -99,14 +100,18 @@ class MemoryStore:
             self._nodes[(level, index)] = value
         self._size += 1
 
-    def _index(self, case: Case, keys: Mapping[str, str]) -> None:
-        old = self._case_keys.pop(case.id, {})
+    def _index(self, case: Case, keys: Mapping[str, str] | None) -> None:
+        """Keep the case's indexed keys (``None``: unchanged) under its present state."""
+        old_state, old = self._case_keys.get(case.id, ("", {}))
+        if keys is None and old_state == case.state:
+            return
         for field, value in old.items():
-            self._keys.get((case.flow_id, field, value), set()).discard(case.id)
-        new = dict(keys)
+            self._keys.get((case.flow_id, field, value), {}).get(old_state, set()).discard(case.id)
+        new = dict(old if keys is None else keys)
         for field, value in new.items():
-            self._keys.setdefault((case.flow_id, field, value), set()).add(case.id)
-        self._case_keys[case.id] = new
+            by_state = self._keys.setdefault((case.flow_id, field, value), {})
+            by_state.setdefault(case.state, set()).add(case.id)
+        self._case_keys[case.id] = (case.state, new)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -115,8 +120,8 @@ class MemoryStore:
             snapshot = (
                 dict(self._cases),
                 {k: list(v) for k, v in self._chains.items()},
-                {k: set(v) for k, v in self._keys.items()},
-                {k: dict(v) for k, v in self._case_keys.items()},
+                {k: {s: set(ids) for s, ids in v.items()} for k, v in self._keys.items()},
+                dict(self._case_keys),
                 self._seq,
                 self._size,
             )
@@ -165,8 +170,9 @@ class MemoryStore:
         self, flow_id: str, field: str, value: str, states: Sequence[str] | None
     ) -> list[str]:
         with self._lock:
-            ids = self._keys.get((flow_id, field, value), set())
-            return sorted(i for i in ids if states is None or self._cases[i].state in states)
+            by_state = self._keys.get((flow_id, field, value), {})
+            wanted = by_state if states is None else states
+            return sorted({i for state in wanted for i in by_state.get(state, ())})
 
     def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
         with self._lock:
@@ -212,11 +218,12 @@ class MemoryStore:
         yield from outside
         yield from inside
 
-    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
         with self._lock:
             rows = sorted(
-                (case_id, flow_id, field, value)
-                for (flow_id, field, value), ids in self._keys.items()
+                (case_id, flow_id, field, value, state)
+                for (flow_id, field, value), by_state in self._keys.items()
+                for state, ids in by_state.items()
                 for case_id in ids
             )
         yield from rows

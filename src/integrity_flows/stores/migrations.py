@@ -116,6 +116,18 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX events_outside_tree ON events (seq) WHERE leaf IS NULL",
         ),
     ),
+    (
+        4,
+        "each indexed key beside its case's state (holder look-ups by state, not by history)",
+        (
+            # A holder look-up ("is this borrower on an open loan?") then reads only the
+            # rows of the states it asks for, however many past cases hold the same value.
+            "ALTER TABLE case_keys ADD COLUMN state {text} NOT NULL DEFAULT ''",
+            "UPDATE case_keys SET state = COALESCE("
+            "(SELECT c.state FROM cases c WHERE c.id = case_keys.case_id), '')",
+            "CREATE INDEX case_keys_held ON case_keys (flow_id, field, value, state, case_id)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -68,6 +68,8 @@ _UPDATE_CASE = (
     + " WHERE id = %s AND events = %s"
     + " AND (SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s) = %s"
 )
+# A case that moved keeps its keys; their rows follow its state (see migration 4).
+_MOVE_KEYS = "UPDATE case_keys SET state = %s WHERE case_id = %s AND state <> %s"
 _COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
 _INSERT_EVENT = (
     "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
@@ -383,10 +385,12 @@ class PostgresStore:
             if write.keys is not None:
                 cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
                 cursor.executemany(
-                    "INSERT INTO case_keys (flow_id, field, value, case_id) "
-                    "VALUES (%s, %s, %s, %s)",
-                    [(case.flow_id, f, v, case.id) for f, v in write.keys.items()],
+                    "INSERT INTO case_keys (flow_id, field, value, case_id, state) "
+                    "VALUES (%s, %s, %s, %s, %s)",
+                    [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
                 )
+            else:
+                cursor.execute(_MOVE_KEYS, (case.state, case.id, case.state))
             if write.deadlines_changed:
                 cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
                 cursor.executemany(
@@ -451,11 +455,10 @@ class PostgresStore:
     ) -> list[str]:
         if states is not None and not states:
             return []
-        in_states = "" if states is None else " AND c.state = ANY(%s)"
+        in_states = "" if states is None else " AND state = ANY(%s)"
         rows = self._query(
-            "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "
-            f"WHERE k.flow_id = %s AND k.field = %s AND k.value = %s{in_states} "
-            "ORDER BY k.case_id",
+            "SELECT case_id FROM case_keys "
+            f"WHERE flow_id = %s AND field = %s AND value = %s{in_states} ORDER BY case_id",
             (flow_id, field, value, *([] if states is None else [list(states)])),
         )
         return [str(row[0]) for row in rows]
@@ -493,9 +496,9 @@ class PostgresStore:
             for row in self._stream(sql):
                 yield event_from_row(row)
 
-    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
-        for case_id, flow_id, field, value in self._stream(INDEX_ROWS):
-            yield str(case_id), str(flow_id), str(field), str(value)
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
+        for case_id, flow_id, field, value, state in self._stream(INDEX_ROWS):
+            yield str(case_id), str(flow_id), str(field), str(value), str(state)
 
     def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
         for case_id, trigger, due in self._stream(DEADLINE_ROWS):

@@ -79,7 +79,9 @@ TREE_SIZE = "SELECT coalesce(max(idx) + 1, 0) FROM merkle_nodes WHERE level = 0"
 LEAVES = "SELECT idx, hash FROM merkle_nodes WHERE level = 0 ORDER BY idx"
 OUTSIDE_TREE = f"SELECT {EVENT_COLUMNS} FROM events WHERE leaf IS NULL ORDER BY seq"
 BY_LEAF = f"SELECT {EVENT_COLUMNS} FROM events WHERE leaf IS NOT NULL ORDER BY leaf"
-INDEX_ROWS = "SELECT case_id, flow_id, field, value FROM case_keys ORDER BY case_id, field, value"
+INDEX_ROWS = (
+    "SELECT case_id, flow_id, field, value, state FROM case_keys ORDER BY case_id, field, value"
+)
 DEADLINE_ROWS = "SELECT case_id, trigger, due FROM deadlines ORDER BY case_id, trigger"
 
 

@@ -60,6 +60,8 @@ _UPDATE_CASE = (
     + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
     + " WHERE id = ? AND events = ?"
 )
+# A case that moved keeps its keys; their rows follow its state (see migration 4).
+_MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
 
 
 def _error(exc: sqlite3.Error, what: str, path: str) -> StoreError:
@@ -374,9 +376,11 @@ class SQLiteStore:
         if write.keys is not None:
             self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
             self._db.executemany(
-                "INSERT INTO case_keys (flow_id, field, value, case_id) VALUES (?,?,?,?)",
-                [(case.flow_id, f, v, case.id) for f, v in write.keys.items()],
+                "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)",
+                [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
             )
+        else:
+            self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
         if write.deadlines_changed:
             self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
             self._db.executemany(
@@ -439,11 +443,10 @@ class SQLiteStore:
     ) -> list[str]:
         if states is not None and not states:
             return []
-        in_states = "" if states is None else f" AND c.state IN ({', '.join('?' * len(states))})"
+        in_states = "" if states is None else f" AND state IN ({', '.join('?' * len(states))})"
         rows = self._query(
-            "SELECT k.case_id FROM case_keys k JOIN cases c ON c.id = k.case_id "
-            f"WHERE k.flow_id = ? AND k.field = ? AND k.value = ?{in_states} "
-            "ORDER BY k.case_id",
+            "SELECT case_id FROM case_keys "
+            f"WHERE flow_id = ? AND field = ? AND value = ?{in_states} ORDER BY case_id",
             (flow_id, field, value, *(states or ())),
         )
         return [str(row[0]) for row in rows]
@@ -483,9 +486,9 @@ class SQLiteStore:
             for row in self._stream(sql):
                 yield event_from_row(row)
 
-    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str]]:
-        for case_id, flow_id, field, value in self._stream(INDEX_ROWS):
-            yield str(case_id), str(flow_id), str(field), str(value)
+    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
+        for case_id, flow_id, field, value, state in self._stream(INDEX_ROWS):
+            yield str(case_id), str(flow_id), str(field), str(value), str(state)
 
     def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
         for case_id, trigger, due in self._stream(DEADLINE_ROWS):

@@ -442,6 +442,27 @@ class StoreContract:
         append(store, "a", state="returned")  # keys None: unchanged
         assert store.holders(FLOW, "item", "car", ["on_loan"]) == []
         assert store.holders(FLOW, "item", "car", ["returned"]) == ["a"]
+        assert list(store.iter_index_rows()) == [("a", FLOW, "item", "car", "returned")]
+
+    def test_holders_among_a_long_history(self, store: Store) -> None:
+        """One value held by many past cases: only the cases in the asked states are found,
+        and a move undone by a failed batch leaves the index as it was."""
+        for i in range(40):
+            append(store, f"p{i:02d}", state="on_loan", keys={"borrower": "somchai"})
+            append(store, f"p{i:02d}", state="returned")
+        append(store, "q", state="on_loan", keys={"borrower": "somchai"})
+        assert store.holders(FLOW, "borrower", "somchai", ["on_loan"]) == ["q"]
+        assert len(store.holders(FLOW, "borrower", "somchai", ["returned"])) == 40
+
+        def undone() -> None:
+            with store.batch():
+                append(store, "q", state="returned")
+                raise ZeroDivisionError
+
+        with pytest.raises(ZeroDivisionError):
+            undone()
+        assert store.holders(FLOW, "borrower", "somchai", ["on_loan"]) == ["q"]
+        assert ("q", FLOW, "borrower", "somchai", "on_loan") in list(store.iter_index_rows())
 
     def test_holders_keys_replaced_when_changed(self, store: Store) -> None:
         """New keys replace the old ones: an old value no longer holds, a dropped field neither."""
@@ -721,8 +742,8 @@ class StoreContract:
         append(store, "b", keys={"item": "car", "plate": "1"}, deadlines=[Deadline("remind", T0)])
         append(store, "a", keys={"item": "bus"})
         assert list(store.iter_index_rows()) == [
-            ("a", FLOW, "item", "bus"),
-            ("b", FLOW, "item", "car"),
-            ("b", FLOW, "plate", "1"),
+            ("a", FLOW, "item", "bus", "open"),
+            ("b", FLOW, "item", "car", "open"),
+            ("b", FLOW, "plate", "1", "open"),
         ]
         assert list(store.iter_deadline_rows()) == [("b", "remind", T0)]
