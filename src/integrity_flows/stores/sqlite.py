@@ -1,4 +1,4 @@
-"""The SQLite store: the embedded default. WAL journal, ``synchronous=FULL``.
+"""The SQLite store: the embedded default. WAL journal, ``synchronous=FULL`` (or NORMAL).
 
 Each write is one ``BEGIN IMMEDIATE`` transaction holding the event, the case row,
 its indexed keys and its deadlines; driver errors are translated here and nowhere else.
@@ -92,10 +92,19 @@ class SQLiteStore:
 
     A new file is created readable by its owner only (mode 600). ``read_only`` opens an
     existing file without migrating and without writing anything to it, and refuses one
-    that is not an integrity-flows database (:class:`ForeignStore`).
+    that is not an integrity-flows database (:class:`ForeignStore`). ``synchronous`` is
+    ``FULL`` (a committed write survives a power cut) or ``NORMAL`` (faster; the last
+    commits before a power cut may be lost, the database stays consistent).
     """
 
-    def __init__(self, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        migrate: bool = True,
+        read_only: bool = False,
+        synchronous: str = "FULL",
+    ) -> None:
         self.path = str(path)
         # ``:memory:`` keeps nothing beyond the process (protocols.Store.volatile).
         self.volatile = self.path == ":memory:"
@@ -112,7 +121,9 @@ class SQLiteStore:
                     self.path, isolation_level=None, check_same_thread=False, timeout=30.0
                 )
                 self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = FULL")
+                if synchronous not in ("FULL", "NORMAL"):
+                    raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
+                self._db.execute(f"PRAGMA synchronous = {synchronous}")
             self._db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
             raise _error(exc, "opening the database", self.path) from exc

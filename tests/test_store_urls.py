@@ -1,0 +1,64 @@
+"""Store URLs: the SQLite durability option, and what a URL may not ask for."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from _lending import KANYA, SOMCHAI, T0, request
+from integrity_flows import Engine, FixedClock
+from integrity_flows.errors import StoreError
+from integrity_flows.stores import open_store
+from integrity_flows.stores.sqlite import SQLiteStore
+
+
+def synchronous_of(store: object) -> int:
+    """PRAGMA synchronous of an open SQLite store: 2 is FULL, 1 is NORMAL."""
+    assert isinstance(store, SQLiteStore)
+    (row,) = store._query("PRAGMA synchronous")
+    return int(str(row[0]))
+
+
+@pytest.mark.parametrize(
+    ("suffix", "level"),
+    [("", 2), ("?synchronous=full", 2), ("?synchronous=NORMAL", 1), ("?synchronous=normal", 1)],
+)
+def test_sqlite_is_full_unless_the_url_asks_for_normal(
+    tmp_path: Path, suffix: str, level: int
+) -> None:
+    """FULL by default; ``?synchronous=normal`` (any case) asks for NORMAL on that file."""
+    with closing(open_store(f"sqlite:///{tmp_path / 'cases.db'}{suffix}")) as store:
+        assert synchronous_of(store) == level
+    assert (tmp_path / "cases.db").exists()
+    assert not list(tmp_path.glob("*synchronous*"))
+
+
+def test_a_store_at_normal_runs_and_verifies(tmp_path: Path) -> None:
+    """The option changes durability only: cases move and the trail verifies."""
+    url = f"sqlite:///{tmp_path / 'cases.db'}?synchronous=normal"
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+        engine.fire(case.id, "check", actor=KANYA)
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        assert engine.get(case.id).state == "checked"
+        assert engine.verify().ok
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("?synchronous=off", "SQLite synchronous must be full or normal, not 'off'"),
+        ("?synchronous=", "SQLite synchronous must be full or normal, not ''"),
+        ("?journal_mode=delete", "unknown SQLite URL option 'journal_mode'"),
+    ],
+)
+def test_an_option_the_store_does_not_know_is_refused_naming_it(
+    tmp_path: Path, query: str, named: str
+) -> None:
+    """Durability below NORMAL, or any other option, is refused before a file is made."""
+    with pytest.raises(StoreError) as caught:
+        open_store(f"sqlite:///{tmp_path / 'cases.db'}{query}")
+    assert named in str(caught.value)
+    assert not (tmp_path / "cases.db").exists()
