@@ -1,7 +1,8 @@
 """Shared plumbing for the benchmarks: timing, the machine, and how results are printed.
 
-Every benchmark measures its baseline in the same run on the same machine and prints
-the ratio against it, so the figures compare like with like.
+Every benchmark measures its baseline in the same run on the same machine, the two taking
+turns (:func:`taking_turns`), and prints the median of the turns, their spread and the
+ratio, so the figures compare like with like on a shared machine.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import logging
 import os
 import platform
+import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,18 +46,34 @@ def machine() -> str:
     )
 
 
-def best_rate(run: Callable[[], int], repeats: int = 3) -> float:
-    """Operations per second: the best of ``repeats`` runs of ``run`` (which returns its count).
+@dataclass(frozen=True)
+class Turns:
+    """Rates (operations per second) of one contender, one per turn it took."""
 
-    The best run is the one least disturbed by the rest of the machine.
-    """
-    best = 0.0
-    for _ in range(repeats):
-        start = time.perf_counter()
-        count = run()
-        rate = count / (time.perf_counter() - start)
-        best = max(best, rate)
-    return best
+    rates: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.rates)
+
+    @property
+    def spread(self) -> str:
+        """The slowest and the fastest turn, as printed beside the median."""
+        return f"{min(self.rates):,.0f}-{max(self.rates):,.0f}"
+
+
+def taking_turns(runs: Mapping[str, Callable[[], int]], turns: int = 5) -> dict[str, Turns]:
+    """Run each contender once per turn, in turn, ``turns`` times: each ``run`` returns
+    how many operations it did. A drift in the machine's speed (another process, a
+    neighbour on the host) then touches every contender alike; the median of the turns
+    is the figure, the spread says how much the machine swung."""
+    rates: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(turns):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            count = run()
+            rates[name].append(count / (time.perf_counter() - start))
+    return {name: Turns(tuple(values)) for name, values in rates.items()}
 
 
 def report(
@@ -65,9 +84,13 @@ def report(
     baseline: float | None = None,
     target: float | None = None,
     higher_is_better: bool = True,
+    spread: str | None = None,
 ) -> bool:
-    """Print one figure, its ratio to the baseline and whether it meets the target."""
+    """Print one figure (with the spread of its turns), its ratio to the baseline and
+    whether it meets the target."""
     line = f"  {name:<46} {value:>14,.1f} {unit}"
+    if spread is not None:
+        line += f" ({spread})"
     met = True
     if baseline is not None:
         ratio = value / baseline if baseline else float("inf")

@@ -13,7 +13,7 @@ import argparse
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from _harness import BENCH_FLOWS, best_rate, header, quiet_logger, report
+from _harness import BENCH_FLOWS, header, quiet_logger, report, taking_turns
 from transitions import Machine
 
 from integrity_flows import Actor, Engine
@@ -26,8 +26,8 @@ CYCLE = [
 ]
 
 
-def bare_rate(cases: int, rounds: int) -> float:
-    """Fires per second of a shared Machine over ``cases`` case states."""
+def bare_runner(cases: int, rounds: int) -> Callable[[], int]:
+    """One timed run of a shared Machine over ``cases`` case states; it returns its fires."""
 
     class Model:
         state: str
@@ -51,7 +51,7 @@ def bare_rate(cases: int, rounds: int) -> float:
                     states[i] = model.state
         return cases * rounds * len(CYCLE)
 
-    return best_rate(run)
+    return run
 
 
 ACTORS = {role: Actor(role, roles={role}) for role in ("clerk", "checker", "approver")}
@@ -89,23 +89,35 @@ def cycle_runner(
     return run
 
 
-def engine_rate(cases: int, rounds: int) -> float:
-    """Fires per second through the engine on the memory store."""
+def engine_runner(cases: int, rounds: int) -> Callable[[], int]:
+    """One timed run through the engine on the memory store."""
     steps = [(trigger, role, data) for trigger, _, _, role, data in CYCLE]
-    return best_rate(cycle_runner("bench_cycle", cases, rounds, steps, {}))
+    return cycle_runner("bench_cycle", cases, rounds, steps, {})
 
 
 def main(argv: list[str] | None = None) -> bool:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--turns", type=int, default=5)
     args = parser.parse_args(argv)
-    header("1. Engine overhead in memory (fires per second)")
-    bare = bare_rate(args.cases, args.rounds)
-    engine = engine_rate(args.cases, args.rounds)
-    report("bare transitions, one shared Machine", bare, "fires/s")
+    header(f"1. Engine overhead in memory (fires per second, median of {args.turns} turns)")
+    turns = taking_turns(
+        {
+            "bare": bare_runner(args.cases, args.rounds),
+            "engine": engine_runner(args.cases, args.rounds),
+        },
+        args.turns,
+    )
+    bare, engine = turns["bare"], turns["engine"]
+    report("bare transitions, one shared Machine", bare.median, "fires/s", spread=bare.spread)
     return report(
-        "engine, memory store, full checks + audit", engine, "fires/s", baseline=bare, target=1 / 3
+        "engine, memory store, full checks + audit",
+        engine.median,
+        "fires/s",
+        baseline=bare.median,
+        target=1 / 3,
+        spread=engine.spread,
     )
 
 

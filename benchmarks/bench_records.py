@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from _harness import best_rate, header, report
+from _harness import header, report, taking_turns
 from bench_engine import cycle_runner
 
 LINES = [{"code": f"L{i}", "quantity": i + 1, "done": i % 2 == 0} for i in range(5)]
@@ -45,30 +45,37 @@ def main(argv: list[str] | None = None) -> bool:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--turns", type=int, default=6)
     args = parser.parse_args(argv)
-    header("8. Records and computed values (fires per second)")
-    plain = records = amending = 0.0
-    # Taking turns, run by run, so a drift in the machine's speed touches all alike;
-    # the best run of each is the one least disturbed.
-    for _ in range(args.turns):
-        plain = max(plain, best_rate(runner("bench_cycle", args.cases, args.rounds), 1))
-        records = max(records, best_rate(runner("bench_records", args.cases, args.rounds), 1))
-        amending = max(
-            amending, best_rate(runner("bench_records", args.cases, args.rounds, True), 1)
-        )
-    report("same flow without records or computed values", plain, "fires/s")
+    header(f"8. Records and computed values (fires per second, median of {args.turns} turns)")
+    turns = taking_turns(
+        {
+            "plain": runner("bench_cycle", args.cases, args.rounds),
+            "records": runner("bench_records", args.cases, args.rounds),
+            "amending": runner("bench_records", args.cases, args.rounds, True),
+        },
+        args.turns,
+    )
+    plain, records, amending = turns["plain"], turns["records"], turns["amending"]
+    report(
+        "same flow without records or computed values",
+        plain.median,
+        "fires/s",
+        spread=plain.spread,
+    )
     met = report(
         "with records, computed values, a record guard",
-        records,
+        records.median,
         "fires/s",
-        baseline=plain,
+        baseline=plain.median,
         target=0.8,
+        spread=records.spread,
     )
     report(
         "  ... and every check amending an item",
-        amending,
+        amending.median,
         "fires/s",
-        baseline=plain,
+        baseline=plain.median,
         target=0.8,
+        spread=amending.spread,
     )
     return met
 

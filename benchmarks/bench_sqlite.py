@@ -12,9 +12,10 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from _harness import BENCH_FLOWS, ROOT, best_rate, header, quiet_logger, report
+from _harness import BENCH_FLOWS, ROOT, header, quiet_logger, report, taking_turns
 from bench_engine import CYCLE
 
 from integrity_flows import Actor, Engine
@@ -71,7 +72,7 @@ def recorded_writes(fires: int) -> list[Write]:
     return writes
 
 
-def raw_rate(folder: Path, writes: list[Write], per_tx: int) -> float:
+def raw_runner(folder: Path, writes: list[Write], per_tx: int) -> Callable[[], int]:
     """The baseline: the engine's own rows (event insert, case update), written with
     sqlite3 alone, in the same schema and settings."""
     first, rest = writes[0], writes[1:]
@@ -102,10 +103,10 @@ def raw_rate(folder: Path, writes: list[Write], per_tx: int) -> float:
         db.close()
         return len(rows)
 
-    return best_rate(run, repeats=2)
+    return run
 
 
-def engine_rate(folder: Path, fires: int, per_tx: int) -> float:
+def engine_runner(folder: Path, fires: int, per_tx: int) -> Callable[[], int]:
     """Fires through the engine on a SQLite file, ``per_tx`` fires per transaction."""
     actors = {role: Actor(role, roles={role}) for role in ("clerk", "checker", "approver")}
 
@@ -138,7 +139,7 @@ def engine_rate(folder: Path, fires: int, per_tx: int) -> float:
                 done += group
         return fires
 
-    return best_rate(run, repeats=2)
+    return run
 
 
 def main(argv: list[str] | None = None) -> bool:
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> bool:
     parser.add_argument("--fires", type=int, default=600, help="fires, one per transaction")
     parser.add_argument("--grouped", type=int, default=20000, help="fires in group commit")
     parser.add_argument("--group", type=int, default=1000, help="fires per transaction")
+    parser.add_argument("--turns", type=int, default=3)
     parser.add_argument(
         "--dir",
         type=Path,
@@ -153,29 +155,41 @@ def main(argv: list[str] | None = None) -> bool:
         help="folder for the database files (on the disk to measure)",
     )
     args = parser.parse_args(argv)
-    header("2. Durable fires on SQLite (WAL, synchronous=FULL)")
+    header(
+        "2. Durable fires on SQLite (WAL, synchronous=FULL; "
+        f"fires per second, median of {args.turns} turns)"
+    )
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         folder = Path(tmp)
-        raw_single = raw_rate(folder, recorded_writes(args.fires), 1)
-        engine_single = engine_rate(folder, args.fires, 1)
-        raw_grouped = raw_rate(folder, recorded_writes(args.grouped), args.group)
-        engine_grouped = engine_rate(folder, args.grouped, args.group)
-    report("raw sqlite3, one fire per transaction", raw_single, "fires/s")
-    ok = report(
-        "engine, one fire per transaction",
-        engine_single,
-        "fires/s",
-        baseline=raw_single,
-        target=0.8,
-    )
-    report(f"raw sqlite3, {args.group} per transaction", raw_grouped, "fires/s")
-    ok &= report(
-        f"engine batch(), {args.group} per transaction",
-        engine_grouped,
-        "fires/s",
-        baseline=raw_grouped,
-        target=0.8,
-    )
+        single = taking_turns(
+            {
+                "raw": raw_runner(folder, recorded_writes(args.fires), 1),
+                "engine": engine_runner(folder, args.fires, 1),
+            },
+            args.turns,
+        )
+        grouped = taking_turns(
+            {
+                "raw": raw_runner(folder, recorded_writes(args.grouped), args.group),
+                "engine": engine_runner(folder, args.grouped, args.group),
+            },
+            args.turns,
+        )
+    ok = True
+    for per_tx, named, turns in (
+        ("one fire", "one fire", single),
+        (str(args.group), f"batch(), {args.group}", grouped),
+    ):
+        raw, engine = turns["raw"], turns["engine"]
+        report(f"raw sqlite3, {per_tx} per transaction", raw.median, "fires/s", spread=raw.spread)
+        ok &= report(
+            f"engine {named} per transaction",
+            engine.median,
+            "fires/s",
+            baseline=raw.median,
+            target=0.8,
+            spread=engine.spread,
+        )
     return ok
 
 

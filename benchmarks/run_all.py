@@ -13,15 +13,28 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 QUICK = {
-    "bench_engine": ["--cases", "200", "--rounds", "5"],
-    "bench_sqlite": ["--fires", "200", "--grouped", "3000"],
+    "bench_engine": ["--cases", "200", "--rounds", "5", "--turns", "2"],
+    "bench_sqlite": ["--fires", "200", "--grouped", "3000", "--turns", "2"],
     "bench_verify": ["--events", "40000"],
     "bench_scale": ["--small", "1000", "--large", "20000", "--samples", "300"],
+    "bench_registers": [
+        "--small",
+        "500",
+        "--large",
+        "5000",
+        "--template",
+        "500",
+        "--loans",
+        "10",
+        "--turns",
+        "2",
+    ],
     "bench_memory": ["--cases", "5000", "--through", "20000", "--every", "5000"],
     "bench_startup": ["--repeats", "3"],
     "bench_records": ["--cases", "100", "--rounds", "3", "--turns", "2"],
     "bench_reports": ["--small", "2000", "--large", "4000", "--repeats", "1"],
     "bench_duties": ["--cases", "2000", "--turns", "2"],
+    "bench_peers": ["--loans", "20", "--batched", "200", "--batch", "50", "--turns", "2"],
     "bench_merkle": [
         "--fires",
         "100",
