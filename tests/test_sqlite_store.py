@@ -1,4 +1,5 @@
-"""Store URLs: the SQLite durability option, and what a URL may not ask for."""
+"""The SQLite store: its durability option, what a URL may not ask for, and the query plan
+of a holder look-up."""
 
 from __future__ import annotations
 
@@ -62,3 +63,24 @@ def test_an_option_the_store_does_not_know_is_refused_naming_it(
         open_store(f"sqlite:///{tmp_path / 'cases.db'}{query}")
     assert named in str(caught.value)
     assert not (tmp_path / "cases.db").exists()
+
+
+def test_a_holder_look_up_reads_only_the_rows_of_the_states_asked(tmp_path: Path) -> None:
+    """However many past cases hold a value, the look-up searches the index on flow,
+    field, value and state (a plan ordered by case id would walk them all)."""
+    seen: list[str] = []
+    with closing(open_store(f"sqlite:///{tmp_path / 'cases.db'}")) as store:
+        assert isinstance(store, SQLiteStore)
+        query = store._query
+
+        def explained(sql: str, params: object = ()) -> list[tuple[object, ...]]:
+            if "FROM case_keys" in sql and sql.startswith("SELECT case_id"):
+                seen.extend(str(row[-1]) for row in query(f"EXPLAIN QUERY PLAN {sql}", params))
+            return query(sql, params)  # type: ignore[arg-type]
+
+        store._query = explained  # type: ignore[method-assign]
+        store.holders("asset_lending", "borrower", "somchai", ["overdue", "escalated"])
+    assert seen
+    assert all(
+        "INDEX case_keys_held (flow_id=? AND field=? AND value=? AND state=?)" in s for s in seen
+    )
