@@ -8,6 +8,7 @@ can render its own text. ``str(error)`` gives both languages.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -40,6 +41,12 @@ class FlowError(Exception):
         self.message_th = message_th
         self.message_en = message_en
 
+    def as_dict(self) -> dict[str, Any]:
+        """The error as JSON data (a web service's error body): ``code`` and the two
+        messages, and the data a branch keeps (a refusal's case, trigger, state and
+        reasons; a definition error's problems)."""
+        return {"code": self.code, "message_th": self.message_th, "message_en": self.message_en}
+
 
 # --- definition phase -------------------------------------------------------
 
@@ -57,6 +64,15 @@ class Problem:
         where = f"{self.source}: {self.path}" if self.path else self.source
         return f"{where}: {self.message_en} / {self.message_th}"
 
+    def as_dict(self) -> dict[str, str]:
+        """The problem as JSON data."""
+        return {
+            "source": self.source,
+            "path": self.path,
+            "message_en": self.message_en,
+            "message_th": self.message_th,
+        }
+
 
 class DefinitionError(FlowError):
     """A flow definition is malformed; ``problems`` lists every problem found."""
@@ -70,6 +86,10 @@ class DefinitionError(FlowError):
             f"นิยามขั้นตอนงานไม่ถูกต้อง {len(self.problems)} จุด",
             f"invalid flow definition, {len(self.problems)} problem(s):\n{listing}",
         )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The error as JSON data, every problem included."""
+        return {**super().as_dict(), "problems": [p.as_dict() for p in self.problems]}
 
 
 # --- run-time refusals ------------------------------------------------------
@@ -100,6 +120,16 @@ class Refused(FlowError):
         self.trigger = trigger
         self.state = state
         self.reasons = tuple(reasons)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The refusal as JSON data: its case, trigger, state and every reason."""
+        return {
+            **super().as_dict(),
+            "case_id": self.case_id,
+            "trigger": self.trigger,
+            "state": self.state,
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
 
     def mentions(self, word: str) -> bool:
         """True when ``word`` names this refusal or one of its reasons."""

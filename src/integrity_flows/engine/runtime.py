@@ -63,6 +63,7 @@ from integrity_flows.errors import (
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.loading.setting_checks import override_problems
+from integrity_flows.plain import to_plain
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
@@ -89,6 +90,11 @@ class SweepResult:
     # For the record of a duty's occurrence that fell due unfulfilled (its case started by
     # the sweep, trigger ``start``): ``flow_id.duty_id`` of the duty.
     duty: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as JSON data (``due`` in ISO 8601 UTC)."""
+        plain: dict[str, Any] = to_plain(self)
+        return plain
 
 
 class Engine:
@@ -702,7 +708,7 @@ class Engine:
             data[name] = committees.apply(case.data.get(name), decision.act)
         actors = case.actors
         if transition.binds is not None:
-            actors = MappingProxyType({**case.actors, transition.binds: actor.id})
+            actors = {**case.actors, transition.binds: actor.id}
         sealed = sealed_event(
             case_id=case.id,
             pos=case.events + 1,
@@ -731,9 +737,9 @@ class Engine:
             definition_hash=case.definition_hash,
             state=dest,
             version=case.version + 1,
-            data=MappingProxyType(data),
+            data=data,
             actors=actors,
-            fired_by=MappingProxyType({**case.fired_by, transition.trigger: actor.id}),
+            fired_by={**case.fired_by, transition.trigger: actor.id},
             deadlines=deadlines,
             created_at=case.created_at,
             updated_at=now,

@@ -8,7 +8,6 @@ reading is recorded as a refusal, like any other.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -203,9 +202,7 @@ def _seal_case(engine: Engine, key: FieldKey, case_id: str, reason: str) -> Seal
         reason=reason,
         prev_hash=case.head,
     )
-    updated = attrs.evolve(
-        case, data=MappingProxyType(data), head=event.hash, events=case.events + 1
-    )
+    updated = attrs.evolve(case, data=data, head=event.hash, events=case.events + 1)
     try:
         engine._commit(event, updated, case.events, None, deadlines_changed=False)
     except ConcurrentUpdate as exc:
