@@ -15,7 +15,10 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer and of the layers below it,
 # never above. An import made only for type checking counts like any other.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain")),
+    (
+        "foundation",
+        ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain", "logs"),
+    ),
     ("definition", ("definition",)),
     # audit.merkle: the trail's Merkle hashing, plain functions as the canonical form is.
     ("values", ("actor", "case", "committees", "stored", "audit.records", "audit.merkle")),
@@ -57,13 +60,21 @@ ONLY: dict[str, tuple[str, ...]] = {
     # A backend knows cases, what a store keeps and the contract, never the verifier,
     # the definitions or the engine.
     # It keeps the Merkle tree of its events with audit.merkle's hashing.
-    "stores": ("errors", "case", "plain", "stored", "audit.records", "audit.merkle", "protocols"),
+    "stores": (
+        "errors",
+        "case",
+        "plain",
+        "logs",
+        "stored",
+        "audit.records",
+        "audit.merkle",
+        "protocols",
+    ),
     # The verifier reads stored events and cases, and replays committee acts; it reads the
     # log (audit.log) through the store contract.
     "audit": (
         "errors",
         "case",
-        "plain",
         "committees",
         "stored",
         "audit.records",
@@ -71,7 +82,7 @@ ONLY: dict[str, tuple[str, ...]] = {
         "protocols",
     ),
     # The contracts name the values they pass, nothing that acts.
-    "protocols": ("actor", "case", "errors", "plain", "stored", "audit.records", "guards.context"),
+    "protocols": ("actor", "case", "errors", "stored", "audit.records", "guards.context"),
 }
 
 

@@ -92,6 +92,40 @@ class DefinitionError(FlowError):
         return {**super().as_dict(), "problems": [p.as_dict() for p in self.problems]}
 
 
+# --- after a commit ---------------------------------------------------------
+
+
+class PublishFailed(FlowError):
+    """The action was committed with its audit event, but the logger or an audit sink
+    raised when told of it afterwards.
+
+    Every sink is still called; then this is raised from the first failure. Nothing is
+    undone and nothing is to be retried: ``committed`` is what the call committed (the
+    :class:`~integrity_flows.case.Case` of a start or fire, the :class:`Refused` error of
+    a refusal, the list of :class:`~integrity_flows.engine.runtime.SweepResult` of a
+    sweep or of ``record_duties``, ``None`` for a batch), and
+    ``failures`` names each logger or sink that failed with its exception.
+    """
+
+    code = "publish_failed"
+
+    def __init__(self, failures: Sequence[tuple[str, BaseException]]) -> None:
+        self.failures = tuple(failures)
+        self.committed: object = None
+        names = ", ".join(f"{who}: {type(exc).__name__}: {exc}" for who, exc in self.failures)
+        super().__init__(
+            f"บันทึกการดำเนินการและบันทึกการตรวจสอบแล้ว แต่แจ้งผู้รับเหตุการณ์ไม่สำเร็จ "
+            f"{len(self.failures)} ครั้ง ({names}) ไม่ต้องทำซ้ำ",
+            f"the action and its audit event are committed, but {len(self.failures)} "
+            f"log or sink call(s) failed ({names}); do not retry",
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The error as JSON data, each failure as ``{"to", "error"}``."""
+        failures = [{"to": who, "error": f"{type(e).__name__}: {e}"} for who, e in self.failures]
+        return {**super().as_dict(), "failures": failures}
+
+
 # --- run-time refusals ------------------------------------------------------
 
 
@@ -389,6 +423,7 @@ __all__ = [
     "NotAuthorized",
     "NotSealed",
     "Problem",
+    "PublishFailed",
     "Reason",
     "Refused",
     "StoreError",
