@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import multiprocessing
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -158,3 +159,55 @@ def test_to_plain_refuses_what_has_no_json_form() -> None:
     """An object without a JSON form is a TypeError naming its type, not a silent repr."""
     with pytest.raises(TypeError, match="object has no JSON form"):
         to_plain(object())
+
+
+def test_actor_roles_may_be_thai_or_english_labels(engine: Engine) -> None:
+    """Actor(roles=...) takes a role's Thai or English label, as the CLI and Gherkin do."""
+    clerk = Actor("somchai", roles={"เจ้าหน้าที่"})
+    case = engine.start("asset_lending", actor=clerk, data=request())
+    assert engine.history(case.id)[0].actor_roles == ("staff",)
+    custodian = Actor("kanya", roles={"Custodian"})
+    assert "check" in engine.available(case.id, actor=custodian)
+    case = engine.fire(case.id, "check", actor=custodian)
+    case = engine.fire(case.id, "approve", actor=Actor("somying", roles={"ผู้มีอำนาจอนุมัติ"}))
+    assert case.state == "approved"
+
+
+def test_a_role_no_flow_names_grants_nothing_and_the_refusal_says_what_is_needed(
+    engine: Engine,
+) -> None:
+    """A misspelt role label is kept as given: refused, the reason naming the role needed."""
+    case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+    with pytest.raises(Refused) as refused:
+        engine.fire(case.id, "check", actor=Actor("kanya", roles={"เจ้าหน้าที่พัสดุ์"}))
+    assert refused.value.mentions("custodian") or refused.value.mentions("เจ้าหน้าที่พัสดุ")
+
+
+def _forked_worker(url: str, worker: int, queue: Any) -> None:
+    """A pre-forked worker: opens its own engine after the fork, starts and fires cases."""
+    with Engine.open(url, clock=FixedClock(T0)) as mine:
+        for n in range(5):
+            case = mine.start("asset_lending", actor=SOMCHAI, data=request(f"item {worker}-{n}"))
+            mine.fire(case.id, "check", actor=KANYA)
+    queue.put(worker)
+
+
+def test_engines_opened_after_a_fork_lose_no_write(tmp_path: Any) -> None:
+    """Workers made with fork, each opening its engine after it, share one SQLite file."""
+    url = f"sqlite:///{tmp_path}/forked.db"
+    with Engine.open(url, clock=FixedClock(T0)):
+        pass  # the schema exists before the workers start; the parent's engine is closed
+    fork = multiprocessing.get_context("fork")
+    queue = fork.Queue()
+    workers = [fork.Process(target=_forked_worker, args=(url, w, queue)) for w in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    assert sorted(queue.get(timeout=5) for _ in workers) == [0, 1, 2]
+    with Engine.open(url, clock=FixedClock(T0)) as after:
+        cases = after.cases()
+        assert len(cases) == 15
+        assert {c.state for c in cases} == {"checked"}
+        assert after.verify().ok

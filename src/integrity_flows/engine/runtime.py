@@ -36,7 +36,7 @@ from integrity_flows.engine.decision import (
     not_allowed,
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
-from integrity_flows.engine.identity import vouched
+from integrity_flows.engine.identity import vouched, with_role_ids
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import (
     LostRace,
@@ -386,7 +386,12 @@ class Engine:
         case = self.get(case_id)
         definition = self.definition_of(case)
         actor, refusal = vouched(
-            self.directory, actor, self.clock(), case_id=case.id, trigger=None, state=case.state
+            self.directory,
+            with_role_ids(definition, actor),
+            self.clock(),
+            case_id=case.id,
+            trigger=None,
+            state=case.state,
         )
         if refusal is not None:
             return []
@@ -461,7 +466,12 @@ class Engine:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
         actor, refusal = vouched(
-            self.directory, actor, now, case_id=case_id, trigger="start", state=None
+            self.directory,
+            with_role_ids(definition, actor),
+            now,
+            case_id=case_id,
+            trigger="start",
+            state=None,
         )
         if refusal is not None:  # the directory does not give this actor that: recorded
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, refusal)
@@ -654,7 +664,12 @@ class Engine:
             raise error
         definition = self.definition_of(case)
         actor, refusal = vouched(
-            self.directory, actor, now, case_id=case.id, trigger=trigger, state=case.state
+            self.directory,
+            with_role_ids(definition, actor),
+            now,
+            case_id=case.id,
+            trigger=trigger,
+            state=case.state,
         )
         if refusal is not None:  # the directory does not give this actor that: recorded
             self._refuse(case, trigger, actor, now, reason, refusal)

@@ -17,7 +17,7 @@ from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine import inputs
 from integrity_flows.engine.decision import authorize_roles
 from integrity_flows.engine.events import sealed_event
-from integrity_flows.engine.identity import vouched
+from integrity_flows.engine.identity import vouched, with_role_ids
 from integrity_flows.errors import (
     ConcurrentUpdate,
     InvalidData,
@@ -243,7 +243,12 @@ def _reveal_once(
     definition = engine.definition_of(case)
     name = definition.field_id(field)
     actor, refused = vouched(
-        engine.directory, actor, now, case_id=case.id, trigger=READ_TRIGGER, state=case.state
+        engine.directory,
+        with_role_ids(definition, actor),
+        now,
+        case_id=case.id,
+        trigger=READ_TRIGGER,
+        state=case.state,
     )
     matched, error = _decide(definition, case, name, field, actor, reason)
     if error is None and name is not None:
