@@ -199,3 +199,18 @@ def test_the_readme_example_prints_only_its_own_lines() -> None:
     assert lines[2] == "on_loan 4"
     assert lines[4] == "['overdue']"
     assert len(lines) == 5 + len([e for e in lines[5:] if e.split()[0].isdigit()])
+
+
+def test_the_gherkin_runner_without_the_bdd_extra_names_the_extra() -> None:
+    """Importing testing.bdd without pytest-bdd says to pip install integrity-flows[bdd]."""
+    done = _run(
+        "import sys\nsys.modules['pytest_bdd'] = None\n"
+        "try:\n    from integrity_flows.testing.bdd import features\n"
+        "except ModuleNotFoundError as exc:\n    print(exc.name, '|', exc)\n"
+    )
+    assert done.returncode == 0, done.stderr
+    name, message = done.stdout.split(" | ", 1)
+    assert name == "pytest_bdd"
+    assert 'pip install "integrity-flows[bdd]"' in message
+    assert "integrity_flows.testing.bdd needs pytest_bdd" in message
+    assert "ส่วนเสริม 'bdd'" in message
