@@ -17,13 +17,16 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "foundation",
-        ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain", "logs"),
+        ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain"),
     ),
     ("definition", ("definition",)),
     # audit.merkle: the trail's Merkle hashing, plain functions as the canonical form is.
     ("values", ("actor", "case", "committees", "stored", "audit.records", "audit.merkle")),
     ("contracts", ("protocols", "guards.context")),
-    ("capabilities", ("audit", "powers", "protection", "plan", "manual", "stores", "directory")),
+    (
+        "capabilities",
+        ("audit", "powers", "protection", "plan", "manual", "stores", "directory", "logs"),
+    ),
     ("guards", ("guards",)),
     # Declared reports are read and checked with the flows they read, and run over any
     # engine through the protocols of reports.run and reports.catalogue.

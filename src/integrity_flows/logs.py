@@ -23,22 +23,13 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import structlog
 
+from integrity_flows.protocols import EventLogger
+
 NAME = "integrity_flows"
-
-
-@runtime_checkable
-class EventLogger(Protocol):
-    """Protocol: a logger of named events with keyword fields (structlog's shape)."""
-
-    def info(self, event: str, **fields: Any) -> Any:
-        """Log ``event`` at info level."""
-
-    def error(self, event: str, **fields: Any) -> Any:
-        """Log ``event`` at error level."""
 
 
 class _Fields:

@@ -63,12 +63,19 @@ from integrity_flows.errors import (
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.loading.setting_checks import override_problems
-from integrity_flows.logs import EventLogger, event_logger
+from integrity_flows.logs import event_logger
 from integrity_flows.plain import to_plain
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.protocols import AuditSink, Clock, Directory, PersonLookup, Store
+from integrity_flows.protocols import (
+    AuditSink,
+    Clock,
+    Directory,
+    EventLogger,
+    PersonLookup,
+    Store,
+)
 from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.stored import StoredEvent, Write
 
