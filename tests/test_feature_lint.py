@@ -310,3 +310,17 @@ def test_ordinary_words_that_begin_with_a_keyword_are_not_the_trap(tmp_path: Pat
     )
     assert len(problems) == 1, _messages(problems)
     assert "'แต่ไม่ใช่ทุกเรื่อง' starts with the step keyword 'แต่'" in problems[0].message_en
+
+
+def test_an_english_description_line_with_a_colon_is_not_a_keyword(tmp_path: Path) -> None:
+    """'Rules:' or 'Notes:' opening an English description line is ordinary text."""
+    text = """\
+Feature: Lending
+  Rules: the borrower returns the item on time.
+  Notes: see the plan.
+
+  @plan-13-5.1
+  Scenario: one step
+    Then the audit trail verifies
+"""
+    assert check_features(_write(tmp_path, text)) == []

@@ -91,7 +91,9 @@ class Keywords:
         if folded in self.aliases:
             return self.aliases[folded]
         words = {w.casefold(): kind for kind, ws in self.sections.items() for w in ws}
-        if folded in words:
+        if folded in words or folded.isascii():
+            # An English head is an alias or nothing: "Rules:" or "Notes:" in a description
+            # is ordinary text, while a Thai near miss is a misspelt keyword.
             return None
         close = difflib.get_close_matches(folded, list(words), n=1, cutoff=0.8)
         return words[close[0]] if close else None
