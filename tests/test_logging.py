@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from _lending import KANYA, SOMCHAI, T0, lend, request
+from _lending import KANYA, PHONE, SOMCHAI, T0, lend, request
 from integrity_flows import Engine, FixedClock
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.case import Case
@@ -214,3 +214,16 @@ def test_the_gherkin_runner_without_the_bdd_extra_names_the_extra() -> None:
     assert 'pip install "integrity-flows[bdd]"' in message
     assert "integrity_flows.testing.bdd needs pytest_bdd" in message
     assert "ส่วนเสริม 'bdd'" in message
+
+
+def test_a_failing_sink_on_a_reveal_keeps_the_clear_value_out_of_the_error() -> None:
+    """The reading is recorded; PublishFailed holds the case, never the value read."""
+    with _engine() as engine:
+        case = engine.start("asset_lending", actor=SOMCHAI, data=request(borrower_phone=PHONE))
+        engine.subscribe(_boom)
+        with pytest.raises(PublishFailed) as raised:
+            engine.reveal(case.id, "borrower_phone", actor=KANYA, reason="call the borrower")
+        assert isinstance(raised.value.committed, Case)
+        assert PHONE not in repr(raised.value.committed)
+        assert PHONE not in str(raised.value)
+        assert engine.history(case.id)[-1].outcome == "read"
