@@ -139,7 +139,11 @@ Feature: Broken
     assert problems, "a broken file passed the lint"
     assert all("does not parse" in p.message_en for p in problems)
     assert all(p.source == str(path) for p in problems)
-    assert [p.path for p in problems] == ["line 5", "line 8"]
+    # One problem, at the first line refused: the errors after it follow from it.
+    assert [p.path for p in problems] == ["line 5"]
+    assert "1 more parser error(s) follow from it" in problems[0].message_en
+    assert "expected" in problems[0].message_en
+    assert "a step" in problems[0].message_en
 
 
 def test_a_file_without_feature_is_reported(tmp_path: Path) -> None:
@@ -181,3 +185,142 @@ def test_every_thai_step_keyword_is_known(tmp_path: Path, keyword: str) -> None:
     text = GOOD_TH.replace("  คำอธิบายของโครงหลัก", f"  {keyword}มีบางอย่าง")
     problems = check_features(_write(tmp_path, text))
     assert [p.message_en.split("'")[3] for p in problems] == [keyword]
+
+
+TRAP_HEAD = """\
+# language: th
+โครงหลัก: กับดัก
+"""
+
+
+def _th(tmp_path: Path, body: str) -> list[Problem]:
+    return check_features(_write(tmp_path, TRAP_HEAD + body))
+
+
+def test_a_star_first_step_that_pytest_bdd_refuses_is_reported(tmp_path: Path) -> None:
+    """A scenario (or background) whose first step is '*', 'และ' or 'แต่' is refused."""
+    problems = _th(
+        tmp_path,
+        """
+  แนวคิด:
+    และ "สมชาย" มีบทบาท "เจ้าหน้าที่"
+
+  @plan-13-5.1
+  เหตุการณ์: ขั้นตอนแรกเป็นดอกจัน
+    * "สมชาย" มีบทบาท "เจ้าหน้าที่"
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+""",
+    )
+    assert [p.path for p in problems] == [
+        "Background (line 4)",
+        "Scenario 'ขั้นตอนแรกเป็นดอกจัน' (line 8)",
+    ]
+    assert "first step starts with 'และ'" in problems[0].message_en
+    assert "first step starts with '*'" in problems[1].message_en
+    assert "'กำหนดให้', 'เมื่อ' or 'ดังนั้น'" in problems[1].message_en
+    assert "ขั้นตอนแรกขึ้นต้นด้วย '*' ซึ่ง pytest-bdd ไม่ยอมรับ" in problems[1].message_th
+
+
+def test_a_misspelt_thai_background_keyword_is_reported(tmp_path: Path) -> None:
+    """'พื้นหลัง:' (for 'แนวคิด:') turns a background into description: the right keyword."""
+    problems = _th(
+        tmp_path,
+        """
+  พื้นหลัง:
+    กำหนดให้ "สมชาย" มีบทบาท "เจ้าหน้าที่"
+
+  @plan-13-5.1
+  เหตุการณ์: มีขั้นตอน
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+""",
+    )
+    assert len(problems) == 1
+    assert problems[0].path == "Feature 'กับดัก' (line 2)"
+    assert "line 4: 'พื้นหลัง:' is not a Gherkin keyword" in problems[0].message_en
+    assert "not a background; write 'แนวคิด:'" in problems[0].message_en
+    assert "ให้เขียนว่า 'แนวคิด:'" in problems[0].message_th
+
+
+def test_a_wrong_keyword_gives_one_message_with_the_right_keyword(tmp_path: Path) -> None:
+    """A misspelt or English section keyword: one problem naming the keyword to write."""
+    for wrong, right in (("เหตุการณ", "เหตุการณ์"), ("Scenario", "เหตุการณ์")):
+        problems = _th(
+            tmp_path,
+            f"""
+  @plan-13-5.1
+  {wrong}: ผิดคำ
+    กำหนดให้ "สมชาย" มีบทบาท "เจ้าหน้าที่"
+    เมื่อ "สมชาย" ดำเนินการ "อนุมัติ"
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+""",
+        )
+        assert len(problems) == 1, _messages(problems)
+        (problem,) = problems
+        assert problem.path == "line 5"
+        assert f"'{wrong}:' is not a Gherkin keyword" in problem.message_en
+        assert f"write '{right}:'" in problem.message_en
+        assert f"ให้เขียนว่า '{right}:'" in problem.message_th
+        assert "#" not in problem.message_en  # no raw parser token names
+
+
+def test_an_english_step_keyword_in_a_thai_file_is_reported(tmp_path: Path) -> None:
+    """'Given ...' in a Thai file is description text: the Thai keyword is suggested."""
+    problems = _th(
+        tmp_path,
+        """
+  @plan-13-5.1
+  เหตุการณ์: คำภาษาอังกฤษ
+    Given "สมชาย" มีบทบาท "เจ้าหน้าที่"
+""",
+    )
+    assert any("write 'กำหนดให้'" in p.message_en for p in problems), _messages(problems)
+
+
+def test_thai_messages_of_a_parse_error_are_thai(tmp_path: Path) -> None:
+    """The Thai half of a parse problem is Thai words, not the parser's English."""
+    problems = _th(
+        tmp_path,
+        """
+  @plan-13-5.1
+  เหตุการณ์: มีข้อความแทรก
+    กำหนดให้ "สมชาย" มีบทบาท "เจ้าหน้าที่"
+    ข้อความนี้ไม่ใช่ขั้นตอน
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+""",
+    )
+    (problem,) = problems
+    assert "ต้องเป็น" in problem.message_th
+    assert "ขั้นตอน" in problem.message_th
+    for english in ("expected", "got", "#StepLine", "#EOF"):
+        assert english not in problem.message_th
+
+
+def test_ordinary_words_that_begin_with_a_keyword_are_not_the_trap(tmp_path: Path) -> None:
+    """'แต่ละ' (each) and 'แต่งตั้ง' (appoint) at a description line's start are words."""
+    problems = _th(
+        tmp_path,
+        """  แต่ละกองต้องรายงานทุกเดือน
+  แต่งตั้งคณะกรรมการตามคำสั่ง
+  แต่ไม่ใช่ทุกเรื่อง
+
+  @plan-13-5.1
+  เหตุการณ์: มีขั้นตอน
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+""",
+    )
+    assert len(problems) == 1, _messages(problems)
+    assert "'แต่ไม่ใช่ทุกเรื่อง' starts with the step keyword 'แต่'" in problems[0].message_en
+
+
+def test_an_english_description_line_with_a_colon_is_not_a_keyword(tmp_path: Path) -> None:
+    """'Rules:' or 'Notes:' opening an English description line is ordinary text."""
+    text = """\
+Feature: Lending
+  Rules: the borrower returns the item on time.
+  Notes: see the plan.
+
+  @plan-13-5.1
+  Scenario: one step
+    Then the audit trail verifies
+"""
+    assert check_features(_write(tmp_path, text)) == []

@@ -15,12 +15,18 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer and of the layers below it,
 # never above. An import made only for type checking counts like any other.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "calendars", "clock", "values", "identity", "safe_yaml")),
+    (
+        "foundation",
+        ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain"),
+    ),
     ("definition", ("definition",)),
     # audit.merkle: the trail's Merkle hashing, plain functions as the canonical form is.
     ("values", ("actor", "case", "committees", "stored", "audit.records", "audit.merkle")),
     ("contracts", ("protocols", "guards.context")),
-    ("capabilities", ("audit", "powers", "protection", "plan", "manual", "stores", "directory")),
+    (
+        "capabilities",
+        ("audit", "powers", "protection", "plan", "manual", "stores", "directory", "logs"),
+    ),
     ("guards", ("guards",)),
     # Declared reports are read and checked with the flows they read, and run over any
     # engine through the protocols of reports.run and reports.catalogue.
@@ -57,7 +63,16 @@ ONLY: dict[str, tuple[str, ...]] = {
     # A backend knows cases, what a store keeps and the contract, never the verifier,
     # the definitions or the engine.
     # It keeps the Merkle tree of its events with audit.merkle's hashing.
-    "stores": ("errors", "case", "stored", "audit.records", "audit.merkle", "protocols"),
+    "stores": (
+        "errors",
+        "case",
+        "plain",
+        "logs",
+        "stored",
+        "audit.records",
+        "audit.merkle",
+        "protocols",
+    ),
     # The verifier reads stored events and cases, and replays committee acts; it reads the
     # log (audit.log) through the store contract.
     "audit": (

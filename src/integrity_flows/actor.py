@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -38,6 +39,16 @@ class Actor:
     def holds(self, role: str) -> bool:
         """True when the actor holds ``role`` in the organization."""
         return role in self.roles
+
+    def as_dict(self) -> dict[str, Any]:
+        """The actor as JSON data (roles and posts as sorted lists)."""
+        return {
+            "id": self.id,
+            "roles": sorted(self.roles),
+            "unit": self.unit,
+            "name": self.name,
+            "posts": sorted(self.posts),
+        }
 
 
 SYSTEM = Actor("system", roles=frozenset({SYSTEM_ROLE}), name="ระบบ / system")

@@ -228,11 +228,24 @@ class AuditSink(Protocol):
     def __call__(self, event: AuditEvent, /) -> None: ...
 
 
+@runtime_checkable
+class EventLogger(Protocol):
+    """Protocol: a logger of named events with keyword fields (structlog's shape): what
+    ``Engine(logger=...)`` takes, besides a ``logging.Logger`` (see :mod:`integrity_flows.logs`)."""
+
+    def info(self, event: str, **fields: Any) -> Any:
+        """Log ``event`` at info level."""
+
+    def error(self, event: str, **fields: Any) -> Any:
+        """Log ``event`` at error level."""
+
+
 __all__ = [
     "AuditSink",
     "CaseLookup",
     "Clock",
     "Directory",
+    "EventLogger",
     "Guard",
     "MigratingStore",
     "PersonLookup",

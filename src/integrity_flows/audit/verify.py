@@ -36,6 +36,16 @@ class VerifyProblem:
         where = self.case_id if self.pos is None else f"{self.case_id} event #{self.pos}"
         return f"{where}: {self.message_en} / {self.message_th}"
 
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON data."""
+        return {
+            "case_id": self.case_id,
+            "pos": self.pos,
+            "kind": self.kind,
+            "message_en": self.message_en,
+            "message_th": self.message_th,
+        }
+
 
 @attrs.frozen
 class VerifyReport:
@@ -52,6 +62,16 @@ class VerifyReport:
     def ok(self) -> bool:
         """True when the trail is intact and every case agrees with it."""
         return not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON data, ``ok`` included."""
+        return {
+            "ok": self.ok,
+            "cases": self.cases,
+            "events": self.events,
+            "problems": [p.as_dict() for p in self.problems],
+            "digest": self.digest,
+        }
 
 
 @attrs.frozen

@@ -155,3 +155,22 @@ def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
         click.echo(f"พบปัญหา {len(problems)} จุด / {len(problems)} problem(s) found", err=True)
         raise SystemExit(1)
     click.echo(f"ถูกต้อง {count} ขั้นตอนงาน / {count} flow(s) OK")
+
+
+@flows_group.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the schema to this file instead of standard output / เขียนลงไฟล์นี้",
+)
+def schema_command(output: str | None) -> None:
+    """ผังข้อมูล JSON Schema ของไฟล์ขั้นตอนงาน / The JSON Schema of flow files."""
+    from integrity_flows.definition.schema import schema_text  # noqa: PLC0415 - on demand
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    Path(output).write_text(text, encoding="utf-8")
+    click.echo(f"เขียนผังข้อมูลแล้ว / schema written: {output}")

@@ -42,6 +42,7 @@ from integrity_flows.calendars import (
 )
 from integrity_flows.case import Case
 from integrity_flows.definition.model import Duty, FlowDefinition, Label
+from integrity_flows.plain import to_plain
 from integrity_flows.protocols import CaseLookup, Store
 
 #: The generic built-in flow whose cases record occurrences the sweep found overdue.
@@ -82,6 +83,14 @@ class Occurrence:
     # The record case of the sweep, when it recorded this occurrence overdue.
     recorded: str | None = None
     cites: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The occurrence as JSON data: labels as ``{"th", "en"}``, dates ISO, and its
+        ``status_label`` and ``record_id``."""
+        plain: dict[str, Any] = to_plain(self)
+        plain["status_label"] = to_plain(self.status_label)
+        plain["record_id"] = self.record_id
+        return plain
 
     @property
     def record_id(self) -> str:

@@ -13,10 +13,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import attrs
+
 from integrity_flows.actor import SYSTEM, Actor
 from integrity_flows.calendars import thai_day
+from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import NotAuthorized, Reason
 from integrity_flows.protocols import Directory
+
+
+def with_role_ids(definition: FlowDefinition, actor: Actor) -> Actor:
+    """``actor`` with each role written as a Thai or English label of one of
+    ``definition``'s roles replaced by that role's id (as the command line and the
+    Gherkin steps resolve them). A name that is neither an id nor a label of this flow is
+    kept as given: it may be a role of another flow, and grants nothing here."""
+    resolved = frozenset(definition.role_id(role) or role for role in actor.roles)
+    return actor if resolved == actor.roles else attrs.evolve(actor, roles=resolved)
 
 
 def vouched(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 from transitions import Machine, MachineError
-from transitions.extensions.diagrams import GraphMachine
 
+from integrity_flows.definition.diagram import mermaid
 from integrity_flows.definition.model import FlowDefinition
 
 
@@ -57,28 +57,6 @@ class CompiledFlow:
             return self._model.state
 
     def mermaid(self, *, language: str = "en") -> str:
-        """A Mermaid state diagram of the flow, labelled in ``language`` (``th`` or ``en``)."""
-        d = self.definition
-
-        def tr(label: object) -> str:
-            return str(getattr(label, language))
-
-        graph = GraphMachine(
-            states=list(d.states),
-            transitions=[
-                {"trigger": tr(t.label), "source": list(t.source), "dest": t.dest}
-                for t in d.transitions
-            ],
-            initial=d.initial,
-            auto_transitions=False,
-            graph_engine="mermaid",
-            title=tr(d.title),
-            show_state_attributes=False,
-        )
-        text = str(graph.get_graph().draw(None))  # the diagram machine is its own model
-        # transitions names each state by its id; show the label instead.
-        for name, state in d.states.items():
-            text = text.replace(
-                f'state "{name}" as {name}\n', f'state "{tr(state.label)}" as {name}\n'
-            )
-        return text
+        """A Mermaid state diagram of the flow, labelled in ``language`` (``th`` or ``en``);
+        see :mod:`integrity_flows.definition.diagram`."""
+        return mermaid(self.definition, language=language)

@@ -6,14 +6,13 @@ import json
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import attrs
-import structlog
 
 from integrity_flows import committees
 from integrity_flows.actor import SYSTEM, Actor
@@ -37,7 +36,7 @@ from integrity_flows.engine.decision import (
     not_allowed,
 )
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
-from integrity_flows.engine.identity import vouched
+from integrity_flows.engine.identity import vouched, with_role_ids
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.engine.sensitive import (
     LostRace,
@@ -55,6 +54,7 @@ from integrity_flows.errors import (
     DefinitionError,
     FlowError,
     Problem,
+    PublishFailed,
     Refused,
     StoreError,
     UnknownFlow,
@@ -63,10 +63,19 @@ from integrity_flows.errors import (
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.loading.setting_checks import override_problems
+from integrity_flows.logs import event_logger
+from integrity_flows.plain import to_plain
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
-from integrity_flows.protocols import AuditSink, Clock, Directory, PersonLookup, Store
+from integrity_flows.protocols import (
+    AuditSink,
+    Clock,
+    Directory,
+    EventLogger,
+    PersonLookup,
+    Store,
+)
 from integrity_flows.reports.catalogue import ReportCatalogue
 from integrity_flows.stored import StoredEvent, Write
 
@@ -89,6 +98,11 @@ class SweepResult:
     # For the record of a duty's occurrence that fell due unfulfilled (its case started by
     # the sweep, trigger ``start``): ``flow_id.duty_id`` of the duty.
     duty: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as JSON data (``due`` in ISO 8601 UTC)."""
+        plain: dict[str, Any] = to_plain(self)
+        return plain
 
 
 class Engine:
@@ -126,7 +140,8 @@ class Engine:
         self.clock: Clock = clock or SystemClock()
         self._settings = {k: dict(v) for k, v in (settings or {}).items()}
         self._sinks: list[AuditSink] = list(sinks)
-        self._log = logger if logger is not None else structlog.get_logger("integrity_flows")
+        # A logging.Logger, a structlog logger, or None: see integrity_flows.logs.
+        self._log: EventLogger = event_logger(logger)
         self._compiled: dict[tuple[str, int], CompiledFlow] = {}
         self._merged_settings: dict[tuple[str, int], Mapping[str, Any]] = {}
         self._rules_cache: dict[tuple[str, int], Rules] = {}
@@ -378,7 +393,12 @@ class Engine:
         case = self.get(case_id)
         definition = self.definition_of(case)
         actor, refusal = vouched(
-            self.directory, actor, self.clock(), case_id=case.id, trigger=None, state=case.state
+            self.directory,
+            with_role_ids(definition, actor),
+            self.clock(),
+            case_id=case.id,
+            trigger=None,
+            state=case.state,
         )
         if refusal is not None:
             return []
@@ -453,7 +473,12 @@ class Engine:
             self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
             raise
         actor, refusal = vouched(
-            self.directory, actor, now, case_id=case_id, trigger="start", state=None
+            self.directory,
+            with_role_ids(definition, actor),
+            now,
+            case_id=case_id,
+            trigger="start",
+            state=None,
         )
         if refusal is not None:  # the directory does not give this actor that: recorded
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, refusal)
@@ -528,7 +553,11 @@ class Engine:
             reason=reason,
             **refusal_fields(error),
         )
-        self._commit(sealed, None, 0, None)
+        try:
+            self._commit(sealed, None, 0, None)
+        except PublishFailed as failed:
+            failed.committed = error
+            raise
 
     # --- sensitive data -----------------------------------------------------
 
@@ -642,7 +671,12 @@ class Engine:
             raise error
         definition = self.definition_of(case)
         actor, refusal = vouched(
-            self.directory, actor, now, case_id=case.id, trigger=trigger, state=case.state
+            self.directory,
+            with_role_ids(definition, actor),
+            now,
+            case_id=case.id,
+            trigger=trigger,
+            state=case.state,
         )
         if refusal is not None:  # the directory does not give this actor that: recorded
             self._refuse(case, trigger, actor, now, reason, refusal)
@@ -702,7 +736,7 @@ class Engine:
             data[name] = committees.apply(case.data.get(name), decision.act)
         actors = case.actors
         if transition.binds is not None:
-            actors = MappingProxyType({**case.actors, transition.binds: actor.id})
+            actors = {**case.actors, transition.binds: actor.id}
         sealed = sealed_event(
             case_id=case.id,
             pos=case.events + 1,
@@ -731,9 +765,9 @@ class Engine:
             definition_hash=case.definition_hash,
             state=dest,
             version=case.version + 1,
-            data=MappingProxyType(data),
+            data=data,
             actors=actors,
-            fired_by=MappingProxyType({**case.fired_by, transition.trigger: actor.id}),
+            fired_by={**case.fired_by, transition.trigger: actor.id},
             deadlines=deadlines,
             created_at=case.created_at,
             updated_at=now,
@@ -756,7 +790,11 @@ class Engine:
         error: Refused,
     ) -> None:
         """Append a refusal decided on ``case`` to its chain (see :meth:`_append`)."""
-        self._append(case, trigger, actor, now, reason, refusal_fields(error))
+        try:
+            self._append(case, trigger, actor, now, reason, refusal_fields(error))
+        except PublishFailed as failed:
+            failed.committed = error  # what the caller is told of is the refusal
+            raise
 
     def _append(
         self,
@@ -806,30 +844,36 @@ class Engine:
         batched = self._batched()
         if batched is not None:
             batched.append(sealed)
-        else:
-            self._publish(sealed)
+            return
+        failures = self._publish(sealed)
+        if failures:
+            error = PublishFailed(failures)
+            error.committed = case
+            raise error from failures[0][1]
 
     def _batched(self) -> list[Sealed] | None:
         """The events held back by the batch the calling thread is inside, or None."""
         held: list[Sealed] | None = getattr(self._local, "batched", None)
         return held
 
-    def _publish(self, sealed: Sealed) -> None:
-        # Side effects only after the commit; a failing logger or sink cannot undo it or
-        # hide the outcome from the caller, so its error is logged and not raised.
+    def _publish(self, sealed: Sealed) -> list[tuple[str, BaseException]]:
+        """Tell the logger and every sink of a committed event; return who failed.
+
+        Side effects only after the commit: a failing logger or sink cannot undo it, and
+        one failing does not keep the event from the others. The caller raises
+        PublishFailed with the failures (docs/audit-trail.md), so none goes unnoticed.
+        """
+        failures: list[tuple[str, BaseException]] = []
         try:
             self._log.info("audit_event", **sealed.body)
-        except Exception:  # a logger's failure must not mask the committed outcome
-            self._report_sink_failure(sealed)
+        except Exception as exc:  # any failure of the host's code: raised as PublishFailed
+            failures.append(("logger", exc))
         for sink in self._sinks:
             try:
                 sink(sealed.event)
-            except Exception:  # nor may a sink's
-                self._report_sink_failure(sealed)
-
-    def _report_sink_failure(self, sealed: Sealed) -> None:
-        with suppress(Exception):
-            self._log.exception("audit_sink_failed", case_id=sealed.case_id, pos=sealed.pos)
+            except Exception as exc:  # any failure of the host's code: raised as PublishFailed
+                failures.append((f"sink {getattr(sink, '__qualname__', repr(sink))}", exc))
+        return failures
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -852,8 +896,9 @@ class Engine:
                 yield
         finally:
             self._local.batched = None
-        for sealed in committed:
-            self._publish(sealed)
+        failures = [failure for sealed in committed for failure in self._publish(sealed)]
+        if failures:
+            raise PublishFailed(failures) from failures[0][1]
 
     # --- time ---------------------------------------------------------------
 
@@ -875,9 +920,13 @@ class Engine:
         Refusals are audited and reported, not raised. A case whose row cannot be read
         (:class:`~integrity_flows.errors.CaseUnreadable`) is skipped, logged
         (``sweep_case_unreadable``) and reported with ``refused="case_unreadable"``.
+        When the logger or a sink fails, every due deadline is still fired, then
+        :class:`~integrity_flows.errors.PublishFailed` is raised with the results as
+        ``committed``.
         """
         moment = as_utc(now) if now is not None else self.clock()
         results: list[SweepResult] = []
+        failures: list[tuple[str, BaseException]] = []
         seen: set[tuple[str, str, datetime]] = set()
         while True:
             pending = [d for d in self.store.due(moment) if d not in seen]
@@ -885,11 +934,15 @@ class Engine:
                 break
             for case_id, trigger, due in pending:
                 seen.add((case_id, trigger, due))
-                result = self._sweep_one(case_id, trigger, due, moment)
+                result = self._sweep_one(case_id, trigger, due, moment, failures)
                 if result is not None:
                     results.append(result)
         if duties:
-            self.record_duties(moment)
+            try:
+                self.record_duties(moment)
+            except PublishFailed as failed:
+                failures.extend(failed.failures)
+        _raise_failures(failures, results)
         return results
 
     # --- duties -------------------------------------------------------------
@@ -927,6 +980,7 @@ class Engine:
             return []
         year = fiscal_year_of(now)
         found: list[SweepResult] = []
+        failures: list[tuple[str, BaseException]] = []
         # Last year's too: its last periods fall due in this one.
         found_now = occurrences(
             self.flows.latest(), self.store, (year - 1, year), now, settings=self.settings
@@ -952,40 +1006,73 @@ class Engine:
                 )
             except ConcurrentUpdate:  # another sweeper recorded it first
                 continue
+            except PublishFailed as failed:  # recorded; told of at the end
+                failures.extend(failed.failures)
+                case = failed.committed  # type: ignore[assignment]
             due = start_of_day_utc(occurrence.due_on) if occurrence.due_on else now
             duty = f"{occurrence.flow_id}.{occurrence.duty_id}"
             found.append(SweepResult(case.id, "start", due, case.state, duty=duty))
+        _raise_failures(failures, found)
         return found
 
     def _sweep_one(
-        self, case_id: str, trigger: str, due: datetime, now: datetime
+        self,
+        case_id: str,
+        trigger: str,
+        due: datetime,
+        now: datetime,
+        failures: list[tuple[str, BaseException]],
     ) -> SweepResult | None:
         # The deadline is held while it is fired, so sweepers running at once (in other
         # processes or on other machines) fire it once; None when another sweeper fired
         # it since due() listed it, or holds its case right now.
-        with self.batch(), self.store.claim_deadline(case_id, trigger, due) as still_open:
-            if not still_open:
-                return None
+        found: list[SweepResult] = []
+        try:
+            with self.batch(), self.store.claim_deadline(case_id, trigger, due) as still_open:
+                if still_open:
+                    found.append(self._sweep_fire(case_id, trigger, due, now, failures))
+        except PublishFailed as failed:  # committed; the sweep goes on and tells at the end
+            failures.extend(failed.failures)
+        return found[0] if found else None
+
+    def _sweep_fire(
+        self,
+        case_id: str,
+        trigger: str,
+        due: datetime,
+        now: datetime,
+        failures: list[tuple[str, BaseException]],
+    ) -> SweepResult:
+        try:
+            case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now, entered=due)
+        except Refused as exc:
+            return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
+        except (ConcurrentUpdate, DefinitionError) as exc:
+            return SweepResult(case_id, trigger, due, None, refused=exc.code)
+        except CaseUnreadable as exc:
+            # A case row edited or corrupted in the store: nothing can be appended to
+            # a chain whose case cannot be read. It is skipped, logged and reported,
+            # and every other due deadline is still fired.
             try:
-                case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now, entered=due)
-            except Refused as exc:
-                return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
-            except (ConcurrentUpdate, DefinitionError) as exc:
-                return SweepResult(case_id, trigger, due, None, refused=exc.code)
-            except CaseUnreadable as exc:
-                # A case row edited or corrupted in the store: nothing can be appended to
-                # a chain whose case cannot be read. It is skipped, logged and reported,
-                # and every other due deadline is still fired.
-                with suppress(Exception):
-                    self._log.error(
-                        "sweep_case_unreadable",
-                        case_id=case_id,
-                        trigger=trigger,
-                        column=exc.column,
-                        detail=exc.detail,
-                    )
-                return SweepResult(case_id, trigger, due, None, refused=exc.code)
-            return SweepResult(case_id, trigger, due, case.state)
+                self._log.error(
+                    "sweep_case_unreadable",
+                    case_id=case_id,
+                    trigger=trigger,
+                    column=exc.column,
+                    detail=exc.detail,
+                )
+            except Exception as failed:  # raised as PublishFailed at the end
+                failures.append(("logger", failed))
+            return SweepResult(case_id, trigger, due, None, refused=exc.code)
+        return SweepResult(case_id, trigger, due, case.state)
+
+
+def _raise_failures(failures: list[tuple[str, BaseException]], results: list[SweepResult]) -> None:
+    """PublishFailed for the logger and sink failures of a sweep, after it did its work."""
+    if failures:
+        error = PublishFailed(failures)
+        error.committed = results
+        raise error from failures[0][1]
 
 
 def _known_id(case_id: Any) -> None:

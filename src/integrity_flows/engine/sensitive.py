@@ -8,7 +8,6 @@ reading is recorded as a refusal, like any other.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -18,7 +17,7 @@ from integrity_flows.audit.records import REDACTED
 from integrity_flows.engine import inputs
 from integrity_flows.engine.decision import authorize_roles
 from integrity_flows.engine.events import sealed_event
-from integrity_flows.engine.identity import vouched
+from integrity_flows.engine.identity import vouched, with_role_ids
 from integrity_flows.errors import (
     ConcurrentUpdate,
     InvalidData,
@@ -203,9 +202,7 @@ def _seal_case(engine: Engine, key: FieldKey, case_id: str, reason: str) -> Seal
         reason=reason,
         prev_hash=case.head,
     )
-    updated = attrs.evolve(
-        case, data=MappingProxyType(data), head=event.hash, events=case.events + 1
-    )
+    updated = attrs.evolve(case, data=data, head=event.hash, events=case.events + 1)
     try:
         engine._commit(event, updated, case.events, None, deadlines_changed=False)
     except ConcurrentUpdate as exc:
@@ -246,7 +243,12 @@ def _reveal_once(
     definition = engine.definition_of(case)
     name = definition.field_id(field)
     actor, refused = vouched(
-        engine.directory, actor, now, case_id=case.id, trigger=READ_TRIGGER, state=case.state
+        engine.directory,
+        with_role_ids(definition, actor),
+        now,
+        case_id=case.id,
+        trigger=READ_TRIGGER,
+        state=case.state,
     )
     matched, error = _decide(definition, case, name, field, actor, reason)
     if error is None and name is not None:

@@ -14,6 +14,7 @@ from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading.checks import check
+from integrity_flows.loading.setting_aside import follows_from, rest_of_file
 from integrity_flows.safe_yaml import MAX_DEPTH, MAX_INTEGER, MAX_VALUES, parse_yaml
 
 
@@ -30,6 +31,12 @@ def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition
         raise DefinitionError(problems)
     definition, problems = structure(raw, source)
     if definition is None:
+        # A shape problem must not hide the file's other problems: check the rest of it.
+        rest, removed = rest_of_file(raw, source, problems)
+        if rest is not None:
+            rest = attrs.evolve(rest, source=source, digest=digest(raw))
+            follows = follows_from(removed)
+            problems = [*problems, *(p for p in check(rest, registry) if not follows(p))]
         raise DefinitionError(problems)
     definition = attrs.evolve(definition, source=source, digest=digest(raw))
     problems = check(definition, registry)

@@ -8,12 +8,14 @@ yes/no, a list of names or a register (a table).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from integrity_flows.calendars import thai_digits
 from integrity_flows.definition.model import Label
 from integrity_flows.errors import FlowError
+from integrity_flows.plain import to_plain
 
 Cell = str | int | Decimal | bool | None
 
@@ -35,6 +37,17 @@ class Table:
     def as_dicts(self) -> list[dict[str, Cell]]:
         """The rows as mappings of column id to cell."""
         return [dict(zip(self.keys, row, strict=True)) for row in self.rows]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The register as JSON data: its columns (id, labels, kind) and its rows as
+        objects of column id to cell (decimals as exact text)."""
+        return {
+            "columns": [
+                {"key": key, "th": label.th, "en": label.en, "kind": kind}
+                for key, label, kind in zip(self.keys, self.columns, self.kinds, strict=True)
+            ],
+            "rows": to_plain(self.as_dicts()),
+        }
 
 
 FigureValue = int | Decimal | bool | str | tuple[str, ...] | Table | None
@@ -59,6 +72,12 @@ class Figure:
         if self.plain and isinstance(self.value, int) and not isinstance(self.value, bool):
             return thai_digits(str(self.value)) if thai else str(self.value)
         return render_value(self.value, thai=thai)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The figure as JSON data: ``key``, ``label`` (``th``, ``en``) and ``value`` (a
+        register as :meth:`Table.as_dict`, a decimal as exact text, names as a list)."""
+        value = self.value.as_dict() if isinstance(self.value, Table) else to_plain(self.value)
+        return {"key": self.key, "label": to_plain(self.label), "value": value}
 
 
 def render_value(value: FigureValue, *, thai: bool = False) -> str:

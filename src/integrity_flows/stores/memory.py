@@ -6,12 +6,11 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from types import MappingProxyType
 
 import attrs
 
 from integrity_flows.audit import merkle
-from integrity_flows.case import Case
+from integrity_flows.case import Case, FrozenDict
 from integrity_flows.errors import ConcurrentUpdate
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 
@@ -22,15 +21,10 @@ def _frozen(case: Case) -> Case:
     Case data is JSON data whose only containers are lists of text (``list`` fields),
     so copying those lists is a deep enough copy.
     """
-    if isinstance(case.data, MappingProxyType) and isinstance(case.fired_by, MappingProxyType):
-        return case  # already read-only: the engine hands over cases it built this way
+    if type(case.data) is FrozenDict and type(case.fired_by) is FrozenDict:
+        return case  # already read-only: a Case makes its mappings so
     data = {k: list(v) if isinstance(v, list) else v for k, v in case.data.items()}
-    return attrs.evolve(
-        case,
-        data=MappingProxyType(data),
-        actors=MappingProxyType(dict(case.actors)),
-        fired_by=MappingProxyType(dict(case.fired_by)),
-    )
+    return attrs.evolve(case, data=data, actors=dict(case.actors), fired_by=dict(case.fired_by))
 
 
 class MemoryStore:

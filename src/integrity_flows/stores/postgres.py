@@ -18,12 +18,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
-import structlog
 
 from integrity_flows.audit import merkle
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
+from integrity_flows.logs import library_events
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
@@ -217,7 +217,7 @@ class PostgresStore:
         origin = merkle.new_origin()
         db.execute("INSERT INTO merkle_log VALUES (%s)", (origin,))
         if tree.size:
-            structlog.get_logger("integrity_flows").info(
+            library_events().info(
                 "merkle_tree_built", store="postgres", events=tree.size, origin=origin
             )
 

@@ -14,12 +14,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-import structlog
-
 from integrity_flows.audit import merkle
 from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
+from integrity_flows.logs import library_events
 from integrity_flows.stored import StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
@@ -207,7 +206,7 @@ class SQLiteStore:
         origin = merkle.new_origin()
         self._db.execute("INSERT INTO merkle_log VALUES (?)", (origin,))
         if tree.size:
-            structlog.get_logger("integrity_flows").info(
+            library_events().info(
                 "merkle_tree_built", store="sqlite", events=tree.size, origin=origin
             )
 

@@ -31,9 +31,14 @@ from collections.abc import Iterable, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from pytest_bdd import scenario
-from pytest_bdd.feature import get_feature
-from pytest_bdd.utils import CONFIG_STACK
+from integrity_flows.testing.extras import missing_bdd
+
+try:
+    from pytest_bdd import scenario
+    from pytest_bdd.feature import get_feature
+    from pytest_bdd.utils import CONFIG_STACK
+except ModuleNotFoundError as exc:  # the bdd extra is not installed: say which to install
+    raise missing_bdd(exc, "integrity_flows.testing.bdd") from exc
 
 from integrity_flows.testing import steps
 

@@ -132,8 +132,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import pytest
-from pytest_bdd import parsers, step
+from integrity_flows.testing.extras import missing_bdd
+
+try:
+    import pytest
+    from pytest_bdd import parsers, step
+except ModuleNotFoundError as exc:  # the bdd extra is not installed: say which to install
+    raise missing_bdd(exc, "integrity_flows.testing.steps") from exc
 
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
