@@ -33,7 +33,9 @@ FONT_FAMILY = "Loma, Garuda, 'Noto Sans Thai', Tahoma, sans-serif"
 
 def text_width(text: str, size: int = _FONT) -> float:
     """The width ``text`` takes, estimated: combining marks take none."""
-    spacing = sum(1 for ch in text if not unicodedata.combining(ch))
+    # Thai vowels above and below and the tone marks are nonspacing marks (Mn), though
+    # their combining class is 0, so unicodedata.combining() would count them.
+    spacing = sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
     return spacing * size * _CHAR
 
 
