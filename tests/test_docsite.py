@@ -199,3 +199,13 @@ def test_cli_docs_build_writes_the_site(tmp_path: Path, capsys: pytest.CaptureFi
     assert "url=en/index.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "th" / "plan.html").is_file()
     assert (tmp_path / "assets" / "site.js").is_file()
+
+
+def test_living_documentation_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Python example of docs/living-documentation.md runs as written, from the repository."""
+    page = (REPO / "docs" / "living-documentation.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    assert blocks
+    monkeypatch.chdir(REPO)
+    for index, block in enumerate(blocks):
+        exec(compile(block, f"living-documentation.md[{index}]", "exec"), {})  # our own docs
