@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Install what the living documentation's browser test needs, when it is missing:
-# Debian's Chromium, its driver and the Thai fonts (fonts-thai-tlwg).
+# Install what the living documentation's build and browser test need, when it is missing:
+# Debian's Chromium, its driver, the Thai fonts (fonts-thai-tlwg) and Graphviz (the
+# diagrams' layout; without it `docs build` uses its built-in layout and says so).
 #
 #   bash scripts/browser.sh
 #
@@ -12,6 +13,7 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 fc-list 2>/dev/null | grep -qi "loma\|garuda" || missing+=(fonts-thai-tlwg)
 if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0

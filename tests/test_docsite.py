@@ -7,13 +7,16 @@ import re
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
 from _docsite import FEATURES, LENDING, REPO, write_results
 from integrity_flows.cli import main
+from integrity_flows.definition.model import FlowDefinition, Label
 from integrity_flows.docsite import build_site
 from integrity_flows.docsite.diagram import flow_svg, text_width
 from integrity_flows.docsite.features import read_features
+from integrity_flows.docsite.graphviz import dot_source, dot_svg
 from integrity_flows.docsite.results import FAILED, NOT_RUN, PASSED, UNKNOWN, read_results
 from integrity_flows.docsite.search import bigrams, normalize
 from integrity_flows.loading.discovery import bundled_flows, default_registry, load_folder
@@ -117,7 +120,7 @@ def test_a_flow_that_does_not_load_is_listed_with_its_problems(tmp_path: Path) -
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    assert main(["docs", "build", "-o", str(out), "--flows", str(folder)]) == 0
+    assert main(["docs", "build", "-o", str(out), "--flows", str(folder), "--no-graphviz"]) == 0
     page = read(out, "en", "broken-broken.html")
     assert "broken.yaml" in page
     assert 'class="problems"' in page
@@ -194,7 +197,7 @@ def test_cli_docs_build_refuses_a_missing_results_file(
 
 def test_cli_docs_build_writes_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``docs build -o DIR --lang en`` writes both languages and opens in English."""
-    assert main(["docs", "build", "-o", str(tmp_path), "--lang", "en"]) == 0
+    assert main(["docs", "build", "-o", str(tmp_path), "--lang", "en", "--no-graphviz"]) == 0
     assert "wrote" in capsys.readouterr().out
     assert "url=en/index.html" in (tmp_path / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "th" / "plan.html").is_file()
@@ -209,3 +212,43 @@ def test_living_documentation_example_runs(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.chdir(REPO)
     for index, block in enumerate(blocks):
         exec(compile(block, f"living-documentation.md[{index}]", "exec"), {})  # our own docs
+
+
+def _lending() -> FlowDefinition:
+    return next(
+        d for d in load_folder(bundled_flows(), default_registry()) if d.id == "asset_lending"
+    )
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+def test_graphviz_diagram_marks_every_state_and_uses_the_site_fonts() -> None:
+    """Laid out by dot, the diagram is inline SVG (no prolog) with a group per state."""
+    definition = _lending()
+    svg = dot_svg(definition, lang="th", dot=str(shutil.which("dot")))
+    assert svg.startswith("<svg")
+    assert "<?xml" not in svg
+    for name, state in definition.states.items():
+        assert f'data-state="{name}"' in svg
+        assert state.label.th in svg
+    assert 'font-family="Loma' in svg
+
+
+def test_dot_source_quotes_labels() -> None:
+    """A label with quotes, backslashes and markup cannot change the DOT graph."""
+    definition = _lending()
+    states = dict(definition.states)
+    first = next(iter(states))
+    states[first] = attrs.evolve(states[first], label=Label('a"] b -> c [x="\\N', "<b>&"))
+    source = dot_source(attrs.evolve(definition, states=states), "th")
+    assert 'label="a\\"] b -> c [x=\\"\\\\N"' in source
+    english = dot_source(attrs.evolve(definition, states=states), "en")
+    assert '"<b>&"' in english
+
+
+def test_a_failing_dot_falls_back_to_the_built_in_layout(tmp_path: Path) -> None:
+    """A dot that cannot run leaves every diagram to the package's layout, with a note."""
+    out = tmp_path / "out"
+    build_site(out, dot=str(tmp_path / "no-such-dot"))
+    page = read(out, "en", "flow-asset_lending.html")
+    assert 'class="flow-diagram"' in page
+    assert "laid out by the package, as Graphviz failed" in page

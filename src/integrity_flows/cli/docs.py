@@ -7,6 +7,7 @@ Thai and English; docs/living-documentation.md.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import click
@@ -58,6 +59,14 @@ def docs_group() -> None:
     help="Link from every page to the developer documentation (relative to a page, e.g. "
     "../../developers/index.html) / ลิงก์ไปยังเอกสารสำหรับนักพัฒนา",
 )
+@click.option(
+    "--graphviz/--no-graphviz",
+    "graphviz",
+    default=True,
+    show_default=True,
+    help="Lay the diagrams out with Graphviz's dot when it is installed (else, or with "
+    "--no-graphviz, the built-in layout) / จัดวางแผนภาพด้วย Graphviz",
+)
 @flows_option
 @plan_option
 def build_command(
@@ -66,6 +75,7 @@ def build_command(
     lang: str,
     features: str | None,
     developers: str | None,
+    graphviz: bool,
     flow_dirs: tuple[str, ...],
     plan_source: str | None,
 ) -> None:
@@ -80,6 +90,13 @@ def build_command(
         raise click.BadParameter(
             f"'{results}' is not a file / ไม่พบไฟล์ '{results}'", param_hint="--results"
         )
+    dot = shutil.which("dot") if graphviz else None
+    if graphviz and dot is None:
+        click.echo(
+            "ไม่พบ Graphviz (dot) จึงจัดวางแผนภาพด้วยวิธีของระบบ / Graphviz's dot is not "
+            "installed: the diagrams use the built-in layout (apt-get install graphviz)",
+            err=True,
+        )
     built = build_site(
         Path(output),
         lang=lang,
@@ -88,6 +105,7 @@ def build_command(
         flow_dirs=flow_dirs,
         plan=plan,
         developers=developers,
+        dot=dot,
         **flow_overrides(),
     )
     pages = sum(len(names) for names in built.pages.values())

@@ -64,6 +64,7 @@ def build_site(
     override_plugins: Sequence[str] = (),
     plan: Plan | str | Path | None = None,
     developers: str | None = None,
+    dot: str | None = None,
 ) -> BuiltSite:
     """Write the site into ``out`` (created; pages already there are replaced).
 
@@ -71,7 +72,8 @@ def build_site(
     and ``en/``. ``results`` is a cucumber JSON file of the last test run, ``features``
     the folder of ``.feature`` files, ``flow_dirs`` and the overrides the flows as the
     commands load them, ``plan`` the plan (the bundled one when None), ``developers``
-    a link (relative to a page) to the developer documentation.
+    a link (relative to a page) to the developer documentation, ``dot`` the path of
+    Graphviz's ``dot`` to lay the diagrams out (the package's own layout when None).
     """
     if lang not in LANGS:
         msg = f"lang must be one of {', '.join(LANGS)}, not {lang!r}"
@@ -87,6 +89,7 @@ def build_site(
         read_results(results),
         report,
         developers,
+        dot,
     )
     out.mkdir(parents=True, exist_ok=True)
     _copy_assets(out / "assets")

@@ -14,6 +14,7 @@ from integrity_flows.definition.model import (
     Transition,
 )
 from integrity_flows.docsite.diagram import flow_svg
+from integrity_flows.docsite.graphviz import DotFailed, dot_svg
 from integrity_flows.docsite.markup import Words, esc, page, table
 from integrity_flows.docsite.site import Site
 from integrity_flows.docsite.sources import BrokenFlow
@@ -87,7 +88,7 @@ def _flow_body(site: Site, w: Words, d: FlowDefinition) -> str:
         intro.append(f"<p>{w.say(d.description)}</p>")
     parts = [
         "".join(intro),
-        f'<h2>{w("diagram")}</h2><figure class="diagram">{flow_svg(d, lang=w.lang)}</figure>',
+        f"<h2>{w('diagram')}</h2>{diagram(site, w, d)}",
         _states(w, d),
         _transitions(w, d),
         _roles(w, d),
@@ -99,6 +100,18 @@ def _flow_body(site: Site, w: Words, d: FlowDefinition) -> str:
         _reports(w, [r for r in site.loaded.reports if _reads(r, d.id)]),
     ]
     return "\n".join(p for p in parts if p)
+
+
+def diagram(site: Site, w: Words, d: FlowDefinition) -> str:
+    """The flow's diagram in a figure: laid out by Graphviz when the site has it, else by
+    the package, saying why under the diagram when Graphviz failed."""
+    note = ""
+    if site.dot is not None:
+        try:
+            return f'<figure class="diagram">{dot_svg(d, lang=w.lang, dot=site.dot)}</figure>'
+        except DotFailed as exc:
+            note = f'<figcaption class="note">{w("dot_failed")}: {esc(exc)}</figcaption>'
+    return f'<figure class="diagram">{flow_svg(d, lang=w.lang)}{note}</figure>'
 
 
 def _states(w: Words, d: FlowDefinition) -> str:

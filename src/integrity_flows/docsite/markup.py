@@ -48,6 +48,10 @@ WORDS: Mapping[str, Label] = {
     "whole_project": Label("เหตุการณ์ที่ทดสอบทั้งโครงการ", "Scenarios tagged with the whole project"),
     "diagram": Label("แผนภาพสถานะ", "State diagram"),
     "states": Label("สถานะ", "States"),
+    "dot_failed": Label(
+        "จัดวางแผนภาพด้วยวิธีของระบบ เพราะ Graphviz ทำงานไม่สำเร็จ",
+        "laid out by the package, as Graphviz failed",
+    ),
     "transitions": Label("การดำเนินการและผู้มีสิทธิ์", "Transitions and who may fire them"),
     "from": Label("จากสถานะ", "From"),
     "to": Label("เป็นสถานะ", "To"),

@@ -28,6 +28,7 @@ class Site:
     results: Results
     coverage: CoverageReport
     developers: str | None = None
+    dot: str | None = None  # Graphviz's dot, to lay the diagrams out; else the built-in layout
 
     def flow(self, flow_id: str) -> FlowDefinition | None:
         """The documented flow ``flow_id``, if it loaded."""
