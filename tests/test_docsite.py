@@ -252,3 +252,17 @@ def test_a_failing_dot_falls_back_to_the_built_in_layout(tmp_path: Path) -> None
     page = read(out, "en", "flow-asset_lending.html")
     assert 'class="flow-diagram"' in page
     assert "laid out by the package, as Graphviz failed" in page
+
+
+def test_rules_and_sensitive_fields_in_words(site: Path) -> None:
+    """The lending page says separation of duties in words beside the transition, and the
+    complaint page marks its sensitive fields and who may read them."""
+    lending = read(site, "th", "flow-asset_lending.html")
+    approve = lending[lending.index('id="t-approve"') :]
+    approve = approve[: approve.index("</tr>")]
+    assert "ผู้ดำเนินการต้องไม่ใช่ผู้ขอของเรื่อง" in approve
+    complaint = read(site, "en", "flow-corruption_complaint.html")
+    fields = complaint[complaint.index('class="fields"') :]
+    fields = fields[: fields.index("</table>")]
+    assert "sensitive (never shown)" in fields
+    assert "readable by" in fields

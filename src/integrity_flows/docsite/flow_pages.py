@@ -20,7 +20,7 @@ from integrity_flows.docsite.site import Site
 from integrity_flows.docsite.sources import BrokenFlow
 from integrity_flows.errors import Problem
 from integrity_flows.manual.document import Document, Items, Paragraph, Table
-from integrity_flows.manual.writer import write_manual
+from integrity_flows.manual.writer import rules_in_words, write_manual
 from integrity_flows.reports.declaration import ReportDecl
 
 
@@ -164,7 +164,7 @@ def _transitions(w: Words, d: FlowDefinition) -> str:
             esc(getattr(d.label_of_state(d.initial), w.lang)),
             _who(w, d, start.roles),
             _cite(start.cites, start.also_cites),
-            _guards(start.guards),
+            _rules(w, d, start.guards),
         )
     ]
     seen: set[str] = set()
@@ -179,18 +179,28 @@ def _transitions(w: Words, d: FlowDefinition) -> str:
 def _transition_row(
     w: Words, d: FlowDefinition, t: Transition, anchor: str
 ) -> tuple[str, str, str, str, str, str]:
-    rules = _guards(t.guards)
+    rules = _rules(w, d, t.guards)
     if t.requires:
         needs = ", ".join(_field_label(w, d, f) for f in t.requires)
         rules = f"{w('needs')}: {needs}" + (f"<br>{rules}" if rules else "")
+    about = f"<br><small>{w.say(t.description)}</small>" if t.description else ""
     return (
-        f"<span{anchor}>{w.say(t.label)}</span> <code>{esc(t.trigger)}</code>",
+        f"<span{anchor}>{w.say(t.label)}</span> <code>{esc(t.trigger)}</code>{about}",
         ", ".join(esc(getattr(d.label_of_state(s), w.lang)) for s in t.source),
         esc(getattr(d.label_of_state(t.dest), w.lang)),
         _who(w, d, t.roles) or "-",
         _cite(t.cites, t.also_cites),
         rules,
     )
+
+
+def _rules(w: Words, d: FlowDefinition, guards: tuple[GuardRef, ...]) -> str:
+    """The guards' rules in words a clerk reads, then the guards by name."""
+    if not guards:
+        return ""
+    said = "".join(f"<li>{esc(rule)}</li>" for rule in rules_in_words(d, guards, lang=w.lang))
+    listed = f'<ul class="rules">{said}</ul>' if said else ""
+    return f'{listed}<small class="guards">{_guards(guards)}</small>'
 
 
 def _guards(guards: tuple[GuardRef, ...]) -> str:
