@@ -266,3 +266,22 @@ def test_rules_and_sensitive_fields_in_words(site: Path) -> None:
     fields = fields[: fields.index("</table>")]
     assert "sensitive (never shown)" in fields
     assert "readable by" in fields
+
+
+def test_plan_page_lists_risks_and_indicators_name_their_measures(site: Path) -> None:
+    """The plan page has the risk table with the transitions citing each row; a project's
+    indicator names the report figure that measures it."""
+    plan = read(site, "th", "plan.html")
+    assert 'id="risk-1"' in plan
+    risks = plan[plan.index('id="risks"') :]
+    assert "flow-asset_rules.html#t-" in risks
+    project = read(site, "en", "project-33.html")
+    assert "<code>complaint_statistics.received</code>" in project
+
+
+def test_duty_periods_in_words(site: Path) -> None:
+    """A recurring duty's period is said in words, not as its key."""
+    page = read(site, "en", "flow-budget_report.html")
+    duties = page[page.index("Recurring duties") :]
+    assert "every month" in duties
+    assert "every fiscal quarter" in duties

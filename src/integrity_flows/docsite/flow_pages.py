@@ -15,7 +15,7 @@ from integrity_flows.definition.model import (
 )
 from integrity_flows.docsite.diagram import flow_svg
 from integrity_flows.docsite.graphviz import DotFailed, dot_svg
-from integrity_flows.docsite.markup import Words, esc, page, table
+from integrity_flows.docsite.markup import WORDS, Words, esc, page, table
 from integrity_flows.docsite.site import Site
 from integrity_flows.docsite.sources import BrokenFlow
 from integrity_flows.errors import Problem
@@ -283,7 +283,17 @@ def _duty(w: Words, d: FlowDefinition, duty: Duty) -> tuple[str, str, str, str]:
     text = w.say(duty.label) + (
         f"<br><small>{w.say(duty.description)}</small>" if duty.description else ""
     )
-    return text, esc(duty.period.kind), who, _cite(duty.cites, duty.also_cites)
+    return text, _period(w, duty), who, _cite(duty.cites, duty.also_cites)
+
+
+def _period(w: Words, duty: Duty) -> str:
+    kind = duty.period.kind
+    if duty.period.each is not None:
+        flow = duty.period.each.flow
+        return w("each", flow=flow).replace(
+            esc(flow), f'<a href="flow-{esc(flow)}.html">{esc(flow)}</a>'
+        )
+    return w(kind) if kind in WORDS else esc(kind)
 
 
 def _manual(w: Words, d: FlowDefinition) -> str:

@@ -25,6 +25,7 @@ def plan_page(site: Site, w: Words) -> str:
     listed: set[int] = set()
     for dimension in plan.dimensions:
         parts.append(_dimension(site, w, dimension, listed))
+    parts.append(_risks(site, w))
     rest = [p for p in plan.projects if p.number not in listed]
     if rest or not plan.dimensions:
         parts.append(f"<h2>{w('project')}</h2><ul>")
@@ -51,6 +52,38 @@ def _dimension(site: Site, w: Words, dimension: Dimension, listed: set[int]) -> 
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _risks(site: Site, w: Words) -> str:
+    """The plan's risk table: each row's controls, the transitions citing it and the
+    scenarios tagged with it."""
+    rows = []
+    for rc in site.coverage.risks:
+        moves = ", ".join(_transition_link(w, t) for t in rc.transitions) or "-"
+        links = [link for ref in rc.scenarios if (link := site.scenario_link(w, ref))]
+        rows.append(
+            (
+                f'<span id="risk-{rc.row.number}">{rc.row.number}</span>',
+                esc(rc.row.step_th),
+                esc(rc.row.issue_th),
+                esc(rc.row.level_th),
+                esc(rc.row.controls_th),
+                moves,
+                "<br>".join(links) or "-",
+            )
+        )
+    if not rows:
+        return ""
+    header = (
+        "",
+        w("step"),
+        w("risks"),
+        "",
+        w("risk_controls"),
+        w("implemented_by"),
+        w("exercised_by"),
+    )
+    return f'<h2 id="risks">{w("risks")}</h2>' + table(header, rows)
 
 
 def _under(row: Part2Row, mission: Mission) -> bool:
@@ -100,7 +133,7 @@ def _project_page(site: Site, w: Words, pc: ProjectCoverage, name: str) -> str:
         parts.append(f"<h2>{w('whole_project')}</h2><ul>")
         parts += [f"<li>{link}</li>" for link in whole]
         parts.append("</ul>")
-    parts.append(_indicators(w, p))
+    parts.append(_indicators(site, w, p))
     return page(w, name, title, "\n".join(parts), developers=site.developers)
 
 
@@ -142,7 +175,7 @@ def _transition_link(w: Words, t: TransitionRef) -> str:
     )
 
 
-def _indicators(w: Words, p: PlanProject) -> str:
+def _indicators(site: Site, w: Words, p: PlanProject) -> str:
     groups = [("outputs", p.outputs), ("outcomes", p.outcomes)]
     if not any(items for _, items in groups):
         return ""
@@ -150,13 +183,21 @@ def _indicators(w: Words, p: PlanProject) -> str:
     for key, items in groups:
         if items:
             out.append(f"<h3>{w(key)}</h3>")
-            out.append(table((w("indicators"), w("target")), (_indicator(w, i) for i in items)))
+            rows = (_indicator(site, w, p, i) for i in items)
+            out.append(table((w("indicators"), w("target"), w("measured_by")), rows))
     return "\n".join(out)
 
 
-def _indicator(w: Words, indicator: Indicator) -> tuple[str, str]:
+def _indicator(site: Site, w: Words, p: PlanProject, indicator: Indicator) -> tuple[str, str, str]:
     target = esc(indicator.target.words(w.lang)) if indicator.target else "-"
-    return esc(indicator.text_th), target
+    cite = f"{p.number}/{indicator.id}"
+    measured = [
+        f"{w.say(r.label)}: {w.say(f.label)} <code>{esc(r.id)}.{esc(f.id)}</code>"
+        for r in site.loaded.reports
+        for f in r.figures
+        if cite in f.measures
+    ]
+    return esc(indicator.text_th), target, "<br>".join(measured) or "-"
 
 
 __all__ = ["plan_page", "project_pages"]
