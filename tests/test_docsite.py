@@ -285,3 +285,32 @@ def test_duty_periods_in_words(site: Path) -> None:
     duties = page[page.index("Recurring duties") :]
     assert "every month" in duties
     assert "every fiscal quarter" in duties
+
+
+def test_a_rebuild_replaces_the_site_and_leaves_other_files(tmp_path: Path) -> None:
+    """Pages of an earlier build that are gone are removed; other files stay; no staging
+    folder is left beside the site."""
+    (tmp_path / "site" / "th").mkdir(parents=True)
+    (tmp_path / "site" / "th" / "flow-gone.html").write_text("old", encoding="utf-8")
+    (tmp_path / "site" / "keep.txt").write_text("mine", encoding="utf-8")
+    build_site(tmp_path / "site")
+    assert not (tmp_path / "site" / "th" / "flow-gone.html").exists()
+    assert (tmp_path / "site" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_cli_refuses_an_output_that_is_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o naming a file is a usage error naming the option, not a traceback."""
+    target = tmp_path / "file"
+    target.write_text("", encoding="utf-8")
+    assert main(["docs", "build", "-o", str(target), "--no-graphviz"]) == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_deeply_nested_results_are_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """A results file nested deeper than the reader goes is named as a problem."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert read_results(path).problem is not None

@@ -97,17 +97,25 @@ def build_command(
             "installed: the diagrams use the built-in layout (apt-get install graphviz)",
             err=True,
         )
-    built = build_site(
-        Path(output),
-        lang=lang,
-        results=Path(results) if results else None,
-        features=feature_dir,
-        flow_dirs=flow_dirs,
-        plan=plan,
-        developers=developers,
-        dot=dot,
-        **flow_overrides(),
-    )
+    try:
+        built = build_site(
+            Path(output),
+            lang=lang,
+            results=Path(results) if results else None,
+            features=feature_dir,
+            flow_dirs=flow_dirs,
+            plan=plan,
+            developers=developers,
+            dot=dot,
+            **flow_overrides(),
+        )
+    except OSError as exc:
+        click.echo(
+            f"เขียนเว็บไซต์ที่ {output} ไม่ได้: {exc.strerror or exc} / cannot write the site "
+            f"to {output}: {exc.strerror or exc}",
+            err=True,
+        )
+        raise SystemExit(1) from exc
     pages = sum(len(names) for names in built.pages.values())
     click.echo(f"เขียนเว็บไซต์ {pages} หน้า ไว้ที่ {built.root} / wrote {pages} page(s) to {built.root}")
     click.echo(f"เปิด / open: {built.index}")

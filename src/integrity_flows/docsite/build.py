@@ -11,6 +11,7 @@ an auditor looks for them.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -66,7 +67,8 @@ def build_site(
     developers: str | None = None,
     dot: str | None = None,
 ) -> BuiltSite:
-    """Write the site into ``out`` (created; pages already there are replaced).
+    """Write the site into ``out`` (created): its ``assets/``, ``th/``, ``en/`` and
+    ``index.html`` replace those of an earlier build, anything else there is left alone.
 
     ``lang`` is the language the front page opens in; both are written, under ``th/``
     and ``en/``. ``results`` is a cucumber JSON file of the last test run, ``features``
@@ -92,11 +94,33 @@ def build_site(
         dot,
     )
     out.mkdir(parents=True, exist_ok=True)
-    _copy_assets(out / "assets")
+    # Written beside the site first, then moved in part by part: a build that fails
+    # leaves the last site as it was, and pages of flows gone since are not left behind.
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        written = _write(site, stage, lang)
+        for part in _PARTS:
+            _replace(stage / part, out / part)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return BuiltSite(
+        out,
+        written,
+        sum(len(f.scenarios) for f in site.features),
+        len(loaded.broken),
+        len(loaded.problems) + len(report.problems),
+    )
+
+
+_PARTS = ("assets", *LANGS, "index.html")
+
+
+def _write(site: Site, stage: Path, lang: str) -> dict[str, tuple[str, ...]]:
+    _copy_assets(stage / "assets")
     written: dict[str, tuple[str, ...]] = {}
     for language in LANGS:
-        folder = out / language
-        folder.mkdir(exist_ok=True)
+        folder = stage / language
+        folder.mkdir()
         names = []
         for name, text in _pages(site, Words(language)):
             (folder / name).write_text(text, encoding="utf-8")
@@ -105,14 +129,16 @@ def build_site(
             index_script(site_docs(site, language)), encoding="utf-8"
         )
         written[language] = tuple(names)
-    (out / "index.html").write_text(_redirect(lang), encoding="utf-8")
-    return BuiltSite(
-        out,
-        written,
-        sum(len(f.scenarios) for f in site.features),
-        len(loaded.broken),
-        len(loaded.problems) + len(report.problems),
-    )
+    (stage / "index.html").write_text(_redirect(lang), encoding="utf-8")
+    return written
+
+
+def _replace(new: Path, old: Path) -> None:
+    if old.is_dir() and not old.is_symlink():
+        shutil.rmtree(old)
+    elif old.exists() or old.is_symlink():
+        old.unlink()
+    new.replace(old)
 
 
 def _copy_assets(folder: Path) -> None:

@@ -93,7 +93,7 @@ def read_results(path: Path | None) -> Results:
         data = json.loads(path.read_text(encoding="utf-8"))
         runs = tuple(_runs(data))
         stat = path.stat()
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         problem = Problem(
             shown,
             "",

@@ -60,7 +60,7 @@ def load_sources(
             folders, registry=registry, overrides=overrides, override_plugins=override_plugins
         )
     except DefinitionError as exc:
-        return _one_by_one(folders, overrides, exc.problems)
+        return _one_by_one(folders, overrides, override_plugins, exc.problems)
     flows = tuple(d for d in library.latest() if not _builtin(d))
     return Loaded(flows, tuple(library.reports))
 
@@ -71,7 +71,10 @@ def _builtin(definition: FlowDefinition) -> bool:
 
 
 def _one_by_one(
-    folders: Sequence[str | Path], overrides: Sequence[str | Path], problems: Sequence[Problem]
+    folders: Sequence[str | Path],
+    overrides: Sequence[str | Path],
+    override_plugins: Sequence[str],
+    problems: Sequence[Problem],
 ) -> Loaded:
     registry = default_registry()
     by_source: dict[str, list[Problem]] = {}
@@ -81,7 +84,7 @@ def _one_by_one(
     broken: list[BrokenFlow] = []
     folder_list: list[Traversable | Path] = []
     try:
-        sources = flow_sources(folders, overrides=overrides)
+        sources = flow_sources(folders, overrides=overrides, override_plugins=override_plugins)
     except DefinitionError as exc:
         return Loaded((), (), (), exc.problems)
     for source in sources:
