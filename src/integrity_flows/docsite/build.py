@@ -26,7 +26,7 @@ from integrity_flows.docsite.feature_pages import (
 )
 from integrity_flows.docsite.features import read_features
 from integrity_flows.docsite.flow_pages import flow_pages, flows_page, problem_list
-from integrity_flows.docsite.markup import LANGS, Words, esc, page
+from integrity_flows.docsite.markup import LANGS, Words, esc, page, table
 from integrity_flows.docsite.plan_pages import plan_page, project_pages
 from integrity_flows.docsite.results import STATUSES, read_results
 from integrity_flows.docsite.search import index_script, site_docs
@@ -172,15 +172,20 @@ def _home(site: Site, w: Words) -> str:
         f"<p>{esc(site.plan.title_th if w.lang == 'th' else site.plan.title_en)}</p>",
         run_line(site, w),
         f'<ul class="summary">{counts}</ul>',
-        f"<h2>{w('plan')}</h2><ul>",
+        f"<h2>{w('plan')}</h2>",
     ]
-    body += [
-        f'<li><a href="project-{pc.project.number}.html">{w("project")} {pc.project.number} '
-        f"{esc(pc.project.name_th if w.lang == 'th' else pc.project.name_en)}</a> "
-        f"({pc.implemented}/{len(pc.steps)} · {pc.exercised}/{len(pc.steps)})</li>"
+    rows = [
+        (
+            f'<a href="project-{pc.project.number}.html">{w("project")} {pc.project.number} '
+            f"{esc(pc.project.name_th if w.lang == 'th' else pc.project.name_en)}</a>",
+            f"{pc.implemented} / {len(pc.steps)}",
+            f"{pc.exercised} / {len(pc.steps)}",
+        )
         for pc in touched
     ]
-    body.append(f'</ul><p><a href="plan.html">{w("plan")} →</a></p>')
+    header = (w("project"), w("steps_implemented"), w("steps_exercised"))
+    body.append(table(header, rows, "coverage"))
+    body.append(f'<p><a href="plan.html">{w("plan")} →</a></p>')
     if site.loaded.broken:
         body.append(f"<h2>{w('broken')}</h2><ul>")
         body += [

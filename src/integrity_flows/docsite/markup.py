@@ -34,6 +34,8 @@ WORDS: Mapping[str, Label] = {
     "steps": Label("ขั้นตอนการดำเนินการตามแผน", "Written steps of the plan"),
     "step": Label("ข้อ", "Step"),
     "implemented_by": Label("ดำเนินการโดย", "Implemented by"),
+    "steps_implemented": Label("ขั้นตอนที่มีการดำเนินการรองรับ", "Steps implemented"),
+    "steps_exercised": Label("ขั้นตอนที่มีเหตุการณ์ทดสอบ", "Steps exercised"),
     "exercised_by": Label("ทดสอบโดยเหตุการณ์", "Exercised by"),
     "not_implemented": Label("ยังไม่มีขั้นตอนงานใดดำเนินการ", "no transition implements it"),
     "not_exercised": Label("ยังไม่มีเหตุการณ์ทดสอบ", "no scenario exercises it"),
