@@ -92,7 +92,8 @@ def open_page(browser: Any, path: Path) -> list[dict[str, Any]]:
 
 def test_every_page_loads_without_console_errors(browser: Any, site: Path) -> None:
     """Every page of both languages loads, runs its scripts and logs no error."""
-    pages = sorted((site / "th").glob("*.html")) + sorted((site / "en").glob("*.html"))
+    pages = [site / "index.html"]
+    pages += sorted((site / "th").glob("*.html")) + sorted((site / "en").glob("*.html"))
     assert len(pages) > 40
     failures = {}
     for page in pages:
@@ -134,7 +135,7 @@ def test_from_a_plan_step_to_a_scenario_and_its_result(browser: Any, site: Path)
     """Plan → project 13 → the scenario of step 5.1: its page shows the scenario and result."""
     from selenium.webdriver.common.by import By
 
-    open_page(browser, site / "th" / "index.html")
+    open_page(browser, site / "index.html")
     browser.find_element(By.LINK_TEXT, "แผนปฏิบัติการ").click()
     assert browser.current_url.endswith("/th/plan.html")
     browser.find_element(By.CSS_SELECTOR, 'a[href="project-13.html"]').click()

@@ -129,7 +129,8 @@ def _write(site: Site, stage: Path, lang: str) -> dict[str, tuple[str, ...]]:
             index_script(site_docs(site, language)), encoding="utf-8"
         )
         written[language] = tuple(names)
-    (stage / "index.html").write_text(_redirect(lang), encoding="utf-8")
+    home = (stage / lang / "index.html").read_text(encoding="utf-8")
+    (stage / "index.html").write_text(_front(home, lang), encoding="utf-8")
     return written
 
 
@@ -199,15 +200,9 @@ def _home(site: Site, w: Words) -> str:
     return page(w, "index.html", w("site"), "\n".join(body), developers=site.developers)
 
 
-def _redirect(lang: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
-        f'<meta http-equiv="refresh" content="0; url={lang}/index.html">'
-        '<link rel="icon" href="data:,"><title>integrity-flows</title></head>'
-        f'<body><p><a href="{lang}/index.html">{lang}/index.html</a></p>'
-        '<p><a href="th/index.html">ภาษาไทย</a> · <a href="en/index.html">English</a></p>'
-        "</body></html>\n"
-    )
+def _front(home: str, lang: str) -> str:
+    """The front page: the home page of ``lang``, its links resolved from that folder."""
+    return home.replace("<head>\n", f'<head>\n<base href="{lang}/">\n', 1)
 
 
 __all__ = ["BuiltSite", "build_site"]
