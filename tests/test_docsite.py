@@ -318,3 +318,27 @@ def test_deeply_nested_results_are_a_problem_not_a_crash(tmp_path: Path) -> None
     path = tmp_path / "deep.json"
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     assert read_results(path).problem is not None
+
+
+def test_a_feature_that_does_not_parse_is_listed(tmp_path: Path) -> None:
+    """A feature file that is not Gherkin is listed with its problem; the others are shown."""
+    features = tmp_path / "features"
+    shutil.copytree(FEATURES / "asset_lending", features / "asset_lending")
+    (features / "broken.th.feature").write_text(
+        "# language: th\nนี่ไม่ใช่ Gherkin\nโครงหลัก: x\n",
+        encoding="utf-8",
+    )
+    build_site(tmp_path / "out", features=features)
+    page = read(tmp_path / "out", "th", "features.html")
+    listed = page[page.index("ไฟล์เหตุการณ์ที่อ่านไม่ได้") :]
+    assert "broken.th.feature" in listed
+    assert "feature-asset-lending-asset-lending-th.html" in page
+
+
+def test_results_of_another_shape_leave_every_scenario_unknown(tmp_path: Path) -> None:
+    """With a results file that is not cucumber JSON every scenario is "unknown"."""
+    bad = tmp_path / "results.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    build_site(tmp_path / "out", results=bad, features=FEATURES)
+    text = read(tmp_path / "out", "th", "scenarios.html")
+    assert set(re.findall(r'scenario-row"[^>]*data-result="([a-z-]+)"', text)) == {UNKNOWN}
