@@ -92,7 +92,7 @@ def test_a_results_file_that_is_not_cucumber_json_is_reported(tmp_path: Path) ->
     results = read_results(bad)
     assert results.problem is not None
     assert not results.given
-    build_site(tmp_path / "out", results=bad, features=FEATURES)
+    build_site(tmp_path / "out", results=bad)
     assert "not a cucumber JSON results file" in read(tmp_path / "out", "en", "scenarios.html")
 
 
@@ -104,7 +104,7 @@ def test_run_date_is_shown_in_the_buddhist_era(tmp_path: Path) -> None:
     results = read_results(path)
     assert results.when is not None
     assert results.when.year == 2024
-    build_site(tmp_path / "out", results=path, features=FEATURES)
+    build_site(tmp_path / "out", results=path)
     assert "4 มี.ค. 2567 10:00" in read(tmp_path / "out", "th", "index.html")
     assert "4 March B.E. 2567" in read(tmp_path / "out", "en", "index.html")
 
