@@ -25,7 +25,7 @@ _EDGE_FONT = 12
 _CHAR = 0.62  # an average advance of Thai and Latin glyphs, as a share of the font size
 _PAD = 14
 _BOX_H = 34
-_ROW_GAP = 96
+_ROW_GAP = 110
 _COL_GAP = 36
 _MARGIN = 40
 FONT_FAMILY = "Loma, Garuda, 'Noto Sans Thai', Tahoma, sans-serif"
@@ -123,7 +123,8 @@ def _edge(src: Box, dest: Box, label: str, bend: int, right: float) -> tuple[str
         x1, y1 = src.middle + bend * 6, src.y + _BOX_H
         x2, y2 = dest.middle + bend * 6, dest.y
         d = f"M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 + 40:.0f} {x2:.0f},{y2 - 40:.0f} {x2:.0f},{y2:.0f}"
-        lx, ly, anchor = (x1 + x2) / 2, (y1 + y2) / 2 + 4, "middle"
+        # Near the destination, where arrows fanning out of one state are furthest apart.
+        lx, ly, anchor = x1 * 0.3 + x2 * 0.7, y1 * 0.3 + y2 * 0.7, "middle"
     else:
         out = right + 30 + bend * 14
         y1, y2 = src.y + _BOX_H / 2, dest.y + _BOX_H / 2
@@ -140,23 +141,25 @@ def _edge(src: Box, dest: Box, label: str, bend: int, right: float) -> tuple[str
 
 
 def _edges(definition: FlowDefinition, boxes: dict[str, Box], lang: str) -> tuple[list[str], float]:
+    """One arrow per pair of states, labelled with its transitions' labels."""
     right = max((b.x + b.width for b in boxes.values()), default=0.0)
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for t in definition.transitions:
+        for source in t.source:
+            pairs.setdefault((source, t.dest), []).append((t.trigger, getattr(t.label, lang)))
     parts: list[str] = []
     reach = right
-    count: dict[tuple[str, str], int] = {}
     back = 0
-    for t in definition.transitions:
-        label = getattr(t.label, lang)
-        for source in t.source:
-            src, dest = boxes[source], boxes[t.dest]
-            pair = (source, t.dest)
-            bend = count.get(pair, 0)
-            count[pair] = bend + 1
-            if dest.y < src.y:
-                bend, back = back, back + 1
-            part, far = _edge(src, dest, label, bend, right)
-            parts.append(f'<g class="transition" data-trigger="{_esc(t.trigger)}">{part}</g>')
-            reach = max(reach, far, right + 30 + bend * 14)
+    for (source, dest_state), moves in pairs.items():
+        src, dest = boxes[source], boxes[dest_state]
+        bend = 0
+        if dest.y < src.y:
+            bend, back = back, back + 1
+        label = " / ".join(dict.fromkeys(label for _, label in moves))
+        part, far = _edge(src, dest, label, bend, right)
+        triggers = " ".join(trigger for trigger, _ in moves)
+        parts.append(f'<g class="transition" data-trigger="{_esc(triggers)}">{part}</g>')
+        reach = max(reach, far, right + 30 + bend * 14)
     return parts, reach
 
 
