@@ -53,7 +53,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Reads the loaded flows that declare grants (the bundled ones by default).
     ("authority", ("authority",)),
     ("engine", ("engine",)),
-    ("procedures", ("reports", "complaints", "monitoring")),
+    ("procedures", ("reports", "complaints", "monitoring", "docsite")),
     ("testing", ("testing",)),
     ("interfaces", ("cli", "__main__", "__init__")),
 )

@@ -12,6 +12,7 @@ from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
 from integrity_flows.cli.demo import demo_command
+from integrity_flows.cli.docs import docs_group
 from integrity_flows.cli.duties import duties_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
@@ -82,6 +83,7 @@ for command in (
     sweep_command,
     duties_command,
     demo_command,
+    docs_group,
 ):
     cli.add_command(command)
 flows_group.add_command(manual_command)

@@ -412,4 +412,14 @@ def write_manual(
     return _Writer(definition, merged, lang, words, notes, unit).document()
 
 
-__all__ = ["write_manual"]
+def rules_in_words(
+    definition: FlowDefinition, guards: tuple[GuardRef, ...], *, lang: str = "th"
+) -> list[str]:
+    """What ``guards`` of ``definition`` require, in the manual's words in ``lang``: each
+    guard's own message, or the separation-of-duties and independence rules said plainly
+    (a guard with neither is left out)."""
+    words = definition.manual or Manual()
+    return list(_Writer(definition, definition.settings, lang, words, (), None).rules(guards))
+
+
+__all__ = ["rules_in_words", "write_manual"]
