@@ -563,6 +563,9 @@ class FlowDefinition:
     duties: tuple[Duty, ...] = ()
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
+    # The text the definition was read from, kept in the store with the first case of
+    # this version (docs/versions.md); "" for one built in a program.
+    text: str = attrs.field(default="", eq=False, repr=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
 

@@ -39,6 +39,7 @@ from integrity_flows.engine.decision import (
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.identity import vouched
 from integrity_flows.engine.machine import CompiledFlow
+from integrity_flows.engine.pinned import against
 from integrity_flows.engine.sensitive import (
     LostRace,
     SealedCase,
@@ -47,6 +48,7 @@ from integrity_flows.engine.sensitive import (
     reveal,
     seal_clear_values,
 )
+from integrity_flows.engine.versions import Definitions
 from integrity_flows.errors import (
     BadCaseId,
     CaseNotFound,
@@ -68,7 +70,7 @@ from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.protocols import AuditSink, Clock, Directory, PersonLookup, Store
 from integrity_flows.reports.catalogue import ReportCatalogue
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, Write
 
 # The composition root only: Engine.open maps a URL to a store. Everything else in the
 # engine knows a store through the Store protocol, never a backend class.
@@ -132,6 +134,8 @@ class Engine:
         self._rules_cache: dict[tuple[str, int], Rules] = {}
         # The flows that grant powers (delegation orders), read by authority resolution.
         self._granting = GrantingFlows.of(flows)
+        # The definition each case runs under: loaded, or the text the store keeps.
+        self.versions = Definitions(flows, store, self.registry)
         # Events held back by the batch a thread is inside (None: not in a batch). Kept
         # per thread: a fire committed by one thread is published by that thread, never
         # collected into (or dropped with) another thread's batch.
@@ -311,22 +315,9 @@ class Engine:
         return found
 
     def definition_of(self, case: Case) -> FlowDefinition:
-        """The definition a case runs on: its own flow version, unchanged since it started."""
-        definition = self.flows.get(case.flow_id, case.flow_version)
-        if definition.digest != case.definition_hash:
-            raise DefinitionError(
-                [
-                    Problem(
-                        definition.source,
-                        "version",
-                        f"flow '{case.flow_id}' version {case.flow_version} changed after case "
-                        f"'{case.id}' started; a changed flow needs a new version number",
-                        f"ขั้นตอนงาน '{case.flow_id}' ฉบับ {case.flow_version} ถูกแก้ไขหลังเริ่มเรื่อง "
-                        f"'{case.id}' ต้องเพิ่มเลขฉบับเมื่อแก้ไขขั้นตอนงาน",
-                    )
-                ]
-            )
-        return definition
+        """The definition a case runs on: its own flow version with the content it started
+        under, loaded or (when that version is gone or was changed) as the store keeps it."""
+        return self.versions.find(case.flow_id, case.flow_version, case.definition_hash)
 
     # --- reading ------------------------------------------------------------
 
@@ -357,10 +348,11 @@ class Engine:
     def verify(self) -> VerifyReport:
         """Recompute every chain, compare every case with its trail (a row that cannot be
         read is a problem of its case), and the index and deadline rows with what each
-        case's flow derives from it."""
+        case's flow derives from it; each event and case against the definition it ran
+        under, and each definition text the store keeps against its hash."""
         store = self.store
         cached = Cached(store.iter_index_rows(), store.iter_deadline_rows(), self.derived)
-        return verify(store.iter_events(), store.scan_cases(), cached)
+        return verify(store.iter_events(), store.scan_cases(), cached, against(self.versions))
 
     def derived(self, case: Case) -> Derived | None:
         """What ``case``'s row caches, as its flow derives it: its indexed keys and its open
@@ -468,6 +460,9 @@ class Engine:
         except Refused as error:  # no key for sensitive data: refused and recorded
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
             raise
+        # Its text goes to the store with the first case of the version (refused, and
+        # unrecorded, when the store keeps another text of that version).
+        kept = self.versions.to_keep(definition, case_id, now)
         sealed = sealed_event(
             case_id=case_id,
             pos=1,
@@ -503,7 +498,7 @@ class Engine:
             events=1,
         )
         case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
-        self._commit(sealed, case, 0, casedata.index_keys(definition, case.data))
+        self._commit(sealed, case, 0, casedata.index_keys(definition, case.data), kept=kept)
         return case
 
     def _refuse_start(
@@ -800,13 +795,18 @@ class Engine:
         expected: int,
         keys: Mapping[str, str] | None,
         deadlines_changed: bool = True,
+        kept: StoredDefinition | None = None,
     ) -> None:
         stored = StoredEvent(sealed.case_id, sealed.pos, sealed.prev_hash, sealed.hash, sealed.text)
-        self.store.write(Write(stored, case, expected, keys, deadlines_changed))
+        self.store.write(Write(stored, case, expected, keys, deadlines_changed, kept))
         batched = self._batched()
         if batched is not None:
             batched.append(sealed)
+            if kept is not None:  # known kept once the batch commits
+                self._local.kept.append(kept)
         else:
+            if kept is not None:
+                self.versions.kept(kept)
             self._publish(sealed)
 
     def _batched(self) -> list[Sealed] | None:
@@ -847,11 +847,16 @@ class Engine:
             return
         committed: list[Sealed] = []
         self._local.batched = committed
+        kept: list[StoredDefinition] = []
+        self._local.kept = kept
         try:
             with self.store.batch():
                 yield
         finally:
             self._local.batched = None
+            self._local.kept = []
+        for row in kept:
+            self.versions.kept(row)
         for sealed in committed:
             self._publish(sealed)
 

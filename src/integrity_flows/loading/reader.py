@@ -31,7 +31,7 @@ def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition
     definition, problems = structure(raw, source)
     if definition is None:
         raise DefinitionError(problems)
-    definition = attrs.evolve(definition, source=source, digest=digest(raw))
+    definition = attrs.evolve(definition, source=source, digest=digest(raw), text=text)
     problems = check(definition, registry)
     if problems:
         raise DefinitionError(problems)
