@@ -39,6 +39,8 @@ from integrity_flows.engine.decision import (
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.identity import vouched
 from integrity_flows.engine.machine import CompiledFlow
+from integrity_flows.engine.migrating import migrate
+from integrity_flows.engine.migration import Ask, Migration
 from integrity_flows.engine.pinned import against
 from integrity_flows.engine.sensitive import (
     LostRace,
@@ -553,6 +555,48 @@ class Engine:
         """Seal every sensitive value stored in clear, each case changed with one audit
         event (trigger ``seal``, outcome ``sealed``); see ``integrity-flows db seal``."""
         return seal_clear_values(self, reason=reason)
+
+    # --- definition versions ------------------------------------------------
+
+    def migrate(
+        self,
+        flow_id: str,
+        *,
+        from_version: int,
+        to_version: int,
+        actor: Actor,
+        reason: str,
+        states: Mapping[str, str] | None = None,
+        rename: Mapping[str, str] | None = None,
+        values: Mapping[str, Any] | None = None,
+        case_ids: Iterable[str] = (),
+        dry_run: bool = False,
+        each: bool = False,
+    ) -> Migration:
+        """Move cases of ``flow_id`` from ``from_version`` forward to ``to_version``: those
+        named in ``case_ids``, else every case at ``from_version``.
+
+        ``states`` maps a state of the old version to one of the new (a state the new
+        version also has stays where it is), ``rename`` a field to its new name, and
+        ``values`` sets fields of the new version for every case moved. Each move is an
+        audit event in the case's own chain (trigger ``migrate``, outcome
+        ``migrated``); open deadlines and indexed keys are recomputed under the new
+        version. A bad ask raises :class:`~integrity_flows.errors.BadMigration`; unless
+        every case can move (or ``each`` is true: those that can move do), nothing is
+        written and :class:`~integrity_flows.errors.MigrationRefused` names every case
+        that cannot, with its reasons. ``dry_run`` writes nothing and returns what would
+        happen, every case that cannot move included (docs/versions.md).
+        """
+        ask = Ask(
+            flow_id,
+            from_version,
+            to_version,
+            dict(states or {}),
+            dict(rename or {}),
+            dict(values or {}),
+            tuple(case_ids),
+        )
+        return migrate(self, ask, actor=actor, reason=reason, dry_run=dry_run, each=each)
 
     # --- firing -------------------------------------------------------------
 
