@@ -137,7 +137,8 @@ def verify(
             else:
                 differs = _compare(chain, next_case.found)
                 problems.extend(differs)
-                problems.extend(_against_case(against, next_case.found))
+                if not differs:  # a row that disagrees with its trail is named already
+                    problems.extend(_against_case(against, next_case.found))
                 # A case row that disagrees with its trail is reported already; what it
                 # would derive is then no measure of its other rows.
                 _check_rows(rows, next_case, trusted=not differs)
