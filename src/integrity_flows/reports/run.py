@@ -257,7 +257,7 @@ class Run:
         for column in decl.columns:
             field = data.get(column.value.field or "") if column.value.kind == "field" else None
             kind: str = field.type if field is not None else "text"
-            if column.value.kind == "span":
+            if column.value.kind in ("span", "version"):
                 kind = "integer"
             if column.value.kind == "case_id":
                 kind = "case"
