@@ -453,13 +453,22 @@ def _describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str
             th, en = committees.describe_resolution(resolution)
             return f"{line}: {move} — {th} / {en}"
         return f"{line}: {move}"
+    return f"{line}: {_outcome(event, definition, move)}"
+
+
+def _outcome(event: AuditEvent, definition: FlowDefinition | None, move: str) -> str:
+    """What an event that is not a plain move did (after its actor and trigger)."""
+    if event.outcome == "migrated":
+        moved = event.authority.get("migration") or {}
+        versions = f"v{moved.get('from_version')} → v{moved.get('to_version')}"
+        return f"ย้ายไปขั้นตอนงานฉบับใหม่ / migrated {versions}: {move} — {event.reason or '-'}"
     if event.outcome == "read":
-        return f"{line}: {_read(event, definition)}"
+        return f"{_read(event, definition)}"
     if event.outcome == "sealed":
         names = ", ".join(event.data)
-        return f"{line}: เข้ารหัสข้อมูลที่บันทึกไว้ก่อนมีการเข้ารหัส / sealed values written in clear: {names}"
+        return f"เข้ารหัสข้อมูลที่บันทึกไว้ก่อนมีการเข้ารหัส / sealed values written in clear: {names}"
     reasons = "; ".join(r["th"] for r in event.reasons)
-    return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"
+    return f"ปฏิเสธ / refused [{event.refusal}] {reasons}"
 
 
 def _read(event: AuditEvent, definition: FlowDefinition | None) -> str:

@@ -579,6 +579,12 @@ class FlowDefinition:
         return (self.id, self.version)
 
     @property
+    def identity(self) -> tuple[str, int, str]:
+        """(id, version, hash): one text of a flow version. A store may have run two
+        texts under one version (changed in place before versions were kept)."""
+        return (self.id, self.version, self.digest)
+
+    @property
     def initial(self) -> str:
         """The state a new case starts in."""
         return next(name for name, state in self.states.items() if state.initial)

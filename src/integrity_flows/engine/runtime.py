@@ -131,9 +131,10 @@ class Engine:
         self._settings = {k: dict(v) for k, v in (settings or {}).items()}
         self._sinks: list[AuditSink] = list(sinks)
         self._log = logger if logger is not None else structlog.get_logger("integrity_flows")
-        self._compiled: dict[tuple[str, int], CompiledFlow] = {}
-        self._merged_settings: dict[tuple[str, int], Mapping[str, Any]] = {}
-        self._rules_cache: dict[tuple[str, int], Rules] = {}
+        # By (id, version, hash): a store may hold two texts of one version.
+        self._compiled: dict[tuple[str, int, str], CompiledFlow] = {}
+        self._merged_settings: dict[tuple[str, int, str], Mapping[str, Any]] = {}
+        self._rules_cache: dict[tuple[str, int, str], Rules] = {}
         # The flows that grant powers (delegation orders), read by authority resolution.
         self._granting = GrantingFlows.of(flows)
         # The definition each case runs under: loaded, or the text the store keeps.
@@ -257,14 +258,14 @@ class Engine:
 
     def _settings_of(self, definition: FlowDefinition) -> Mapping[str, Any]:
         # Merged once per flow version: read on every fire.
-        found = self._merged_settings.get(definition.key)
+        found = self._merged_settings.get(definition.identity)
         if found is None:
             merged = {**definition.settings, **self._settings.get(definition.id, {})}
-            found = self._merged_settings[definition.key] = MappingProxyType(merged)
+            found = self._merged_settings[definition.identity] = MappingProxyType(merged)
         return found
 
     def _rules(self, definition: FlowDefinition) -> Rules:
-        found = self._rules_cache.get(definition.key)
+        found = self._rules_cache.get(definition.identity)
         if found is None:
             found = Rules(
                 self._settings_of(definition),
@@ -276,7 +277,7 @@ class Engine:
                 self._granting,
                 self.directory if isinstance(self.directory, Directory) else None,
             )
-            self._rules_cache[definition.key] = found
+            self._rules_cache[definition.identity] = found
         return found
 
     @property
@@ -311,9 +312,9 @@ class Engine:
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""
-        found = self._compiled.get(definition.key)
+        found = self._compiled.get(definition.identity)
         if found is None:
-            found = self._compiled[definition.key] = CompiledFlow(definition)
+            found = self._compiled[definition.identity] = CompiledFlow(definition)
         return found
 
     def definition_of(self, case: Case) -> FlowDefinition:
