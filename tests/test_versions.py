@@ -291,8 +291,11 @@ def test_diff_names_what_changed() -> None:
     assert "- ลบข้อมูล / removed field 'fee' (ค่าธรรมเนียม / fee)" in lines
     assert any(line.startswith("+ เพิ่มข้อมูล / added field 'fee_baht'") for line in lines)
     assert "~ แก้ไขค่าตั้ง / changed setting 'remind_after_days' [10 → 5]" in lines
-    assert any("added transition 'check (requested | reminded)'" in line for line in lines)
-    assert any("removed transition 'approve (requested | reminded)'" in line for line in lines)
+    added = "added transition 'check (requested | reminded) → checked' (ตรวจสอบ / check)"
+    assert f"+ เพิ่มการดำเนินการ / {added}" in lines
+    assert any(
+        "removed transition 'approve (requested | reminded) → approved'" in line for line in lines
+    )
     assert diff(old, old) == []
 
 
@@ -395,5 +398,5 @@ def test_the_commands(
     assert main([*moved, "--case", ids[0], "--reason", WHY]) == 1
     assert "already at version 2" in capsys.readouterr().err
     assert main(["case", "history", ids[0], "--db", str(db), "--flows", str(v2)]) == 0
-    assert "migrated v1 → v2" in capsys.readouterr().out
+    assert "ย้ายไปขั้นตอนงานฉบับใหม่ (migrate): ฉบับ / version v1 → v2" in capsys.readouterr().out
     assert main(["audit", "verify", "--db", str(db), "--flows", str(v2)]) == 0

@@ -48,8 +48,12 @@ class Change:
         """The change as one line, Thai then English."""
         shown = f" ({self.label.th} / {self.label.en})" if self.label is not None else ""
         detail = f": {', '.join(self.attributes)}" if self.attributes else ""
-        if self.before is not None or self.after is not None:
+        if self.before is not None and self.after is not None:
             detail += f" [{_short(self.before)} → {_short(self.after)}]"
+        elif self.after is not None:
+            detail += f" = {_short(self.after)}"
+        elif self.before is not None:
+            detail += f" (was {_short(self.before)})"
         return (
             f"{_SIGN[self.kind]} {_KIND_TH[self.kind]}{PARTS[self.part]} / {self.kind} "
             f"{self.part} '{self.name}'{shown}{detail}"
@@ -102,9 +106,9 @@ def _transitions(old: FlowDefinition, new: FlowDefinition) -> Iterator[Change]:
         name = f"{key[0]} ({' | '.join(key[1])})"
         if was is None:
             assert now is not None
-            yield Change("added", "transition", name, now.label, after=f"→ {now.dest}")
+            yield Change("added", "transition", f"{name} → {now.dest}", now.label)
         elif now is None:
-            yield Change("removed", "transition", name, was.label, before=f"→ {was.dest}")
+            yield Change("removed", "transition", f"{name} → {was.dest}", was.label)
         elif was != now:
             attributes = _differing(was, now)
             yield Change("changed", "transition", name, now.label, attributes)
