@@ -408,7 +408,7 @@ def test_db_migrate_builds_the_tree_of_an_existing_store(
     assert status == 1
     status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
     assert status == 0
-    assert "applied migration(s) 3; schema at version 3" in out
+    assert "applied migration(s) 3; schema at version 4" in out
     assert "built the Merkle tree over 8 event(s)" in out
     with trail.engine() as engine:
         store = engine.store

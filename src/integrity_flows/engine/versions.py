@@ -135,7 +135,7 @@ class Definitions:
         already, or the definition was built in a program and has no text). Raises
         :class:`DefinitionError` when the store keeps another text under the same id and
         version: a changed flow needs a new version number."""
-        key = (definition.id, definition.version, definition.digest)
+        key = definition.identity
         with self._lock:
             if key in self._kept:
                 return None
@@ -147,6 +147,10 @@ class Definitions:
         if rows:
             raise DefinitionError([_differs(definition)])
         if not definition.text:
+            # Built in a program: nothing to keep, and the store holds no other text of
+            # it now; not asked again by this engine.
+            with self._lock:
+                self._kept.add(key)
             return None
         return StoredDefinition(
             definition.id, definition.version, definition.digest, definition.text, case_id, iso(now)
