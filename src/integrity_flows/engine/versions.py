@@ -57,7 +57,7 @@ class Definitions:
         when its content is the same, else the text the store keeps. Raises
         :class:`UnknownFlow` when neither has the version, and :class:`DefinitionError`
         when only another content of it is loaded (a flow changed in place)."""
-        loaded = self._loaded(flow_id, version)
+        loaded = self.loaded(flow_id, version)
         if loaded is not None and loaded.digest == digest:
             return loaded
         kept = self._kept_text(flow_id, version, digest)
@@ -72,7 +72,7 @@ class Definitions:
         the store keeps (one, unless the version was changed in place before versions
         were kept). A stored text that cannot be read is left out."""
         found: dict[str, FlowDefinition] = {}
-        loaded = self._loaded(flow_id, version)
+        loaded = self.loaded(flow_id, version)
         if loaded is not None:
             found[loaded.digest] = loaded
         for row in self.stored(flow_id):
@@ -100,7 +100,8 @@ class Definitions:
         """The definition in a stored text, checked against the hash it was stored with."""
         return self._read_kept(row)
 
-    def _loaded(self, flow_id: str, version: int) -> FlowDefinition | None:
+    def loaded(self, flow_id: str, version: int) -> FlowDefinition | None:
+        """``flow_id`` ``version`` as loaded from the flows folders and plug-ins, if it is."""
         try:
             return self._flows.get(flow_id, version)
         except UnknownFlow:
