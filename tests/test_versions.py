@@ -400,3 +400,23 @@ def test_the_commands(
     assert main(["case", "history", ids[0], "--db", str(db), "--flows", str(v2)]) == 0
     assert "ย้ายไปขั้นตอนงานฉบับใหม่ (migrate): ฉบับ / version v1 → v2" in capsys.readouterr().out
     assert main(["audit", "verify", "--db", str(db), "--flows", str(v2)]) == 0
+
+
+def test_the_lock_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """flows lock writes the lock and says what it locked; refused, it writes nothing and
+    exits 1 naming the flow; --bump names the version it gave."""
+    flows = tmp_path / "flows"
+    flows.mkdir()
+    shutil.copy(V1, flows / f"{FLOW}.yaml")
+    assert main(["flows", "lock", str(flows)]) == 0
+    assert f"locked: {FLOW} v1" in capsys.readouterr().out
+    path = flows / f"{FLOW}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# ...\nmanual: {}\n", encoding="utf-8")
+    locked = (flows / LOCK_FILE).read_text(encoding="utf-8")
+    assert main(["flows", "lock", str(flows)]) == 1  # a file that does not load: nothing written
+    assert (flows / LOCK_FILE).read_text(encoding="utf-8") == locked
+    path.write_text(V1.read_text(encoding="utf-8").replace("[staff]", "[staff, director]"), "utf-8")
+    assert main(["flows", "lock", str(flows)]) == 1
+    assert "needs a new version number" in capsys.readouterr().err
+    assert main(["flows", "lock", "--bump", str(flows)]) == 0
+    assert f"bumped: {FLOW} v1 → v2" in capsys.readouterr().out
