@@ -400,6 +400,10 @@ def test_the_commands(
     assert main(["case", "history", ids[0], "--db", str(db), "--flows", str(v2)]) == 0
     assert "ย้ายไปขั้นตอนงานฉบับใหม่ (migrate): ฉบับ / version v1 → v2" in capsys.readouterr().out
     assert main(["audit", "verify", "--db", str(db), "--flows", str(v2)]) == 0
+    capsys.readouterr()
+    assert main(["case", "list", "--db", str(db), "--flows", str(v2)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert sorted(line.split()[-1] for line in listed) == ["1", "1", "2"]
 
 
 def test_the_lock_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
