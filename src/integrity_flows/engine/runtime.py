@@ -253,8 +253,11 @@ class Engine:
 
     def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
         """The settings of ``flow_id`` (at ``version``, else the latest) with the host's
-        overrides applied."""
-        return dict(self._settings_of(self.flows.get(flow_id, version)))
+        overrides applied. A version gone from the flows folders is read as the store
+        keeps it."""
+        kept = self.versions.candidates(flow_id, version) if version is not None else []
+        definition = kept[0] if kept else self.flows.get(flow_id, version)
+        return dict(self._settings_of(definition))
 
     def _settings_of(self, definition: FlowDefinition) -> Mapping[str, Any]:
         # Merged once per flow version: read on every fire.
