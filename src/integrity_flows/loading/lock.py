@@ -124,11 +124,13 @@ def lock_problems(
         problems.extend(_current_problems(where, lock, definition))
     kept = {(flow_id, version): entry for flow_id, version, entry in history_files(folder)}
     for (flow_id, version), digest in sorted(lock.items()):
-        if (flow_id, version) in now:
-            continue
         entry = kept.get((flow_id, version))
         if entry is None:
+            # The current version's text too: the next change must not lose it.
             problems.append(_no_history(where, flow_id, version))
+            continue
+        same = now.get((flow_id, version))
+        if same is not None and entry.read_text(encoding="utf-8") == same.text:
             continue
         try:
             text = read_text(entry.read_text(encoding="utf-8"), str(entry), registry)
