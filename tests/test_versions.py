@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from _postgres import fresh_schema
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.cli import main
 from integrity_flows.definition.diff import diff
@@ -46,11 +49,19 @@ def folder(tmp_path: Path, name: str, text: Path) -> Path:
     return found
 
 
-def open_on(db: Path, flows: Path, clock: FixedClock) -> Engine:
-    """The engine on ``db`` with only ``flows`` loaded (no bundled flows, no plug-ins)."""
-    return Engine.open(
-        f"sqlite:///{db}", flows=[flows], bundled=False, entry_points=False, clock=clock
-    )
+def open_on(db: Path | str, flows: Path, clock: FixedClock) -> Engine:
+    """The engine on ``db`` (a SQLite file or a store URL) with only ``flows`` loaded (no
+    bundled flows, no plug-ins)."""
+    url = db if isinstance(db, str) else f"sqlite:///{db}"
+    return Engine.open(url, flows=[flows], bundled=False, entry_points=False, clock=clock)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL: a SQLite file, or a fresh PostgreSQL schema."""
+    sqlite = nullcontext(f"sqlite:///{tmp_path}/cases.db")
+    with sqlite if request.param == "sqlite" else fresh_schema() as found:
+        yield found
 
 
 @pytest.fixture
@@ -59,7 +70,7 @@ def clock() -> FixedClock:
     return FixedClock(T0)
 
 
-def start_three(db: Path, v1: Path, clock: FixedClock) -> list[str]:
+def start_three(db: Path | str, v1: Path, clock: FixedClock) -> list[str]:
     """Three cases on version 1: two requested, one reminded after ten days."""
     with open_on(db, v1, clock) as engine:
         ids = [
@@ -70,11 +81,11 @@ def start_three(db: Path, v1: Path, clock: FixedClock) -> list[str]:
     return ids
 
 
-def test_done_means(tmp_path: Path, clock: FixedClock) -> None:
+def test_done_means(tmp_path: Path, clock: FixedClock, store_url: str) -> None:
     """Cases start on version 1; the flow changes to version 2 (a new state, a renamed field,
     a changed deadline); some cases move and others stay; both kinds run, verify and report
     under their own version, though version 1 is gone from every flows folder."""
-    db = tmp_path / "cases.db"
+    db = store_url
     v1, v2 = folder(tmp_path, "v1", V1), folder(tmp_path, "v2", V2)
     moved, mapped, stays = start_three(db, v1, clock)
     with open_on(db, v2, clock) as engine:
