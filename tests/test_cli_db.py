@@ -10,6 +10,7 @@ import pytest
 from _postgres import fresh_schema
 from integrity_flows.cli import main
 from integrity_flows.stores import open_store
+from integrity_flows.stores.migrations import LATEST
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -32,16 +33,17 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def test_migrate_creates_the_schema_then_has_nothing_to_do(
     capsys: pytest.CaptureFixture[str], db: str
 ) -> None:
-    """The first run applies every migration (1 to 4) and says so in both languages, with the
+    """The first run applies every migration and says so in both languages, with the
     Merkle tree it built; the second applies nothing; the database then opens as a store."""
     status, out, _ = run(capsys, "db", "migrate", "--db", db)
     assert status == 0
-    assert "applied migration(s) 1, 2, 3, 4; schema at version 4" in out
-    assert "ปรับโครงสร้างแล้ว (1, 2, 3, 4)" in out
+    every = ", ".join(str(n) for n in range(1, LATEST + 1))
+    assert f"applied migration(s) {every}; schema at version {LATEST}" in out
+    assert f"ปรับโครงสร้างแล้ว ({every})" in out
     assert "built the Merkle tree over 0 event(s)" in out
     status, out, _ = run(capsys, "db", "migrate", "--db", db)
     assert status == 0
-    assert "schema up to date at version 4" in out
+    assert f"schema up to date at version {LATEST}" in out
     assert "โครงสร้างเป็นปัจจุบันแล้ว" in out
     store = open_store(db if "://" in db else f"sqlite:///{db}")
     try:

@@ -29,7 +29,11 @@ from integrity_flows.loading.lock import LOCK_FILE, lock_problems, update_lock
 from integrity_flows.reports.catalogue import run_report
 
 HERE = Path(__file__).resolve().parent / "version_flows"
-V1, V2, REPORTS = HERE / "permit_v1.yaml", HERE / "permit_v2.yaml", HERE / "permit_reports.yaml"
+V1, V2, REPORTS = (
+    HERE / "permit_v1.yaml",
+    HERE / "permit_v2.yaml",
+    HERE / "reports" / "permits.yaml",
+)
 FLOW = "permit_request"
 # Monday 2 October 2566 (FY 2567), 10:00 Thai time.
 T0 = datetime(2023, 10, 2, 3, 0, tzinfo=UTC)
