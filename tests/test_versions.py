@@ -264,6 +264,26 @@ def test_every_case_that_cannot_move_is_named_and_none_moves(
     assert "no case was moved" in str(caught.value)
 
 
+def test_a_field_the_new_version_requires_must_be_given(tmp_path: Path, clock: FixedClock) -> None:
+    """A field version 2 requires and the case does not hold blocks it, until --set
+    gives it (read as the new version's type)."""
+    db = tmp_path / "cases.db"
+    ids = start_three(db, folder(tmp_path, "v1", V1), clock)
+    text = V2.read_text(encoding="utf-8").replace(
+        "states:\n",
+        "  deposit:\n    type: decimal\n    label: {th: เงินประกัน, en: deposit}\n"
+        "    required: true\n\nstates:\n",
+        1,
+    )
+    with open_on(db, _written(tmp_path, text).parent, clock) as engine:
+        with pytest.raises(MigrationRefused) as caught:
+            migrate(engine, rename={"fee": "fee_baht"})
+        assert {r.code for rs in caught.value.blocked.values() for r in rs} == {"missing_field"}
+        migrate(engine, rename={"fee": "fee_baht"}, values={"deposit": "๕๐๐"})
+        assert [engine.get(i).data["deposit"] for i in ids] == ["500"] * 3
+        assert engine.verify().ok
+
+
 def test_a_dry_run_lists_every_case_and_writes_nothing(two: tuple[Engine, list[str]]) -> None:
     """--dry-run says what would move and what cannot, and writes nothing."""
     engine, ids = two

@@ -198,7 +198,8 @@ def _data_reasons(
     old: FlowDefinition, new: FlowDefinition, data: Mapping[str, Any], ask: Ask
 ) -> list[Reason]:
     """Every value the new version would not hold: a field it does not have, a value
-    not of its type; a protected value stays as it was stored."""
+    not of its type, a required field left empty; a protected value stays as it was
+    stored."""
     reasons = []
     for name, value in data.items():
         field = new.data.get(name)
@@ -217,7 +218,21 @@ def _data_reasons(
             continue
         _, problems = casedata.read(new, name, value)
         reasons.extend(problems)
+    reasons.extend(
+        _required(name, ask.to_version)
+        for name, field in new.data.items()
+        if field.required and field.computed is None and data.get(name) in (None, "", [])
+    )
     return reasons
+
+
+def _required(name: str, version: int) -> Reason:
+    return Reason(
+        "missing_field",
+        f"ฉบับ {version} ต้องมีข้อมูล '{name}' แต่เรื่องนี้ไม่มี (กำหนดด้วย --set {name}=...)",
+        f"version {version} requires '{name}', which the case does not hold "
+        f"(set it with --set {name}=...)",
+    )
 
 
 def _unknown(kind: str, name: str, flow_id: str, version: int) -> Reason:
