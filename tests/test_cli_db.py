@@ -10,7 +10,7 @@ import pytest
 from _postgres import fresh_schema
 from integrity_flows.cli import main
 from integrity_flows.stores import open_store
-from integrity_flows.stores.migrations import LATEST, MIGRATIONS
+from integrity_flows.stores.migrations import LATEST
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -37,9 +37,9 @@ def test_migrate_creates_the_schema_then_has_nothing_to_do(
     Merkle tree it built; the second applies nothing; the database then opens as a store."""
     status, out, _ = run(capsys, "db", "migrate", "--db", db)
     assert status == 0
-    numbers = ", ".join(str(n) for n, _, _ in MIGRATIONS)
-    assert f"applied migration(s) {numbers}; schema at version {LATEST}" in out
-    assert f"ปรับโครงสร้างแล้ว ({numbers})" in out
+    every = ", ".join(str(n) for n in range(1, LATEST + 1))
+    assert f"applied migration(s) {every}; schema at version {LATEST}" in out
+    assert f"ปรับโครงสร้างแล้ว ({every})" in out
     assert "built the Merkle tree over 0 event(s)" in out
     status, out, _ = run(capsys, "db", "migrate", "--db", db)
     assert status == 0

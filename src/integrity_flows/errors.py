@@ -294,6 +294,51 @@ class InvalidData(Refused):
     code = "invalid_data"
 
 
+# --- definition versions and migration ------------------------------------
+
+
+class BadMigration(FlowError):
+    """A migration asked wrongly (backwards, to an unknown version, a map to an unknown
+    state, a ``set`` of an unknown field or a wrong value): ``reasons`` says every
+    problem; nothing is written."""
+
+    code = "bad_migration"
+
+    def __init__(self, flow_id: str, reasons: Sequence[Reason]) -> None:
+        self.flow_id = flow_id
+        self.reasons = tuple(reasons)
+        super().__init__(
+            f"ย้ายเรื่องของขั้นตอนงาน '{flow_id}' ไม่ได้: " + "; ".join(r.th for r in self.reasons),
+            f"cannot migrate cases of flow '{flow_id}': " + "; ".join(r.en for r in self.reasons),
+        )
+
+
+class MigrationRefused(FlowError):
+    """Cases that cannot move to the new version, each with its reasons: ``blocked`` maps
+    a case id to them. Nothing was written for any case."""
+
+    code = "migration_refused"
+
+    def __init__(
+        self, flow_id: str, to_version: int, blocked: Sequence[tuple[str, Sequence[Reason]]]
+    ) -> None:
+        self.flow_id = flow_id
+        self.to_version = to_version
+        self.blocked = {case_id: tuple(reasons) for case_id, reasons in blocked}
+        th = "; ".join(
+            f"{case_id}: {', '.join(r.th for r in rs)}" for case_id, rs in self.blocked.items()
+        )
+        en = "; ".join(
+            f"{case_id}: {', '.join(r.en for r in rs)}" for case_id, rs in self.blocked.items()
+        )
+        super().__init__(
+            f"ย้ายเรื่อง {len(self.blocked)} เรื่องไปขั้นตอนงาน '{flow_id}' ฉบับ {to_version} ไม่ได้ "
+            f"และไม่ได้ย้ายเรื่องใดเลย: {th}",
+            f"{len(self.blocked)} case(s) cannot move to flow '{flow_id}' version {to_version}, "
+            f"so no case was moved: {en}",
+        )
+
+
 # --- sensitive data ---------------------------------------------------------
 
 
@@ -408,6 +453,7 @@ class UnsupportedStore(StoreError):
 
 __all__ = [
     "BadActorId",
+    "BadMigration",
     "CaseNotFound",
     "CaseUnreadable",
     "ConcurrentUpdate",
@@ -420,6 +466,7 @@ __all__ = [
     "InvalidData",
     "InvalidKey",
     "KeyRequired",
+    "MigrationRefused",
     "NotAuthorized",
     "NotSealed",
     "Problem",

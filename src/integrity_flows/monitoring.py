@@ -92,6 +92,13 @@ class ProjectResult:
     indicators: tuple[IndicatorResult, ...]
     money: Money
     evidence: tuple[str, ...]
+    # The flow and version(s) each evidence case ran under in the period, by case id:
+    # ``"asset_lending v2"``, or ``"asset_lending v1 → v2"`` for a case migrated in it.
+    pinned: Mapping[str, str] = attrs.field(factory=dict)
+
+    def evidence_words(self) -> list[str]:
+        """Each evidence case with the version it ran under: ``L1 (asset_lending v2)``."""
+        return [f"{c} ({self.pinned[c]})" if c in self.pinned else c for c in self.evidence]
 
 
 @attrs.frozen
@@ -168,21 +175,7 @@ def monitor(
     for d in engine.flows.latest():
         if d.plan is not None:
             flows_of[d.plan.project].add(d.id)
-    done: dict[int, set[str]] = defaultdict(set)
-    evidence: dict[int, set[str]] = defaultdict(set)
-    definitions = {d.key: d for d in engine.flows}
-    for event in engine.events():
-        if not event.moved or not (start <= event.when < end):
-            continue
-        definition = definitions.get((event.flow_id, event.flow_version))
-        cites = _cites_of(event.cites, definition, event.trigger, event.from_state)
-        for cite in cites:
-            number, _, step = cite.partition("/")
-            if number.isdigit():
-                done[int(number)].add(step)
-                evidence[int(number)].add(event.case_id)
-        if definition is not None and definition.plan is not None:
-            evidence[definition.plan.project].add(event.case_id)
+    done, evidence, ran_under = _evidence(engine, start, end)
     measured = _measured(engine, fiscal_year)
     results = []
     for project in plan.projects_in(version):
@@ -209,9 +202,51 @@ def monitor(
                 indicators,
                 money,
                 tuple(sorted(evidence[n])),
+                {c: _pinned(ran_under[c]) for c in sorted(evidence[n])},
             )
         )
     return Monitoring(plan, version, fiscal_year, half, first, last, tuple(results))
+
+
+def _evidence(
+    engine: Engine, start: datetime, end: datetime
+) -> tuple[dict[int, set[str]], dict[int, set[str]], dict[str, dict[str, list[int]]]]:
+    """From the moves of the period: the steps done and the cases moved for each project,
+    and the flow versions each case moved under."""
+    done: dict[int, set[str]] = defaultdict(set)
+    evidence: dict[int, set[str]] = defaultdict(set)
+    ran_under: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    definitions = {d.key: d for d in engine.flows}
+    for event in engine.events():
+        if not event.moved or not (start <= event.when < end):
+            continue
+        versions = ran_under[event.case_id].setdefault(event.flow_id, [])
+        if event.flow_version not in versions:
+            versions.append(event.flow_version)
+        definition = definitions.get((event.flow_id, event.flow_version)) or _kept(
+            engine, event.flow_id, event.flow_version
+        )
+        cites = _cites_of(event.cites, definition, event.trigger, event.from_state)
+        for cite in cites:
+            number, _, step = cite.partition("/")
+            if number.isdigit():
+                done[int(number)].add(step)
+                evidence[int(number)].add(event.case_id)
+        if definition is not None and definition.plan is not None:
+            evidence[definition.plan.project].add(event.case_id)
+    return done, evidence, ran_under
+
+
+def _kept(engine: Engine, flow_id: str, version: int) -> FlowDefinition | None:
+    """A version gone from the flows folders, as the store keeps it."""
+    found = engine.versions.candidates(flow_id, version)
+    return found[0] if found else None
+
+
+def _pinned(flows: Mapping[str, list[int]]) -> str:
+    return "; ".join(
+        f"{flow_id} " + " → ".join(f"v{v}" for v in versions) for flow_id, versions in flows.items()
+    )
 
 
 def _cites_of(
@@ -270,6 +305,7 @@ def as_dict(m: Monitoring) -> Mapping[str, object]:
                     "disbursed": value(p.money.disbursed),
                 },
                 "evidence": list(p.evidence),
+                "evidence_versions": dict(p.pinned),
             }
             for p in m.projects
         ],
@@ -380,7 +416,7 @@ def page(m: Monitoring, lang: str = "th") -> str:
             f"<td>{p.project.number}</td><td>{e(name)}</td>"
             f"<td>{e(say('done' if p.ran else 'not_done', lang))}</td>"
             f"<td>{e(steps)}</td><td><ul>{indicators}</ul></td><td>{money}</td>"
-            f"<td>{e(', '.join(p.evidence)) or '-'}</td>"
+            f"<td>{e(', '.join(p.evidence_words())) or '-'}</td>"
             "</tr>"
         )
     head = "".join(

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from integrity_flows.case import Case
     from integrity_flows.errors import Reason
     from integrity_flows.guards.context import GuardContext
-    from integrity_flows.stored import StoredEvent, UnreadableCase, Write
+    from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
 
 
 class CaseLookup(Protocol):
@@ -91,6 +91,12 @@ class Store(CaseLookup, Protocol):
 
     def batch(self) -> AbstractContextManager[None]:
         """Group several writes in one transaction (all or nothing)."""
+        ...
+
+    def definitions(self, flow_id: str | None = None) -> list[StoredDefinition]:
+        """Every flow definition the store keeps (of ``flow_id``), ordered by flow id,
+        version and hash: each written by :meth:`write` with the first start of a case of
+        it (``Write.definition``), kept once, never changed."""
         ...
 
     def iter_events(self) -> Iterator[StoredEvent]:

@@ -33,6 +33,24 @@ class StoredEvent:
 
 
 @attrs.frozen
+class StoredDefinition:
+    """A flow definition as a store keeps it: the exact text of one flow version, written
+    the first time a case of it starts, so that its cases can be loaded, replayed and
+    verified when the version is gone from every flows folder and plug-in.
+
+    ``hash`` is the definition hash (SHA-256 of the canonical JSON of the file's data,
+    as ``Case.definition_hash`` holds it); ``first_case`` the case whose start wrote it.
+    """
+
+    flow_id: str
+    version: int
+    hash: str
+    text: str
+    first_case: str = ""
+    stored_at: str = ""
+
+
+@attrs.frozen
 class Write:
     """One atomic write: an audit event, and the case as it is after it.
 
@@ -40,6 +58,8 @@ class Write:
     are the case's indexed fields, ``None`` when unchanged. ``expected_events`` is
     how many events the chain had when the case was read: the write fails with
     :class:`~integrity_flows.errors.ConcurrentUpdate` and changes nothing otherwise.
+    ``definition`` is the text of the case's flow version, kept (once) in the same
+    transaction: given on the first start of that version in this store.
     """
 
     event: StoredEvent
@@ -47,6 +67,7 @@ class Write:
     expected_events: int
     keys: Mapping[str, str] | None = None
     deadlines_changed: bool = True
+    definition: StoredDefinition | None = None
 
 
 @attrs.frozen
@@ -60,4 +81,4 @@ class UnreadableCase:
     detail: str
 
 
-__all__ = ["StoredEvent", "UnreadableCase", "Write"]
+__all__ = ["StoredDefinition", "StoredEvent", "UnreadableCase", "Write"]

@@ -93,6 +93,18 @@ class Cached:
     derive: Callable[[Case], Derived | None]
 
 
+@attrs.frozen
+class Against:
+    """Checks of each event and each case against the definition it ran under (the
+    engine's, which knows definitions; the verifier does not). Each returns the problems
+    it finds."""
+
+    event: Callable[[StoredEvent, Mapping[str, Any]], Iterable[VerifyProblem]]
+    case: Callable[[Case], Iterable[VerifyProblem]]
+    # Problems outside any chain (a stored definition edited), reported once.
+    extra: Callable[[], Iterable[VerifyProblem]] = tuple
+
+
 @attrs.define
 class _Chain:
     """The running state of one chain while it is read."""
@@ -117,9 +129,11 @@ def verify(
     events: Iterable[StoredEvent],
     cases: Iterable[Case | UnreadableCase],
     cached: Cached | None = None,
+    against: Against | None = None,
 ) -> VerifyReport:
     """Check ``events`` (sorted by case id, then position) against ``cases`` (sorted by id);
-    with ``cached``, also the index and deadline rows against what each case derives.
+    with ``cached``, also the index and deadline rows against what each case derives;
+    with ``against``, each event and case against the definition it ran under.
 
     A case row the store could not read (an :class:`UnreadableCase`) is a problem of its
     case; its chain is still checked, and so is every other case.
@@ -130,7 +144,7 @@ def verify(
     case_iter = _counting(iter(cases), counts)
     rows = _CachedRows(cached, problems) if cached is not None else None
     next_case = next(case_iter, None)
-    for chain in _chains(events, problems, counts):
+    for chain in _chains(events, problems, counts, against):
         heads.update(f"{chain.case_id}:{chain.head}\n".encode())
         while next_case is not None and next_case.case_id < chain.case_id:
             problems.extend(_no_trail(next_case))
@@ -143,6 +157,8 @@ def verify(
             else:
                 differs = _compare(chain, next_case.found)
                 problems.extend(differs)
+                if not differs:  # a row that disagrees with its trail is named already
+                    problems.extend(_against_case(against, next_case.found))
                 # A case row that disagrees with its trail is reported already; what it
                 # would derive is then no measure of its other rows.
                 _check_rows(rows, next_case, trusted=not differs)
@@ -175,7 +191,12 @@ def verify(
         next_case = next(case_iter, None)
     if rows is not None:
         rows.finish()
+    problems.extend(against.extra() if against is not None else ())
     return VerifyReport(counts["cases"], counts["events"], tuple(problems), heads.hexdigest())
+
+
+def _against_case(against: Against | None, case: Case) -> Iterable[VerifyProblem]:
+    return against.case(case) if against is not None else ()
 
 
 def _check_rows(rows: _CachedRows | None, row: _Row, *, trusted: bool) -> None:
@@ -336,7 +357,10 @@ def _no_trail(row: _Row) -> list[VerifyProblem]:
 
 
 def _chains(
-    events: Iterable[StoredEvent], problems: list[VerifyProblem], counts: dict[str, int]
+    events: Iterable[StoredEvent],
+    problems: list[VerifyProblem],
+    counts: dict[str, int],
+    against: Against | None,
 ) -> Iterator[_Chain]:
     chain: _Chain | None = None
     for event in events:
@@ -345,7 +369,7 @@ def _chains(
             if chain is not None:
                 yield chain
             chain = _Chain(event.case_id)
-        problems.extend(_step(chain, event))
+        problems.extend(_step(chain, event, against))
     if chain is not None:
         yield chain
 
@@ -354,7 +378,7 @@ def _problem(event: StoredEvent, kind: str, en: str, th: str) -> VerifyProblem:
     return VerifyProblem(event.case_id, event.pos, kind, en, th)
 
 
-def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
+def _step(chain: _Chain, event: StoredEvent, against: Against | None = None) -> list[VerifyProblem]:
     """Check one event against the chain so far, then advance the chain."""
     found: list[VerifyProblem] = []
     if event.pos != chain.pos + 1:
@@ -396,6 +420,8 @@ def _step(chain: _Chain, event: StoredEvent) -> list[VerifyProblem]:
         )
     else:
         found.extend(_check_body(event, body))
+        if against is not None:
+            found.extend(against.event(event, body))
         _advance(chain, body)
     chain.refused_start = (
         chain.events == 0
@@ -434,7 +460,12 @@ def _advance(chain: _Chain, body: dict[str, Any]) -> None:
             chain.data[key] = REDACTED
             chain.redacted.add(key)
         return
-    if body.get("outcome") != "moved":
+    if body.get("outcome") == MIGRATED:
+        # A case moved to another version of its flow: the event holds all of its data
+        # as the new version has it (a renamed field under its new name).
+        chain.data.clear()
+        chain.redacted.clear()
+    elif body.get("outcome") != "moved":
         return
     chain.moved = True
     chain.state = body.get("to_state")
@@ -543,6 +574,8 @@ def _compare(chain: _Chain, case: Case) -> list[VerifyProblem]:
 
 #: The outcome of an event sealing values written in clear (``Engine.seal_clear_values``).
 SEALED = "sealed"
+#: The outcome of an event moving a case to another version of its flow (``Engine.migrate``).
+MIGRATED = "migrated"
 # What a store holds for a value its trail shows as ``***``: sealed text
 # (``protection.keys.SEALED_PREFIX``), a keyed hash in hex, or a list of sealed items.
 _SEALED_TEXT = "sealed:"

@@ -21,6 +21,7 @@ from integrity_flows.cli.common import (
     open_engine,
     with_options,
 )
+from integrity_flows.definition.model import Label
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
@@ -182,10 +183,13 @@ def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: 
     """List cases / รายการเรื่อง."""
     with open_engine(db, flow_dirs, read_only=True) as engine:
         for case in engine.cases(flow_id, state):
-            label = engine.flows.get(case.flow_id, case.flow_version).label_of_state(case.state)
+            try:
+                label = engine.definition_of(case).label_of_state(case.state)
+            except FlowError:  # its version neither loaded nor kept: named by verify
+                label = Label(case.state, case.state)
             echo(
                 f"{case.id}  {label.th} / {label.en}  v{case.version}  "
-                f"{thai_datetime(case.updated_at)}"
+                f"{thai_datetime(case.updated_at)}  {case.flow_id} ฉบับ/version {case.flow_version}"
             )
 
 

@@ -29,6 +29,7 @@ from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.directory import open_directory
+from integrity_flows.engine.migration import MIGRATE
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import BadActorId, FlowError
@@ -433,6 +434,8 @@ def _describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str
             return "-"
         if kind == "trigger" and name == READ_TRIGGER:
             return "เปิดอ่านข้อมูลอ่อนไหว (read sensitive data)"
+        if kind == "trigger" and name == MIGRATE:
+            return "ย้ายไปขั้นตอนงานฉบับใหม่ (migrate)"
         if definition is None:
             return name
         found = (
@@ -453,13 +456,22 @@ def _describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str
             th, en = committees.describe_resolution(resolution)
             return f"{line}: {move} — {th} / {en}"
         return f"{line}: {move}"
+    return f"{line}: {_outcome(event, definition, move)}"
+
+
+def _outcome(event: AuditEvent, definition: FlowDefinition | None, move: str) -> str:
+    """What an event that is not a plain move did (after its actor and trigger)."""
+    if event.outcome == "migrated":
+        moved = event.authority.get("migration") or {}
+        versions = f"v{moved.get('from_version')} → v{moved.get('to_version')}"
+        return f"ฉบับ / version {versions}: {move} — {event.reason or '-'}"
     if event.outcome == "read":
-        return f"{line}: {_read(event, definition)}"
+        return f"{_read(event, definition)}"
     if event.outcome == "sealed":
         names = ", ".join(event.data)
-        return f"{line}: เข้ารหัสข้อมูลที่บันทึกไว้ก่อนมีการเข้ารหัส / sealed values written in clear: {names}"
+        return f"เข้ารหัสข้อมูลที่บันทึกไว้ก่อนมีการเข้ารหัส / sealed values written in clear: {names}"
     reasons = "; ".join(r["th"] for r in event.reasons)
-    return f"{line}: ปฏิเสธ / refused [{event.refusal}] {reasons}"
+    return f"ปฏิเสธ / refused [{event.refusal}] {reasons}"
 
 
 def _read(event: AuditEvent, definition: FlowDefinition | None) -> str:

@@ -9,6 +9,7 @@ import click
 
 from integrity_flows.cli.common import flow_overrides, flows_option
 from integrity_flows.cli.plan_data import read_plan_or_exit
+from integrity_flows.cli.versions import diff_command, lock_command, migrate_command
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.errors import DefinitionError, Problem
@@ -20,11 +21,17 @@ from integrity_flows.loading.discovery import (
     load_library,
     plan_problems,
 )
+from integrity_flows.loading.lock import lock_problems
 
 
 @click.group("flows")
 def flows_group() -> None:
     """Flow definitions / นิยามขั้นตอนงาน."""
+
+
+flows_group.add_command(lock_command)
+flows_group.add_command(diff_command)
+flows_group.add_command(migrate_command)
 
 
 def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
@@ -147,6 +154,8 @@ def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
             continue
         count += len(found)
         loaded += found
+        # A folder with versions.lock (the bundled one has): no flow changed in place.
+        problems.extend(lock_problems(folder, found, registry))
     if plan_source is not None:
         problems.extend(plan_problems(read_plan_or_exit(plan_source), loaded))
     for problem in problems:

@@ -329,7 +329,7 @@ def _monitor_text(m: Monitoring, lang: str) -> str:
             f"{money_words(money.disbursed, None, lang)}"
         )
         if p.evidence:
-            lines.append(f"   {say('evidence', lang)}: {', '.join(p.evidence)}")
+            lines.append(f"   {say('evidence', lang)}: {', '.join(p.evidence_words())}")
     return "\n".join(lines) + "\n"
 
 
@@ -365,7 +365,7 @@ def _monitor_csv(m: Monitoring, lang: str) -> str:
             money_words(money.approved, None, lang),
             money_words(money.committed, None, lang),
             money_words(money.disbursed, None, lang),
-            " ".join(p.evidence),
+            " ".join(p.evidence_words()),
         ]
         for r in p.indicators or (None,):
             if r is None:

@@ -211,7 +211,7 @@ def structure(raw: Any, source: str) -> tuple[FlowDefinition | None, list[Proble
         ]
     # ``source`` and ``digest`` are set by the loader, never written in a file, and
     # ``setting_types`` is read from the declarations under ``settings``.
-    reserved = sorted(key for key in ("source", "digest", "setting_types") if key in raw)
+    reserved = sorted(key for key in ("source", "digest", "setting_types", "text") if key in raw)
     if reserved:
         return None, [_problem(source, f"unknown key(s): {', '.join(reserved)} @ $")]
     problems: list[Problem] = []

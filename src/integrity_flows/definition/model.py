@@ -563,6 +563,9 @@ class FlowDefinition:
     duties: tuple[Duty, ...] = ()
     source: str = attrs.field(default="<memory>", eq=False)
     digest: str = attrs.field(default="", eq=False)
+    # The text the definition was read from, kept in the store with the first case of
+    # this version (docs/versions.md); "" for one built in a program.
+    text: str = attrs.field(default="", eq=False, repr=False)
     # Lookups by name and by label, built once: the engine resolves on every fire.
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
 
@@ -574,6 +577,12 @@ class FlowDefinition:
     def key(self) -> tuple[str, int]:
         """(id, version): what identifies a definition among those loaded."""
         return (self.id, self.version)
+
+    @property
+    def identity(self) -> tuple[str, int, str]:
+        """(id, version, hash): one text of a flow version. A store may have run two
+        texts under one version (changed in place before versions were kept)."""
+        return (self.id, self.version, self.digest)
 
     @property
     def initial(self) -> str:

@@ -38,6 +38,9 @@ from integrity_flows.engine.decision import (
 from integrity_flows.engine.events import Sealed, refusal_fields, sealed_event
 from integrity_flows.engine.identity import vouched, with_role_ids
 from integrity_flows.engine.machine import CompiledFlow
+from integrity_flows.engine.migrating import migrate
+from integrity_flows.engine.migration import Ask, Migration
+from integrity_flows.engine.pinned import against
 from integrity_flows.engine.sensitive import (
     LostRace,
     SealedCase,
@@ -46,6 +49,7 @@ from integrity_flows.engine.sensitive import (
     reveal,
     seal_clear_values,
 )
+from integrity_flows.engine.versions import Definitions
 from integrity_flows.errors import (
     BadCaseId,
     CaseNotFound,
@@ -77,7 +81,7 @@ from integrity_flows.protocols import (
     Store,
 )
 from integrity_flows.reports.catalogue import ReportCatalogue
-from integrity_flows.stored import StoredEvent, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, Write
 
 # The composition root only: Engine.open maps a URL to a store. Everything else in the
 # engine knows a store through the Store protocol, never a backend class.
@@ -142,11 +146,14 @@ class Engine:
         self._sinks: list[AuditSink] = list(sinks)
         # A logging.Logger, a structlog logger, or None: see integrity_flows.logs.
         self._log: EventLogger = event_logger(logger)
-        self._compiled: dict[tuple[str, int], CompiledFlow] = {}
-        self._merged_settings: dict[tuple[str, int], Mapping[str, Any]] = {}
-        self._rules_cache: dict[tuple[str, int], Rules] = {}
+        # By (id, version, hash): a store may hold two texts of one version.
+        self._compiled: dict[tuple[str, int, str], CompiledFlow] = {}
+        self._merged_settings: dict[tuple[str, int, str], Mapping[str, Any]] = {}
+        self._rules_cache: dict[tuple[str, int, str], Rules] = {}
         # The flows that grant powers (delegation orders), read by authority resolution.
         self._granting = GrantingFlows.of(flows)
+        # The definition each case runs under: loaded, or the text the store keeps.
+        self.versions = Definitions(flows, store, self.registry)
         # Events held back by the batch a thread is inside (None: not in a batch). Kept
         # per thread: a fire committed by one thread is published by that thread, never
         # collected into (or dropped with) another thread's batch.
@@ -261,19 +268,22 @@ class Engine:
 
     def settings(self, flow_id: str, version: int | None = None) -> dict[str, Any]:
         """The settings of ``flow_id`` (at ``version``, else the latest) with the host's
-        overrides applied."""
-        return dict(self._settings_of(self.flows.get(flow_id, version)))
+        overrides applied. A version gone from the flows folders is read as the store
+        keeps it."""
+        kept = self.versions.candidates(flow_id, version) if version is not None else []
+        definition = kept[0] if kept else self.flows.get(flow_id, version)
+        return dict(self._settings_of(definition))
 
     def _settings_of(self, definition: FlowDefinition) -> Mapping[str, Any]:
         # Merged once per flow version: read on every fire.
-        found = self._merged_settings.get(definition.key)
+        found = self._merged_settings.get(definition.identity)
         if found is None:
             merged = {**definition.settings, **self._settings.get(definition.id, {})}
-            found = self._merged_settings[definition.key] = MappingProxyType(merged)
+            found = self._merged_settings[definition.identity] = MappingProxyType(merged)
         return found
 
     def _rules(self, definition: FlowDefinition) -> Rules:
-        found = self._rules_cache.get(definition.key)
+        found = self._rules_cache.get(definition.identity)
         if found is None:
             found = Rules(
                 self._settings_of(definition),
@@ -285,7 +295,7 @@ class Engine:
                 self._granting,
                 self.directory if isinstance(self.directory, Directory) else None,
             )
-            self._rules_cache[definition.key] = found
+            self._rules_cache[definition.identity] = found
         return found
 
     @property
@@ -320,28 +330,15 @@ class Engine:
 
     def compiled(self, definition: FlowDefinition) -> CompiledFlow:
         """The Machine for ``definition``, built on first use and then shared."""
-        found = self._compiled.get(definition.key)
+        found = self._compiled.get(definition.identity)
         if found is None:
-            found = self._compiled[definition.key] = CompiledFlow(definition)
+            found = self._compiled[definition.identity] = CompiledFlow(definition)
         return found
 
     def definition_of(self, case: Case) -> FlowDefinition:
-        """The definition a case runs on: its own flow version, unchanged since it started."""
-        definition = self.flows.get(case.flow_id, case.flow_version)
-        if definition.digest != case.definition_hash:
-            raise DefinitionError(
-                [
-                    Problem(
-                        definition.source,
-                        "version",
-                        f"flow '{case.flow_id}' version {case.flow_version} changed after case "
-                        f"'{case.id}' started; a changed flow needs a new version number",
-                        f"ขั้นตอนงาน '{case.flow_id}' ฉบับ {case.flow_version} ถูกแก้ไขหลังเริ่มเรื่อง "
-                        f"'{case.id}' ต้องเพิ่มเลขฉบับเมื่อแก้ไขขั้นตอนงาน",
-                    )
-                ]
-            )
-        return definition
+        """The definition a case runs on: its own flow version with the content it started
+        under, loaded or (when that version is gone or was changed) as the store keeps it."""
+        return self.versions.find(case.flow_id, case.flow_version, case.definition_hash)
 
     # --- reading ------------------------------------------------------------
 
@@ -372,10 +369,11 @@ class Engine:
     def verify(self) -> VerifyReport:
         """Recompute every chain, compare every case with its trail (a row that cannot be
         read is a problem of its case), and the index and deadline rows with what each
-        case's flow derives from it."""
+        case's flow derives from it; each event and case against the definition it ran
+        under, and each definition text the store keeps against its hash."""
         store = self.store
         cached = Cached(store.iter_index_rows(), store.iter_deadline_rows(), self.derived)
-        return verify(store.iter_events(), store.scan_cases(), cached)
+        return verify(store.iter_events(), store.scan_cases(), cached, against(self.versions))
 
     def derived(self, case: Case) -> Derived | None:
         """What ``case``'s row caches, as its flow derives it: its indexed keys and its open
@@ -493,6 +491,9 @@ class Engine:
         except Refused as error:  # no key for sensitive data: refused and recorded
             self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
             raise
+        # Its text goes to the store with the first case of the version (refused, and
+        # unrecorded, when the store keeps another text of that version).
+        kept = self.versions.to_keep(definition, case_id, now)
         sealed = sealed_event(
             case_id=case_id,
             pos=1,
@@ -528,7 +529,7 @@ class Engine:
             events=1,
         )
         case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
-        self._commit(sealed, case, 0, casedata.index_keys(definition, case.data))
+        self._commit(sealed, case, 0, casedata.index_keys(definition, case.data), kept=kept)
         return case
 
     def _refuse_start(
@@ -587,6 +588,48 @@ class Engine:
         """Seal every sensitive value stored in clear, each case changed with one audit
         event (trigger ``seal``, outcome ``sealed``); see ``integrity-flows db seal``."""
         return seal_clear_values(self, reason=reason)
+
+    # --- definition versions ------------------------------------------------
+
+    def migrate(
+        self,
+        flow_id: str,
+        *,
+        from_version: int,
+        to_version: int,
+        actor: Actor,
+        reason: str,
+        states: Mapping[str, str] | None = None,
+        rename: Mapping[str, str] | None = None,
+        values: Mapping[str, Any] | None = None,
+        case_ids: Iterable[str] = (),
+        dry_run: bool = False,
+        each: bool = False,
+    ) -> Migration:
+        """Move cases of ``flow_id`` from ``from_version`` forward to ``to_version``: those
+        named in ``case_ids``, else every case at ``from_version``.
+
+        ``states`` maps a state of the old version to one of the new (a state the new
+        version also has stays where it is), ``rename`` a field to its new name, and
+        ``values`` sets fields of the new version for every case moved. Each move is an
+        audit event in the case's own chain (trigger ``migrate``, outcome
+        ``migrated``); open deadlines and indexed keys are recomputed under the new
+        version. A bad ask raises :class:`~integrity_flows.errors.BadMigration`; unless
+        every case can move (or ``each`` is true: those that can move do), nothing is
+        written and :class:`~integrity_flows.errors.MigrationRefused` names every case
+        that cannot, with its reasons. ``dry_run`` writes nothing and returns what would
+        happen, every case that cannot move included (docs/versions.md).
+        """
+        ask = Ask(
+            flow_id,
+            from_version,
+            to_version,
+            dict(states or {}),
+            dict(rename or {}),
+            dict(values or {}),
+            tuple(case_ids),
+        )
+        return migrate(self, ask, actor=actor, reason=reason, dry_run=dry_run, each=each)
 
     # --- firing -------------------------------------------------------------
 
@@ -838,13 +881,18 @@ class Engine:
         expected: int,
         keys: Mapping[str, str] | None,
         deadlines_changed: bool = True,
+        kept: StoredDefinition | None = None,
     ) -> None:
         stored = StoredEvent(sealed.case_id, sealed.pos, sealed.prev_hash, sealed.hash, sealed.text)
-        self.store.write(Write(stored, case, expected, keys, deadlines_changed))
+        self.store.write(Write(stored, case, expected, keys, deadlines_changed, kept))
         batched = self._batched()
         if batched is not None:
             batched.append(sealed)
+            if kept is not None:  # known kept once the batch commits
+                self._local.kept.append(kept)
             return
+        if kept is not None:
+            self.versions.kept(kept)
         failures = self._publish(sealed)
         if failures:
             error = PublishFailed(failures)
@@ -891,11 +939,16 @@ class Engine:
             return
         committed: list[Sealed] = []
         self._local.batched = committed
+        kept: list[StoredDefinition] = []
+        self._local.kept = kept
         try:
             with self.store.batch():
                 yield
         finally:
             self._local.batched = None
+            self._local.kept = []
+        for row in kept:
+            self.versions.kept(row)
         failures = [failure for sealed in committed for failure in self._publish(sealed)]
         if failures:
             raise PublishFailed(failures) from failures[0][1]

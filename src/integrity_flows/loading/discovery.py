@@ -16,6 +16,7 @@ from integrity_flows.guards.builtin import builtin_registry
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.duty_checks import duty_problems
 from integrity_flows.loading.links import check_links
+from integrity_flows.loading.lock import load_history
 from integrity_flows.loading.reader import read_text
 from integrity_flows.plan.catalogue import coverage
 from integrity_flows.plan.model import Plan
@@ -351,6 +352,11 @@ def load_library(
         except DefinitionError as exc:
             problems.extend(exc.problems)
             continue
+        try:
+            # The texts of earlier versions kept beside the folder's flows (history/).
+            definitions += load_history(source.folder, registry, [d.key for d in definitions])
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
         for definition in definitions:
             try:
                 library.add(definition, source)

@@ -38,7 +38,7 @@ def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition
             follows = follows_from(removed)
             problems = [*problems, *(p for p in check(rest, registry) if not follows(p))]
         raise DefinitionError(problems)
-    definition = attrs.evolve(definition, source=source, digest=digest(raw))
+    definition = attrs.evolve(definition, source=source, digest=digest(raw), text=text)
     problems = check(definition, registry)
     if problems:
         raise DefinitionError(problems)

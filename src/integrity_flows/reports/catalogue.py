@@ -152,6 +152,10 @@ class Engine(Protocol):
         """One case."""
         ...
 
+    def definition_of(self, case: Case) -> FlowDefinition:
+        """The definition a case runs under."""
+        ...
+
     def history(self, case_id: str) -> list[Any]:
         """One case's audit events."""
         ...
@@ -175,6 +179,11 @@ class EngineSource:
     def definition_for(self, flow_id: str, version: int | None = None) -> FlowDefinition:
         """A loaded definition."""
         return self.engine.flows.get(flow_id, version)
+
+    def definition_of(self, case: Case) -> FlowDefinition:
+        """The definition ``case`` runs under (a version gone from the flows folders as
+        the store keeps it)."""
+        return self.engine.definition_of(case)
 
     def iter_cases(self, flow_id: str) -> Iterator[Case]:
         """The flow's cases, streamed."""

@@ -197,8 +197,9 @@ def _points(reader: Reader, path: str, given: Any) -> tuple[Point, ...]:
 
 
 def read_value(reader: Reader, path: str, given: Any) -> Value | None:
-    """A field name, ``case_id``, ``state``, or ``{days|elapsed_days: {from, to}}``."""
-    if given in ("case_id", "state"):
+    """A field name, ``case_id``, ``state``, ``version`` (the flow version the case runs
+    under), or ``{days|elapsed_days: {from, to}}``."""
+    if given in ("case_id", "state", "version"):
         return Value(given)
     if isinstance(given, str):
         return Value("field", field=given)
@@ -209,7 +210,7 @@ def read_value(reader: Reader, path: str, given: Any) -> Value | None:
             return Value("span", span=span) if span is not None else None
     reader.add(
         path,
-        "a value is a field, case_id, state, or {days|elapsed_days: {from, to}}",
+        "a value is a field, case_id, state, version, or {days|elapsed_days: {from, to}}",
         "ค่าต้องเป็นชื่อข้อมูล case_id state หรือจำนวนวัน",
     )
     return None

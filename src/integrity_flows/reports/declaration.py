@@ -58,7 +58,7 @@ class Span:
 class Value:
     """What a figure reads from each case: a data field, the case id, or a span of days."""
 
-    kind: Literal["field", "case_id", "span", "state"]
+    kind: Literal["field", "case_id", "span", "state", "version"]
     field: str | None = None
     span: Span | None = None
 

@@ -29,6 +29,7 @@ from integrity_flows.reports.declaration import (
     OrderKey,
     ReportDecl,
     Test,
+    Value,
     YearRule,
 )
 
@@ -492,7 +493,20 @@ def _table(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl)
         value = read_value(reader, f"{where}.value", spec["value"])
         if column_id is not None and label is not None and value is not None:
             columns.append(Column(column_id, label, value))
-    return _evolve(base, set=str(item["table"]), columns=tuple(columns))
+    return _evolve(base, set=str(item["table"]), columns=_pinned(columns))
+
+
+#: The column a register that names its cases gets, unless it declares one reading
+#: ``version``: which version of its flow each case ran under (docs/versions.md).
+VERSION_COLUMN = Column("flow_version", Label("ฉบับขั้นตอนงาน", "flow version"), Value("version"))
+
+
+def _pinned(columns: list[Column]) -> tuple[Column, ...]:
+    kinds = {c.value.kind for c in columns}
+    taken = any(c.id == VERSION_COLUMN.id for c in columns)
+    if "case_id" in kinds and "version" not in kinds and not taken:
+        columns = [*columns, VERSION_COLUMN]
+    return tuple(columns)
 
 
 _DUTY_STATUSES = ("done_on_time", "done_late", "due", "overdue", "missing")

@@ -208,6 +208,8 @@ def read(seen: Seen, value: Value) -> Any:
         return seen.case.id
     if value.kind == "state":
         return seen.case.state
+    if value.kind == "version":
+        return seen.case.flow_version
     if value.kind == "span":
         assert value.span is not None
         days = span_days(seen, value.span)

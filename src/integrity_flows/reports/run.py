@@ -52,6 +52,10 @@ class ReportSource(Protocol):
         """The settings of ``flow_id``, host overrides applied."""
         ...
 
+    def definition_of(self, case: Case) -> FlowDefinition:
+        """The definition ``case`` runs under."""
+        ...
+
     def definition_for(self, flow_id: str, version: int | None = None) -> FlowDefinition:
         """The definition ``flow_id`` (the latest version when not given)."""
         ...
@@ -103,17 +107,17 @@ class Run:
         self._parents = {s.within for s in report.sets.values() if s.within is not None}
         self.ids: dict[str, set[str]] = {}
         self.first: dict[str, Case] = {}
-        self._definitions: dict[tuple[str, int], FlowDefinition] = {}
+        self._definitions: dict[tuple[str, int, str], FlowDefinition] = {}
         self._settings: dict[str, Mapping[str, Any]] = {}
         self._orders: dict[str, Order] = {}
 
     # --- reading cases ------------------------------------------------------
 
     def _seen(self, case: Case) -> Seen:
-        key = (case.flow_id, case.flow_version)
+        key = (case.flow_id, case.flow_version, case.definition_hash)
         definition = self._definitions.get(key)
         if definition is None:
-            definition = self.source.definition_for(case.flow_id, case.flow_version)
+            definition = self.source.definition_of(case)
             self._definitions[key] = definition
         if case.flow_id not in self._settings:
             self._settings[case.flow_id] = self.source.settings(case.flow_id)
@@ -257,7 +261,7 @@ class Run:
         for column in decl.columns:
             field = data.get(column.value.field or "") if column.value.kind == "field" else None
             kind: str = field.type if field is not None else "text"
-            if column.value.kind == "span":
+            if column.value.kind in ("span", "version"):
                 kind = "integer"
             if column.value.kind == "case_id":
                 kind = "case"

@@ -12,7 +12,7 @@ import attrs
 from integrity_flows.audit import merkle
 from integrity_flows.case import Case, FrozenDict
 from integrity_flows.errors import ConcurrentUpdate
-from integrity_flows.stored import StoredEvent, UnreadableCase, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
 
 
 def _frozen(case: Case) -> Case:
@@ -46,6 +46,7 @@ class MemoryStore:
         self._size = 0
         self._origin = merkle.new_origin()
         self._key_fingerprint: str | None = None
+        self._definitions: dict[tuple[str, int, str], StoredDefinition] = {}
 
     def key_fingerprint(self) -> str | None:
         """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
@@ -83,6 +84,9 @@ class MemoryStore:
             )
             self._chains.setdefault(event.case_id, []).append(stored)
             self._append_leaf(merkle.event_leaf(event.body))
+            kept = write.definition
+            if kept is not None:
+                self._definitions.setdefault((kept.flow_id, kept.version, kept.hash), kept)
             if write.case is not None:
                 self._cases[write.case.id] = _frozen(write.case)
                 self._index(write.case, write.keys)
@@ -118,11 +122,20 @@ class MemoryStore:
                 dict(self._case_keys),
                 self._seq,
                 self._size,
+                dict(self._definitions),
             )
             try:
                 yield
             except BaseException:
-                (self._cases, self._chains, self._keys, self._case_keys, self._seq, size) = snapshot
+                (
+                    self._cases,
+                    self._chains,
+                    self._keys,
+                    self._case_keys,
+                    self._seq,
+                    size,
+                    self._definitions,
+                ) = snapshot
                 # Nodes are only ever added: drop those of the leaves undone.
                 self._nodes = {
                     (level, index): value
@@ -131,6 +144,11 @@ class MemoryStore:
                 }
                 self._size = size
                 raise
+
+    def definitions(self, flow_id: str | None = None) -> list[StoredDefinition]:
+        with self._lock:
+            kept = sorted(self._definitions.items())
+        return [d for _, d in kept if flow_id is None or d.flow_id == flow_id]
 
     def events(self, case_id: str) -> list[StoredEvent]:
         with self._lock:

@@ -128,6 +128,23 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX case_keys_held ON case_keys (flow_id, field, value, state, case_id)",
         ),
     ),
+    (
+        5,
+        "every flow definition a case has run under (definition versions)",
+        (
+            # One row per text: a store that ran two texts under one version (before
+            # versions were kept) holds both, each found by its hash.
+            """CREATE TABLE definitions (
+                flow_id {text} NOT NULL,
+                version INTEGER NOT NULL,
+                hash {text} NOT NULL,
+                text {text} NOT NULL,
+                first_case {text} NOT NULL,
+                stored_at {text} NOT NULL,
+                PRIMARY KEY (flow_id, version, hash)
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -24,7 +24,7 @@ from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
 from integrity_flows.logs import library_events
-from integrity_flows.stored import StoredEvent, UnreadableCase, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
     MIGRATIONS,
@@ -40,6 +40,7 @@ from integrity_flows.stores.rows import (
     DEADLINE_ROWS,
     EVENT_COLUMNS,
     INDEX_ROWS,
+    KEEP_DEFINITION,
     KEY_FINGERPRINT,
     LEAVES,
     OUTSIDE_TREE,
@@ -48,6 +49,9 @@ from integrity_flows.stores.rows import (
     case_from_row,
     case_to_row,
     cases_query,
+    definition_from_row,
+    definition_row,
+    definitions_query,
     due_rows,
     event_from_row,
     nodes_query,
@@ -342,6 +346,8 @@ class PostgresStore:
                     (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
                 ).fetchone()
                 assert inserted is not None
+                if write.definition is not None:
+                    db.execute(KEEP_DEFINITION, definition_row(write.definition))
                 if case is not None:
                     self._write_case_rows(db, write, case)
                 return int(inserted[0])
@@ -425,6 +431,10 @@ class PostgresStore:
     def load(self, case_id: str) -> Case | None:
         rows = self._query(f"{CASE_SELECT} WHERE id = %s", (case_id,))
         return case_from_row(rows[0]) if rows else None
+
+    def definitions(self, flow_id: str | None = None) -> list[StoredDefinition]:
+        sql, params = definitions_query(flow_id, "%s")
+        return [definition_from_row(row) for row in self._query(sql, params)]
 
     def events(self, case_id: str) -> list[StoredEvent]:
         rows = self._query(

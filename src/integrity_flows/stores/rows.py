@@ -9,7 +9,7 @@ from typing import Any
 from integrity_flows.audit.records import canonical, from_iso, iso, parse_json
 from integrity_flows.case import Case, Deadline
 from integrity_flows.errors import CaseUnreadable
-from integrity_flows.stored import StoredEvent, UnreadableCase
+from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase
 
 CASE_COLUMNS = (
     "id", "flow_id", "flow_version", "definition_hash", "state", "version", "data", "actors",
@@ -83,6 +83,36 @@ INDEX_ROWS = (
     "SELECT case_id, flow_id, field, value, state FROM case_keys ORDER BY case_id, field, value"
 )
 DEADLINE_ROWS = "SELECT case_id, trigger, due FROM deadlines ORDER BY case_id, trigger"
+
+
+# Kept once: a second start of the same text (another case, another process) adds nothing.
+KEEP_DEFINITION = (
+    "INSERT INTO definitions (flow_id, version, hash, text, first_case, stored_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (flow_id, version, hash) DO NOTHING"
+)
+
+
+def definition_row(kept: StoredDefinition) -> tuple[Any, ...]:
+    """The row of ``kept`` in the definitions table."""
+    return (kept.flow_id, kept.version, kept.hash, kept.text, kept.first_case, kept.stored_at)
+
+
+def definitions_query(flow_id: str | None, mark: str) -> tuple[str, list[str]]:
+    """The stored definitions (of one flow), ordered by flow, version and hash."""
+    sql = "SELECT flow_id, version, hash, text, first_case, stored_at FROM definitions"
+    params = []
+    if flow_id is not None:
+        sql += f" WHERE flow_id = {mark}"
+        params.append(flow_id)
+    return sql + " ORDER BY flow_id, version, hash", params
+
+
+def definition_from_row(row: Sequence[Any]) -> StoredDefinition:
+    """A stored definition read back from its row."""
+    flow_id, version, hash_, text, first_case, stored_at = row
+    return StoredDefinition(
+        str(flow_id), _whole(version), str(hash_), str(text), str(first_case), str(stored_at)
+    )
 
 
 def cases_query(flow_id: str | None, state: str | None, mark: str) -> tuple[str, list[str]]:

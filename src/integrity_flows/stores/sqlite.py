@@ -19,7 +19,7 @@ from integrity_flows.audit.records import from_iso, iso
 from integrity_flows.case import Case
 from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
 from integrity_flows.logs import library_events
-from integrity_flows.stored import StoredEvent, UnreadableCase, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
     MIGRATIONS,
@@ -36,6 +36,7 @@ from integrity_flows.stores.rows import (
     DEADLINE_ROWS,
     EVENT_COLUMNS,
     INDEX_ROWS,
+    KEEP_DEFINITION,
     KEY_FINGERPRINT,
     LEAVES,
     OUTSIDE_TREE,
@@ -44,6 +45,9 @@ from integrity_flows.stores.rows import (
     case_from_row,
     case_to_row,
     cases_query,
+    definition_from_row,
+    definition_row,
+    definitions_query,
     due_rows,
     event_from_row,
     nodes_query,
@@ -54,6 +58,7 @@ from integrity_flows.stores.rows import (
 _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 )
+_KEEP_DEFINITION = KEEP_DEFINITION.replace("%s", "?")
 _UPDATE_CASE = (
     "UPDATE cases SET "
     + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
@@ -345,6 +350,8 @@ class SQLiteStore:
                 raise ConcurrentUpdate(
                     event.case_id, write.expected_events, of="event count"
                 ) from exc
+            if write.definition is not None:
+                self._db.execute(_KEEP_DEFINITION, definition_row(write.definition))
             if write.case is not None:
                 self._write_case(write)
             return int(cursor.lastrowid or 0)
@@ -410,6 +417,10 @@ class SQLiteStore:
     def load(self, case_id: str) -> Case | None:
         rows = self._query(f"{CASE_SELECT} WHERE id = ?", (case_id,))
         return case_from_row(rows[0]) if rows else None
+
+    def definitions(self, flow_id: str | None = None) -> list[StoredDefinition]:
+        sql, params = definitions_query(flow_id, "?")
+        return [definition_from_row(row) for row in self._query(sql, params)]
 
     def events(self, case_id: str) -> list[StoredEvent]:
         rows = self._query(

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import attrs
 import pytest
 
 from integrity_flows.audit import merkle
@@ -30,7 +31,7 @@ from integrity_flows.audit.records import GENESIS, canonical, digest
 from integrity_flows.case import Case, Deadline
 from integrity_flows.errors import CaseUnreadable, ConcurrentUpdate
 from integrity_flows.protocols import Store
-from integrity_flows.stored import StoredEvent, UnreadableCase, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
 
 T0 = datetime(2023, 10, 1, 2, 30, 15, 123456, tzinfo=UTC)
 FLOW = "lending"
@@ -747,3 +748,59 @@ class StoreContract:
             ("b", FLOW, "plate", "1", "open"),
         ]
         assert list(store.iter_deadline_rows()) == [("b", "remind", T0)]
+
+    # --- definitions the store keeps (definition versions) --------------------------
+
+    def test_a_definition_is_kept_with_the_write_that_starts_its_first_case(
+        self, store: Store
+    ) -> None:
+        """A write carrying a definition keeps its text, found again by flow id."""
+        kept = _definition(FLOW, 1, "a")
+        _start(store, "c1", kept)
+        _start(store, "c2", _definition(OTHER_FLOW, 3, "b"))
+        assert store.definitions(FLOW) == [kept]
+        assert [(d.flow_id, d.version) for d in store.definitions()] == [
+            (OTHER_FLOW, 3),
+            (FLOW, 1),
+        ]
+
+    def test_a_definition_is_kept_once(self, store: Store) -> None:
+        """The same text written again (another case, another process) changes nothing."""
+        first = _definition(FLOW, 1, "a")
+        _start(store, "c1", first)
+        _start(store, "c2", attrs.evolve(first, first_case="c2"))
+        assert store.definitions() == [first]
+
+    def test_two_texts_of_one_version_are_both_kept(self, store: Store) -> None:
+        """Texts are told apart by their hash: one changed in place under one version
+        (before versions were kept) is kept beside the first, each found by its hash."""
+        _start(store, "c1", _definition(FLOW, 1, "a"))
+        _start(store, "c2", _definition(FLOW, 1, "b"))
+        assert [d.hash for d in store.definitions(FLOW)] == ["a" * 64, "b" * 64]
+
+    def test_a_definition_is_undone_with_its_write(self, store: Store) -> None:
+        """A write that fails keeps no definition; nor does a batch that is undone."""
+        _start(store, "c1", _definition(FLOW, 1, "a"))
+        event = make_event("c1", 1)
+        with pytest.raises(ConcurrentUpdate):
+            store.write(Write(event, make_case("c1"), 0, definition=_definition(FLOW, 2, "b")))
+        with pytest.raises(RuntimeError):
+            _undone_batch(store)
+        assert [d.version for d in store.definitions(FLOW)] == [1]
+
+
+def _definition(flow_id: str, version: int, mark: str) -> StoredDefinition:
+    text = f"id: {flow_id}\nversion: {version}\n# ฉบับทดสอบ {mark}\n"
+    return StoredDefinition(flow_id, version, mark * 64, text, "c1", "2023-10-02T02:00:00.000000Z")
+
+
+def _undone_batch(store: Store) -> None:
+    with store.batch():
+        _start(store, "c9", _definition(FLOW, 3, "c"))
+        raise RuntimeError
+
+
+def _start(store: Store, case_id: str, definition: StoredDefinition) -> None:
+    event = make_event(case_id, 1)
+    case = make_case(case_id, flow_id=definition.flow_id, head=event.hash)
+    store.write(Write(event, case, 0, definition=definition))
