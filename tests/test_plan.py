@@ -207,6 +207,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         17,
         18,
         19,
+        21,
         22,
         23,
         24,
