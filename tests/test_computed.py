@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from _records import FLOW_TEXT, ORGANIZER, engine, started
 from integrity_flows.definition.model import Field, Label, RecordField, Rule
-from integrity_flows.engine.computed import Scope, evaluate
+from integrity_flows.engine.computed import Scope, compute_item, evaluate
 from integrity_flows.errors import DefinitionError, InvalidData
 from integrity_flows.loading import default_registry, read_text
 
@@ -178,3 +178,25 @@ def test_field_model_resolves_subfields_by_label() -> None:
     field = Field("records", Label("ร", "r"), fields={"a": NUMBER})
     assert field.sub_id("a") == field.sub_id("ตัวเลข") == field.sub_id("Number") == "a"
     assert field.sub_id("x") is None
+
+
+def test_a_computed_sub_field_reads_those_computed_before_it() -> None:
+    """Sub-fields compute in declaration order: a gap, then whether it is met, from this
+    item's values and never from what the item held before."""
+    fields = {
+        "result": NUMBER,
+        "target": NUMBER,
+        "gap": RecordField(
+            "decimal", Label("ผลต่าง", "gap"), computed=Rule("difference", ["result", "target"])
+        ),
+        "met": RecordField(
+            "boolean",
+            Label("ผ่าน", "met"),
+            computed=Rule("passes", {"field": "gap", "at_least": 0}),
+        ),
+    }
+    records = Field("records", Label("ตัวชี้วัด", "indicators"), fields=fields, key="result")
+    assert compute_item(records, {"result": "92", "target": "90"}) == {"gap": "2", "met": True}
+    stale = {"result": "84.5", "target": "90", "gap": "2", "met": True}
+    assert compute_item(records, stale) == {"gap": "-5.5", "met": False}
+    assert compute_item(records, {"target": "90", "gap": "2", "met": True}) == {}

@@ -226,11 +226,14 @@ def test_two_sweepers_in_processes_record_an_occurrence_once(tmp_path: Path) -> 
         replay_2567(engine, clock, missed=[(2023, 11), (2024, 2), (2024, 6)])
     later = at(date(2024, 11, 5))
     results = run_workers(_duty_workers.duty_sweep_race, [(url, later) for _ in range(3)])
-    written = collections.Counter(case_id for found in results for case_id in found)
+    # Only project 9's reports are replayed: other bundled duties (project 26's) are owed too.
+    written = collections.Counter(
+        case_id for found in results for case_id in found if "-budget_report-" in case_id
+    )
     assert len(written) == 3
     assert set(written.values()) == {1}, written
     with Engine.open(url, clock=FixedClock(later)) as engine:
-        records = engine.cases(DUTY_RECORD_FLOW)
+        records = [r for r in engine.cases(DUTY_RECORD_FLOW) if "-budget_report-" in r.id]
         assert {r.id for r in records} == set(written)
         assert all(r.events == 1 for r in records)
         assert engine.record_duties() == []
@@ -249,7 +252,8 @@ def test_the_duties_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     data = json.loads(capsys.readouterr().out)
     by = collections.defaultdict(list)
     for o in data["occurrences"]:
-        by[o["duty"]].append((o["period"], o["status"], o["due_on"]))
+        if o["flow"] == "budget_report":  # the flow replayed; other bundled duties are owed too
+            by[o["duty"]].append((o["period"], o["status"], o["due_on"]))
     assert [s for _, s, _ in by["monthly_financial_report"]].count("missing") == 1
     assert by["monthly_financial_report"][4] == ("2024-02-01", "missing", "2024-03-30")
     assert by["quarterly_performance_report"][1] == ("2024-01-01", "done_late", "2024-04-30")

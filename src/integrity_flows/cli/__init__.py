@@ -52,12 +52,20 @@ from integrity_flows.errors import FlowError
     help="The name of an installed plug-in whose flows may replace flows of the same id "
     "(repeatable) / ส่วนเสริมที่ให้แทนที่ขั้นตอนงานได้",
 )
+@click.option(
+    "--without-bundled-flows",
+    "without_bundled_flows",
+    is_flag=True,
+    help="Do not load the bundled flows and their reports (a host running its own plan with "
+    "--flows) / ไม่ใช้ขั้นตอนงานที่มากับระบบ",
+)
 @click.version_option(package_name="integrity-flows")
 def cli(
     verbose: bool,
     key_file: str | None,
     override_flows: tuple[str, ...],
     override_plugins: tuple[str, ...],
+    without_bundled_flows: bool,
 ) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 

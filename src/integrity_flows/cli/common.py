@@ -120,10 +120,12 @@ def flows_option(func: F) -> F:
 
 
 class Overrides(TypedDict):
-    """The sources a run lets replace flows (keyword arguments of ``load_library``)."""
+    """The sources a run lets replace flows, and whether it loads the bundled flows
+    (keyword arguments of ``load_library``)."""
 
     overrides: tuple[str, ...]
     override_plugins: tuple[str, ...]
+    bundled: bool
 
 
 def flow_overrides() -> Overrides:
@@ -135,6 +137,7 @@ def flow_overrides() -> Overrides:
     return Overrides(
         overrides=tuple(params.get("override_flows") or ()),
         override_plugins=tuple(params.get("override_plugins") or ()),
+        bundled=not params.get("without_bundled_flows"),
     )
 
 

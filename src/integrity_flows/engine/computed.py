@@ -84,12 +84,19 @@ def _may_change(definition: FlowDefinition, name: str, dirty: set[str]) -> bool:
 
 
 def compute_item(field: Field, item: Mapping[str, Any]) -> dict[str, Any]:
-    """The computed sub-fields of one item of the records ``field``."""
+    """The computed sub-fields of one item of the records ``field``.
+
+    They are evaluated in the order they are declared, and each reads the values computed
+    before it (a gap, then whether the gap is met), never what an earlier version of the
+    item held.
+    """
     found: dict[str, Any] = {}
-    scope = Scope(item, field.fields)
+    values = dict(item)
+    scope = Scope(values, field.fields)
     for name, spec in field.fields.items():
         if spec.computed is not None:
             value = evaluate(spec.computed, spec, scope)
+            values[name] = value
             if value is not None:
                 found[name] = value
     return found
