@@ -63,6 +63,7 @@ def build_site(
     flow_dirs: Sequence[str | Path] = (),
     overrides: Sequence[str | Path] = (),
     override_plugins: Sequence[str] = (),
+    bundled: bool = True,
     plan: Plan | str | Path | None = None,
     developers: str | None = None,
     dot: str | None = None,
@@ -81,7 +82,9 @@ def build_site(
         msg = f"lang must be one of {', '.join(LANGS)}, not {lang!r}"
         raise ValueError(msg)
     the_plan = plan if isinstance(plan, Plan) else open_plan(plan)
-    loaded = load_sources(flow_dirs, overrides=overrides, override_plugins=override_plugins)
+    loaded = load_sources(
+        flow_dirs, overrides=overrides, override_plugins=override_plugins, bundled=bundled
+    )
     cited = [(r.source, f"report {r.id}", r.cites) for r in loaded.reports]
     report = coverage(the_plan, loaded.flows, features, cited)
     site = Site(

@@ -52,15 +52,21 @@ def load_sources(
     *,
     overrides: Sequence[str | Path] = (),
     override_plugins: Sequence[str] = (),
+    bundled: bool = True,
 ) -> Loaded:
-    """The latest version of every flow the commands would load, with their reports."""
+    """The latest version of every flow the commands would load, with their reports
+    (``bundled``: the bundled flows among them)."""
     registry = default_registry()
     try:
         library = load_library(
-            folders, registry=registry, overrides=overrides, override_plugins=override_plugins
+            folders,
+            registry=registry,
+            overrides=overrides,
+            override_plugins=override_plugins,
+            bundled=bundled,
         )
     except DefinitionError as exc:
-        return _one_by_one(folders, overrides, override_plugins, exc.problems)
+        return _one_by_one(folders, overrides, override_plugins, exc.problems, bundled)
     flows = tuple(d for d in library.latest() if not _builtin(d))
     return Loaded(flows, tuple(library.reports))
 
@@ -75,6 +81,7 @@ def _one_by_one(
     overrides: Sequence[str | Path],
     override_plugins: Sequence[str],
     problems: Sequence[Problem],
+    bundled: bool,
 ) -> Loaded:
     registry = default_registry()
     by_source: dict[str, list[Problem]] = {}
@@ -84,7 +91,9 @@ def _one_by_one(
     broken: list[BrokenFlow] = []
     folder_list: list[Traversable | Path] = []
     try:
-        sources = flow_sources(folders, overrides=overrides, override_plugins=override_plugins)
+        sources = flow_sources(
+            folders, overrides=overrides, override_plugins=override_plugins, bundled=bundled
+        )
     except DefinitionError as exc:
         return Loaded((), (), (), exc.problems)
     for source in sources:
