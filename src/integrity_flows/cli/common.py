@@ -484,3 +484,17 @@ def _read(event: AuditEvent, definition: FlowDefinition | None) -> str:
         field = definition.data.get(name) if definition else None
         names.append(f"{field.label.th} ({field.label.en})" if field else name)
     return f"{', '.join(names)}: {event.reason or '-'}"
+
+
+def feature_folder(features: str | None) -> Path | None:
+    """The folder of ``.feature`` files a command reads: the one given (which must exist),
+    else ``features`` in the current folder when there is one, else none."""
+    if features is not None:
+        path = Path(features)
+        if not path.exists():
+            raise click.BadParameter(
+                f"'{features}' does not exist / ไม่พบ '{features}'", param_hint="--features"
+            )
+        return path
+    default = Path("features")
+    return default if default.is_dir() else None

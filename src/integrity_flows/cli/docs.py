@@ -12,11 +12,9 @@ from pathlib import Path
 
 import click
 
-from integrity_flows.cli.common import flow_overrides, flows_option
+from integrity_flows.cli.common import feature_folder, flow_overrides, flows_option
 from integrity_flows.cli.plan_data import plan_option, read_plan_or_exit
 from integrity_flows.docsite import build_site
-
-_DEFAULT_FEATURES = "features"
 
 
 @click.group("docs")
@@ -85,7 +83,7 @@ def build_command(
     scenario are shown on the site; they do not stop the build.
     """
     plan = read_plan_or_exit(plan_source)
-    feature_dir = _features(features)
+    feature_dir = feature_folder(features)
     if results is not None and not Path(results).is_file():
         raise click.BadParameter(
             f"'{results}' is not a file / ไม่พบไฟล์ '{results}'", param_hint="--results"
@@ -125,15 +123,3 @@ def build_command(
             f"{built.broken_flows} flow file(s) do not load; listed on the site",
             err=True,
         )
-
-
-def _features(features: str | None) -> Path | None:
-    if features is not None:
-        path = Path(features)
-        if not path.exists():
-            raise click.BadParameter(
-                f"'{features}' does not exist / ไม่พบ '{features}'", param_hint="--features"
-            )
-        return path
-    default = Path(_DEFAULT_FEATURES)
-    return default if default.is_dir() else None

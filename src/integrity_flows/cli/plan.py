@@ -8,11 +8,9 @@ when a flow cites, or a scenario is tagged with, a step the plan does not have.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from integrity_flows.cli.common import flow_overrides, flows_option
+from integrity_flows.cli.common import feature_folder, flow_overrides, flows_option
 from integrity_flows.cli.plan_data import (
     budget_command,
     check_command,
@@ -34,7 +32,6 @@ from integrity_flows.plan.model import KIND_LABELS
 
 YES, NO = "✓", "✗"
 _WIDTH = 72
-_DEFAULT_FEATURES = "features"
 
 
 @click.group("plan")
@@ -110,7 +107,7 @@ def coverage_command(
     plan = read_plan_or_exit(plan_source)
     if project_number is not None:
         _project_or_exit(project_number, plan_source)
-    feature_dir = _feature_dir(features)
+    feature_dir = feature_folder(features)
     library = _library(flow_dirs)
     cited = [(r.source, f"report {r.id}", r.cites) for r in library.reports]
     measured = [
@@ -158,18 +155,6 @@ def coverage_command(
             f"พบปัญหา {len(report.problems)} จุด / {len(report.problems)} problem(s) found", err=True
         )
         raise SystemExit(1)
-
-
-def _feature_dir(features: str | None) -> Path | None:
-    if features is not None:
-        path = Path(features)
-        if not path.exists():
-            raise click.BadParameter(
-                f"'{features}' does not exist / ไม่พบ '{features}'", param_hint="--features"
-            )
-        return path
-    default = Path(_DEFAULT_FEATURES)
-    return default if default.is_dir() else None
 
 
 def _project_lines(pc: ProjectCoverage) -> list[str]:
