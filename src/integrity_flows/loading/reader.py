@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading.checks import check
+from integrity_flows.loading.templates import FOLDER, expand
 from integrity_flows.safe_yaml import MAX_DEPTH, MAX_INTEGER, MAX_VALUES, parse_yaml
 
 
@@ -23,9 +25,19 @@ def digest(raw: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition:
-    """Load a definition from YAML ``text``; raise :class:`DefinitionError` with every problem."""
+def read_text(
+    text: str,
+    source: str,
+    registry: GuardRegistry,
+    templates: Traversable | Path | None = None,
+) -> FlowDefinition:
+    """Load a definition from YAML ``text``; raise :class:`DefinitionError` with every problem.
+
+    A file that names a ``template`` is expanded from the folder ``templates`` first (see
+    :mod:`integrity_flows.loading.templates`); the hash is the expanded flow's."""
     raw, problems = parse_yaml(text, source)
+    if not problems:
+        raw, problems = expand(raw, source, templates)
     if problems:
         raise DefinitionError(problems)
     definition, problems = structure(raw, source)
@@ -46,7 +58,7 @@ def read_file(path: Path, registry: GuardRegistry) -> FlowDefinition:
         raise DefinitionError(
             [Problem(str(path), "", f"cannot read: {exc}", f"อ่านไฟล์ไม่ได้: {exc}")]
         ) from exc
-    return read_text(text, str(path), registry)
+    return read_text(text, str(path), registry, path.parent / FOLDER)
 
 
 __all__ = [
