@@ -198,6 +198,8 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.risk(1).implemented  # type: ignore[union-attr]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
     assert [p.project.number for p in report.touched] == [
+        2,
+        5,
         9,
         11,
         13,
@@ -209,8 +211,10 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         23,
         29,
         30,
+        31,
         33,
         34,
+        36,
         37,
     ]
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]
