@@ -191,3 +191,25 @@ def test_the_bundled_templates_are_not_flows(registry: GuardRegistry) -> None:
     ids = {d.id for d in load_folder(bundled_flows(), registry)}
     assert {"ethics_training", "anticorruption_seminar"} <= ids
     assert "training_event" not in ids
+
+
+def test_the_reference_example_loads_with_the_bundled_template(
+    tmp_path: Path, registry: GuardRegistry
+) -> None:
+    """docs/flow-definitions.md's instance example loads against flows/templates/ and cites
+    what the bundled ethics_training cites."""
+    page = (Path(__file__).parents[1] / "docs" / "flow-definitions.md").read_text(encoding="utf-8")
+    example = page.split("```yaml\ntemplate: training_event\n", 1)[1].split("```", 1)[0]
+    bundled = Path(__file__).parents[1] / "flows"
+    (tmp_path / "templates").mkdir()
+    shape = (bundled / "templates" / "training_event.yaml").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "training_event.yaml").write_text(shape, encoding="utf-8")
+    (tmp_path / "ethics_training.yaml").write_text(
+        "template: training_event\n" + example, encoding="utf-8"
+    )
+    (documented,) = load_folder(tmp_path, registry)
+    shipped = read_file(bundled / "ethics_training.yaml", registry)
+    assert [(t.trigger, t.cites, t.also_cites) for t in documented.transitions] == [
+        (t.trigger, t.cites, t.also_cites) for t in shipped.transitions
+    ]
+    assert documented.settings == shipped.settings
