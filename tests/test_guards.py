@@ -268,6 +268,7 @@ def test_guard_kinds() -> None:
         "holds_power",
         "holds_post",
         "distinct_unit_from_field",
+        "same_unit_as_field",
         "not_listed_in",
     }
     for name in registry.names():
@@ -517,3 +518,25 @@ def test_distinct_unit_from_field_for_a_person_the_directory_knows(
     assert reasons("pranee") == []
     assert reasons("nobody") == []
     assert reasons("somsak", directory=False) == []
+
+
+def test_same_unit_as_field_lets_only_the_units_own_people_act(lending: FlowDefinition) -> None:
+    """same_unit_as_field allows the actor of the unit in the field, and refuses another
+    unit's, an actor of no known unit and an empty field, naming the field."""
+    ref = [g("same_unit_as_field", field="item")]
+
+    def reasons(actor: Actor, item: str | None = "กองช่าง") -> list[Reason]:
+        data = {"item": item} if item is not None else {}
+        ctx = GuardContext(
+            lending, actor, "approve", data, T0, SETTINGS, Lookup(), case=a_case(), case_id="L1"
+        )
+        return [r.reason for r in decide(ref, ctx, builtin_registry())]
+
+    assert reasons(Actor("somsak", unit=" กองช่าง ")) == []
+    (other,) = reasons(Actor("pranee", unit="กองคลัง"))
+    assert (other.code, other.en) == ("unit", "the actor belongs to กองคลัง, not the item 'กองช่าง'")
+    assert "ทรัพย์สิน" in other.th
+    (unknown,) = reasons(Actor("nobody"))
+    assert unknown.en == "the actor is of no known unit, not the item 'กองช่าง'"
+    (empty,) = reasons(Actor("somsak", unit="กองช่าง"), item=None)
+    assert empty.en == "'item' has not been given"

@@ -7,7 +7,9 @@
 - ``not_listed_in``: the actor (or the person named in ``field``) is not among the
   items of a list field, such as the people who declared a conflict of interest.
 
-Both refuse with the code ``conflict_of_interest``.
+Both refuse with the code ``conflict_of_interest``. Their counterpart
+``same_unit_as_field`` asks the opposite: the actor *does* belong to the unit named in a
+data field (a unit nominates only its own people); it refuses with the code ``unit``.
 """
 
 from __future__ import annotations
@@ -105,6 +107,27 @@ def not_listed_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None
     )
 
 
+def same_unit_as_field(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor belongs to the unit in data ``field`` (as the host vouches for the actor's
+    unit); an actor of no known unit, or an empty field, is refused."""
+    field = params["field"]
+    unit = ctx.data.get(field)
+    th, en = _label(ctx, field)
+    if unit in (None, ""):
+        return Reason(UNIT_CODE, f"ยังไม่มีข้อมูล '{th}'", f"'{en}' has not been given")
+    if ctx.actor.unit is not None and _unit_matches(ctx, field, ctx.actor.unit):
+        return None
+    mine_th = f"สังกัด{ctx.actor.unit}" if ctx.actor.unit else "ไม่ทราบสังกัด"
+    mine_en = f"belongs to {ctx.actor.unit}" if ctx.actor.unit else "is of no known unit"
+    return Reason(
+        UNIT_CODE,
+        f"ผู้ดำเนินการ{mine_th} ไม่ใช่{th} '{unit}'",
+        f"the actor {mine_en}, not the {en} '{unit}'",
+    )
+
+
+UNIT_CODE = "unit"
+
 INDEPENDENCE_GUARDS: tuple[GuardSpec, ...] = (
     GuardSpec(
         "distinct_unit_from_field",
@@ -112,6 +135,12 @@ INDEPENDENCE_GUARDS: tuple[GuardSpec, ...] = (
         kind="authority",
         params={"field": "field"},
         optional={"person": "field"},
+    ),
+    GuardSpec(
+        "same_unit_as_field",
+        same_unit_as_field,
+        kind="authority",
+        params={"field": "field"},
     ),
     GuardSpec(
         "not_listed_in",
@@ -122,4 +151,10 @@ INDEPENDENCE_GUARDS: tuple[GuardSpec, ...] = (
     ),
 )
 
-__all__ = ["INDEPENDENCE_GUARDS", "distinct_unit_from_field", "listed", "not_listed_in"]
+__all__ = [
+    "INDEPENDENCE_GUARDS",
+    "distinct_unit_from_field",
+    "listed",
+    "not_listed_in",
+    "same_unit_as_field",
+]

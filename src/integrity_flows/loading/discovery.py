@@ -18,6 +18,7 @@ from integrity_flows.loading.duty_checks import duty_problems
 from integrity_flows.loading.links import check_links
 from integrity_flows.loading.lock import load_history
 from integrity_flows.loading.reader import read_text
+from integrity_flows.loading.templates import FOLDER
 from integrity_flows.plan.catalogue import coverage
 from integrity_flows.plan.model import Plan
 
@@ -201,7 +202,7 @@ def load_folder(folder: Traversable | Path, registry: GuardRegistry) -> list[Flo
             )
             continue
         try:
-            definitions.append(read_text(text, str(entry), registry))
+            definitions.append(read_text(text, str(entry), registry, folder / FOLDER))
         except DefinitionError as exc:
             problems.extend(exc.problems)
     if problems:

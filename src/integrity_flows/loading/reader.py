@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import attrs
+import yaml
 
 from integrity_flows.definition.converter import structure
 from integrity_flows.definition.model import FlowDefinition
@@ -15,6 +17,7 @@ from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.loading.checks import check
 from integrity_flows.loading.setting_aside import follows_from, rest_of_file
+from integrity_flows.loading.templates import FOLDER, expand
 from integrity_flows.safe_yaml import MAX_DEPTH, MAX_INTEGER, MAX_VALUES, parse_yaml
 
 
@@ -24,9 +27,25 @@ def digest(raw: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition:
-    """Load a definition from YAML ``text``; raise :class:`DefinitionError` with every problem."""
+def read_text(
+    text: str,
+    source: str,
+    registry: GuardRegistry,
+    templates: Traversable | Path | None = None,
+) -> FlowDefinition:
+    """Load a definition from YAML ``text``; raise :class:`DefinitionError` with every problem.
+
+    A file that names a ``template`` is expanded from the folder ``templates`` first (see
+    :mod:`integrity_flows.loading.templates`); the hash and the kept ``text`` are the
+    expanded flow's."""
     raw, problems = parse_yaml(text, source)
+    if not problems:
+        expanded, problems = expand(raw, source, templates)
+        if expanded is not raw and not problems:
+            # The text kept (in a store, in flows/history/) is the flow the template made:
+            # it loads as it is when the template has changed or is gone.
+            text = _expanded_text(raw, expanded)
+        raw = expanded
     if problems:
         raise DefinitionError(problems)
     definition, problems = structure(raw, source)
@@ -45,6 +64,12 @@ def read_text(text: str, source: str, registry: GuardRegistry) -> FlowDefinition
     return definition
 
 
+def _expanded_text(raw: dict[str, Any], expanded: Any) -> str:
+    """The YAML of a flow a template made, saying which template made it."""
+    body = yaml.safe_dump(expanded, allow_unicode=True, sort_keys=False, width=100)
+    return f"# The flow {raw.get('id')!s} as template {raw.get('template')!s} made it.\n{body}"
+
+
 def read_file(path: Path, registry: GuardRegistry) -> FlowDefinition:
     """Load the definition in ``path``."""
     try:
@@ -53,7 +78,7 @@ def read_file(path: Path, registry: GuardRegistry) -> FlowDefinition:
         raise DefinitionError(
             [Problem(str(path), "", f"cannot read: {exc}", f"อ่านไฟล์ไม่ได้: {exc}")]
         ) from exc
-    return read_text(text, str(path), registry)
+    return read_text(text, str(path), registry, path.parent / FOLDER)
 
 
 __all__ = [

@@ -100,6 +100,7 @@ _RULES: Mapping[str, Label] = {
     "distinct_unit_from_field": Label(
         "ผู้ดำเนินการต้องไม่สังกัดเดียวกับ{f}", "the actor may not belong to the {f}"
     ),
+    "same_unit_as_field": Label("ผู้ดำเนินการต้องสังกัด{f}", "the actor must belong to the {f}"),
     "actor_named_in": Label("ผู้ดำเนินการต้องเป็น{f}", "the actor must be the {f}"),
     "distinct_actor": Label("ผู้ดำเนินการต้องไม่ใช่{r}ของเรื่อง", "the actor may not be the case's {r}"),
 }
