@@ -132,6 +132,17 @@ def test_field_equals(lending: FlowDefinition) -> None:
     assert check(lending, many, data={})[0].code == "field_equals"
 
 
+def test_field_equals_same_as_another_field(lending: FlowDefinition) -> None:
+    """field_equals with same_as allows two fields holding one value, refuses a difference
+    or an empty field, and names both fields."""
+    same = [g("field_equals", field="condition_in", same_as="condition_out")]
+    assert check(lending, same, data={"condition_in": "good", "condition_out": "good"}) == []
+    (reason,) = check(lending, same, data={"condition_in": "worn", "condition_out": "good"})
+    assert reason.code == "field_equals"
+    assert "must be the same as" in reason.en
+    assert check(lending, same, data={})[0].code == "field_equals"
+
+
 def test_min_items(lending: FlowDefinition) -> None:
     """min_items allows a list long enough and refuses a shorter or missing one."""
     ref = [g("min_items", field="members", count=3)]

@@ -43,14 +43,28 @@ def field_present(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None
 
 
 def field_equals(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
-    """The data field ``field`` equals ``value`` (or one of ``values``)."""
+    """The data field ``field`` equals ``value`` (or one of ``values``, or the value of the
+    field ``same_as``)."""
     field = params["field"]
+    if "same_as" in params:
+        return _same_as(ctx, field, params["same_as"])
     allowed = params["values"] if "values" in params else [params["value"]]
     if ctx.data.get(field) in allowed:
         return None
     th, en = _field_label(ctx, field)
     shown = ", ".join(str(v) for v in allowed)
     return Reason("field_equals", f"'{th}' ต้องเป็น {shown}", f"'{en}' must be {shown}")
+
+
+def _same_as(ctx: GuardContext, field: str, other: str) -> Reason | None:
+    # Two fields agree (an order carries what a resolution decided): both hold a value and
+    # it is the same, compared in the stored form (an enum by its choice id).
+    value = ctx.data.get(field)
+    if _present(value) and value == ctx.data.get(other):
+        return None
+    th, en = _field_label(ctx, field)
+    oth, oen = _field_label(ctx, other)
+    return Reason("field_equals", f"'{th}' ต้องตรงกับ '{oth}'", f"'{en}' must be the same as '{oen}'")
 
 
 def min_items(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
@@ -281,8 +295,8 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         "field_equals",
         field_equals,
         params={"field": "field"},
-        optional={"value": "value", "values": "values"},
-        one_of=(("value", "values"),),
+        optional={"value": "value", "values": "values", "same_as": "field"},
+        one_of=(("value", "values", "same_as"),),
     ),
     GuardSpec("min_items", min_items, params={"field": "field", "count": "int"}),
     GuardSpec(
