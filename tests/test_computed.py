@@ -178,3 +178,15 @@ def test_field_model_resolves_subfields_by_label() -> None:
     field = Field("records", Label("ร", "r"), fields={"a": NUMBER})
     assert field.sub_id("a") == field.sub_id("ตัวเลข") == field.sub_id("Number") == "a"
     assert field.sub_id("x") is None
+
+
+def test_fiscal_year_end_is_the_last_day_of_the_year_held() -> None:
+    """fiscal_year_end gives 30 September (CE) of the B.E. fiscal year a field holds, no
+    value for an empty or implausible year, and is checked at load."""
+    year = Field(type="integer", label=Label("ปี", "year"))
+    end = Field(type="date", label=Label("สิ้นปี", "year end"))
+    rule = Rule("fiscal_year_end", {"year": "fy"})
+    assert evaluate(rule, end, Scope({"fy": 2566}, {"fy": year})) == "2023-09-30"
+    assert evaluate(rule, end, Scope({"fy": 2567}, {"fy": year})) == "2024-09-30"
+    assert evaluate(rule, end, Scope({}, {"fy": year})) is None
+    assert evaluate(rule, end, Scope({"fy": 12}, {"fy": year})) is None

@@ -275,6 +275,7 @@ def test_guard_kinds() -> None:
         "distinct_actor",
         "distinct_from_trigger",
         "distinct_from_field",
+        "distinct_from_sibling",
         "actor_named_in",
         "holds_power",
         "holds_post",
