@@ -800,7 +800,8 @@ def test_cli_coverage_and_recommendations(capsys: pytest.CaptureFixture[str], db
 
 
 def test_cli_control_kpi_and_inspections(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    """`control-kpi` refuses a year without an evaluation; `inspections` counts the year's."""
+    """`control-kpi` refuses a year without an evaluation; `inspections` counts the year's
+    inspections that happened, and names the letters whose inspection has not."""
     status, _, err = run(
         capsys, "internal-audit", "control-kpi", "--db", db, "--fiscal-year", "2567"
     )
@@ -811,7 +812,9 @@ def test_cli_control_kpi_and_inspections(capsys: pytest.CaptureFixture[str], db:
         capsys, "internal-audit", "inspections", "--db", db, "--fiscal-year", "2567"
     )
     assert status == 0
-    assert "inspected at least once: yes" in out
+    # The letter is registered but the inspectors have not come: no inspection yet.
+    assert "inspected at least once: no" in out
+    assert "not inspected yet: L1" in out
     status, _, err = run(capsys, "internal-audit", "coverage", "--db", db, "--fiscal-year", "next")
     assert status != 0
     assert "not a fiscal year" in err
