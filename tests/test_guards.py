@@ -285,6 +285,17 @@ def test_not_held_over_overlapping_dates(lending: FlowDefinition) -> None:
     assert check(lending, ref, data=mine, lookup=open_end)[0].code == "held"
 
 
+def test_added_not_in(lending: FlowDefinition) -> None:
+    """Only the items this action appends are checked against the other list."""
+    ref = [g("added_not_in", field="check_note", list="decision_note")]
+    case = a_case(data={"check_note": ["somchai"]})
+    data = {"check_note": ["somchai", "kanya"], "decision_note": ["somchai"]}
+    assert check(lending, ref, data=data, case=case) == []  # somchai was there before
+    data = {"check_note": ["somchai", "somchai"], "decision_note": ["somchai"]}
+    (reason,) = check(lending, ref, data=data, case=case)
+    assert (reason.code, "somchai" in reason.en) == ("added_not_in", True)
+
+
 def test_numbered_in_year(lending: FlowDefinition) -> None:
     """A number ends with the B.E. calendar year of today (Thai time), in either digits."""
     ref = [g("numbered_in_year", field="register_no")]

@@ -321,6 +321,26 @@ def actor_named_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
     )
 
 
+def added_not_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """No item this action adds to the list field ``field`` is among the items of the list
+    field ``list`` (someone who left a group is not entered in it again)."""
+    field, other = params["field"], params["list"]
+    before = len((ctx.case.data.get(field) if ctx.case else None) or ())
+    added = list(ctx.data.get(field) or ())[before:]
+    barred = [str(item) for item in (ctx.data.get(other) or ())]
+    found = [str(item) for item in added if any(same_person(str(item), b) for b in barred)]
+    if not found:
+        return None
+    th, en = _field_label(ctx, field)
+    oth, oen = _field_label(ctx, other)
+    shown = ", ".join(found)
+    return Reason(
+        "added_not_in",
+        f"เพิ่ม {shown} ใน'{th}' ไม่ได้ เพราะมีชื่ออยู่ใน'{oth}' แล้ว",
+        f"{shown} cannot be added to the '{en}': already in the '{oen}'",
+    )
+
+
 _NUMBER_YEAR = re.compile(r"/\s*(\d{4})\s*$")
 
 
@@ -407,6 +427,7 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
     ),
     GuardSpec("actor_named_in", actor_named_in, kind="authority", params={"field": "field"}),
     GuardSpec("numbered_in_year", numbered_in_year, params={"field": "field"}),
+    GuardSpec("added_not_in", added_not_in, params={"field": "field", "list": "field"}),
 )
 
 
