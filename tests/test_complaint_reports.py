@@ -21,6 +21,7 @@ from _complaints import (
     investigating,
     named,
     say,
+    screened,
 )
 from integrity_flows import Engine, FixedClock
 from integrity_flows.cli import main
@@ -226,7 +227,8 @@ def test_statistics_match_the_hand_count(year: Engine) -> None:
     # screened, are in none of them.
     assert (stats["corruption_total"], stats["from_public"]) == (2, 1)
     assert _by(stats, "topic_") == {
-        "bribery": 1, "procurement": 1, "abuse_of_power": 0, "government_property": 0, "other": 0,
+        "bribery": 1, "procurement": 1, "abuse_of_power": 0, "government_property": 0,
+        "personnel": 0, "other": 0,
     }  # fmt: skip
     assert _by(stats, "submission_") == {"complaint": 1, "tip": 1}
     assert _by(stats, "complainant_group_") == {"public": 1, "personnel": 0, "not_stated": 1}
@@ -258,6 +260,37 @@ def test_statistics_follow_the_time_frames_in_force(year: Engine) -> None:
     stats = _figures(changed, 2567)
     assert (stats["acknowledge_limit_days"], stats["acknowledge_within"]) == (2, 1)
     assert (stats["close_limit_days"], stats["close_within"]) == (30, 1)
+
+
+def test_topics_are_compared_with_the_year_before(engine: Engine) -> None:
+    """complaint_topics_trend counts the confirmed topics of the year and of the year
+    before: two bribery complaints in 2566, one in 2567, is fewer but not none; a topic
+    with none in either year has not decreased; a general complaint counts only among the
+    complaints screened."""
+    clock = engine.clock
+    assert isinstance(clock, FixedClock)
+    clock.set(datetime(2023, 9, 4, 3, 0, tzinfo=UTC))  # fiscal year 2566
+    for _ in range(2):
+        case_id = file(engine, **anonymous(topic="other")).case.id
+        engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
+        engine.fire(case_id, "accept", actor=KANDA, data=screened())
+    clock.set(T0)  # fiscal year 2567
+    case_id = file(engine, **anonymous(topic="procurement")).case.id
+    engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
+    engine.fire(case_id, "accept", actor=KANDA, data=screened())
+    general = file(engine, **anonymous(topic="bribery")).case.id
+    engine.fire(general, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
+    routed = {"routed_to": "กองช่าง", "screening_note": "ซ่อมถนน", **say("ส่งต่อ")}
+    engine.fire(general, "route_general", actor=KANDA, data=routed)
+    trend = {f.key: f.value for f in run_report(engine, "complaint_topics_trend", fiscal_year=2567)}
+    assert (trend["now_bribery"], trend["before_bribery"]) == (1, 2)
+    assert (trend["fewer_bribery"], trend["no_bribery"]) == (True, False)
+    assert (trend["now_government_property"], trend["fewer_government_property"]) == (0, False)
+    assert (trend["now_screened"], trend["before_screened"], trend["fewer_complaints"]) == (
+        2,
+        2,
+        False,
+    )
 
 
 def test_statistics_hold_no_personal_data(year: Engine) -> None:

@@ -538,3 +538,52 @@ Feature: Corruption complaints and the protection of complainants (plan projects
       | fiscal year | 2567 |
     And "Boonmee" appears nowhere in the audit trail
     And the audit trail verifies
+
+  @plan-33-5.10 @plan-33-5.4
+  Scenario: Complaints by the topic confirmed at screening, against the year before (the outcomes "complaints about ... decrease")
+    The outcomes of projects 13, 15, 16, 17, 19 and 23 that complaints about a topic
+    decrease are measured on the topics screening confirmed, this fiscal year against the
+    one before. A complaint tagged bribery by the complainant and found at screening to be
+    a procurement matter counts as procurement.
+
+    Given today is 29 September 2566
+    When "web-form" starts a "corruption_complaint" case "P1" with:
+      | channel           | online form                               |
+      | anonymous         | yes                                       |
+      | topic             | bribery                                   |
+      | complaint details | an officer asks for money to issue a permit |
+    And "kanda" fires "acknowledge" on "P1" with:
+      | message to the complainant | received |
+    And "kanda" fires "accept as a corruption complaint" on "P1" with:
+      | accused official             | somchai                            |
+      | accused's unit               | Public Works Division              |
+      | accused's position           | PAO official                       |
+      | topic confirmed at screening | bribery                            |
+      | screening note               | grounds for a fact-finding         |
+      | message to the complainant   | accepted as a corruption complaint |
+    Given today is 2 October 2566
+    When "web-form" starts a "corruption_complaint" case "P2" with:
+      | channel           | online form                        |
+      | anonymous         | yes                                |
+      | topic             | bribery                            |
+      | complaint details | collusion in the school building bids |
+    And "kanda" fires "acknowledge" on "P2" with:
+      | message to the complainant | received |
+    And "kanda" fires "accept as a corruption complaint" on "P2" with:
+      | accused official             | somchai                            |
+      | accused's unit               | Public Works Division              |
+      | accused's position           | PAO official                       |
+      | topic confirmed at screening | procurement                        |
+      | screening note               | a procurement matter               |
+      | message to the complainant   | accepted as a corruption complaint |
+    Then the report "complaint_topics_trend" for fiscal year 2567 shows:
+      | figure                                          | value |
+      | this year, topic: bribery                       | 0     |
+      | year before, topic: bribery                     | 1     |
+      | this year, topic: procurement                   | 1     |
+      | year before, topic: procurement                 | 0     |
+      | no bribery complaints                           | yes   |
+      | bribery complaints decreased                    | yes   |
+      | complaints about government property decreased | no    |
+      | complaints screened decreased                   | no    |
+    And the audit trail verifies
