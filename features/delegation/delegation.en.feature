@@ -252,7 +252,7 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And the audit trail verifies
 
   @plan-19-5.6
-  Scenario: A power specific to the executive may not be delegated (project 19, step 5.6)
+  Scenario: A power specific to the executive may not be delegated; it is assigned by an announced order (project 19, step 5.6)
     When "kanda" starts a "delegation_order" case "N1" with:
       | kind of order      | delegation |
       | power              | enact provincial ordinances |
@@ -265,6 +265,25 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     Then "chaiwat" cannot fire "sign" on "N1" because "may not be delegated" with:
       | order number | 9/2566 |
     And the case "N1" is in state "reviewed"
+    When "kanda" starts a "delegation_order" case "N2" with:
+      | kind of order      | assignment to the person directly responsible |
+      | power              | enact provincial ordinances |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "N2" with:
+      | delegable | no |
+    And "chaiwat" fires "sign" on "N2" with:
+      | order number | 11/2566 |
+    And "kanda" fires "circulate" on "N2" with:
+      | circular letter number | LP 51001/W 11 |
+      | circulated to          | every unit    |
+    And "prayut" fires "acknowledge" on "N2" with:
+      | acknowledged by | prayut |
+    And "kanda" fires "announce" on "N2" with:
+      | announcement number | 11/2566 |
+    Then the case "N2" is in state "announced"
 
   @plan-19-5.5
   Scenario: A power under a special law needs the summary list attached (project 19, step 5.5)
