@@ -55,15 +55,22 @@ def say(text: str) -> dict[str, str]:
     return {"complainant_messages": text}
 
 
+def screened(unit: str = "กองช่าง", topic: str = "bribery") -> dict[str, str]:
+    """The data of accepting a complaint about somchai, an official of ``unit``, on ``topic``."""
+    return {
+        "accused": "somchai",
+        "accused_unit": unit,
+        "accused_position": "official",
+        "confirmed_topic": topic,
+        "screening_note": "มีมูล",
+        **say("รับเรื่อง"),
+    }
+
+
 def accepted(engine: Engine, case_id: str, unit: str = "กองช่าง") -> Case:
-    """Acknowledge and accept a complaint about somchai of ``unit``."""
+    """Acknowledge and accept a complaint about somchai of ``unit`` (confirmed: bribery)."""
     engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ได้รับเรื่องแล้ว"))
-    return engine.fire(
-        case_id,
-        "accept",
-        actor=KANDA,
-        data={"accused": "somchai", "accused_unit": unit, "screening_note": "มีมูล", **say("รับเรื่อง")},
-    )
+    return engine.fire(case_id, "accept", actor=KANDA, data=screened(unit))
 
 
 def investigating(engine: Engine, case_id: str) -> Case:

@@ -21,6 +21,7 @@ from _complaints import (
     investigating,
     named,
     say,
+    screened,
 )
 from integrity_flows import Engine, FixedClock
 from integrity_flows.cli import main
@@ -148,28 +149,32 @@ def _at(clock: FixedClock, days: float) -> None:
 def year(engine: Engine) -> Engine:
     """Complaints of fiscal year 2567 (and one before, one after) at known times.
 
-    A  online, anonymous, bribery: acknowledged after 1 day, routed, closed at day 5.
-    B  letter, named, procurement: acknowledged late at day 20 (escalated at day 16),
-       accepted, found substantiated, penalised, closed at day 41.
-    C  telephone, anonymous: received at day 2.5, acknowledged at day 5, referred.
+    A  online, anonymous, tagged bribery: acknowledged after 1 day, routed as a general
+       complaint, closed at day 5.
+    B  letter, named, from the public, tagged procurement: acknowledged late at day 20
+       (escalated at day 16), accepted as bribery, found substantiated, penalised, closed
+       at day 41.
+    C  telephone, anonymous tip: received at day 2.5, acknowledged at day 5, referred as
+       a procurement matter about someone outside the organization.
     D  in person, named: never acknowledged (escalated at day 16).
     E  received on 30 September 2566 (fiscal year 2566); F on 1 October 2567 (2568).
     """
     clock = engine.clock
     assert isinstance(clock, FixedClock)
     a = file(engine, **anonymous(topic="bribery")).case.id
-    b = file(engine, KANDA, **named(topic="procurement")).case.id
+    b = file(engine, KANDA, **named(topic="procurement", complainant_group="public")).case.id
     d = file(engine, KANDA, **named(channel="in_person")).case.id
     _at(clock, 1)
     engine.fire(a, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
     routed = {"routed_to": "กองช่าง", "screening_note": "ซ่อมถนน", **say("ส่งต่อ")}
     engine.fire(a, "route_general", actor=KANDA, data=routed)
     _at(clock, 2.5)
-    c = file(engine, KANDA, **anonymous(channel="phone")).case.id
+    c = file(engine, KANDA, **anonymous(channel="phone", submission="tip")).case.id
     _at(clock, 5)
     engine.fire(c, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
     engine.fire(c, "refer_out", actor=KANDA, data={
-        "referred_to": "nacc", "referral_letter": "1", "screening_note": "นอกอำนาจ", **say("ส่งต่อ")
+        "referred_to": "nacc", "referral_letter": "1", "screening_note": "นอกอำนาจ",
+        "accused_position": "outsider", "confirmed_topic": "procurement", **say("ส่งต่อ")
     })  # fmt: skip
     engine.fire(a, "close", actor=KANDA, data=say("ยุติ"))
     _at(clock, 16)
@@ -217,9 +222,16 @@ def test_statistics_match_the_hand_count(year: Engine) -> None:
     assert _by(stats, "type_") == {
         "corruption": 1, "general": 1, "outside_authority": 1, "not_screened": 1,
     }  # fmt: skip
+    # The corruption figures: B (accepted, confirmed as bribery though tagged procurement)
+    # and C (referred, procurement); A, a general complaint tagged bribery, and D, not
+    # screened, are in none of them.
+    assert (stats["corruption_total"], stats["from_public"]) == (2, 1)
     assert _by(stats, "topic_") == {
-        "bribery": 1, "procurement": 1, "abuse_of_power": 0, "government_property": 0, "other": 2,
+        "bribery": 1, "procurement": 1, "abuse_of_power": 0, "government_property": 0,
+        "personnel": 0, "other": 0,
     }  # fmt: skip
+    assert _by(stats, "submission_") == {"complaint": 1, "tip": 1}
+    assert _by(stats, "complainant_group_") == {"public": 1, "personnel": 0, "not_stated": 1}
     assert _by(stats, "outcome_") == {
         "unfounded": 0, "penalty": 1, "charge_dismissed": 0, "routed": 1, "referred": 1,
         "pending": 1,
@@ -248,6 +260,37 @@ def test_statistics_follow_the_time_frames_in_force(year: Engine) -> None:
     stats = _figures(changed, 2567)
     assert (stats["acknowledge_limit_days"], stats["acknowledge_within"]) == (2, 1)
     assert (stats["close_limit_days"], stats["close_within"]) == (30, 1)
+
+
+def test_topics_are_compared_with_the_year_before(engine: Engine) -> None:
+    """complaint_topics_trend counts the confirmed topics of the year and of the year
+    before: two bribery complaints in 2566, one in 2567, is fewer but not none; a topic
+    with none in either year has not decreased; a general complaint counts only among the
+    complaints screened."""
+    clock = engine.clock
+    assert isinstance(clock, FixedClock)
+    clock.set(datetime(2023, 9, 4, 3, 0, tzinfo=UTC))  # fiscal year 2566
+    for _ in range(2):
+        case_id = file(engine, **anonymous(topic="other")).case.id
+        engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
+        engine.fire(case_id, "accept", actor=KANDA, data=screened())
+    clock.set(T0)  # fiscal year 2567
+    case_id = file(engine, **anonymous(topic="procurement")).case.id
+    engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
+    engine.fire(case_id, "accept", actor=KANDA, data=screened())
+    general = file(engine, **anonymous(topic="bribery")).case.id
+    engine.fire(general, "acknowledge", actor=KANDA, data=say("ได้รับแล้ว"))
+    routed = {"routed_to": "กองช่าง", "screening_note": "ซ่อมถนน", **say("ส่งต่อ")}
+    engine.fire(general, "route_general", actor=KANDA, data=routed)
+    trend = {f.key: f.value for f in run_report(engine, "complaint_topics_trend", fiscal_year=2567)}
+    assert (trend["now_bribery"], trend["before_bribery"]) == (1, 2)
+    assert (trend["fewer_bribery"], trend["no_bribery"]) == (True, False)
+    assert (trend["now_government_property"], trend["fewer_government_property"]) == (0, False)
+    assert (trend["now_screened"], trend["before_screened"], trend["fewer_complaints"]) == (
+        2,
+        2,
+        False,
+    )
 
 
 def test_statistics_hold_no_personal_data(year: Engine) -> None:

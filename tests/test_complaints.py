@@ -28,6 +28,7 @@ from _complaints import (
     named,
     quiet_desk,
     say,
+    screened,
 )
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.cli import main
@@ -330,7 +331,7 @@ def test_independence_rules(engine: Engine) -> None:
     """Not the accused, not of the accused's unit, not someone who declared a conflict."""
     case_id = file(engine).case.id
     engine.fire(case_id, "acknowledge", actor=KANDA, data=say("ok"))
-    screening = {"accused": "somchai", "accused_unit": "สำนักปลัด", "screening_note": "x", **say("x")}
+    screening = screened("สำนักปลัด")
     with pytest.raises(NotAuthorized) as same_unit:
         engine.fire(case_id, "accept", actor=KANDA, data=screening)
     assert same_unit.value.mentions("conflict_of_interest")
@@ -338,7 +339,7 @@ def test_independence_rules(engine: Engine) -> None:
         case_id,
         "accept",
         actor=SOMPONG,
-        data={"accused": "somchai", "accused_unit": "กองช่าง", "screening_note": "x", **say("x")},
+        data=screened("กองช่าง"),
     )
     with pytest.raises(NotAuthorized):
         engine.fire(

@@ -200,3 +200,15 @@ def test_a_computed_sub_field_reads_those_computed_before_it() -> None:
     stale = {"result": "84.5", "target": "90", "gap": "2", "met": True}
     assert compute_item(records, stale) == {"gap": "-5.5", "met": False}
     assert compute_item(records, {"target": "90", "gap": "2", "met": True}) == {}
+
+
+def test_fiscal_year_end_is_the_last_day_of_the_year_held() -> None:
+    """fiscal_year_end gives 30 September (CE) of the B.E. fiscal year a field holds, no
+    value for an empty or implausible year, and is checked at load."""
+    year = Field(type="integer", label=Label("ปี", "year"))
+    end = Field(type="date", label=Label("สิ้นปี", "year end"))
+    rule = Rule("fiscal_year_end", {"year": "fy"})
+    assert evaluate(rule, end, Scope({"fy": 2566}, {"fy": year})) == "2023-09-30"
+    assert evaluate(rule, end, Scope({"fy": 2567}, {"fy": year})) == "2024-09-30"
+    assert evaluate(rule, end, Scope({}, {"fy": year})) is None
+    assert evaluate(rule, end, Scope({"fy": 12}, {"fy": year})) is None

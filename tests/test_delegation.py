@@ -104,9 +104,7 @@ def issue(
     case = engine.fire(
         case.id, "acknowledge", actor=ACTORS[delegate], data={"acknowledged_by": delegate}
     )
-    case = engine.fire(
-        case.id, "announce", actor=PERSONNEL, data={"announcement_no": f"P-{number}"}
-    )
+    case = engine.fire(case.id, "announce", actor=PERSONNEL, data={"announcement_no": number})
     first = date.fromisoformat(valid_from)
     if clock().date() < first:
         day(clock, engine, first)
@@ -118,10 +116,10 @@ def issue(
 def chain(engine: Engine, clock: FixedClock) -> list[Case]:
     """The four orders of the plan's chain for approving property loans."""
     return [
-        issue(engine, clock, "nayok", "rong", number="1/2567"),
-        issue(engine, clock, "nayok", "palad", number="2/2567"),
-        issue(engine, clock, "palad", "head", number="3/2567"),
-        issue(engine, clock, "head", "chief", number="4/2567"),
+        issue(engine, clock, "nayok", "rong", number="1/2566"),
+        issue(engine, clock, "nayok", "palad", number="2/2566"),
+        issue(engine, clock, "palad", "head", number="3/2566"),
+        issue(engine, clock, "head", "chief", number="4/2566"),
     ]
 
 
@@ -160,7 +158,7 @@ def test_the_chain_takes_effect_and_resolves(engine: Engine, clock: FixedClock) 
     grant = resolve(engine.store, "approve_property_loan", "chief", on)
     assert grant is not None
     assert grant.orders == (orders[3].id, orders[2].id, orders[1].id)
-    assert grant.order_numbers == ("4/2567", "3/2567", "2/2567")
+    assert grant.order_numbers == ("4/2566", "3/2566", "2/2566")
     assert grant.position == "chief_executive"
     assert resolve(engine.store, "approve_property_loan", "rong", on) is not None
     assert resolve(engine.store, "approve_leave", "chief", on) is None  # another power
@@ -227,7 +225,7 @@ def test_an_acting_officer_holds_the_holders_powers(engine: Engine, clock: Fixed
         "acting",
         kind="acting",
         power=None,
-        number="5/2567",
+        number="5/2566",
         valid_from="2023-10-10",
         valid_until="2023-10-12",
     )
@@ -260,7 +258,7 @@ def test_a_non_delegable_power_is_refused_at_signing(engine: Engine) -> None:
     )
     engine.fire(case.id, "review", actor=LEGAL, data={"delegable": False})
     with pytest.raises(GuardRejected) as caught:
-        engine.fire(case.id, "sign", actor=NAYOK, data={"order_no": "9/2567"})
+        engine.fire(case.id, "sign", actor=NAYOK, data={"order_no": "9/2566"})
     assert "5.6" in caught.value.message_en
 
 
@@ -280,7 +278,7 @@ def test_sub_delegating_a_power_not_held_is_refused(engine: Engine) -> None:
     )
     engine.fire(case.id, "review", actor=LEGAL, data={"delegable": True})
     with pytest.raises(NotAuthorized):
-        engine.fire(case.id, "sign", actor=HEAD, data={"order_no": "9/2567"})
+        engine.fire(case.id, "sign", actor=HEAD, data={"order_no": "9/2566"})
 
 
 def test_an_order_not_yet_announced_gives_nothing(engine: Engine, clock: FixedClock) -> None:
@@ -298,7 +296,7 @@ def test_an_order_not_yet_announced_gives_nothing(engine: Engine, clock: FixedCl
         },
     )
     engine.fire(case.id, "review", actor=LEGAL, data={"delegable": True})
-    engine.fire(case.id, "sign", actor=NAYOK, data={"order_no": "1/2567"})
+    engine.fire(case.id, "sign", actor=NAYOK, data={"order_no": "1/2566"})
     engine.fire(
         case.id, "circulate", actor=PERSONNEL, data={"circular_no": "C1", "circulated_to": "กองคลัง"}
     )
@@ -306,7 +304,7 @@ def test_an_order_not_yet_announced_gives_nothing(engine: Engine, clock: FixedCl
     day(clock, engine, date(2023, 10, 4))
     assert engine.get(case.id).state == "circulated"
     assert resolve(engine.store, "approve_property_loan", "rong", date(2023, 10, 4)) is None
-    engine.fire(case.id, "announce", actor=PERSONNEL, data={"announcement_no": "P1"})
+    engine.fire(case.id, "announce", actor=PERSONNEL, data={"announcement_no": "1/2566"})
     engine.sweep()
     assert engine.get(case.id).state == "in_force"
     # In force from the day it was announced, not from its earlier valid_from.
@@ -318,7 +316,7 @@ def test_monthly_reports_and_the_overdue_record(engine: Engine, clock: FixedCloc
     """The delegate reports monthly (the order's duty monthly_report, docs/duties.md); a
     month past due without a report is recorded overdue by the sweep, once, and stays
     late when the report comes."""
-    order = issue(engine, clock, "nayok", "rong", number="1/2567")
+    order = issue(engine, clock, "nayok", "rong", number="1/2566")
     day(clock, engine, date(2023, 10, 30))
     order = engine.fire(
         order.id,
@@ -386,20 +384,20 @@ def test_special_law_powers_need_the_summary_list(engine: Engine) -> None:
     )
     engine.fire(case.id, "review", actor=LEGAL, data={"delegable": True})
     with pytest.raises(GuardRejected):
-        engine.fire(case.id, "sign", actor=NAYOK, data={"order_no": "7/2567"})
+        engine.fire(case.id, "sign", actor=NAYOK, data={"order_no": "7/2566"})
     signed = engine.fire(
         case.id,
         "sign",
         actor=NAYOK,
-        data={"order_no": "7/2567", "special_law_summary": ["อนุญาตก่อสร้างอาคาร (พ.ร.บ.ควบคุมอาคาร)"]},
+        data={"order_no": "7/2566", "special_law_summary": ["อนุญาตก่อสร้างอาคาร (พ.ร.บ.ควบคุมอาคาร)"]},
     )
     assert signed.state == "signed"
 
 
 def test_a_shorter_chain_resolves(engine: Engine, clock: FixedClock) -> None:
     """A chain of two orders resolves too."""
-    issue(engine, clock, "nayok", "palad", number="2/2567")
-    issue(engine, clock, "palad", "head", number="3/2567")
+    issue(engine, clock, "nayok", "palad", number="2/2566")
+    issue(engine, clock, "palad", "head", number="3/2566")
     assert resolve(engine.store, "approve_property_loan", "head", clock() + timedelta(days=1))
 
 
@@ -410,15 +408,15 @@ def test_reports_in_force_kpi_and_overdue(engine: Engine, clock: FixedClock) -> 
     """Orders in force with their chains; the yearly KPI and the overdue reports by hand."""
     orders = chain(engine, clock)
     entries = orders_in_force(engine, date(2023, 10, 3), "approve_property_loan")
-    assert [e.order_no for e in entries] == ["1/2567", "2/2567", "3/2567", "4/2567"]
+    assert [e.order_no for e in entries] == ["1/2566", "2/2566", "3/2566", "4/2566"]
     last = entries[-1]
-    assert last.chain == ("4/2567", "3/2567", "2/2567")
+    assert last.chain == ("4/2566", "3/2566", "2/2566")
     assert last.root == "chief_executive"
     assert orders_in_force(engine, date(2023, 10, 1)) == []
     figures = kpi(engine, 2567)
     assert figures["orders"] == 4
     assert (figures["delegation"], figures["assignment"], figures["acting"]) == (4, 0, 0)
-    assert figures["order_numbers"] == ("1/2567", "2/2567", "3/2567", "4/2567")
+    assert figures["order_numbers"] == ("1/2566", "2/2566", "3/2566", "4/2566")
     assert figures["target_met"] is True
     assert kpi(engine, 2568)["orders"] == 0
     assert kpi(engine, 2568)["target_met"] is False
@@ -434,7 +432,7 @@ def test_reports_in_force_kpi_and_overdue(engine: Engine, clock: FixedClock) -> 
     # The months of fiscal year 2568 are not due yet.
     assert kpi(engine, 2568)["overdue_delegates"] == ()
     owing = {r["owing_case"] for r in overdue_rows(engine)}
-    assert {engine.get(c).data["order_no"] for c in owing} == {"4/2567", "3/2567", "2/2567"}
+    assert {engine.get(c).data["order_no"] for c in owing} == {"4/2566", "3/2566", "2/2566"}
 
 
 def test_the_delegation_commands(
@@ -447,8 +445,8 @@ def test_the_delegation_commands(
     db = str(path)
     assert main(["delegation", "in-force", "--db", db, "--on", "3 ตุลาคม 2566"]) == 0
     out = capsys.readouterr().out
-    assert "4/2567" in out
-    assert "4/2567 ← 3/2567 ← 2/2567" in out
+    assert "4/2566" in out
+    assert "4/2566 ← 3/2566 ← 2/2566" in out
     # The monthly reports are duties counted on the day asked (docs/duties.md): on
     # 3 October 2566 none is due yet; by the end of the year every month is missing.
     as_of = ["--as-of", "3 ตุลาคม 2566"]
@@ -463,7 +461,7 @@ def test_the_delegation_commands(
     assert "overdue monthly reports: 48" in capsys.readouterr().out
     argv = ["delegation", "who", "--db", db, "--power", "approve_property_loan", "--actor"]
     assert main([*argv, "chief", "--on", "2023-10-03"]) == 0
-    assert "4/2567 ← 3/2567 ← 2/2567" in capsys.readouterr().out
+    assert "4/2566 ← 3/2566 ← 2/2566" in capsys.readouterr().out
     assert main([*argv, "chief", "--on", "2023-10-01"]) == 1
     assert "does not hold" in capsys.readouterr().out
 
@@ -481,8 +479,8 @@ def test_an_acting_officer_holds_even_a_non_delegable_power(
     engine: Engine, clock: FixedClock
 ) -> None:
     """An acting officer holds even a power that may not be delegated."""
-    issue(engine, clock, "nayok", "acting", kind="acting", power=None, number="5/2567")
-    issue(engine, clock, "nayok", "rong", number="1/2567")
+    issue(engine, clock, "nayok", "acting", kind="acting", power=None, number="5/2566")
+    issue(engine, clock, "nayok", "rong", number="1/2566")
     on = date(2023, 10, 2)
     assert resolve(engine.store, "issue_provincial_ordinance", "acting", on) is not None
     assert resolve(engine.store, "issue_provincial_ordinance", "rong", on) is None
@@ -491,9 +489,9 @@ def test_an_acting_officer_holds_even_a_non_delegable_power(
 
 def test_a_superseded_order_gives_nothing_from_that_day(engine: Engine, clock: FixedClock) -> None:
     """A superseded order gives nothing from the day it is superseded."""
-    old = issue(engine, clock, "nayok", "rong", number="1/2567")
+    old = issue(engine, clock, "nayok", "rong", number="1/2566")
     day(clock, engine, date(2023, 10, 10))
-    engine.fire(old.id, "supersede", actor=NAYOK, data={"superseded_by": "11/2567"})
+    engine.fire(old.id, "supersede", actor=NAYOK, data={"superseded_by": "11/2566"})
     assert engine.get(old.id).state == "superseded"
     assert resolve(engine.store, "approve_property_loan", "rong", date(2023, 10, 9)) is not None
     assert resolve(engine.store, "approve_property_loan", "rong", date(2023, 10, 10)) is None

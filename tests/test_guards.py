@@ -132,6 +132,17 @@ def test_field_equals(lending: FlowDefinition) -> None:
     assert check(lending, many, data={})[0].code == "field_equals"
 
 
+def test_field_equals_same_as_another_field(lending: FlowDefinition) -> None:
+    """field_equals with same_as allows two fields holding one value, refuses a difference
+    or an empty field, and names both fields."""
+    same = [g("field_equals", field="condition_in", same_as="condition_out")]
+    assert check(lending, same, data={"condition_in": "good", "condition_out": "good"}) == []
+    (reason,) = check(lending, same, data={"condition_in": "worn", "condition_out": "good"})
+    assert reason.code == "field_equals"
+    assert "must be the same as" in reason.en
+    assert check(lending, same, data={})[0].code == "field_equals"
+
+
 def test_min_items(lending: FlowDefinition) -> None:
     """min_items allows a list long enough and refuses a shorter or missing one."""
     ref = [g("min_items", field="members", count=3)]
@@ -247,6 +258,56 @@ def test_not_held(lending: FlowDefinition) -> None:
     assert check(lending, ref, data={}, lookup=Lookup(["L9"])) == []  # nothing to hold
 
 
+class DatedLookup(Lookup):
+    """A Lookup whose holders are cases with the dates given."""
+
+    def __init__(self, dates: Mapping[str, tuple[str, str | None]]) -> None:
+        super().__init__(list(dates))
+        self.dates = dates
+
+    def load(self, case_id: str) -> Case | None:
+        """The holder with its start and return dates."""
+        first, last = self.dates[case_id]
+        return a_case(id=case_id, data={"item": "car", "start_date": first, "return_date": last})
+
+
+def test_not_held_over_overlapping_dates(lending: FlowDefinition) -> None:
+    """With from/until only a holder whose dates share a day with this case's holds it; an
+    open end runs on without end."""
+    ref = [g("not_held", field="item", states=["on_loan"], **{"from": "start_date"},
+             until="return_date")]  # fmt: skip
+    mine = {"item": "car", "start_date": "2023-10-05", "return_date": "2023-10-06"}
+    before = DatedLookup({"L9": ("2023-10-02", "2023-10-04")})
+    same_day = DatedLookup({"L9": ("2023-10-02", "2023-10-05")})
+    open_end = DatedLookup({"L9": ("2023-10-01", None)})
+    assert check(lending, ref, data=mine, lookup=before) == []
+    assert check(lending, ref, data=mine, lookup=same_day)[0].code == "held"
+    assert check(lending, ref, data=mine, lookup=open_end)[0].code == "held"
+
+
+def test_added_not_in(lending: FlowDefinition) -> None:
+    """Only the items this action appends are checked against the other list."""
+    ref = [g("added_not_in", field="check_note", list="decision_note")]
+    case = a_case(data={"check_note": ["somchai"]})
+    data = {"check_note": ["somchai", "kanya"], "decision_note": ["somchai"]}
+    assert check(lending, ref, data=data, case=case) == []  # somchai was there before
+    data = {"check_note": ["somchai", "somchai"], "decision_note": ["somchai"]}
+    (reason,) = check(lending, ref, data=data, case=case)
+    assert (reason.code, "somchai" in reason.en) == ("added_not_in", True)
+
+
+def test_numbered_in_year(lending: FlowDefinition) -> None:
+    """A number ends with the B.E. calendar year of today (Thai time), in either digits."""
+    ref = [g("numbered_in_year", field="register_no")]
+    assert check(lending, ref, data={"register_no": "12/2566"}) == []
+    assert check(lending, ref, data={"register_no": "๑๒/๒๕๖๖"}) == []
+    (reason,) = check(lending, ref, data={"register_no": "12/2567"})
+    assert (reason.code, "/2566" in reason.en) == ("numbered_in_year", True)
+    assert check(lending, ref, data={"register_no": "12"})[0].code == "numbered_in_year"
+    new_year = datetime(2023, 12, 31, 17, 0, tzinfo=UTC)  # 00:00 on 1 January 2567, Thai time
+    assert check(lending, ref, data={"register_no": "1/2567"}, now=new_year) == []
+
+
 def test_message_replaces_the_reason_text(lending: FlowDefinition) -> None:
     """A guard's message parameter gives the refusal's words; the code stays."""
     message = {"th": "ทรัพย์สินนี้ถูกยืมอยู่แล้ว", "en": "the item is already lent"}
@@ -264,6 +325,7 @@ def test_guard_kinds() -> None:
         "distinct_actor",
         "distinct_from_trigger",
         "distinct_from_field",
+        "distinct_from_sibling",
         "actor_named_in",
         "holds_power",
         "holds_post",

@@ -644,9 +644,9 @@ def test_a_list_item_no_form_would_take_is_refused() -> None:
             engine.start(
                 "asset_rules",
                 actor=custodian,
-                data={"fiscal_year": 2567, "channels": ["เว็บไซต์", "บอร์ด\u202e"]},
+                data={"fiscal_year": 2567, "vehicle_checks": ["ประตู ๑", "ประตู ๒\u202e"]},
             )
-        assert "'publication channels' has a bad value" in caught.value.message_en
+        assert "'vehicle checks' has a bad value" in caught.value.message_en
         assert "U+202E" in caught.value.message_en
         assert engine.cases() == []
 

@@ -510,17 +510,17 @@ def _in_force(engine: Engine, case_id: str, delegator: str, delegate: str, numbe
         case_id, "circulate", actor=person, data={"circular_no": "C", "circulated_to": ["กองคลัง"]}
     )
     engine.fire(case_id, "acknowledge", actor=_who(delegate), data={"acknowledged_by": delegate})
-    engine.fire(case_id, "announce", actor=person, data={"announcement_no": "P"})
+    engine.fire(case_id, "announce", actor=person, data={"announcement_no": "1/2566"})
     engine.sweep()
 
 
 def test_an_order_naming_a_post_its_signer_does_not_hold_is_refused_at_signing() -> None:
     """The deputy cannot sign an order as "Chief Executive": the directory says otherwise."""
     engine = Engine.open("memory://", clock=FixedClock(T0), directory=directory_of(_POSTS))
-    order = _order(engine, "rong", "chief_executive", "head", "9/2567")
+    order = _order(engine, "rong", "chief_executive", "head", "9/2566")
     before = engine.get(order)
     with pytest.raises(NotAuthorized) as refused:
-        engine.fire(order, "sign", actor=_who("rong"), data={"order_no": "9/2567"})
+        engine.fire(order, "sign", actor=_who("rong"), data={"order_no": "9/2566"})
     assert "post" in refused.value.message_en
     assert "ตำแหน่ง" in refused.value.message_th
     assert engine.get(order).state == before.state
@@ -532,11 +532,11 @@ def test_revoking_an_acting_order_breaks_the_chain_below_it() -> None:
     word: when the Chief Executive revokes her acting order, her delegate holds nothing."""
     clock = FixedClock(T0)
     engine = Engine.open("memory://", clock=clock)  # no directory yet: the host vouches
-    acting = _order(engine, "nayok", "chief_executive", "rong", "1/2567", kind="acting")
-    _in_force(engine, acting, "nayok", "rong", "1/2567")
+    acting = _order(engine, "nayok", "chief_executive", "rong", "1/2566", kind="acting")
+    _in_force(engine, acting, "nayok", "rong", "1/2566")
     # Signed while nobody checked posts: the deputy names herself Chief Executive.
-    forged = _order(engine, "rong", "chief_executive", "head", "2/2567")
-    _in_force(engine, forged, "rong", "head", "2/2567")
+    forged = _order(engine, "rong", "chief_executive", "head", "2/2566")
+    _in_force(engine, forged, "rong", "head", "2/2566")
     engine.directory = directory_of(_POSTS)
     on = date(2023, 10, 3)
     grant = engine.vouch(Actor("head"))

@@ -202,7 +202,7 @@ def close(engine: Engine, recommendation: str, responsible: Actor) -> None:
     )
 
 
-def evaluation(engine: Engine, year: int = 2567, *, adopt: bool = True) -> str:
+def evaluation(engine: Engine, year: int = 2566, *, adopt: bool = True) -> str:
     """A year's internal control evaluation with its committee and four approved documents,
     submitted and in its improvement plan (unless ``adopt`` is off)."""
     case = engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": year})
@@ -535,11 +535,11 @@ def test_recommendation_ages_by_hand(engine: Engine, clock: FixedClock) -> None:
 
 def test_control_kpi_by_hand(engine: Engine, clock: FixedClock) -> None:
     """3 of 4 fixed is 75%: missed; 4 of 5 is 80%: met. Unrecorded actions count as not fixed."""
-    evaluation_id = evaluation(engine, 2567)
+    evaluation_id = evaluation(engine, 2566)
     ids = [action(engine, evaluation_id, f"control {n}") for n in range(1, 5)]
     for case_id in ids[:3]:
         engine.fire(case_id, "record_fixed", actor=KANDA, data={"fix_evidence": "evidence"})
-    kpi = figures(engine, "internal_control_kpi", 2567)
+    kpi = figures(engine, "internal_control_kpi", 2566)
     assert (kpi["actions"], kpi["fixed"], kpi["not_fixed"], kpi["pending"]) == (4, 3, 0, 1)
     assert (kpi["fixed_rate"], kpi["target_met"], kpi["published"]) == (
         Decimal("75.00"),
@@ -548,17 +548,18 @@ def test_control_kpi_by_hand(engine: Engine, clock: FixedClock) -> None:
     )
     assert kpi["documents_approved"] == ("หนังสือรับรองการควบคุมภายใน", "ปค.๔", "ปค.๕", "ปค.๖")
     engine.fire(ids[3], "record_not_fixed", actor=KANDA, data={"not_fixed_reason": "budget"})
-    assert figures(engine, "internal_control_kpi", 2567)["not_fixed"] == 1
+    assert figures(engine, "internal_control_kpi", 2566)["not_fixed"] == 1
 
-    next_year = evaluation(engine, 2568)
+    clock.set(datetime(2024, 10, 1, 3, 0, tzinfo=UTC))  # fiscal year 2567 has ended
+    next_year = evaluation(engine, 2567)
     ids = [action(engine, next_year, f"control {n}") for n in range(1, 6)]
     for case_id in ids[:4]:
         engine.fire(case_id, "record_fixed", actor=KANDA, data={"fix_evidence": "evidence"})
-    kpi = figures(engine, "internal_control_kpi", 2568)
+    kpi = figures(engine, "internal_control_kpi", 2567)
     assert (kpi["actions"], kpi["fixed_rate"], kpi["target_met"]) == (5, Decimal("80.00"), True)
     assert (kpi["target_rate"], kpi["pending"]) == (80, 1)
     with pytest.raises(ReportError, match="no internal control evaluation"):
-        figures(engine, "internal_control_kpi", 2569)
+        figures(engine, "internal_control_kpi", 2568)
 
 
 def test_inspections_belong_to_the_fiscal_year_of_their_date(engine: Engine) -> None:
@@ -598,10 +599,67 @@ def test_the_reports_are_named_by_id_and_label(engine: Engine) -> None:
 # --- internal control documents and actions -----------------------------------------
 
 
+def test_a_year_is_evaluated_once_it_has_ended(engine: Engine, clock: FixedClock) -> None:
+    """The evaluation of fiscal year 2567 cannot be opened in 2567 (October 2566); that of
+    2566, which has ended, can, and carries the year's last day."""
+    with pytest.raises(GuardRejected, match="once that year has ended"):
+        engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2567})
+    case = engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2566})
+    assert case.data["year_end"] == "2023-09-30"
+    clock.set(datetime(2024, 9, 30, 16, 59, tzinfo=UTC))  # 23:59 Thai time, 30 Sep 2567
+    with pytest.raises(GuardRejected, match="once that year has ended"):
+        engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2567})
+    clock.set(datetime(2024, 9, 30, 17, 0, tzinfo=UTC))  # 00:00 Thai time, 1 Oct 2567
+    assert engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2567})
+
+
+def test_the_report_is_due_ninety_days_after_the_year_evaluated(
+    engine: Engine, clock: FixedClock
+) -> None:
+    """Clause 9: fiscal year 2566's report is due on 29 December 2566; submitted on 2
+    October 2566 it is on time; fiscal year 2567's, not submitted by then, is overdue."""
+    evaluation(engine, 2566)
+    (done,) = engine.duties(2566, flow_id="internal_control_evaluation")
+    assert (done.due_on, done.status, done.fulfilled_on) == (
+        date(2023, 12, 29),
+        "done_on_time",
+        date(2023, 10, 2),
+    )
+    clock.set(datetime(2024, 10, 1, 3, 0, tzinfo=UTC))
+    evaluation(engine, 2567, adopt=False)
+    clock.set(datetime(2025, 1, 2, 3, 0, tzinfo=UTC))
+    (late,) = engine.duties(2567, flow_id="internal_control_evaluation")
+    assert (late.due_on, late.status) == (date(2024, 12, 29), "overdue")
+
+
+def test_the_author_of_pk5_does_not_sign_off_the_review_of_it(engine: Engine) -> None:
+    """Separation across documents: whoever wrote ปค.๕ may not approve the auditor's ปค.๖
+    that reviews it, nor write ปค.๖; another approver may."""
+    case = engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2566})
+    engine.fire(
+        case.id,
+        "appoint_committee",
+        actor=EXEC,
+        data={"order": "1", "chair": "surachai", "members": "arun, boonmee", "secretary": "kanda"},
+    )
+    start = {"evaluation": case.id}
+    pk5 = engine.start("internal_control_report", actor=SURACHAI, data={**start, "form": "pk5"})
+    auditor_too = Actor("surachai", roles={"auditor", "permanent_secretary", "coordinator"})
+    with pytest.raises(NotAuthorized, match="separation of duties"):
+        engine.start("internal_control_report", actor=auditor_too, data={**start, "form": "pk6"})
+    pk6 = engine.start("internal_control_report", actor=PRANEE, data={**start, "form": "pk6"})
+    engine.fire(pk6.id, "submit", actor=PRANEE, data={"document_ref": "pk6"})
+    with pytest.raises(NotAuthorized, match=r"PK\.5 of the same case"):
+        engine.fire(pk6.id, "approve", actor=SURACHAI)
+    assert engine.fire(pk6.id, "approve", actor=EXEC).state == "approved"
+    engine.fire(pk5.id, "submit", actor=SURACHAI, data={"document_ref": "pk5"})
+    assert engine.fire(pk5.id, "approve", actor=EXEC).state == "approved"
+
+
 def test_each_document_has_an_author_and_another_approver(engine: Engine) -> None:
     """PK.6 only by an internal auditor, one per form, never approved by its author, the
     certificate only by the executive."""
-    case = engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2567})
+    case = engine.start("internal_control_evaluation", actor=KANDA, data={"fiscal_year": 2566})
     engine.fire(
         case.id,
         "appoint_committee",
@@ -663,7 +721,7 @@ def test_the_responsible_person_never_records_their_own_fix(engine: Engine) -> N
     engine.fire(own, "record_fixed", actor=SURACHAI, data={"fix_evidence": "log"})
     case = engine.fire(evaluation_id, "close_year", actor=KANDA, data={"closing_summary": "s"})
     assert case.state == "closed"
-    assert figures(engine, "internal_control_kpi", 2567)["published"] is True
+    assert figures(engine, "internal_control_kpi", 2566)["published"] is True
 
 
 # --- the step world -------------------------------------------------------------------
@@ -742,7 +800,8 @@ def test_cli_coverage_and_recommendations(capsys: pytest.CaptureFixture[str], db
 
 
 def test_cli_control_kpi_and_inspections(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    """`control-kpi` refuses a year without an evaluation; `inspections` counts the year's."""
+    """`control-kpi` refuses a year without an evaluation; `inspections` counts the year's
+    inspections that happened, and names the letters whose inspection has not."""
     status, _, err = run(
         capsys, "internal-audit", "control-kpi", "--db", db, "--fiscal-year", "2567"
     )
@@ -753,7 +812,9 @@ def test_cli_control_kpi_and_inspections(capsys: pytest.CaptureFixture[str], db:
         capsys, "internal-audit", "inspections", "--db", db, "--fiscal-year", "2567"
     )
     assert status == 0
-    assert "inspected at least once: yes" in out
+    # The letter is registered but the inspectors have not come: no inspection yet.
+    assert "inspected at least once: no" in out
+    assert "not inspected yet: L1" in out
     status, _, err = run(capsys, "internal-audit", "coverage", "--db", db, "--fiscal-year", "next")
     assert status != 0
     assert "not a fiscal year" in err

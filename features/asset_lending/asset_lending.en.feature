@@ -244,7 +244,11 @@ Feature: Lending of government property (integrity plan, project 13)
       | manual | manual on using and borrowing government property |
     And "somsak" fires "publicise" with:
       | flowchart            | flowchart of borrowing government property |
-      | publication channels | website of the Lampang PAO                 |
+      | publication channels | channel=website of the Lampang PAO; audience=the public |
+    Then "somsak" cannot fire "start monitoring" because "at least 2 channels" with:
+      | lending register | lending register, fiscal year 2567 |
+    When "somsak" fires "record a channel" with:
+      | publication channels | channel=circular letter to every unit; audience=staff |
     And "somsak" fires "start monitoring" with:
       | lending register | lending register, fiscal year 2567 |
     Then "sombat" cannot fire "record a vehicle check" because "appointed" with:

@@ -38,7 +38,7 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "web-form" holds the role "online corruption complaint channel"
     And "kanda" holds the roles "complaint officer" and "coordinator" in the unit "Office of the PAO Permanent Secretary"
     And "sompong" holds the role "executive" in the unit "Office of the PAO Permanent Secretary"
-    And "prasert" holds the role "executive" in the unit "Office of the Chief Executive"
+    And "prasert" holds the role "executive"
     And "somsak" holds the role "fact-finding officer" in the unit "Public Works Division"
     And "pranee" holds the role "fact-finding officer" in the unit "Finance Division"
     And "wilai" holds the role "fact-finding officer" in the unit "Legal Affairs Division"
@@ -54,6 +54,7 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     When "web-form" starts a "corruption_complaint" case "C1" with:
       | channel           | online form                                                    |
       | anonymous         | yes                                                            |
+      | kind of submission | tip                                                           |
       | topic             | bribery                                                        |
       | complaint details | a Public Works officer asks for money to speed up a building permit |
     Then the complainant holds a tracking code
@@ -66,6 +67,8 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "kanda" fires "accept as a corruption complaint" with:
       | accused official           | somchai                                             |
       | accused's unit             | Public Works Division                               |
+      | accused's position         | PAO official                                        |
+      | topic confirmed at screening | bribery                                           |
       | screening note             | bribery by staff, within our authority              |
       | message to the complainant | Your complaint is a corruption matter within our authority |
     And "sompong" fires "assign the fact-finding" with:
@@ -152,6 +155,8 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "kanda" fires "accept as a corruption complaint" with:
       | accused official           | somchai                           |
       | accused's unit             | Public Works Division             |
+      | accused's position         | permanent or contract employee    |
+      | topic confirmed at screening | bribery                         |
       | screening note             | grounds for a fact-finding        |
       | message to the complainant | accepted as a corruption complaint |
     Then "sompong" cannot fire "assign the fact-finding" because "may not be the accused" with:
@@ -232,6 +237,8 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "kanda" fires "accept as a corruption complaint" with:
       | accused official           | somchai                            |
       | accused's unit             | Public Works Division              |
+      | accused's position         | PAO official                       |
+      | topic confirmed at screening | abuse of official power          |
       | screening note             | grounds for a fact-finding         |
       | message to the complainant | accepted as a corruption complaint |
     And "sompong" fires "assign the fact-finding" with:
@@ -274,11 +281,78 @@ Feature: Corruption complaints and the protection of complainants (plan projects
       | kanda   | close and tell the complainant     | penalty imposed                                 | closed                                          |
     And the audit trail verifies
 
+  @plan-33-5.5 @plan-33-5.7
+  Scenario: A serious breach: the Chief Executive orders an expulsion only on the provincial personnel committee's resolution, and as it resolved
+    A dismissal or an expulsion of a PAO official is ordered by the Chief Executive on the
+    resolution of the provincial personnel committee (ก.จ.จ.; its announcement on discipline
+    under the general standard on discipline of B.E. 2558): the inquiry goes to the
+    committee, its resolution is recorded first, and the order follows the resolution.
+
+    When "kanda" starts a "corruption_complaint" case "C8" with:
+      | channel           | in person                                          |
+      | complainant name  | Mr Prayoon Thongdee                                |
+      | complainant is    | personnel of the organization                      |
+      | topic             | bribery                                            |
+      | complaint details | an officer takes money from a contractor to accept the works |
+    And "kanda" fires "acknowledge" with:
+      | message to the complainant | received |
+    And "kanda" fires "accept as a corruption complaint" with:
+      | accused official             | somchai                            |
+      | accused's unit               | Public Works Division              |
+      | accused's position           | PAO official                       |
+      | topic confirmed at screening | bribery                            |
+      | screening note               | grounds for a fact-finding         |
+      | message to the complainant   | accepted as a corruption complaint |
+    And "sompong" fires "assign the fact-finding" with:
+      | assigned investigator | pranee  |
+      | assignment order      | 17/2567 |
+    And "pranee" fires "take up the fact-finding" with:
+      | message to the complainant | fact-finding under way |
+    And "pranee" fires "report the complaint substantiated" with:
+      | findings                   | transfers from the contractor were found               |
+      | message to the complainant | substantiated; sent to the disciplinary process |
+    And "sompong" fires "appoint the disciplinary inquiry" with:
+      | inquiry order | 21/2567 |
+    And "manop" fires "report the inquiry" with:
+      | inquiry report | a serious breach of discipline: corruption in office |
+    Then "sompong" cannot fire "impose a penalty" because "needs the resolution of the provincial personnel committee first" with:
+      | penalty                    | expulsion |
+      | penalty order              | 31/2567   |
+      | message to the complainant | penalized |
+    When "sompong" fires "send to the provincial personnel committee" with:
+      | letter to the provincial personnel committee | LP 51001/200 |
+    And "kanda" fires "record the personnel committee's resolution" with:
+      | resolution of the provincial personnel committee      | meeting 1/2567 of 31 January 2567 |
+      | penalty resolved by the provincial personnel committee | expulsion                        |
+    Then "sompong" cannot fire "impose a penalty" because "must impose the penalty the provincial personnel committee resolved" with:
+      | penalty                    | dismissal |
+      | penalty order              | 31/2567   |
+      | message to the complainant | penalized |
+    And "sompong" cannot fire "dismiss the charge" because "which the order must impose" with:
+      | reason for dismissing the charge | no breach  |
+      | message to the complainant       | closed     |
+    When "sompong" fires "impose a penalty" with:
+      | penalty                    | expulsion                                   |
+      | penalty order              | 31/2567                                     |
+      | message to the complainant | the accused was penalized by order          |
+    Then the case is in state "penalty imposed"
+    And the audit trail records:
+      | actor   | trigger                                     | from                                                                  | to                                                                    | outcome |
+      | sompong | impose a penalty                            | inquiry reported, awaiting the decision                               |                                                                       | refused |
+      | sompong | send to the provincial personnel committee  | inquiry reported, awaiting the decision                               | sent to the provincial personnel committee, awaiting its resolution   | done    |
+      | kanda   | record the personnel committee's resolution | sent to the provincial personnel committee, awaiting its resolution   | resolved by the provincial personnel committee, awaiting the order    | done    |
+      | sompong | impose a penalty                            | resolved by the provincial personnel committee, awaiting the order    |                                                                       | refused |
+      | sompong | dismiss the charge                          | resolved by the provincial personnel committee, awaiting the order    |                                                                       | refused |
+      | sompong | impose a penalty                            | resolved by the provincial personnel committee, awaiting the order    | penalty imposed                                                       | done    |
+    And the audit trail verifies
+
   @plan-33-5.4 @plan-33-5.6
   Scenario: A complaint about the local executive is outside our authority and referred to the NACC
     The official complained about holds political office: the organization may not
     investigate the matter itself but refers it to the competent body, and the accused may
-    neither refer it nor route it as a general complaint.
+    neither refer it nor route it as a general complaint (Organic Act on Anti-Corruption
+    B.E. 2561, section 28). It cannot be accepted as the organization's own complaint, and
+    it goes only to the NACC or to the provincial governor.
 
     When "web-form" starts a "corruption_complaint" case "C6" with:
       | channel           | online form                                           |
@@ -291,8 +365,26 @@ Feature: Corruption complaints and the protection of complainants (plan projects
       | routed to                  | general complaints centre  |
       | screening note             | not a corruption matter    |
       | message to the complainant | routed as a general matter |
+    And "kanda" cannot fire "accept as a corruption complaint" because "must be referred to the competent body" with:
+      | accused official             | prasert                                |
+      | accused's unit               | Office of the PAO Permanent Secretary  |
+      | accused's position           | Chief Executive                        |
+      | topic confirmed at screening | procurement                            |
+      | screening note               | grounds for a fact-finding             |
+      | message to the complainant   | accepted as a corruption complaint     |
+    And "kanda" cannot fire "refer to the competent body" because "goes to the NACC or the provincial governor" with:
+      | accused official             | prasert                              |
+      | accused's position           | Chief Executive                      |
+      | topic confirmed at screening | procurement                          |
+      | referred to                  | State Audit Office                   |
+      | referral letter              | LP 51001/122                         |
+      | screening note               | procurement to be audited            |
+      | message to the complainant   | referred to the State Audit Office   |
+    And the case is in state "acknowledged, being screened"
     When "kanda" fires "refer to the competent body" with:
       | accused official           | prasert                                            |
+      | accused's position         | Chief Executive                                    |
+      | topic confirmed at screening | procurement                                      |
       | referred to                | NACC                                               |
       | referral letter            | LP 51001/123                                       |
       | screening note             | the accused holds political office: a matter for the NACC |
@@ -312,6 +404,8 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     Then the report "complaint_statistics" for fiscal year 2567 shows:
       | figure                          | value |
       | outside our authority, referred | 1     |
+      | corruption complaints confirmed at screening | 1 |
+      | topic: procurement              | 1     |
       | referred to the competent body  | 1     |
       | stage: closed                   | 1     |
     And the audit trail verifies
@@ -340,6 +434,9 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     the flow published (33/5.8), officers trained (33/5.9), statistics prepared and published
     (33/5.10, 34/5.4), results reported (33/5.11) and acknowledged by the executives
     (34/5.5). The statistics are computed from the year's complaints, with no personal data.
+    Publicising a channel after the training does not send the case back. The corruption
+    figures count the topic confirmed at screening, not the complainant's own tag, and leave
+    the general complaints out.
 
     When "kanda" starts a "complaint_measure" case "M2567" with:
       | fiscal year | 2567 |
@@ -349,15 +446,18 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "kanda" fires "publish the complaint process" with:
       | announcement of the process | announcement 5/2567        |
       | publicity channels          | the Lampang PAO website     |
-    And "kanda" fires "record publicity of the channels" with:
-      | publicity channels | the office notice board |
     And "kanda" fires "publish the handling manual" with:
       | digest of the flow the manual is written from | corruption_complaint version 1 |
       | where the manual is published                 | website, anti-corruption page  |
     And "kanda" fires "record the officers' training" with:
       | training date    | 20 October 2566 |
       | officers trained | 12              |
+    And "kanda" fires "record publicity of the channels" with:
+      | publicity channels | the office notice board |
     Then the case is in state "officers trained"
+    And "kanda" cannot fire "publish the handling manual" because "officers trained" with:
+      | digest of the flow the manual is written from | corruption_complaint version 1 |
+      | where the manual is published                 | website, anti-corruption page  |
     When "web-form" starts a "corruption_complaint" case "A" with:
       | channel           | online form                     |
       | anonymous         | yes                             |
@@ -366,7 +466,8 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "kanda" starts a "corruption_complaint" case "B" with:
       | channel           | letter                                     |
       | complainant name  | Mr Boonmee Meesuk                          |
-      | topic             | procurement                                |
+      | complainant is    | a member of the public                     |
+      | topic             | bribery                                    |
       | complaint details | a specification written for a single seller |
     And "kanda" starts a "corruption_complaint" case "C" with:
       | channel           | telephone                       |
@@ -384,7 +485,9 @@ Feature: Corruption complaints and the protection of complainants (plan projects
       | message to the complainant | received |
     And "kanda" fires "accept as a corruption complaint" on "B" with:
       | accused's unit             | Procurement and Assets Division    |
-      | screening note             | grounds for a fact-finding         |
+      | accused's position         | PAO official                       |
+      | topic confirmed at screening | procurement                      |
+      | screening note             | a procurement matter, grounds for a fact-finding |
       | message to the complainant | accepted as a corruption complaint |
     And 2 days pass
     And "kanda" fires "close and tell the complainant" on "A" with:
@@ -403,7 +506,13 @@ Feature: Corruption complaints and the protection of complainants (plan projects
       | corruption within our authority    | 1     |
       | general complaints                 | 1     |
       | not screened yet                   | 1     |
-      | topic: bribery                     | 1     |
+      | corruption complaints confirmed at screening | 1 |
+      | corruption complaints and tips from the public | 1 |
+      | kind: complaint                    | 1     |
+      | kind: tip                          | 0     |
+      | complainant: a member of the public | 1    |
+      | topic: bribery                     | 0     |
+      | topic: procurement                 | 1     |
       | routed to the general process      | 1     |
       | no outcome yet                     | 2     |
       | stage: receiving                   | 1     |
@@ -428,4 +537,53 @@ Feature: Corruption complaints and the protection of complainants (plan projects
     And "kanda" cannot start a "complaint_measure" case because "already under way" with:
       | fiscal year | 2567 |
     And "Boonmee" appears nowhere in the audit trail
+    And the audit trail verifies
+
+  @plan-33-5.10 @plan-33-5.4
+  Scenario: Complaints by the topic confirmed at screening, against the year before (the outcomes "complaints about ... decrease")
+    The outcomes of projects 13, 15, 16, 17, 19 and 23 that complaints about a topic
+    decrease are measured on the topics screening confirmed, this fiscal year against the
+    one before. A complaint tagged bribery by the complainant and found at screening to be
+    a procurement matter counts as procurement.
+
+    Given today is 29 September 2566
+    When "web-form" starts a "corruption_complaint" case "P1" with:
+      | channel           | online form                               |
+      | anonymous         | yes                                       |
+      | topic             | bribery                                   |
+      | complaint details | an officer asks for money to issue a permit |
+    And "kanda" fires "acknowledge" on "P1" with:
+      | message to the complainant | received |
+    And "kanda" fires "accept as a corruption complaint" on "P1" with:
+      | accused official             | somchai                            |
+      | accused's unit               | Public Works Division              |
+      | accused's position           | PAO official                       |
+      | topic confirmed at screening | bribery                            |
+      | screening note               | grounds for a fact-finding         |
+      | message to the complainant   | accepted as a corruption complaint |
+    Given today is 2 October 2566
+    When "web-form" starts a "corruption_complaint" case "P2" with:
+      | channel           | online form                        |
+      | anonymous         | yes                                |
+      | topic             | bribery                            |
+      | complaint details | collusion in the school building bids |
+    And "kanda" fires "acknowledge" on "P2" with:
+      | message to the complainant | received |
+    And "kanda" fires "accept as a corruption complaint" on "P2" with:
+      | accused official             | somchai                            |
+      | accused's unit               | Public Works Division              |
+      | accused's position           | PAO official                       |
+      | topic confirmed at screening | procurement                        |
+      | screening note               | a procurement matter               |
+      | message to the complainant   | accepted as a corruption complaint |
+    Then the report "complaint_topics_trend" for fiscal year 2567 shows:
+      | figure                                          | value |
+      | this year, topic: bribery                       | 0     |
+      | year before, topic: bribery                     | 1     |
+      | this year, topic: procurement                   | 1     |
+      | year before, topic: procurement                 | 0     |
+      | no bribery complaints                           | yes   |
+      | bribery complaints decreased                    | yes   |
+      | complaints about government property decreased | no    |
+      | complaints screened decreased                   | no    |
     And the audit trail verifies

@@ -21,7 +21,7 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
   delegation_order flow's reading of the plan, not its words.
 
   Background:
-    Given today is 1 October 2566
+    Given today is 29 September 2566
     And "chaiwat" holds the role "Chief Executive"
     And "surachai" holds the role "Deputy Chief Executive"
     And "prayut" holds the role "Permanent Secretary"
@@ -49,14 +49,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O1" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "O1" with:
-      | order number | 1/2567 |
+      | order number | 1/2566 |
     And "kanda" fires "circulate" on "O1" with:
-      | circular letter number | LP 51001/W 1/2567 |
+      | circular letter number | LP 51001/W 1 |
       | circulated to          | every unit |
     And "surachai" fires "acknowledge" on "O1" with:
       | acknowledged by | surachai |
     And "kanda" fires "announce" on "O1" with:
-      | announcement number | 1/2567 |
+      | announcement number | 1/2566 |
     When "kanda" starts a "delegation_order" case "O2" with:
       | kind of order      | delegation |
       | power              | approve loans of government property |
@@ -67,14 +67,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O2" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "O2" with:
-      | order number | 2/2567 |
+      | order number | 2/2566 |
     And "kanda" fires "circulate" on "O2" with:
-      | circular letter number | LP 51001/W 2/2567 |
+      | circular letter number | LP 51001/W 2 |
       | circulated to          | every unit |
     And "prayut" fires "acknowledge" on "O2" with:
       | acknowledged by | prayut |
     And "kanda" fires "announce" on "O2" with:
-      | announcement number | 2/2567 |
+      | announcement number | 2/2566 |
     When today is 2 October 2566
     Then the case "O1" is in state "in force"
     And the case "O2" is in state "in force"
@@ -88,14 +88,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O3" with:
       | delegable | yes |
     And "prayut" fires "sign" on "O3" with:
-      | order number | 3/2567 |
+      | order number | 3/2566 |
     And "kanda" fires "circulate" on "O3" with:
-      | circular letter number | LP 51001/W 3/2567 |
+      | circular letter number | LP 51001/W 3 |
       | circulated to          | every unit |
     And "wilai" fires "acknowledge" on "O3" with:
       | acknowledged by | wilai |
     And "kanda" fires "announce" on "O3" with:
-      | announcement number | 3/2567 |
+      | announcement number | 3/2566 |
     When "kanda" starts a "delegation_order" case "O4" with:
       | kind of order      | delegation |
       | power              | approve loans of government property |
@@ -106,18 +106,18 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O4" with:
       | delegable | yes |
     Then "wilai" cannot fire "sign" on "O4" because "does not hold the power" with:
-      | order number | 4/2567 |
+      | order number | 4/2566 |
     When today is 3 October 2566
     Then the case "O3" is in state "in force"
     When "wilai" fires "sign" on "O4" with:
-      | order number | 4/2567 |
+      | order number | 4/2566 |
     And "kanda" fires "circulate" on "O4" with:
-      | circular letter number | LP 51001/W 4/2567 |
+      | circular letter number | LP 51001/W 4 |
       | circulated to          | every unit |
     And "sompong" fires "acknowledge" on "O4" with:
       | acknowledged by | sompong |
     And "kanda" fires "announce" on "O4" with:
-      | announcement number | 4/2567 |
+      | announcement number | 4/2566 |
     And today is 4 October 2566
     Then the case "O4" is in state "in force"
     And the report "delegation_orders" for fiscal year 2567 shows:
@@ -151,14 +151,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O1" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "O1" with:
-      | order number | 1/2567 |
+      | order number | 1/2566 |
     And "kanda" fires "circulate" on "O1" with:
-      | circular letter number | LP 51001/W 1/2567 |
+      | circular letter number | LP 51001/W 1 |
       | circulated to          | every unit |
     And "surachai" fires "acknowledge" on "O1" with:
       | acknowledged by | surachai |
     And "kanda" fires "announce" on "O1" with:
-      | announcement number | 1/2567 |
+      | announcement number | 1/2566 |
     When "somchai" starts an "asset_lending" case "L1" with:
       | item        | pool car L1     |
       | purpose     | meeting off site    |
@@ -169,7 +169,7 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     Then "surachai" may fire "approve" on "L1"
     When "surachai" fires "approve" on "L1"
     Then the case "L1" is in state "approved"
-    And the "approve" on "L1" relied on the order "1/2567"
+    And the "approve" on "L1" relied on the order "1/2566"
     And the audit trail of "L1" records:
       | actor      | trigger | from    | to       | outcome |
       | surachai   | approve | checked |          | refused |
@@ -188,14 +188,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O1" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "O1" with:
-      | order number | 1/2567 |
+      | order number | 1/2566 |
     And "kanda" fires "circulate" on "O1" with:
-      | circular letter number | LP 51001/W 1/2567 |
+      | circular letter number | LP 51001/W 1 |
       | circulated to          | every unit |
     And "surachai" fires "acknowledge" on "O1" with:
       | acknowledged by | surachai |
     And "kanda" fires "announce" on "O1" with:
-      | announcement number | 1/2567 |
+      | announcement number | 1/2566 |
     And today is 5 October 2566
     When "chaiwat" fires "revoke" on "O1" with:
       | reason for ending | the division of work is reorganised |
@@ -223,14 +223,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "A1" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "A1" with:
-      | order number | 5/2567 |
+      | order number | 5/2566 |
     And "kanda" fires "circulate" on "A1" with:
-      | circular letter number | LP 51001/W 5/2567 |
+      | circular letter number | LP 51001/W 5 |
       | circulated to          | every unit |
     And "prayut" fires "acknowledge" on "A1" with:
       | acknowledged by | prayut |
     And "kanda" fires "announce" on "A1" with:
-      | announcement number | 5/2567 |
+      | announcement number | 5/2566 |
     When "somchai" starts an "asset_lending" case "L1" with:
       | item        | pool car L1     |
       | purpose     | meeting off site    |
@@ -252,7 +252,7 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And the audit trail verifies
 
   @plan-19-5.6
-  Scenario: A power specific to the executive may not be delegated (project 19, step 5.6)
+  Scenario: A power specific to the executive may not be delegated; it is assigned by an announced order (project 19, step 5.6)
     When "kanda" starts a "delegation_order" case "N1" with:
       | kind of order      | delegation |
       | power              | enact provincial ordinances |
@@ -263,8 +263,27 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "N1" with:
       | delegable | no |
     Then "chaiwat" cannot fire "sign" on "N1" because "may not be delegated" with:
-      | order number | 9/2567 |
+      | order number | 9/2566 |
     And the case "N1" is in state "reviewed"
+    When "kanda" starts a "delegation_order" case "N2" with:
+      | kind of order      | assignment to the person directly responsible |
+      | power              | enact provincial ordinances |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "N2" with:
+      | delegable | no |
+    And "chaiwat" fires "sign" on "N2" with:
+      | order number | 11/2566 |
+    And "kanda" fires "circulate" on "N2" with:
+      | circular letter number | LP 51001/W 11 |
+      | circulated to          | every unit    |
+    And "prayut" fires "acknowledge" on "N2" with:
+      | acknowledged by | prayut |
+    And "kanda" fires "announce" on "N2" with:
+      | announcement number | 11/2566 |
+    Then the case "N2" is in state "announced"
 
   @plan-19-5.5
   Scenario: A power under a special law needs the summary list attached (project 19, step 5.5)
@@ -279,9 +298,9 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "S1" with:
       | delegable | yes |
     Then "chaiwat" cannot fire "sign" on "S1" because "summary list" with:
-      | order number | 7/2567 |
+      | order number | 7/2566 |
     When "chaiwat" fires "sign" on "S1" with:
-      | order number                     | 7/2567 |
+      | order number                     | 7/2566 |
       | summary list of delegated powers | building permits under the Building Control Act |
     Then the case "S1" is in state "signed"
 
@@ -297,14 +316,14 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" fires "review" on "O2" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "O2" with:
-      | order number | 2/2567 |
+      | order number | 2/2566 |
     And "kanda" fires "circulate" on "O2" with:
-      | circular letter number | LP 51001/W 2/2567 |
+      | circular letter number | LP 51001/W 2 |
       | circulated to          | every unit |
     And "prayut" fires "acknowledge" on "O2" with:
       | acknowledged by | prayut |
     And "kanda" fires "announce" on "O2" with:
-      | announcement number | 2/2567 |
+      | announcement number | 2/2566 |
     And today is 31 October 2566
     When "prayut" fires "submit monthly report" on "O2" with:
       | report month   | October 2566           |
@@ -331,4 +350,112 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     Then the duty "monthly report under the order" for case "O2" of period "November 2566" of fiscal year 2567 is done late
     And the report "delegation_orders" for fiscal year 2567 shows:
       | delegates with overdue monthly reports | - |
+    And the audit trail verifies
+
+  @plan-19-5.3 @plan-19-5.4 @plan-23-5.1
+  Scenario: Two acting orders for one post holder may not overlap, and order numbers run per calendar year
+    A post holder has one acting officer on a day: a second acting order overlapping one
+    already signed cannot be signed. Order numbers run within the calendar year and end with
+    the B.E. year of issue (the Regulation of the Prime Minister's Office on correspondence):
+    an order signed in September 2566 is ".../2566" even when it takes effect in fiscal year 2567.
+
+    When "kanda" starts a "delegation_order" case "A1" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 3 October 2566 |
+      | valid until        | 5 October 2566 |
+    And "niti" fires "review" on "A1" with:
+      | delegable | yes |
+    Then "chaiwat" cannot fire "sign" on "A1" because "B.E. calendar year it is issued in" with:
+      | order number | 5/2567 |
+    When "chaiwat" fires "sign" on "A1" with:
+      | order number | 5/2566 |
+    And "kanda" starts a "delegation_order" case "A2" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 5 October 2566 |
+      | valid until        | 6 October 2566 |
+    And "niti" fires "review" on "A2" with:
+      | delegable | yes |
+    Then "chaiwat" cannot fire "sign" on "A2" because "already covers some of these days" with:
+      | order number | 6/2566 |
+    When "kanda" starts a "delegation_order" case "A3" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 6 October 2566 |
+      | valid until        | 6 October 2566 |
+    And "niti" fires "review" on "A3" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "A3" with:
+      | order number | 6/2566 |
+    Then the case "A3" is in state "signed"
+    And the case "A2" is in state "reviewed"
+    And the audit trail verifies
+
+  @plan-19-5.2 @plan-19-5.4 @plan-19-5.1 @plan-23-5.1
+  Scenario: One order delegating to two deputies counts as one order, and the staff are briefed
+    One order to two delegates is two cases (one per delegate) but one order against the
+    target, counted by its number. Once in force, the staff are told their duties and who
+    is responsible (project 19, step 5.1).
+
+    Given "sommai" holds the role "Deputy Chief Executive"
+    When "kanda" starts a "delegation_order" case "D1" with:
+      | kind of order      | delegation |
+      | power              | approve official travel |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "D1" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "D1" with:
+      | order number | 10/2566 |
+    And "kanda" fires "circulate" on "D1" with:
+      | circular letter number | LP 51001/W 10 |
+      | circulated to          | every unit    |
+    And "surachai" fires "acknowledge" on "D1" with:
+      | acknowledged by | surachai |
+    And "kanda" fires "announce" on "D1" with:
+      | announcement number | 10/2566 |
+    And "kanda" starts a "delegation_order" case "D2" with:
+      | kind of order      | delegation |
+      | power              | approve official travel |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | sommai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "D2" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "D2" with:
+      | order number | 10/2566 |
+    And "kanda" fires "circulate" on "D2" with:
+      | circular letter number | LP 51001/W 10 |
+      | circulated to          | every unit    |
+    And "sommai" fires "acknowledge" on "D2" with:
+      | acknowledged by | sommai |
+    And "kanda" fires "announce" on "D2" with:
+      | announcement number | 10/2566 |
+    When today is 2 October 2566
+    Then the case "D1" is in state "in force"
+    And the case "D2" is in state "in force"
+    And the report "delegation_orders" for fiscal year 2567 shows:
+      | figure            | value   |
+      | orders            | 1       |
+      | delegates         | 2       |
+      | delegation orders | 1       |
+      | order numbers     | 10/2566 |
+      | target met        | no      |
+    When today is 4 October 2566
+    And "kanda" fires "brief the staff on duties and responsibilities" on "D1" with:
+      | staff briefings on duties and responsibilities | held on=4 October 2566; staff briefed=every head of unit; how=monthly meeting |
+    Then the case "D1" is in state "in force"
+    And the audit trail of "D1" records:
+      | actor | trigger                                         | from     | to       |
+      | kanda | brief the staff on duties and responsibilities | in force | in force |
     And the audit trail verifies

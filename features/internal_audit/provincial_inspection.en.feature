@@ -17,7 +17,7 @@ Feature: The provincial inspection of finance, accounts and supplies (integrity 
   The same scenario as provincial_inspection.th.feature.
 
   Background:
-    Given today is 1 October 2566
+    Given today is 2 October 2566
     And "suda" holds the role "finance officer" in the unit "กองคลัง"
     And "manop" holds the role "finance officer" in the unit "กองคลัง"
     And "sompong" holds the role "executive"
@@ -78,14 +78,15 @@ Feature: The provincial inspection of finance, accounts and supplies (integrity 
       | report to the executive | Finance Division memo LP 51003/512 |
     Then the case is in state "reported"
     And the case has the data:
-      | acknowledged on       | 1 October 2566   |
-      | units notified on     | 1 October 2566   |
+      | acknowledged on       | 2 October 2566   |
+      | units notified on     | 2 October 2566   |
       | inspection started on | 13 November 2566 |
       | reported on           | 24 November 2566 |
     And the report "provincial_inspections" for fiscal year 2567 shows:
       | inspections               | 1              |
       | letters                   | LP 0023.3/1234 |
       | reported to the executive | LP 0023.3/1234 |
+      | findings to remedy        | 0              |
       | inspected at least once   | yes            |
     And the report "provincial inspections" for fiscal year 2568 shows:
       | inspections             | 0  |
@@ -105,4 +106,39 @@ Feature: The provincial inspection of finance, accounts and supplies (integrity 
       | suda    | record a query             | inspecting          | inspecting          | moved   |
       | suda    | receive the result         | inspecting          | result received     | moved   |
       | suda    | report to the executive    | result received     | reported            | moved   |
+    When "suda" fires "record the findings to remedy" with:
+      | findings to remedy | finding=file the acceptance records properly; unit responsible=Public Works Division; remedy due=29 December 2566 |
+    Then "suda" cannot fire "report the remedies and close" because "has not been remedied yet" with:
+      | letter reporting the remedies | LP 51003/600 |
+    And the report "provincial_inspections" for fiscal year 2567 shows:
+      | findings to remedy | 1 |
+      | findings remedied  | 0 |
+    Given today is 15 December 2566
+    When "wandee" fires "record a remedy" with:
+      | findings to remedy | finding=file the acceptance records properly; remedied on=15 December 2566; evidence of the remedy=acceptance files ordered by contract |
+    And "suda" fires "report the remedies and close" with:
+      | letter reporting the remedies | LP 51003/600 |
+    Then the case is in state "findings remedied and closed"
+    And the report "provincial_inspections" for fiscal year 2567 shows:
+      | findings to remedy        | 1              |
+      | findings remedied         | 1              |
+      | reported to the executive | LP 0023.3/1234 |
+    And the audit trail verifies
+
+  @plan-37-5.1
+  Scenario: A letter for an inspection that never happened does not count as an inspection
+    Registering the letter is not being inspected: an inspection counts once the inspectors
+    came.
+
+    When "suda" starts a "provincial_inspection" case "inspection 2568" with:
+      | letter number   | LP 0023.3/2000   |
+      | letter date     | 2 October 2566   |
+      | inspection date | 4 December 2566  |
+    And "suda" fires "inform the executive" with:
+      | memo to the executive | Finance Division memo LP 51003/490 |
+    Then the report "provincial_inspections" for fiscal year 2567 shows:
+      | inspections             | 0              |
+      | letters                 | LP 0023.3/2000 |
+      | not inspected yet       | LP 0023.3/2000 |
+      | inspected at least once | no             |
     And the audit trail verifies

@@ -23,7 +23,7 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
   per occasion, a setting of the flow), not the plan's words.
 
   Background:
-    Given today is 1 October 2566
+    Given today is 2 October 2566
     And "sompong" holds the role "executive"
     And "kanda" holds the role "coordinator" in the unit "Office of the PAO Permanent Secretary"
     And "prasert" holds the role "council member"
@@ -74,7 +74,7 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
       | announcement number | 215/2566 |
     Then the case is in state "announced"
     And the case has the data:
-      | announced on | 15 October 2566 |
+      | announced on | 16 October 2566 |
     When "kanda" fires "publish" with:
       | internal channels | circular letter to every division |
       | public channels   | Lampang PAO website               |
@@ -127,7 +127,7 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
     When "kanda" starts a "no_gift_policy" case "measure 2567" with:
       | fiscal year | 2567 |
     And "kanda" fires "hold the drafting meeting" with:
-      | meeting date       | 1 October 2566            |
+      | meeting date       | 2 October 2566            |
       | meeting minutes    | minutes of meeting 1/2567 |
       | executives present | 2                         |
       | staff present      | 18                        |
@@ -163,7 +163,9 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
       | 100% target met        | no            |
     When "kanda" fires "remove from the target group" on "measure 2567" with:
       | left the target group | manop |
-    And "kanda" starts a "no_gift_pledge" case with:
+    Then "kanda" cannot fire "add to the target group" on "measure 2567" because "already in the 'left the target group'" with:
+      | target group | manop |
+    When "kanda" starts a "no_gift_pledge" case with:
       | fiscal year | 2567                 |
       | pledger     | somjai               |
       | pledge form | signed form 004/2567 |
@@ -231,13 +233,14 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
     handed over to the organization; the custodian enters it in the gift register. A
     register number serves one gift only.
 
+    Given today is 2 January 2567
     When "somjai" starts a "gift_declaration" case "G1" with:
       | giver                  | Mr Thongdee Meesap                              |
       | relation to the giver  | other person                                    |
       | occasion               | New Year 2567                                   |
       | gift or benefit        | gold necklace, 1 salung                         |
       | estimated value (baht) | 4,800 บาท                                       |
-      | date received          | 1 October 2566                                  |
+      | date received          | 2 January 2567                                  |
       | action at the time     | accepted                                        |
       | action details         | came by post, no address to return it to        |
     And "kanda" fires "review" with:
@@ -255,14 +258,14 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
     Then the case is in state "handed over and registered"
     And the case has the data:
       | gift register number | GR. 1/2567     |
-      | registered on        | 1 October 2566 |
+      | registered on        | 2 January 2567 |
     When "somchai" starts a "gift_declaration" case "G2" with:
       | giver                  | Lampang Materials Co., Ltd. |
       | relation to the giver  | stakeholder                 |
       | occasion               | New Year's Day              |
       | gift or benefit        | wristwatch                  |
       | estimated value (baht) | 6,000                       |
-      | date received          | 1 October 2566              |
+      | date received          | 2 January 2567              |
       | action at the time     | accepted                    |
     And "somying" fires "review" on "G2" with:
       | review note | the giver is a bidder in a purchase |

@@ -108,9 +108,17 @@ def _programme(r: _Replay) -> Case:
         year,
         "publicise",
         KANDA,
-        {"flowchart": "แผนผังขั้นตอนการยืม", "channels": ["เว็บไซต์", "บอร์ดประชาสัมพันธ์"]},
+        {
+            "flowchart": "แผนผังขั้นตอนการยืม",
+            "channels": [
+                {"channel": "เว็บไซต์", "audience": "public"},
+                {"channel": "บอร์ดประชาสัมพันธ์", "audience": "staff"},
+            ],
+        },
     )
-    year = r.fire(year, "record_channel", KANDA, {"channels": "เพจเฟซบุ๊ก"})
+    year = r.fire(
+        year, "record_channel", KANDA, {"channels": [{"channel": "เพจเฟซบุ๊ก", "audience": "public"}]}
+    )
     r.say(
         "เริ่มติดตามตรวจสอบด้วยทะเบียนการยืม (ข้อ ๕.๔)",
         "Compliance monitoring through the lending register begins (step 5.4)",

@@ -31,7 +31,9 @@ SETTING_TYPES: tuple[str, ...] = ("days", "integer", "number", "text", "role", "
 # The operations of a computed value (docs/flow-definitions.md#computed-values).
 ARITHMETIC_OPS = ("sum", "difference", "product", "quotient")
 RECORD_OPS = ("count", "total", "average")
-RULE_OPS: tuple[str, ...] = (*ARITHMETIC_OPS, "lookup", "passes", "days_between", *RECORD_OPS)
+RULE_OPS: tuple[str, ...] = (
+    *ARITHMETIC_OPS, "lookup", "passes", "days_between", "fiscal_year_end", *RECORD_OPS,
+)  # fmt: skip
 RecordsOp = Literal["add", "amend", "remove"]
 
 Scalar = str | int | bool | None
@@ -85,7 +87,12 @@ class Rule:
         if self.op in ARITHMETIC_OPS:
             return [a for a in self.args if isinstance(a, str)]
         args = self.args if isinstance(self.args, Mapping) else {}
-        keys = {"lookup": ("of",), "passes": ("field",), "days_between": ("from", "to")}
+        keys = {
+            "lookup": ("of",),
+            "passes": ("field",),
+            "days_between": ("from", "to"),
+            "fiscal_year_end": ("year",),
+        }
         found: list[str] = []
         for key in keys.get(self.op, ("records",)):
             value = args.get(key)

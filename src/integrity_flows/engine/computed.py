@@ -3,8 +3,9 @@
 A rule is data, never an expression: arithmetic over fields, numbers and settings
 (``sum``, ``difference``, ``product``, ``quotient`` with its ``on_zero``), a ``lookup``
 table over enum choices, ``passes`` (a number against a threshold), ``days_between``
-two dates (calendar or working days) and, over a records field, ``count``, ``total``
-and ``average``. An operand without a value leaves the result without one.
+two dates (calendar or working days), ``fiscal_year_end`` (the last day of the fiscal
+year a field holds) and, over a records field, ``count``, ``total`` and ``average``. An
+operand without a value leaves the result without one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ from typing import Any
 
 import attrs
 
-from integrity_flows.calendars import parse_date, working_days_between
+from integrity_flows.calendars import (
+    fiscal_year_bounds,
+    parse_date,
+    sane_fiscal_year,
+    working_days_between,
+)
 from integrity_flows.definition.model import Field, FlowDefinition, RecordField, Rule
 from integrity_flows.guards.dates import as_day
 from integrity_flows.guards.where import compile_where, present
@@ -105,6 +111,8 @@ def compute_item(field: Field, item: Mapping[str, Any]) -> dict[str, Any]:
 def evaluate(rule: Rule, target: Spec, scope: Scope) -> Any:
     """The value of ``rule`` in ``scope``, as ``target``'s type stores it (None: none)."""
     raw = _OPS[rule.op](rule, scope)
+    if isinstance(raw, date):
+        return raw.isoformat()
     if rule.op == "lookup":  # a table's cell, read as the target reads a value
         return None if raw is None else NORMALIZERS[target.type](raw, target)
     if raw is None or isinstance(raw, bool):
@@ -191,6 +199,18 @@ def _days_between(rule: Rule, scope: Scope) -> Decimal | None:
     return Decimal((last - first).days)
 
 
+def _fiscal_year_end(rule: Rule, scope: Scope) -> date | None:
+    # 30 September of the fiscal year (B.E.) the field holds: the day after which the
+    # year may be assessed, and from which time frames "after the year's end" run.
+    year = scope.number(rule.args["year"])
+    if year is None or year != year.to_integral_value():
+        return None
+    try:
+        return fiscal_year_bounds(sane_fiscal_year(int(year)))[1]
+    except ValueError:
+        return None
+
+
 def _matching(rule: Rule, scope: Scope) -> tuple[Field, list[Mapping[str, Any]]]:
     name = str(rule.args["records"])
     field = scope.specs[name]
@@ -231,6 +251,7 @@ _OPS: dict[str, Callable[[Rule, Scope], Any]] = {
     "lookup": _lookup,
     "passes": _passes,
     "days_between": _days_between,
+    "fiscal_year_end": _fiscal_year_end,
     "count": _count,
     "total": _total,
     "average": _average,

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from integrity_flows.calendars import parse_date, parse_decimal, start_of_day_utc, thai_digits
+from integrity_flows.calendars import (
+    arabic_digits,
+    be_year,
+    parse_date,
+    parse_decimal,
+    start_of_day_utc,
+    thai_day,
+    thai_digits,
+)
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.dates import DATE_GUARDS
@@ -43,14 +52,28 @@ def field_present(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None
 
 
 def field_equals(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
-    """The data field ``field`` equals ``value`` (or one of ``values``)."""
+    """The data field ``field`` equals ``value`` (or one of ``values``, or the value of the
+    field ``same_as``)."""
     field = params["field"]
+    if "same_as" in params:
+        return _same_as(ctx, field, params["same_as"])
     allowed = params["values"] if "values" in params else [params["value"]]
     if ctx.data.get(field) in allowed:
         return None
     th, en = _field_label(ctx, field)
     shown = ", ".join(str(v) for v in allowed)
     return Reason("field_equals", f"'{th}' ต้องเป็น {shown}", f"'{en}' must be {shown}")
+
+
+def _same_as(ctx: GuardContext, field: str, other: str) -> Reason | None:
+    # Two fields agree (an order carries what a resolution decided): both hold a value and
+    # it is the same, compared in the stored form (an enum by its choice id).
+    value = ctx.data.get(field)
+    if _present(value) and value == ctx.data.get(other):
+        return None
+    th, en = _field_label(ctx, field)
+    oth, oen = _field_label(ctx, other)
+    return Reason("field_equals", f"'{th}' ต้องตรงกับ '{oth}'", f"'{en}' must be the same as '{oen}'")
 
 
 def min_items(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
@@ -162,7 +185,9 @@ def not_held(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     Used for "one item cannot be lent twice at once", "a borrower with an overdue
     loan cannot borrow again" and, with ``together_with``, for a uniqueness over several
     fields ("one pledge per person per fiscal year"). Every field must be declared
-    ``indexed``. An empty value in any of the fields allows.
+    ``indexed``. An empty value in any of the fields allows. With ``from`` (and
+    ``until``), date fields, only the other cases whose period overlaps this one's count
+    (an empty ``until`` runs without end): "two acting orders for one post on the same days".
     """
     fields = [params["field"], *params.get("together_with", ())]
     values = [ctx.data.get(field) for field in fields]
@@ -175,6 +200,8 @@ def not_held(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
         if not found:
             return None
     others = sorted((found or set()) - {ctx.case_id, ctx.case.id if ctx.case else None})
+    if "from" in params:
+        others = [o for o in others if _overlaps(ctx, params, o)]
     if not others:
         return None
     labels = [(*_field_label(ctx, f), v) for f, v in zip(fields, values, strict=True)]
@@ -186,6 +213,25 @@ def not_held(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
         f"{th} ติดอยู่กับเรื่องอื่นที่ยังไม่เสร็จ ({', '.join(others)})",
         f"{en} {verb} held by another open case ({', '.join(others)})",
     )
+
+
+def _period(data: Mapping[str, Any], params: Mapping[str, Any]) -> tuple[Any, Any] | None:
+    first = data.get(params["from"])
+    if not _present(first):
+        return None
+    last = data.get(params["until"]) if "until" in params else None
+    return parse_date(str(first)), parse_date(str(last)) if _present(last) else None
+
+
+def _overlaps(ctx: GuardContext, params: Mapping[str, Any], other_id: str) -> bool:
+    """True when the other case's period from-until shares a day with this one's."""
+    mine = _period(ctx.data, params)
+    other = ctx.lookup.load(other_id)
+    theirs = _period(other.data, params) if other is not None else None
+    if mine is None or theirs is None:
+        return True  # a case without dates holds the value on every day
+    (a_first, a_last), (b_first, b_last) = mine, theirs
+    return (b_last is None or a_first <= b_last) and (a_last is None or b_first <= a_last)
 
 
 def _number(value: Any) -> Decimal | None:
@@ -275,14 +321,57 @@ def actor_named_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
     )
 
 
+def added_not_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """No item this action adds to the list field ``field`` is among the items of the list
+    field ``list`` (someone who left a group is not entered in it again)."""
+    field, other = params["field"], params["list"]
+    before = len((ctx.case.data.get(field) if ctx.case else None) or ())
+    added = list(ctx.data.get(field) or ())[before:]
+    barred = [str(item) for item in (ctx.data.get(other) or ())]
+    found = [str(item) for item in added if any(same_person(str(item), b) for b in barred)]
+    if not found:
+        return None
+    th, en = _field_label(ctx, field)
+    oth, oen = _field_label(ctx, other)
+    shown = ", ".join(found)
+    return Reason(
+        "added_not_in",
+        f"เพิ่ม {shown} ใน'{th}' ไม่ได้ เพราะมีชื่ออยู่ใน'{oth}' แล้ว",
+        f"{shown} cannot be added to the '{en}': already in the '{oen}'",
+    )
+
+
+_NUMBER_YEAR = re.compile(r"/\s*(\d{4})\s*$")
+
+
+def numbered_in_year(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The document number in ``field`` ends with "/<year>", the Buddhist Era calendar year
+    of today (Thai time): official documents are numbered from 1 within each calendar year,
+    followed by the year they are issued in (ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ)."""
+    field = params["field"]
+    text = arabic_digits(str(ctx.data.get(field) or ""))
+    year = be_year(thai_day(ctx.now).year)
+    found = _NUMBER_YEAR.search(text)
+    if found is not None and int(found.group(1)) == year:
+        return None
+    th, en = _field_label(ctx, field)
+    shown = thai_digits(str(year))
+    return Reason(
+        "numbered_in_year",
+        f"'{th}' ต้องลงท้ายด้วยปีพุทธศักราชที่ออกเอกสาร (/{shown}) เลขที่เอกสารเรียงตามปีปฏิทิน",
+        f"'{en}' must end with the B.E. calendar year it is issued in (/{year}): "
+        "document numbers run per calendar year",
+    )
+
+
 BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
     GuardSpec("field_present", field_present, params={"field": "field"}),
     GuardSpec(
         "field_equals",
         field_equals,
         params={"field": "field"},
-        optional={"value": "value", "values": "values"},
-        one_of=(("value", "values"),),
+        optional={"value": "value", "values": "values", "same_as": "field"},
+        one_of=(("value", "values", "same_as"),),
     ),
     GuardSpec("min_items", min_items, params={"field": "field", "count": "int"}),
     GuardSpec(
@@ -320,7 +409,7 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         "not_held",
         not_held,
         params={"field": "field", "states": "states"},
-        optional={"together_with": "fields"},
+        optional={"together_with": "fields", "from": "field", "until": "field"},
     ),
     GuardSpec(
         "at_most",
@@ -337,6 +426,8 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         one_of=(("limit", "limit_setting", "limit_field"),),
     ),
     GuardSpec("actor_named_in", actor_named_in, kind="authority", params={"field": "field"}),
+    GuardSpec("numbered_in_year", numbered_in_year, params={"field": "field"}),
+    GuardSpec("added_not_in", added_not_in, params={"field": "field", "list": "field"}),
 )
 
 

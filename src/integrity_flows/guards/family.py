@@ -1,4 +1,5 @@
-"""Guards over linked cases: a parent waiting on its children, a child on its parent.
+"""Guards over linked cases: a parent waiting on its children, a child on its parent,
+and separation of duties across the children of one parent.
 
 A child flow names its parent in an indexed data field (the flow's ``parent`` link),
 so a parent finds its children with one indexed query, never a scan.
@@ -14,6 +15,7 @@ from integrity_flows.definition.model import FlowDefinition, Label
 from integrity_flows.errors import Reason, UnknownFlow
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
+from integrity_flows.identity import same_person
 
 _SHOWN = 5
 
@@ -98,6 +100,35 @@ def parent_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     return None
 
 
+def distinct_from_sibling(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """Separation of duties across documents: the actor is not the one bound to the
+    per-case ``role`` in another case of this flow under the same parent whose ``field``
+    equals ``equals`` (who wrote one report does not sign off the review of it)."""
+    link = ctx.definition.parent
+    parent_id = str(ctx.data.get(link.field) or "") if link else ""
+    if link is None or not parent_id:
+        return None
+    role, field, wanted = str(params["role"]), str(params["field"]), params["equals"]
+    for sibling_id in ctx.lookup.holders(ctx.definition.id, link.field, parent_id, None):
+        if sibling_id == ctx.case_id:
+            continue
+        sibling = ctx.lookup.load(sibling_id)
+        if sibling is None or sibling.data.get(field) != wanted:
+            continue
+        if same_person(sibling.actors.get(role), ctx.actor.id):
+            spec = ctx.definition.data.get(field)
+            choice = spec.choice_labels.get(str(wanted)) if spec else None
+            what = choice or Label(str(wanted), str(wanted))
+            who = ctx.definition.label_of_role(role)
+            return Reason(
+                "separation_of_duties",
+                f"ผู้ดำเนินการเป็น{who.th}ของ{what.th}ในเรื่องเดียวกัน จึงดำเนินการขั้นนี้ไม่ได้ (แบ่งแยกหน้าที่)",
+                f"the actor is the {who.en} of the {what.en} of the same case and may not do "
+                "this step (separation of duties)",
+            )
+    return None
+
+
 FAMILY_GUARDS = (
     GuardSpec(
         "children_in",
@@ -106,4 +137,10 @@ FAMILY_GUARDS = (
         optional={"min": "int"},
     ),
     GuardSpec("parent_in", parent_in, params={"states": "values"}),
+    GuardSpec(
+        "distinct_from_sibling",
+        distinct_from_sibling,
+        kind="authority",
+        params={"role": "role", "field": "field", "equals": "value"},
+    ),
 )

@@ -27,6 +27,7 @@ _TARGETS = {
     **dict.fromkeys(ARITHMETIC_OPS, _NUMERIC),
     "passes": ("boolean",),
     "days_between": ("integer",),
+    "fiscal_year_end": ("date",),
     "count": ("integer",),
     "total": _NUMERIC,
     "average": _NUMERIC,
@@ -35,6 +36,7 @@ _ARGS = {
     "lookup": {"of", "table"},
     "passes": {"field", "at_least", "at_most", "at_least_setting", "at_most_setting"},
     "days_between": {"from", "to", "working_days", "holidays_setting"},
+    "fiscal_year_end": {"year"},
     "count": {"records", "where", "distinct"},
     "total": {"records", "sub", "where"},
     "average": {"records", "sub", "where"},
@@ -381,10 +383,22 @@ def _over_records(
         )
 
 
+def _fiscal_year_end(
+    args: Mapping[str, Any],
+    _: Spec,
+    specs: Mapping[str, Spec],
+    path: str,
+    _settings: Mapping[str, Any],
+    _item: bool,
+) -> Iterator[Found]:
+    yield from _name(args.get("year"), specs, ("integer",), f"{path}.year")
+
+
 _CHECKS = {
     "lookup": _lookup,
     "passes": _passes,
     "days_between": _days,
+    "fiscal_year_end": _fiscal_year_end,
     "count": _over_records,
     "total": _over_records,
     "average": _over_records,

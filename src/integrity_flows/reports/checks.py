@@ -195,6 +195,19 @@ class _Check:
                 )
             self.figure(path, decl, above)
             above.add(decl.id)
+            above.update(self.family(decl))
+
+    def family(self, decl: FigureDecl) -> set[str]:
+        """The ids of the figures a ``by`` figure makes (``<id>_<choice>`` or
+        ``<id>_<class>``), which the figures below it may name."""
+        if decl.kind != "by":
+            return set()
+        if decl.classes:
+            return {f"{decl.id}_{c.id}" for c in decl.classes}
+        spec = self.report.sets.get(decl.set or "")
+        d = self.flows.get(spec.flow) if spec is not None else None
+        field = d.data.get(decl.field or "") if d is not None else None
+        return {f"{decl.id}_{c}" for c in field.choices} if field is not None else set()
 
     def label(self, path: str, decl: FigureDecl, labels: dict[str, str]) -> None:
         """Features and people name a figure by its label: two figures may not share one."""

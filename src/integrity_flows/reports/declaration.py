@@ -141,6 +141,9 @@ class CaseSet:
     case: bool = False
     required: Label | None = None
     order: tuple[OrderKey, ...] = ()
+    # Read the cases of the fiscal year this many years before the report's (1: the year
+    # before), to compare a year with the one before it.
+    years_back: int = 0
 
 
 # --- figures --------------------------------------------------------------------------
@@ -167,7 +170,7 @@ class Test:
     """One test of ``met``: the figure ``figure`` at least / at most / equal to ``than``."""
 
     figure: str
-    op: Literal["at_least", "at_most", "equals"]
+    op: Literal["at_least", "at_most", "equals", "below"]
     than: Any
 
 

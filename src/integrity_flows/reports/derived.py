@@ -52,6 +52,8 @@ def _passes(test: Test, values: Mapping[str, FigureValue]) -> bool:
         return found >= wanted
     if test.op == "at_most":
         return found <= wanted
+    if test.op == "below":
+        return found < wanted
     return found == wanted
 
 

@@ -33,7 +33,9 @@ from integrity_flows.reports.declaration import (
     YearRule,
 )
 
-_SET_KEYS = {"flow", "year", "within", "via", "where", "one", "case", "required", "order"}
+_SET_KEYS = {
+    "flow", "year", "within", "via", "where", "one", "case", "required", "order", "years_back",
+}  # fmt: skip
 _REPORT_KEYS = {"id", "label", "description", "scope", "public", "cites", "sets", "figures"}
 _COMMON = {"id", "label", "public", "where", "round", "plain", "measures"}
 MEASURES = re.compile(r"^(\d+)/(?:(output|outcome)\.\d+|budget\.(approved|committed|disbursed))$")
@@ -150,8 +152,18 @@ def _sets(reader: Reader, path: str, given: Any) -> dict[str, CaseSet]:
             if "required" in spec
             else None,
             order=_order(reader, f"{where}.order", spec.get("order", [])),
+            years_back=_years_back(reader, f"{where}.years_back", spec.get("years_back", 0)),
         )
     return found
+
+
+def _years_back(reader: Reader, path: str, given: Any) -> int:
+    if isinstance(given, int) and not isinstance(given, bool) and 0 <= given <= 10:
+        return given
+    reader.add(
+        path, "years_back is a whole number from 0 to 10", "years_back ต้องเป็นจำนวนเต็ม ๐ ถึง ๑๐"
+    )
+    return 0
 
 
 def _year(reader: Reader, path: str, given: Any) -> YearRule | None:
@@ -303,7 +315,7 @@ def _rate(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) 
     )
 
 
-_OPS = ("at_least", "at_most", "equals")
+_OPS = ("at_least", "at_most", "equals", "below")
 
 
 def _met(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -> FigureDecl:
@@ -317,7 +329,9 @@ def _met(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl) -
         ops = [op for op in _OPS if op in spec]
         if len(ops) != 1:
             reader.add(
-                where, "a test needs one of at_least, at_most, equals", "ต้องระบุเงื่อนไขหนึ่งอย่าง"
+                where,
+                "a test needs one of at_least, at_most, equals, below",
+                "ต้องระบุเงื่อนไขหนึ่งอย่าง",
             )
             continue
         tests.append(Test(str(spec["figure"]), ops[0], _threshold(spec[ops[0]])))  # type: ignore[arg-type]

@@ -138,20 +138,23 @@ class Run:
 
     def _in_year(self, spec: CaseSet, seen: Seen) -> bool:
         rule = spec.year
+        year = self.year - spec.years_back if self.year is not None else None
         if rule is None or rule.kind == "start":
-            start, end = self._span
+            start, end = (
+                fiscal_year_span_utc(year) if spec.years_back and year is not None else self._span
+            )
             return start <= seen.case.created_at < end
         if rule.kind == "all":
             return True
         if rule.kind == "latest":
             days = [_thai_day(seen.case.data.get(name)) for name in rule.fields]
             found = [d for d in days if d is not None]
-            return len(found) == len(days) and fiscal_year(max(found)) == self.year
+            return len(found) == len(days) and fiscal_year(max(found)) == year
         held = seen.case.data.get(rule.field or "")
         if rule.kind == "field":
-            return held == self.year or (held is not None and str(held) == str(self.year))
+            return held == year or (held is not None and str(held) == str(year))
         day = _thai_day(held)
-        return day is not None and fiscal_year(day) == self.year
+        return day is not None and fiscal_year(day) == year
 
     def _belongs(self, spec: CaseSet, seen: Seen) -> bool:
         """The case is one of the set's: of its year, or linked to a case of the set it is
