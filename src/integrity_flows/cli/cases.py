@@ -238,4 +238,12 @@ def reveal_field(
             value = engine.reveal(case_id, field, actor=actor, reason=reason)
         except FlowError as exc:
             fail(exc)
+        label = definition.data[field].label if field in definition.data else None
+    if value is None:
+        # The reading is recorded all the same; what it found is nothing, which a script
+        # must not mistake for a value ("null", exit 0).
+        th, en = (label.th, label.en) if label else (field, field)
+        echo(f"ไม่มีค่า: เรื่อง {case_id} ไม่ได้บันทึก {th} (การเปิดอ่านถูกบันทึกไว้แล้ว)", err=True)
+        echo(f"no value: case {case_id} holds no {en} (the reading is recorded)", err=True)
+        raise SystemExit(1)
     echo(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
