@@ -169,7 +169,7 @@ def test_every_documented_command_runs_on_the_demo_database(demo_folder: Path) -
                 )  # fmt: skip
             text = _prepared(command, last_case, round_id)
             done = subprocess.run(
-                ["bash", "-c", text], cwd=demo_folder, env=env, capture_output=True,
+                ["bash", "-c", text], cwd=demo_folder, env=env, capture_output=True, stdin=subprocess.DEVNULL,
                 text=True, timeout=300, check=False,
             )  # fmt: skip
             ran += 1

@@ -15,6 +15,7 @@ from integrity_flows.cli.demo import demo_command
 from integrity_flows.cli.duties import duties_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.helptext import thai_first
 from integrity_flows.cli.internal_audit import internal_audit_group
 from integrity_flows.cli.keys import key_group
 from integrity_flows.cli.manual import manual_command
@@ -85,6 +86,7 @@ for command in (
 ):
     cli.add_command(command)
 flows_group.add_command(manual_command)
+thai_first(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
