@@ -66,7 +66,7 @@ def test_every_command_has_thai_help_whole_in_its_parents_list_at_80_columns() -
     missing = []
     commands = _commands(cli)
     for path, name, command in commands:
-        english, thai = split_help(command.help)
+        _english, thai = split_help(command.help)
         if not thai:
             missing.append(f"{' '.join((*path, name))}: no Thai in its help")
             continue

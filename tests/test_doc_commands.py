@@ -169,8 +169,8 @@ def test_every_documented_command_runs_on_the_demo_database(demo_folder: Path) -
                 )  # fmt: skip
             text = _prepared(command, last_case, round_id)
             done = subprocess.run(
-                ["bash", "-c", text], cwd=demo_folder, env=env, capture_output=True, stdin=subprocess.DEVNULL,
-                text=True, timeout=300, check=False,
+                ["bash", "-c", text], cwd=demo_folder, env=env, capture_output=True,
+                stdin=subprocess.DEVNULL, text=True, timeout=300, check=False,
             )  # fmt: skip
             ran += 1
             if done.returncode != _expected(text) or "Traceback" in done.stderr + done.stdout:

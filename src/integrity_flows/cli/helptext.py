@@ -16,7 +16,6 @@ import re
 
 import click
 
-
 THAI = re.compile("[\u0e00-\u0e7f]")
 #: The terminal width the short help is made to fit.
 WIDTH = 80
