@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import click
@@ -10,7 +12,14 @@ from click.testing import CliRunner
 
 from integrity_flows.cli import cli, main
 from integrity_flows.cli.helptext import short_help, split_help
+from integrity_flows.definition.model import Label
+from integrity_flows.display import aligned, display_width, pad, styled_digits
+from integrity_flows.reports.base import Figure, Table
+from integrity_flows.reports.declaration import ReportDecl
+from integrity_flows.reports.render import as_text
 from test_cli import run, start_loan
+
+THAI_DIGIT = re.compile("[๐-๙]")
 
 
 @pytest.fixture
@@ -96,3 +105,82 @@ def test_a_short_help_never_cuts_the_thai_and_fits_at_80_columns() -> None:
     assert made.startswith("ภาษาไทยที่ต้องอยู่ครบ / A very")
     assert made.endswith("...")
     assert len(made) <= 50
+
+
+def test_display_width_counts_no_column_for_thai_vowels_and_tone_marks() -> None:
+    """น้ำ is three characters in two columns; ที่ is three in one; ASCII is as long as it is."""
+    assert display_width("น้ำ") == 2
+    assert display_width("ที่") == 1
+    assert display_width("สำนักปลัด") == 7
+    assert display_width("abc") == 3
+    assert pad("ที่", 4) == "ที่   "
+
+
+def test_aligned_columns_line_up_on_screen_with_combining_marks() -> None:
+    """Rows holding vowels above and below and tone marks start each column at the same
+    screen column, which padding by len() does not."""
+    rows = [["ผู้ใหญ่บ้าน", "x"], ["กข", "y"], ["น้ำท่วม", "z"]]
+    lines = aligned(rows)
+    starts = {display_width(line[: line.rindex(" ") + 1]) for line in lines}
+    assert starts == {display_width("ผู้ใหญ่บ้าน") + 2}
+    assert len({display_width(f"{a:<12}  ") for a, _ in rows}) > 1  # what len() did
+
+
+def test_digits_take_one_style_and_ids_keep_theirs() -> None:
+    """Thai turns numbers and dates Thai but not an id; Arabic turns every Thai digit Arabic."""
+    line = "asset_lending-01c3 ย.1/2567 5 ต.ค. 2566 09:00 84.50 root FO5j/9+C4="
+    thai = styled_digits(line, "thai")
+    assert thai == "asset_lending-01c3 ย.๑/๒๕๖๗ ๕ ต.ค. ๒๕๖๖ ๐๙:๐๐ ๘๔.๕๐ root FO5j/9+C4="
+    assert styled_digits("เต็นท์ ๑๐ หลัง ปี ๒๕๖๗", "arabic") == "เต็นท์ 10 หลัง ปี 2567"
+
+
+def test_the_digits_option_gives_one_style_to_a_whole_screen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--digits thai: dates, numbers and data typed with Arabic digits are all Thai (ids
+    aside); the default (Arabic) shows no Thai digit even where the data was typed with
+    them (the return date); the environment variable does what the option does."""
+    db = tmp_path / "cases.db"
+    case_id = start_loan(capsys, db)
+    for args in (["case", "show", case_id, "--db", str(db)],
+                 ["register", "--db", str(db), "--fiscal-year", "2567"]):  # fmt: skip
+        status, out, _ = run(capsys, "--digits", "thai", *args)
+        assert status == 0
+        assert styled_digits(out, "thai") == out  # no number left in Arabic digits
+        status, out, _ = run(capsys, *args)
+        assert not THAI_DIGIT.search(out)
+    status, out, _ = run(capsys, "--digits", "thai", "case", "show", case_id, "--db", str(db))
+    assert "๕ ตุลาคม ๒๕๖๖" in out
+    os.environ["INTEGRITY_FLOWS_DIGITS"] = "thai"
+    try:
+        status, out, _ = run(capsys, "case", "show", case_id, "--db", str(db))
+    finally:
+        del os.environ["INTEGRITY_FLOWS_DIGITS"]
+    assert "๕ ตุลาคม ๒๕๖๖" in out
+
+
+def test_a_fiscal_year_is_never_printed_with_a_thousands_separator() -> None:
+    """A year column of a register prints 2567, an amount column 2,567."""
+    table = Table(
+        keys=("fiscal_year", "amount"),
+        columns=(Label("ปีงบประมาณ", "fiscal year"), Label("จำนวนเงิน", "amount")),
+        kinds=("year", "integer"),
+        rows=((2567, 2567),),
+    )
+    report = ReportDecl(id="r", label=Label("รายงาน", "report"), sets={}, figures=())
+    text = as_text(report, [Figure("t", Label("ตาราง", "table"), table)], fiscal_year=2567)
+    assert "2567 " in text
+    assert "2,567" in text
+    assert text.count("2,567") == 1
+
+
+def test_a_data_date_is_shown_in_the_buddhist_era(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """case show prints a date field as 5 ตุลาคม 2566, never 2023-10-05."""
+    db = tmp_path / "cases.db"
+    case_id = start_loan(capsys, db)
+    status, out, _ = run(capsys, "case", "show", case_id, "--db", str(db))
+    assert status == 0
+    assert "5 ตุลาคม 2566" in out
+    assert "2023-" not in out

@@ -15,7 +15,7 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 # Lowest first. A module may import modules of its own layer and of the layers below it,
 # never above. An import made only for type checking counts like any other.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("foundation", ("errors", "calendars", "clock", "values", "identity", "safe_yaml")),
+    ("foundation", ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "display")),
     ("definition", ("definition",)),
     # audit.merkle: the trail's Merkle hashing, plain functions as the canonical form is.
     ("values", ("actor", "case", "committees", "stored", "audit.records", "audit.merkle")),

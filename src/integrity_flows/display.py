@@ -9,12 +9,23 @@ table drift apart. :func:`display_width` counts columns as a terminal draws them
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
 from wcwidth import wcswidth, wcwidth
 
+from integrity_flows.calendars import arabic_digits, thai_digits
+
 Align = Literal["left", "right"]
+#: How the digits of a screen are written: ๐-๙ or 0-9, one style for the whole screen.
+DigitStyle = Literal["thai", "arabic"]
+DIGIT_STYLES: tuple[DigitStyle, ...] = ("thai", "arabic")
+# A run of letters, digits and "_-./+=": with an ASCII letter in it, it is an id (a case
+# id, a file name, a version, a base64 hash) and keeps its digits; otherwise it is a
+# number, an amount or a date ("1/2567", "84.50").
+_RUN = re.compile(r"[A-Za-z0-9_\-./+=]+")
+_LETTER = re.compile(r"[A-Za-z_]")
 
 
 def display_width(text: str) -> int:
@@ -54,4 +65,18 @@ def aligned(
     return lines
 
 
-__all__ = ["aligned", "display_width", "pad"]
+def styled_digits(text: str, style: DigitStyle) -> str:
+    """``text`` with every number and date written in ``style``: Arabic turns every Thai
+    digit Arabic; Thai turns Arabic digits Thai except inside an id (a run holding an
+    ASCII letter: ``asset_lending-01c3``, ``v2``, ``cp-2567.txt`` stay as stored)."""
+    if style == "arabic":
+        return arabic_digits(text)
+
+    def number(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return run if _LETTER.search(run) else thai_digits(run)
+
+    return _RUN.sub(number, text)
+
+
+__all__ = ["DIGIT_STYLES", "DigitStyle", "aligned", "display_width", "pad", "styled_digits"]

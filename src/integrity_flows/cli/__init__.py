@@ -8,6 +8,7 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
+from integrity_flows.cli.common import DIGITS_ENV
 from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
@@ -24,6 +25,7 @@ from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
 from integrity_flows.cli.report import report_group
 from integrity_flows.cli.salary_step import salary_step_group
+from integrity_flows.display import DIGIT_STYLES
 from integrity_flows.errors import FlowError
 
 
@@ -52,12 +54,22 @@ from integrity_flows.errors import FlowError
     help="The name of an installed plug-in whose flows may replace flows of the same id "
     "(repeatable) / ส่วนเสริมที่ให้แทนที่ขั้นตอนงานได้",
 )
+@click.option(
+    "--digits",
+    type=click.Choice(DIGIT_STYLES),
+    envvar=DIGITS_ENV,
+    show_envvar=True,
+    default=None,
+    help="Digits of the text a person reads: arabic (the default) or thai (the default "
+    "of --lang th); JSON and CSV always Arabic / รูปแบบตัวเลข: อารบิกหรือไทย",
+)
 @click.version_option(package_name="integrity-flows")
 def cli(
     verbose: bool,
     key_file: str | None,
     override_flows: tuple[str, ...],
     override_plugins: tuple[str, ...],
+    digits: str | None,
 ) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 

@@ -19,6 +19,7 @@ from integrity_flows.cli.common import (
     identity_options,
     make_actor,
     open_engine,
+    shown_value,
     with_options,
 )
 from integrity_flows.engine.data import redact
@@ -81,7 +82,7 @@ def _print_case(engine: Engine, case: Case) -> None:
                 )
                 echo(f"    {index}. {shown}")
             continue
-        echo(f"  {label.th} / {label.en}: {value}")
+        echo(f"  {label.th} / {label.en}: {shown_value(spec.type, value)}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
         echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}")

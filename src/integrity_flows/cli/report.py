@@ -26,6 +26,7 @@ from integrity_flows.calendars import THAI_TZ
 from integrity_flows.cli.common import (
     F,
     db_option,
+    digit_style,
     fail,
     fiscal_year_option,
     flow_overrides,
@@ -37,6 +38,7 @@ from integrity_flows.cli.common import (
     typed_date,
     with_options,
 )
+from integrity_flows.display import styled_digits
 from integrity_flows.errors import FlowError
 from integrity_flows.identity import printable
 from integrity_flows.loading.discovery import default_registry, load_library
@@ -277,10 +279,13 @@ def _print(
         click.echo(as_csv(report, figures), nl=False)
     else:
         text = as_text(report, figures, fiscal_year=fiscal_year, case_id=case_id, lang=lang)
-        # Figures hold stored text (names, subjects): escaped, a line each.
-        click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
+        # Figures hold stored text (names, subjects): escaped, a line each, and every
+        # number in one digit style (a register number typed "ย.1/2567" included).
+        style = digit_style(lang)
+        lines = [*text.splitlines(), f"จุดตรวจของบันทึก / checkpoint: {checkpoint.origin} "
+                 f"size {checkpoint.size} root {root}"]  # fmt: skip
         click.echo(
-            f"จุดตรวจของบันทึก / checkpoint: {checkpoint.origin} size {checkpoint.size} root {root}"
+            "".join(f"{styled_digits(printable(line), style)}\n" for line in lines), nl=False
         )
 
 
