@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import importlib.util
+import io
+import json
 import os
 import re
 from pathlib import Path
 
 import click
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -184,3 +189,109 @@ def test_a_data_date_is_shown_in_the_buddhist_era(
     assert status == 0
     assert "5 ตุลาคม 2566" in out
     assert "2023-" not in out
+
+
+def _loan_round_trip(capsys: pytest.CaptureFixture[str], db: Path) -> str:
+    """A loan started, checked, approved and handed over: a row of the lending register."""
+    case_id = start_loan(capsys, db)
+    steps = [
+        ("check", "kanda", "custodian", []),
+        ("approve", "somying", "approver", []),
+        ("hand_over", "kanda", "custodian", ["--data", "register_no=ย.1/2567",
+                                             "--data", "condition_out=ปกติ"]),
+    ]  # fmt: skip
+    for trigger, actor, role, extra in steps:
+        status, _, err = run(
+            capsys, "case", "fire", case_id, trigger, "--db", str(db), "--actor", actor,
+            "--role", role, "--at", "2023-10-02T10:00:00+07:00", *extra,
+        )  # fmt: skip
+        assert status == 0, err
+    return case_id
+
+
+def test_a_register_exported_as_xlsx_reads_back_with_thai_headers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--format xlsx --output: a figures sheet and a sheet per register, a Thai header
+    row then an English one, dates in the Buddhist Era, counts as numbers."""
+    db = tmp_path / "cases.db"
+    case_id = _loan_round_trip(capsys, db)
+    book_path = tmp_path / "register.xlsx"
+    status, _, err = run(
+        capsys, "register", "--db", str(db), "--fiscal-year", "๒๕๖๗",
+        "--format", "xlsx", "--output", str(book_path),
+    )  # fmt: skip
+    assert status == 0, err
+    book = openpyxl.load_workbook(book_path)
+    figures = book["lending_register"]
+    assert [c.value for c in figures[1]] == ["รายการ", "ชื่อรายการ", "ค่า"]
+    values = {row[0].value: row[2].value for row in figures.iter_rows(min_row=3)}
+    assert values["register"] == 1  # a register counts its rows
+    loans = book["register"]
+    thai = [c.value for c in loans[1]]
+    assert "เลขทะเบียนการยืม" in thai
+    assert "register number" in [c.value for c in loans[2]]
+    row = [c.value for c in loans[3]]
+    assert "ย.1/2567" in row
+    assert case_id in row
+    assert "5 ตุลาคม 2566" in row
+
+
+def test_csv_exports_open_in_excel_and_read_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A list and a report as CSV: UTF-8 with a byte-order mark, Thai then English headers."""
+    db = tmp_path / "cases.db"
+    case_id = _loan_round_trip(capsys, db)
+    listing = tmp_path / "cases.csv"
+    status, _, _ = run(capsys, "case", "list", "--db", str(db), "--format", "csv",
+                       "-o", str(listing))  # fmt: skip
+    assert status == 0
+    raw = listing.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == "เรื่อง"
+    assert rows[1][0] == "case"
+    assert rows[2][0] == case_id
+    assert rows[2][2] == "on_loan"
+    status, out, _ = run(capsys, "case", "history", case_id, "--db", str(db), "--format", "csv")
+    assert out.startswith("\ufeff")
+    events = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [e[3] for e in events[2:]] == ["start", "check", "approve", "hand_over"]
+
+
+def test_every_list_takes_the_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """flows list, report list, case list and case history print JSON that parses; --json
+    of case history stays the same as --format json."""
+    db = tmp_path / "cases.db"
+    case_id = _loan_round_trip(capsys, db)
+    for args in (["flows", "list"], ["report", "list"], ["case", "list", "--db", str(db)]):
+        status, out, _ = run(capsys, *args, "--format", "json")
+        assert status == 0
+        assert isinstance(json.loads(out), list)
+    history = ["case", "history", case_id, "--db", str(db)]
+    _, as_json, _ = run(capsys, *history, "--json")
+    _, as_format, _ = run(capsys, *history, "--format", "json")
+    assert as_json == as_format
+    assert next(json.loads(line)["trigger"] for line in as_json.splitlines()) == "start"
+
+
+def test_xlsx_without_its_extra_names_the_extra(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without openpyxl, --format xlsx refuses with a message naming the xlsx extra, and
+    without --output it says a workbook needs a file."""
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a)
+    )
+    status, _, err = run(
+        capsys, "report", "list", "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")
+    )
+    assert status == 1
+    assert '"xlsx" extra' in err
+    assert "openpyxl" in err
+    assert not (tmp_path / "r.xlsx").exists()
+    status, _, err = run(capsys, "report", "list", "--format", "xlsx")
+    assert status == 2
+    assert "--output" in err

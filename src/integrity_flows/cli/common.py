@@ -423,10 +423,16 @@ def fail(error: FlowError) -> None:
     raise SystemExit(1)
 
 
+def shown(text: object) -> str:
+    """A line as a person reads it: stored text's control characters escaped, every
+    number and date in this run's digit style (:func:`digit_style`)."""
+    return styled_digits(printable(text), digit_style())
+
+
 def echo(text: object, *, err: bool = False) -> None:
     """Print a line a person reads: stored text's control characters escaped, every
     number and date in this run's digit style (:func:`digit_style`)."""
-    click.echo(styled_digits(printable(text), digit_style()), err=err)
+    click.echo(shown(text), err=err)
 
 
 def when(at: str | datetime) -> str:

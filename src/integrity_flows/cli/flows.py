@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from integrity_flows.cli.common import flow_overrides, flows_option
+from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.plan_data import read_plan_or_exit
-from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.definition.model import FlowDefinition, Label
 from integrity_flows.display import aligned, pad
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.errors import DefinitionError, Problem
@@ -37,18 +38,39 @@ def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
         raise SystemExit(1) from exc
 
 
+_LIST_COLUMNS = (
+    ("flow", Label("ขั้นตอนงาน", "flow")),
+    ("version", Label("รุ่น", "version")),
+    ("project", Label("โครงการที่", "plan project")),
+    ("title_th", Label("ชื่อ", "Thai title")),
+    ("title_en", Label("ชื่อภาษาอังกฤษ", "English title")),
+    ("origin", Label("ที่มา", "origin")),
+    ("source", Label("ไฟล์", "source")),
+)
+
+
 @flows_group.command("list")
 @flows_option
-def list_flows(flow_dirs: tuple[str, ...]) -> None:
+@list_format_options
+def list_flows(flow_dirs: tuple[str, ...], fmt: str, output: str | None) -> None:
     """List the loaded flows and where each comes from / รายการขั้นตอนงานและที่มา."""
+    need_output(fmt, output)
     library = _library(flow_dirs)
+    if fmt != "text":
+        table = [
+            (d.id, d.version, d.plan.project if d.plan is not None else None, d.title.th,
+             d.title.en, str(library.origin(d)), str(d.source))
+            for d in library
+        ]  # fmt: skip
+        emit_list(fmt, "flows", _LIST_COLUMNS, table, output=output)
+        return
     rows = []
     for d in library:
         project = str(d.plan.project) if d.plan is not None else "-"
         origin = library.origin(d)
         rows.append([d.id, f"v{d.version}", f"โครงการที่ {project}", d.title.th])
         rows.append(["", "", f"project {project}", d.title.en])
-        rows.append(["", "", "ที่มา / from", f"{origin.thai} / {origin}: {d.source}"])
+        rows.append(["", "", f"ที่มา / from: {origin.thai} / {origin}: {d.source}"])
     for line in aligned(rows):
         click.echo(line)
 

@@ -42,6 +42,12 @@ def _cell_text(cell: Cell, kind: str, lang: Lang, *, thai: bool) -> str:
     return render_value(cell, thai=thai)
 
 
+def cell_text(cell: Cell, kind: str) -> str:
+    """A register's cell as a spreadsheet shows it: dates in the Buddhist Era, Arabic
+    digits (as in CSV)."""
+    return _cell_text(cell, kind, "th", thai=False)
+
+
 def _label(label: Label, lang: Lang) -> str:
     if lang == "both":
         return label.th if label.th == label.en else f"{label.th} / {label.en}"
@@ -150,4 +156,4 @@ def as_csv(report: ReportDecl, figures: Sequence[Figure]) -> str:
     return BOM + out.getvalue()
 
 
-__all__ = ["BOM", "as_csv", "as_json", "as_text"]
+__all__ = ["BOM", "as_csv", "as_json", "as_text", "cell_text"]
