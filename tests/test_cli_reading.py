@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 
 from integrity_flows.cli import cli, main
 from integrity_flows.cli.helptext import short_help, split_help
+from integrity_flows.cli.progress import counted
 from integrity_flows.definition.model import Label
 from integrity_flows.display import aligned, display_width, pad, styled_digits
 from integrity_flows.reports.base import Figure, Table
@@ -295,3 +297,40 @@ def test_xlsx_without_its_extra_names_the_extra(
     status, _, err = run(capsys, "report", "list", "--format", "xlsx")
     assert status == 2
     assert "--output" in err
+
+
+class _Terminal(io.StringIO):
+    """A standard error that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_draws_on_a_terminal_and_nothing_otherwise(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """counted() passes every item through; it draws on a terminal's stderr only."""
+    quiet = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert list(counted(range(5), 5, "ตรวจสอบ / verifying")) == [0, 1, 2, 3, 4]
+    assert quiet.getvalue() == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert list(counted(range(5), 5, "ตรวจสอบ / verifying")) == [0, 1, 2, 3, 4]
+    assert "verifying" in terminal.getvalue()
+
+
+def test_long_commands_print_no_progress_when_not_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """audit verify and audit export, their output redirected, write no bar anywhere."""
+    db = tmp_path / "cases.db"
+    _loan_round_trip(capsys, db)
+    status, out, err = run(capsys, "audit", "verify", "--db", str(db))
+    assert status == 0
+    assert "verifying" not in out + err
+    assert "\r" not in out + err
+    status, out, err = run(capsys, "audit", "export", "--db", str(db))
+    assert status == 0
+    assert err == ""
+    assert len(out.splitlines()) == 4
