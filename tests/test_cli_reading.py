@@ -334,3 +334,23 @@ def test_long_commands_print_no_progress_when_not_on_a_terminal(
     assert status == 0
     assert err == ""
     assert len(out.splitlines()) == 4
+
+
+def test_sweep_lists_what_it_fired_as_csv_and_refuses_xlsx_without_a_file_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """sweep --format csv: a row per deadline fired; --format xlsx with no --output is
+    refused before anything fires."""
+    db = tmp_path / "cases.db"
+    case_id = _loan_round_trip(capsys, db)
+    late = ["sweep", "--db", str(db), "--now", "20 ตุลาคม 2566"]
+    status, _, _ = run(capsys, *late, "--format", "xlsx")
+    assert status == 2
+    _, shown_case, _ = run(capsys, "case", "show", case_id, "--db", str(db))
+    assert "(on_loan)" in shown_case
+    status, out, _ = run(capsys, *late, "--format", "csv")
+    assert status == 0
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    assert rows[1][:2] == ["case", "trigger"]
+    assert rows[2][0] == case_id
+    assert rows[2][1] == "mark_overdue"
