@@ -2,7 +2,8 @@
 database (``integrity-flows demo --all``): exit 0 (or the status its doc promises) and
 never a traceback.
 
-The commands run in the documents' order, each through ``bash`` in one folder that
+The commands run in the documents' order (a plain one in this process through ``main``,
+one that needs the shell through ``bash``) in one folder that
 holds the demo database as ``cases.db`` and its key as ``cases.key``, so that a command
 may use a file an earlier one made (a checkpoint, a tracking code). Placeholders are
 filled from what came before: ``CASE_ID`` is the case the last command started or
@@ -12,11 +13,16 @@ why, are in :data:`EXCLUDED`.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
+import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -150,10 +156,82 @@ def _expected(text: str) -> int:
     return next((status for part, status in EXPECTED_STATUS.items() if part in padded), 0)
 
 
-def test_every_documented_command_runs_on_the_demo_database(demo_folder: Path) -> None:
+@attrs.frozen
+class Done:
+    """How a command ended: its exit status and what it printed."""
+
+    status: int
+    out: str
+    err: str
+
+
+_SHELL = ("&&", "|", "<<", "$", "`", ";")
+
+
+def _in_process(text: str) -> Done | None:
+    """Run a plain command (arguments, ``> FILE``, ``< FILE``, a comment) through
+    ``main`` in this process, as the shell would; None when it needs the shell."""
+    if any(mark in text for mark in _SHELL):
+        return None
+    words = shlex.split(text, comments=True)
+    argv, stdout_to, stdin_from = [], None, None
+    pairs = iter(words[1:])
+    for word in pairs:
+        if word == ">":
+            stdout_to = next(pairs)
+        elif word == "<":
+            stdin_from = next(pairs)
+        else:
+            argv.append(word)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        if stdin_from:
+            stack.enter_context(_stdin(Path(stdin_from)))
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        try:
+            status = main(argv)
+        except Exception:  # a traceback a user would see
+            err.write(traceback.format_exc())
+            status = -1
+    if stdout_to:
+        Path(stdout_to).write_text(out.getvalue(), encoding="utf-8", newline="")
+    return Done(status, out.getvalue(), err.getvalue())
+
+
+@contextlib.contextmanager
+def _stdin(path: Path) -> Iterator[None]:
+    saved = sys.stdin
+    with path.open(encoding="utf-8") as handle:
+        sys.stdin = handle
+        try:
+            yield
+        finally:
+            sys.stdin = saved
+
+
+def _run(text: str, folder: Path, env: dict[str, str]) -> Done:
+    """The command run in-process when plain, else through bash."""
+    done = _in_process(text)
+    if done is not None:
+        return done
+    ran = subprocess.run(
+        ["bash", "-c", text], cwd=folder, env=env, capture_output=True,
+        stdin=subprocess.DEVNULL, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    return Done(ran.returncode, ran.stdout, ran.stderr)
+
+
+def test_every_documented_command_runs_on_the_demo_database(
+    demo_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each command of README.md and docs/*.md exits as its document says, no traceback."""
     round_id = _round_id(demo_folder)
     env = _environment(demo_folder)
+    for name in ("INTEGRITY_FLOWS_KEY_FILE", "INTEGRITY_FLOWS_TRUST_ACTORS", "COLUMNS"):
+        monkeypatch.setenv(name, env[name])
+    monkeypatch.delenv("INTEGRITY_FLOWS_DB", raising=False)
+    monkeypatch.chdir(demo_folder)
     last_case: str | None = None
     failures = []
     ran = 0
@@ -162,24 +240,20 @@ def test_every_documented_command_runs_on_the_demo_database(demo_folder: Path) -
             if any(part in command.text for part in EXCLUDED):
                 continue
             if "2024-09-30.txt" in command.text:  # the later checkpoint the doc keeps
-                subprocess.run(
+                _run(
                     "integrity-flows audit checkpoint --db cases.db --signing-key "
-                    "secure/audit-office.key -o checkpoints/2024-09-30.txt",
-                    shell=True, cwd=demo_folder, env=env, check=True, capture_output=True,
+                    "secure/audit-office.key -o checkpoints/2024-09-30.txt", demo_folder, env,
                 )  # fmt: skip
             text = _prepared(command, last_case, round_id)
-            done = subprocess.run(
-                ["bash", "-c", text], cwd=demo_folder, env=env, capture_output=True,
-                stdin=subprocess.DEVNULL, text=True, timeout=300, check=False,
-            )  # fmt: skip
+            done = _run(text, demo_folder, env)
             ran += 1
-            if done.returncode != _expected(text) or "Traceback" in done.stderr + done.stdout:
-                failures.append(f"{command.where}: {text}\n  exit {done.returncode}\n"
-                                f"  {done.stderr.strip()[-600:]}")  # fmt: skip
-            started = re.search(r"^เรื่อง / case: (\S+)", done.stdout, re.MULTILINE)
+            if done.status != _expected(text) or "Traceback" in done.err + done.out:
+                failures.append(f"{command.where}: {text}\n  exit {done.status}\n"
+                                f"  {done.err.strip()[-600:]}")  # fmt: skip
+            started = re.search(r"^เรื่อง / case: (\S+)", done.out, re.MULTILINE)
             if started and ("case start" in text or "complaint file" in text):
                 last_case = started.group(1)
-            found = re.search(r"tracking code: (\S+)", done.stdout)
+            found = re.search(r"tracking code: (\S+)", done.out)
             if found:
                 (demo_folder / "code.txt").write_text(found.group(1) + "\n", "utf-8")
     assert ran > 60
