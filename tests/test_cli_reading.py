@@ -267,7 +267,9 @@ def test_every_list_takes_the_formats(capsys: pytest.CaptureFixture[str], tmp_pa
     of case history stays the same as --format json."""
     db = tmp_path / "cases.db"
     case_id = _loan_round_trip(capsys, db)
-    for args in (["flows", "list"], ["report", "list"], ["case", "list", "--db", str(db)]):
+    lists = (["flows", "list"], ["report", "list"], ["case", "list", "--db", str(db)],
+             ["plan", "coverage"], ["sweep", "--db", str(db)])  # fmt: skip
+    for args in lists:
         status, out, _ = run(capsys, *args, "--format", "json")
         assert status == 0
         assert isinstance(json.loads(out), list)
