@@ -17,7 +17,7 @@ SRC = Path(integrity_flows.__file__).resolve().parent
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "foundation",
-        ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain"),
+        ("errors", "calendars", "clock", "values", "identity", "safe_yaml", "plain", "display"),
     ),
     ("definition", ("definition",)),
     # audit.merkle: the trail's Merkle hashing, plain functions as the canonical form is.

@@ -8,6 +8,7 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
+from integrity_flows.cli.common import DIGITS_ENV
 from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
@@ -16,6 +17,7 @@ from integrity_flows.cli.docs import docs_group
 from integrity_flows.cli.duties import duties_command
 from integrity_flows.cli.features import features_group
 from integrity_flows.cli.flows import flows_group
+from integrity_flows.cli.helptext import thai_first
 from integrity_flows.cli.internal_audit import internal_audit_group
 from integrity_flows.cli.keys import key_group
 from integrity_flows.cli.manual import manual_command
@@ -24,6 +26,7 @@ from integrity_flows.cli.plan import plan_group
 from integrity_flows.cli.registers import register_command, sweep_command
 from integrity_flows.cli.report import report_group
 from integrity_flows.cli.salary_step import salary_step_group
+from integrity_flows.display import DIGIT_STYLES
 from integrity_flows.errors import FlowError
 
 
@@ -59,6 +62,15 @@ from integrity_flows.errors import FlowError
     help="Do not load the bundled flows and their reports (a host running its own plan with "
     "--flows) / ไม่ใช้ขั้นตอนงานที่มากับระบบ",
 )
+@click.option(
+    "--digits",
+    type=click.Choice(DIGIT_STYLES),
+    envvar=DIGITS_ENV,
+    show_envvar=True,
+    default=None,
+    help="Digits of the text a person reads: arabic (the default) or thai (the default "
+    "of --lang th); JSON and CSV always Arabic / รูปแบบตัวเลข: อารบิกหรือไทย",
+)
 @click.version_option(package_name="integrity-flows")
 def cli(
     verbose: bool,
@@ -66,6 +78,7 @@ def cli(
     override_flows: tuple[str, ...],
     override_plugins: tuple[str, ...],
     without_bundled_flows: bool,
+    digits: str | None,
 ) -> None:
     """integrity-flows: auditable workflows for the integrity plan.
 
@@ -95,6 +108,7 @@ for command in (
 ):
     cli.add_command(command)
 flows_group.add_command(manual_command)
+thai_first(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

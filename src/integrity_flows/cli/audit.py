@@ -10,8 +10,9 @@ import click
 
 from integrity_flows.audit.checkpoint import SignedCheckpoint, SigningKey, VerifierKey, parse
 from integrity_flows.audit.log import LOG, checkpoint_of, inclusion, verify_log
-from integrity_flows.audit.verify import VerifyProblem
+from integrity_flows.audit.verify import Cached, VerifyProblem, verify
 from integrity_flows.cli.common import db_option, flows_option, store_url
+from integrity_flows.cli.progress import counted
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import InvalidCheckpoint, StoreError
 from integrity_flows.loading.discovery import default_registry, load_library
@@ -131,7 +132,10 @@ def verify_trail(
         signed = _checked(store, checkpoints, public_key)
         registry = default_registry()
         engine = Engine(store, load_library(flow_dirs, registry=registry), registry=registry)
-        report = engine.verify()
+        # Engine.verify, with a bar over the events on a terminal.
+        cached = Cached(store.iter_index_rows(), store.iter_deadline_rows(), engine.derived)
+        events = counted(store.iter_events(), store.tree_size(), "ตรวจสอบ / verifying")
+        report = verify(events, store.scan_cases(), cached)
         problems: list[VerifyProblem] = list(report.problems)
         if signed:
             found, _ = verify_log(store, [(s.source, s.checkpoint) for s in signed])
@@ -248,7 +252,8 @@ def export_trail(db: str, output: TextIO) -> None:
     """Every event as JSON Lines, in the order written / ส่งออกบันทึก."""
     store = open_store(store_url(db, must_exist=True), read_only=True)
     try:
-        for event in store.iter_events_by_seq():
+        events = counted(store.iter_events_by_seq(), store.tree_size(), "ส่งออก / exporting")
+        for event in events:
             record = {**json.loads(event.body), "hash": event.hash, "seq": event.seq}
             output.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TextIO
 
 import click
@@ -19,8 +20,12 @@ from integrity_flows.cli.common import (
     identity_options,
     make_actor,
     open_engine,
+    shown,
+    shown_value,
+    when,
     with_options,
 )
+from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.definition.model import Label
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
@@ -82,7 +87,7 @@ def _print_case(engine: Engine, case: Case) -> None:
                 )
                 echo(f"    {index}. {shown}")
             continue
-        echo(f"  {label.th} / {label.en}: {value}")
+        echo(f"  {label.th} / {label.en}: {shown_value(spec.type, value)}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
         echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}")
@@ -174,32 +179,91 @@ def show_case(case_id: str, db: str, flow_dirs: tuple[str, ...]) -> None:
             fail(exc)
 
 
+_LIST_COLUMNS = (
+    ("case", Label("เรื่อง", "case")),
+    ("flow", Label("ขั้นตอนงาน", "flow")),
+    ("flow_version", Label("ฉบับ", "flow version")),
+    ("state", Label("สถานะ", "state")),
+    ("state_label", Label("ชื่อสถานะ", "state label")),
+    ("version", Label("รุ่น", "version")),
+    ("updated_at", Label("ปรับปรุงเมื่อ", "updated at")),
+)
+
+
 @case_group.command("list")
 @db_option
 @flows_option
-@click.option("--flow", "flow_id", default=None)
-@click.option("--state", default=None)
-def list_cases(db: str, flow_dirs: tuple[str, ...], flow_id: str | None, state: str | None) -> None:
+@click.option("--flow", "flow_id", default=None, help="Only cases of this flow / เฉพาะขั้นตอนงาน")
+@click.option("--state", default=None, help="Only cases in this state / เฉพาะสถานะ")
+@list_format_options
+def list_cases(
+    db: str,
+    flow_dirs: tuple[str, ...],
+    flow_id: str | None,
+    state: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """List cases / รายการเรื่อง."""
+    need_output(fmt, output)
+    rows = []
     with open_engine(db, flow_dirs, read_only=True) as engine:
         for case in engine.cases(flow_id, state):
             try:
                 label = engine.definition_of(case).label_of_state(case.state)
             except FlowError:  # its version neither loaded nor kept: named by verify
                 label = Label(case.state, case.state)
-            echo(
-                f"{case.id}  {label.th} / {label.en}  v{case.version}  "
-                f"{thai_datetime(case.updated_at)}  {case.flow_id} ฉบับ/version {case.flow_version}"
+            machine = fmt in ("json", "csv")
+            updated = case.updated_at.isoformat() if fmt == "json" else when(case.updated_at)
+            rows.append(
+                (
+                    case.id,
+                    case.flow_id,
+                    case.flow_version,
+                    case.state,
+                    f"{label.th} / {label.en}" if not machine else label.th,
+                    case.version,
+                    updated,
+                )
             )
+    emit_list(fmt, "cases", _LIST_COLUMNS, rows, output=output, show=shown)
+
+
+_HISTORY_COLUMNS = (
+    ("pos", Label("ลำดับ", "pos")),
+    ("at", Label("เมื่อ", "at")),
+    ("actor", Label("ผู้ดำเนินการ", "actor")),
+    ("trigger", Label("การดำเนินการ", "trigger")),
+    ("outcome", Label("ผล", "outcome")),
+    ("from_state", Label("จากสถานะ", "from")),
+    ("to_state", Label("เป็นสถานะ", "to")),
+    ("refusal", Label("เหตุที่ปฏิเสธ", "refusal")),
+)
 
 
 @case_group.command("history")
 @click.argument("case_id")
 @db_option
 @flows_option
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per event")
-def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: bool) -> None:
-    """The audit events of a case, oldest first / ประวัติของเรื่อง."""
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per event (JSON Lines) / JSON"
+)
+@list_format_options
+def case_history(
+    case_id: str,
+    db: str,
+    flow_dirs: tuple[str, ...],
+    as_json: bool,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """The audit events of a case, oldest first / ประวัติของเรื่อง.
+
+    --format json (or --json) prints one JSON object per event (JSON Lines); csv and
+    xlsx one row per event.
+    """
+    fmt = "json" if as_json else fmt
+    need_output(fmt, output)
     with open_engine(db, flow_dirs, read_only=True) as engine:
         try:
             events = engine.history(case_id)
@@ -207,11 +271,23 @@ def case_history(case_id: str, db: str, flow_dirs: tuple[str, ...], as_json: boo
             fail(exc)
         case = engine.store.load(case_id)
         definition = engine.definition_of(case) if case else None
-        for event in events:
-            if as_json:
-                click.echo(json.dumps(event.as_dict(), ensure_ascii=False, sort_keys=True))
-            else:
-                click.echo(describe_event(event, definition))
+    if fmt in ("csv", "xlsx"):
+        rows = [
+            (e.pos, when(e.at), e.actor, e.trigger, e.outcome, e.from_state, e.to_state,
+             e.refusal)
+            for e in events
+        ]  # fmt: skip
+        emit_list(fmt, case_id, _HISTORY_COLUMNS, rows, output=output)
+        return
+    if fmt == "json":
+        lines = [json.dumps(e.as_dict(), ensure_ascii=False, sort_keys=True) for e in events]
+    else:
+        lines = [shown(describe_event(e, definition)) for e in events]
+    text = "".join(f"{line}\n" for line in lines)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
 
 
 @case_group.command("reveal")
@@ -242,4 +318,12 @@ def reveal_field(
             value = engine.reveal(case_id, field, actor=actor, reason=reason)
         except FlowError as exc:
             fail(exc)
+        label = definition.data[field].label if field in definition.data else None
+    if value is None:
+        # The reading is recorded all the same; what it found is nothing, which a script
+        # must not mistake for a value ("null", exit 0).
+        th, en = (label.th, label.en) if label else (field, field)
+        echo(f"ไม่มีค่า: เรื่อง {case_id} ไม่ได้บันทึก {th} (การเปิดอ่านถูกบันทึกไว้แล้ว)", err=True)
+        echo(f"no value: case {case_id} holds no {en} (the reading is recorded)", err=True)
+        raise SystemExit(1)
     echo(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))

@@ -23,12 +23,14 @@ from integrity_flows.calendars import (
     parse_int,
     sane_day,
     sane_fiscal_year,
+    thai_date,
     thai_datetime,
 )
 from integrity_flows.cli.keys import cli_key
 from integrity_flows.clock import FixedClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.directory import open_directory
+from integrity_flows.display import DigitStyle, pad, styled_digits
 from integrity_flows.engine.migration import MIGRATE
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
@@ -38,6 +40,17 @@ from integrity_flows.identity import is_reserved, normalize_id, printable
 F = TypeVar("F", bound=Callable[..., Any])
 
 DB_ENV = "INTEGRITY_FLOWS_DB"
+DIGITS_ENV = "INTEGRITY_FLOWS_DIGITS"
+
+
+def digit_style(lang: str | None = None) -> DigitStyle:
+    """The digits of this run's screens: ``--digits`` (or INTEGRITY_FLOWS_DIGITS), else
+    Thai for ``--lang th`` and Arabic otherwise."""
+    ctx = click.get_current_context(silent=True)
+    given = ctx.find_root().params.get("digits") if ctx else None
+    if given in ("thai", "arabic"):
+        return "thai" if given == "thai" else "arabic"
+    return "thai" if lang == "th" else "arabic"
 
 
 def cli_logger() -> Any:
@@ -414,15 +427,37 @@ def fail(error: FlowError) -> None:
     raise SystemExit(1)
 
 
+def shown(text: object) -> str:
+    """A line as a person reads it: stored text's control characters escaped, every
+    number and date in this run's digit style (:func:`digit_style`)."""
+    return styled_digits(printable(text), digit_style())
+
+
 def echo(text: object, *, err: bool = False) -> None:
-    """Print a line holding stored text, its control characters escaped."""
-    click.echo(printable(text), err=err)
+    """Print a line a person reads: stored text's control characters escaped, every
+    number and date in this run's digit style (:func:`digit_style`)."""
+    click.echo(shown(text), err=err)
 
 
 def when(at: str | datetime) -> str:
     """An instant as people read it here: Thai time, Buddhist Era."""
     moment = datetime.fromisoformat(at.replace("Z", "+00:00")) if isinstance(at, str) else at
     return thai_datetime(moment)
+
+
+def shown_value(kind: str, value: Any) -> str:
+    """A data value as a person reads it: a date in the Buddhist Era (``5 ต.ค. 2566``), an
+    instant in Thai time, anything else as stored."""
+    try:
+        if kind == "date" and isinstance(value, str):
+            return thai_date(date.fromisoformat(value[:10]), digits=False)
+        if kind == "datetime" and isinstance(value, str):
+            return when(value)
+    except ValueError:
+        return str(value)  # not what its type says (an older version): shown as stored
+    if isinstance(value, date | datetime):
+        return when(value) if isinstance(value, datetime) else thai_date(value, digits=False)
+    return str(value)
 
 
 def describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str:
@@ -449,7 +484,10 @@ def _describe_event(event: AuditEvent, definition: FlowDefinition | None) -> str
         return f"{found.th} ({found.en})"
 
     move = f"{label('state', event.from_state)} → {label('state', event.to_state)}"
-    line = f"#{event.pos:<3} {when(event.at)}  {event.actor:<12} {label('trigger', event.trigger)}"
+    line = (
+        f"#{event.pos:<3} {pad(when(event.at), 18)}  {pad(event.actor, 12)} "
+        f"{label('trigger', event.trigger)}"
+    )
     if event.moved:
         if event.committee:
             th, en = committees.describe(event.committee)

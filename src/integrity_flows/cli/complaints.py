@@ -192,6 +192,7 @@ def statistics_command(
     flow_id: str | None,
     setting_pairs: tuple[str, ...],
     fmt: str,
+    output: str | None,
     lang: Lang,
     as_of: datetime | None,
     as_json: bool,
@@ -210,4 +211,5 @@ def statistics_command(
         lang,
         as_of,
         settings=flow_settings(the_tracked_flow(flow_dirs, flow_id), setting_pairs),
+        output=output,
     )

@@ -17,10 +17,19 @@ from datetime import date
 import click
 
 from integrity_flows.authority import resolve
-from integrity_flows.calendars import THAI_TZ
-from integrity_flows.cli.common import db_option, flows_option, open_engine, typed_date
+from integrity_flows.calendars import THAI_TZ, english_date, thai_date
+from integrity_flows.cli.common import (
+    db_option,
+    echo,
+    flows_option,
+    open_engine,
+    shown_value,
+    typed_date,
+)
+from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.report import report_alias
 from integrity_flows.clock import SystemClock
+from integrity_flows.definition.model import Label
 from integrity_flows.reports.delegation import orders_in_force
 
 
@@ -38,29 +47,63 @@ def delegation_group() -> None:
     """Delegation, assignment and acting orders (plan projects 19, 23) / คำสั่งมอบอำนาจ."""
 
 
+_IN_FORCE_COLUMNS = (
+    ("power", Label("อำนาจ", "power")),
+    ("order_no", Label("เลขที่คำสั่ง", "order number")),
+    ("kind", Label("ประเภท", "kind")),
+    ("delegator", Label("ผู้มอบ", "delegator")),
+    ("delegate", Label("ผู้รับมอบ", "delegate")),
+    ("valid_from", Label("ตั้งแต่", "from")),
+    ("valid_until", Label("ถึง", "until")),
+    ("chain", Label("สายการมอบ", "chain")),
+    ("root", Label("ต้นทาง", "root")),
+)
+
+
 @delegation_group.command("in-force")
 @db_option
 @flows_option
 @_ON
 @click.option("--power", default=None, help="Only this power / เฉพาะอำนาจนี้")
+@list_format_options
 def in_force_command(
-    db: str, flow_dirs: tuple[str, ...], on: str | None, power: str | None
+    db: str,
+    flow_dirs: tuple[str, ...],
+    on: str | None,
+    power: str | None,
+    fmt: str,
+    output: str | None,
 ) -> None:
     """Orders in force on a day, with their chains / คำสั่งที่มีผลในวันที่กำหนด."""
+    need_output(fmt, output)
     day = _day(on)
     with open_engine(db, flow_dirs, read_only=True) as engine:
         entries = orders_in_force(engine, day, power)
-    click.echo(
-        f"คำสั่งที่มีผล ณ วันที่ {day.isoformat()} / Orders in force on {day.isoformat()}: {len(entries)}"
+    if fmt != "text":
+        rows = [
+            (e.power, e.order_no, e.kind, e.delegator, e.delegate,
+             e.valid_from if fmt == "json" else shown_value("date", e.valid_from),
+             e.valid_until if fmt == "json" or not e.valid_until
+             else shown_value("date", e.valid_until),
+             " ← ".join(e.chain), e.root)
+            for e in entries
+        ]  # fmt: skip
+        emit_list(fmt, "orders", _IN_FORCE_COLUMNS, rows, output=output)
+        return
+    echo(
+        f"คำสั่งที่มีผล ณ วันที่ {thai_date(day, digits=False)} / Orders in force on "
+        f"{english_date(day)}: {len(entries)}"
     )
     for e in entries:
         chain = " ← ".join(e.chain) if e.chain else "-"
         root = e.root or (
             "ทุกอำนาจของผู้ดำรงตำแหน่ง/all powers of the holder" if e.kind == "acting" else "-"
         )
-        click.echo(
+        until = shown_value("date", e.valid_until) if e.valid_until else ""
+        echo(
             f"  [{e.power or '*'}] {e.order_no} ({e.kind}) {e.delegator} → {e.delegate}  "
-            f"{e.valid_from}..{e.valid_until or ''}  สายการมอบ/chain: {chain}  ต้นทาง/root: {root}"
+            f"{shown_value('date', e.valid_from)} – {until}  สายการมอบ/chain: {chain}  "
+            f"ต้นทาง/root: {root}"
         )
 
 
@@ -96,13 +139,13 @@ def who_command(
             engine.store, power, actor_id, day, positions=positions, flows=engine.granting
         )
     if grant is None:
-        click.echo(
-            f"{actor_id} ไม่มีอำนาจ {power} ณ วันที่ {day.isoformat()} / "
-            f"{actor_id} does not hold {power} on {day.isoformat()}"
+        echo(
+            f"{actor_id} ไม่มีอำนาจ {power} ณ วันที่ {thai_date(day, digits=False)} / "
+            f"{actor_id} does not hold {power} on {english_date(day)}"
         )
         raise SystemExit(1)
     how = " ← ".join(grant.order_numbers) if grant.orders else "ตำแหน่ง/position"
-    click.echo(
-        f"{actor_id} มีอำนาจ {power} ณ วันที่ {day.isoformat()} / {actor_id} holds {power} on "
-        f"{day.isoformat()}: {how} (ต้นทาง/root: {grant.position})"
+    echo(
+        f"{actor_id} มีอำนาจ {power} ณ วันที่ {thai_date(day, digits=False)} / {actor_id} holds "
+        f"{power} on {english_date(day)}: {how} (ต้นทาง/root: {grant.position})"
     )

@@ -15,10 +15,12 @@ from integrity_flows.case import Case
 from integrity_flows.cli.common import cli_logger, describe_event, store_url
 from integrity_flows.cli.keys import cli_key, read_key_file, write_key_file
 from integrity_flows.cli.registers import print_register
+from integrity_flows.cli.replay import default_features, feature_files, replay
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import Refused
 from integrity_flows.protection.keys import FieldKey
+from integrity_flows.stores import open_store
 
 DEFAULT_DB = "integrity-flows-demo.db"
 
@@ -219,7 +221,7 @@ def _loans(r: _Replay) -> Case:
     return r.fire(tent, "settle", PRASERT, {"liability": "repaired"})
 
 
-def demo_key(db: Path) -> FieldKey:
+def demo_key(db: Path, *, quiet: bool = False) -> FieldKey:
     """The key for the demo: the one given to the command line, else the key file beside
     the database (``integrity-flows-demo.key``), made on the first run."""
     given = cli_key()
@@ -229,6 +231,8 @@ def demo_key(db: Path) -> FieldKey:
     if not path.exists():
         write_key_file(path, FieldKey.generate())
     key = read_key_file(path)
+    if quiet:
+        return key
     click.echo(
         f"กุญแจเข้ารหัสข้อมูลอ่อนไหว / key for sensitive data: {path} "
         f"(fingerprint {key.fingerprint}; INTEGRITY_FLOWS_KEY_FILE={path})"
@@ -270,22 +274,82 @@ def run_demo(db: Path) -> int:
         return 0 if report.ok else 1
 
 
+def replay_all(db: Path, folder: Path) -> int:
+    """Replay every scenario of the feature files under ``folder`` into ``db`` (after the
+    asset lending demo); 0 when every scenario held and the trail verifies."""
+    files = feature_files(folder, "en")
+    if not files:
+        raise click.BadParameter(
+            f"no *.en.feature files under {folder} / ไม่พบไฟล์ feature ใน {folder}",
+            param_hint="--features",
+        )
+    click.echo(
+        f"\nเล่นซ้ำทุกสถานการณ์ของ {len(files)} ไฟล์ / replaying every scenario of "
+        f"{len(files)} feature file(s) from {folder}"
+    )
+    key = demo_key(db, quiet=True)
+    store = open_store(store_url(str(db)))
+    try:
+        status = replay(store, key, files)
+    finally:
+        store.close()
+    with Engine.open(store_url(str(db)), logger=cli_logger(), key=key, read_only=True) as engine:
+        report = engine.verify()
+    for problem in report.problems:
+        click.echo(str(problem))
+    click.echo(
+        f"ฐานข้อมูลสาธิต / demo database: {db}: {report.cases} cases, {report.events} events, "
+        f"{'verified' if report.ok else 'NOT intact'}"
+    )
+    return 0 if status == 0 and report.ok else 1
+
+
 @click.command("demo")
 @click.option(
     "--db",
     default=DEFAULT_DB,
     show_default=True,
     type=click.Path(dir_okay=False),
-    help="SQLite file to replay into (replaced if it is the demo's own file)",
+    help="SQLite file to replay into (replaced if it is the demo's own file) / ไฟล์ฐานข้อมูลสาธิต",
 )
-def demo_command(db: str) -> None:
-    """Replay the asset lending procedure (plan project 13) / สาธิตการยืมทรัพย์สินของราชการ."""
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Also replay every scenario of the feature files: a year (FY 2567) of every "
+    "procedure, for every command of the README (needs the bdd extra) "
+    "/ เล่นซ้ำทุกขั้นตอนงานตลอดปีงบประมาณ",
+)
+@click.option(
+    "--features",
+    "features_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The folder of feature files to replay with --all (default: ./features, or the "
+    "clone's) / โฟลเดอร์ไฟล์ feature",
+)
+def demo_command(db: str, everything: bool, features_dir: Path | None) -> None:
+    """Replay the asset lending procedure (plan project 13); with --all, every procedure.
+
+    สาธิตการยืมทรัพย์สินของราชการ และทุกขั้นตอนงานเมื่อระบุ --all
+    """
     path = Path(db)
+    folder = features_dir or (default_features() if everything else None)
+    if everything and folder is None:
+        raise click.BadParameter(
+            "no features folder here: give --features DIR / ไม่พบโฟลเดอร์ features",
+            param_hint="--features",
+        )
     if path.exists():
         if path.name != DEFAULT_DB:
             raise click.BadParameter(
-                f"{db} exists; the demo writes only to a new file", param_hint="--db"
+                f"{db} exists; the demo writes only to a new file "
+                f"/ มีไฟล์ {db} อยู่แล้ว การสาธิตเขียนลงไฟล์ใหม่เท่านั้น",
+                param_hint="--db",
             )
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    raise SystemExit(run_demo(path))
+    status = run_demo(path)
+    if everything and folder is not None:
+        status = replay_all(path, folder) or status
+    raise SystemExit(status)

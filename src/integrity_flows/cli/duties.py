@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -20,13 +21,16 @@ from integrity_flows.calendars import THAI_TZ
 from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.cli.common import (
     db_option,
+    digit_style,
     fail,
     flows_option,
     open_engine,
     optional_fiscal_year_option,
 )
+from integrity_flows.cli.exports import need_output, report_sheets, write_xlsx
 from integrity_flows.cli.report import format_options
 from integrity_flows.definition.model import Label
+from integrity_flows.display import styled_digits
 from integrity_flows.duties import STATUSES, Occurrence
 from integrity_flows.errors import FlowError
 from integrity_flows.reports.base import Figure
@@ -53,11 +57,13 @@ def duties_command(
     flow_id: str | None,
     duty_id: str | None,
     fmt: str,
+    output: str | None,
     lang: Lang,
     as_of: datetime | None,
 ) -> None:
     """Every occurrence of the declared duties, its due date and status / หน้าที่ตามรอบ
     ระยะเวลา กำหนดส่ง และสถานะของแต่ละงวด."""
+    need_output(fmt, output)
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         now = as_of or engine.clock()
         year = fiscal_year if fiscal_year is not None else fiscal_year_of(now)
@@ -78,15 +84,31 @@ def duties_command(
                 "as_of": now.astimezone(THAI_TZ).date().isoformat(),
                 "occurrences": [_as_json(o, by_id) for o in found],
             }
-            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            shown = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            if output:
+                Path(output).write_text(shown, encoding="utf-8")
+            else:
+                click.echo(shown, nl=False)
             return
         report = ReportDecl(id="duties", label=_TITLE, sets={}, figures=())
         table = duty_table(found, flows, english=lang == "en")
         figures = [Figure("duties", _TITLE, table), *_counts(found)]
-        if fmt == "csv":
-            click.echo(as_csv(report, figures), nl=False)
+        if fmt == "xlsx":
+            assert output is not None
+            write_xlsx(output, report_sheets("duties", figures))
+            click.echo(f"เขียนแล้ว / written: {output}", err=True)
+            return
+        text = (
+            as_csv(report, figures)
+            if fmt == "csv"
+            else styled_digits(
+                as_text(report, figures, fiscal_year=year, lang=lang), digit_style(lang)
+            )
+        )
+        if output:
+            Path(output).write_text(text, encoding="utf-8", newline="")
         else:
-            click.echo(as_text(report, figures, fiscal_year=year, lang=lang), nl=False)
+            click.echo(text, nl=False)
 
 
 def _counts(found: list[Occurrence]) -> list[Figure]:

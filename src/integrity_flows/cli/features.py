@@ -15,7 +15,10 @@ def features_group() -> None:
 @features_group.command("check")
 @click.argument("folder", default="features", type=click.Path(exists=True))
 def check_features_command(folder: str) -> None:
-    """Reject empty scenarios (the Thai keyword trap) and scenarios citing no plan step."""
+    """Reject empty scenarios (the Thai keyword trap) and scenarios citing no plan step.
+
+    ตรวจไฟล์ฟีเจอร์: เหตุการณ์ที่ไม่มีขั้นตอน และเหตุการณ์ที่ไม่อ้างขั้นตอนของแผน
+    """
     from integrity_flows.testing.lint import check_features  # noqa: PLC0415 - parser on demand
 
     problems = check_features(Path(folder))

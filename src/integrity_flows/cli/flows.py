@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 
 from integrity_flows.cli.common import flow_overrides, flows_option
+from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.plan_data import read_plan_or_exit
 from integrity_flows.cli.versions import diff_command, lock_command, migrate_command
-from integrity_flows.definition.model import FlowDefinition
+from integrity_flows.definition.model import FlowDefinition, Label
+from integrity_flows.display import aligned, pad
 from integrity_flows.engine.machine import CompiledFlow
 from integrity_flows.errors import DefinitionError, Problem
 from integrity_flows.loading.discovery import (
@@ -43,17 +45,41 @@ def _library(flow_dirs: tuple[str, ...]) -> FlowLibrary:
         raise SystemExit(1) from exc
 
 
+_LIST_COLUMNS = (
+    ("flow", Label("ขั้นตอนงาน", "flow")),
+    ("version", Label("รุ่น", "version")),
+    ("project", Label("โครงการที่", "plan project")),
+    ("title_th", Label("ชื่อ", "Thai title")),
+    ("title_en", Label("ชื่อภาษาอังกฤษ", "English title")),
+    ("origin", Label("ที่มา", "origin")),
+    ("source", Label("ไฟล์", "source")),
+)
+
+
 @flows_group.command("list")
 @flows_option
-def list_flows(flow_dirs: tuple[str, ...]) -> None:
+@list_format_options
+def list_flows(flow_dirs: tuple[str, ...], fmt: str, output: str | None) -> None:
     """List the loaded flows and where each comes from / รายการขั้นตอนงานและที่มา."""
+    need_output(fmt, output)
     library = _library(flow_dirs)
+    if fmt != "text":
+        table = [
+            (d.id, d.version, d.plan.project if d.plan is not None else None, d.title.th,
+             d.title.en, str(library.origin(d)), str(d.source))
+            for d in library
+        ]  # fmt: skip
+        emit_list(fmt, "flows", _LIST_COLUMNS, table, output=output)
+        return
+    rows = []
     for d in library:
         project = str(d.plan.project) if d.plan is not None else "-"
         origin = library.origin(d)
-        click.echo(f"{d.id:<20} v{d.version}  โครงการที่ {project:<3} {d.title.th}")
-        click.echo(f"{'':<20}      project {project:<3}   {d.title.en}")
-        click.echo(f"{'':<20}      ที่มา / from: {origin.thai} / {origin}: {d.source}")
+        rows.append([d.id, f"v{d.version}", f"โครงการที่ {project}", d.title.th])
+        rows.append(["", "", f"project {project}", d.title.en])
+        rows.append(["", "", f"ที่มา / from: {origin.thai} / {origin}: {d.source}"])
+    for line in aligned(rows):
+        click.echo(line)
 
 
 @flows_group.command("show")
@@ -94,10 +120,13 @@ def _text(d: FlowDefinition) -> str:
         "",
         "บทบาท / Roles:",
     ]
+    roles = []
     for name, role in d.roles.items():
         per_case = "  (ประจำเรื่อง / per case)" if role.per_case else ""
-        lines.append(f"  {name:<18} {role.label.th} / {role.label.en}{per_case}")
+        roles.append(["", name, f"{role.label.th} / {role.label.en}{per_case}"])
+    lines += aligned(roles)
     lines += ["", "สถานะ / States:"]
+    states = []
     for name, state in d.states.items():
         flags = [
             f
@@ -110,23 +139,24 @@ def _text(d: FlowDefinition) -> str:
             for dl in state.deadlines
         ]
         extra = f"  [{', '.join(flags + due)}]" if flags or due else ""
-        lines.append(f"  {name:<18} {state.label.th} / {state.label.en}{extra}")
+        states.append(["", name, f"{state.label.th} / {state.label.en}{extra}"])
+    lines += aligned(states)
     lines += ["", "การดำเนินการ / Transitions:"]
     start = d.start
     lines.append(
-        f"  {'start':<18} {start.label.th} / {start.label.en}: → {d.initial}"
+        f"  {pad('start', 18)} {start.label.th} / {start.label.en}: → {d.initial}"
         f"  roles: {', '.join(start.roles)}  cites: {start.cites or '-'}"
     )
     for t in d.transitions:
         lines.append(
-            f"  {t.trigger:<18} {t.label.th} / {t.label.en}: {', '.join(t.source)} → {t.dest}"
+            f"  {pad(t.trigger, 18)} {t.label.th} / {t.label.en}: {', '.join(t.source)} → {t.dest}"
         )
         details = [f"roles: {', '.join(t.roles)}", f"cites: {t.cites or '-'}"]
         if t.requires:
             details.append(f"requires: {', '.join(t.requires)}")
         if t.guards:
             details.append(f"guards: {', '.join(g.name for g in t.guards)}")
-        lines.append(f"  {'':<18} {'  '.join(details)}")
+        lines.append(f"  {pad('', 18)} {'  '.join(details)}")
     return "\n".join(lines)
 
 

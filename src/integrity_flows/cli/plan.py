@@ -8,9 +8,12 @@ when a flow cites, or a scenario is tagged with, a step the plan does not have.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 from integrity_flows.cli.common import feature_folder, flow_overrides, flows_option
+from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.plan_data import (
     budget_command,
     check_command,
@@ -18,6 +21,7 @@ from integrity_flows.cli.plan_data import (
     plan_option,
     read_plan_or_exit,
 )
+from integrity_flows.definition.model import Label
 from integrity_flows.errors import DefinitionError
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.plan.catalogue import (
@@ -90,12 +94,15 @@ def _mark(done: bool) -> str:
     is_flag=True,
     help="Every project of the plan, not only those with a flow or scenario / ทุกโครงการในแผน",
 )
+@list_format_options
 def coverage_command(
     features: str | None,
     flow_dirs: tuple[str, ...],
     plan_source: str | None,
     project_number: int | None,
     show_all: bool,
+    fmt: str,
+    output: str | None,
 ) -> None:
     """Which plan steps are implemented and exercised / ความครอบคลุมของขั้นตอนตามแผน.
 
@@ -104,6 +111,7 @@ def coverage_command(
     The latest version of each loaded flow is counted. Exits 1 when a cite or tag names
     a project, step or risk row the plan does not have, or a feature file does not parse.
     """
+    need_output(fmt, output)
     plan = read_plan_or_exit(plan_source)
     if project_number is not None:
         _project_or_exit(project_number, plan_source)
@@ -123,6 +131,10 @@ def coverage_command(
         shown = report.projects
     else:
         shown = report.touched
+    if fmt != "text":
+        _emit_coverage(fmt, shown, output)
+        _exit_on_problems(report.problems)
+        return
     click.echo(
         f"{YES}/{NO} ดำเนินการ = มีการดำเนินการ (transition) อ้างถึง / "
         "implemented = cited by a transition"
@@ -148,13 +160,37 @@ def coverage_command(
         click.echo("\n".join(_risk_lines(report.risks)))
     click.echo("")
     click.echo(_summary(report, len(shown)))
-    for problem in report.problems:
+    _exit_on_problems(report.problems)
+
+
+def _exit_on_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
         click.echo(str(problem), err=True)
-    if report.problems:
-        click.echo(
-            f"พบปัญหา {len(report.problems)} จุด / {len(report.problems)} problem(s) found", err=True
-        )
+    if problems:
+        click.echo(f"พบปัญหา {len(problems)} จุด / {len(problems)} problem(s) found", err=True)
         raise SystemExit(1)
+
+
+_COVERAGE_COLUMNS = (
+    ("project", Label("โครงการที่", "project")),
+    ("step", Label("ขั้นตอน", "step")),
+    ("text_th", Label("ขั้นตอนตามแผน", "plan step")),
+    ("implemented", Label("ดำเนินการ", "implemented")),
+    ("exercised", Label("ทดสอบ", "exercised")),
+    ("transitions", Label("การดำเนินการที่อ้างถึง", "transitions")),
+    ("scenarios", Label("เหตุการณ์ทดสอบ", "scenarios")),
+)
+
+
+def _emit_coverage(fmt: str, shown: Sequence[ProjectCoverage], output: str | None) -> None:
+    """One row per plan step of the projects shown."""
+    rows = [
+        (pc.project.number, s.cite, s.step.text_th, s.implemented, s.exercised,
+         "; ".join(str(t) for t in s.transitions), "; ".join(str(r) for r in s.scenarios))
+        for pc in shown
+        for s in pc.steps
+    ]  # fmt: skip
+    emit_list(fmt, "coverage", _COVERAGE_COLUMNS, rows, output=output)
 
 
 def _project_lines(pc: ProjectCoverage) -> list[str]:

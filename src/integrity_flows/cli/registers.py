@@ -15,8 +15,10 @@ import click
 from integrity_flows.audit.log import scheduled_checkpoint
 from integrity_flows.calendars import thai_datetime
 from integrity_flows.cli.audit import read_signing_key
-from integrity_flows.cli.common import db_option, flows_option, open_engine, typed_moment
+from integrity_flows.cli.common import db_option, echo, flows_option, open_engine, typed_moment
+from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.report import report_alias
+from integrity_flows.definition.model import Label
 from integrity_flows.identity import printable
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
@@ -40,6 +42,16 @@ register_command = report_alias(
     LENDING_REGISTER,
     "The lending register of a fiscal year (= report lending_register) "
     "/ ทะเบียนการยืมประจำปีงบประมาณ.",
+)
+
+
+_SWEEP_COLUMNS = (
+    ("case", Label("เรื่อง", "case")),
+    ("trigger", Label("การดำเนินการ", "trigger")),
+    ("duty", Label("หน้าที่", "duty")),
+    ("due", Label("ครบกำหนด", "due")),
+    ("state", Label("สถานะ", "state")),
+    ("refused", Label("เหตุที่ปฏิเสธ", "refused")),
 )
 
 
@@ -72,6 +84,7 @@ register_command = report_alias(
     show_default=True,
     help="Hours between checkpoints / ระยะห่างระหว่าง checkpoint (ชั่วโมง)",
 )
+@list_format_options
 def sweep_command(
     db: str,
     flow_dirs: tuple[str, ...],
@@ -79,6 +92,8 @@ def sweep_command(
     checkpoint_dir: str | None,
     signing_key: str | None,
     checkpoint_every: float,
+    fmt: str,
+    output: str | None,
 ) -> None:
     """Fire every deadline that has fallen due, and record each duty fallen due
     unfulfilled, as the system / ดำเนินการตามกำหนดเวลา และบันทึกหน้าที่ที่ค้างดำเนินการ.
@@ -87,6 +102,7 @@ def sweep_command(
     into that folder when the newest there is --checkpoint-every hours old and the trail
     has grown since (or there is none yet).
     """
+    need_output(fmt, output)  # before anything fires: a refused run changes nothing
     if (checkpoint_dir is None) != (signing_key is None):
         raise click.UsageError(
             "--checkpoint-dir and --signing-key go together / "
@@ -98,11 +114,20 @@ def sweep_command(
         moment = given if given is not None else engine.clock()
         results = engine.sweep(moment, duties=False)
         results += engine.record_duties(moment)
-        for r in results:
-            outcome = r.refused or r.state
-            what = f"{r.trigger} ({r.duty})" if r.duty else r.trigger
-            click.echo(f"{r.case_id}  {what}  due {thai_datetime(r.due)}  → {outcome}")
-        click.echo(f"{len(results)} deadline(s) / กำหนดเวลา {len(results)} รายการ")
+        if fmt != "text":
+            rows = [
+                (r.case_id, r.trigger, r.duty,
+                 r.due.isoformat() if fmt == "json" else thai_datetime(r.due),
+                 r.state, r.refused)
+                for r in results
+            ]  # fmt: skip
+            emit_list(fmt, "sweep", _SWEEP_COLUMNS, rows, output=output)
+        else:
+            for r in results:
+                outcome = r.refused or r.state
+                what = f"{r.trigger} ({r.duty})" if r.duty else r.trigger
+                echo(f"{r.case_id}  {what}  due {thai_datetime(r.due)}  → {outcome}")
+            echo(f"{len(results)} deadline(s) / กำหนดเวลา {len(results)} รายการ")
         if key is not None and checkpoint_dir is not None:
             every = timedelta(hours=checkpoint_every)
             path = scheduled_checkpoint(engine.store, key, checkpoint_dir, every, moment)

@@ -14,7 +14,9 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Mapping
+from contextlib import redirect_stdout as redirect
 from datetime import datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -26,6 +28,7 @@ from integrity_flows.calendars import THAI_TZ
 from integrity_flows.cli.common import (
     F,
     db_option,
+    digit_style,
     fail,
     fiscal_year_option,
     flow_overrides,
@@ -37,6 +40,15 @@ from integrity_flows.cli.common import (
     typed_date,
     with_options,
 )
+from integrity_flows.cli.exports import (
+    emit_list,
+    list_format_options,
+    need_output,
+    report_sheets,
+    write_xlsx,
+)
+from integrity_flows.definition.model import Label
+from integrity_flows.display import styled_digits
 from integrity_flows.errors import FlowError
 from integrity_flows.identity import printable
 from integrity_flows.loading.discovery import default_registry, load_library
@@ -61,10 +73,19 @@ format_options = with_options(
     click.option(
         "--format",
         "fmt",
-        type=click.Choice(["text", "json", "csv"]),
+        type=click.Choice(["text", "json", "csv", "xlsx"]),
         default="text",
         show_default=True,
-        help="text, JSON, or CSV for a spreadsheet / รูปแบบ",
+        help="text, JSON, CSV (UTF-8 with BOM) or an Excel workbook (xlsx, with --output; "
+        "the xlsx extra) / รูปแบบ",
+    ),
+    click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="File to write (standard output by default; required for xlsx) / ไฟล์ที่จะเขียน",
     ),
     click.option(
         "--lang",
@@ -151,20 +172,41 @@ def report_group() -> None:
     """
 
 
+_LIST_COLUMNS = (
+    ("report", Label("รายงาน", "report")),
+    ("scope", Label("ขอบเขต", "scope")),
+    ("public", Label("เปิดเผยได้", "public")),
+    ("label_th", Label("ชื่อรายงาน", "Thai label")),
+    ("label_en", Label("ชื่อภาษาอังกฤษ", "English label")),
+)
+
+
 @report_group.command("list")
 @flows_option
-def list_command(flow_dirs: tuple[str, ...]) -> None:
+@list_format_options
+def list_command(flow_dirs: tuple[str, ...], fmt: str, output: str | None) -> None:
     """The reports the flows declare / รายงานทั้งหมด."""
+    need_output(fmt, output)
     try:
         library = load_library(flow_dirs, registry=default_registry(), **flow_overrides())
     except FlowError as exc:
         fail(exc)
         return
+    if fmt != "text":
+        rows = [(r.id, r.scope, r.public, r.label.th, r.label.en) for r in library.reports]
+        emit_list(fmt, "reports", _LIST_COLUMNS, rows, output=output)
+        return
+    lines = []
     for report in library.reports:
         scope = "ปีงบประมาณ/year" if report.scope == "year" else "เรื่อง/case"
         public = "  เปิดเผยได้/public" if report.public else ""
-        click.echo(f"{report.id}  [{scope}]{public}")
-        click.echo(f"    {report.label.th} / {report.label.en}")
+        lines.append(f"{report.id}  [{scope}]{public}")
+        lines.append(f"    {report.label.th} / {report.label.en}")
+    text = "".join(f"{line}\n" for line in lines)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
 
 
 @report_group.command("show", cls=_ShowCommand, hidden=True)
@@ -189,6 +231,7 @@ def show_command(
     fiscal_year: int | None,
     case_id: str | None,
     fmt: str,
+    output: str | None,
     lang: Lang,
     as_of: datetime | None,
     reveal_field: str | None,
@@ -198,7 +241,9 @@ def show_command(
 ) -> None:
     """One report, computed from the cases / รายงานหนึ่งรายงาน."""
     reveal = reveal_of(reveal_field, actor_id, roles, reason, "--reveal")
-    print_report(db, flow_dirs, name, fiscal_year, case_id, fmt, lang, as_of, reveal=reveal)
+    print_report(
+        db, flow_dirs, name, fiscal_year, case_id, fmt, lang, as_of, reveal=reveal, output=output
+    )
 
 
 def _print_revealed(engine: Engine, figures: list[Figure], reveal: Reveal) -> None:
@@ -233,11 +278,14 @@ def print_report(
     as_of: datetime | None = None,
     settings: Mapping[str, Mapping[str, Any]] | None = None,
     reveal: Reveal | None = None,
+    output: str | None = None,
 ) -> None:
     """Compute the report ``name`` on ``db`` and print it in ``fmt`` (``settings``: the
     host's setting overrides by flow, for an alias that takes them; ``reveal``: then read
     a sensitive field of each case its registers list, each reading audited: the one case
-    where a report writes, so only then is the store opened for writing)."""
+    where a report writes, so only then is the store opened for writing; ``output``: the
+    file to write instead of standard output, required for ``xlsx``)."""
+    need_output(fmt, output)
     with open_engine(
         db, flow_dirs, must_exist=True, read_only=reveal is None, settings=settings
     ) as engine:
@@ -249,7 +297,16 @@ def print_report(
         except FlowError as exc:
             fail(exc)
             return
-        _print(report, figures, fiscal_year, case_id, fmt, lang, checkpoint_of(engine.store))
+        checkpoint = checkpoint_of(engine.store)
+        if fmt == "xlsx":
+            assert output is not None
+            write_xlsx(output, report_sheets(report.id, figures))
+            click.echo(f"เขียนแล้ว / written: {output}", err=True)
+        elif output:
+            with open(output, "w", encoding="utf-8", newline="") as handle, redirect(handle):
+                _print(report, figures, fiscal_year, case_id, fmt, lang, checkpoint)
+        else:
+            _print(report, figures, fiscal_year, case_id, fmt, lang, checkpoint)
         if reveal is not None:
             try:
                 _print_revealed(engine, figures, reveal)
@@ -277,10 +334,13 @@ def _print(
         click.echo(as_csv(report, figures), nl=False)
     else:
         text = as_text(report, figures, fiscal_year=fiscal_year, case_id=case_id, lang=lang)
-        # Figures hold stored text (names, subjects): escaped, a line each.
-        click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
+        # Figures hold stored text (names, subjects): escaped, a line each, and every
+        # number in one digit style (a register number typed "ย.1/2567" included).
+        style = digit_style(lang)
+        lines = [*text.splitlines(), f"จุดตรวจของบันทึก / checkpoint: {checkpoint.origin} "
+                 f"size {checkpoint.size} root {root}"]  # fmt: skip
         click.echo(
-            f"จุดตรวจของบันทึก / checkpoint: {checkpoint.origin} size {checkpoint.size} root {root}"
+            "".join(f"{styled_digits(printable(line), style)}\n" for line in lines), nl=False
         )
 
 
@@ -308,6 +368,7 @@ def report_alias(
         flow_dirs: tuple[str, ...],
         fiscal_year: int,
         fmt: str,
+        output: str | None,
         lang: Lang,
         as_of: datetime | None,
         as_json: bool = False,
@@ -318,7 +379,10 @@ def report_alias(
     ) -> None:
         fmt = "json" if as_json else fmt
         wanted = reveal_of(reveal if show else None, actor_id, roles, reason, flag)
-        print_report(db, flow_dirs, report_id, fiscal_year, None, fmt, lang, as_of, reveal=wanted)
+        print_report(
+            db, flow_dirs, report_id, fiscal_year, None, fmt, lang, as_of, reveal=wanted,
+            output=output,
+        )  # fmt: skip
 
     options: list[Callable[[F], F]] = [db_option, flows_option, fiscal_year_option, format_options]
     if json_flag:

@@ -36,12 +36,15 @@ def report_command(
     db: str,
     flow_dirs: tuple[str, ...],
     fmt: str,
+    output: str | None,
     lang: Lang,
     as_of: datetime | None,
     round_id: str,
 ) -> None:
     """One round: evaluations, resolutions, recusals, survey / รายงานรอบการพิจารณา."""
-    print_report(db, flow_dirs, "salary_step_round_report", None, round_id, fmt, lang, as_of)
+    print_report(
+        db, flow_dirs, "salary_step_round_report", None, round_id, fmt, lang, as_of, output=output
+    )
 
 
 salary_step_group.add_command(

@@ -33,11 +33,13 @@ from typing import Any
 import attrs
 
 from integrity_flows.calendars import (
+    english_date,
     fiscal_periods,
     fiscal_year,
     fiscal_year_bounds,
     parse_date,
     period_labels,
+    thai_date,
     thai_day,
 )
 from integrity_flows.case import Case
@@ -271,7 +273,9 @@ class _DutyReader:
         for day, case in dated:
             if fiscal_year(day) < year:
                 continue
-            label = Label(f"{case.id} ({day.isoformat()})", f"{case.id} ({day.isoformat()})")
+            label = Label(
+                f"{case.id} ({thai_date(day, digits=False)})", f"{case.id} ({english_date(day)})"
+            )
             slots.append(_Slot(day, day, case.id, label, Label(case.id, case.id)))
             if fiscal_year(day) > year:
                 break

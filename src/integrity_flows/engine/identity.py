@@ -16,7 +16,7 @@ from datetime import datetime
 import attrs
 
 from integrity_flows.actor import SYSTEM, Actor
-from integrity_flows.calendars import thai_day
+from integrity_flows.calendars import english_date, thai_date, thai_day
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.errors import NotAuthorized, Reason
 from integrity_flows.protocols import Directory
@@ -61,9 +61,9 @@ def vouched(
                 Reason(
                     "directory",
                     f"ทะเบียนบุคลากรไม่ได้ให้บทบาท {', '.join(claimed)} แก่ '{actor.id}' "
-                    f"ณ วันที่ {day.isoformat()}",
+                    f"ณ วันที่ {thai_date(day, digits=False)}",
                     f"the directory does not give '{actor.id}' the role(s) "
-                    f"{', '.join(claimed)} on {day.isoformat()}",
+                    f"{', '.join(claimed)} on {english_date(day)}",
                 )
             )
         if actor.unit is not None and actor.unit != known.unit:

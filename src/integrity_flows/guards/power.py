@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from integrity_flows.calendars import thai_day
+from integrity_flows.calendars import english_date, thai_date, thai_day
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
@@ -53,8 +53,10 @@ def holds_post(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     th, en = (choice.th, choice.en) if choice is not None else (post or "-", post or "-")
     return Reason(
         "post",
-        f"ทะเบียนบุคลากรไม่ได้ระบุว่า '{ctx.actor.id}' ดำรงตำแหน่ง{th} ณ วันที่ {day.isoformat()}",
-        f"the directory does not have '{ctx.actor.id}' holding the post {en} on {day.isoformat()}",
+        f"ทะเบียนบุคลากรไม่ได้ระบุว่า '{ctx.actor.id}' ดำรงตำแหน่ง{th} "
+        f"ณ วันที่ {thai_date(day, digits=False)}",
+        f"the directory does not have '{ctx.actor.id}' holding the post {en} "
+        f"on {english_date(day)}",
     )
 
 

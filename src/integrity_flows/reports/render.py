@@ -1,7 +1,7 @@
 """A report's figures as text, JSON or CSV.
 
 - text: one figure a line, Thai (``lang="th"``, Thai digits) or English; a register as
-  a table; dates in the Buddhist Era;
+  a table whose columns line up by display width; dates in the Buddhist Era;
 - JSON: plain data, numbers exact (decimals as text), dates and instants ISO 8601;
 - CSV: UTF-8 with a byte-order mark so that Excel opens Thai correctly; one row a
   figure (id, Thai label, English label, value), then each register under its own
@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from integrity_flows.calendars import english_date, thai_date, thai_datetime, thai_digits
 from integrity_flows.definition.model import Label
+from integrity_flows.display import aligned
 from integrity_flows.reports.base import Cell, Figure, FigureValue, Table, render_value
 from integrity_flows.reports.declaration import ReportDecl
 
@@ -36,7 +37,15 @@ def _cell_text(cell: Cell, kind: str, lang: Lang, *, thai: bool) -> str:
     if isinstance(cell, str) and kind == "datetime":
         shown = thai_datetime(datetime.fromisoformat(cell.replace("Z", "+00:00")))
         return thai_digits(shown) if thai else shown
+    if kind == "year" and isinstance(cell, int):
+        return thai_digits(str(cell)) if thai else str(cell)
     return render_value(cell, thai=thai)
+
+
+def cell_text(cell: Cell, kind: str) -> str:
+    """A register's cell as a spreadsheet shows it: dates in the Buddhist Era, Arabic
+    digits (as in CSV)."""
+    return _cell_text(cell, kind, "th", thai=False)
 
 
 def _label(label: Label, lang: Lang) -> str:
@@ -57,15 +66,16 @@ def _title(report: ReportDecl, year: int | None, case_id: str | None, lang: Lang
 
 
 def _table_lines(table: Table, lang: Lang) -> list[str]:
-    heads = [_label(c, lang) for c in table.columns]
-    lines = ["    " + " | ".join(heads)]
+    rows = [[_label(c, lang) for c in table.columns]]
     for row in table.rows:
-        cells = [
-            _cell_text(cell, kind, lang, thai=lang == "th")
-            for cell, kind in zip(row, table.kinds, strict=True)
-        ]
-        lines.append("    " + " | ".join(cells))
-    return lines
+        rows.append(
+            [
+                _cell_text(cell, kind, lang, thai=lang == "th")
+                for cell, kind in zip(row, table.kinds, strict=True)
+            ]
+        )
+    # Columns line up by display width (a Thai vowel or tone mark takes no column).
+    return ["    " + line for line in aligned(rows, sep=" | ")]
 
 
 def as_text(
@@ -146,4 +156,4 @@ def as_csv(report: ReportDecl, figures: Sequence[Figure]) -> str:
     return BOM + out.getvalue()
 
 
-__all__ = ["BOM", "as_csv", "as_json", "as_text"]
+__all__ = ["BOM", "as_csv", "as_json", "as_text", "cell_text"]

@@ -268,6 +268,8 @@ class Run:
                 kind = "integer"
             if column.value.kind == "case_id":
                 kind = "case"
+            if kind == "integer" and (column.value.field or "").endswith("year"):
+                kind = "year"  # a year names, it does not count: never "2,567"
             kinds.append(kind if kind in _COLUMN_KINDS else "text")
         return tuple(kinds)
 
@@ -320,7 +322,7 @@ def _thai_day(held: Any) -> date | None:
     return thai_day(moment) if moment is not None else None
 
 
-_COLUMN_KINDS = ("date", "datetime", "integer", "decimal", "case")
+_COLUMN_KINDS = ("date", "datetime", "integer", "decimal", "case", "year")
 
 
 def _label(text: str) -> Label:
