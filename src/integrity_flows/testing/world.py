@@ -32,7 +32,7 @@ from integrity_flows.engine import data as casedata
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import DirectoryError, FlowError, Refused, UnknownFlow
-from integrity_flows.reports.base import Figure, FigureValue
+from integrity_flows.reports.base import Cell, Figure, FigureValue, Table
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.testing.complaints import open_case
 
@@ -525,6 +525,56 @@ class World:
             msg = f'the report "{name}" differs / รายงาน "{name}" ไม่ตรง:\n  ' + "\n  ".join(wrong)
             raise StepFailed(msg)
 
+    def expect_register(
+        self,
+        name: str,
+        fiscal_year: str | None,
+        figure: str,
+        rows: Sequence[Sequence[str]],
+        *,
+        case: str | None = None,
+    ) -> None:
+        """The register (table figure) ``figure`` of the report holds exactly the rows
+        below the header row, in order; the header names the columns compared (by id or by
+        Thai or English label), cells compare as :func:`cell_agrees`."""
+        found = next(
+            (f for f in self.report(name, fiscal_year, case=case) if f.matches(figure)), None
+        )
+        if found is None or not isinstance(found.value, Table):
+            msg = (
+                f'the report "{name}" has no register "{figure}"'
+                f' / รายงาน "{name}" ไม่มีทะเบียน "{figure}"'
+            )
+            raise StepFailed(msg)
+        table = found.value
+        header, *expected = [[c.strip() for c in row] for row in rows] or [[]]
+        columns = [_column_of(table, h) for h in header]
+        unknown = [h for h, c in zip(header, columns, strict=True) if c is None]
+        wrong = [
+            f'no column "{h}" (columns: {", ".join(c.th for c in table.columns)})' for h in unknown
+        ]
+        if not unknown:
+            if len(expected) != len(table.rows):
+                wrong.append(f"expected {len(expected)} rows, found {len(table.rows)}")
+            for i, (want, row) in enumerate(zip(expected, table.rows, strict=False), start=1):
+                for cell, column in zip(want, columns, strict=False):
+                    assert column is not None
+                    if not cell_agrees(row[column], table.kinds[column], cell):
+                        wrong.append(
+                            f'row {i}, "{table.columns[column].th}": '
+                            f'expected "{cell}", found "{row[column]}"'
+                        )
+        if wrong:
+            shown = "\n  ".join(
+                " | ".join("-" if c is None else str(c) for c in r) for r in table.rows
+            )
+            msg = (
+                f'the register "{figure}" differs / ทะเบียน "{figure}" ไม่ตรง:\n  '
+                + "\n  ".join(wrong)
+                + f"\nfound / ที่พบ:\n  {shown}"
+            )
+            raise StepFailed(msg)
+
     def expect_report_hides(
         self, name: str, fiscal_year: str | None, word: str, *, case: str | None = None
     ) -> None:
@@ -865,6 +915,29 @@ def figure_agrees(value: FigureValue, cell: str) -> bool:
         except ValueError:
             return False
     return text == value
+
+
+def _column_of(table: Table, name: str) -> int | None:
+    """The index of the column ``name`` (its id, or its Thai or English label)."""
+    for i, (key, label) in enumerate(zip(table.keys, table.columns, strict=True)):
+        if name == key or label.matches(name):
+            return i
+    return None
+
+
+def cell_agrees(value: Cell, kind: str, cell: str) -> bool:
+    """True when ``cell``, as people write it, states the register's ``value``: a date
+    in any form the engine reads, numbers as numbers, yes/no in Thai or English, ``-``
+    for an empty cell, text as written."""
+    text = cell.strip()
+    if value is None or value == "":
+        return text.casefold() in _NONE
+    if kind == "date" and isinstance(value, str):
+        try:
+            return _date(text).isoformat() == value
+        except ValueError:
+            return False
+    return figure_agrees(value, text)
 
 
 _QUOTED = re.compile(r'["“]([^"”]+)["”]')
