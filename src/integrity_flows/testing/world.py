@@ -559,7 +559,9 @@ class World:
             for i, (want, row) in enumerate(zip(expected, table.rows, strict=False), start=1):
                 for cell, column in zip(want, columns, strict=False):
                     assert column is not None
-                    if not cell_agrees(row[column], table.kinds[column], cell):
+                    if not cell_agrees(row[column], table.kinds[column], cell) and (
+                        cell.casefold() not in self._english_of(row[column])
+                    ):
                         wrong.append(
                             f'row {i}, "{table.columns[column].th}": '
                             f'expected "{cell}", found "{row[column]}"'
@@ -574,6 +576,19 @@ class World:
                 + f"\nfound / ที่พบ:\n  {shown}"
             )
             raise StepFailed(msg)
+
+    def _english_of(self, cell: Cell) -> set[str]:
+        """The English labels of the choices whose Thai label is ``cell`` (a register
+        shows an enum by its Thai label; an English feature may name it in English)."""
+        if not isinstance(cell, str):
+            return set()
+        found = set()
+        for definition in self.engine.flows.latest():
+            for field in definition.data.values():
+                labels = [field.choice_labels] + [s.choice_labels for s in field.fields.values()]
+                for choices in labels:
+                    found |= {c.en.casefold() for c in choices.values() if c.th == cell}
+        return found
 
     def expect_report_hides(
         self, name: str, fiscal_year: str | None, word: str, *, case: str | None = None
