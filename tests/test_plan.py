@@ -206,11 +206,13 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         17,
         18,
         19,
+        20,
         23,
         29,
         30,
         33,
         34,
+        35,
         37,
     ]
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]

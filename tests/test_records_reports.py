@@ -142,6 +142,8 @@ def test_a_register_of_items_is_checked_at_load(tmp_path: Path) -> None:
         ("2023-10-02", "date", "๒ ตุลาคม ๒๕๖๖", True),
         ("2023-10-02", "date", "3 October 2566", False),
         (6, "integer", "๖", True),
+        ("83.85", "decimal", "๘๓.๘๕", True),
+        ("83.85", "decimal", "83.9", False),
         (None, "text", "-", True),
         ("สูง", "text", "สูง", True),
         ("สูง", "text", "ต่ำ", False),

@@ -952,6 +952,11 @@ def cell_agrees(value: Cell, kind: str, cell: str) -> bool:
             return _date(text).isoformat() == value
         except ValueError:
             return False
+    if kind in ("integer", "decimal") and isinstance(value, str):
+        try:
+            return parse_decimal(text) == parse_decimal(value)
+        except ValueError:
+            return False
     return figure_agrees(value, text)
 
 
