@@ -208,6 +208,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         19,
         20,
         23,
+        27,
         29,
         30,
         33,

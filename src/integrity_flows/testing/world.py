@@ -633,6 +633,14 @@ class World:
             occurrences = [o for o in occurrences if o.owing_case == owing]
         return occurrences
 
+    def _names_period(self, occurrence: Occurrence, name: str) -> bool:
+        """``name`` is the occurrence's period, or the scenario's name of the case a duty
+        owed once per case of a flow (``each``) is for."""
+        found = self.cases.get(name.strip())
+        return occurrence.names_period(name) or (
+            found is not None and occurrence.period == found
+        )
+
     def expect_duty(
         self, duty: str, period: str, fiscal_year: str, status: str, case: str | None = None
     ) -> None:
@@ -640,7 +648,7 @@ class World:
         ``status`` (in Thai or English words) now."""
         wanted = duty_status(status)
         occurrences = self.duty_occurrences(duty, fiscal_year, case)
-        found = [o for o in occurrences if o.names_period(period)]
+        found = [o for o in occurrences if self._names_period(o, period)]
         if not found:
             known = ", ".join(o.period_label.th for o in occurrences)
             msg = (
@@ -664,7 +672,7 @@ class World:
     ) -> None:
         """The sweep recorded the occurrence overdue, once, as the system, in its record."""
         occurrences = self.duty_occurrences(duty, fiscal_year, case)
-        found = [o for o in occurrences if o.names_period(period)]
+        found = [o for o in occurrences if self._names_period(o, period)]
         if not found or found[0].recorded is None:
             msg = (
                 f'the duty "{duty}" of period "{period}" was not recorded overdue / '
@@ -693,7 +701,7 @@ class World:
         if len(given) != len(occurrences):
             wrong.append(f"expected {len(given)} periods, found {len(occurrences)}")
         for row, o in zip(given, occurrences, strict=False):
-            if not o.names_period(row[0]):
+            if not self._names_period(o, row[0]):
                 wrong.append(f'period "{row[0]}": found "{o.period_label.th}"')
             elif len(row) > 1 and o.status != duty_status(row[1]):
                 wrong.append(f'{row[0]}: expected "{row[1]}", found "{o.status_label.th}"')
