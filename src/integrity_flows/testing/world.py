@@ -637,9 +637,7 @@ class World:
         """``name`` is the occurrence's period, or the scenario's name of the case a duty
         owed once per case of a flow (``each``) is for."""
         found = self.cases.get(name.strip())
-        return occurrence.names_period(name) or (
-            found is not None and occurrence.period == found
-        )
+        return occurrence.names_period(name) or (found is not None and occurrence.period == found)
 
     def expect_duty(
         self, duty: str, period: str, fiscal_year: str, status: str, case: str | None = None
