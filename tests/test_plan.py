@@ -201,6 +201,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         9,
         11,
         13,
+        14,
         15,
         16,
         17,
