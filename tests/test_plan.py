@@ -200,6 +200,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert [p.project.number for p in report.touched] == [
         9,
         11,
+        12,
         13,
         14,
         15,
