@@ -211,6 +211,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         20,
         23,
         27,
+        28,
         29,
         30,
         33,
