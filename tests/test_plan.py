@@ -199,6 +199,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert not report.risk(3).implemented  # type: ignore[union-attr]
     assert [p.project.number for p in report.touched] == [
         9,
+        10,
         11,
         12,
         13,
