@@ -198,6 +198,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.risk(1).implemented  # type: ignore[union-attr]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
     assert [p.project.number for p in report.touched] == [
+        8,
         9,
         10,
         11,
