@@ -269,6 +269,7 @@ def test_guard_kinds() -> None:
         "holds_post",
         "distinct_unit_from_field",
         "not_listed_in",
+        "records_apart",
     }
     for name in registry.names():
         spec = registry.get(name)
