@@ -332,6 +332,7 @@ def test_guard_kinds() -> None:
         "distinct_unit_from_field",
         "same_unit_as_field",
         "not_listed_in",
+        "records_apart",
     }
     for name in registry.names():
         spec = registry.get(name)

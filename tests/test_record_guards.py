@@ -4,14 +4,16 @@ digits), and the load checks of every reference they make."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from _records import FLOW_TEXT, HEAD, ORGANIZER, engine, started
+from integrity_flows import Actor, Engine
 from integrity_flows.calendars import working_days_between
-from integrity_flows.errors import DefinitionError, GuardRejected
+from integrity_flows.errors import DefinitionError, GuardRejected, NotAuthorized
 from integrity_flows.loading import default_registry, read_text
 
 
@@ -228,3 +230,72 @@ def test_all_problems_at_once() -> None:
     paths = {p.path for p in caught.value.problems}
     assert any(p.endswith("guards[0].sub") for p in paths)
     assert any(p.endswith("guards[2].date") for p in paths)
+
+
+APART = """
+id: vouchers
+version: 1
+title: {th: ฎีกา, en: vouchers}
+roles:
+  clerk: {label: {th: เจ้าหน้าที่, en: clerk}}
+data:
+  checks:
+    type: records
+    label: {th: การตรวจ, en: checks}
+    key: voucher
+    fields:
+      voucher: {type: string, label: {th: ฎีกา, en: voucher}, required: true}
+      prepared_by: {type: actor, label: {th: ผู้จัดทำ, en: prepared by}, required: true}
+      checked_by: {type: actor, label: {th: ผู้ตรวจ, en: checked by}, required: true}
+states:
+  open: {label: {th: เปิด, en: open}, initial: true}
+  done: {label: {th: เสร็จ, en: done}, terminal: true}
+start: {roles: [clerk]}
+transitions:
+  - trigger: check
+    label: {th: ตรวจ, en: check}
+    source: open
+    dest: open
+    roles: [clerk]
+    records: {field: checks, op: add}
+    guards:
+      - records_apart: {field: checks, sub: prepared_by, other: checked_by}
+  - {trigger: close, label: {th: ปิด, en: close}, source: open, dest: done, roles: [clerk]}
+"""
+
+
+def test_records_apart_refuses_an_item_checked_by_its_preparer(tmp_path: Path) -> None:
+    """A voucher checked by its preparer is refused as separation of duties, naming the item;
+    nothing is added, and the attempt is audited."""
+    (tmp_path / "vouchers.yaml").write_text(APART, encoding="utf-8")
+    clerk = Actor("clerk", roles={"clerk"})
+    with Engine.open("memory://", flows=[tmp_path], bundled=False, entry_points=False) as e:
+        case = e.start("vouchers", actor=clerk)
+        with pytest.raises(NotAuthorized) as refused:
+            e.fire(
+                case.id,
+                "check",
+                actor=clerk,
+                data={"checks": ["voucher=1; prepared_by=a; checked_by=b",
+                                 "voucher=2; prepared_by=Sunee; checked_by=sunee "]},
+            )  # fmt: skip
+        assert "'prepared by' and 'checked by' of 'checks' must not be the same (item(s) 2)" in (
+            refused.value.message_en
+        )
+        assert e.get(case.id).data.get("checks") in (None, [])
+        assert e.history(case.id)[-1].outcome == "refused"
+        e.fire(
+            case.id, "check", actor=clerk, data={"checks": "voucher=1; prepared_by=a; checked_by=b"}
+        )
+        assert len(e.get(case.id).data["checks"]) == 1
+
+
+def test_records_apart_names_its_sub_fields_at_load() -> None:
+    """An unknown sub-field of records_apart is a load problem with its path."""
+    text = APART.replace("other: checked_by", "other: checkd_by")
+    with pytest.raises(DefinitionError) as caught:
+        read_text(text, "vouchers.yaml", default_registry())
+    assert any(
+        p.path.endswith("guards[0].other") and "did you mean 'checked_by'" in p.message_en
+        for p in caught.value.problems
+    ), [str(p) for p in caught.value.problems]

@@ -189,3 +189,48 @@ Feature: Monthly financial reports and quarterly performance reports (integrity 
     Then the duty "monthly financial report" of period "October 2566" of fiscal year 2567 is done late
     And the duty "monthly financial report" of period "October 2566" of fiscal year 2567 was recorded overdue
     And the audit trail verifies
+
+  @plan-9-5.5
+  Scenario: A report is not posted before the executive acknowledged it, and the receipts-payments report goes to the Governor and the Provincial Treasury Office and is posted at the office and on the website (project 9, step 5.5 2) and 3))
+    The first quarter's performance report may be posted only once the Chief Executive has
+    acknowledged it. The receipts-payments report of fiscal year 2567 is presented to the
+    executives with copies to the Provincial Governor, as supervisor, and the Provincial Treasury
+    Office, and posted for the public at the office and on the website; it is owed within 90 days
+    of the fiscal year's end, the budget_report flow's reading.
+
+    When today is 15 January 2567
+    And "sunee" starts a "budget_report" case "Q1" with:
+      | kind of report | quarterly performance report |
+      | end of the period reported | 31 December 2566 |
+    And "prasert" fires "present to the Chief Executive" on "Q1"
+    Then "sunee" cannot fire "post for the public" on "Q1" because "presented" with:
+      | posted at | notice board, Lampang PAO office |
+    When today is 17 January 2567
+    And "chaiwat" fires "acknowledge" on "Q1"
+    And "sunee" fires "post for the public" on "Q1" with:
+      | posted at | notice board, Lampang PAO office |
+    Then the duty "quarterly performance report posted" of period "quarter 1" of fiscal year 2567 is done on time
+
+    When today is 15 October 2567
+    And "sunee" starts a "budget_report" case "RP2567" with:
+      | kind of report | receipts-payments report |
+      | end of the period reported | 30 September 2567 |
+      | letter sending the copy to the Governor | LP 51004/150 |
+    Then "prasert" cannot fire "present to the Chief Executive" on "RP2567" because "Provincial Treasury Office"
+    When "prasert" fires "present to the Chief Executive" on "RP2567" with:
+      | letter sending the copy to the Provincial Treasury Office | LP 51004/151 |
+    When today is 17 October 2567
+    And "chaiwat" fires "acknowledge" on "RP2567"
+    Then "sunee" cannot fire "post for the public" on "RP2567" because "website" with:
+      | posted at | notice board, Lampang PAO office |
+    When today is 24 October 2567
+    And "sunee" fires "post for the public" on "RP2567" with:
+      | posted at | notice board, Lampang PAO office |
+      | website address | https://www.lampangpao.go.th/finance/receipts-payments-2567 |
+    Then the duty "receipts-payments report" in fiscal year 2567 stands:
+      | period | status | due on |
+      | fiscal year 2567 | done on time | 29 December 2567 |
+    And the duty "receipts-payments report posted" in fiscal year 2567 stands:
+      | period | status | due on |
+      | fiscal year 2567 | done on time | 1 November 2567 |
+    And the audit trail verifies

@@ -160,6 +160,31 @@ def records_sum(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     )
 
 
+def records_apart(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """No item of ``field`` (matching ``where``) holds the same value in the sub-fields
+    ``sub`` and ``other``: a voucher is not checked by the one who prepared it."""
+    field = _field(ctx, params)
+    sub, other = params["sub"], params["other"]
+    same = [
+        i
+        for i, item in enumerate(ctx.data.get(params["field"]) or [], start=1)
+        if isinstance(item, Mapping)
+        and compile_where(field, params.get("where"))(item)
+        and present(item.get(sub))
+        and str(item.get(sub)).strip().casefold() == str(item.get(other)).strip().casefold()
+    ]
+    if not same:
+        return None
+    a, b = field.fields[sub].label, field.fields[other].label
+    numbers = ", ".join(map(str, same[:10])) + (", ..." if len(same) > 10 else "")
+    return Reason(
+        "separation_of_duties",
+        f"'{a.th}' และ '{b.th}' ของ '{field.label.th}' ต้องไม่ใช่คนเดียวกัน "
+        f"(รายการที่ {thai_digits(numbers)})",
+        f"'{a.en}' and '{b.en}' of '{field.label.en}' must not be the same (item(s) {numbers})",
+    )
+
+
 _BOUNDS: dict[str, ParamKind] = {
     "at_least": "number",
     "at_least_setting": "setting",
@@ -188,6 +213,13 @@ RECORD_GUARDS: tuple[GuardSpec, ...] = (
         one_of=(("at_least", "at_least_setting"),),
     ),
     GuardSpec(
+        "records_apart",
+        records_apart,
+        kind="authority",
+        params={"field": "records", "sub": "subfield", "other": "subfield"},
+        optional={"where": "where"},
+    ),
+    GuardSpec(
         "records_sum",
         records_sum,
         params={"field": "records", "sub": "subfield"},
@@ -195,4 +227,11 @@ RECORD_GUARDS: tuple[GuardSpec, ...] = (
     ),
 )
 
-__all__ = ["RECORD_GUARDS", "records_count", "records_every", "records_share", "records_sum"]
+__all__ = [
+    "RECORD_GUARDS",
+    "records_apart",
+    "records_count",
+    "records_every",
+    "records_share",
+    "records_sum",
+]

@@ -16,6 +16,7 @@ from statistics import median
 from typing import TYPE_CHECKING, Any, Protocol
 
 from integrity_flows.definition.model import Label
+from integrity_flows.guards.where import compile_where
 from integrity_flows.reports.base import Cell, Figure, FigureValue, Table
 from integrity_flows.reports.reading_cases import Seen, matches, number, read, shown
 
@@ -305,6 +306,59 @@ class _Table:
             columns=tuple(c.label for c in self.decl.columns),
             kinds=self.kinds,
             rows=tuple(row for _, row in sorted(self.rows, key=lambda r: r[0])),
+        )
+        return [Figure(self.decl.id, self.decl.label, table)]
+
+
+class _RecordsTable:
+    """A register of the items of a records field: one row per item (matching
+    ``items_where``) of each matching case, cases in the set's order, items in theirs.
+
+    A column reads a sub-field of the item (an enum by its Thai label) or, when the name is
+    not a sub-field, the case's own field, id or state, as a case register does.
+    """
+
+    def __init__(self, decl: FigureDecl, order: Order, kinds: tuple[str, ...]) -> None:
+        self.decl = decl
+        self.order = order
+        self.kinds = kinds
+        self.rows: list[tuple[SortKey, int, tuple[Cell, ...]]] = []
+        self.cases = _Table(decl, order, kinds)
+
+    def _cell(self, seen: Seen, item: Mapping[str, Any], value: Value) -> Cell:
+        field = seen.definition.data[self.decl.records or ""]
+        sub = field.fields.get(value.field or "") if value.kind == "field" else None
+        if sub is None:
+            return self.cases._cell(seen, value)
+        held = item.get(value.field or "")
+        if held in (None, "", [], {}):
+            return None
+        if sub.type == "enum":
+            label = sub.choice_labels.get(str(held))
+            return label.th if label is not None else str(held)
+        return held if isinstance(held, str | int | bool | Decimal) else str(held)
+
+    def add(self, seen: Seen) -> None:
+        if not matches(seen, self.decl.where):
+            return
+        field = seen.definition.data.get(self.decl.records or "")
+        if field is None:
+            return
+        test = compile_where(field, self.decl.items_where)
+        items = seen.case.data.get(self.decl.records or "") or []
+        key = self.order(seen)
+        for position, item in enumerate(items):
+            if isinstance(item, Mapping) and test(item):
+                cells = tuple(self._cell(seen, item, c.value) for c in self.decl.columns)
+                self.rows.append((key, position, cells))
+
+    def finish(self, values: Mapping[str, FigureValue]) -> list[Figure]:
+        del values
+        table = Table(
+            keys=tuple(c.id for c in self.decl.columns),
+            columns=tuple(c.label for c in self.decl.columns),
+            kinds=self.kinds,
+            rows=tuple(row for *_, row in sorted(self.rows, key=lambda r: (r[0], r[1]))),
         )
         return [Figure(self.decl.id, self.decl.label, table)]
 

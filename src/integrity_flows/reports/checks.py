@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from integrity_flows.errors import Problem
+from integrity_flows.guards.where import where_problems
 from integrity_flows.loading.hints import hint
 from integrity_flows.reports.declaration import SET_KINDS
 
@@ -274,6 +275,44 @@ class _Check:
             )
         if decl.kind == "aggregate":
             self.aggregate(path, decl, d)
+        if decl.kind == "table" and decl.records is not None:
+            self.records_table(path, decl, d)
+
+    def records_table(self, path: str, decl: FigureDecl, d: FlowDefinition) -> None:
+        """A table over the items of a records field: the field is one, each column reads a
+        sub-field of the item or a field of its case, and ``items_where`` tests sub-fields."""
+        spec = d.data.get(decl.records or "")
+        if spec is None or spec.type != "records":
+            en, th = hint(decl.records, {k for k, f in d.data.items() if f.type == "records"})
+            self.add(
+                f"{path}.records",
+                f"'{decl.records}' is not a records field of flow '{d.id}'{en}",
+                f"'{decl.records}' ไม่ใช่ข้อมูลแบบรายการของขั้นตอนงาน '{d.id}'{th}",
+            )
+            return
+        for j, column in enumerate(decl.columns):
+            name = column.value.field
+            sub = spec.fields.get(name or "")
+            if column.value.kind == "field" and sub is not None and sub.sensitive:
+                self.add(
+                    f"{path}.columns[{j}].value",
+                    f"'{name}' is a sensitive sub-field: a register shows no sealed value",
+                    f"'{name}' เป็นหัวข้อย่อยที่เป็นข้อมูลอ่อนไหว ทะเบียนแสดงค่าไม่ได้",
+                )
+            if column.value.kind != "field" or sub is not None:
+                continue
+            if name in d.data:
+                self.field(f"{path}.columns[{j}].value", d, name)
+                continue
+            en, th = hint(name, {*spec.fields, *d.data})
+            self.add(
+                f"{path}.columns[{j}].value",
+                f"'{name}' is neither a sub-field of '{decl.records}' nor a field of flow"
+                f" '{d.id}'{en}",
+                f"'{name}' ไม่ใช่หัวข้อย่อยของ '{decl.records}' หรือข้อมูลของขั้นตอนงาน '{d.id}'{th}",
+            )
+        for found_path, en, th in where_problems(spec, decl.items_where, f"{path}.items_where"):
+            self.add(found_path, en, th)
 
     def aggregate(self, path: str, decl: FigureDecl, d: FlowDefinition) -> None:
         spec = self.aggregates.get(decl.aggregate or "")

@@ -248,6 +248,9 @@ class FigureDecl:
     key: Value | None = None
     aggregate: str | None = None
     columns: tuple[Column, ...] = ()
+    # table over the items of a records field: one row per item (of ``items_where``)
+    records: str | None = None
+    items_where: Any = None
     params: Mapping[str, Any] = attrs.field(factory=dict)
     # What of the plan the figure measures: an indicator ("2/output.1", "2/outcome.1") or a
     # project's money ("2/budget.approved", ".committed", ".disbursed"), one or several;

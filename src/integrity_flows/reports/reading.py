@@ -59,7 +59,7 @@ _KIND_KEYS: Mapping[str, set[str]] = {
     "by": {"field", "classes", "show"},
     "each": {"key", "value", "show"},
     "aggregate": {"set", "params"},
-    "table": {"columns"},
+    "table": {"columns", "records", "items_where"},
     "duties": {"number", "show"},
 }
 
@@ -507,7 +507,23 @@ def _table(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl)
         value = read_value(reader, f"{where}.value", spec["value"])
         if column_id is not None and label is not None and value is not None:
             columns.append(Column(column_id, label, value))
-    return _evolve(base, set=str(item["table"]), columns=_pinned(columns))
+    records = item.get("records")
+    if records is not None and not isinstance(records, str):
+        reader.add(f"{path}.records", "records names a records field", "records ต้องเป็นชื่อข้อมูล")
+        records = None
+    if "items_where" in item and records is None:
+        reader.add(
+            f"{path}.items_where",
+            "items_where needs records (the records field whose items it tests)",
+            "items_where ต้องใช้กับ records",
+        )
+    return _evolve(
+        base,
+        set=str(item["table"]),
+        columns=_pinned(columns),
+        records=records,
+        items_where=item.get("items_where"),
+    )
 
 
 #: The column a register that names its cases gets, unless it declares one reading

@@ -27,6 +27,7 @@ from integrity_flows.reports.accumulators import (
     _List,
     _Numbers,
     _Read,
+    _RecordsTable,
     _Table,
 )
 from integrity_flows.reports.base import Figure, FigureValue, ReportError
@@ -251,7 +252,11 @@ class Run:
             "each": lambda: _Each(decl, order),
             "read": lambda: _Read(decl),
             "aggregate": lambda: self.aggregates.start(decl, self.source),
-            "table": lambda: _Table(decl, order, self._kinds(decl, spec)),
+            "table": lambda: (
+                _RecordsTable(decl, order, self._kinds(decl, spec))
+                if decl.records is not None
+                else _Table(decl, order, self._kinds(decl, spec))
+            ),
         }
         make = makers.get(decl.kind)
         return make() if make is not None else _Numbers(decl)
@@ -260,9 +265,12 @@ class Run:
         """What each column holds: ``date``, ``datetime``, ``integer``, ``decimal``,
         ``case`` (the case's id) or ``text``."""
         data = self.source.definition_for(spec.flow).data
+        records = data.get(decl.records or "")
+        items = records.fields if records is not None else {}
         kinds = []
         for column in decl.columns:
-            field = data.get(column.value.field or "") if column.value.kind == "field" else None
+            name = column.value.field or ""
+            field = (items.get(name) or data.get(name)) if column.value.kind == "field" else None
             kind: str = field.type if field is not None else "text"
             if column.value.kind in ("span", "version"):
                 kind = "integer"

@@ -64,6 +64,7 @@ Thai (``# language: th``)::
       | ผู้ดำเนินการ | การดำเนินการ | จากสถานะ | เป็นสถานะ | [ผล] |
     ดังนั้น รายงาน "no_gift_pledges" ปีงบประมาณ ๒๕๖๗ แสดง:      + table figure | value
     ดังนั้น รายงาน "gift_public_figures" ปีงบประมาณ ๒๕๖๗ ไม่แสดง "สมชาย"
+    ดังนั้น รายงาน "..." ปีงบประมาณ ๒๕๖๗ แสดงทะเบียน "...":     + table header of columns, then rows
     ดังนั้น รายงาน "salary_step_round_report" ของเรื่อง "R1" แสดง:         + table figure | value
     ดังนั้น หน้าที่ "..." [ของเรื่อง "O1"] ของงวด "กุมภาพันธ์ ๒๕๖๗" ปีงบประมาณ ๒๕๖๗
         ดำเนินการแล้วตามกำหนด | ดำเนินการแล้วล่าช้า | ยังไม่ถึงกำหนด | ค้างดำเนินการ | ไม่มีการดำเนินการ
@@ -96,6 +97,7 @@ English::
       | actor | trigger | from | to | [outcome] |
     Then the report "no_gift_pledges" for fiscal year 2567 shows:   + table figure | value
     Then the report "gift_public_figures" for fiscal year 2567 does not show "somchai"
+    Then the report "..." for fiscal year 2567 lists in "...":   + table of column names, rows
     Then the report "salary_step_round_report" of case "R1" shows:         + table figure | value
     Then the duty "..." [for case "O1"] of period "February 2567" of fiscal year 2567
         is done on time | done late | due | overdue | missing
@@ -497,6 +499,20 @@ def report_shows(
 ) -> None:
     """A report of a fiscal year, computed from the cases, holds the figure | value rows."""
     integrity_flows_world.expect_report(report, year, datatable or ())
+
+
+@step(parsers.re(rf"รายงาน\s*{_q('report')}\s*{_TH_YEAR}\s*แสดงทะเบียน\s*{_q('figure')}\s*:?"))
+@step(parsers.re(rf"the report {_q('report')} {_EN_YEAR} lists in {_q('figure')}\s*:?"))
+def report_register(
+    integrity_flows_world: World,
+    report: str,
+    year: str,
+    figure: str,
+    datatable: Table | None = None,
+) -> None:
+    """A register of a report of a fiscal year holds exactly the rows given, in order,
+    under a header naming the columns compared."""
+    integrity_flows_world.expect_register(report, year, figure, datatable or ())
 
 
 @step(parsers.re(rf"รายงาน\s*{_q('report')}\s*{_TH_YEAR}\s*(?:ไม่แสดง|ไม่มี|ไม่เปิดเผย)\s*{_q('word')}"))

@@ -32,7 +32,7 @@ from integrity_flows.engine import data as casedata
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.engine.sensitive import READ_TRIGGER
 from integrity_flows.errors import DirectoryError, FlowError, Refused, UnknownFlow
-from integrity_flows.reports.base import Figure, FigureValue
+from integrity_flows.reports.base import Cell, Figure, FigureValue, Table
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.testing.complaints import open_case
 
@@ -525,6 +525,71 @@ class World:
             msg = f'the report "{name}" differs / รายงาน "{name}" ไม่ตรง:\n  ' + "\n  ".join(wrong)
             raise StepFailed(msg)
 
+    def expect_register(
+        self,
+        name: str,
+        fiscal_year: str | None,
+        figure: str,
+        rows: Sequence[Sequence[str]],
+        *,
+        case: str | None = None,
+    ) -> None:
+        """The register (table figure) ``figure`` of the report holds exactly the rows
+        below the header row, in order; the header names the columns compared (by id or by
+        Thai or English label), cells compare as :func:`cell_agrees`."""
+        found = next(
+            (f for f in self.report(name, fiscal_year, case=case) if f.matches(figure)), None
+        )
+        if found is None or not isinstance(found.value, Table):
+            msg = (
+                f'the report "{name}" has no register "{figure}"'
+                f' / รายงาน "{name}" ไม่มีทะเบียน "{figure}"'
+            )
+            raise StepFailed(msg)
+        table = found.value
+        header, *expected = [[c.strip() for c in row] for row in rows] or [[]]
+        columns = [_column_of(table, h) for h in header]
+        unknown = [h for h, c in zip(header, columns, strict=True) if c is None]
+        wrong = [
+            f'no column "{h}" (columns: {", ".join(c.th for c in table.columns)})' for h in unknown
+        ]
+        if not unknown:
+            if len(expected) != len(table.rows):
+                wrong.append(f"expected {len(expected)} rows, found {len(table.rows)}")
+            for i, (want, row) in enumerate(zip(expected, table.rows, strict=False), start=1):
+                for cell, column in zip(want, columns, strict=False):
+                    assert column is not None
+                    if not cell_agrees(row[column], table.kinds[column], cell) and (
+                        cell.casefold() not in self._english_of(row[column])
+                    ):
+                        wrong.append(
+                            f'row {i}, "{table.columns[column].th}": '
+                            f'expected "{cell}", found "{row[column]}"'
+                        )
+        if wrong:
+            shown = "\n  ".join(
+                " | ".join("-" if c is None else str(c) for c in r) for r in table.rows
+            )
+            msg = (
+                f'the register "{figure}" differs / ทะเบียน "{figure}" ไม่ตรง:\n  '
+                + "\n  ".join(wrong)
+                + f"\nfound / ที่พบ:\n  {shown}"
+            )
+            raise StepFailed(msg)
+
+    def _english_of(self, cell: Cell) -> set[str]:
+        """The English labels of the choices whose Thai label is ``cell`` (a register
+        shows an enum by its Thai label; an English feature may name it in English)."""
+        if not isinstance(cell, str):
+            return set()
+        found = set()
+        for definition in self.engine.flows.latest():
+            for field in definition.data.values():
+                labels = [field.choice_labels] + [s.choice_labels for s in field.fields.values()]
+                for choices in labels:
+                    found |= {c.en.casefold() for c in choices.values() if c.th == cell}
+        return found
+
     def expect_report_hides(
         self, name: str, fiscal_year: str | None, word: str, *, case: str | None = None
     ) -> None:
@@ -568,6 +633,12 @@ class World:
             occurrences = [o for o in occurrences if o.owing_case == owing]
         return occurrences
 
+    def _names_period(self, occurrence: Occurrence, name: str) -> bool:
+        """``name`` is the occurrence's period, or the scenario's name of the case a duty
+        owed once per case of a flow (``each``) is for."""
+        found = self.cases.get(name.strip())
+        return occurrence.names_period(name) or (found is not None and occurrence.period == found)
+
     def expect_duty(
         self, duty: str, period: str, fiscal_year: str, status: str, case: str | None = None
     ) -> None:
@@ -575,7 +646,7 @@ class World:
         ``status`` (in Thai or English words) now."""
         wanted = duty_status(status)
         occurrences = self.duty_occurrences(duty, fiscal_year, case)
-        found = [o for o in occurrences if o.names_period(period)]
+        found = [o for o in occurrences if self._names_period(o, period)]
         if not found:
             known = ", ".join(o.period_label.th for o in occurrences)
             msg = (
@@ -599,7 +670,7 @@ class World:
     ) -> None:
         """The sweep recorded the occurrence overdue, once, as the system, in its record."""
         occurrences = self.duty_occurrences(duty, fiscal_year, case)
-        found = [o for o in occurrences if o.names_period(period)]
+        found = [o for o in occurrences if self._names_period(o, period)]
         if not found or found[0].recorded is None:
             msg = (
                 f'the duty "{duty}" of period "{period}" was not recorded overdue / '
@@ -628,7 +699,7 @@ class World:
         if len(given) != len(occurrences):
             wrong.append(f"expected {len(given)} periods, found {len(occurrences)}")
         for row, o in zip(given, occurrences, strict=False):
-            if not o.names_period(row[0]):
+            if not self._names_period(o, row[0]):
                 wrong.append(f'period "{row[0]}": found "{o.period_label.th}"')
             elif len(row) > 1 and o.status != duty_status(row[1]):
                 wrong.append(f'{row[0]}: expected "{row[1]}", found "{o.status_label.th}"')
@@ -865,6 +936,34 @@ def figure_agrees(value: FigureValue, cell: str) -> bool:
         except ValueError:
             return False
     return text == value
+
+
+def _column_of(table: Table, name: str) -> int | None:
+    """The index of the column ``name`` (its id, or its Thai or English label)."""
+    for i, (key, label) in enumerate(zip(table.keys, table.columns, strict=True)):
+        if name == key or label.matches(name):
+            return i
+    return None
+
+
+def cell_agrees(value: Cell, kind: str, cell: str) -> bool:
+    """True when ``cell``, as people write it, states the register's ``value``: a date
+    in any form the engine reads, numbers as numbers, yes/no in Thai or English, ``-``
+    for an empty cell, text as written."""
+    text = cell.strip()
+    if value is None or value == "":
+        return text.casefold() in _NONE
+    if kind == "date" and isinstance(value, str):
+        try:
+            return _date(text).isoformat() == value
+        except ValueError:
+            return False
+    if kind in ("integer", "decimal") and isinstance(value, str):
+        try:
+            return parse_decimal(text) == parse_decimal(value)
+        except ValueError:
+            return False
+    return figure_agrees(value, text)
 
 
 _QUOTED = re.compile(r'["“]([^"”]+)["”]')
