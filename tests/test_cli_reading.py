@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -16,9 +17,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from _lending import T0, lend
+from integrity_flows import Engine, FixedClock
 from integrity_flows.cli import cli, main
 from integrity_flows.cli.helptext import short_help, split_help
-from integrity_flows.cli.progress import counted
+from integrity_flows.cli.progress import counted, stepped
 from integrity_flows.definition.model import Label
 from integrity_flows.display import aligned, display_width, pad, styled_digits
 from integrity_flows.reports.base import Figure, Table
@@ -320,6 +323,40 @@ def test_a_progress_bar_draws_on_a_terminal_and_nothing_otherwise(
     monkeypatch.setattr(sys, "stderr", terminal)
     assert list(counted(range(5), 5, "ตรวจสอบ / verifying")) == [0, 1, 2, 3, 4]
     assert "verifying" in terminal.getvalue()
+
+
+def test_a_stepped_bar_moves_once_per_step_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """stepped() gives work that cannot hand its items over (a sweep, a migration) a
+    function to call per step: a bar on a terminal, nothing otherwise."""
+    quiet = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    with stepped(3, "กำหนดเวลา / deadlines") as step:
+        for _ in range(3):
+            step()
+    assert quiet.getvalue() == ""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with stepped(3, "กำหนดเวลา / deadlines") as step:
+        for _ in range(3):
+            step()
+    assert "deadlines" in terminal.getvalue()
+    assert "100%" in terminal.getvalue()
+
+
+def test_the_sweep_calls_on_each_once_per_due_deadline() -> None:
+    """Engine.sweep(on_each=...) is told of every deadline it fires (the CLI's bar)."""
+    engine = Engine.open("memory://", clock=FixedClock(T0))
+    case = lend(engine)
+    assert engine.get(case.id).state == "on_loan"
+    later = T0 + timedelta(days=60)
+    due = len(engine.store.due(later))
+    calls: list[None] = []
+    results = engine.sweep(later, duties=False, on_each=lambda: calls.append(None))
+    assert due >= 1
+    assert len(calls) >= due
+    assert len(calls) >= len(results) >= 1
 
 
 def test_long_commands_print_no_progress_when_not_on_a_terminal(

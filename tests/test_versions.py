@@ -106,10 +106,12 @@ def test_done_means(tmp_path: Path, clock: FixedClock, store_url: str) -> None:
             case_ids=[mapped],
         )
         assert [(m.case_id, m.to_state) for m in result.moved] == [(mapped, "checked")]
+        told: list[None] = []  # on_each: once per case written (the command's bar)
         engine.migrate(
             FLOW, from_version=1, to_version=2, actor=ADMIN, reason=WHY,
-            rename={"fee": "fee_baht"}, case_ids=[moved],
+            rename={"fee": "fee_baht"}, case_ids=[moved], on_each=lambda: told.append(None),
         )  # fmt: skip
+        assert len(told) == 1
         # The migrated cases hold the new field name and the new deadline (5 days, counted
         # from when the case entered its state); the one left keeps 10 days.
         case = engine.get(moved)

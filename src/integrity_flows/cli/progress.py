@@ -10,7 +10,8 @@ stays exactly the export.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import click
@@ -36,4 +37,16 @@ def counted(items: Iterable[T], length: int, label: str) -> Iterator[T]:
             bar.update(1)
 
 
-__all__ = ["counted", "on_terminal"]
+@contextmanager
+def stepped(length: int, label: str) -> Iterator[Callable[[], None]]:
+    """A function to call once per step of work that cannot hand its items over (a
+    sweep, a migration): it moves a bar of ``length`` steps on a terminal, and does
+    nothing otherwise."""
+    if not on_terminal() or length <= 0:
+        yield lambda: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+__all__ = ["counted", "on_terminal", "stepped"]

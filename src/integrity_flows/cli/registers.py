@@ -17,6 +17,7 @@ from integrity_flows.calendars import thai_datetime
 from integrity_flows.cli.audit import read_signing_key
 from integrity_flows.cli.common import db_option, echo, flows_option, open_engine, typed_moment
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
+from integrity_flows.cli.progress import stepped
 from integrity_flows.cli.report import report_alias
 from integrity_flows.definition.model import Label
 from integrity_flows.identity import printable
@@ -112,7 +113,9 @@ def sweep_command(
     given = typed_moment(now, "--now") if now else None
     with open_engine(db, flow_dirs, must_exist=True) as engine:
         moment = given if given is not None else engine.clock()
-        results = engine.sweep(moment, duties=False)
+        due = len(engine.store.due(moment))
+        with stepped(due, "กำหนดเวลา / deadlines") as step:
+            results = engine.sweep(moment, duties=False, on_each=step)
         results += engine.record_duties(moment)
         if fmt != "text":
             rows = [

@@ -17,6 +17,7 @@ from integrity_flows.cli.common import (
     open_engine,
     parse_pairs,
 )
+from integrity_flows.cli.progress import stepped
 from integrity_flows.definition.diff import diff
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.engine.migrating import summary
@@ -144,19 +145,24 @@ def migrate_command(
     with open_engine(db, flow_dirs, at, must_exist=True) as engine:
         try:
             actor = make_actor(actor_id, roles, unit, None)
-            result = engine.migrate(
-                flow_id,
-                from_version=from_version,
-                to_version=to_version,
-                actor=actor,
-                reason=reason,
-                states=states,
-                rename=rename,
-                values=values,
-                case_ids=case_ids,
-                dry_run=dry_run,
-                each=each,
+            at_from = len(case_ids) or sum(
+                1 for c in engine.store.iter_cases(flow_id) if c.flow_version == from_version
             )
+            with stepped(0 if dry_run else at_from, "ย้ายเรื่อง / cases moved") as step:
+                result = engine.migrate(
+                    flow_id,
+                    from_version=from_version,
+                    to_version=to_version,
+                    actor=actor,
+                    reason=reason,
+                    states=states,
+                    rename=rename,
+                    values=values,
+                    case_ids=case_ids,
+                    dry_run=dry_run,
+                    each=each,
+                    on_each=step,
+                )
         except MigrationRefused as exc:
             for case_id, reasons in exc.blocked.items():
                 for said in reasons:

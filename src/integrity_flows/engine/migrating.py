@@ -12,7 +12,7 @@ new version is kept in the store with the first case that moves to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +48,11 @@ def migrate(
     reason: str,
     dry_run: bool = False,
     each: bool = False,
+    on_each: Callable[[], None] | None = None,
 ) -> Migration:
     """Move the cases ``ask`` names (every case of its flow at version ``from`` when it
-    names none) to version ``to``; see the module's docstring."""
+    names none) to version ``to``; see the module's docstring. ``on_each`` is called
+    after each case is written (a progress bar)."""
     old, new = _versions(engine, ask)
     if not isinstance(reason, str) or not reason.strip():
         raise BadMigration(ask.flow_id, [_no_reason()])
@@ -77,6 +79,8 @@ def migrate(
     with engine.batch():
         for case, move in moves:
             _write(engine, old, new, case, move, actor, reason, now, settings)
+            if on_each is not None:
+                on_each()
     return result
 
 

@@ -605,6 +605,7 @@ class Engine:
         case_ids: Iterable[str] = (),
         dry_run: bool = False,
         each: bool = False,
+        on_each: Callable[[], None] | None = None,
     ) -> Migration:
         """Move cases of ``flow_id`` from ``from_version`` forward to ``to_version``: those
         named in ``case_ids``, else every case at ``from_version``.
@@ -618,7 +619,8 @@ class Engine:
         every case can move (or ``each`` is true: those that can move do), nothing is
         written and :class:`~integrity_flows.errors.MigrationRefused` names every case
         that cannot, with its reasons. ``dry_run`` writes nothing and returns what would
-        happen, every case that cannot move included (docs/versions.md).
+        happen, every case that cannot move included (docs/versions.md). ``on_each`` is
+        called after each case is written (a progress bar).
         """
         ask = Ask(
             flow_id,
@@ -629,7 +631,9 @@ class Engine:
             dict(values or {}),
             tuple(case_ids),
         )
-        return migrate(self, ask, actor=actor, reason=reason, dry_run=dry_run, each=each)
+        return migrate(
+            self, ask, actor=actor, reason=reason, dry_run=dry_run, each=each, on_each=on_each
+        )
 
     # --- firing -------------------------------------------------------------
 
@@ -960,7 +964,13 @@ class Engine:
             definition, case.state, case.data, case.entered_at, self._settings_of(definition)
         )
 
-    def sweep(self, now: datetime | None = None, *, duties: bool = True) -> list[SweepResult]:
+    def sweep(
+        self,
+        now: datetime | None = None,
+        *,
+        duties: bool = True,
+        on_each: Callable[[], None] | None = None,
+    ) -> list[SweepResult]:
         """Fire, as the system actor, every deadline due at or before ``now``; then (unless
         ``duties`` is false) record every occurrence of a declared duty that has fallen due
         unfulfilled (:meth:`record_duties`). Returns the deadlines it fired; what it
@@ -975,7 +985,7 @@ class Engine:
         (``sweep_case_unreadable``) and reported with ``refused="case_unreadable"``.
         When the logger or a sink fails, every due deadline is still fired, then
         :class:`~integrity_flows.errors.PublishFailed` is raised with the results as
-        ``committed``.
+        ``committed``. ``on_each`` is called after each due deadline (a progress bar).
         """
         moment = as_utc(now) if now is not None else self.clock()
         results: list[SweepResult] = []
@@ -990,6 +1000,8 @@ class Engine:
                 result = self._sweep_one(case_id, trigger, due, moment, failures)
                 if result is not None:
                     results.append(result)
+                if on_each is not None:
+                    on_each()
         if duties:
             try:
                 self.record_duties(moment)
