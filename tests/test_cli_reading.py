@@ -257,8 +257,9 @@ def test_csv_exports_open_in_excel_and_read_back(
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][0] == "เรื่อง"
     assert rows[1][0] == "case"
+    assert rows[1][:4] == ["case", "flow", "flow version", "state"]
     assert rows[2][0] == case_id
-    assert rows[2][2] == "on_loan"
+    assert rows[2][3] == "on_loan"
     status, out, _ = run(capsys, "case", "history", case_id, "--db", str(db), "--format", "csv")
     assert out.startswith("\ufeff")
     events = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))

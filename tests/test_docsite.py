@@ -280,7 +280,7 @@ def test_plan_page_lists_risks_and_indicators_name_their_measures(site: Path) ->
     risks = plan[plan.index('id="risks"') :]
     assert "flow-asset_rules.html#t-" in risks
     project = read(site, "en", "project-33.html")
-    assert "<code>complaint_statistics.received</code>" in project
+    assert "<code>complaint_statistics.from_public</code>" in project
 
 
 def test_duty_periods_in_words(site: Path) -> None:

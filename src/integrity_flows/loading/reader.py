@@ -22,9 +22,27 @@ from integrity_flows.safe_yaml import MAX_DEPTH, MAX_INTEGER, MAX_VALUES, parse_
 
 
 def digest(raw: Any) -> str:
-    """The definition hash: SHA-256 of the canonical JSON of the file's data."""
-    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    """The definition hash: SHA-256 of the canonical JSON of the file's data.
+
+    A file whose keys are not all text (YAML reads ``on:`` as true) is refused anyway; its
+    hash, needed while its other problems are checked, is taken over its keys as text."""
+    try:
+        text = _canonical(raw)
+    except TypeError:  # keys that do not sort together: a file refused for them
+        text = _canonical(_text_keys(raw))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _canonical(raw: Any) -> str:
+    return json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _text_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _text_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_text_keys(v) for v in value]
+    return value
 
 
 def read_text(
