@@ -144,7 +144,10 @@ except ModuleNotFoundError as exc:  # the bdd extra is not installed: say which 
 
 from integrity_flows.clock import FixedClock
 from integrity_flows.engine.runtime import Engine
+from integrity_flows.guards.registry import GuardRegistry
+from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.protection.keys import FieldKey
+from integrity_flows.stores import open_store
 from integrity_flows.testing import complaints
 from integrity_flows.testing.world import DEFAULT_START, StepFailed, World, quoted
 
@@ -190,11 +193,26 @@ def integrity_flows_engine(
     # Sensitive data is sealed with a key that lives as long as the scenario's engine,
     # whatever the store (a host may give its own: the fixture integrity_flows_key).
     key = _optional_fixture(request, "integrity_flows_key", None) or FieldKey.generate()
-    engine = Engine.open(url, flows=paths, clock=integrity_flows_clock, key=key)
+    registry, library = _library(tuple(str(p) for p in paths))
+    engine = Engine(
+        open_store(url), library, registry=registry, clock=integrity_flows_clock, key=key
+    )
     try:
         yield engine
     finally:
         engine.close()
+
+
+# The flows every scenario of a run loads, read once: definitions are immutable, and each
+# scenario's engine compiles its own machines and has a store of its own.
+_LIBRARIES: dict[tuple[str, ...], tuple[GuardRegistry, FlowLibrary]] = {}
+
+
+def _library(paths: tuple[str, ...]) -> tuple[GuardRegistry, FlowLibrary]:
+    if paths not in _LIBRARIES:
+        registry = default_registry()
+        _LIBRARIES[paths] = (registry, load_library(paths, registry=registry))
+    return _LIBRARIES[paths]
 
 
 @pytest.fixture
