@@ -358,7 +358,7 @@ def test_cli_coverage_prints_steps_and_summary(features: Path) -> None:
     assert "lending.th.feature:6  ยืมและคืนตามกำหนด" in out
     assert "ทั้งโครงการ / whole project ▸" in out
     assert re.search(r"risk/1 +ดำเนินการ ✓  ทดสอบ ✓", out)
-    assert "โครงการที่ 2 /" not in out  # untouched projects are left out by default
+    assert "โครงการที่ 4 /" not in out  # untouched projects are left out by default
     assert "summary: 37 projects" in out
     assert "0 problem(s)" in out
 
@@ -369,7 +369,7 @@ def test_cli_coverage_all_and_one_project(features: Path) -> None:
     every = runner.invoke(plan_group, ["coverage", "--features", str(features), "--all"])
     assert every.exit_code == 0, every.output
     assert all(f"โครงการที่ {n} / project {n}:" in every.stdout for n in range(1, 38))
-    assert re.search(r"1/5\.1 +ดำเนินการ ✗  ทดสอบ ✗", every.stdout)
+    assert re.search(r"4/5\.1 +ดำเนินการ ✗  ทดสอบ ✗", every.stdout)
     one = runner.invoke(plan_group, ["coverage", "--features", str(features), "--project", "5"])
     assert one.exit_code == 0, one.output
     assert "5/6.1" in one.stdout
