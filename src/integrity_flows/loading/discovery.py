@@ -100,6 +100,8 @@ class FlowLibrary:
         self, definitions: Iterable[FlowDefinition] = (), reports: ReportCatalogue | None = None
     ) -> None:
         self._by_key: dict[tuple[str, int], FlowDefinition] = {}
+        # The latest version of each id, kept as definitions are added (read on every fire).
+        self._latest: dict[str, FlowDefinition] = {}
         self._origins: dict[tuple[str, int], FlowSource] = {}
         self._first: dict[str, FlowSource] = {}
         # The declared reports over these flows (``reports/`` beside them).
@@ -134,6 +136,9 @@ class FlowLibrary:
                 ]
             )
         self._by_key[definition.key] = definition
+        latest = self._latest.get(definition.id)
+        if latest is None or definition.version >= latest.version:
+            self._latest[definition.id] = definition
         self._origins[definition.key] = source
         self._first.setdefault(definition.id, source)
 
@@ -144,10 +149,10 @@ class FlowLibrary:
             if found is None:
                 raise UnknownFlow(flow_id, version)
             return found
-        versions = [d for (fid, _), d in self._by_key.items() if fid == flow_id]
-        if not versions:
+        latest = self._latest.get(flow_id)
+        if latest is None:
             raise UnknownFlow(flow_id)
-        return max(versions, key=lambda d: d.version)
+        return latest
 
     def __iter__(self) -> Iterator[FlowDefinition]:
         return iter(sorted(self._by_key.values(), key=lambda d: d.key))
@@ -157,7 +162,7 @@ class FlowLibrary:
 
     def latest(self) -> list[FlowDefinition]:
         """The latest version of each flow, sorted by id."""
-        return [self.get(flow_id) for flow_id in sorted({d.id for d in self})]
+        return [self._latest[flow_id] for flow_id in sorted(self._latest)]
 
 
 def _taken(
