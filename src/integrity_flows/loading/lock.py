@@ -130,16 +130,28 @@ def lock_problems(
             problems.append(_no_history(where, flow_id, version))
             continue
         same = now.get((flow_id, version))
-        if same is not None and entry.read_text(encoding="utf-8") == same.text:
-            continue
-        try:
-            text = read_text(entry.read_text(encoding="utf-8"), str(entry), registry)
-        except DefinitionError as exc:
-            problems.extend(exc.problems)
-            continue
-        if text.digest != digest:
-            problems.append(_changed(str(entry), text, "the kept text", "ต้นฉบับที่เก็บไว้"))
+        problems.extend(_kept_problems(entry, digest, registry, same.text if same else None))
     return problems
+
+
+def _kept_problems(
+    entry: Traversable | Path,
+    digest: str,
+    registry: GuardRegistry,
+    current: str | None = None,
+) -> list[Problem]:
+    """Why the text kept in ``entry`` is not the one locked as ``digest`` (none when it is
+    the ``current`` text as it stands)."""
+    text = entry.read_text(encoding="utf-8")
+    if text == current:
+        return []
+    try:
+        kept = read_text(text, str(entry), registry)
+    except DefinitionError as exc:
+        return list(exc.problems)
+    if kept.digest != digest:
+        return [_changed(str(entry), kept, "the kept text", "ต้นฉบับที่เก็บไว้")]
+    return []
 
 
 def _current_problems(
@@ -259,15 +271,8 @@ def _history_problems(
     problems: list[Problem] = []
     for flow_id, version, entry in history_files(folder):
         expected = lock.get((flow_id, version)) or texts.get((flow_id, version), ("", "", ""))[2]
-        if not expected:
-            continue
-        try:
-            kept = read_text(entry.read_text(encoding="utf-8"), str(entry), registry)
-        except DefinitionError as exc:
-            problems.extend(exc.problems)
-            continue
-        if kept.digest != expected:
-            problems.append(_changed(str(entry), kept, "the kept text", "ต้นฉบับที่เก็บไว้"))
+        if expected:
+            problems.extend(_kept_problems(entry, expected, registry))
     return problems
 
 
