@@ -291,6 +291,18 @@ def test_demo_refuses_to_overwrite_another_file(
     assert "exists" in err
 
 
+def test_demo_results_need_the_replay(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`demo --results` without `--all` is refused before anything is written: only the
+    replay of the features has scenario outcomes."""
+    status, _, err = run(
+        capsys, "demo", "--db", str(tmp_path / "d.db"), "--results", str(tmp_path / "r.json")
+    )
+    assert status == 2
+    assert "--results needs --all" in err
+    assert not (tmp_path / "d.db").exists()
+    assert not (tmp_path / "r.json").exists()
+
+
 def test_readme_python_example_runs() -> None:
     """The five-minute example in README.md runs as written."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")

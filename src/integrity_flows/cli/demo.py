@@ -274,9 +274,10 @@ def run_demo(db: Path) -> int:
         return 0 if report.ok else 1
 
 
-def replay_all(db: Path, folder: Path) -> int:
+def replay_all(db: Path, folder: Path, results: Path | None = None) -> int:
     """Replay every scenario of the feature files under ``folder`` into ``db`` (after the
-    asset lending demo); 0 when every scenario held and the trail verifies."""
+    asset lending demo), writing their outcomes to ``results`` (cucumber JSON) when given;
+    0 when every scenario held and the trail verifies."""
     files = feature_files(folder, "en")
     if not files:
         raise click.BadParameter(
@@ -290,7 +291,7 @@ def replay_all(db: Path, folder: Path) -> int:
     key = demo_key(db, quiet=True)
     store = open_store(store_url(str(db)))
     try:
-        status = replay(store, key, files)
+        status = replay(store, key, files, results=results)
     finally:
         store.close()
     with Engine.open(store_url(str(db)), logger=cli_logger(), key=key, read_only=True) as engine:
@@ -328,7 +329,16 @@ def replay_all(db: Path, folder: Path) -> int:
     help="The folder of feature files to replay with --all (default: ./features, or the "
     "clone's) / โฟลเดอร์ไฟล์ feature",
 )
-def demo_command(db: str, everything: bool, features_dir: Path | None) -> None:
+@click.option(
+    "--results",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="With --all: write the outcome of every replayed scenario to FILE as cucumber "
+    "JSON, for docs build --results / เขียนผลการเล่นซ้ำแต่ละสถานการณ์ลงไฟล์",
+)
+def demo_command(
+    db: str, everything: bool, features_dir: Path | None, results: Path | None
+) -> None:
     """Replay the asset lending procedure (plan project 13); with --all, every procedure.
 
     สาธิตการยืมทรัพย์สินของราชการ และทุกขั้นตอนงานเมื่อระบุ --all
@@ -340,6 +350,20 @@ def demo_command(db: str, everything: bool, features_dir: Path | None) -> None:
             "no features folder here: give --features DIR / ไม่พบโฟลเดอร์ features",
             param_hint="--features",
         )
+    if results is not None and not everything:
+        raise click.BadParameter(
+            "--results needs --all: only the replay of the features has results "
+            "/ ใช้ --results ได้เมื่อระบุ --all เท่านั้น",
+            param_hint="--results",
+        )
+    if results is not None:
+        try:
+            results.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise click.BadParameter(
+                f"cannot write {results}: {error.strerror} / เขียนไฟล์ {results} ไม่ได้",
+                param_hint="--results",
+            ) from None
     if path.exists():
         if path.name != DEFAULT_DB:
             raise click.BadParameter(
@@ -351,5 +375,5 @@ def demo_command(db: str, everything: bool, features_dir: Path | None) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     status = run_demo(path)
     if everything and folder is not None:
-        status = replay_all(path, folder) or status
+        status = replay_all(path, folder, results) or status
     raise SystemExit(status)

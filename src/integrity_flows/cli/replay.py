@@ -183,9 +183,17 @@ def default_features() -> Path | None:
     return clone if clone.is_dir() else None
 
 
-def replay(store: Store, key: FieldKey, files: Sequence[Path], *, quiet: bool = True) -> int:
+def replay(
+    store: Store,
+    key: FieldKey,
+    files: Sequence[Path],
+    *,
+    quiet: bool = True,
+    results: Path | None = None,
+) -> int:
     """Run every scenario of ``files`` with its writes teed into ``store``; pytest's exit
-    status (0: every scenario held)."""
+    status (0: every scenario held). With ``results``, pytest-bdd writes the outcome of
+    every scenario there as cucumber JSON (what ``docs build --results`` reads)."""
     if importlib.util.find_spec("pytest_bdd") is None:
         raise click.ClickException(
             "demo --all replays the feature files with pytest-bdd, which is not installed: "
@@ -203,6 +211,8 @@ def replay(store: Store, key: FieldKey, files: Sequence[Path], *, quiet: bool = 
             args = [str(module), "-p", "no:cacheprovider", "--rootdir", folder, "-q"]
             if quiet:
                 args += ["--no-header", "-rN", "--tb=line"]
+            if results is not None:
+                args.append(f"--cucumberjson={results.resolve()}")
             with ExitStack() as stack:
                 stack.enter_context(contextlib.chdir(folder))
                 return int(pytest.main(args))
