@@ -253,17 +253,40 @@ def test_every_case_that_cannot_move_is_named_and_none_moves(
     two: tuple[Engine, list[str]],
 ) -> None:
     """Without the rename, no case can move (the old field name): all are listed, none
-    moves; a case already at the target version is named too."""
+    moves; a case already at the target version is named too. Each refusal is in its
+    case's chain, the case itself untouched, and the trail still verifies."""
     engine, ids = two
     migrate(engine, rename={"fee": "fee_baht"}, case_ids=[ids[0]])
+    before = [engine.get(i) for i in ids]
     with pytest.raises(MigrationRefused) as caught:
         migrate(engine, case_ids=ids)
     blocked = caught.value.blocked
     assert sorted(blocked) == sorted(ids)
     assert blocked[ids[0]][0].code == "already_migrated"
     assert "field 'fee' is not in version 2" in blocked[ids[1]][0].en
-    assert trails(engine, ids) == [2, 1, 1]
     assert "no case was moved" in str(caught.value)
+    assert trails(engine, ids) == [3, 2, 2]
+    for earlier, case_id in zip(before, ids, strict=True):
+        now = engine.get(case_id)
+        assert (now.state, now.flow_version, now.version, dict(now.data)) == (
+            earlier.state, earlier.flow_version, earlier.version, dict(earlier.data),
+        )  # fmt: skip
+        last = engine.history(case_id)[-1]
+        assert (last.trigger, last.outcome, last.reason) == ("migrate", "refused", WHY)
+        assert last.reasons[0]["code"] == blocked[case_id][0].code
+    assert engine.verify().ok
+
+
+def test_a_case_left_behind_by_each_has_its_refusal_recorded(
+    two: tuple[Engine, list[str]],
+) -> None:
+    """With each, the case that cannot move is left alone, its refusal in its chain."""
+    engine, ids = two
+    migrate(engine, rename={"fee": "fee_baht"}, case_ids=[ids[0]])
+    migrate(engine, rename={"fee": "fee_baht"}, case_ids=ids, each=True)
+    last = engine.history(ids[0])[-1]
+    assert (last.trigger, last.outcome) == ("migrate", "refused")
+    assert [e.outcome for e in engine.history(ids[1])][-1] == "migrated"
 
 
 def test_a_field_the_new_version_requires_must_be_given(tmp_path: Path, clock: FixedClock) -> None:

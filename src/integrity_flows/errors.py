@@ -315,7 +315,7 @@ class BadMigration(FlowError):
 
 class MigrationRefused(FlowError):
     """Cases that cannot move to the new version, each with its reasons: ``blocked`` maps
-    a case id to them. Nothing was written for any case."""
+    a case id to them. No case was moved; each refusal is in its case's chain."""
 
     code = "migration_refused"
 

@@ -1,7 +1,9 @@
 """``Engine.migrate``: cases moved forward to a new version of their flow, all or none.
 
-Every case asked for is decided first (:mod:`integrity_flows.engine.migration`); unless
-every one can move (or ``each`` says to move those that can), nothing is written and
+Every case asked for is decided first (:mod:`integrity_flows.engine.migration`). Each
+case that cannot move gets its refusal in its own chain (trigger ``migrate``, outcome
+``refused``, every reason; its state and data untouched); unless every one can move (or
+``each`` says to move those that can), no case is moved and
 :class:`~integrity_flows.errors.MigrationRefused` names each case that cannot, with its
 reasons. The moves are then written in one transaction, each an audit event in the
 case's own chain (trigger ``migrate``, outcome ``migrated``: who, why, from which
@@ -26,13 +28,14 @@ from integrity_flows.engine.events import sealed_event
 from integrity_flows.engine.migration import (
     MIGRATE,
     Ask,
+    Blocked,
     Migration,
     Move,
     check_ask,
     load_cases,
     plan,
 )
-from integrity_flows.errors import BadMigration, MigrationRefused, Reason, UnknownFlow
+from integrity_flows.errors import BadMigration, MigrationRefused, Reason, Refused, UnknownFlow
 
 if TYPE_CHECKING:
     from integrity_flows.actor import Actor
@@ -71,17 +74,44 @@ def migrate(
     )
     if dry_run:
         return result
+    now = engine.clock()
+    found = {c.id: c for c in cases if isinstance(c, Case)}
+    with engine.batch():
+        # Each case that cannot move: its refusal in its own chain, its state untouched
+        # (a case that was not found has no chain to record it in).
+        for stuck in blocked:
+            if stuck.case_id in found:
+                _refuse(engine, found[stuck.case_id], stuck, new, actor, reason, now)
     if blocked and not each:
         raise MigrationRefused(
             ask.flow_id, ask.to_version, [(b.case_id, b.reasons) for b in blocked]
         )
-    now = engine.clock()
     with engine.batch():
         for case, move in moves:
             _write(engine, old, new, case, move, actor, reason, now, settings)
             if on_each is not None:
                 on_each()
     return result
+
+
+def _refuse(
+    engine: Engine,
+    case: Case,
+    stuck: Blocked,
+    new: FlowDefinition,
+    actor: Actor,
+    reason: str,
+    now: datetime,
+) -> None:
+    error = Refused(
+        f"ย้ายเรื่อง {case.id} ไปขั้นตอนงาน '{new.id}' ฉบับ {new.version} ไม่ได้",
+        f"case {case.id} cannot move to version {new.version} of flow '{new.id}'",
+        case_id=case.id,
+        trigger=MIGRATE,
+        state=case.state,
+        reasons=stuck.reasons,
+    )
+    engine._refuse(case, MIGRATE, actor, now, reason, error)
 
 
 def _versions(engine: Engine, ask: Ask) -> tuple[FlowDefinition, FlowDefinition]:
