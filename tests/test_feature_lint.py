@@ -324,3 +324,53 @@ Feature: Lending
     Then the audit trail verifies
 """
     assert check_features(_write(tmp_path, text)) == []
+
+
+WEEKEND_TH = """\
+# language: th
+โครงหลัก: วันทำการ
+
+  แนวคิด:
+    กำหนดให้ วันนี้คือวันที่ ๑ ตุลาคม ๒๕๖๖
+
+  @plan-13-5.1
+  เหตุการณ์: ยื่นคำขอวันเสาร์
+    กำหนดให้ วันนี้คือวันที่ ๗ ตุลาคม ๒๕๖๖
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+
+  @plan-13-5.1
+  เหตุการณ์: ยื่นคำขอวันจันทร์
+    กำหนดให้ วันนี้คือวันที่ ๙ ตุลาคม ๒๕๖๖
+    ดังนั้น บันทึกการตรวจสอบถูกต้องครบถ้วน
+"""
+
+
+def test_a_today_on_a_weekend_is_reported_in_the_background_and_the_scenario(
+    tmp_path: Path,
+) -> None:
+    """Sunday 1 and Saturday 7 October 2566 are reported, with the line and the day, in
+    Thai and English; Monday 9 October is a working day."""
+    problems = check_features(_write(tmp_path, WEEKEND_TH))
+    assert [p.path for p in problems] == [
+        "Background (line 4)",
+        "Scenario 'ยื่นคำขอวันเสาร์' (line 8)",
+    ], _messages(problems)
+    assert "line 5: today is 1 October 2566, a Sunday" in problems[0].message_en
+    assert "วันอาทิตย์" in problems[0].message_th
+    assert "a Saturday" in problems[1].message_en
+    assert "@weekend" in problems[1].message_en
+
+
+def test_a_scenario_about_a_weekend_says_so_with_its_tag(tmp_path: Path) -> None:
+    """Tagged @weekend (on the feature, so its background too), the same file passes."""
+    text = WEEKEND_TH.replace("โครงหลัก: วันทำการ", "@weekend\nโครงหลัก: วันทำการ")
+    assert check_features(_write(tmp_path, text)) == []
+    english = """\
+Feature: Working days
+  @plan-13-5.1 @weekend
+  Scenario: a loan returned on a Sunday
+    Given today is 8 October 2566
+    Then the audit trail verifies
+"""
+    assert check_features(_write(tmp_path, english, "en.feature")) == []
+    assert len(check_features(_write(tmp_path, english.replace(" @weekend", ""), "x.feature"))) == 1

@@ -27,7 +27,7 @@ Feature: The annual internal audit (integrity plan, project 29)
   English name, but an auditor's unit is compared with the Thai name.
 
   Background:
-    Given today is 1 October 2566
+    Given today is 2 October 2566
     And "somsri" holds the role "head of internal audit" in the unit "หน่วยตรวจสอบภายใน"
     And "pranee" holds the role "internal auditor" in the unit "หน่วยตรวจสอบภายใน"
     And "kasem" holds the role "internal auditor" in the unit "หน่วยตรวจสอบภายใน"
@@ -66,8 +66,8 @@ Feature: The annual internal audit (integrity plan, project 29)
       | letter to the governor | LP 51001/123 |
     Then the case "plan 2567" is in state "auditing"
     And the case "plan 2567" has the data:
-      | approved on              | 1 October 2566 |
-      | sent to the governor on  | 1 October 2566 |
+      | approved on              | 2 October 2566 |
+      | sent to the governor on  | 2 October 2566 |
 
     When "somsri" starts an "audit_engagement" case "finance audit" with:
       | audit year | plan 2567        |
@@ -388,7 +388,7 @@ Feature: The annual internal audit (integrity plan, project 29)
     And the case has the data:
       | auditor               | pranee                                                            |
       | conflict declarations | seconded to the Finance Division's accounts, January to March 2566 |
-      | fieldwork started on  | 1 October 2566                                                    |
+      | fieldwork started on  | 2 October 2566                                                    |
     And the audit trail of "finance audit" records:
       | actor  | trigger                | from                     | to                       | outcome |
       | wichai | begin the fieldwork    | prepared                 |                          | refused |
@@ -424,7 +424,7 @@ Feature: The annual internal audit (integrity plan, project 29)
       | notice letter       | LP 51001/W 205 |
       | head of the auditee | prapa          |
     And "somsri" fires "hold the pre-audit meeting" with:
-      | pre-audit meeting date | 1 October 2566                               |
+      | pre-audit meeting date | 2 October 2566                               |
       | objectives             | fee collection and control of medical supplies |
       | scope                  | fiscal year 2566                              |
       | nature of the audit    | compliance audit                              |

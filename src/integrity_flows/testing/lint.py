@@ -21,7 +21,10 @@ file is read exactly as the test runner reads it. :func:`check_features` reports
   description text;
 - a scenario with no ``@plan-...`` tag of its own or inherited from its feature or rule
   (every scenario names the plan steps it replays);
-- two scenarios with the same name in one file (pytest-bdd keeps only the last one).
+- two scenarios with the same name in one file (pytest-bdd keeps only the last one);
+- a ``today is`` step (``วันนี้คือ``) on a Saturday or a Sunday, in a scenario or a
+  background, unless the scenario (or its feature or rule) is tagged ``@weekend``: offices
+  act on working days, and a scenario about a weekend says so.
 
 Every finding is a :class:`~integrity_flows.errors.Problem` naming the file and the
 scenario (``Scenario 'name' (line N)``), in English and in Thai. No pytest needed.
@@ -38,10 +41,16 @@ from typing import Any
 from gherkin.errors import CompositeParserException, ParserError
 from gherkin.parser import Parser
 
+from integrity_flows.calendars import ENGLISH_MONTHS, parse_date
 from integrity_flows.errors import Problem
 from integrity_flows.testing.lint_words import Keywords, expected_words, section_names
 
 PLAN_TAG = "@plan-"
+#: The tag of a scenario about a weekend: its clock may stand on a Saturday or a Sunday.
+WEEKEND_TAG = "@weekend"
+# The clock step of integrity_flows.testing.steps, in both languages.
+_TODAY = re.compile(r"^(?:วันนี้คือ|today is)\s*(?P<date>\S.*)$")
+_WEEKDAYS_TH = ("วันจันทร์", "วันอังคาร", "วันพุธ", "วันพฤหัสบดี", "วันศุกร์", "วันเสาร์", "วันอาทิตย์")
 _STEP_KEYWORDS = ("given", "when", "then", "and", "but")
 # Scripts written without spaces between words: there a keyword glued to the next word
 # is the trap; elsewhere ("Whenever", "Andrew") it is an ordinary word.
@@ -182,6 +191,7 @@ class _Checker:
                 line = background["location"]["line"]
                 self._description(background, f"Background (line {line})")
                 self._first_step(background, f"Background (line {line})")
+                self._working_days(background, inherited, f"Background (line {line})")
             elif "rule" in child:
                 rule = child["rule"]
                 line = rule["location"]["line"]
@@ -200,6 +210,7 @@ class _Checker:
         for examples in scenario.get("examples", ()):
             self._description(examples, f"{where}, Examples (line {examples['location']['line']})")
         self._first_step(scenario, where)
+        self._working_days(scenario, _tag_names(scenario) | inherited, where)
         if not scenario.get("steps"):
             self._add(
                 where,
@@ -238,6 +249,30 @@ class _Checker:
             f"บรรทัดที่ {line}: ขั้นตอนแรกขึ้นต้นด้วย '{keyword}' ซึ่ง pytest-bdd ไม่ยอมรับเป็น"
             f"ขั้นตอนแรก (ทั้งไฟล์จะรันไม่ได้) ให้ขึ้นต้นด้วย '{given}' '{when}' หรือ '{then}'",
         )
+
+    def _working_days(self, node: Mapping[str, Any], tags: set[str], where: str) -> None:
+        if WEEKEND_TAG in tags:
+            return
+        for step in node.get("steps") or ():
+            found = _TODAY.match(str(step.get("text", "")).strip())
+            if found is None:
+                continue
+            try:
+                day = parse_date(found["date"].strip())
+            except ValueError:
+                continue  # the step itself says so when it runs
+            if day.weekday() < 5:
+                continue
+            line = step["location"]["line"]
+            self._add(
+                where,
+                f"line {line}: today is {day.day} {ENGLISH_MONTHS[day.month - 1]} "
+                f"{day.year + 543}, a {day.strftime('%A')}: offices act on working days; "
+                f"move it to a working day, or tag a scenario about a weekend {WEEKEND_TAG}",
+                f"บรรทัดที่ {line}: วันนี้ตรงกับ{_WEEKDAYS_TH[day.weekday()]} ซึ่งไม่ใช่วันทำการ "
+                f"ให้เปลี่ยนเป็นวันทำการ หรือติดป้ายกำกับ {WEEKEND_TAG} "
+                f"ถ้าเหตุการณ์นี้ว่าด้วยวันหยุดสุดสัปดาห์",
+            )
 
     def _misspelt_section(self, stripped: str, cursor: int, where: str) -> bool:
         head, colon, _ = stripped.partition(":")
@@ -330,6 +365,7 @@ def _clip(text: str, width: int = 60) -> str:
 __all__ = [
     "ORDINARY_WORDS",
     "PLAN_TAG",
+    "WEEKEND_TAG",
     "check_feature_file",
     "check_feature_text",
     "check_features",
