@@ -22,7 +22,8 @@ title: {th: ทะเบียนความเสี่ยง, en: risk regist
 roles:
   clerk: {label: {th: เจ้าหน้าที่, en: clerk}}
 data:
-  fiscal_year: {type: integer, label: {th: ปีงบประมาณ, en: fiscal year}, required: true, indexed: true}
+  fiscal_year:
+    {type: integer, label: {th: ปีงบประมาณ, en: fiscal year}, required: true, indexed: true}
   risks:
     type: records
     label: {th: ความเสี่ยง, en: risks}
@@ -90,7 +91,8 @@ title: {th: แผน, en: plan}
 roles:
   clerk: {label: {th: เจ้าหน้าที่, en: clerk}}
 data:
-  fiscal_year: {type: integer, label: {th: ปีงบประมาณ, en: fiscal year}, required: true, indexed: true}
+  fiscal_year:
+    {type: integer, label: {th: ปีงบประมาณ, en: fiscal year}, required: true, indexed: true}
 states:
   drafting: {label: {th: ร่าง, en: drafting}, initial: true}
   drafted: {label: {th: ร่างแล้ว, en: drafted}, terminal: true}
@@ -107,6 +109,7 @@ transitions:
           match: fiscal_year
           states: [open, closed]
           at_least: {risk_count: 1, covered_risks: 1}
+          at_most: {uncovered_weak: 0}
 """
 
 
@@ -170,6 +173,15 @@ def test_counterpart_in_finds_the_case_of_the_same_year_and_records_it(tmp_path:
     (reason,) = caught.value.reasons
     assert reason.en == "the risk register's 'risks with a control' must be at least 1 (is 0)"
     e.fire(register.id, "add", actor=CLERK, data={"controls": "control=a; risk=1; owner=x"})
+    e.fire(register.id, "add", actor=CLERK, data={"risks": "row=2; weak=yes"})
+    with pytest.raises(GuardRejected) as caught:
+        e.fire(plan.id, "draft", actor=CLERK)
+    (reason,) = caught.value.reasons
+    assert reason.en == (
+        "the risk register's 'weak risks without a control' must be at most 0 (is 1)"
+    )
+    assert "ไม่เกิน ๐ (มี ๑)" in reason.th
+    e.fire(register.id, "add", actor=CLERK, data={"controls": "control=b; risk=2"})
     assert e.fire(plan.id, "draft", actor=CLERK).state == "drafted"
     last = e.history(plan.id)[-1]
     assert last.authority["counterparts"]["register"] == {

@@ -134,7 +134,8 @@ def distinct_from_sibling(ctx: GuardContext, params: Mapping[str, Any]) -> Reaso
 def counterpart_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """A case of another ``flow`` holds this case's value of the indexed field ``match``
     (that fiscal year's register, say), is in one of ``states`` (any, when none are given)
-    and its number fields reach the bounds of ``at_least`` (field → number). The case
+    and its number fields keep the bounds of ``at_least`` and ``at_most`` (field →
+    number). The case
     relied on is recorded under ``authority.counterparts`` of the event."""
     flow, match = str(params["flow"]), str(params["match"])
     definition = _flow(ctx, flow)
@@ -164,19 +165,20 @@ def counterpart_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
             f"ไม่มี{title.th}ที่ '{label.th}' เป็น {shown_th}",
             f"no {title.en} with '{label.en}' {shown_en}",
         )
-    bounds = params.get("at_least") or {}
-    if not isinstance(bounds, Mapping):
+    least, most = params.get("at_least") or {}, params.get("at_most") or {}
+    if not isinstance(least, Mapping) or not isinstance(most, Mapping):
         return Reason(
             "counterpart",
-            "เงื่อนไข counterpart_in: at_least ต้องเป็นข้อมูล → จำนวน",
-            "guard counterpart_in: at_least must map fields to numbers",
+            "เงื่อนไข counterpart_in: at_least และ at_most ต้องเป็นข้อมูล → จำนวน",
+            "guard counterpart_in: at_least and at_most map fields to numbers",
         )
     short: Reason | None = None
     for case_id in found:
         other = ctx.lookup.load(case_id)
         if other is None:
             continue
-        short = _short_of(other.data, bounds, definition, title)
+        short = _short_of(other.data, least, definition, title, low=True)
+        short = short or _short_of(other.data, most, definition, title, low=False)
         if short is None:
             ctx.grants.setdefault("counterparts", {})[flow] = {
                 "case": case_id,
@@ -196,20 +198,23 @@ def _short_of(
     bounds: Mapping[str, Any],
     definition: FlowDefinition | None,
     title: Label,
+    *,
+    low: bool,
 ) -> Reason | None:
-    """The first bound of ``bounds`` the other case's ``data`` does not reach, if any."""
-    for name, least in bounds.items():
-        have, need = number(data.get(name)), number(least)
-        if need is not None and have is not None and have >= need:
+    """The first bound of ``bounds`` (lower bounds when ``low``, else upper) the other
+    case's ``data`` breaks, if any; a field without a value breaks it."""
+    for name, limit in bounds.items():
+        have, bound = number(data.get(name)), number(limit)
+        if bound is not None and have is not None and (have >= bound if low else have <= bound):
             continue
         spec = definition.data.get(str(name)) if definition else None
         label = spec.label if spec else Label(str(name), str(name))
-        has = "0" if have is None else f"{have:f}"
+        has = "-" if have is None else f"{have:f}"
+        wth, wen = ("อย่างน้อย", "at least") if low else ("ไม่เกิน", "at most")
         return Reason(
             "counterpart",
-            f"'{label.th}' ของ{title.th}ต้องมีอย่างน้อย {thai_digits(str(least))} "
-            f"(มี {thai_digits(has)})",
-            f"the {title.en}'s '{label.en}' must be at least {least} (is {has})",
+            f"'{label.th}' ของ{title.th}ต้อง{wth} {thai_digits(str(limit))} (มี {thai_digits(has)})",
+            f"the {title.en}'s '{label.en}' must be {wen} {limit} (is {has})",
         )
     return None
 
@@ -226,7 +231,7 @@ FAMILY_GUARDS = (
         "counterpart_in",
         counterpart_in,
         params={"flow": "value", "match": "field"},
-        optional={"states": "values", "at_least": "value"},
+        optional={"states": "values", "at_least": "value", "at_most": "value"},
     ),
     GuardSpec(
         "distinct_from_sibling",
