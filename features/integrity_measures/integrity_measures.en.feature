@@ -30,7 +30,7 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
   Background:
     Given today is 2 October 2566
     And "malee" holds the role "coordinator" in the unit "Personnel Division"
-    And "sompong" holds the role "executive"
+    And "sompong" holds the roles "executive" and "authority"
     And "kanda" holds the role "measure owner" in the unit "Finance Division"
 
   @plan-25-5.1 @plan-25-5.2 @plan-25-5.3 @plan-25-5.4 @plan-25-5.5 @plan-25-5.6 @plan-25-5.7 @plan-25-5.8
@@ -283,6 +283,21 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
     And "malee" fires "publish the declaration and policy" with:
       | publications | publication channel=monthly meeting of heads of unit; published to=inside the organization; published on=2 October 2566 |
       | publications | publication channel=Lampang PAO website; published to=the public; published on=2 October 2566 |
+    And "malee" starts a "corruption_risk_register" case "R2567" with:
+      | fiscal year | 2567 |
+    And "malee" fires "submit the measure" on "R2567" with:
+      | measure       | Corruption-risk management measure, fiscal year 2567 |
+      | approval memo | memo LP 51001/220                                    |
+    And "sompong" fires "approve the measure" on "R2567"
+    And "sompong" fires "appoint the working group" on "R2567" with:
+      | order     | 145/2566     |
+      | chair     | wichai       |
+      | members   | kanda, amnat |
+      | secretary | malee        |
+    And "malee" fires "record risks" on "R2567" with:
+      | corruption risks | row=1; process step=procurement; risk issue=compliance with laws and regulations; risk event=procurement not following the rules; likelihood=medium; impact=medium; risk status=open |
+    And "malee" fires "record controls" on "R2567" with:
+      | controls | control=1.1; risk row=1; measure=training on procurement; owner=Supplies and Assets Division; progress=planned |
     And "malee" starts an "integrity_plan_preparation" case "P2567" with:
       | declaration case | D2567 |
       | fiscal year      | 2567  |
@@ -295,8 +310,6 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
       | present | wichai, kanda, amnat, malee |
     And "malee" fires "record the framework study" on "P2567" with:
       | framework study | the plan reviewed against the NACC's manual |
-    And "malee" fires "record corruption risks" on "P2567" with:
-      | corruption risks | process=procurement; risk issue=compliance with the law; risk level=medium; controls=training on procurement |
     And "wichai" fires "vote" on "P2567" with:
       | vote | yes |
     And "kanda" fires "vote" on "P2567" with:

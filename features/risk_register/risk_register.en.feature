@@ -130,6 +130,7 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
       | 3.2     | 3        | project monitoring committee              |
     And the report "corruption-risk register" for fiscal year 2567 shows:
       | number of risks                      | 3   |
+      | risks without a control              | 0   |
       | risk assessment report               | yes |
       | risk assessment reports              | 1   |
       | measures                             | 7   |
@@ -171,11 +172,11 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
     And the audit trail verifies
 
   @plan-35-5.1 @plan-35-5.5 @plan-35-5.6
-  Scenario: The drafter of the measure may not approve it, and the published assessment names every risk's event (project 35, items 1, 5 and 6)
+  Scenario: The drafter of the measure may not approve it, and the published assessment names every risk's event and a control for every risk (project 35, items 1, 5 and 6)
     Manop, a coordinator, submits the measure and is given the authority's role the same day: he
     may not approve the measure he submitted. A risk with no risk event cannot be published,
-    because the plan wants the published assessment to hold the risk events, and the briefing
-    comes after the publication.
+    because the plan wants the published assessment to hold the risk events and the measures,
+    nor a risk that no control names; the briefing comes after the publication.
 
     When "manop" starts a "corruption_risk_register" case "R2567" with:
       | fiscal year | 2567 |
@@ -194,12 +195,17 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
       | secretary | manop         |
     And "manop" fires "record risks" with:
       | corruption risks | row=1; process step=procurement; risk issue=compliance with laws and regulations; likelihood=medium; impact=medium; risk status=open |
+      | corruption risks | row=2; process step=construction supervision; risk issue=operations; risk event=works accepted that do not follow the plans; likelihood=medium; impact=high; risk status=open |
     And "manop" fires "record controls" with:
       | controls | control=1.1; risk row=1; measure=training on procurement; owner=Supplies and Assets Division; progress=planned |
     Then "manop" cannot fire "publish the assessment" because "risk event" with:
       | publications | channel=Lampang PAO website; published on=2 October 2566 |
     When "manop" fires "amend risks" with:
       | corruption risks | row=1; risk event=procurement not following the rules |
+    Then "manop" cannot fire "publish the assessment" because "not covered: 2" with:
+      | publications | channel=Lampang PAO website; published on=2 October 2566 |
+    When "manop" fires "record controls" with:
+      | controls | control=2.1; risk row=2; measure=a project monitoring committee; owner=project monitoring committee; progress=planned |
     And "manop" fires "publish the assessment" with:
       | publications | channel=Lampang PAO website; published on=2 October 2566 |
     Then the case is in state "assessment published"
