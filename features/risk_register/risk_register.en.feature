@@ -40,7 +40,8 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
     The Office prepares the measure, the authority approves it (item 1) and appoints the working
     group (item 2); the group assesses the three risks of Part 1's table (item 3) and sets seven
     controls with their owners (item 4). Row 1's controls are carried out by the asset_rules flow
-    (project 13); rows 2 and 3 have no project of the plan behind them. The assessment is
+    (project 13); control 2.2, the instruction to comply, by procurement_analysis (project 12);
+    controls 2.1 and row 3's have no project of the plan behind them. The assessment is
     published on the website and the notice board (item 5), staff are briefed (item 6), it is
     monitored twice and row 1 re-rated (item 7), and the results reported (item 8). Rows 2 and 3
     are still open and carried into the register of 2568 with the level they had.
@@ -72,14 +73,14 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
       | controls | control=1.2; risk row=1; measure=appoint a controller and inspector; owner=controller and inspector; carried out by flow=asset_rules; plan project=13; progress=in progress |
       | controls | control=1.3; risk row=1; measure=security officers check private cars; owner=security officers; carried out by flow=asset_rules; plan project=13; progress=in progress |
       | controls | control=2.1; risk row=2; measure=training on procurement; owner=Supplies and Assets Division; progress=planned |
-      | controls | control=2.2; risk row=2; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; progress=in progress |
+      | controls | control=2.2; risk row=2; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; carried out by flow=procurement_analysis; plan project=12; progress=in progress |
       | controls | control=3.1; risk row=3; measure=instruct the works supervisors and the acceptance committee to supervise by the rules; owner=works supervisors and acceptance committee; progress=in progress |
       | controls | control=3.2; risk row=3; measure=a project monitoring committee; owner=project monitoring committee; progress=planned |
     Then the case has the data:
       | number of risks              | 3 |
       | high and very high risks     | 2 |
       | measures                     | 7 |
-      | measures no flow carries out | 4 |
+      | measures no flow carries out | 3 |
 
     Given today is 1 November 2566
     When "somsri" fires "publish the assessment" with:
@@ -125,7 +126,6 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
     And the report "corruption-risk register" for fiscal year 2567 lists in "controls no flow carries out":
       | control | risk row | owner                                     |
       | 2.1     | 2        | Supplies and Assets Division              |
-      | 2.2     | 2        | heads of all units                        |
       | 3.1     | 3        | works supervisors and acceptance committee |
       | 3.2     | 3        | project monitoring committee              |
     And the report "corruption-risk register" for fiscal year 2567 shows:
@@ -135,7 +135,7 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
       | risk assessment reports              | 1   |
       | measures                             | 7   |
       | measures target met (at least 5)     | yes |
-      | measures no flow carries out         | 4   |
+      | measures no flow carries out         | 3   |
       | channels                             | 2   |
       | published on at least one channel    | yes |
       | monitoring rounds held               | 2   |
