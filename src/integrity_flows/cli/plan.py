@@ -234,8 +234,7 @@ def _risk_lines(risks: tuple[RiskCoverage, ...]) -> list[str]:
 
 #: What the coverage says of a risk row no transition cites: no flow carries out its controls.
 NO_FLOW_FOR_RISK = (
-    "ไม่มีขั้นตอนงานใดดำเนินการตามมาตรการควบคุมของความเสี่ยงนี้ / "
-    "no flow carries out this row's controls"
+    "ไม่มีขั้นตอนงานใดดำเนินการตามมาตรการควบคุมของความเสี่ยงนี้ / no flow carries out this row's controls"
 )
 
 
