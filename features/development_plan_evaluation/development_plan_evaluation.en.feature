@@ -20,7 +20,8 @@ Feature: Monitoring and evaluation of performance and the development plan (inte
 
   The results are announced within 15 days of their presentation, posted for at least 30 days, once a
   year within December: Ministry of Interior regulation on local development plans B.E. 2548, amended
-  (No. 3) B.E. 2561, clause 29 (3).
+  (No. 3) B.E. 2561, clauses 29 (3) and 30 (5), counted from the executive's presentation to the
+  council and the development committee.
 
   The same scenarios as development_plan_evaluation.th.feature.
 
