@@ -279,6 +279,9 @@ def test_plan_page_lists_risks_and_indicators_name_their_measures(site: Path) ->
     assert 'id="risk-1"' in plan
     risks = plan[plan.index('id="risks"') :]
     assert "flow-asset_rules.html#t-" in risks
+    # Row 3 (construction supervision) has no flow carrying out its controls, said in words.
+    row3 = risks[risks.index('id="risk-3"') :]
+    assert "ไม่มีขั้นตอนงานใดดำเนินการตามมาตรการควบคุมของความเสี่ยงนี้" in row3
     project = read(site, "en", "project-33.html")
     assert "<code>complaint_statistics.from_public</code>" in project
 

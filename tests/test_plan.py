@@ -196,6 +196,11 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     )
     assert report.step("13/5.4").implemented  # type: ignore[union-attr]
     assert report.risk(1).implemented  # type: ignore[union-attr]
+    # Row 2's instruction to comply is the executive's acknowledgement of project 12.
+    assert [
+        (ref.flow_id, ref.trigger)
+        for ref in report.risk(2).transitions  # type: ignore[union-attr]
+    ] == [("procurement_analysis", "acknowledge")]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
     assert [p.project.number for p in report.touched] == [
         1,
@@ -370,6 +375,10 @@ def test_cli_coverage_all_and_one_project(features: Path) -> None:
     assert every.exit_code == 0, every.output
     assert all(f"โครงการที่ {n} / project {n}:" in every.stdout for n in range(1, 38))
     assert re.search(r"4/5\.1 +ดำเนินการ ✗  ทดสอบ ✗", every.stdout)
+    # A risk row no transition cites says so in words (row 3: construction supervision).
+    risk3 = every.stdout[every.stdout.index("risk/3") :]
+    assert "ดำเนินการ ✗" in risk3.splitlines()[0]
+    assert "no flow carries out this row's controls" in risk3.splitlines()[1]
     one = runner.invoke(plan_group, ["coverage", "--features", str(features), "--project", "5"])
     assert one.exit_code == 0, one.output
     assert "5/6.1" in one.stdout

@@ -9,9 +9,10 @@ Feature: Council meetings open to the public (integrity plan, project 27)
   the public and the press attend, on several channels.
   step 5.3 (tag @plan-27-5.3): publish the minutes of council meetings to the public on several channels.
 
-  The notice at least 3 days before the meeting follows clause 22 of the Ministry of Interior
-  regulation on the rules of procedure of local councils B.E. 2547, to be checked against the
-  B.E. 2565 regulation; minutes published within 15 days of their adoption is this flow's reading.
+  The notice at least 3 days before the meeting, posted at the office, follows clause 22 of the
+  Ministry of Interior regulation on the rules of procedure of local councils B.E. 2547 as
+  amended up to (No. 3) B.E. 2565, and its publicity for the public clause 24; minutes published
+  within 15 days of their adoption is this flow's reading, the regulation setting no days.
 
   The same scenarios as council.th.feature.
 

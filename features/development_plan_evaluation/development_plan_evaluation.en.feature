@@ -20,7 +20,8 @@ Feature: Monitoring and evaluation of performance and the development plan (inte
 
   The results are announced within 15 days of their presentation, posted for at least 30 days, once a
   year within December: Ministry of Interior regulation on local development plans B.E. 2548, amended
-  (No. 3) B.E. 2561, clause 29 (3).
+  (No. 3) B.E. 2561, clauses 29 (3) and 30 (5), counted from the executive's presentation to the
+  council and the development committee.
 
   The same scenarios as development_plan_evaluation.th.feature.
 
@@ -96,8 +97,8 @@ Feature: Monitoring and evaluation of performance and the development plan (inte
       | fiscal year 2568 | done on time | 31 December 2567 |
     And the audit trail verifies
 
-  @plan-28-5.4 @plan-28-5.8
-  Scenario: The order has the plan's seats, and the results stay posted at least 30 days (project 28, steps 5.4 and 5.8)
+  @plan-28-5.4 @plan-28-5.7 @plan-28-5.8
+  Scenario: The order has the plan's seats, a presentation is not dated in the future, and the results stay posted at least 30 days (project 28, steps 5.4, 5.7 and 5.8)
     When "napa" starts a "development_plan_evaluation" case "EV2567" with:
       | fiscal year | 2567 |
     And "chaiwat" fires "approve the project" with:
@@ -134,6 +135,9 @@ Feature: Monitoring and evaluation of performance and the development plan (inte
     And "napa" fires "report to the executive" with:
       | the committee's opinions | on plan |
     Given today is 4 October 2566
+    Then "chaiwat" cannot fire "present to the council and the development committee" because "presented to the development committee on" with:
+      | presented to the council on | 3 October 2566 |
+      | presented to the development committee on | 5 October 2566 |
     When "chaiwat" fires "present to the council and the development committee" with:
       | presented to the council on | 3 October 2566 |
       | presented to the development committee on | 3 October 2566 |

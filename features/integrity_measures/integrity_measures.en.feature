@@ -30,7 +30,7 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
   Background:
     Given today is 2 October 2566
     And "malee" holds the role "coordinator" in the unit "Personnel Division"
-    And "sompong" holds the role "executive"
+    And "sompong" holds the roles "executive" and "authority"
     And "kanda" holds the role "measure owner" in the unit "Finance Division"
 
   @plan-25-5.1 @plan-25-5.2 @plan-25-5.3 @plan-25-5.4 @plan-25-5.5 @plan-25-5.6 @plan-25-5.7 @plan-25-5.8
@@ -83,6 +83,8 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
       | fiscal year of the ITA analysed | 2566 |
       | indicators analysed             | 10   |
       | indicators below the target     | 2    |
+      | indicators below the target with a measure    | 2 |
+      | indicators below the target without a measure | 0 |
       | measures set                    | 2    |
 
     Given today is 16 October 2566
@@ -127,6 +129,7 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
       | ITA score analysed              | 88.78   |
       | indicators analysed             | 10      |
       | indicators below the target     | 2       |
+      | indicators below the target with a measure (%) | 100 |
       | measures set                    | 2       |
       | measures done                   | 2       |
       | measures done (%)               | 100     |
@@ -135,6 +138,10 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
       | monitoring rounds held          | 2       |
       | results reported                | yes     |
       | ITA target                      | 85      |
+    And the report "integrity_measures" for fiscal year 2567 lists in "weak indicators and what to improve":
+      | indicator                    | score | what to improve                                                     |
+      | 4 use of government property | 82.40 | loans of property are not always requested in writing               |
+      | 10 preventing corruption     | 75.00 | the six-month results of the integrity measures were not published |
     And the audit trail records:
       | actor   | trigger                           | from                            | to                              |
       | malee   | open the year                     |                                 | opened                          |
@@ -152,7 +159,8 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
   Scenario: Measures need every indicator analysed, their owners and the working group's resolution; the submitter may not approve them, and nothing is published before approval (items 2 and 3)
     Manop, who also holds the executive's delegated authority, submits the measures, so he may
     not approve them. With 9 indicators analysed the measures cannot be submitted; a measure
-    without its owner cannot; nor can they before the working group's resolution. While they
+    without its owner cannot; nor can they while indicator 10, below the target, has no
+    measure with an owner; nor before the working group's resolution. While they
     are not approved they cannot be published, and a publication without the website is
     refused.
 
@@ -194,6 +202,13 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
     Then "manop" cannot fire "submit the measures" because "every measure needs its owner"
     When "manop" fires "amend measures" with:
       | integrity measures | measure=written requests to borrow government property; owner=Finance Division |
+    Then "manop" cannot fire "submit the measures" because "1 not covered: 10 preventing corruption"
+    And the case has the data:
+      | indicators below the target                   | 2 |
+      | indicators below the target with a measure    | 1 |
+      | indicators below the target without a measure | 1 |
+    When "manop" fires "record measures" with:
+      | integrity measures | measure=publish the six-month results of corruption prevention; indicator addressed=10 preventing corruption; owner=Discipline and Integrity Section; steps=summarise the plan's results and publish them on the website in April; monitoring=follow up in the working group's meetings; reporting=report to the executive and publish on the website |
     And "manop" fires "submit the measures"
     Then "manop" cannot fire "publish the analysis and measures" because "measures submitted" with:
       | publications of the analysis and measures | channel=Lampang PAO website; kind of channel=website; published on=2 October 2566; address=https://www.lampangpao.go.th/ita/o-measures |
@@ -206,6 +221,7 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
     And the case is in state "measures approved"
     And the audit trail records:
       | actor   | trigger                           | from                    | to                 | outcome |
+      | manop   | submit the measures               | working group analysing |                    | refused |
       | manop   | submit the measures               | working group analysing |                    | refused |
       | manop   | submit the measures               | working group analysing |                    | refused |
       | manop   | submit the measures               | working group analysing |                    | refused |
@@ -283,6 +299,21 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
     And "malee" fires "publish the declaration and policy" with:
       | publications | publication channel=monthly meeting of heads of unit; published to=inside the organization; published on=2 October 2566 |
       | publications | publication channel=Lampang PAO website; published to=the public; published on=2 October 2566 |
+    And "malee" starts a "corruption_risk_register" case "R2567" with:
+      | fiscal year | 2567 |
+    And "malee" fires "submit the measure" on "R2567" with:
+      | measure       | Corruption-risk management measure, fiscal year 2567 |
+      | approval memo | memo LP 51001/220                                    |
+    And "sompong" fires "approve the measure" on "R2567"
+    And "sompong" fires "appoint the working group" on "R2567" with:
+      | order     | 145/2566     |
+      | chair     | wichai       |
+      | members   | kanda, amnat |
+      | secretary | malee        |
+    And "malee" fires "record risks" on "R2567" with:
+      | corruption risks | row=1; process step=procurement; risk issue=compliance with laws and regulations; risk event=procurement not following the rules; likelihood=medium; impact=medium; risk status=open |
+    And "malee" fires "record controls" on "R2567" with:
+      | controls | control=1.1; risk row=1; measure=training on procurement; owner=Supplies and Assets Division; progress=planned |
     And "malee" starts an "integrity_plan_preparation" case "P2567" with:
       | declaration case | D2567 |
       | fiscal year      | 2567  |
@@ -295,8 +326,6 @@ Feature: Integrity and transparency measures of Lampang PAO (integrity plan, pro
       | present | wichai, kanda, amnat, malee |
     And "malee" fires "record the framework study" on "P2567" with:
       | framework study | the plan reviewed against the NACC's manual |
-    And "malee" fires "record corruption risks" on "P2567" with:
-      | corruption risks | process=procurement; risk issue=compliance with the law; risk level=medium; controls=training on procurement |
     And "wichai" fires "vote" on "P2567" with:
       | vote | yes |
     And "kanda" fires "vote" on "P2567" with:

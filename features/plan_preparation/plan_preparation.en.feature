@@ -43,7 +43,7 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
     Given today is 2 October 2566
     And "somsri" holds the role "coordinator" in the unit "Office of the PAO Permanent Secretary"
     And "manop" holds the role "coordinator" in the unit "Office of the PAO Permanent Secretary"
-    And "sompong" holds the role "executive"
+    And "sompong" holds the roles "executive" and "authority"
     And "kanda" holds the role "head of unit" in the unit "Finance Division"
     And "amnat" holds the role "head of unit" in the unit "Engineering Division"
 
@@ -55,7 +55,8 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
     (11 item 1); the form and channels reach people inside and the public (11 item 2); the
     executive signs the declaration and sets the policy (11 items 3 and 4); they are
     published (11 item 5). The executive appoints the working group (18 item 1); it studies
-    the framework, assesses the risks of Part 1's table and adopts the draft; the executive
+    the framework, assesses the risks of Part 1's table in the year's corruption-risk register
+    (project 35), where they are kept once, and adopts the draft; the executive
     approves it (18 item 2); it is published and reported in E-PlanNACC (18 item 3); staff are
     briefed (18 item 4); units record their projects' progress (18 item 5); the executive
     follows up (11 item 9); the 6- and 12-month rounds and the ITA score are recorded (18
@@ -95,6 +96,19 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
     And the case has the data:
       | channels published on | 2 |
 
+    When "somsri" starts a "corruption_risk_register" case "register 2567" with:
+      | fiscal year | 2567 |
+    And "somsri" fires "submit the measure" on "register 2567" with:
+      | measure       | Corruption-risk management measure, fiscal year 2567 |
+      | approval memo | Office memo LP 51001/220                             |
+    And "sompong" fires "approve the measure" on "register 2567"
+    And "sompong" fires "appoint the working group" on "register 2567" with:
+      | order     | 145/2566     |
+      | chair     | wichai       |
+      | members   | kanda, amnat |
+      | secretary | somsri       |
+    Then the case "register 2567" is in state "working group assessing"
+
     When "somsri" starts an "integrity_plan_preparation" case "plan 2567" with:
       | declaration case | declaration 2567 |
       | fiscal year      | 2567             |
@@ -110,10 +124,14 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | present | wichai, kanda, amnat, somsri |
     And "somsri" fires "record the framework study" on "plan 2567" with:
       | framework study | plan reviewed against the NACC's manual for LAO plans, four dimensions |
-    And "somsri" fires "record corruption risks" on "plan 2567" with:
-      | corruption risks | process=use of government property (private cars); risk issue=compliance with laws and regulations; risk level=high; controls=appoint a controller and inspector, check private cars |
-      | corruption risks | process=procurement; risk issue=compliance with laws and regulations; risk level=medium; controls=procurement training for staff                                        |
-      | corruption risks | process=construction supervision; risk issue=operations; risk level=high; controls=instruct supervisors and the acceptance committee                                 |
+    And "somsri" fires "record risks" on "register 2567" with:
+      | corruption risks | row=1; process step=use of government property (private cars); risk issue=compliance with laws and regulations; risk event=private cars use government property against the rules; likelihood=high; impact=medium; risk status=open |
+      | corruption risks | row=2; process step=procurement; risk issue=compliance with laws and regulations; risk event=procurement not following the Procurement Act and its regulations; likelihood=medium; impact=medium; risk status=open |
+      | corruption risks | row=3; process step=construction supervision; risk issue=operations; risk event=works accepted that do not follow the plans; likelihood=medium; impact=high; risk status=open |
+    And "somsri" fires "record controls" on "register 2567" with:
+      | controls | control=1.2; risk row=1; measure=appoint a controller and inspector; owner=controller and inspector; carried out by flow=asset_rules; plan project=13; progress=in progress |
+      | controls | control=2.2; risk row=2; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; progress=in progress |
+      | controls | control=3.1; risk row=3; measure=instruct the works supervisors and the acceptance committee to supervise by the rules; owner=works supervisors and acceptance committee; progress=in progress |
     And "wichai" fires "vote" on "plan 2567" with:
       | vote | yes |
     And "kanda" fires "vote" on "plan 2567" with:
@@ -128,9 +146,10 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | draft plan           | Anti-corruption action plan B.E. 2566-2570, reviewed for FY 2567 |
       | projects in the plan | 37                                                               |
     Then the case "plan 2567" is in state "draft submitted"
-    And the case "plan 2567" has the data:
-      | risks assessed | 3 |
-      | high risks     | 2 |
+    And the case "register 2567" has the data:
+      | number of risks          | 3 |
+      | high and very high risks | 2 |
+      | risks without a control  | 0 |
 
     Given today is 20 October 2566
     When "sompong" fires "approve the plan" on "plan 2567" with:
@@ -208,7 +227,7 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | declaration measure reported            | yes                |
       | plan announcement number                | 15/2566            |
       | risks assessed                          | 3                  |
-      | high risks                              | 2                  |
+      | high and very high risks                | 2                  |
       | projects in the plan                    | 37                 |
       | E-PlanNACC plan reference               | EPN-2567-520100-01 |
       | plan amendments made                    | 1                  |
@@ -291,7 +310,8 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
   Scenario: The plan starts once the declaration is published, the draft needs the working group's resolution and controls for every risk, and its submitter may not approve it (project 18, items 1 to 3, separation of duties)
     While the declaration is not published the year's plan cannot start; the executive
     cannot follow up a plan not yet in implementation; the draft cannot be submitted before
-    the working group adopts it, nor while a risk lacks controls; manop, who also holds the
+    the working group adopts it, nor before the year's corruption-risk register holds the
+    risks, nor while a risk there lacks a control; manop, who also holds the
     executive's role, submits the draft and so may not approve it; the E-PlanNACC date may
     not be before the plan's approval.
 
@@ -342,8 +362,6 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | present | wichai, kanda, amnat, manop |
     And "manop" fires "record the framework study" on "plan 2567" with:
       | framework study | plan reviewed against the NACC's manual |
-    And "manop" fires "record corruption risks" on "plan 2567" with:
-      | corruption risks | process=procurement; risk issue=compliance with laws and regulations; risk level=medium |
     Then "manop" cannot fire "submit the draft plan" on "plan 2567" because "resolution" with:
       | draft plan           | Anti-corruption action plan, reviewed for FY 2567 |
       | projects in the plan | 37                                                |
@@ -353,13 +371,27 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | vote | yes |
     And "wichai" fires "record the resolution" on "plan 2567" with:
       | motion | adopt the draft plan |
-    Then "manop" cannot fire "submit the draft plan" on "plan 2567" because "control measures" with:
+    Then "manop" cannot fire "submit the draft plan" on "plan 2567" because "no Corruption-risk register" with:
       | draft plan           | Anti-corruption action plan, reviewed for FY 2567 |
       | projects in the plan | 37                                                |
-    And "somsri" cannot fire "record corruption risks" on "plan 2567" because "risk level" with:
-      | corruption risks | process=construction supervision; risk issue=operations |
-    When "manop" fires "amend corruption risks" on "plan 2567" with:
-      | corruption risks | process=procurement; controls=instruct staff to follow the laws, ministerial rules and regulations |
+    When "somsri" starts a "corruption_risk_register" case "register 2567" with:
+      | fiscal year | 2567 |
+    And "somsri" fires "submit the measure" on "register 2567" with:
+      | measure       | Corruption-risk management measure, fiscal year 2567 |
+      | approval memo | Office memo LP 51001/220                             |
+    And "sompong" fires "approve the measure" on "register 2567"
+    And "sompong" fires "appoint the working group" on "register 2567" with:
+      | order     | 145/2566     |
+      | chair     | wichai       |
+      | members   | kanda, amnat |
+      | secretary | somsri       |
+    And "somsri" fires "record risks" on "register 2567" with:
+      | corruption risks | row=1; process step=procurement; risk issue=compliance with laws and regulations; risk event=procurement not following the Procurement Act and its regulations; likelihood=medium; impact=medium; risk status=open |
+    Then "manop" cannot fire "submit the draft plan" on "plan 2567" because "risks without a control" with:
+      | draft plan           | Anti-corruption action plan, reviewed for FY 2567 |
+      | projects in the plan | 37                                                |
+    When "somsri" fires "record controls" on "register 2567" with:
+      | controls | control=1.1; risk row=1; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; progress=in progress |
     And "manop" fires "submit the draft plan" on "plan 2567" with:
       | draft plan           | Anti-corruption action plan, reviewed for FY 2567 |
       | projects in the plan | 37                                                |
@@ -417,6 +449,21 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
     And "somsri" fires "publish the declaration and policy" with:
       | publications | publication channel=monthly meeting of heads of units; published to=inside the organization; published on=2 October 2566 |
       | publications | publication channel=Lampang PAO website; published to=the public; published on=2 October 2566                           |
+    And "somsri" starts a "corruption_risk_register" case "register 2567" with:
+      | fiscal year | 2567 |
+    And "somsri" fires "submit the measure" on "register 2567" with:
+      | measure       | Corruption-risk management measure, fiscal year 2567 |
+      | approval memo | Office memo LP 51001/220                             |
+    And "sompong" fires "approve the measure" on "register 2567"
+    And "sompong" fires "appoint the working group" on "register 2567" with:
+      | order     | 145/2566     |
+      | chair     | wichai       |
+      | members   | kanda, amnat |
+      | secretary | somsri       |
+    And "somsri" fires "record risks" on "register 2567" with:
+      | corruption risks | row=1; process step=procurement; risk issue=compliance with laws and regulations; risk event=procurement not following the Procurement Act and its regulations; likelihood=medium; impact=medium; risk status=open |
+    And "somsri" fires "record controls" on "register 2567" with:
+      | controls | control=1.1; risk row=1; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; progress=in progress |
     And "somsri" starts an "integrity_plan_preparation" case "plan 2567" with:
       | declaration case | declaration 2567 |
       | fiscal year      | 2567             |
@@ -429,8 +476,6 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | present | wichai, kanda, somsri |
     And "somsri" fires "record the framework study" with:
       | framework study | plan reviewed against the NACC's manual |
-    And "somsri" fires "record corruption risks" with:
-      | corruption risks | process=procurement; risk issue=compliance with laws and regulations; risk level=medium; controls=procurement training for staff |
     And "wichai" fires "vote" with:
       | vote | yes |
     And "kanda" fires "vote" with:

@@ -10,6 +10,11 @@ Feature: The annual procurement analysis (integrity plan, project 12)
   step 5.4 (tag @plan-12-5.4): report the analysis to the executive, to improve procurement in the next fiscal year.
   step 5.5 (tag @plan-12-5.5): publish it to the staff and the public.
 
+  Part 1's risk table, row 2 (tag @plan-risk-2): procurement | compliance | medium; its second
+  control, instructing compliance with the laws, ministerial rules and regulations, is the
+  executive's acknowledgement with the changes directed for the next fiscal year (step 5.4).
+  Its first control, procurement training, is carried out by no project of the plan.
+
   A year's analysis reported to the executive by 31 December of the next fiscal year is this
   flow's reading.
 
@@ -21,7 +26,7 @@ Feature: The annual procurement analysis (integrity plan, project 12)
     And "arun" holds the role "Director of Supplies and Assets" in the unit "กองพัสดุและทรัพย์สิน"
     And "chaiwat" holds the role "executive"
 
-  @plan-12-5.1 @plan-12-5.2 @plan-12-5.3 @plan-12-5.4 @plan-12-5.5
+  @plan-12-5.1 @plan-12-5.2 @plan-12-5.3 @plan-12-5.4 @plan-12-5.5 @plan-risk-2
   Scenario: The analysis of fiscal year 2566 from the data to its publication (project 12, steps 5.1 to 5.5)
     The Division collects the data of four methods (5.1), analyses and summarises the problems
     (5.2, 5.3), reports to the executive, who directs changes for fiscal year 2567 (5.4), and
@@ -44,7 +49,7 @@ Feature: The annual procurement analysis (integrity plan, project 12)
       | report to the executive | Supplies and Assets Division memo LP 51006/250 |
     Given today is 3 November 2566
     When "chaiwat" fires "acknowledge and direct changes" with:
-      | changes for the next fiscal year | every division sends its supply needs by November 2566 |
+      | changes for the next fiscal year | every division sends its supply needs by November 2566; every procurement follows the Public Procurement Act B.E. 2560, its ministerial rules and regulations |
     Given today is 8 November 2566
     When "preecha" fires "publish the analysis" with:
       | publications | channel=website; audience=public; published on=8 November 2566 |

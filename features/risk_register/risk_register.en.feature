@@ -40,7 +40,8 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
     The Office prepares the measure, the authority approves it (item 1) and appoints the working
     group (item 2); the group assesses the three risks of Part 1's table (item 3) and sets seven
     controls with their owners (item 4). Row 1's controls are carried out by the asset_rules flow
-    (project 13); rows 2 and 3 have no project of the plan behind them. The assessment is
+    (project 13); control 2.2, the instruction to comply, by procurement_analysis (project 12);
+    controls 2.1 and row 3's have no project of the plan behind them. The assessment is
     published on the website and the notice board (item 5), staff are briefed (item 6), it is
     monitored twice and row 1 re-rated (item 7), and the results reported (item 8). Rows 2 and 3
     are still open and carried into the register of 2568 with the level they had.
@@ -72,14 +73,14 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
       | controls | control=1.2; risk row=1; measure=appoint a controller and inspector; owner=controller and inspector; carried out by flow=asset_rules; plan project=13; progress=in progress |
       | controls | control=1.3; risk row=1; measure=security officers check private cars; owner=security officers; carried out by flow=asset_rules; plan project=13; progress=in progress |
       | controls | control=2.1; risk row=2; measure=training on procurement; owner=Supplies and Assets Division; progress=planned |
-      | controls | control=2.2; risk row=2; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; progress=in progress |
+      | controls | control=2.2; risk row=2; measure=instruct compliance with laws, ministerial rules and regulations; owner=heads of all units; carried out by flow=procurement_analysis; plan project=12; progress=in progress |
       | controls | control=3.1; risk row=3; measure=instruct the works supervisors and the acceptance committee to supervise by the rules; owner=works supervisors and acceptance committee; progress=in progress |
       | controls | control=3.2; risk row=3; measure=a project monitoring committee; owner=project monitoring committee; progress=planned |
     Then the case has the data:
       | number of risks              | 3 |
       | high and very high risks     | 2 |
       | measures                     | 7 |
-      | measures no flow carries out | 4 |
+      | measures no flow carries out | 3 |
 
     Given today is 1 November 2566
     When "somsri" fires "publish the assessment" with:
@@ -125,16 +126,16 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
     And the report "corruption-risk register" for fiscal year 2567 lists in "controls no flow carries out":
       | control | risk row | owner                                     |
       | 2.1     | 2        | Supplies and Assets Division              |
-      | 2.2     | 2        | heads of all units                        |
       | 3.1     | 3        | works supervisors and acceptance committee |
       | 3.2     | 3        | project monitoring committee              |
     And the report "corruption-risk register" for fiscal year 2567 shows:
       | number of risks                      | 3   |
+      | risks without a control              | 0   |
       | risk assessment report               | yes |
       | risk assessment reports              | 1   |
       | measures                             | 7   |
       | measures target met (at least 5)     | yes |
-      | measures no flow carries out         | 4   |
+      | measures no flow carries out         | 3   |
       | channels                             | 2   |
       | published on at least one channel    | yes |
       | monitoring rounds held               | 2   |
@@ -171,11 +172,11 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
     And the audit trail verifies
 
   @plan-35-5.1 @plan-35-5.5 @plan-35-5.6
-  Scenario: The drafter of the measure may not approve it, and the published assessment names every risk's event (project 35, items 1, 5 and 6)
+  Scenario: The drafter of the measure may not approve it, and the published assessment names every risk's event and a control for every risk (project 35, items 1, 5 and 6)
     Manop, a coordinator, submits the measure and is given the authority's role the same day: he
     may not approve the measure he submitted. A risk with no risk event cannot be published,
-    because the plan wants the published assessment to hold the risk events, and the briefing
-    comes after the publication.
+    because the plan wants the published assessment to hold the risk events and the measures,
+    nor a risk that no control names; the briefing comes after the publication.
 
     When "manop" starts a "corruption_risk_register" case "R2567" with:
       | fiscal year | 2567 |
@@ -194,12 +195,17 @@ Feature: The corruption-risk register (integrity plan, project 35, and the risk 
       | secretary | manop         |
     And "manop" fires "record risks" with:
       | corruption risks | row=1; process step=procurement; risk issue=compliance with laws and regulations; likelihood=medium; impact=medium; risk status=open |
+      | corruption risks | row=2; process step=construction supervision; risk issue=operations; risk event=works accepted that do not follow the plans; likelihood=medium; impact=high; risk status=open |
     And "manop" fires "record controls" with:
       | controls | control=1.1; risk row=1; measure=training on procurement; owner=Supplies and Assets Division; progress=planned |
     Then "manop" cannot fire "publish the assessment" because "risk event" with:
       | publications | channel=Lampang PAO website; published on=2 October 2566 |
     When "manop" fires "amend risks" with:
       | corruption risks | row=1; risk event=procurement not following the rules |
+    Then "manop" cannot fire "publish the assessment" because "not covered: 2" with:
+      | publications | channel=Lampang PAO website; published on=2 October 2566 |
+    When "manop" fires "record controls" with:
+      | controls | control=2.1; risk row=2; measure=a project monitoring committee; owner=project monitoring committee; progress=planned |
     And "manop" fires "publish the assessment" with:
       | publications | channel=Lampang PAO website; published on=2 October 2566 |
     Then the case is in state "assessment published"

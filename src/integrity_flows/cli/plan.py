@@ -226,8 +226,16 @@ def _risk_lines(risks: tuple[RiskCoverage, ...]) -> list[str]:
         marks = f"ดำเนินการ {_mark(r.implemented)}  ทดสอบ {_mark(r.exercised)}"
         lines.append(f"  {r.row.id:<8} {marks}  {r.row.step_th} — {r.row.level_th}")
         lines.extend(f"{'':<12}ดำเนินการ / transition → {ref}" for ref in r.transitions)
+        if not r.transitions:
+            lines.append(f"{'':<12}ดำเนินการ / transition → {NO_FLOW_FOR_RISK}")
         lines.extend(f"{'':<12}เหตุการณ์ / scenario ▸ {ref}" for ref in r.scenarios)
     return lines
+
+
+#: What the coverage says of a risk row no transition cites: no flow carries out its controls.
+NO_FLOW_FOR_RISK = (
+    "ไม่มีขั้นตอนงานใดดำเนินการตามมาตรการควบคุมของความเสี่ยงนี้ / no flow carries out this row's controls"
+)
 
 
 def _summary(report: CoverageReport, shown: int) -> str:

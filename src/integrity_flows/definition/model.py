@@ -30,7 +30,7 @@ SUBFIELD_TYPES: tuple[str, ...] = (
 SETTING_TYPES: tuple[str, ...] = ("days", "integer", "number", "text", "role", "boolean", "dates")
 # The operations of a computed value (docs/flow-definitions.md#computed-values).
 ARITHMETIC_OPS = ("sum", "difference", "product", "quotient")
-RECORD_OPS = ("count", "total", "average")
+RECORD_OPS = ("count", "total", "average", "covered")
 RULE_OPS: tuple[str, ...] = (
     *ARITHMETIC_OPS, "lookup", "passes", "days_between", "fiscal_year_end", *RECORD_OPS,
 )  # fmt: skip
@@ -94,7 +94,7 @@ class Rule:
             "fiscal_year_end": ("year",),
         }
         found: list[str] = []
-        for key in keys.get(self.op, ("records",)):
+        for key in keys.get(self.op, ("records", "by")):
             value = args.get(key)
             found += [v for v in (value if isinstance(value, list) else [value]) if v]
         return [str(name) for name in found]

@@ -38,6 +38,10 @@ WORDS: Mapping[str, Label] = {
     "steps_exercised": Label("ขั้นตอนที่มีเหตุการณ์ทดสอบ", "Steps exercised"),
     "exercised_by": Label("ทดสอบโดยเหตุการณ์", "Exercised by"),
     "not_implemented": Label("ยังไม่มีขั้นตอนงานใดดำเนินการ", "no transition implements it"),
+    "risk_not_implemented": Label(
+        "ไม่มีขั้นตอนงานใดดำเนินการตามมาตรการควบคุมของความเสี่ยงนี้",
+        "no flow carries out this row's controls",
+    ),
     "not_exercised": Label("ยังไม่มีเหตุการณ์ทดสอบ", "no scenario exercises it"),
     "indicators": Label("ตัวชี้วัดและเป้าหมาย", "Indicators and targets"),
     "outputs": Label("ตัวชี้วัดผลผลิต", "Output indicators"),

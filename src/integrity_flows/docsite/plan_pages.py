@@ -59,7 +59,8 @@ def _risks(site: Site, w: Words) -> str:
     scenarios tagged with it."""
     rows = []
     for rc in site.coverage.risks:
-        moves = ", ".join(_transition_link(w, t) for t in rc.transitions) or "-"
+        moves = ", ".join(_transition_link(w, t) for t in rc.transitions)
+        moves = moves or f'<span class="none">{w("risk_not_implemented")}</span>'
         links = [link for ref in rc.scenarios if (link := site.scenario_link(w, ref))]
         rows.append(
             (

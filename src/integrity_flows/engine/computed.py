@@ -4,7 +4,8 @@ A rule is data, never an expression: arithmetic over fields, numbers and setting
 (``sum``, ``difference``, ``product``, ``quotient`` with its ``on_zero``), a ``lookup``
 table over enum choices, ``passes`` (a number against a threshold), ``days_between``
 two dates (calendar or working days), ``fiscal_year_end`` (the last day of the fiscal
-year a field holds) and, over a records field, ``count``, ``total`` and ``average``. An
+year a field holds) and, over a records field, ``count``, ``total``, ``average`` and
+``covered`` (how many items another records field names). An
 operand without a value leaves the result without one.
 """
 
@@ -24,6 +25,7 @@ from integrity_flows.calendars import (
     working_days_between,
 )
 from integrity_flows.definition.model import Field, FlowDefinition, RecordField, Rule
+from integrity_flows.guards.coverage import split_covered
 from integrity_flows.guards.dates import as_day
 from integrity_flows.guards.where import compile_where, present
 from integrity_flows.values import NORMALIZERS, number
@@ -243,6 +245,25 @@ def _average(rule: Rule, scope: Scope) -> Decimal | None:
     return sum(found, Decimal(0)) / len(found) if found else None
 
 
+def _covered(rule: Rule, scope: Scope) -> Decimal:
+    # The items of ``records`` named by an item of ``by`` (or, with ``uncovered``, not).
+    args = rule.args
+    field, by = scope.specs[str(args["records"])], scope.specs[str(args["by"])]
+    assert isinstance(field, Field)
+    assert isinstance(by, Field)
+    covered, uncovered = split_covered(
+        field,
+        scope.values.get(str(args["records"])) or [],
+        str(args["sub"]),
+        by,
+        scope.values.get(str(args["by"])) or [],
+        str(args["by_sub"]),
+        args.get("where"),
+        args.get("by_where"),
+    )
+    return Decimal(len(uncovered if args.get("uncovered") else covered))
+
+
 _OPS: dict[str, Callable[[Rule, Scope], Any]] = {
     "sum": _arithmetic,
     "difference": _arithmetic,
@@ -255,6 +276,7 @@ _OPS: dict[str, Callable[[Rule, Scope], Any]] = {
     "count": _count,
     "total": _total,
     "average": _average,
+    "covered": _covered,
 }
 
 __all__ = ["Scope", "compute", "compute_item", "evaluate", "holidays"]

@@ -19,6 +19,7 @@ from integrity_flows.calendars import (
 )
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
+from integrity_flows.guards.coverage import COVERAGE_GUARDS
 from integrity_flows.guards.dates import DATE_GUARDS
 from integrity_flows.guards.family import FAMILY_GUARDS
 from integrity_flows.guards.independence import INDEPENDENCE_GUARDS
@@ -433,8 +434,8 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
 
 def builtin_registry() -> GuardRegistry:
     """A fresh registry holding the built-in guards (``holds_power``, the family guards
-    ``children_in`` and ``parent_in``, the independence guards, the record guards and
-    ``date_rule`` included)."""
+    ``children_in`` and ``parent_in``, the independence guards, the record guards,
+    ``records_covered`` and ``date_rule`` included)."""
     return GuardRegistry(
         (
             *BUILTIN_GUARDS,
@@ -442,6 +443,7 @@ def builtin_registry() -> GuardRegistry:
             *FAMILY_GUARDS,
             *INDEPENDENCE_GUARDS,
             *RECORD_GUARDS,
+            *COVERAGE_GUARDS,
             *DATE_GUARDS,
         )
     )

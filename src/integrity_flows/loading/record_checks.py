@@ -166,12 +166,26 @@ def record_guard_problems(
         elif kind == "subfield":
             found += list(_subfield_problems(ref, field, value, f"{path}.{param}"))
     found += list(_bound_problems(ref, path))
+    found += list(_covered_problems(d, ref, path))
     if ref.name == "records_every" and field is not None and "equals" in ref.params:
         sub = ref.params.get("sub")
         found += where_problems(
             field, {"sub": sub, "equals": ref.params["equals"]}, f"{path}.equals"
         )
     return found
+
+
+def _covered_problems(d: FlowDefinition, ref: GuardRef, path: str) -> Iterator[Found]:
+    """``records_covered``: ``by_sub`` and ``by_where`` name sub-fields of ``by``."""
+    if ref.name != "records_covered":
+        return
+    by = d.data.get(str(ref.params.get("by")))
+    if by is None or by.type != "records":
+        return  # reported as the parameter's kind
+    if "by_sub" in ref.params:
+        yield from _subfield_problems(ref, by, ref.params["by_sub"], f"{path}.by_sub")
+    if "by_where" in ref.params:
+        yield from where_problems(by, ref.params["by_where"], f"{path}.by_where")
 
 
 def _subfield_problems(ref: GuardRef, field: Field, value: Any, path: str) -> Iterator[Found]:

@@ -31,6 +31,7 @@ _TARGETS = {
     "count": ("integer",),
     "total": _NUMERIC,
     "average": _NUMERIC,
+    "covered": ("integer",),
 }
 _ARGS = {
     "lookup": {"of", "table"},
@@ -40,6 +41,7 @@ _ARGS = {
     "count": {"records", "where", "distinct"},
     "total": {"records", "sub", "where"},
     "average": {"records", "sub", "where"},
+    "covered": {"records", "sub", "where", "by", "by_sub", "by_where", "uncovered"},
 }
 
 
@@ -383,6 +385,31 @@ def _over_records(
         )
 
 
+def _covered(
+    args: Mapping[str, Any],
+    _: Spec,
+    specs: Mapping[str, Spec],
+    path: str,
+    __: Mapping[str, Any],
+    ___: bool,
+) -> Iterator[Found]:
+    for side, sub, where in (("records", "sub", "where"), ("by", "by_sub", "by_where")):
+        name = args.get(side)
+        field = specs.get(name) if isinstance(name, str) else None
+        if not isinstance(field, Field) or field.type != "records":
+            yield (
+                f"{path}.{side}",
+                f"'{name}' is not a records field",
+                f"'{name}' ไม่ใช่ข้อมูลแบบรายการระเบียน",
+            )
+            continue
+        yield from where_problems(field, args.get(where), f"{path}.{where}")
+        types = tuple(f.type for f in field.fields.values())
+        yield from _name(args.get(sub), field.fields, types, f"{path}.{sub}")
+    if not isinstance(args.get("uncovered", False), bool):
+        yield f"{path}.uncovered", "uncovered is true or false", "uncovered ต้องเป็น true หรือ false"
+
+
 def _fiscal_year_end(
     args: Mapping[str, Any],
     _: Spec,
@@ -402,6 +429,7 @@ _CHECKS = {
     "count": _over_records,
     "total": _over_records,
     "average": _over_records,
+    "covered": _covered,
 }
 
 __all__ = ["computed_problems", "holiday_problems", "rule_problems"]
