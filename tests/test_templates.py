@@ -261,7 +261,8 @@ def test_an_instance_may_be_the_child_of_a_parent_flow(
     (folder / "request_batch.yaml").write_text(PARENT, encoding="utf-8")
     definitions = {d.id: d for d in load_folder(folder, registry)}
     link = definitions["small_request"].parent
-    assert link is not None and (link.flow, link.field) == ("request_batch", "batch_of")
+    assert link is not None
+    assert (link.flow, link.field) == ("request_batch", "batch_of")
     engine = Engine.open("memory://", flows=[folder], bundled=False)
     clerk = Actor("c", roles={"clerk"})
     batch = engine.start("request_batch", actor=clerk)
