@@ -197,42 +197,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.step("13/5.4").implemented  # type: ignore[union-attr]
     assert report.risk(1).implemented  # type: ignore[union-attr]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
-    assert [p.project.number for p in report.touched] == [
-        1,
-        2,
-        3,
-        5,
-        6,
-        8,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        23,
-        24,
-        25,
-        26,
-        27,
-        28,
-        29,
-        30,
-        31,
-        33,
-        34,
-        35,
-        36,
-        37,
-    ]
+    assert [p.project.number for p in report.touched] == list(range(1, 38))  # every project
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]
     assert report.project(15).flows == (  # type: ignore[union-attr]
         "gift_declaration",
@@ -242,7 +207,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert all(report.step(f"15/5.{n}").implemented for n in range(1, 7))  # type: ignore[union-attr]
     assert report.step("1/5.1").implemented  # type: ignore[union-attr]
     assert report.step("2/5.1").implemented  # type: ignore[union-attr]
-    assert not report.step("4/5.1").implemented  # type: ignore[union-attr]
+    assert report.step("4/5.1").implemented  # type: ignore[union-attr]
     assert report.step_count == load_plan().step_count
     # One act, two projects: appointing the screening committee also carries out 17/5.3.
     shared = report.step("17/5.3")
@@ -358,7 +323,8 @@ def test_cli_coverage_prints_steps_and_summary(features: Path) -> None:
     assert "lending.th.feature:6  ยืมและคืนตามกำหนด" in out
     assert "ทั้งโครงการ / whole project ▸" in out
     assert re.search(r"risk/1 +ดำเนินการ ✓  ทดสอบ ✓", out)
-    assert "โครงการที่ 4 /" not in out  # untouched projects are left out by default
+    # Untouched projects are left out by default; every project now has a bundled flow.
+    assert "โครงการที่ 4 / project 4:" in out
     assert "summary: 37 projects" in out
     assert "0 problem(s)" in out
 
@@ -369,7 +335,7 @@ def test_cli_coverage_all_and_one_project(features: Path) -> None:
     every = runner.invoke(plan_group, ["coverage", "--features", str(features), "--all"])
     assert every.exit_code == 0, every.output
     assert all(f"โครงการที่ {n} / project {n}:" in every.stdout for n in range(1, 38))
-    assert re.search(r"4/5\.1 +ดำเนินการ ✗  ทดสอบ ✗", every.stdout)
+    assert re.search(r"4/5\.1 +ดำเนินการ ✓  ทดสอบ ✗", every.stdout)  # not in these features
     one = runner.invoke(plan_group, ["coverage", "--features", str(features), "--project", "5"])
     assert one.exit_code == 0, one.output
     assert "5/6.1" in one.stdout
