@@ -202,42 +202,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
         for ref in report.risk(2).transitions  # type: ignore[union-attr]
     ] == [("procurement_analysis", "acknowledge")]
     assert not report.risk(3).implemented  # type: ignore[union-attr]
-    assert [p.project.number for p in report.touched] == [
-        1,
-        2,
-        3,
-        5,
-        6,
-        8,
-        9,
-        10,
-        11,
-        12,
-        13,
-        14,
-        15,
-        16,
-        17,
-        18,
-        19,
-        20,
-        21,
-        22,
-        23,
-        24,
-        25,
-        26,
-        27,
-        28,
-        29,
-        30,
-        31,
-        33,
-        34,
-        35,
-        36,
-        37,
-    ]
+    assert [p.project.number for p in report.touched] == list(range(1, 38))  # every project
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]
     assert report.project(15).flows == (  # type: ignore[union-attr]
         "gift_declaration",
@@ -247,7 +212,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert all(report.step(f"15/5.{n}").implemented for n in range(1, 7))  # type: ignore[union-attr]
     assert report.step("1/5.1").implemented  # type: ignore[union-attr]
     assert report.step("2/5.1").implemented  # type: ignore[union-attr]
-    assert not report.step("4/5.1").implemented  # type: ignore[union-attr]
+    assert report.step("4/5.1").implemented  # type: ignore[union-attr]
     assert report.step_count == load_plan().step_count
     # One act, two projects: appointing the screening committee also carries out 17/5.3.
     shared = report.step("17/5.3")
@@ -338,6 +303,15 @@ def test_unknown_cites_in_flows_are_problems(bundled: list[FlowDefinition]) -> N
     )
 
 
+def test_a_project_without_flow_or_scenario_is_untouched(bundled: list[FlowDefinition]) -> None:
+    """Only the projects a flow cites (or a scenario tags) are touched, the ones
+    ``plan coverage`` shows by default: with project 13's flows alone, project 13."""
+    lending = [d for d in bundled if d.id in ("asset_lending", "asset_rules")]
+    report = coverage(load_plan(), lending)
+    assert [p.project.number for p in report.touched] == [13]
+    assert len(report.projects) == 37
+
+
 def test_unparseable_feature_is_a_problem(tmp_path: Path) -> None:
     """A feature file the Gherkin parser refuses is reported, not skipped silently."""
     (tmp_path / "broken.feature").write_text(
@@ -363,7 +337,8 @@ def test_cli_coverage_prints_steps_and_summary(features: Path) -> None:
     assert "lending.th.feature:6  ยืมและคืนตามกำหนด" in out
     assert "ทั้งโครงการ / whole project ▸" in out
     assert re.search(r"risk/1 +ดำเนินการ ✓  ทดสอบ ✓", out)
-    assert "โครงการที่ 4 /" not in out  # untouched projects are left out by default
+    # Untouched projects are left out by default; every project now has a bundled flow.
+    assert "โครงการที่ 4 / project 4:" in out
     assert "summary: 37 projects" in out
     assert "0 problem(s)" in out
 
@@ -374,7 +349,7 @@ def test_cli_coverage_all_and_one_project(features: Path) -> None:
     every = runner.invoke(plan_group, ["coverage", "--features", str(features), "--all"])
     assert every.exit_code == 0, every.output
     assert all(f"โครงการที่ {n} / project {n}:" in every.stdout for n in range(1, 38))
-    assert re.search(r"4/5\.1 +ดำเนินการ ✗  ทดสอบ ✗", every.stdout)
+    assert re.search(r"4/5\.1 +ดำเนินการ ✓  ทดสอบ ✗", every.stdout)  # not in these features
     # A risk row no transition cites says so in words (row 3: construction supervision).
     risk3 = every.stdout[every.stdout.index("risk/3") :]
     assert "ดำเนินการ ✗" in risk3.splitlines()[0]

@@ -225,3 +225,56 @@ def test_the_reference_example_loads_with_the_bundled_template(
         (t.trigger, t.cites, t.also_cites) for t in shipped.transitions
     ]
     assert documented.settings == shipped.settings
+
+
+PARENT = """\
+id: request_batch
+version: 1
+title: {th: ชุดคำขอ, en: batch of requests}
+plan: {project: 2, title: {th: โครงการ, en: project}}
+states:
+  open: {label: {th: เปิด, en: open}, initial: true}
+  closed: {label: {th: ปิด, en: closed}, terminal: true}
+start: {roles: [clerk], cites: "2/5.1"}
+roles:
+  clerk: {label: {th: เจ้าหน้าที่, en: clerk}}
+transitions:
+  - trigger: close
+    label: {th: ปิด, en: close}
+    source: open
+    dest: closed
+    roles: [clerk]
+    cites: "2/5.1"
+"""
+
+
+def test_an_instance_may_be_the_child_of_a_parent_flow(
+    tmp_path: Path, registry: GuardRegistry
+) -> None:
+    """``parent`` is the instance's own: one child case per batch, linked through a field
+    the template declares; a child naming no open parent case is refused."""
+    template = TEMPLATE.replace(
+        "data:\n", "data:\n  batch_of: {type: string, label: {th: ชุด, en: batch}, indexed: true}\n"
+    )
+    instance = INSTANCE + "parent: {flow: request_batch, field: batch_of, states: [open]}\n"
+    folder = folder_with(tmp_path, instance=instance, template=template)
+    (folder / "request_batch.yaml").write_text(PARENT, encoding="utf-8")
+    definitions = {d.id: d for d in load_folder(folder, registry)}
+    link = definitions["small_request"].parent
+    assert link is not None
+    assert (link.flow, link.field) == ("request_batch", "batch_of")
+    engine = Engine.open("memory://", flows=[folder], bundled=False)
+    clerk = Actor("c", roles={"clerk"})
+    batch = engine.start("request_batch", actor=clerk)
+    child = engine.start("small_request", actor=clerk, data={"batch_of": batch.id})
+    assert child.data["batch_of"] == batch.id
+    engine.fire(batch.id, "close", actor=clerk)
+    with pytest.raises(GuardRejected):  # the parent case is no longer open
+        engine.start("small_request", actor=clerk, data={"batch_of": batch.id})
+
+
+def test_a_template_cannot_name_a_parent(tmp_path: Path, registry: GuardRegistry) -> None:
+    """The parent link is the instance's, as its id is: a template naming one is refused."""
+    template = "parent: {flow: x, field: y}\n" + TEMPLATE
+    (found,) = problems(tmp_path, registry, template=template)
+    assert "leaves template, id, version, title, description, plan and parent" in found.message_en

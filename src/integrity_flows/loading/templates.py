@@ -7,7 +7,10 @@ few labels and the settings' values. A template holds the shape once, in a folde
 ``templates/`` beside the flows; a flow file that says ``template: NAME`` gives what is its
 own and is expanded, before anything else is checked, into a plain flow file's data:
 
-- ``id``, ``version``, ``title``, ``description`` and ``plan`` are the instance's;
+- ``id``, ``version``, ``title``, ``description`` and ``plan`` are the instance's, and so is
+  ``parent`` (the link of a child flow to its parent flow: a training run in several batches
+  is one parent case and one child case per batch, each child an instance of the shape);
+  the field it names is one the template declares;
 - ``steps`` maps each step the template declares to the plan step(s) of this project: the
   template's ``cites: NAME`` becomes the first, the others join ``also_cites``;
 - ``settings`` gives new defaults to settings the template declares;
@@ -38,11 +41,12 @@ INSTANCE_KEYS = (
     "title",
     "description",
     "plan",
+    "parent",
     "steps",
     "settings",
     "labels",
 )
-OWN_KEYS = ("template", "id", "version", "title", "description", "plan")
+OWN_KEYS = ("template", "id", "version", "title", "description", "plan", "parent")
 LABELLED = ("states", "transitions", "data", "roles")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -168,9 +172,9 @@ def _shape(raw: Any, template_source: str) -> list[Problem]:
                 template_source,
                 ", ".join(own) or "steps",
                 "a template declares its 'steps' (name -> label) and leaves template, id, "
-                "version, title, description and plan to the flows that use it",
+                "version, title, description, plan and parent to the flows that use it",
                 "แม่แบบต้องประกาศ 'steps' (ชื่อขั้น -> ป้ายกำกับ) และไม่กำหนด template, id, "
-                "version, title, description หรือ plan ซึ่งเป็นของไฟล์ที่ใช้แม่แบบ",
+                "version, title, description, plan หรือ parent ซึ่งเป็นของไฟล์ที่ใช้แม่แบบ",
             )
         ]
     return []
