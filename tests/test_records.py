@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 import structlog
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +18,9 @@ from _records import ORGANIZER, engine, started
 from integrity_flows.audit.verify import replay_records
 from integrity_flows.engine.computed import compute
 from integrity_flows.engine.records import MAX_ITEMS_PER_CHANGE, parse_items
-from integrity_flows.errors import InvalidData
+from integrity_flows.errors import DefinitionError, InvalidData
+from integrity_flows.loading.discovery import default_registry
+from integrity_flows.loading.reader import read_text
 
 
 def test_start_adds_items_normalized_like_fields() -> None:
@@ -47,6 +51,40 @@ def test_add_amend_remove_and_the_trail() -> None:
     assert case.data["participants"][0]["session"] == 2
     amended = e.history(case.id)[-1].data["participants"]
     assert amended == {"key": "person", "amended": [{"person": "a", "session": 2}]}
+    assert e.verify().ok
+
+
+def test_an_amendment_kept_to_some_subfields_refuses_the_others() -> None:
+    """``subfields: [present]``: the attendance may be marked, the items given whole (the
+    same other values) too; a changed session is refused naming the item and the
+    sub-field, nothing written, the refusal audited."""
+    e = engine()
+    case = started(e, participants="person=a; session=1")
+    e.fire(
+        case.id, "mark_attendance", actor=ORGANIZER, data={"participants": "person=a; present=yes"}
+    )
+    e.fire(
+        case.id,
+        "mark_attendance",
+        actor=ORGANIZER,
+        data={"participants": "person=a; session=1; present=no"},
+    )
+    assert e.get(case.id).data["participants"] == [{"person": "a", "session": 1, "present": False}]
+    with pytest.raises(InvalidData) as caught:
+        e.fire(
+            case.id,
+            "mark_attendance",
+            actor=ORGANIZER,
+            data={"participants": "person=a; session=2"},
+        )
+    (reason,) = caught.value.reasons
+    assert (
+        "item 'a': 'session' cannot be changed by this action (it changes only 'present')"
+        in reason.en
+    )
+    assert "หัวข้อ 'รอบ' แก้ไขในการดำเนินการนี้ไม่ได้" in reason.th
+    assert e.get(case.id).data["participants"][0]["session"] == 1
+    assert e.history(case.id)[-1].outcome == "refused"
     assert e.verify().ok
 
 
@@ -214,3 +252,28 @@ def test_records_follow_a_reference_model(ops: list[tuple[str, str, int]]) -> No
             replayed = replay_records(replayed, delta)
     assert replayed == items
     assert e.verify().ok
+
+
+def test_subfields_are_checked_when_the_flow_loads() -> None:
+    """``subfields`` on an add, an unknown sub-field (with a suggestion), the key and a
+    computed sub-field are each a problem naming the path."""
+    raw = yaml.safe_load((Path(__file__).parent / "records_flows" / "training.yaml").read_text())
+    index = next(i for i, t in enumerate(raw["transitions"]) if t["trigger"] == "mark_attendance")
+    change = raw["transitions"][index]["records"]
+    change["subfields"] = ["presnt", "person", "gain"]
+    register = next(i for i, t in enumerate(raw["transitions"]) if t["trigger"] == "register")
+    raw["transitions"][register]["records"]["subfields"] = ["present"]
+    with pytest.raises(DefinitionError) as raised:
+        read_text(yaml.safe_dump(raw, allow_unicode=True), "x.yaml", default_registry())
+    problems = [f"{p.path}: {p.message_en}" for p in raised.value.problems]
+    at = f"transitions[{index}].records[0].subfields"
+    assert (
+        f"{at}[0]: 'presnt' is not a sub-field of 'participants' an amendment can change "
+        "(did you mean 'present'?)" in problems
+    )
+    assert any(p.startswith(f"{at}[1]: 'person'") for p in problems)
+    assert any(p.startswith(f"{at}[2]: 'gain'") for p in problems)
+    assert (
+        f"transitions[{register}].records[0].subfields: subfields keeps an amendment to some "
+        "sub-fields: it needs op: amend" in problems
+    )

@@ -140,7 +140,7 @@ Feature: Capacity of the PAO council members (integrity plan, project 32)
     And the audit trail verifies
 
   @plan-32-14.1 @plan-32-14.3
-  Scenario: No handbook given before it is compiled or to someone not on the council's list, no appointment of someone not a member, no year's report while a member lacks the handbook (project 32, items 14.1 and 14.3)
+  Scenario: No handbook given before it is compiled or to someone not on the council's list, no seat written while giving it out, no appointment of someone not a member, no year's report while a member lacks the handbook (project 32, items 14.1 and 14.3)
     Given today is 16 October 2566
     When "pattama" starts a "council_capacity" case "Y1" with:
       | fiscal year     | 2567                                                         |
@@ -157,6 +157,8 @@ Feature: Capacity of the PAO council members (integrity plan, project 32)
       | laws and rules compiled | the Ministry of Interior's regulation on the standing orders of local councils B.E. 2547 |
     Then "pattama" cannot fire "give the handbook to the members" because "member" with:
       | council members | member=Mr Sommai Notamember; handbook received on=16 October 2566 |
+    And "pattama" cannot fire "give the handbook to the members" because "committees appointed to" with:
+      | council members | member=Mr Kriangkrai Jaikwang; handbook received on=16 October 2566; committees appointed to=the committee inspecting the PAO's road works |
     When "pattama" fires "give the handbook to the members" with:
       | council members | member=Mr Kriangkrai Jaikwang; handbook received on=16 October 2566 |
       | council members | member=Mrs Rattana Pattana; handbook received on=16 October 2566    |
@@ -170,6 +172,7 @@ Feature: Capacity of the PAO council members (integrity plan, project 32)
     And the audit trail records:
       | actor   | trigger                                   | from                   | to | outcome |
       | pattama | give the handbook to the members          | compiling the handbook |    | refused |
+      | pattama | give the handbook to the members          | under way              |    | refused |
       | pattama | give the handbook to the members          | under way              |    | refused |
       | pattama | appoint members to an oversight committee | under way              |    | refused |
       | pattama | report the year's results                 | under way              |    | refused |

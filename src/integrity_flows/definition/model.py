@@ -123,10 +123,12 @@ class RecordField:
 
 @attrs.frozen
 class RecordsChange:
-    """A transition adds, amends or removes items of the records field ``field``."""
+    """A transition adds, amends or removes items of the records field ``field``; an
+    amendment may be kept to ``subfields`` (the others, the key aside, stay as they are)."""
 
     field: str
     op: RecordsOp
+    subfields: tuple[str, ...] = ()
 
 
 @attrs.frozen

@@ -39,12 +39,14 @@ def normalize(
     given: Mapping[str, Any],
     existing: Mapping[str, Any],
     ops: Mapping[str, RecordsOp] | None = None,
+    subfields: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[dict[str, Any], list[Reason]]:
     """The changes ``given`` makes to ``existing`` data, normalized, and every problem.
 
     A ``list`` field appends what is given to what the case already holds; a
     ``records`` field changes as ``ops`` says for it (add, amend or remove items) and
-    may not be given where no op is declared; a computed field may not be given.
+    may not be given where no op is declared (and, where ``subfields`` names some for it,
+    an amendment changes only those); a computed field may not be given.
     """
     changes: dict[str, Any] = {}
     problems: list[Reason] = []
@@ -70,7 +72,11 @@ def normalize(
                 problems.append(hidden)
         elif field.type == "records":
             items, reasons = _records(
-                field, value, existing.get(field_id), (ops or {}).get(field_id)
+                field,
+                value,
+                existing.get(field_id),
+                (ops or {}).get(field_id),
+                (subfields or {}).get(field_id, ()),
             )
             problems += reasons
             if items is not None:
@@ -122,7 +128,7 @@ def _computed_given(field: Field) -> Reason:
 
 
 def _records(
-    field: Field, value: Any, held: Any, op: RecordsOp | None
+    field: Field, value: Any, held: Any, op: RecordsOp | None, subfields: tuple[str, ...]
 ) -> tuple[list[Any] | None, list[Reason]]:
     if op is None:
         return None, [
@@ -132,7 +138,7 @@ def _records(
                 f"this action does not change the items of '{field.label.en}'",
             )
         ]
-    return records.change(field, value, list(held or []), op)
+    return records.change(field, value, list(held or []), op, subfields)
 
 
 def _bad_text(field: Field) -> Reason:

@@ -295,7 +295,8 @@ def decide_transition(
     else:  # a member's act: the seat authorizes it
         matched, role_reason = [], None
     ops = {change.field: change.op for change in transition.records}
-    changes, data_reasons = casedata.normalize(definition, given, case.data, ops)
+    kept_to = {change.field: change.subfields for change in transition.records if change.subfields}
+    changes, data_reasons = casedata.normalize(definition, given, case.data, ops, kept_to)
     data_reasons += casedata.unchanged_fixed(definition, changes, case.data)
     merged = {**case.data, **changes}
     computed = compute(definition, merged, rules.settings, changes)

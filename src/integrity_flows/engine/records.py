@@ -77,9 +77,15 @@ def _pair(part: str) -> tuple[str, str]:
 
 
 def change(
-    field: Field, value: Any, existing: list[Item], op: RecordsOp
+    field: Field,
+    value: Any,
+    existing: list[Item],
+    op: RecordsOp,
+    subfields: tuple[str, ...] = (),
 ) -> tuple[list[Item] | None, list[Reason]]:
-    """The field's items after ``op`` with ``value``, or every reason it cannot be done."""
+    """The field's items after ``op`` with ``value``, or every reason it cannot be done.
+    With ``subfields``, an amendment that changes any other sub-field (the key aside) is
+    refused, naming it."""
     try:
         raw = parse_items(value)
     except ValueError:
@@ -98,7 +104,38 @@ def change(
         ]
     apply = {"add": _add, "amend": _amend, "remove": _remove}[op]
     items, reasons = apply(field, raw, list(existing))  # items are replaced, never changed
+    if subfields and not reasons:
+        reasons = _outside(field, existing, items, subfields)
     return (items if not reasons else None), reasons
+
+
+def _outside(
+    field: Field, before: list[Item], after: list[Item], subfields: tuple[str, ...]
+) -> list[Reason]:
+    """A reason for each amended item whose sub-field outside ``subfields`` changed."""
+    assert field.key is not None  # amend needs a key (checked at load)
+    earlier = {item.get(field.key): item for item in before}
+    allowed_th = ", ".join(f"'{field.fields[s].label.th}'" for s in subfields)
+    allowed_en = ", ".join(f"'{field.fields[s].label.en}'" for s in subfields)
+    reasons = []
+    for item in after:
+        key = item.get(field.key)
+        old = earlier.get(key, item)
+        for sub, spec in field.fields.items():
+            if sub in subfields or sub == field.key or spec.computed is not None:
+                continue
+            if old.get(sub) != item.get(sub):
+                reasons.append(
+                    _reason(
+                        field,
+                        None,
+                        f"รายการ '{key}' หัวข้อ '{spec.label.th}' แก้ไขในการดำเนินการนี้ไม่ได้ "
+                        f"(แก้ไขได้เฉพาะ {allowed_th})",
+                        f"item '{key}': '{spec.label.en}' cannot be changed by this action "
+                        f"(it changes only {allowed_en})",
+                    )
+                )
+    return reasons
 
 
 def _add(field: Field, raw: list[Any], items: list[Item]) -> tuple[list[Item], list[Reason]]:

@@ -12,6 +12,7 @@ from integrity_flows.definition.model import (
     FlowDefinition,
     GuardRef,
     RecordField,
+    RecordsChange,
 )
 from integrity_flows.guards.registry import GuardSpec
 from integrity_flows.guards.where import where_problems
@@ -42,7 +43,7 @@ def records_problems(d: FlowDefinition) -> list[Found]:
     for i, t in enumerate(d.transitions):
         for j, change in enumerate(t.records):
             found += list(
-                _change_problems(d, change.field, change.op, f"transitions[{i}].records[{j}]")
+                _change_problems(d, change, f"transitions[{i}].records[{j}]")
             )
     return found
 
@@ -123,7 +124,8 @@ def _choice_problems(spec: RecordField, path: str) -> Iterator[Found]:
         )
 
 
-def _change_problems(d: FlowDefinition, name: str, op: str, path: str) -> Iterator[Found]:
+def _change_problems(d: FlowDefinition, change: RecordsChange, path: str) -> Iterator[Found]:
+    name, op = change.field, change.op
     field = d.data.get(name)
     if field is None or field.type != "records":
         en, th = _hint(name, {k: f for k, f in d.data.items() if f.type == "records"})
@@ -138,6 +140,21 @@ def _change_problems(d: FlowDefinition, name: str, op: str, path: str) -> Iterat
             f"to {op} items, '{name}' needs a key",
             f"การแก้ไขหรือลบรายการ '{name}' ต้องกำหนด key",
         )
+    elif change.subfields and op != "amend":
+        yield (
+            f"{path}.subfields",
+            "subfields keeps an amendment to some sub-fields: it needs op: amend",
+            "subfields ใช้ได้กับการแก้ไขรายการ (op: amend) เท่านั้น",
+        )
+    else:
+        for k, sub in enumerate(change.subfields):
+            if sub not in field.fields or sub == field.key or field.fields[sub].computed:
+                en, th = _hint(sub, [s for s in field.fields if s != field.key])
+                yield (
+                    f"{path}.subfields[{k}]",
+                    f"'{sub}' is not a sub-field of '{name}' an amendment can change{en}",
+                    f"'{sub}' ไม่ใช่หัวข้อย่อยของ '{name}' ที่แก้ไขได้{th}",
+                )
 
 
 def records_field(d: FlowDefinition, ref: GuardRef, spec: GuardSpec) -> Field | None:
