@@ -181,21 +181,24 @@ class _Check:
 
     # --- who acts ---------------------------------------------------------------
 
-    def _role_of(self, seat: str) -> str | None:
-        """The role whoever sits in ``seat`` (chair, member, secretary) must hold, if any."""
+    def _roles_of(self, seat: str) -> tuple[str, ...]:
+        """The roles whoever sits in ``seat`` (chair, member, secretary) must hold one of
+        (none: any one may sit)."""
         spec = {"chair": self.committee.chair, "secretary": self.committee.secretary}.get(
             seat, self.committee.members
         )
-        return getattr(spec, "role", None)
+        role = getattr(spec, "role", None)
+        return (role,) if role is not None else tuple(getattr(spec, "roles", ()))
 
     def _seat_role(self, seat: str) -> None:
-        role = self._role_of(seat)
-        if role is not None and not self.actor.holds(role):
+        roles = self._roles_of(seat)
+        if roles and not any(self.actor.holds(role) for role in roles):
             label = _SEAT_LABELS[seat]
+            th_roles, en_roles = "' หรือ '".join(roles), "' or '".join(roles)
             self.refuse(
                 "seat_role",
-                f"ผู้ดำรงตำแหน่ง{label.th}ต้องมีบทบาท '{role}'",
-                f"the {label.en} must hold the role '{role}'",
+                f"ผู้ดำรงตำแหน่ง{label.th}ต้องมีบทบาท '{th_roles}'",
+                f"the {label.en} must hold the role '{en_roles}'",
             )
 
     def member(self) -> str | None:
@@ -330,14 +333,17 @@ class _Check:
             ("member", act.get("members") or []),
         )
         for seat, people in seats:
-            role = self._role_of(seat)
-            if role is None:
+            roles = self._roles_of(seat)
+            if not roles:
                 continue
             for name in people:
                 known = person(name) if name else None
-                if known is None or role in {definition.role_id(r) or r for r in known.roles}:
+                held_ids = {definition.role_id(r) or r for r in known.roles} if known else set()
+                if known is None or not held_ids.isdisjoint(roles):
                     continue
-                label, held = _SEAT_LABELS[seat], definition.label_of_role(role)
+                label = _SEAT_LABELS[seat]
+                labels = [definition.label_of_role(role) for role in roles]
+                held = Label(" หรือ ".join(x.th for x in labels), " or ".join(x.en for x in labels))
                 self.data.append(
                     Reason(
                         "composition",
