@@ -68,8 +68,9 @@ class Rules:
         return self.lookup.load(case_id) if case_id else None
 
 
-#: Data reasons that say a given value is of the wrong type or shape (not merely absent).
-WRONG_VALUE = frozenset({"bad_value", "bad_item"})
+#: Data reasons that say a given value is of the wrong type or shape, or names a case that
+#: cannot be read from (not merely absent).
+WRONG_VALUE = frozenset({"bad_value", "bad_item", "from_case"})
 
 
 @attrs.frozen
