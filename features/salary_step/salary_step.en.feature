@@ -94,6 +94,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     the salary-step committee resolves on each step and on the round (step 5.5); the results are
     announced, the grievance window closes when due, the staff survey is recorded and the round
     closes. The increases, 1,000 + 600 + 300 baht, stay within the envelope.
+    The outcomes of projects 16 and 17 (complaints decrease) are read from the complaint topics
+    screening confirmed: with no complaint this year nor the year before, no decrease shows.
 
     When "kanda" starts a "salary_step_round" case "R1" with:
       | fiscal year       | 2567                  |
@@ -259,6 +261,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | budget envelope (baht)        | 144000.00 |
       | increases within the envelope | yes       |
       | grievances                    | 0         |
+      | salary-step complaints decreased | no    |
+      | service and corruption complaints decreased | no |
       | committee resolutions        | 7       |
       | survey respondents           | 180     |
       | satisfied with the system    | 153     |
@@ -839,4 +843,144 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | grievances                | 0      |
       | satisfaction rate (%) | 80.00   |
       | 80% target met        | yes     |
+    And the audit trail verifies
+
+  @plan-16-5.2 @plan-17-5.4
+  Scenario: A member of the salary-step committee must be a head of unit or a school administrator (project 16, step 5.2; project 17, step 5.4)
+    The plan makes heads of units and school administrators the members. An order naming the
+    Permanent Secretary among them is refused, naming him; the order of two heads of units and a
+    school administrator is made, the head of unit and the school administrator vote, and the
+    increase is decided.
+
+    When "kanda" starts a "salary_step_round" case "R1" with:
+      | fiscal year       | 2567                  |
+      | round of the year | first round (1 April) |
+    And "kanda" fires "apply the measure and the citizens' survey" on "R1" with:
+      | measure applied                          | M         |
+      | citizens' survey applied                 | S         |
+      | salaries of the round's officials (baht) | 4,800,000 |
+    And "sompong" fires "appoint the screening committee" on "R1" with:
+      | order     | 150/2567               |
+      | chair     | wichai                 |
+      | members   | somsak, somying, amnat |
+      | secretary | kanda                  |
+    Then "sompong" cannot fire "appoint the salary-step committee" on "R1" because "does not hold the post head of unit or school administrator" with:
+      | order     | 151/2567              |
+      | chair     | sompong               |
+      | members   | wichai, amnat, pranee |
+      | secretary | kanda                 |
+    When "sompong" fires "appoint the salary-step committee" on "R1" with:
+      | order     | 151/2567              |
+      | chair     | sompong               |
+      | members   | amnat, somsak, pranee |
+      | secretary | kanda                 |
+    And "somsak" starts a "salary_step_evaluation" case "E1" with:
+      | round                    | R1        |
+      | employee                 | somchai   |
+      | supervisor's score       | 92        |
+      | evaluation level         | excellent |
+      | calculation base (baht)  | 20,000    |
+      | increase (% of the base) | 5         |
+    And "wichai" fires "open the meeting" on "R1" with:
+      | present | somsak, somying, amnat, kanda |
+    And "wichai" fires "vote" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somchai            |
+      | vote     | yes                |
+    And "amnat" fires "vote" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somchai            |
+      | vote     | yes                |
+    And "wichai" fires "record the resolution" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somchai            |
+    And "kanda" fires "record the screening" on "E1"
+    And "wichai" fires "propose the screening results" on "R1" with:
+      | screening results proposed | 1 evaluation screened |
+    And "sompong" fires "open the meeting" on "R1" with:
+      | present | amnat, pranee, kanda |
+    And "amnat" fires "vote" on "R1" with:
+      | motion   | approve the proposed increase |
+      | employee | somchai                       |
+      | vote     | yes                           |
+    And "pranee" fires "vote" on "R1" with:
+      | motion   | approve the proposed increase |
+      | employee | somchai                       |
+      | vote     | yes                           |
+    And "sompong" fires "record the resolution" on "R1" with:
+      | motion   | approve the proposed increase |
+      | employee | somchai                       |
+    And "kanda" fires "record the increase decided" on "E1"
+    Then the case "E1" is in state "increase decided"
+    And the audit trail verifies
+
+  @plan-16-5.4 @plan-17-5.6
+  Scenario: The increases of a round cannot exceed its budget envelope (project 16, step 5.4; project 17, step 5.6)
+    The auditor's first check. The salaries of the round's officials are 60,000 baht, so the
+    envelope is 3 per cent, 1,800 baht. Two evaluations propose 5 per cent of a base of 20,000
+    baht each, 2,000 baht in all: the chair cannot propose the screening results, and the refusal
+    names the envelope.
+
+    When "kanda" starts a "salary_step_round" case "R1" with:
+      | fiscal year       | 2567                  |
+      | round of the year | first round (1 April) |
+    And "kanda" fires "apply the measure and the citizens' survey" on "R1" with:
+      | measure applied                          | M      |
+      | citizens' survey applied                 | S      |
+      | salaries of the round's officials (baht) | 60,000 |
+    Then the case "R1" has the data:
+      | budget envelope of the round (baht) | 1800.00 |
+    When "sompong" fires "appoint the screening committee" on "R1" with:
+      | order     | 150/2567               |
+      | chair     | wichai                 |
+      | members   | somsak, somying, amnat |
+      | secretary | kanda                  |
+    And "sompong" fires "appoint the salary-step committee" on "R1" with:
+      | order     | 151/2567              |
+      | chair     | sompong               |
+      | members   | amnat, somsak, pranee |
+      | secretary | kanda                 |
+    And "somsak" starts a "salary_step_evaluation" case "E1" with:
+      | round                    | R1        |
+      | employee                 | somchai   |
+      | supervisor's score       | 92        |
+      | evaluation level         | excellent |
+      | calculation base (baht)  | 20,000    |
+      | increase (% of the base) | 5         |
+    And "somying" starts a "salary_step_evaluation" case "E2" with:
+      | round                    | R1        |
+      | employee                 | somjai    |
+      | supervisor's score       | 92        |
+      | evaluation level         | excellent |
+      | calculation base (baht)  | 20,000    |
+      | increase (% of the base) | 5         |
+    And "wichai" fires "open the meeting" on "R1" with:
+      | present | somsak, somying, amnat, kanda |
+    And "wichai" fires "vote" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somchai            |
+      | vote     | yes                |
+    And "amnat" fires "vote" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somchai            |
+      | vote     | yes                |
+    And "wichai" fires "record the resolution" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somchai            |
+    And "kanda" fires "record the screening" on "E1"
+    And "wichai" fires "vote" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somjai             |
+      | vote     | yes                |
+    And "somsak" fires "vote" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somjai             |
+      | vote     | yes                |
+    And "wichai" fires "record the resolution" on "R1" with:
+      | motion   | pass the screening |
+      | employee | somjai             |
+    And "kanda" fires "record the screening" on "E2"
+    Then "wichai" cannot fire "propose the screening results" on "R1" because "exceeds the budget envelope of the round (baht)" with:
+      | screening results proposed | 2 evaluations screened |
+    And the case "R1" is in state "screening"
     And the audit trail verifies

@@ -141,7 +141,7 @@ def decide_act(
     committee = definition.committees[name]
     record = case.data.get(name)
     act: dict[str, Any] = {"name": name, "act": kind, "at": iso(now), "by": actor.id}
-    check = _Check(committee, record, actor, check_params)
+    check = _Check(committee, record, actor, check_params, definition.label_of_role)
     if kind == "appoint":
         check.appoint(act, params)
         check.seats_held(definition, act, person)
@@ -157,8 +157,16 @@ def decide_act(
 class _Check:
     """Collects the reasons one act is refused, filling in the act as it goes."""
 
-    def __init__(self, committee: Committee, record: Any, actor: Actor, check_params: bool) -> None:
+    def __init__(
+        self,
+        committee: Committee,
+        record: Any,
+        actor: Actor,
+        check_params: bool,
+        role_label: Callable[[str], Label] | None = None,
+    ) -> None:
         self.committee = committee
+        self.role_label = role_label
         self.record: Mapping[str, Any] = record or rec.empty()
         self.actor = actor
         self.check_params = check_params
@@ -195,10 +203,16 @@ class _Check:
         if roles and not any(self.actor.holds(role) for role in roles):
             label = _SEAT_LABELS[seat]
             th_roles, en_roles = "' หรือ '".join(roles), "' or '".join(roles)
+            if self.role_label is not None:
+                labels = [self.role_label(role) for role in roles]
+                th_roles += "' (" + " หรือ ".join(x.th for x in labels) + ")"
+                en_roles += "' (" + " or ".join(x.en for x in labels) + ")"
+            else:
+                th_roles, en_roles = th_roles + "'", en_roles + "'"
             self.refuse(
                 "seat_role",
-                f"ผู้ดำรงตำแหน่ง{label.th}ต้องมีบทบาท '{th_roles}'",
-                f"the {label.en} must hold the role '{en_roles}'",
+                f"ผู้ดำรงตำแหน่ง{label.th}ต้องมีบทบาท '{th_roles}",
+                f"the {label.en} must hold the role '{en_roles}",
             )
 
     def member(self) -> str | None:
