@@ -1290,3 +1290,73 @@ def test_a_field_read_at_a_move_is_checked_when_loaded(
     assert "figures[0].where: flow 'salary_step_evaluation' has no trigger 'decide_stepp'" in text
     assert "figures[1].where: 'complainant_name' is sensitive or hashed" in text
     assert "figures[2].where: a field test reads 'before' or 'after' a move, not both" in text
+
+
+# --- project 26: the performance agreement of the half-year ---------------------------
+
+DIMENSIONS = (
+    "public_benefit",
+    "mission_results",
+    "efficiency",
+    "fewer_steps",
+    "public_service",
+    "development",
+)
+MALEE = Actor("malee", roles={"coordinator"})
+
+
+def signed_agreement(
+    engine: Engine, subordinate: str, half: str = "first", *, sign: bool = True
+) -> str:
+    """Project 26: the 2567 indicator sheet, and ``subordinate``'s agreement with somsak of
+    ``half``, signed by both unless told otherwise; the agreement's case id."""
+    years = engine.cases("performance_agreements")
+    if years:
+        year = years[0].id
+    else:
+        year = engine.start("performance_agreements", actor=MALEE, data={"fiscal_year": 2567}).id
+        indicators = [
+            {"indicator": d, "dimension": d, "target": 80, "overseer": "Strategy Division"}
+            for d in DIMENSIONS
+        ]
+        engine.fire(year, "select_indicators", actor=MALEE, data={"indicators": indicators})
+    agreement = engine.start(
+        "performance_agreement",
+        actor=MALEE,
+        data={
+            "year": year,
+            "half": half,
+            "level": "head_staff",
+            "unit": "Public Works Division",
+            "superior": "somsak",
+            "subordinate": subordinate,
+            "agreed_indicators": [{"indicator": "roads repaired", "weight": 100}],
+        },
+    ).id
+    if sign:
+        engine.fire(agreement, "sign_as_subordinate", actor=Actor(subordinate, roles={"party"}))
+        engine.fire(agreement, "sign_as_superior", actor=Actor("somsak", roles={"party"}))
+    return agreement
+
+
+def test_the_evaluation_refers_to_the_employees_signed_agreement_of_the_half(
+    engine: Engine,
+) -> None:
+    """Project 26's agreement is the first part of the evaluation: the employee's own, signed
+    by both, of the half-year the round evaluates (April: October to March)."""
+    round_id = open_round(engine)
+    own = signed_agreement(engine, "somchai")
+    other = signed_agreement(engine, "somjai")
+    later = signed_agreement(engine, "manop", "second")
+    unsigned = signed_agreement(engine, "somying", sign=False)
+    case_id = evaluate(engine, round_id, SOMSAK, "somchai", agreement=own)
+    data = engine.get(case_id).data
+    assert (data["agreement_subordinate"], data["agreement_half"]) == ("somchai", "first")
+    assert data["half_evaluated"] == "first"
+    with pytest.raises(GuardRejected, match="must be the employee's own agreement"):
+        evaluate(engine, round_id, SOMSAK, "somjai2", agreement=other)
+    with pytest.raises(GuardRejected, match="of the half-year the round evaluates"):
+        evaluate(engine, round_id, SOMSAK, "manop", agreement=later)
+    with pytest.raises(InvalidData, match="must be in 'signed by both'"):
+        evaluate(engine, round_id, SOMSAK, "somying", agreement=unsigned)
+    assert engine.verify().ok

@@ -984,3 +984,82 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | screening results proposed | 2 evaluations screened |
     And the case "R1" is in state "screening"
     And the audit trail verifies
+
+  @plan-16-5.3 @plan-17-5.5
+  Scenario: The evaluation refers to the employee's signed performance agreement of the half-year (project 16, step 5.3; project 17, step 5.5)
+    Project 26's individual agreements are the first part of each round's evaluation. The October
+    round evaluates April to September: Somchai's evaluation names his agreement of that half,
+    signed by him and Somsak; naming Somjai's agreement instead is refused.
+
+    Given today is 1 April 2567
+    And "napa" holds the role "coordinator" in the unit "Strategy and Budget Division"
+    And "somsak" holds the roles "head of unit", "supervisor" and "party" in the unit "Public Works Division"
+    And "somying" holds the roles "head of unit", "supervisor" and "party" in the unit "Finance Division"
+    And "somchai" holds the roles "official" and "party" in the unit "Public Works Division"
+    And "somjai" holds the roles "official" and "party" in the unit "Finance Division"
+    When "napa" starts a "performance_agreements" case "Y2567" with:
+      | fiscal year | 2567 |
+    And "napa" fires "record the indicators" on "Y2567" with:
+      | indicators | indicator=citizens satisfied with the services (%); dimension=administration for the people's well-being; target=80; overseer=Strategy and Budget Division |
+      | indicators | indicator=plan projects completed (%); dimension=administration for results; target=85; overseer=Strategy and Budget Division |
+      | indicators | indicator=budget disbursed (%); dimension=efficient and worthwhile administration; target=90; overseer=Finance Division |
+      | indicators | indicator=services with fewer steps; dimension=fewer working steps; target=3; overseer=Office of the PAO Permanent Secretary |
+      | indicators | indicator=grievances resolved (%); dimension=serving and responding to the people; target=90; overseer=Office of the PAO Permanent Secretary |
+      | indicators | indicator=staff trained (%); dimension=knowledge development and evaluation; target=80; overseer=Personnel Division |
+    And "napa" starts a "performance_agreement" case "A1" with:
+      | round             | round 2 (1 April - 30 September)              |
+      | level             | head of unit and staff                        |
+      | unit              | Public Works Division |
+      | superior          | somsak |
+      | subordinate       | somchai |
+      | agreed indicators | indicator=work done on plan (%); weight (%)=100 |
+    And "somchai" fires "sign as the subordinate" on "A1"
+    And "somsak" fires "sign as the superior" on "A1"
+    And "napa" starts a "performance_agreement" case "A2" with:
+      | round             | round 2 (1 April - 30 September)              |
+      | level             | head of unit and staff                        |
+      | unit              | Finance Division |
+      | superior          | somying |
+      | subordinate       | somjai |
+      | agreed indicators | indicator=work done on plan (%); weight (%)=100 |
+    And "somjai" fires "sign as the subordinate" on "A2"
+    And "somying" fires "sign as the superior" on "A2"
+    Given today is 2 September 2567
+    When "kanda" starts a "salary_step_round" case "R2" with:
+      | fiscal year       | 2567                     |
+      | round of the year | second round (1 October) |
+    And "kanda" fires "apply the measure and the citizens' survey" on "R2" with:
+      | measure applied                          | M         |
+      | citizens' survey applied                 | S         |
+      | salaries of the round's officials (baht) | 4,800,000 |
+    And "sompong" fires "appoint the screening committee" on "R2" with:
+      | order     | 250/2567               |
+      | chair     | wichai                 |
+      | members   | somsak, somying, amnat |
+      | secretary | kanda                  |
+    And "sompong" fires "appoint the salary-step committee" on "R2" with:
+      | order     | 251/2567              |
+      | chair     | sompong               |
+      | members   | amnat, somsak, pranee |
+      | secretary | kanda                 |
+    Then "somsak" cannot start a "salary_step_evaluation" case because "must be the employee's own agreement" with:
+      | round                                  | R2        |
+      | employee                               | somchai   |
+      | supervisor's score                     | 92        |
+      | evaluation level                       | excellent |
+      | calculation base (baht)                | 20,000    |
+      | increase (% of the base)               | 5         |
+      | performance agreement of the half-year | A2        |
+    When "somsak" starts a "salary_step_evaluation" case "E1" with:
+      | round                                  | R2        |
+      | employee                               | somchai   |
+      | supervisor's score                     | 92        |
+      | evaluation level                       | excellent |
+      | calculation base (baht)                | 20,000    |
+      | increase (% of the base)               | 5         |
+      | performance agreement of the half-year | A1        |
+    Then the case "E1" has the data:
+      | subordinate of the agreement | somchai                          |
+      | half-year of the agreement   | round 2 (1 April - 30 September) |
+      | half-year evaluated          | round 2 (1 April - 30 September) |
+    And the audit trail verifies
