@@ -94,6 +94,15 @@ transitions:
     dest: open
     cites: "1/5.1"
     committee: {name: board, act: vote}
+  - trigger: settle
+    label: {th: ยุติ, en: settle}
+    source: open
+    dest: open
+    roles: [clerk]
+    cites: "1/5.1"
+    guards:
+      - unchanged: {fields: [limit]}
+      - lacks_role: {role: head}
   - trigger: close
     label: {th: ปิด, en: close}
     source: open
@@ -202,6 +211,17 @@ def test_children_total_refuses_a_total_above_the_limit(engine: Engine) -> None:
     other = engine.start("reader", actor=CLERK, data={"limit": "110"})
     engine.start("item", actor=CLERK, data={"parent": other.id, "amount": "110"})
     assert engine.fire(other.id, "close", actor=CLERK).state == "done"
+
+
+def test_unchanged_and_lacks_role(engine: Engine) -> None:
+    """A move may not rewrite a field it must leave as decided, and someone holding the
+    role may not make it; both refusals name what they refused."""
+    case = engine.start("reader", actor=CLERK, data={"limit": "100"})
+    with pytest.raises(GuardRejected, match="this step may not change 'limit'"):
+        engine.fire(case.id, "settle", actor=CLERK, data={"limit": "200"})
+    assert engine.fire(case.id, "settle", actor=CLERK, data={"limit": "100"}).data["limit"] == "100"
+    with pytest.raises(NotAuthorized, match="the head may not do this"):
+        engine.fire(case.id, "settle", actor=Actor("boss", roles={"clerk", "head"}))
 
 
 def test_members_hold_one_of_the_roles(engine: Engine) -> None:

@@ -112,6 +112,15 @@ def has_role(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     return Reason("role", f"ต้องเป็น{th}", f"requires the role {en}")
 
 
+def lacks_role(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor does not hold ``role``: who chaired the committee and signed the order does
+    not decide the grievance against it."""
+    if not ctx.actor.holds(params["role"]):
+        return None
+    th, en = _role_label(ctx, params["role"])
+    return Reason("separation_of_duties", f"{th}ดำเนินการขั้นนี้ไม่ได้", f"the {en} may not do this")
+
+
 def role_when(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """When data ``field`` equals ``equals``, the actor must hold ``role`` / ``role_setting``."""
     if ctx.data.get(params["field"]) != params["equals"]:
@@ -389,6 +398,7 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         one_of=(("value", "values", "same_as"),),
     ),
     GuardSpec("min_items", min_items, params={"field": "field", "count": "int"}),
+    GuardSpec("lacks_role", lacks_role, kind="authority", params={"role": "role"}),
     GuardSpec(
         "has_role",
         has_role,
