@@ -7,6 +7,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
   Project 17 step 5.1 (tag @plan-17-5.1): prepare the measure on using citizens' service
   satisfaction in salary steps.
   Step 5.2 (@plan-17-5.2): prepare the announcement and its guidelines, and publish them to the public.
+  (Steps 5.1 and 5.2 make the standing measure once: their scenarios are in
+  salary_step_measure.en.feature; here the Background makes it.)
   Project 16 step 5.1 (@plan-16-5.1) and project 17 step 5.3 (@plan-17-5.3): appoint the
   performance-evaluation screening committee, the Permanent Secretary as chair, heads of units as
   members and the official responsible for personnel work as secretary.
