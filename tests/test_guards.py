@@ -321,6 +321,7 @@ def test_guard_kinds() -> None:
     registry = builtin_registry()
     authority = {
         "has_role",
+        "lacks_role",
         "role_when",
         "distinct_actor",
         "distinct_from_trigger",

@@ -4,7 +4,7 @@ Each command prints a declared report (``flows/reports/salary_step.yaml``), as
 ``integrity-flows report ID`` does:
 
 - ``salary-step report ROUND`` = ``report salary_step_round_report --case ROUND``: one round,
-  each evaluation with its screening, final step and appeal, the resolutions counted,
+  each evaluation with its screening, increase and grievance, the resolutions counted,
   the recusals and the staff survey against the plan's target (who voted how on each
   resolution: ``case history ROUND``);
 - ``salary-step summary --fiscal-year Y`` = ``report salary_step --fiscal-year Y``: the

@@ -32,7 +32,7 @@ SETTING_TYPES: tuple[str, ...] = ("days", "integer", "number", "text", "role", "
 ARITHMETIC_OPS = ("sum", "difference", "product", "quotient")
 RECORD_OPS = ("count", "total", "average", "covered")
 RULE_OPS: tuple[str, ...] = (
-    *ARITHMETIC_OPS, "lookup", "passes", "days_between", "fiscal_year_end", *RECORD_OPS,
+    *ARITHMETIC_OPS, "lookup", "passes", "band", "days_between", "fiscal_year_end", *RECORD_OPS,
 )  # fmt: skip
 RecordsOp = Literal["add", "amend", "remove"]
 
@@ -90,6 +90,7 @@ class Rule:
         keys = {
             "lookup": ("of",),
             "passes": ("field",),
+            "band": ("field",),
             "days_between": ("from", "to"),
             "fiscal_year_end": ("year",),
         }
@@ -132,6 +133,19 @@ class RecordsChange:
 
 
 @attrs.frozen
+class FromCase:
+    """A field read from another case: the case the string field ``via`` names (a parent
+    link or any other), of ``flow``, in one of ``states`` (any, when empty); its field
+    ``value`` is copied in whenever an action gives ``via``, and recorded with the action.
+    """
+
+    via: str
+    flow: str
+    value: str
+    states: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Field:
     """One field of a case's data."""
 
@@ -162,6 +176,8 @@ class Field:
     key: str | None = None
     # Computed by the engine from other fields at every start and fire; never given.
     computed: Rule | None = None
+    # Read from the case another field names, when an action gives that field; never given.
+    from_case: FromCase | None = None
 
     def sub_id(self, name: str) -> str | None:
         """The sub-field whose id or Thai/English label is ``name``."""
@@ -229,12 +245,14 @@ class Seat:
 
 @attrs.frozen
 class MemberSeats:
-    """The members' seats: how many, and the role they must hold (if any)."""
+    """The members' seats: how many, and the role they must hold (if any): ``role``, or
+    any one of ``roles`` (heads of unit and school administrators)."""
 
     min: int = 1
     max: int | None = None
     role: str | None = None
     label: Label | None = None
+    roles: tuple[str, ...] = ()
 
 
 @attrs.frozen

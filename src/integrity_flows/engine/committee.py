@@ -141,7 +141,7 @@ def decide_act(
     committee = definition.committees[name]
     record = case.data.get(name)
     act: dict[str, Any] = {"name": name, "act": kind, "at": iso(now), "by": actor.id}
-    check = _Check(committee, record, actor, check_params)
+    check = _Check(committee, record, actor, check_params, definition.label_of_role)
     if kind == "appoint":
         check.appoint(act, params)
         check.seats_held(definition, act, person)
@@ -157,8 +157,16 @@ def decide_act(
 class _Check:
     """Collects the reasons one act is refused, filling in the act as it goes."""
 
-    def __init__(self, committee: Committee, record: Any, actor: Actor, check_params: bool) -> None:
+    def __init__(
+        self,
+        committee: Committee,
+        record: Any,
+        actor: Actor,
+        check_params: bool,
+        role_label: Callable[[str], Label] | None = None,
+    ) -> None:
         self.committee = committee
+        self.role_label = role_label
         self.record: Mapping[str, Any] = record or rec.empty()
         self.actor = actor
         self.check_params = check_params
@@ -181,21 +189,30 @@ class _Check:
 
     # --- who acts ---------------------------------------------------------------
 
-    def _role_of(self, seat: str) -> str | None:
-        """The role whoever sits in ``seat`` (chair, member, secretary) must hold, if any."""
+    def _roles_of(self, seat: str) -> tuple[str, ...]:
+        """The roles whoever sits in ``seat`` (chair, member, secretary) must hold one of
+        (none: any one may sit)."""
         spec = {"chair": self.committee.chair, "secretary": self.committee.secretary}.get(
             seat, self.committee.members
         )
-        return getattr(spec, "role", None)
+        role = getattr(spec, "role", None)
+        return (role,) if role is not None else tuple(getattr(spec, "roles", ()))
 
     def _seat_role(self, seat: str) -> None:
-        role = self._role_of(seat)
-        if role is not None and not self.actor.holds(role):
+        roles = self._roles_of(seat)
+        if roles and not any(self.actor.holds(role) for role in roles):
             label = _SEAT_LABELS[seat]
+            th_roles, en_roles = "' หรือ '".join(roles), "' or '".join(roles)
+            if self.role_label is not None:
+                labels = [self.role_label(role) for role in roles]
+                th_roles += "' (" + " หรือ ".join(x.th for x in labels) + ")"
+                en_roles += "' (" + " or ".join(x.en for x in labels) + ")"
+            else:
+                th_roles, en_roles = th_roles + "'", en_roles + "'"
             self.refuse(
                 "seat_role",
-                f"ผู้ดำรงตำแหน่ง{label.th}ต้องมีบทบาท '{role}'",
-                f"the {label.en} must hold the role '{role}'",
+                f"ผู้ดำรงตำแหน่ง{label.th}ต้องมีบทบาท '{th_roles}",
+                f"the {label.en} must hold the role '{en_roles}",
             )
 
     def member(self) -> str | None:
@@ -330,14 +347,17 @@ class _Check:
             ("member", act.get("members") or []),
         )
         for seat, people in seats:
-            role = self._role_of(seat)
-            if role is None:
+            roles = self._roles_of(seat)
+            if not roles:
                 continue
             for name in people:
                 known = person(name) if name else None
-                if known is None or role in {definition.role_id(r) or r for r in known.roles}:
+                held_ids = {definition.role_id(r) or r for r in known.roles} if known else set()
+                if known is None or not held_ids.isdisjoint(roles):
                     continue
-                label, held = _SEAT_LABELS[seat], definition.label_of_role(role)
+                label = _SEAT_LABELS[seat]
+                labels = [definition.label_of_role(role) for role in roles]
+                held = Label(" หรือ ".join(x.th for x in labels), " or ".join(x.en for x in labels))
                 self.data.append(
                     Reason(
                         "composition",

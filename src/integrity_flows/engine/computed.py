@@ -2,7 +2,8 @@
 
 A rule is data, never an expression: arithmetic over fields, numbers and settings
 (``sum``, ``difference``, ``product``, ``quotient`` with its ``on_zero``), a ``lookup``
-table over enum choices, ``passes`` (a number against a threshold), ``days_between``
+table over enum choices, ``passes`` (a number against a threshold), ``band`` (the value
+whose least number a number reaches, as score bands give a level), ``days_between``
 two dates (calendar or working days), ``fiscal_year_end`` (the last day of the fiscal
 year a field holds) and, over a records field, ``count``, ``total``, ``average`` and
 ``covered`` (how many items another records field names). An
@@ -115,7 +116,7 @@ def evaluate(rule: Rule, target: Spec, scope: Scope) -> Any:
     raw = _OPS[rule.op](rule, scope)
     if isinstance(raw, date):
         return raw.isoformat()
-    if rule.op == "lookup":  # a table's cell, read as the target reads a value
+    if rule.op in ("lookup", "band"):  # a table's cell, read as the target reads a value
         return None if raw is None else NORMALIZERS[target.type](raw, target)
     if raw is None or isinstance(raw, bool):
         return raw
@@ -182,6 +183,23 @@ def _passes(rule: Rule, scope: Scope) -> bool | None:
             threshold = scope.number(limit)
             return None if threshold is None else bool(ok(threshold))
     return None
+
+
+def _band(rule: Rule, scope: Scope) -> Any:
+    # The value of the highest band the number reaches (bands tried from the highest
+    # least number down), else ``otherwise`` (none when not given).
+    value = scope.number(rule.args["field"])
+    if value is None:
+        return None
+    bands = sorted(
+        ((number(limit), name) for name, limit in rule.args["at_least"].items()),
+        key=lambda band: band[0] or Decimal(0),
+        reverse=True,
+    )
+    for limit, name in bands:
+        if limit is not None and value >= limit:
+            return name
+    return rule.args.get("otherwise")
 
 
 def holidays(settings: Mapping[str, Any], name: Any) -> list[date]:
@@ -271,6 +289,7 @@ _OPS: dict[str, Callable[[Rule, Scope], Any]] = {
     "quotient": _arithmetic,
     "lookup": _lookup,
     "passes": _passes,
+    "band": _band,
     "days_between": _days_between,
     "fiscal_year_end": _fiscal_year_end,
     "count": _count,

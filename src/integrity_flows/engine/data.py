@@ -61,8 +61,8 @@ def normalize(
         field = definition.data[field_id]
         if bad_text(value):
             problems.append(_bad_text(field))
-        elif field.computed is not None:
-            problems.append(_computed_given(field))
+        elif field.computed is not None or field.from_case is not None:
+            problems.append(_not_given(field, definition))
         elif field.type == "list":
             given_items = _list_items(value)
             hidden = _hidden_item(field, given_items)
@@ -124,6 +124,17 @@ def _computed_given(field: Field) -> Reason:
         "computed",
         f"'{field.label.th}' คำนวณโดยระบบ กำหนดเองไม่ได้",
         f"'{field.label.en}' is computed and cannot be given",
+    )
+
+
+def _not_given(field: Field, definition: FlowDefinition) -> Reason:
+    if field.from_case is None:
+        return _computed_given(field)
+    via = definition.data[field.from_case.via].label
+    return Reason(
+        "from_case",
+        f"'{field.label.th}' อ่านจากเรื่องที่ '{via.th}' ระบุ กำหนดเองไม่ได้",
+        f"'{field.label.en}' is read from the case '{via.en}' names and cannot be given",
     )
 
 

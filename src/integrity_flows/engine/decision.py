@@ -68,8 +68,9 @@ class Rules:
         return self.lookup.load(case_id) if case_id else None
 
 
-#: Data reasons that say a given value is of the wrong type or shape (not merely absent).
-WRONG_VALUE = frozenset({"bad_value", "bad_item"})
+#: Data reasons that say a given value is of the wrong type or shape, or names a case that
+#: cannot be read from (not merely absent).
+WRONG_VALUE = frozenset({"bad_value", "bad_item", "from_case"})
 
 
 @attrs.frozen
@@ -200,6 +201,9 @@ def decide_start(
     matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None, powers)
     changes, data_reasons = casedata.normalize(definition, given, {}, _start_ops(definition))
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
+    read, read_reasons = read_linked(definition, data, set(data), rules)
+    data.update(read)
+    data_reasons += read_reasons
     data.update(compute(definition, data, rules.settings))
     required = tuple(name for name, field in definition.data.items() if field.required)
     data_reasons += casedata.missing(definition, required, data)
@@ -259,6 +263,58 @@ def _check_parent(
     return None
 
 
+def read_linked(
+    definition: FlowDefinition, data: Mapping[str, Any], given: set[str], rules: Rules
+) -> tuple[dict[str, Any], list[Reason]]:
+    """The fields read from another case (``from_case``) whose ``via`` field the action
+    gives, as that case holds them now, and why a named case cannot be read from.
+
+    The case must exist, be of the declared flow and be in one of the declared states; a
+    value it lacks leaves the field without one. An empty ``via`` clears the field.
+    """
+    read: dict[str, Any] = {}
+    reasons: list[Reason] = []
+    refused: set[str] = set()
+    for name, field in definition.data.items():
+        link = field.from_case
+        if link is None or link.via not in given:
+            continue
+        named = data.get(link.via)
+        if named in (None, ""):
+            read[name] = None
+            continue
+        other = rules.load(str(named))
+        via = definition.data[link.via].label
+        if other is None or other.flow_id != link.flow:
+            if link.via not in refused:
+                reasons.append(
+                    Reason(
+                        "from_case",
+                        f"'{via.th}': ไม่พบเรื่อง '{named}' ของขั้นตอนงาน '{link.flow}'",
+                        f"'{via.en}': no '{link.flow}' case '{named}' to read from",
+                    )
+                )
+            refused.add(link.via)
+            continue
+        if link.states and other.state not in link.states:
+            if link.via not in refused:
+                labels = rules.definition_of(other) if rules.definition_of is not None else None
+                found = state_reason(
+                    "from_case",
+                    f"เรื่องที่ระบุใน '{via.th}' ",
+                    f"the case named in '{via.en}'",
+                    link.states,
+                    other.state,
+                    labels,
+                )
+                reasons.append(found)
+            refused.add(link.via)
+            continue
+        value = other.data.get(link.value)
+        read[name] = None if value in (None, "") else value
+    return read, reasons
+
+
 def decide_transition(
     definition: FlowDefinition,
     case: Case,
@@ -299,6 +355,10 @@ def decide_transition(
     changes, data_reasons = casedata.normalize(definition, given, case.data, ops, kept_to)
     data_reasons += casedata.unchanged_fixed(definition, changes, case.data)
     merged = {**case.data, **changes}
+    read, read_reasons = read_linked(definition, merged, set(changes), rules)
+    changes.update(read)
+    merged.update(read)
+    data_reasons += read_reasons
     computed = compute(definition, merged, rules.settings, changes)
     if computed:
         changes.update(computed)

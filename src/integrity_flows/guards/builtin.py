@@ -52,6 +52,20 @@ def field_present(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None
     return Reason("field_present", f"ยังไม่มีข้อมูล '{th}'", f"'{en}' has not been given")
 
 
+def unchanged(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The action leaves each of ``fields`` as the case holds it: what a committee decided
+    is not rewritten by a later action carrying the field (a start changes nothing)."""
+    if ctx.case is None:
+        return None
+    changed = [f for f in params["fields"] if ctx.data.get(f) != ctx.case.data.get(f)]
+    if not changed:
+        return None
+    labels = [_field_label(ctx, f) for f in changed]
+    th = ", ".join(f"'{t}'" for t, _ in labels)
+    en = ", ".join(f"'{e}'" for _, e in labels)
+    return Reason("unchanged", f"ขั้นนี้แก้ไข {th} ไม่ได้", f"this step may not change {en}")
+
+
 def field_equals(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """The data field ``field`` equals ``value`` (or one of ``values``, or the value of the
     field ``same_as``)."""
@@ -97,6 +111,15 @@ def has_role(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
         return None
     th, en = _role_label(ctx, role)
     return Reason("role", f"ต้องเป็น{th}", f"requires the role {en}")
+
+
+def lacks_role(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The actor does not hold ``role``: who chaired the committee and signed the order does
+    not decide the grievance against it."""
+    if not ctx.actor.holds(params["role"]):
+        return None
+    th, en = _role_label(ctx, params["role"])
+    return Reason("separation_of_duties", f"{th}ดำเนินการขั้นนี้ไม่ได้", f"the {en} may not do this")
 
 
 def role_when(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
@@ -367,6 +390,7 @@ def numbered_in_year(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | N
 
 BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
     GuardSpec("field_present", field_present, params={"field": "field"}),
+    GuardSpec("unchanged", unchanged, params={"fields": "fields"}),
     GuardSpec(
         "field_equals",
         field_equals,
@@ -375,6 +399,7 @@ BUILTIN_GUARDS: tuple[GuardSpec, ...] = (
         one_of=(("value", "values", "same_as"),),
     ),
     GuardSpec("min_items", min_items, params={"field": "field", "count": "int"}),
+    GuardSpec("lacks_role", lacks_role, kind="authority", params={"role": "role"}),
     GuardSpec(
         "has_role",
         has_role,

@@ -9,6 +9,7 @@ so a parent finds its children with one indexed query, never a scan.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from integrity_flows.calendars import thai_digits
@@ -84,6 +85,43 @@ def children_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
             f"{len(waiting)} linked {title.en} case(s) not yet in {wanted.en}: {shown}",
         )
     return None
+
+
+def children_total(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
+    """The sum of the number field ``value`` over the child cases (of ``flow``, linked by
+    their ``field``; those in ``states`` when given) does not exceed the number in this
+    case's field ``at_most_field``: the increases of a round within its budget envelope.
+    An empty limit refuses, naming it; a child without a value counts as nothing."""
+    flow, field, value = str(params["flow"]), str(params["field"]), str(params["value"])
+    limit_field = str(params["at_most_field"])
+    states = list(params["states"]) if params.get("states") else None
+    limit_spec = ctx.definition.data.get(limit_field)
+    limit_label = limit_spec.label if limit_spec else Label(limit_field, limit_field)
+    limit = number(ctx.data.get(limit_field))
+    if limit is None:
+        return Reason(
+            "field_present",
+            f"ยังไม่มี '{limit_label.th}'",
+            f"'{limit_label.en}' is not given",
+        )
+    if ctx.case_id is None:
+        return None
+    total = Decimal(0)
+    for child_id in ctx.lookup.holders(flow, field, ctx.case_id, states):
+        child = ctx.lookup.load(child_id)
+        found = number(child.data.get(value)) if child is not None else None
+        total += found if found is not None else Decimal(0)
+    if total <= limit:
+        return None
+    definition = _flow(ctx, flow)
+    spec = definition.data.get(value) if definition else None
+    label = spec.label if spec else Label(value, value)
+    return Reason(
+        "children_total",
+        f"'{label.th}' รวม {thai_digits(str(total))} เกิน '{limit_label.th}' "
+        f"{thai_digits(str(limit))}",
+        f"the total '{label.en}', {total}, exceeds the '{limit_label.en}', {limit}",
+    )
 
 
 def parent_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
@@ -225,6 +263,12 @@ FAMILY_GUARDS = (
         children_in,
         params={"flow": "value", "field": "value", "states": "values"},
         optional={"min": "int"},
+    ),
+    GuardSpec(
+        "children_total",
+        children_total,
+        params={"flow": "value", "field": "value", "value": "value", "at_most_field": "field"},
+        optional={"states": "values"},
     ),
     GuardSpec("parent_in", parent_in, params={"states": "values"}),
     GuardSpec(

@@ -1,4 +1,5 @@
-"""Checks of committees, collective transitions and parent/child links.
+"""Checks of committees, collective transitions, parent/child links and fields read from
+another case (``from_case``).
 
 Those within one flow run with the other load checks; those that look across flows
 (a child's parent flow, a committee of the parent deciding for the child) run once
@@ -25,6 +26,9 @@ def check_committees(d: FlowDefinition, add: Add) -> None:
         _check_committee(d, name, committee, add)
     for i, t in enumerate(d.transitions):
         _check_transition(d, f"transitions[{i}]", t, add)
+    for name, spec in d.data.items():
+        if spec.from_case is not None:
+            _check_from_case(d, name, add)
     if d.parent is not None:
         field = d.data.get(d.parent.field)
         if field is None or field.type != "string" or not field.indexed:
@@ -34,6 +38,51 @@ def check_committees(d: FlowDefinition, add: Add) -> None:
                 "this flow (it holds the parent case's id)",
                 f"'{d.parent.field}' ต้องเป็นข้อมูลข้อความที่ทำดัชนี (เก็บรหัสเรื่องหลัก)",
             )
+
+
+def _check_from_case(d: FlowDefinition, name: str, add: Add) -> None:
+    field = d.data[name]
+    link = field.from_case
+    assert link is not None
+    path = f"data.{name}"
+    via = d.data.get(link.via)
+    if via is None or via.type != "string" or via.from_case is not None or via.computed:
+        add(
+            f"{path}.from_case.via",
+            f"'{link.via}' must be a string field of this flow that is given (it names the "
+            "case to read from)",
+            f"'{link.via}' ต้องเป็นข้อมูลข้อความของขั้นตอนงานนี้ที่ผู้ใช้กำหนด (ระบุเรื่องที่อ่านค่า)",
+        )
+    if (
+        field.required
+        or field.default is not None
+        or field.from_actor
+        or field.fixed
+        or field.computed is not None
+        or field.sensitive
+        or field.hashed
+        or field.type in ("list", "records")
+    ):
+        add(
+            path,
+            "a field read from another case is a plain value: not required, defaulted, "
+            "fixed, computed, sensitive, hashed, a list or records",
+            "ข้อมูลที่อ่านจากเรื่องอื่นต้องเป็นค่าเดี่ยว ไม่กำหนด required/default/fixed/computed "
+            "และไม่ใช่ข้อมูลอ่อนไหว",
+        )
+
+
+def _check_member_roles(d: FlowDefinition, path: str, committee: Committee, add: Add) -> None:
+    members = committee.members
+    for j, role in enumerate(members.roles):
+        if role not in d.roles:
+            add(f"{path}.members.roles[{j}]", f"unknown role '{role}'", f"ไม่รู้จักบทบาท '{role}'")
+    if members.role is not None and members.roles:
+        add(
+            f"{path}.members",
+            "give the members' role or roles, not both",
+            "ระบุบทบาทของกรรมการเป็น role หรือ roles อย่างใดอย่างหนึ่ง",
+        )
 
 
 def _check_committee(d: FlowDefinition, name: str, committee: Committee, add: Add) -> None:
@@ -61,6 +110,7 @@ def _check_committee(d: FlowDefinition, name: str, committee: Committee, add: Ad
         if role is not None and role not in d.roles:
             add(f"{path}.{seat}.role", f"unknown role '{role}'", f"ไม่รู้จักบทบาท '{role}'")
     members = committee.members
+    _check_member_roles(d, path, committee, add)
     if members.min < 0 or (members.max is not None and members.max < members.min):
         add(
             f"{path}.members",
@@ -155,16 +205,50 @@ def _check_motion(d: FlowDefinition, path: str, committee: str, motion: str, add
         )
 
 
+def _check_read_flows(d: FlowDefinition, flows: dict[str, FlowDefinition], add: Add) -> None:
+    """The flow, field and states a ``from_case`` field reads exist."""
+    for name, field in d.data.items():
+        link = field.from_case
+        if link is None:
+            continue
+        path = f"data.{name}.from_case"
+        other = flows.get(link.flow)
+        if other is None:
+            add(f"{path}.flow", f"unknown flow '{link.flow}'", f"ไม่รู้จักขั้นตอนงาน '{link.flow}'")
+            continue
+        if link.value not in other.data:
+            add(
+                f"{path}.value",
+                f"flow '{other.id}' has no field '{link.value}'",
+                f"ขั้นตอนงาน '{other.id}' ไม่มีข้อมูล '{link.value}'",
+            )
+        elif other.data[link.value].type != field.type or other.data[link.value].sensitive:
+            add(
+                f"{path}.value",
+                f"'{other.id}.{link.value}' is not a plain {field.type} field to copy",
+                f"'{other.id}.{link.value}' ไม่ใช่ข้อมูลชนิด {field.type} ที่คัดลอกได้",
+            )
+        for j, state in enumerate(link.states):
+            if state not in other.states:
+                add(
+                    f"{path}.states[{j}]",
+                    f"flow '{other.id}' has no state '{state}'",
+                    f"ขั้นตอนงาน '{other.id}' ไม่มีสถานะ '{state}'",
+                )
+
+
 def check_links(definitions: Iterable[FlowDefinition]) -> list[Problem]:
     """Problems between flows: a child's parent flow, states and deciding committee."""
     flows = {d.id: d for d in definitions}
     problems: list[Problem] = []
     for d in flows.values():
-        if d.parent is None:
-            continue
 
         def add(path: str, en: str, th: str, source: str = d.source) -> None:
             problems.append(Problem(source, path, en, th))
+
+        _check_read_flows(d, flows, add)
+        if d.parent is None:
+            continue
 
         parent = flows.get(d.parent.flow)
         if parent is None:

@@ -26,6 +26,7 @@ _DATES = ("date", "datetime")
 _TARGETS = {
     **dict.fromkeys(ARITHMETIC_OPS, _NUMERIC),
     "passes": ("boolean",),
+    "band": ("enum", "string"),
     "days_between": ("integer",),
     "fiscal_year_end": ("date",),
     "count": ("integer",),
@@ -36,6 +37,7 @@ _TARGETS = {
 _ARGS = {
     "lookup": {"of", "table"},
     "passes": {"field", "at_least", "at_most", "at_least_setting", "at_most_setting"},
+    "band": {"field", "at_least", "otherwise"},
     "days_between": {"from", "to", "working_days", "holidays_setting"},
     "fiscal_year_end": {"year"},
     "count": {"records", "where", "distinct"},
@@ -302,6 +304,40 @@ def _passes(
             yield f"{path}.{bound}", f"{bound} is a number", f"{bound} ต้องเป็นตัวเลข"
 
 
+def _band(
+    args: Mapping[str, Any],
+    target: Spec,
+    specs: Mapping[str, Spec],
+    path: str,
+    _: Mapping[str, Any],
+    __: bool,
+) -> Iterator[Found]:
+    yield from _name(args.get("field"), specs, _NUMERIC, f"{path}.field")
+    bands = args.get("at_least")
+    if not isinstance(bands, Mapping) or not bands:
+        yield (
+            f"{path}.at_least",
+            "at_least maps each value to the least number that gives it",
+            "at_least ต้องระบุค่าและเกณฑ์ขั้นต่ำของแต่ละค่า",
+        )
+        return
+    values = [*bands, *([args["otherwise"]] if "otherwise" in args else [])]
+    for value in values:
+        if target.type == "enum" and value not in target.choices:
+            yield (
+                f"{path}.{value}",
+                f"'{value}' is not a choice of the field",
+                f"'{value}' ไม่ใช่ตัวเลือกของข้อมูลนี้",
+            )
+    for value, limit in bands.items():
+        if number(limit) is None:
+            yield (
+                f"{path}.at_least.{value}",
+                "each band's least number is a number",
+                "เกณฑ์ขั้นต่ำต้องเป็นตัวเลข",
+            )
+
+
 def _days(
     args: Mapping[str, Any],
     _: Spec,
@@ -424,6 +460,7 @@ def _fiscal_year_end(
 _CHECKS = {
     "lookup": _lookup,
     "passes": _passes,
+    "band": _band,
     "days_between": _days,
     "fiscal_year_end": _fiscal_year_end,
     "count": _over_records,

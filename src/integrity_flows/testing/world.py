@@ -248,8 +248,11 @@ class World:
         self, definition: FlowDefinition | None, data: dict[str, Any]
     ) -> dict[str, Any]:
         """A child case's parent named as the scenario names it (``"R1"``), or, when not
-        named, the scenario's latest case of the parent flow."""
+        named, the scenario's latest case of the parent flow; a field another field is read
+        through (``from_case.via``) may name its case as the scenario names it too."""
         link = definition.parent if definition is not None else None
+        if definition is not None:
+            data = self._link_reads(definition, data)
         if definition is None or link is None:
             return data
         # The table may name the parent field by its id or by either label.
@@ -262,6 +265,14 @@ class World:
             if parents:
                 return {**data, link.field: parents[-1]}
         return data
+
+    def _link_reads(self, definition: FlowDefinition, data: dict[str, Any]) -> dict[str, Any]:
+        vias = {f.from_case.via for f in definition.data.values() if f.from_case is not None}
+        found = dict(data)
+        for key, value in data.items():
+            if definition.field_id(key) in vias and isinstance(value, str) and value in self.cases:
+                found[key] = self.cases[value]
+        return found
 
     def cannot_start(
         self,
@@ -310,7 +321,8 @@ class World:
         definition = self.definition(case)
         who = self.actor(actor, definition)
         try:
-            return self.engine.fire(case_id, trigger, actor=who, data=table_data(rows, definition))
+            data = self._link_reads(definition, table_data(rows, definition))
+            return self.engine.fire(case_id, trigger, actor=who, data=data)
         except Refused as exc:
             msg = (
                 f'"{actor}" could not fire "{trigger}" on {self._case_name(case_id)} / '
@@ -336,7 +348,8 @@ class World:
         definition = self.engine.definition_of(before)
         who = self.actor(actor, definition)
         try:
-            moved = self.engine.fire(case_id, trigger, actor=who, data=table_data(rows, definition))
+            data = self._link_reads(definition, table_data(rows, definition))
+            moved = self.engine.fire(case_id, trigger, actor=who, data=data)
         except Refused as exc:
             _expect_mention(exc, because, definition)
             self._expect_unchanged(before, who, exc)
