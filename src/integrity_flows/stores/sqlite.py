@@ -6,6 +6,7 @@ its indexed keys and its deadlines; driver errors are translated here and nowher
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
@@ -42,6 +43,7 @@ from integrity_flows.stores.rows import (
     OUTSIDE_TREE,
     TREE_SIZE,
     WHAT_TH,
+    case_changes,
     case_from_row,
     case_to_row,
     cases_query,
@@ -59,11 +61,15 @@ _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 )
 _KEEP_DEFINITION = KEEP_DEFINITION.replace("%s", "?")
-_UPDATE_CASE = (
-    "UPDATE cases SET "
-    + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
-    + " WHERE id = ? AND events = ?"
-)
+
+
+@functools.cache
+def _update_case(columns: tuple[str, ...]) -> str:
+    """The guarded UPDATE of ``columns`` of a case row (the row must have the events the
+    writer read); one text per set of columns, made once."""
+    return f"UPDATE cases SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ? AND events = ?"
+
+
 # A case that moved keeps its keys; their rows follow its state (see migration 4).
 _MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
 
@@ -380,14 +386,18 @@ class SQLiteStore:
     def _write_case(self, write: Write) -> None:
         case = write.case
         assert case is not None
-        row = case_to_row(case)
         if write.expected_events == 0:
             try:
-                self._db.execute(_INSERT_CASE, row)
+                self._db.execute(_INSERT_CASE, case_to_row(case))
             except sqlite3.IntegrityError as exc:
                 raise ConcurrentUpdate(case.id, 0, of="event count") from exc
         else:
-            updated = self._db.execute(_UPDATE_CASE, (*row[1:], case.id, write.expected_events))
+            # Only the columns that changed since the writer read the case: the guard
+            # (the row's events) proves the row is still the case it read.
+            columns, values = case_changes(case, write.before)
+            updated = self._db.execute(
+                _update_case(columns), (*values, case.id, write.expected_events)
+            )
             if updated.rowcount != 1:
                 raise ConcurrentUpdate(case.id, write.expected_events, of="event count")
         if write.keys is not None:
