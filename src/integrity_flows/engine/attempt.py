@@ -58,3 +58,8 @@ class Refusal(Exception):
     def __init__(self, error: Refused) -> None:
         super().__init__(error)
         self.error = error
+
+
+class StaleCopy(Exception):
+    """The case as this engine last wrote it is not the case as stored any more (another
+    writer came first): the attempt is made again on the case as read."""

@@ -27,7 +27,7 @@ from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.duties import DUTY_RECORD_FLOW, Occurrence, occurrences
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine import inputs
-from integrity_flows.engine.attempt import Attempt, Refusal
+from integrity_flows.engine.attempt import Attempt, Refusal, StaleCopy
 from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
     Decision,
@@ -89,6 +89,8 @@ from integrity_flows.stored import StoredDefinition, StoredEvent, Write
 from integrity_flows.stores import open_store
 
 _APPEND_RETRIES = 5
+# How many cases an engine keeps as it last wrote them.
+_REMEMBERED = 10_000
 
 
 @attrs.frozen
@@ -148,6 +150,12 @@ class Engine:
         # A logging.Logger, a structlog logger, or None: see integrity_flows.logs.
         self._log: EventLogger = event_logger(logger)
         self._info_wanted = info_gate(self._log)
+        # The cases this engine last wrote, by id (at most _REMEMBERED): a fire starts
+        # from its copy instead of reading the case again; the guarded write catches a
+        # copy gone stale (another writer came first), and the fire is then made again
+        # on the case as read.
+        self._written: dict[str, Case] = {}
+        self._written_lock = threading.Lock()
         # By (id, version, hash): a store may hold two texts of one version.
         self._compiled: dict[tuple[str, int, str], CompiledFlow] = {}
         self._merged_settings: dict[tuple[str, int, str], Mapping[str, Any]] = {}
@@ -634,6 +642,7 @@ class Engine:
             reason=reason,
             expected_version=expected_version,
             now=self.clock(),
+            remembered=True,
         )
 
     def _fire(
@@ -647,11 +656,14 @@ class Engine:
         now: datetime,
         expected_version: int | None = None,
         entered: datetime | None = None,
+        remembered: bool = False,
     ) -> Case:
         # A refusal is decided on the case as read; when another write came first, the
         # refusal is not appended to a case it was not decided on: the whole action is
         # decided again on the case as it is now (it may then be allowed, or refused for
-        # other reasons).
+        # other reasons). With ``remembered``, the first attempt may decide on the case as
+        # this engine last wrote it, unread: the guarded write catches a copy gone stale
+        # (ConcurrentUpdate), and the action is then decided again on the case as read.
         for _ in range(_APPEND_RETRIES):
             attempt = Attempt(
                 case_id=case_id,
@@ -664,9 +676,12 @@ class Engine:
                 entered=entered,
             )
             try:
-                return self._fire_once(attempt)
+                return self._fire_once(attempt, remembered=remembered)
             except LostRace as lost:
                 stale = lost.events
+            except StaleCopy:
+                pass
+            remembered = False
         raise ConcurrentUpdate(case_id, stale, self._chain_length(case_id), of="event count")
 
     def _chain_length(self, case_id: str) -> int | None:
@@ -677,11 +692,16 @@ class Engine:
         except StoreError:
             return None
 
-    def _fire_once(self, attempt: Attempt) -> Case:
+    def _fire_once(self, attempt: Attempt, *, remembered: bool) -> Case:
         """One attempt: decide → protect → move → commit → publish."""
-        case = self.get(attempt.case_id)
+        case = self._written.get(attempt.case_id) if remembered else None
+        if case is None:
+            remembered = False
+            case = self.get(attempt.case_id)
         expected = attempt.expected_version
         if expected is not None and case.version != expected:
+            if remembered:
+                raise StaleCopy  # said of the case as stored, not of this engine's copy
             raise ConcurrentUpdate(attempt.case_id, expected, case.version)
         attempt.case = case
         attempt.flow = (case.flow_id, case.flow_version)
@@ -690,7 +710,13 @@ class Engine:
             self._protect(attempt)
         except Refusal as refusal:
             self._refused(attempt, refusal.error)
-        return self._move(attempt)
+        try:
+            return self._move(attempt)
+        except ConcurrentUpdate:
+            if remembered:
+                self._forget(attempt.case_id)
+                raise StaleCopy from None
+            raise
 
     def _decide_fire(self, attempt: Attempt) -> None:
         """Decide the fire on ``attempt.case``: every refusal is raised as a :class:`Refusal`."""
@@ -935,6 +961,7 @@ class Engine:
                 before=case,
             )
         except ConcurrentUpdate as exc:
+            self._forget(case.id)
             raise LostRace(case.events) from exc
 
     def _commit(
@@ -953,6 +980,8 @@ class Engine:
         self.store.write(
             Write(sealed.stored, case, expected, keys, deadlines_changed, kept, before)
         )
+        if case is not None:
+            self._remember(case)
         batched = self._batched()
         if batched is not None:
             batched.append(sealed)
@@ -966,6 +995,25 @@ class Engine:
             error = PublishFailed(failures)
             error.committed = case
             raise error from failures[0][1]
+
+    # --- the cases this engine wrote ------------------------------------------
+
+    def _remember(self, case: Case) -> None:
+        """Keep ``case`` as this engine wrote it, for its next fire (bounded; inside a batch,
+        forgotten again if the batch is undone)."""
+        with self._written_lock:
+            written = self._written
+            written.pop(case.id, None)
+            written[case.id] = case
+            if len(written) > _REMEMBERED:
+                del written[next(iter(written))]
+        ids: set[str] | None = getattr(self._local, "written", None)
+        if ids is not None:
+            ids.add(case.id)
+
+    def _forget(self, case_id: str) -> None:
+        with self._written_lock:
+            self._written.pop(case_id, None)
 
     def _batched(self) -> list[Sealed] | None:
         """The events held back by the batch the calling thread is inside, or None."""
@@ -1018,12 +1066,20 @@ class Engine:
         self._local.batched = committed
         kept: list[StoredDefinition] = []
         self._local.kept = kept
+        written: set[str] = set()
+        self._local.written = written
+        undone = True
         try:
             with self.store.batch():
                 yield
+            undone = False
         finally:
             self._local.batched = None
             self._local.kept = []
+            self._local.written = None
+            if undone:  # the cases it wrote are as they were before it
+                for case_id in written:
+                    self._forget(case_id)
         for row in kept:
             self.versions.kept(row)
         failures = self._publish(committed)
