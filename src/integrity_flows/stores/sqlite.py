@@ -142,6 +142,10 @@ class SQLiteStore:
         # The tree's right edge while a transaction holds the write lock (nobody else can
         # append meanwhile); forgotten when a transaction or savepoint ends or is undone.
         self._edge: merkle.Appender | None = None
+        # The right edge as this store's last transaction committed it: the next one
+        # starts from it, unread, when the tree still has its size (nobody appended since;
+        # the tree only grows).
+        self._committed_edge: merkle.Appender | None = None
         if self.read_only:
             self._check_ours()
         elif migrate:
@@ -278,6 +282,8 @@ class SQLiteStore:
                 finally:
                     self._depth -= 1
                 self._db.execute("COMMIT" if outer else f"RELEASE {savepoint}")
+                if outer and self._edge is not None:
+                    self._committed_edge = self._edge
             except BaseException as exc:
                 self._edge = None
                 if started and self._db.in_transaction:
@@ -368,12 +374,16 @@ class SQLiteStore:
         tree = self._edge
         if tree is None:
             (size,) = self._db.execute(TREE_SIZE).fetchone()
-            wanted = merkle.Appender.edge(int(size))
-            edge = {}
-            if wanted:
-                sql, params = nodes_query(wanted, "?")
-                edge = tree_nodes(self._db.execute(sql, params).fetchall())
-            tree = self._edge = merkle.Appender(int(size), edge)
+            committed = self._committed_edge
+            if committed is not None and committed.size == int(size):
+                tree = self._edge = committed.copy()
+            else:
+                wanted = merkle.Appender.edge(int(size))
+                edge = {}
+                if wanted:
+                    sql, params = nodes_query(wanted, "?")
+                    edge = tree_nodes(self._db.execute(sql, params).fetchall())
+                tree = self._edge = merkle.Appender(int(size), edge)
         size = tree.size
         nodes = tree.add(merkle.event_leaf(body))
         self._db.execute(
