@@ -6,7 +6,7 @@ in both languages, and record the decision in the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -88,6 +88,8 @@ class Why:
 
 def _in_order(found: Sequence[Why]) -> tuple[Why, ...]:
     """The reasons by phase, each phase in the order its rules were consulted."""
+    if not found:
+        return ()  # allowed: the usual case, nothing to order
     return tuple(sorted(found, key=lambda why: PHASES.index(why.phase)))
 
 
@@ -155,7 +157,9 @@ class Decision:
         )
 
 
-def _all(phase: Phase, reasons: Iterable[Reason | None]) -> list[Why]:
+def _all(phase: Phase, reasons: Sequence[Reason | None]) -> list[Why]:
+    if not reasons:
+        return []
     return [Why(phase, reason) for reason in reasons if reason is not None]
 
 
