@@ -397,18 +397,22 @@ class PostgresStore:
 
     @staticmethod
     def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
+        # A new case has no rows to replace (its chain was empty: the write checked it).
+        new = write.expected_events == 0
         with db.cursor() as cursor:
             if write.keys is not None:
-                cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
+                if not new:
+                    cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
                 cursor.executemany(
                     "INSERT INTO case_keys (flow_id, field, value, case_id, state) "
                     "VALUES (%s, %s, %s, %s, %s)",
                     [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
                 )
-            else:
+            elif write.before is None or write.before.state != case.state:
                 cursor.execute(_MOVE_KEYS, (case.state, case.id, case.state))
             if write.deadlines_changed:
-                cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
+                if not new:
+                    cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
                 cursor.executemany(
                     "INSERT INTO deadlines (case_id, trigger, due) VALUES (%s, %s, %s)",
                     [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],

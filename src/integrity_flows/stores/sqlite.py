@@ -410,16 +410,20 @@ class SQLiteStore:
             )
             if updated.rowcount != 1:
                 raise ConcurrentUpdate(case.id, write.expected_events, of="event count")
+        # A new case has no rows to replace (its chain was empty: the write checked it).
+        new = write.expected_events == 0
         if write.keys is not None:
-            self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
+            if not new:
+                self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
             self._db.executemany(
                 "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)",
                 [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
             )
-        else:
+        elif write.before is None or write.before.state != case.state:
             self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
         if write.deadlines_changed:
-            self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
+            if not new:
+                self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
             self._db.executemany(
                 "INSERT INTO deadlines (case_id, trigger, due) VALUES (?,?,?)",
                 [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],
