@@ -90,7 +90,7 @@ from integrity_flows.stores import open_store
 
 _APPEND_RETRIES = 5
 # How many cases an engine keeps as it last wrote them.
-_REMEMBERED = 10_000
+_REMEMBERED = 4096
 
 
 @attrs.frozen
