@@ -164,3 +164,22 @@ def test_a_sqlite_fire_writes_only_the_columns_it_changed(tmp_path: Path) -> Non
             ).fetchone()
         assert row == ("edited", 3, "checked")
         assert not engine.verify().ok
+
+
+def test_the_engine_keeps_a_bounded_number_of_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the bound, the copy written longest ago is dropped; a fire of that case reads it
+    from the store."""
+    monkeypatch.setattr("integrity_flows.engine.runtime._REMEMBERED", 3)
+    store = _Counting(open_store("memory://"))
+    with Engine(store, Engine.open().flows, clock=FixedClock(T0)) as engine:
+        ids = [
+            engine.start("asset_lending", actor=SOMCHAI, data=request(f"item {n}")).id
+            for n in range(5)
+        ]
+        assert list(engine._written) == ids[2:]
+        loads = store.loads
+        engine.fire(ids[0], "check", actor=KANYA)
+        assert store.loads == loads + 1
+        engine.fire(ids[4], "check", actor=KANYA)
+        assert store.loads == loads + 1
+        assert list(engine._written) == [ids[3], ids[0], ids[4]]
