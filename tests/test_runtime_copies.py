@@ -16,7 +16,7 @@ import pytest
 from _lending import KANYA, SOMCHAI, SOMYING, T0, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
-from integrity_flows.errors import ConcurrentUpdate, NotAuthorized
+from integrity_flows.errors import CaseNotFound, ConcurrentUpdate, NotAuthorized
 from integrity_flows.protection import FieldKey
 from integrity_flows.stored import Write
 from integrity_flows.stores import open_store
@@ -183,3 +183,12 @@ def test_the_engine_keeps_a_bounded_number_of_copies(monkeypatch: pytest.MonkeyP
         engine.fire(ids[4], "check", actor=KANYA)
         assert store.loads == loads + 1
         assert list(engine._written) == [ids[3], ids[0], ids[4]]
+
+
+@pytest.mark.parametrize("bad", [["a list"], {"a": "dict"}, None, 7])
+def test_a_case_id_that_is_not_text_names_no_case(bad: Any) -> None:
+    """A case id of another type is CaseNotFound, as before the engine kept copies."""
+    with Engine.open("memory://", clock=FixedClock(T0)) as engine:
+        engine.start("asset_lending", actor=SOMCHAI, data=request())
+        with pytest.raises(CaseNotFound):
+            engine.fire(bad, "check", actor=KANYA)

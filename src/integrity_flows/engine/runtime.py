@@ -694,6 +694,7 @@ class Engine:
 
     def _fire_once(self, attempt: Attempt, *, remembered: bool) -> Case:
         """One attempt: decide → protect → move → commit → publish."""
+        remembered = remembered and isinstance(attempt.case_id, str)
         case = self._written.get(attempt.case_id) if remembered else None
         if case is None:
             remembered = False
