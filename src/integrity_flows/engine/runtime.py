@@ -296,14 +296,14 @@ class Engine:
         found = self._rules_cache.get(definition.identity)
         if found is None:
             found = Rules(
-                self._settings_of(definition),
-                self.store,
-                self.registry,
-                self.definition_of,
-                self.flows.get,
-                self._person,
-                self._granting,
-                self.directory if isinstance(self.directory, Directory) else None,
+                settings=self._settings_of(definition),
+                lookup=self.store,
+                registry=self.registry,
+                definition_of=self.definition_of,
+                flow_of=self.flows.get,
+                person=self._person,
+                granting=self._granting,
+                directory=self.directory if isinstance(self.directory, Directory) else None,
             )
             self._rules_cache[definition.identity] = found
         return found
@@ -418,10 +418,10 @@ class Engine:
                 definition,
                 case,
                 transition,
-                actor,
-                {},
-                self.clock(),
-                self._rules(definition),
+                actor=actor,
+                given={},
+                now=self.clock(),
+                rules=self._rules(definition),
                 check_requires=False,
             )
             if decision.allowed:
@@ -496,10 +496,10 @@ class Engine:
         decision = decide_start(
             definition,
             attempt.case_id,
-            attempt.actor,
-            attempt.given,
-            attempt.now,
-            self._rules(definition),
+            actor=attempt.actor,
+            given=attempt.given,
+            now=attempt.now,
+            rules=self._rules(definition),
         )
         attempt.decision = decision
         if not decision.allowed:
@@ -744,10 +744,10 @@ class Engine:
             definition,
             case,
             transition,
-            attempt.actor,
-            attempt.given,
-            attempt.now,
-            self._rules(definition),
+            actor=attempt.actor,
+            given=attempt.given,
+            now=attempt.now,
+            rules=self._rules(definition),
         )
         attempt.decision = decision
         if not decision.allowed:
