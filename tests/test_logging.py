@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from _lending import KANYA, PHONE, SOMCHAI, T0, lend, request
-from integrity_flows import Engine, FixedClock
+from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.case import Case
 from integrity_flows.errors import PublishFailed, TriggerNotAllowed
@@ -227,3 +227,54 @@ def test_a_failing_sink_on_a_reveal_keeps_the_clear_value_out_of_the_error() -> 
         assert PHONE not in repr(raised.value.committed)
         assert PHONE not in str(raised.value)
         assert engine.history(case.id)[-1].outcome == "read"
+
+
+class _Leveled:
+    """A structlog-shaped logger that says whether it keeps info (as a filtering bound
+    logger does) and counts the calls it is given."""
+
+    def __init__(self, keeps_info: bool) -> None:
+        self.keeps_info = keeps_info
+        self.asked = 0
+        self.calls: list[str] = []
+
+    def is_enabled_for(self, level: int) -> bool:
+        self.asked += 1
+        return self.keeps_info or level > logging.INFO
+
+    def info(self, event: str, **fields: object) -> None:
+        self.calls.append(event)
+
+    def error(self, event: str, **fields: object) -> None:
+        self.calls.append(event)
+
+
+def test_no_log_call_is_made_when_the_logger_drops_info() -> None:
+    """A logger whose level drops info is asked once, when the engine is made, and given no
+    call; one that keeps info gets every event."""
+    dropping, keeping = _Leveled(keeps_info=False), _Leveled(keeps_info=True)
+    for logger in (dropping, keeping):
+        with _engine(logger=logger) as engine:
+            case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+            engine.fire(case.id, "check", actor=KANYA)
+            with engine.batch():
+                engine.fire(case.id, "approve", actor=Actor("somying", roles={"approver"}))
+    assert (dropping.asked, dropping.calls) == (1, [])
+    assert keeping.calls == ["audit_event"] * 3
+
+
+def test_a_stdlib_logger_above_info_is_given_no_record(caplog: pytest.LogCaptureFixture) -> None:
+    """A standard-library logger at WARNING: no record is made; lowered to INFO while the
+    engine runs, the next event is logged (its level is asked at each publish)."""
+    logger = logging.getLogger("host.quiet")
+    logger.setLevel(logging.WARNING)
+    try:
+        with _engine(logger=logger) as engine:
+            case = engine.start("asset_lending", actor=SOMCHAI, data=request())
+            assert [r for r in caplog.records if r.name == "host.quiet"] == []
+            with caplog.at_level(logging.INFO, logger="host.quiet"):
+                engine.fire(case.id, "check", actor=KANYA)
+        records = [r for r in caplog.records if r.name == "host.quiet"]
+        assert [r.event for r in records] == ["audit_event"]  # type: ignore[attr-defined]
+    finally:
+        logger.setLevel(logging.NOTSET)

@@ -11,6 +11,7 @@ import pytest
 from _lending import KANYA, SOMCHAI, T0, request
 from integrity_flows import Engine, FixedClock
 from integrity_flows.errors import StoreError
+from integrity_flows.protection import FieldKey
 from integrity_flows.stores import open_store
 from integrity_flows.stores.sqlite import SQLiteStore
 
@@ -84,3 +85,24 @@ def test_a_holder_look_up_reads_only_the_rows_of_the_states_asked(tmp_path: Path
     assert all(
         "INDEX case_keys_held (flow_id=? AND field=? AND value=? AND state=?)" in s for s in seen
     )
+
+
+def test_two_stores_appending_in_turn_keep_one_tree(tmp_path: Path) -> None:
+    """Each store goes on from the tree's edge as it last committed it only while nobody
+    appended since: two engines on one file writing in turn (and one writing twice in a
+    row) leave one tree that verifies."""
+    url = f"sqlite:///{tmp_path}/turns.db"
+    key = FieldKey.generate()
+    with (
+        Engine.open(url, clock=FixedClock(T0), key=key) as first,
+        Engine.open(url, clock=FixedClock(T0), key=key) as second,
+    ):
+        for n in range(5):
+            one = first.start("asset_lending", actor=SOMCHAI, data=request(f"item {n}"))
+            two = second.start("asset_lending", actor=SOMCHAI, data=request(f"other {n}"))
+            first.fire(two.id, "check", actor=KANYA)
+            first.fire(one.id, "check", actor=KANYA)
+        report = first.verify()
+        assert report.ok, report.problems
+        assert report.events == 20
+        assert second.store.tree_size() == 20

@@ -13,6 +13,7 @@ are refused with :class:`~integrity_flows.errors.BadActorId`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -66,6 +67,13 @@ def normalize_id(value: object) -> str:
     """The canonical form of a person id, or :class:`BadActorId` saying why it is not one."""
     if not isinstance(value, str):
         raise BadActorId(repr(value), "ไม่ใช่ข้อความ", "it is not text")
+    return _canonical(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical(value: str) -> str:
+    # Read on every decision (roles per case, separation of duties) for the same few
+    # people: the form of each is worked out once (a refusal is raised, not kept).
     # Controls are judged before whitespace is folded: a newline is refused, not joined.
     raw = unicodedata.normalize("NFKC", value)
     for char in raw:

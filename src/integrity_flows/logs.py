@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -30,6 +31,9 @@ import structlog
 from integrity_flows.protocols import EventLogger
 
 NAME = "integrity_flows"
+# structlog's lazy proxy (what ``structlog.get_logger`` returns): it follows the
+# configuration as the host changes it.
+_LAZY: type = type(structlog.get_logger(NAME))
 
 
 class _Fields:
@@ -70,6 +74,12 @@ class StdlibEvents:
             logger = logger.logger
         logger.log(level, "%s %s", event, _Fields(fields), extra=extra)
 
+    def wants_info(self) -> bool:
+        """Whether an ``info`` event would reach a handler (so the fields are worth building)."""
+        if not self.logger.isEnabledFor(logging.INFO):
+            return False
+        return not self._quiet or _handled(self.logger)
+
     def info(self, event: str, **fields: Any) -> None:
         """Log ``event`` at ``INFO``."""
         self._log(logging.INFO, event, fields)
@@ -93,6 +103,12 @@ class DefaultEvents:
 
     def _target(self) -> EventLogger:
         return self._structlog if structlog.is_configured() else self._stdlib
+
+    def wants_info(self) -> bool:
+        """Whether an ``info`` event would go anywhere, as the host's configuration is now."""
+        if structlog.is_configured():
+            return info_wanted(self._structlog)
+        return self._stdlib.wants_info()
 
     def info(self, event: str, **fields: Any) -> None:
         """Log ``event`` at info level where the host's configuration sends it."""
@@ -120,10 +136,48 @@ def event_logger(logger: object = None) -> EventLogger:
     raise TypeError(msg)
 
 
+def info_wanted(logger: object) -> bool:
+    """Whether ``logger`` would keep an ``info`` event: asked of the library's loggers and
+    of a structlog logger that can say (``is_enabled_for``, as a filtering bound logger
+    does); any other logger is given every event."""
+    wants = getattr(logger, "wants_info", None)
+    if callable(wants):
+        return bool(wants())
+    enabled = getattr(logger, "is_enabled_for", None)
+    if callable(enabled):
+        try:
+            return bool(enabled(logging.INFO))
+        except Exception:  # a logger that cannot say: it is given the event
+            return True
+    return True
+
+
+def info_gate(logger: EventLogger) -> Callable[[], bool]:
+    """A check, as cheap as it can be, of whether ``logger`` keeps ``info`` events: the
+    level of a logger that cannot change it (a structlog bound logger made with its
+    level) is read once, here; the library's loggers and structlog's lazy proxies, which
+    follow the host's configuration as it changes, are asked at each event."""
+    if isinstance(logger, StdlibEvents | DefaultEvents):
+        return logger.wants_info
+    if isinstance(logger, _LAZY) or not callable(getattr(logger, "is_enabled_for", None)):
+        return lambda: info_wanted(logger)
+    wanted = info_wanted(logger)
+    return lambda: wanted
+
+
 def library_events() -> EventLogger:
     """The default logger, for a part of the library that has no engine's (a store's
     schema migration)."""
     return DefaultEvents()
 
 
-__all__ = ["NAME", "DefaultEvents", "EventLogger", "StdlibEvents", "event_logger", "library_events"]
+__all__ = [
+    "NAME",
+    "DefaultEvents",
+    "EventLogger",
+    "StdlibEvents",
+    "event_logger",
+    "info_gate",
+    "info_wanted",
+    "library_events",
+]

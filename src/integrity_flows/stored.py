@@ -59,7 +59,9 @@ class Write:
     how many events the chain had when the case was read: the write fails with
     :class:`~integrity_flows.errors.ConcurrentUpdate` and changes nothing otherwise.
     ``definition`` is the text of the case's flow version, kept (once) in the same
-    transaction: given on the first start of that version in this store.
+    transaction: given on the first start of that version in this store. ``before`` is
+    the case as the writer read it (``None``: unknown): a store may then write only the
+    columns that differ from it, since the guarded write proves the row is that case.
     """
 
     event: StoredEvent
@@ -68,6 +70,7 @@ class Write:
     keys: Mapping[str, str] | None = None
     deadlines_changed: bool = True
     definition: StoredDefinition | None = None
+    before: Case | None = None
 
 
 @attrs.frozen

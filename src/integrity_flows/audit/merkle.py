@@ -223,6 +223,12 @@ class Appender:
         """The nodes to read to go on appending to a stored tree of ``size`` leaves."""
         return [(level, (size >> level) - 1) for level in range(size.bit_length())]
 
+    def copy(self) -> Appender:
+        """An appender at the same place that goes on without changing this one."""
+        other = Appender(self.size)
+        other._last = dict(self._last)
+        return other
+
     def add(self, leaf: bytes) -> list[tuple[int, int, bytes]]:
         """The nodes to store for the next leaf (as :func:`appended` gives them)."""
         last = self._last

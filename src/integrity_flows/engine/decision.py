@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -73,13 +73,33 @@ class Rules:
 WRONG_VALUE = frozenset({"bad_value", "bad_item", "from_case"})
 
 
+Phase = Literal["authority", "condition", "data"]
+#: The order in which a refusal lists its reasons, and in which the phases name it.
+PHASES: tuple[Phase, ...] = ("authority", "condition", "data")
+
+
+@attrs.frozen
+class Why:
+    """One reason a rule refused, with the phase of the decision that gave it: who may
+    act (``authority``), whether the conditions hold (``condition``), the data given."""
+
+    phase: Phase
+    reason: Reason
+
+
+def _in_order(found: Sequence[Why]) -> tuple[Why, ...]:
+    """The reasons by phase, each phase in the order its rules were consulted."""
+    if not found:
+        return ()  # allowed: the usual case, nothing to order
+    return tuple(sorted(found, key=lambda why: PHASES.index(why.phase)))
+
+
 @attrs.frozen
 class Decision:
-    """The outcome of deciding one action."""
+    """The outcome of deciding one action: every reason a rule refused (none: allowed),
+    the data as it will be stored, what allowed it, and the committee act it performs."""
 
-    authority_reasons: tuple[Reason, ...] = ()
-    guard_reasons: tuple[Reason, ...] = ()
-    data_reasons: tuple[Reason, ...] = ()
+    reasons: tuple[Why, ...] = attrs.field(default=(), converter=_in_order)
     data: Mapping[str, Any] = attrs.field(factory=dict)
     authority: Mapping[str, Any] = attrs.field(factory=dict)
     # The committee act this action performs, as recorded in its audit event.
@@ -88,23 +108,43 @@ class Decision:
     @property
     def allowed(self) -> bool:
         """True when no rule refused."""
-        return not (self.authority_reasons or self.guard_reasons or self.data_reasons)
+        return not self.reasons
+
+    def of(self, phase: Phase) -> tuple[Reason, ...]:
+        """The reasons of one phase."""
+        return tuple(why.reason for why in self.reasons if why.phase == phase)
+
+    @property
+    def authority_reasons(self) -> tuple[Reason, ...]:
+        """Why the actor may not act."""
+        return self.of("authority")
+
+    @property
+    def guard_reasons(self) -> tuple[Reason, ...]:
+        """Which conditions do not hold."""
+        return self.of("condition")
+
+    @property
+    def data_reasons(self) -> tuple[Reason, ...]:
+        """What is wrong with the data."""
+        return self.of("data")
 
     def error(
         self, definition: FlowDefinition, case_id: str, trigger: str, state: str | None
     ) -> Refused:
         """The error to raise: the first phase that refused names it; every reason is kept."""
-        reasons = (*self.authority_reasons, *self.guard_reasons, *self.data_reasons)
+        reasons = tuple(why.reason for why in self.reasons)
         label = definition.label_of_trigger(trigger)
         why_th = "; ".join(r.th for r in reasons)
         why_en = "; ".join(r.en for r in reasons)
+        phases = {why.phase for why in self.reasons}
         kind: type[Refused]
         # A value of the wrong type or shape is invalid data, even when a guard, missing
         # the value it would have read, refused too: the value is what is wrong.
-        wrong_value = any(r.code in WRONG_VALUE for r in self.data_reasons)
-        if self.authority_reasons:
+        wrong_value = any(r.code in WRONG_VALUE for r in self.of("data"))
+        if "authority" in phases:
             kind, th, en = NotAuthorized, "ไม่มีสิทธิ์", "not authorized"
-        elif self.guard_reasons and not wrong_value:
+        elif "condition" in phases and not wrong_value:
             kind, th, en = GuardRejected, "ยังไม่ผ่านเงื่อนไข", "conditions not met"
         else:
             kind, th, en = InvalidData, "ข้อมูลไม่ถูกต้อง", "invalid data"
@@ -116,6 +156,12 @@ class Decision:
             state=state,
             reasons=reasons,
         )
+
+
+def _all(phase: Phase, reasons: Sequence[Reason | None]) -> list[Why]:
+    if not reasons:
+        return []
+    return [Why(phase, reason) for reason in reasons if reason is not None]
 
 
 def authorize_roles(
@@ -177,14 +223,11 @@ def _power_check(actor: Actor, now: datetime, rules: Rules, grants: dict[str, An
     return check
 
 
-def _guards(
-    refs: Sequence[GuardRef], ctx: GuardContext, registry: GuardRegistry
-) -> tuple[list[Reason], list[Reason]]:
-    authority: list[Reason] = []
-    conditions: list[Reason] = []
-    for refusal in decide(refs, ctx, registry):
-        (authority if refusal.kind == "authority" else conditions).append(refusal.reason)
-    return authority, conditions
+def _guards(refs: Sequence[GuardRef], ctx: GuardContext, registry: GuardRegistry) -> list[Why]:
+    return [
+        Why("authority" if refusal.kind == "authority" else "condition", refusal.reason)
+        for refusal in decide(refs, ctx, registry)
+    ]
 
 
 def decide_start(
@@ -199,14 +242,16 @@ def decide_start(
     grants: dict[str, Any] = {}
     powers = _power_check(actor, now, rules, grants)
     matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None, powers)
+    why = _all("authority", [role_reason])
     changes, data_reasons = casedata.normalize(definition, given, {}, _start_ops(definition))
+    why += _all("data", data_reasons)
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
     read, read_reasons = read_linked(definition, data, set(data), rules)
     data.update(read)
-    data_reasons += read_reasons
+    why += _all("data", read_reasons)
     data.update(compute(definition, data, rules.settings))
     required = tuple(name for name, field in definition.data.items() if field.required)
-    data_reasons += casedata.missing(definition, required, data)
+    why += _all("data", casedata.missing(definition, required, data))
     parent_reason = _check_parent(definition, data, rules)
     ctx = GuardContext(
         definition,
@@ -224,16 +269,9 @@ def decide_start(
         power=powers,
         directory=rules.directory,
     )
-    authority, conditions = _guards(definition.start.guards, ctx, rules.registry)
-    if parent_reason is not None:
-        conditions.append(parent_reason)
-    return Decision(
-        tuple(([role_reason] if role_reason else []) + authority),
-        tuple(conditions),
-        tuple(data_reasons),
-        data,
-        {"roles": matched, **ctx.grants},
-    )
+    why += _guards(definition.start.guards, ctx, rules.registry)
+    why += _all("condition", [parent_reason])
+    return Decision(tuple(why), data, {"roles": matched, **ctx.grants})
 
 
 def _start_ops(definition: FlowDefinition) -> dict[str, RecordsOp]:
@@ -330,10 +368,10 @@ def decide_transition(
     grants: dict[str, Any] = {}
     powers = _power_check(actor, now, rules, grants)
     act = None
-    committee_reasons: tuple[list[Reason], list[Reason], list[Reason]] = ([], [], [])
+    committee: tuple[Why, ...] = ()
     if transition.committee is not None:
-        committee = definition.committees[transition.committee.name]
-        params, given = collective.split_params(committee, transition.committee.act, given)
+        spec = definition.committees[transition.committee.name]
+        params, given = collective.split_params(spec, transition.committee.act, given)
         found = collective.decide_act(
             definition,
             case,
@@ -345,26 +383,32 @@ def decide_transition(
             person=rules.person,
         )
         act = found.act
-        committee_reasons = (list(found.authority), list(found.conditions), list(found.data))
+        committee = (
+            *_all("authority", found.authority),
+            *_all("condition", found.conditions),
+            *_all("data", found.data),
+        )
     if transition.roles or transition.committee is None:
         matched, role_reason = authorize_roles(definition, transition.roles, actor, case, powers)
     else:  # a member's act: the seat authorizes it
         matched, role_reason = [], None
+    why = _all("authority", [role_reason])
     ops = {change.field: change.op for change in transition.records}
     kept_to = {change.field: change.subfields for change in transition.records if change.subfields}
     changes, data_reasons = casedata.normalize(definition, given, case.data, ops, kept_to)
-    data_reasons += casedata.unchanged_fixed(definition, changes, case.data)
+    why += _all("data", data_reasons)
+    why += _all("data", casedata.unchanged_fixed(definition, changes, case.data))
     merged = {**case.data, **changes}
     read, read_reasons = read_linked(definition, merged, set(changes), rules)
     changes.update(read)
     merged.update(read)
-    data_reasons += read_reasons
+    why += _all("data", read_reasons)
     computed = compute(definition, merged, rules.settings, changes)
     if computed:
         changes.update(computed)
         merged.update(computed)
     if check_requires:
-        data_reasons += casedata.missing(definition, transition.requires, merged, changes)
+        why += _all("data", casedata.missing(definition, transition.requires, merged, changes))
     ctx = GuardContext(
         definition,
         actor,
@@ -381,25 +425,17 @@ def decide_transition(
         power=powers,
         directory=rules.directory,
     )
-    authority, conditions = _guards(transition.guards, ctx, rules.registry)
-    authority += committee_reasons[0]
-    conditions += committee_reasons[1]
-    data_reasons += committee_reasons[2]
+    # Within each phase: the guards, then the committee's rules, then the resolution.
+    why += _guards(transition.guards, ctx, rules.registry)
+    why += committee
     grants = dict(ctx.grants)
     if transition.decided_by is not None:
         reason, resolution = _decided(definition, case, transition, rules)
         if reason is not None:
-            conditions.append(reason)
+            why += _all("condition", [reason])
         else:
             grants["resolution"] = resolution
-    return Decision(
-        tuple(([role_reason] if role_reason else []) + authority),
-        tuple(conditions),
-        tuple(data_reasons),
-        changes,
-        {"roles": matched, **grants},
-        act,
-    )
+    return Decision(tuple(why), changes, {"roles": matched, **grants}, act)
 
 
 def _decided(

@@ -14,34 +14,46 @@ from typing import Any
 from integrity_flows.actor import Actor
 from integrity_flows.audit.records import FORMAT, GENESIS, AuditEvent, canonical_bytes, digest, iso
 from integrity_flows.errors import Refused
+from integrity_flows.stored import StoredEvent
 
 
 class Sealed:
-    """A hashed event: its plain body (hash included) and the canonical text it was
-    hashed from, which the store keeps."""
+    """A hashed event, in the one form it has from the moment it is sealed until a sink
+    or ``history`` asks for the record: its plain body (hash included) and its row as the
+    store keeps it (the canonical text it was hashed from). The frozen
+    :class:`AuditEvent` is made from the body only when asked for."""
 
-    __slots__ = ("_event", "body", "hash", "text")
+    __slots__ = ("_event", "body", "stored")
 
     def __init__(self, body: dict[str, Any], text: str, hash_: str) -> None:
         self.body = body
-        self.text = text
-        self.hash = hash_
+        self.stored = StoredEvent(body["case_id"], body["pos"], body["prev_hash"], hash_, text)
         self._event: AuditEvent | None = None
+
+    @property
+    def hash(self) -> str:
+        """The event's hash."""
+        return self.stored.hash
+
+    @property
+    def text(self) -> str:
+        """The canonical text it was hashed from."""
+        return self.stored.body
 
     @property
     def case_id(self) -> str:
         """The chain the event belongs to."""
-        return str(self.body["case_id"])
+        return self.stored.case_id
 
     @property
     def pos(self) -> int:
         """Its position in the chain."""
-        return int(self.body["pos"])
+        return self.stored.pos
 
     @property
     def prev_hash(self) -> str:
         """The hash of the event before it."""
-        return str(self.body["prev_hash"])
+        return self.stored.prev_hash
 
     @property
     def event(self) -> AuditEvent:

@@ -41,7 +41,7 @@ def vouched(
     state: str | None,
 ) -> tuple[Actor, NotAuthorized | None]:
     """The actor to decide on, or the refusal: unknown person, role or unit not given."""
-    if not isinstance(directory, Directory) or actor == SYSTEM:
+    if directory is None or actor == SYSTEM or not isinstance(directory, Directory):
         return actor, None
     day = thai_day(now)
     known = directory.actor_on(actor.id, day)

@@ -111,7 +111,7 @@ def _refuse(
         state=case.state,
         reasons=stuck.reasons,
     )
-    engine._refuse(case, MIGRATE, actor, now, reason, error)
+    engine._refuse(case, trigger=MIGRATE, actor=actor, now=now, reason=reason, error=error)
 
 
 def _versions(engine: Engine, ask: Ask) -> tuple[FlowDefinition, FlowDefinition]:
@@ -185,7 +185,7 @@ def _write(
     kept = engine.versions.to_keep(new, case.id, now)
     keys = casedata.index_keys(new, data)
     # The engine's one write path: state and audit event in one transaction.
-    engine._commit(sealed, moved, case.events, keys, kept=kept)
+    engine._commit(sealed, case=moved, expected=case.events, keys=keys, kept=kept, before=case)
 
 
 def _details(old: FlowDefinition, new: FlowDefinition, case: Case, move: Move) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 
@@ -23,10 +23,11 @@ from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_
 from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
-from integrity_flows.definition.model import FlowDefinition, Transition
+from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.duties import DUTY_RECORD_FLOW, Occurrence, occurrences
 from integrity_flows.engine import data as casedata
 from integrity_flows.engine import inputs
+from integrity_flows.engine.attempt import Attempt, Refusal, StaleCopy
 from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
     Decision,
@@ -67,7 +68,7 @@ from integrity_flows.errors import (
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.loading.setting_checks import override_problems
-from integrity_flows.logs import event_logger
+from integrity_flows.logs import event_logger, info_gate
 from integrity_flows.plain import to_plain
 from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
@@ -88,6 +89,8 @@ from integrity_flows.stored import StoredDefinition, StoredEvent, Write
 from integrity_flows.stores import open_store
 
 _APPEND_RETRIES = 5
+# How many cases an engine keeps as it last wrote them.
+_REMEMBERED = 4096
 
 
 @attrs.frozen
@@ -146,6 +149,13 @@ class Engine:
         self._sinks: list[AuditSink] = list(sinks)
         # A logging.Logger, a structlog logger, or None: see integrity_flows.logs.
         self._log: EventLogger = event_logger(logger)
+        self._info_wanted = info_gate(self._log)
+        # The cases this engine last wrote, by id (at most _REMEMBERED): a fire starts
+        # from its copy instead of reading the case again; the guarded write catches a
+        # copy gone stale (another writer came first), and the fire is then made again
+        # on the case as read.
+        self._written: dict[str, Case] = {}
+        self._written_lock = threading.Lock()
         # By (id, version, hash): a store may hold two texts of one version.
         self._compiled: dict[tuple[str, int, str], CompiledFlow] = {}
         self._merged_settings: dict[tuple[str, int, str], Mapping[str, Any]] = {}
@@ -286,14 +296,14 @@ class Engine:
         found = self._rules_cache.get(definition.identity)
         if found is None:
             found = Rules(
-                self._settings_of(definition),
-                self.store,
-                self.registry,
-                self.definition_of,
-                self.flows.get,
-                self._person,
-                self._granting,
-                self.directory if isinstance(self.directory, Directory) else None,
+                settings=self._settings_of(definition),
+                lookup=self.store,
+                registry=self.registry,
+                definition_of=self.definition_of,
+                flow_of=self.flows.get,
+                person=self._person,
+                granting=self._granting,
+                directory=self.directory if isinstance(self.directory, Directory) else None,
             )
             self._rules_cache[definition.identity] = found
         return found
@@ -408,10 +418,10 @@ class Engine:
                 definition,
                 case,
                 transition,
-                actor,
-                {},
-                self.clock(),
-                self._rules(definition),
+                actor=actor,
+                given={},
+                now=self.clock(),
+                rules=self._rules(definition),
                 check_requires=False,
             )
             if decision.allowed:
@@ -434,63 +444,72 @@ class Engine:
         if case_id is not None:
             # A host's own id (one that is not valid text included): refused, unrecorded.
             _check_case_id(case_id, self.store)
-        return self._start(flow_id, actor, data, reason, case_id, version, self.clock())
+        return self._start(
+            flow_id, actor=actor, data=data, reason=reason, case_id=case_id, version=version
+        )
 
     def _start(
         self,
         flow_id: str,
+        *,
         actor: Actor,
-        data: Mapping[str, Any] | None,
-        reason: str | None,
-        case_id: str | None,
-        version: int | None,
-        now: datetime,
+        data: Mapping[str, Any] | None = None,
+        reason: str | None = None,
+        case_id: str | None = None,
+        version: int | None = None,
+        now: datetime | None = None,
     ) -> Case:
         # A case id of the engine's own (a duty's record) is not checked beforehand: a
         # second start of one id fails at the store's write (ConcurrentUpdate), unwritten.
-        case_id = case_id or _new_id(inputs.shown(flow_id))
-        given = data if data is not None else {}
-        problems = inputs.call_problems(actor, "start", reason, given)
+        attempt = Attempt(
+            case_id=case_id or _new_id(inputs.shown(flow_id)),
+            trigger="start",
+            actor=actor,
+            given=data if data is not None else {},
+            reason=reason,
+            now=now or self.clock(),
+            flow=(inputs.shown(flow_id), version if isinstance(version, int) else 0),
+        )
+        try:
+            self._decide_start(attempt, flow_id, version)
+            self._protect(attempt)
+        except Refusal as refusal:
+            self._refused(attempt, refusal.error)
+        return self._commit_start(attempt)
+
+    def _decide_start(self, attempt: Attempt, flow_id: str, version: int | None) -> None:
+        """Decide the start: every refusal is raised as a :class:`Refusal`."""
+        problems = inputs.call_problems(attempt.actor, "start", attempt.reason, attempt.given)
         if not isinstance(flow_id, str) or not inputs.writable(flow_id):
             problems.append(inputs.unwritable("รหัสขั้นตอนงาน", "the flow id"))
         if problems:
-            error: Refused = inputs.refusal(problems, case_id, "start", None)
-            self._refuse_start(
-                case_id,
-                inputs.shown(flow_id),
-                version if isinstance(version, int) else 0,
-                inputs.recordable_actor(actor),
-                now,
-                inputs.recordable(reason),
-                error,
-            )
-            raise error
+            attempt.recordable()
+            raise Refusal(inputs.refusal(problems, attempt.case_id, "start", None))
         try:
             definition = self.flows.get(flow_id, version)
         except UnknownFlow as exc:
-            self._refuse_start(case_id, flow_id, version or 0, actor, now, reason, exc)
-            raise
-        actor, refusal = vouched(
-            self.directory,
-            with_role_ids(definition, actor),
-            now,
-            case_id=case_id,
-            trigger="start",
-            state=None,
+            attempt.flow = (flow_id, version or 0)
+            raise Refusal(exc) from None
+        attempt.definition = definition
+        attempt.flow = (flow_id, definition.version)
+        self._vouch(attempt)
+        decision = decide_start(
+            definition,
+            attempt.case_id,
+            actor=attempt.actor,
+            given=attempt.given,
+            now=attempt.now,
+            rules=self._rules(definition),
         )
-        if refusal is not None:  # the directory does not give this actor that: recorded
-            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, refusal)
-            raise refusal
-        decision = decide_start(definition, case_id, actor, given, now, self._rules(definition))
+        attempt.decision = decision
         if not decision.allowed:
-            error = decision.error(definition, case_id, "start", None)
-            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
-            raise error
-        try:
-            decision = self._protected(definition, case_id, decision, "start", None)
-        except Refused as error:  # no key for sensitive data: refused and recorded
-            self._refuse_start(case_id, flow_id, definition.version, actor, now, reason, error)
-            raise
+            raise Refusal(decision.error(definition, attempt.case_id, "start", None))
+
+    def _commit_start(self, attempt: Attempt) -> Case:
+        definition, decision, now = attempt.definition, attempt.decision, attempt.now
+        assert definition is not None
+        assert decision is not None
+        case_id, actor = attempt.case_id, attempt.actor
         # Its text goes to the store with the first case of the version (refused, and
         # unrecorded, when the store keeps another text of that version).
         kept = self.versions.to_keep(definition, case_id, now)
@@ -506,7 +525,7 @@ class Engine:
             to_state=definition.initial,
             case_version=1,
             data=casedata.audited(definition, {}, decision.data),
-            reason=reason,
+            reason=attempt.reason,
             authority=_authority(decision, definition.start.binds),
             cites=definition.start.cites,
         )
@@ -529,50 +548,11 @@ class Engine:
             events=1,
         )
         case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
-        self._commit(sealed, case, 0, casedata.index_keys(definition, case.data), kept=kept)
+        keys = casedata.index_keys(definition, case.data)
+        self._commit(sealed, case=case, expected=0, keys=keys, kept=kept)
         return case
 
-    def _refuse_start(
-        self,
-        case_id: str,
-        flow_id: str,
-        version: int,
-        actor: Actor,
-        now: datetime,
-        reason: str | None,
-        error: Refused,
-    ) -> None:
-        sealed = sealed_event(
-            case_id=case_id,
-            pos=1,
-            now=now,
-            flow=(flow_id, version),
-            actor=actor,
-            trigger="start",
-            from_state=None,
-            case_version=0,
-            reason=reason,
-            **refusal_fields(error),
-        )
-        try:
-            self._commit(sealed, None, 0, None)
-        except PublishFailed as failed:
-            failed.committed = error
-            raise
-
     # --- sensitive data -----------------------------------------------------
-
-    def _protected(
-        self,
-        definition: FlowDefinition,
-        case_id: str,
-        decision: Decision,
-        trigger: str,
-        state: str | None,
-    ) -> Decision:
-        """The decision with its data as it may be stored (sensitive values sealed)."""
-        data = protect(definition, self.key, case_id, decision.data, trigger=trigger, state=state)
-        return decision if data is decision.data else attrs.evolve(decision, data=data)
 
     def reveal(self, case_id: str, field: str, *, actor: Actor, reason: str) -> Any:
         """The clear value of a sensitive field, for one of the roles its ``readers`` name.
@@ -655,31 +635,53 @@ class Engine:
         and writes nothing.
         """
         return self._fire(
-            case_id, trigger, actor, data or {}, reason, expected_version, self.clock()
+            case_id,
+            trigger,
+            actor=actor,
+            given=data or {},
+            reason=reason,
+            expected_version=expected_version,
+            now=self.clock(),
+            remembered=True,
         )
 
     def _fire(
         self,
         case_id: str,
         trigger: str,
+        *,
         actor: Actor,
         given: Mapping[str, Any],
         reason: str | None,
-        expected_version: int | None,
         now: datetime,
+        expected_version: int | None = None,
         entered: datetime | None = None,
+        remembered: bool = False,
     ) -> Case:
         # A refusal is decided on the case as read; when another write came first, the
         # refusal is not appended to a case it was not decided on: the whole action is
         # decided again on the case as it is now (it may then be allowed, or refused for
-        # other reasons).
+        # other reasons). With ``remembered``, the first attempt may decide on the case as
+        # this engine last wrote it, unread: the guarded write catches a copy gone stale
+        # (ConcurrentUpdate), and the action is then decided again on the case as read.
         for _ in range(_APPEND_RETRIES):
+            attempt = Attempt(
+                case_id=case_id,
+                trigger=trigger,
+                actor=actor,
+                given=given,
+                reason=reason,
+                now=now,
+                expected_version=expected_version,
+                entered=entered,
+            )
             try:
-                return self._fire_once(
-                    case_id, trigger, actor, given, reason, expected_version, now, entered
-                )
+                return self._fire_once(attempt, remembered=remembered)
             except LostRace as lost:
                 stale = lost.events
+            except StaleCopy:
+                pass
+            remembered = False
         raise ConcurrentUpdate(case_id, stale, self._chain_length(case_id), of="event count")
 
     def _chain_length(self, case_id: str) -> int | None:
@@ -690,82 +692,111 @@ class Engine:
         except StoreError:
             return None
 
-    def _fire_once(
-        self,
-        case_id: str,
-        trigger: str,
-        actor: Actor,
-        given: Mapping[str, Any],
-        reason: str | None,
-        expected_version: int | None,
-        now: datetime,
-        entered: datetime | None,
-    ) -> Case:
-        case = self.get(case_id)
-        if expected_version is not None and case.version != expected_version:
-            raise ConcurrentUpdate(case_id, expected_version, case.version)
-        problems = inputs.call_problems(actor, trigger, reason, given)
-        if problems:
-            error: Refused = inputs.refusal(problems, case.id, inputs.shown(trigger), case.state)
-            self._refuse(
-                case,
-                inputs.shown(trigger),
-                inputs.recordable_actor(actor),
-                now,
-                inputs.recordable(reason),
-                error,
-            )
-            raise error
-        definition = self.definition_of(case)
-        actor, refusal = vouched(
-            self.directory,
-            with_role_ids(definition, actor),
-            now,
-            case_id=case.id,
-            trigger=trigger,
-            state=case.state,
+    def _fire_once(self, attempt: Attempt, *, remembered: bool) -> Case:
+        """One attempt: decide → protect → move → commit → publish."""
+        remembered = remembered and isinstance(attempt.case_id, str)
+        case = self._written.get(attempt.case_id) if remembered else None
+        if case is None:
+            remembered = False
+            case = self.get(attempt.case_id)
+        expected = attempt.expected_version
+        if expected is not None and case.version != expected:
+            if remembered:
+                raise StaleCopy  # said of the case as stored, not of this engine's copy
+            raise ConcurrentUpdate(attempt.case_id, expected, case.version)
+        attempt.case = case
+        attempt.flow = (case.flow_id, case.flow_version)
+        try:
+            self._decide_fire(attempt)
+            self._protect(attempt)
+        except Refusal as refusal:
+            self._refused(attempt, refusal.error)
+        try:
+            return self._move(attempt)
+        except ConcurrentUpdate:
+            if remembered:
+                self._forget(attempt.case_id)
+                raise StaleCopy from None
+            raise
+
+    def _decide_fire(self, attempt: Attempt) -> None:
+        """Decide the fire on ``attempt.case``: every refusal is raised as a :class:`Refusal`."""
+        case = attempt.case
+        assert case is not None
+        problems = inputs.call_problems(
+            attempt.actor, attempt.trigger, attempt.reason, attempt.given
         )
-        if refusal is not None:  # the directory does not give this actor that: recorded
-            self._refuse(case, trigger, actor, now, reason, refusal)
-            raise refusal
-        trigger_id = definition.trigger_id(trigger)
+        if problems:
+            attempt.recordable()
+            raise Refusal(inputs.refusal(problems, case.id, attempt.trigger, case.state))
+        definition = attempt.definition = self.definition_of(case)
+        self._vouch(attempt)
+        trigger_id = definition.trigger_id(attempt.trigger)
         if trigger_id is None:
-            error = UnknownTrigger(trigger, flow_id=definition.id, case_id=case_id)
-            self._refuse(case, trigger, actor, now, reason, error)
-            raise error
+            raise Refusal(UnknownTrigger(attempt.trigger, flow_id=definition.id, case_id=case.id))
+        attempt.trigger = trigger_id
         transition = definition.transition(trigger_id, case.state)
         if transition is None:
             possible = self.compiled(definition).triggers(case.state)
-            error = not_allowed(definition, case, trigger_id, possible, actor)
-            self._refuse(case, trigger_id, actor, now, reason, error)
-            raise error
+            raise Refusal(not_allowed(definition, case, trigger_id, possible, attempt.actor))
+        attempt.transition = transition
         decision = decide_transition(
-            definition, case, transition, actor, given, now, self._rules(definition)
+            definition,
+            case,
+            transition,
+            actor=attempt.actor,
+            given=attempt.given,
+            now=attempt.now,
+            rules=self._rules(definition),
         )
+        attempt.decision = decision
         if not decision.allowed:
-            error = decision.error(definition, case.id, trigger_id, case.state)
-            self._refuse(case, trigger_id, actor, now, reason, error)
-            raise error
-        try:
-            decision = self._protected(definition, case.id, decision, trigger_id, case.state)
-        except Refused as error:  # no key for sensitive data: refused and recorded
-            self._refuse(case, trigger_id, actor, now, reason, error)
-            raise
-        return self._move(
-            definition, case, transition, actor, decision, now, reason, entered or now
-        )
+            raise Refusal(decision.error(definition, case.id, trigger_id, case.state))
 
-    def _move(
-        self,
-        definition: FlowDefinition,
-        case: Case,
-        transition: Transition,
-        actor: Actor,
-        decision: Decision,
-        now: datetime,
-        reason: str | None,
-        entered: datetime,
-    ) -> Case:
+    def _vouch(self, attempt: Attempt) -> None:
+        """The actor as the directory knows them on the day, or a refusal (recorded)."""
+        assert attempt.definition is not None
+        state = attempt.case.state if attempt.case is not None else None
+        actor, refusal = vouched(
+            self.directory,
+            with_role_ids(attempt.definition, attempt.actor),
+            attempt.now,
+            case_id=attempt.case_id,
+            trigger=attempt.trigger,
+            state=state,
+        )
+        attempt.actor = actor
+        if refusal is not None:  # the directory does not give this actor that: recorded
+            raise Refusal(refusal)
+
+    def _protect(self, attempt: Attempt) -> None:
+        """The decision's data as it may be stored (sensitive values sealed); no key for
+        sensitive data is a refusal (recorded)."""
+        definition, decision = attempt.definition, attempt.decision
+        assert definition is not None
+        assert decision is not None
+        state = attempt.case.state if attempt.case is not None else None
+        try:
+            data = protect(
+                definition,
+                self.key,
+                attempt.case_id,
+                decision.data,
+                trigger=attempt.trigger,
+                state=state,
+            )
+        except Refused as error:
+            raise Refusal(error) from None
+        if data is not decision.data:
+            attempt.decision = attrs.evolve(decision, data=data)
+
+    def _move(self, attempt: Attempt) -> Case:
+        definition, case, transition = attempt.definition, attempt.case, attempt.transition
+        decision, actor, now = attempt.decision, attempt.actor, attempt.now
+        assert definition is not None
+        assert case is not None
+        assert transition is not None
+        assert decision is not None
         dest = self.compiled(definition).move(case.state, transition.trigger)
         changes = dict(decision.data)
         if transition.stamp is not None:
@@ -796,15 +827,18 @@ class Engine:
             to_state=dest,
             case_version=case.version + 1,
             data=casedata.audited(definition, case.data, changes),
-            reason=reason,
+            reason=attempt.reason,
             authority=_authority(decision, transition.binds),
             cites=transition.cites,
             prev_hash=case.head,
             committee=decision.act,
         )
-        entered = case.entered_at if dest == case.state else entered
+        entered = case.entered_at if dest == case.state else (attempt.entered or now)
         settings = self._settings_of(definition)
         deadlines = deadlines_for(definition, dest, data, entered, settings)
+        fired_by = case.fired_by
+        if fired_by.get(transition.trigger) != actor.id:
+            fired_by = {**case.fired_by, transition.trigger: actor.id}
         moved = Case(
             id=case.id,
             flow_id=case.flow_id,
@@ -812,9 +846,9 @@ class Engine:
             definition_hash=case.definition_hash,
             state=dest,
             version=case.version + 1,
-            data=data,
+            data=data if data != case.data else case.data,
             actors=actors,
-            fired_by={**case.fired_by, transition.trigger: actor.id},
+            fired_by=fired_by,
             deadlines=deadlines,
             created_at=case.created_at,
             updated_at=now,
@@ -824,28 +858,74 @@ class Engine:
         )
         indexed = any(definition.data[name].indexed for name in changes)
         keys = casedata.index_keys(definition, data) if indexed else None
-        self._commit(sealed, moved, case.events, keys, deadlines != case.deadlines)
+        self._commit(
+            sealed,
+            case=moved,
+            expected=case.events,
+            keys=keys,
+            deadlines_changed=deadlines != case.deadlines,
+            before=case,
+        )
         return moved
+
+    def _refused(self, attempt: Attempt, error: Refused) -> NoReturn:
+        """The one refusal path of a start and a fire: ``error`` recorded, then raised."""
+        self._record_refusal(attempt, error)
+        raise error
+
+    def _record_refusal(self, attempt: Attempt, error: Refused) -> None:
+        """Record ``error`` in the chain the attempt read (a refused start: a chain of its
+        own, with no case). When the logger or a sink fails, PublishFailed is raised, with
+        the refusal as what was committed."""
+        try:
+            if attempt.case is None:
+                sealed = sealed_event(
+                    case_id=attempt.case_id,
+                    pos=1,
+                    now=attempt.now,
+                    flow=attempt.flow,
+                    actor=attempt.actor,
+                    trigger="start",
+                    from_state=None,
+                    case_version=0,
+                    reason=attempt.reason,
+                    **refusal_fields(error),
+                )
+                self._commit(sealed, case=None, expected=0)
+            else:
+                self._append(
+                    attempt.case,
+                    trigger=attempt.trigger,
+                    actor=attempt.actor,
+                    now=attempt.now,
+                    reason=attempt.reason,
+                    fields=refusal_fields(error),
+                )
+        except PublishFailed as failed:
+            failed.committed = error  # what the caller is told of is the refusal
+            raise
 
     def _refuse(
         self,
         case: Case,
+        *,
         trigger: str,
         actor: Actor,
         now: datetime,
         reason: str | None,
         error: Refused,
     ) -> None:
-        """Append a refusal decided on ``case`` to its chain (see :meth:`_append`)."""
-        try:
-            self._append(case, trigger, actor, now, reason, refusal_fields(error))
-        except PublishFailed as failed:
-            failed.committed = error  # what the caller is told of is the refusal
-            raise
+        """Record a refusal decided on ``case`` outside a start or a fire (a reading)."""
+        attempt = Attempt(
+            case_id=case.id, trigger=trigger, actor=actor, given={}, reason=reason, now=now
+        )
+        attempt.case = case
+        self._record_refusal(attempt, error)
 
     def _append(
         self,
         case: Case,
+        *,
         trigger: str,
         actor: Actor,
         now: datetime,
@@ -874,21 +954,35 @@ class Engine:
         )
         updated = attrs.evolve(case, head=sealed.hash, events=case.events + 1)
         try:
-            self._commit(sealed, updated, case.events, None, deadlines_changed=False)
+            self._commit(
+                sealed,
+                case=updated,
+                expected=case.events,
+                deadlines_changed=False,
+                before=case,
+            )
         except ConcurrentUpdate as exc:
+            self._forget(case.id)
             raise LostRace(case.events) from exc
 
     def _commit(
         self,
         sealed: Sealed,
+        *,
         case: Case | None,
         expected: int,
-        keys: Mapping[str, str] | None,
+        keys: Mapping[str, str] | None = None,
         deadlines_changed: bool = True,
         kept: StoredDefinition | None = None,
+        before: Case | None = None,
     ) -> None:
-        stored = StoredEvent(sealed.case_id, sealed.pos, sealed.prev_hash, sealed.hash, sealed.text)
-        self.store.write(Write(stored, case, expected, keys, deadlines_changed, kept))
+        """The engine's one write: the event and the case after it, in one transaction;
+        then (outside a batch) the logger and the sinks are told."""
+        self.store.write(
+            Write(sealed.stored, case, expected, keys, deadlines_changed, kept, before)
+        )
+        if case is not None:
+            self._remember(case)
         batched = self._batched()
         if batched is not None:
             batched.append(sealed)
@@ -897,34 +991,62 @@ class Engine:
             return
         if kept is not None:
             self.versions.kept(kept)
-        failures = self._publish(sealed)
+        failures = self._publish([sealed])
         if failures:
             error = PublishFailed(failures)
             error.committed = case
             raise error from failures[0][1]
+
+    # --- the cases this engine wrote ------------------------------------------
+
+    def _remember(self, case: Case) -> None:
+        """Keep ``case`` as this engine wrote it, for its next fire (bounded; inside a batch,
+        forgotten again if the batch is undone)."""
+        with self._written_lock:
+            written = self._written
+            written.pop(case.id, None)
+            written[case.id] = case
+            if len(written) > _REMEMBERED:
+                del written[next(iter(written))]
+        ids: set[str] | None = getattr(self._local, "written", None)
+        if ids is not None:
+            ids.add(case.id)
+
+    def _forget(self, case_id: str) -> None:
+        with self._written_lock:
+            self._written.pop(case_id, None)
 
     def _batched(self) -> list[Sealed] | None:
         """The events held back by the batch the calling thread is inside, or None."""
         held: list[Sealed] | None = getattr(self._local, "batched", None)
         return held
 
-    def _publish(self, sealed: Sealed) -> list[tuple[str, BaseException]]:
-        """Tell the logger and every sink of a committed event; return who failed.
+    def _publish(self, events: Iterable[Sealed]) -> list[tuple[str, BaseException]]:
+        """Tell the logger and every sink of committed events; return who failed.
 
         Side effects only after the commit: a failing logger or sink cannot undo it, and
         one failing does not keep the event from the others. The caller raises
         PublishFailed with the failures (docs/audit-trail.md), so none goes unnoticed.
+        Whether the logger keeps ``info`` events is asked once for the events: when it
+        drops them, no call is built.
         """
         failures: list[tuple[str, BaseException]] = []
         try:
-            self._log.info("audit_event", **sealed.body)
+            logged = self._info_wanted()
         except Exception as exc:  # any failure of the host's code: raised as PublishFailed
             failures.append(("logger", exc))
-        for sink in self._sinks:
-            try:
-                sink(sealed.event)
-            except Exception as exc:  # any failure of the host's code: raised as PublishFailed
-                failures.append((f"sink {getattr(sink, '__qualname__', repr(sink))}", exc))
+            logged = False
+        for sealed in events:
+            if logged:
+                try:
+                    self._log.info("audit_event", **sealed.body)
+                except Exception as exc:  # the host's code: raised as PublishFailed
+                    failures.append(("logger", exc))
+            for sink in self._sinks:
+                try:
+                    sink(sealed.event)
+                except Exception as exc:  # the host's code: raised as PublishFailed
+                    failures.append((f"sink {getattr(sink, '__qualname__', repr(sink))}", exc))
         return failures
 
     @contextmanager
@@ -945,15 +1067,23 @@ class Engine:
         self._local.batched = committed
         kept: list[StoredDefinition] = []
         self._local.kept = kept
+        written: set[str] = set()
+        self._local.written = written
+        undone = True
         try:
             with self.store.batch():
                 yield
+            undone = False
         finally:
             self._local.batched = None
             self._local.kept = []
+            self._local.written = None
+            if undone:  # the cases it wrote are as they were before it
+                for case_id in written:
+                    self._forget(case_id)
         for row in kept:
             self.versions.kept(row)
-        failures = [failure for sealed in committed for failure in self._publish(sealed)]
+        failures = self._publish(committed)
         if failures:
             raise PublishFailed(failures) from failures[0][1]
 
@@ -1067,7 +1197,12 @@ class Engine:
             data = {k: v for k, v in data.items() if v is not None}
             try:
                 case = self._start(
-                    DUTY_RECORD_FLOW, SYSTEM, data, "duty overdue", occurrence.record_id, None, now
+                    DUTY_RECORD_FLOW,
+                    actor=SYSTEM,
+                    data=data,
+                    reason="duty overdue",
+                    case_id=occurrence.record_id,
+                    now=now,
                 )
             except ConcurrentUpdate:  # another sweeper recorded it first
                 continue
@@ -1109,7 +1244,9 @@ class Engine:
         failures: list[tuple[str, BaseException]],
     ) -> SweepResult:
         try:
-            case = self._fire(case_id, trigger, SYSTEM, {}, "deadline", None, now, entered=due)
+            case = self._fire(
+                case_id, trigger, actor=SYSTEM, given={}, reason="deadline", now=now, entered=due
+            )
         except Refused as exc:
             return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
         except (ConcurrentUpdate, DefinitionError) as exc:

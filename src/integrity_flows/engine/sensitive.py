@@ -204,7 +204,9 @@ def _seal_case(engine: Engine, key: FieldKey, case_id: str, reason: str) -> Seal
     )
     updated = attrs.evolve(case, data=data, head=event.hash, events=case.events + 1)
     try:
-        engine._commit(event, updated, case.events, None, deadlines_changed=False)
+        engine._commit(
+            event, case=updated, expected=case.events, deadlines_changed=False, before=case
+        )
     except ConcurrentUpdate as exc:
         raise LostRace(case.events) from exc
     return SealedCase(case.id, tuple(names))
@@ -238,7 +240,9 @@ def _reveal_once(
     if problems:
         invalid = inputs.refusal(problems, case.id, READ_TRIGGER, case.state)
         safe_actor, safe_reason = inputs.recordable_actor(actor), inputs.recordable(reason)
-        engine._refuse(case, READ_TRIGGER, safe_actor, now, safe_reason, invalid)
+        engine._refuse(
+            case, trigger=READ_TRIGGER, actor=safe_actor, now=now, reason=safe_reason, error=invalid
+        )
         raise invalid
     definition = engine.definition_of(case)
     name = definition.field_id(field)
@@ -268,10 +272,12 @@ def _reveal_once(
                 "data": {name: REDACTED},
                 "authority": {"roles": matched},
             }
-            engine._append(case, READ_TRIGGER, actor, now, reason, reading)
+            engine._append(
+                case, trigger=READ_TRIGGER, actor=actor, now=now, reason=reason, fields=reading
+            )
             return value
     assert error is not None
-    engine._refuse(case, READ_TRIGGER, actor, now, reason, error)
+    engine._refuse(case, trigger=READ_TRIGGER, actor=actor, now=now, reason=reason, error=error)
     raise error
 
 

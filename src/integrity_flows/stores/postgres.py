@@ -11,6 +11,7 @@ are translated in :func:`_error` and nowhere else.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -46,6 +47,7 @@ from integrity_flows.stores.rows import (
     OUTSIDE_TREE,
     TREE_SIZE,
     WHAT_TH,
+    case_changes,
     case_from_row,
     case_to_row,
     cases_query,
@@ -66,12 +68,19 @@ _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
     f"VALUES ({', '.join(['%s'] * len(CASE_COLUMNS))})"
 )
-_UPDATE_CASE = (
-    "UPDATE cases SET "
-    + ", ".join(f"{c} = %s" for c in CASE_COLUMNS[1:])
-    + " WHERE id = %s AND events = %s"
-    + " AND (SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s) = %s"
-)
+
+
+@functools.cache
+def _update_case(columns: tuple[str, ...]) -> str:
+    """The guarded UPDATE of ``columns`` of a case row: the row and its chain must still
+    have the events the writer read. One text per set of columns, made once."""
+    return (
+        f"UPDATE cases SET {', '.join(f'{c} = %s' for c in columns)}"
+        " WHERE id = %s AND events = %s"
+        " AND (SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s) = %s"
+    )
+
+
 # A case that moved keeps its keys; their rows follow its state (see migration 4).
 _MOVE_KEYS = "UPDATE case_keys SET state = %s WHERE case_id = %s AND state <> %s"
 _COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
@@ -336,9 +345,10 @@ class PostgresStore:
                 else:
                     # One statement: the case row still has the events the writer read, and
                     # so does its chain. Writers of one case queue on this row's lock.
-                    row = case_to_row(case)
-                    params = (*row[1:], case.id, expected, case.id, expected)
-                    if db.execute(_UPDATE_CASE, params).rowcount != 1:
+                    # Only the columns that changed since the writer read the case.
+                    columns, values = case_changes(case, write.before)
+                    params = (*values, case.id, expected, case.id, expected)
+                    if db.execute(_update_case(columns), params).rowcount != 1:
                         raise ConcurrentUpdate(event.case_id, expected, of="event count")
                 size = self._add_leaf(db, event.body)
                 inserted = db.execute(
@@ -387,18 +397,22 @@ class PostgresStore:
 
     @staticmethod
     def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
+        # A new case has no rows to replace (its chain was empty: the write checked it).
+        new = write.expected_events == 0
         with db.cursor() as cursor:
             if write.keys is not None:
-                cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
+                if not new:
+                    cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
                 cursor.executemany(
                     "INSERT INTO case_keys (flow_id, field, value, case_id, state) "
                     "VALUES (%s, %s, %s, %s, %s)",
                     [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
                 )
-            else:
+            elif write.before is None or write.before.state != case.state:
                 cursor.execute(_MOVE_KEYS, (case.state, case.id, case.state))
             if write.deadlines_changed:
-                cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
+                if not new:
+                    cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
                 cursor.executemany(
                     "INSERT INTO deadlines (case_id, trigger, due) VALUES (%s, %s, %s)",
                     [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],

@@ -144,6 +144,46 @@ def case_to_row(case: Case) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+def _deadlines_json(case: Case) -> str:
+    return _json([{"trigger": d.trigger, "due": iso(d.due)} for d in case.deadlines])
+
+
+# How each column but the id is written, from the case attribute of the same name.
+_ENCODE: dict[str, Callable[[Case], Any]] = {
+    "flow_id": lambda c: c.flow_id,
+    "flow_version": lambda c: c.flow_version,
+    "definition_hash": lambda c: c.definition_hash,
+    "state": lambda c: c.state,
+    "version": lambda c: c.version,
+    "data": lambda c: _json(dict(c.data)),
+    "actors": lambda c: _json(dict(c.actors)),
+    "fired_by": lambda c: _json(dict(c.fired_by)),
+    "deadlines": _deadlines_json,
+    "created_at": lambda c: iso(c.created_at),
+    "updated_at": lambda c: iso(c.updated_at),
+    "entered_at": lambda c: iso(c.entered_at),
+    "head": lambda c: c.head,
+    "events": lambda c: c.events,
+}
+
+
+def case_changes(case: Case, before: Case | None) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    """The columns (but the id) of ``case`` whose values differ from ``before``'s, and their
+    values as written: every column when ``before`` is None. Only what changed is
+    encoded (a refusal changes the head and the count of events, nothing else)."""
+    columns: tuple[str, ...]
+    if before is None:
+        columns = CASE_COLUMNS[1:]
+    else:
+        columns = tuple(
+            column
+            for column in CASE_COLUMNS[1:]
+            if getattr(case, column) is not getattr(before, column)
+            and getattr(case, column) != getattr(before, column)
+        )
+    return columns, tuple(_ENCODE[column](case) for column in columns)
+
+
 def case_from_row(row: Sequence[Any]) -> Case:
     """Rebuild a case from the values of :data:`CASE_COLUMNS`.
 

@@ -6,6 +6,7 @@ its indexed keys and its deadlines; driver errors are translated here and nowher
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
@@ -42,6 +43,7 @@ from integrity_flows.stores.rows import (
     OUTSIDE_TREE,
     TREE_SIZE,
     WHAT_TH,
+    case_changes,
     case_from_row,
     case_to_row,
     cases_query,
@@ -59,11 +61,15 @@ _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
 )
 _KEEP_DEFINITION = KEEP_DEFINITION.replace("%s", "?")
-_UPDATE_CASE = (
-    "UPDATE cases SET "
-    + ", ".join(f"{c} = ?" for c in CASE_COLUMNS[1:])
-    + " WHERE id = ? AND events = ?"
-)
+
+
+@functools.cache
+def _update_case(columns: tuple[str, ...]) -> str:
+    """The guarded UPDATE of ``columns`` of a case row (the row must have the events the
+    writer read); one text per set of columns, made once."""
+    return f"UPDATE cases SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ? AND events = ?"
+
+
 # A case that moved keeps its keys; their rows follow its state (see migration 4).
 _MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
 
@@ -136,6 +142,10 @@ class SQLiteStore:
         # The tree's right edge while a transaction holds the write lock (nobody else can
         # append meanwhile); forgotten when a transaction or savepoint ends or is undone.
         self._edge: merkle.Appender | None = None
+        # The right edge as this store's last transaction committed it: the next one
+        # starts from it, unread, when the tree still has its size (nobody appended since;
+        # the tree only grows).
+        self._committed_edge: merkle.Appender | None = None
         if self.read_only:
             self._check_ours()
         elif migrate:
@@ -272,6 +282,8 @@ class SQLiteStore:
                 finally:
                     self._depth -= 1
                 self._db.execute("COMMIT" if outer else f"RELEASE {savepoint}")
+                if outer and self._edge is not None:
+                    self._committed_edge = self._edge
             except BaseException as exc:
                 self._edge = None
                 if started and self._db.in_transaction:
@@ -362,12 +374,16 @@ class SQLiteStore:
         tree = self._edge
         if tree is None:
             (size,) = self._db.execute(TREE_SIZE).fetchone()
-            wanted = merkle.Appender.edge(int(size))
-            edge = {}
-            if wanted:
-                sql, params = nodes_query(wanted, "?")
-                edge = tree_nodes(self._db.execute(sql, params).fetchall())
-            tree = self._edge = merkle.Appender(int(size), edge)
+            committed = self._committed_edge
+            if committed is not None and committed.size == int(size):
+                tree = self._edge = committed.copy()
+            else:
+                wanted = merkle.Appender.edge(int(size))
+                edge = {}
+                if wanted:
+                    sql, params = nodes_query(wanted, "?")
+                    edge = tree_nodes(self._db.execute(sql, params).fetchall())
+                tree = self._edge = merkle.Appender(int(size), edge)
         size = tree.size
         nodes = tree.add(merkle.event_leaf(body))
         self._db.execute(
@@ -380,26 +396,34 @@ class SQLiteStore:
     def _write_case(self, write: Write) -> None:
         case = write.case
         assert case is not None
-        row = case_to_row(case)
         if write.expected_events == 0:
             try:
-                self._db.execute(_INSERT_CASE, row)
+                self._db.execute(_INSERT_CASE, case_to_row(case))
             except sqlite3.IntegrityError as exc:
                 raise ConcurrentUpdate(case.id, 0, of="event count") from exc
         else:
-            updated = self._db.execute(_UPDATE_CASE, (*row[1:], case.id, write.expected_events))
+            # Only the columns that changed since the writer read the case: the guard
+            # (the row's events) proves the row is still the case it read.
+            columns, values = case_changes(case, write.before)
+            updated = self._db.execute(
+                _update_case(columns), (*values, case.id, write.expected_events)
+            )
             if updated.rowcount != 1:
                 raise ConcurrentUpdate(case.id, write.expected_events, of="event count")
+        # A new case has no rows to replace (its chain was empty: the write checked it).
+        new = write.expected_events == 0
         if write.keys is not None:
-            self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
+            if not new:
+                self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
             self._db.executemany(
                 "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)",
                 [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
             )
-        else:
+        elif write.before is None or write.before.state != case.state:
             self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
         if write.deadlines_changed:
-            self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
+            if not new:
+                self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
             self._db.executemany(
                 "INSERT INTO deadlines (case_id, trigger, due) VALUES (?,?,?)",
                 [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],
