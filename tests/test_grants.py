@@ -45,7 +45,7 @@ def _at(error: DefinitionError, path: str, words: str) -> None:
 
 def test_delegation_orders_declare_what_they_grant() -> None:
     """The bundled delegation order flow carries every rule the resolution applies."""
-    rule = bundled_granting_flows().rules[("delegation_order", 3)]
+    rule = bundled_granting_flows().rules[("delegation_order", 4)]
     assert rule == Grants(
         delegate="delegate",
         delegator="delegator",
@@ -65,7 +65,7 @@ def test_delegation_orders_declare_what_they_grant() -> None:
 def test_only_flows_that_declare_grants_are_read() -> None:
     """Of the bundled flows, only the delegation orders grant powers."""
     flows = load_folder(bundled_flows(), default_registry(entry_points=False))
-    assert [key for key in GrantingFlows.of(flows).rules] == [("delegation_order", 3)]
+    assert [key for key in GrantingFlows.of(flows).rules] == [("delegation_order", 4)]
 
 
 def _literals(path: Path) -> set[str]:
@@ -122,7 +122,7 @@ def test_a_host_flow_grants_powers_through_its_own_names() -> None:
     # Every loaded version of the bundled delegation order (the kept earlier ones too).
     kept = {(d.id, d.version) for d in engine.flows if d.id == "delegation_order"}
     assert set(engine.granting.rules) == {*kept, ("standing_order", 1)}
-    assert ("delegation_order", 3) in kept
+    assert ("delegation_order", 4) in kept
     order = _standing(engine, "somying")
     grant = resolve(engine.store, "approve_property_loan", "somying", T0, flows=engine.granting)
     assert grant is not None

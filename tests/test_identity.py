@@ -498,6 +498,17 @@ def _order(
     }
     if extra.get("kind") == "acting":
         data.pop("power")
+        data["absence_reason"] = "official travel"
+        # Acting follows the order of precedence the holder set beforehand.
+        order = engine.start(
+            "acting_precedence",
+            actor=_who("personnel"),
+            data={"holder": delegator, "post": position, "precedence": [delegate]},
+        )
+        engine.fire(order.id, "sign", actor=_who(delegator), data={"order_no": "90/2566"})
+        engine.fire(
+            order.id, "announce", actor=_who("personnel"), data={"announcement_no": "90/2566"}
+        )
     case = engine.start("delegation_order", actor=_who("personnel"), data=data)
     engine.fire(case.id, "review", actor=_who("legal"), data={"delegable": True})
     return case.id
