@@ -33,6 +33,15 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" holds the role "legal officer"
     And "somchai" holds the role "staff" in the unit "Public Works Division"
     And "somsak" holds the role "custodian" in the unit "Procurement and Assets Division"
+    And "chaiwat" holds the role "executive"
+    And "somsak" starts an "asset_rules" case "R2567" with:
+      | fiscal year | 2567 |
+    And "somsak" fires "submit the rules" on "R2567" with:
+      | announcement title       | rules on using and borrowing government property   |
+      | borrowing request form   | loan request form (internal and outside borrowers) |
+      | covers outside borrowers | yes                                                |
+    And "chaiwat" fires "approve the rules" on "R2567" with:
+      | announcement number | 11/2566 |
     And "kanda" starts an "acting_precedence" case "P1" with:
       | post holder         | chaiwat |
       | post                | Chief Executive |
