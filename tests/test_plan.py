@@ -236,6 +236,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]
     assert report.project(15).flows == (  # type: ignore[union-attr]
         "gift_declaration",
+        "gift_giving",
         "no_gift_pledge",
         "no_gift_policy",
     )
