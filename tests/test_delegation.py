@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from _lending import announce_rules
 from integrity_flows import Actor, Engine
 from integrity_flows.authority import power_table, resolve
 from integrity_flows.case import Case
@@ -56,7 +57,7 @@ def clock() -> FixedClock:
 @pytest.fixture
 def engine(clock: FixedClock) -> Engine:
     """A memory engine with the bundled flows."""
-    return Engine.open("memory://", clock=clock, entry_points=False)
+    return announce_rules(Engine.open("memory://", clock=clock, entry_points=False))
 
 
 def day(clock: FixedClock, engine: Engine, when: date) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import integrity_flows.authority
+from _lending import announce_rules
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.authority import GrantingFlows, bundled_granting_flows, in_force_on, resolve
 from integrity_flows.definition.model import EveryPower, Grants
@@ -98,7 +99,8 @@ def test_authority_names_no_flow_state_or_field() -> None:
 
 
 def _host_engine() -> Engine:
-    return Engine.open("memory://", flows=[HOST], clock=FixedClock(T0), entry_points=False)
+    engine = Engine.open("memory://", flows=[HOST], clock=FixedClock(T0), entry_points=False)
+    return announce_rules(engine)
 
 
 def _standing(engine: Engine, to: str, power: str = "approve_property_loan") -> str:

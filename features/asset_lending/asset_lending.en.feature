@@ -286,3 +286,34 @@ Feature: Lending of government property (integrity plan, project 13)
       | sombat  | record a vehicle check           | monitoring        | monitoring        |
       | somsak  | report the results               | monitoring        | reported          |
     And the audit trail verifies
+
+  @plan-13-5.1
+  Scenario: A loan is approved only in a fiscal year whose rules were announced (project 13, step 5.1)
+    Loans are made under the year's announced rules (the asset_rules case of the fiscal year
+    of the approval). On 1 October 2567, fiscal year 2568 has no programme yet: the approval
+    is refused and recorded, naming the fiscal year; a draft of the rules is not enough.
+
+    Given today is 1 October 2567
+    When "somchai" starts an "asset_lending" case "L9" with:
+      | item        | projector, asset no. 470-66-0003 |
+      | purpose     | training of village volunteers   |
+      | return date | 4 October 2567                   |
+    And "somsak" fires "check" on "L9"
+    Then "somying" cannot fire "approve" on "L9" because "fiscal year is 2568"
+    When "somsak" starts an "asset_rules" case "R2568" with:
+      | fiscal year | 2568 |
+    Then "somying" cannot fire "approve" on "L9" because "(now: 'drafting')"
+    When "somsak" fires "submit the rules" on "R2568" with:
+      | announcement title       | rules on using and borrowing government property   |
+      | borrowing request form   | loan request form (internal and outside borrowers) |
+      | covers outside borrowers | yes                                                |
+    And "sompong" fires "approve the rules" on "R2568" with:
+      | announcement number | 12/2567 |
+    And "somying" fires "approve" on "L9"
+    Then the case "L9" is in state "approved"
+    And the audit trail of "L9" records:
+      | actor   | trigger | from    | to       | outcome |
+      | somying | approve | checked |          | refused |
+      | somying | approve | checked |          | refused |
+      | somying | approve | checked | approved | moved   |
+    And the audit trail verifies
