@@ -106,3 +106,22 @@ def report(
 def header(title: str) -> None:
     """Print a benchmark's title and the machine."""
     print(f"\n{title}\n  machine: {machine()}", flush=True)
+
+
+def announce_rules(engine: Any, fiscal_year: int = 2567) -> None:
+    """The year's rules on using and borrowing government property announced (the
+    asset_rules case of plan project 13): no loan of asset_lending is approved without."""
+    from integrity_flows import Actor
+
+    custodian = Actor("rules-custodian", roles={"custodian"})
+    executive = Actor("rules-executive", roles={"executive"})
+    if engine.store.holders("asset_rules", "fiscal_year", str(fiscal_year), None):
+        return
+    rules = engine.start("asset_rules", actor=custodian, data={"fiscal_year": fiscal_year})
+    engine.fire(
+        rules.id,
+        "submit_rules",
+        actor=custodian,
+        data={"announcement_title": "rules", "borrow_form": "form", "covers_outsiders": True},
+    )
+    engine.fire(rules.id, "approve_rules", actor=executive, data={"announcement_no": "1/2566"})

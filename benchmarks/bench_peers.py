@@ -22,7 +22,7 @@ from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from _harness import ROOT, header, quiet_logger, report, taking_turns
+from _harness import ROOT, announce_rules, header, quiet_logger, report, taking_turns
 from transitions import Machine
 
 from integrity_flows import Actor, Engine, FixedClock
@@ -151,6 +151,7 @@ def runners(
     store = HandRolled(_fresh(folder, f"hand-{name}"), synchronous)
     url = f"sqlite:///{_fresh(folder, f'engine-{name}')}?synchronous={synchronous.lower()}"
     flows = Engine.open(url, clock=FixedClock(NOW), entry_points=False, logger=quiet_logger())
+    announce_rules(flows)
 
     def hand() -> int:
         turn["hand"] += 1

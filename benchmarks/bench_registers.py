@@ -28,7 +28,7 @@ from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from _harness import ROOT, header, quiet_logger, report
+from _harness import ROOT, announce_rules, header, quiet_logger, report
 
 from integrity_flows import Actor, Engine, FixedClock
 
@@ -49,6 +49,7 @@ def lending_engine(path: Path) -> Iterator[Engine]:
     ) as engine:
         # Set on the connection (not by the URL) so that older versions run this too.
         engine.store._db.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")  # type: ignore[attr-defined]
+        announce_rules(engine)
         yield engine
 
 

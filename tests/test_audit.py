@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from _lending import KANYA, SOMCHAI, SOMSRI, SOMYING, T0, request
+from _lending import KANYA, SOMCHAI, SOMSRI, SOMYING, T0, announce_rules, request
 from integrity_flows import Engine, FixedClock
 from integrity_flows.audit import GENESIS, AuditEvent, canonical, digest
 from integrity_flows.audit.verify import VerifyReport
@@ -23,6 +23,7 @@ class Trail:
         self.path = path
         self.url = f"sqlite:///{path}"
         with Engine.open(self.url, clock=FixedClock(T0)) as engine:
+            announce_rules(engine)  # three events of one asset_rules case
             case = engine.start("asset_lending", actor=SOMCHAI, data=request())
             engine.fire(case.id, "check", actor=KANYA)
             with pytest.raises(NotAuthorized):
@@ -85,7 +86,7 @@ def test_intact_trail_verifies(trail: Trail) -> None:
     """An untouched trail verifies, counting every case and event."""
     report = trail.verify()
     assert report.ok, report.problems
-    assert (report.cases, report.events) == (2, 6)
+    assert (report.cases, report.events) == (3, 9)
 
 
 def test_edited_event_body(trail: Trail) -> None:

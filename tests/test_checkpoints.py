@@ -42,7 +42,7 @@ class Trail:
             second = engine.start("asset_lending", actor=SOMSRI, data=request("B"))
             with pytest.raises(NotAuthorized):
                 engine.fire(first.id, "approve", actor=SOMSRI)
-            engine.fire(first.id, "approve", actor=SOMYING)
+            engine.fire(first.id, "reject", actor=SOMYING, data={"decision_note": "ไม่ว่าง"})
             with pytest.raises(UnknownFlow):
                 engine.start("no_such_flow", actor=SOMCHAI, data={}, case_id="refused-1")
             third = engine.start("asset_lending", actor=SOMSRI, data=request("C"))
@@ -275,7 +275,7 @@ def test_history_and_the_tree_rewritten_together(
     path = checkpoint(capsys, trail, keys, tmp_path / "cp")
     with trail.engine() as engine:
         engine.fire(trail.third, "check", actor=KANYA)  # the log grows past the checkpoint
-        engine.fire(trail.third, "approve", actor=SOMYING)
+        engine.fire(trail.third, "reject", actor=SOMYING, data={"decision_note": "ไม่ว่าง"})
     trail.delete_case(trail.second)
     trail.rebuild_tree()
     out = found(capsys, trail, keys, path)

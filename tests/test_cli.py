@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from _lending import announce_rules_in
 from integrity_flows.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -220,6 +221,7 @@ def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     handed over in a fiscal year given in Thai digits."""
     db = tmp_path / "cases.db"
     case_id = start_loan(capsys, db)
+    announce_rules_in(db)  # the year's rules (asset_rules), without which no approval
     for trigger, actor, role, extra in (
         ("check", "kanda", "custodian", []),
         ("approve", "somying", "approver", []),

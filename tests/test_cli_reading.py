@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from _lending import T0, lend
+from _lending import T0, announce_rules_in, lend
 from integrity_flows import Engine, FixedClock
 from integrity_flows.cli import cli, main
 from integrity_flows.cli.helptext import short_help, split_help
@@ -199,6 +199,7 @@ def test_a_data_date_is_shown_in_the_buddhist_era(
 def _loan_round_trip(capsys: pytest.CaptureFixture[str], db: Path) -> str:
     """A loan started, checked, approved and handed over: a row of the lending register."""
     case_id = start_loan(capsys, db)
+    announce_rules_in(db)  # the year's rules (asset_rules), without which no approval
     steps = [
         ("check", "kanda", "custodian", []),
         ("approve", "somying", "approver", []),
@@ -373,7 +374,7 @@ def test_long_commands_print_no_progress_when_not_on_a_terminal(
     status, out, err = run(capsys, "audit", "export", "--db", str(db))
     assert status == 0
     assert err == ""
-    assert len(out.splitlines()) == 4
+    assert len(out.splitlines()) == 7  # the loan (4 events) and the year's rules (3)
 
 
 def test_sweep_lists_what_it_fired_as_csv_and_refuses_xlsx_without_a_file_first(

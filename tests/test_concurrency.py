@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 import _workers
-from _lending import INSPECTOR, KANYA, SOMCHAI, T0, lend, request
+from _lending import INSPECTOR, KANYA, SOMCHAI, T0, announce_rules, lend, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
 from integrity_flows.actor import SYSTEM
@@ -102,6 +102,7 @@ def test_processes_firing_on_the_same_cases(url: str) -> None:
     exactly one move; every refusal exactly one refusal event; every ConcurrentUpdate
     nothing. No two moves of a case share a version, and every chain verifies."""
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         case_ids = [
             engine.start("asset_lending", actor=SOMCHAI, data=request(f"item {n}")).id
             for n in range(5)
@@ -111,6 +112,7 @@ def test_processes_firing_on_the_same_cases(url: str) -> None:
     kinds = collections.Counter(kind for kind, *_ in outcomes)
     assert kinds["conflict"] + kinds["refused"] > 0, "the workers never met"
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         for case_id in case_ids:
             history = engine.history(case_id)
             mine = [o for o in outcomes if o[1] == case_id]
@@ -137,7 +139,8 @@ def test_processes_firing_on_the_same_cases(url: str) -> None:
             assert (case.version, case.events) == (1 + len(moves), len(history))
         report = engine.verify()
         assert report.ok, report.problems
-        assert report.events == sum(len(engine.history(c)) for c in case_ids)
+        # The cases, and the three events of the year's rules (asset_rules).
+        assert report.events == sum(len(engine.history(c)) for c in case_ids) + 3
 
 
 # --- racing sweepers --------------------------------------------------------------------
@@ -147,6 +150,7 @@ def test_sweepers_in_processes_fire_each_deadline_once(url: str) -> None:
     """Three processes sweep the same overdue loans at once: each loan is marked overdue
     once and escalated once, whoever fired it, and every chain verifies."""
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         case_ids = [lend(engine, item=f"item {n}").id for n in range(6)]
     results = run_workers(_workers.sweep_race, [(url, LATER) for _ in range(3)])
     moves = collections.Counter(
@@ -213,6 +217,7 @@ def test_a_sweeper_late_to_a_deadline_writes_nothing(url: str) -> None:
     """A sweeper that listed a deadline just before another sweeper fired it leaves the
     case alone: no second move, and no refusal in the trail either."""
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         case = lend(engine)
     with Engine.open(url, clock=FixedClock(LATER)) as first:
         listed = first.store.due(LATER)
@@ -238,11 +243,13 @@ def test_a_worker_killed_inside_a_batch_leaves_nothing(url: str) -> None:
     """A worker killed after writing inside a batch, before it committed: none of its
     writes is visible, the trail verifies, and the case it held can be fired at once."""
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         case = engine.start("asset_lending", actor=SOMCHAI, data=request())
         before = list(engine.events())
     ready = SPAWN.Event()
     killed(_workers.die_in_a_batch, (url, case.id, ready), ready.is_set)
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         assert list(engine.events()) == before
         assert engine.get(case.id) == case
         assert engine.store.load("never-committed") is None
@@ -258,6 +265,7 @@ def test_a_sweeper_killed_holding_a_deadline_leaves_it_to_the_next(url: str) -> 
     """A sweeper killed while it holds a deadline: the deadline is still open, the next
     sweep fires it once, and the trail verifies."""
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         case = lend(engine)
     ready = SPAWN.Event()
     killed(_workers.die_holding_a_deadline, (url, LATER, ready), ready.is_set)
@@ -275,6 +283,8 @@ def test_workers_killed_at_random_moments_leave_a_verifying_trail(url: str) -> N
     """Workers killed at random moments while firing: whatever each committed is whole,
     every chain verifies, and work goes on where it stopped."""
     rng = random.Random(9)
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
     fired = SPAWN.Value("i", 0)
     for round_ in range(2):
         fired.value = 0
@@ -285,6 +295,7 @@ def test_workers_killed_at_random_moments_leave_a_verifying_trail(url: str) -> N
             lambda stop_at=stop_at: fired.value >= stop_at,  # type: ignore[misc]
         )
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         report = engine.verify()
         assert report.ok, report.problems
         assert report.events >= 16

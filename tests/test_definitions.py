@@ -224,15 +224,15 @@ def test_duplicate_trigger_from_one_state(registry: GuardRegistry, lending: Flow
 
 def test_bad_type(registry: GuardRegistry) -> None:
     """A value of the wrong type (version: "x") is refused at its path."""
-    error = problems_of(edited("version: 2", 'version: "x"'), registry)
+    error = problems_of(edited("version: 3", 'version: "x"'), registry)
     find(error, "version", "expected a whole number")
 
 
 @pytest.mark.parametrize(
     ("old", "new", "path", "words"),
     [
-        ("version: 2", "version: 1.5", "version", "expected a whole number"),
-        ("version: 2", 'version: "2"', "version", "expected a whole number"),
+        ("version: 3", "version: 1.5", "version", "expected a whole number"),
+        ("version: 3", 'version: "2"', "version", "expected a whole number"),
         ("risk_rows: [1]", "risk_rows: [1, x]", "plan.risk_rows[1]", "expected a whole number"),
         (
             "field: return_date, days: 1}",
@@ -281,7 +281,7 @@ def test_unknown_key(registry: GuardRegistry) -> None:
 
 def test_unknown_top_level_key(registry: GuardRegistry) -> None:
     """An unknown top-level key is refused, naming the file and the key."""
-    error = problems_of(edited("version: 2", "version: 2\ncolour: red"), registry)
+    error = problems_of(edited("version: 3", "version: 3\ncolour: red"), registry)
     assert any(p.source == SOURCE and "colour" in p.message_en for p in error.problems)
     assert f"{SOURCE}: unknown key(s): colour" in str(error)
 
@@ -295,8 +295,8 @@ def test_missing_key(registry: GuardRegistry) -> None:
 def test_duplicate_yaml_key(registry: GuardRegistry) -> None:
     """A key written twice in one mapping is refused with the line of the second one."""
     lines = TEXT.splitlines()
-    line = lines.index("version: 2") + 2  # 1-based number of the inserted line
-    error = problems_of(edited("version: 2", "version: 2\nversion: 3"), registry)
+    line = lines.index("version: 3") + 2  # 1-based number of the inserted line
+    error = problems_of(edited("version: 3", "version: 3\nversion: 4"), registry)
     find(error, f"line {line}", "key 'version' is written twice")
 
 
@@ -408,7 +408,7 @@ def test_load_folder_names_each_broken_file(tmp_path: Path, registry: GuardRegis
     two = write_flow(
         tmp_path,
         "two.yml",
-        edited("id: asset_lending", "id: other").replace("version: 2", "version: x"),
+        edited("id: asset_lending", "id: other").replace("version: 3", "version: x"),
     )
     write_flow(tmp_path, "notes.txt", "not a flow")
     with pytest.raises(DefinitionError) as caught:
@@ -455,7 +455,7 @@ def test_same_version_with_other_content_is_refused(registry: GuardRegistry) -> 
 def test_new_version_loads_beside_the_old(registry: GuardRegistry) -> None:
     """A new version of a flow loads beside the old one; get() without version gives the latest."""
     old = read_text(TEXT, "v2.yaml", registry)
-    new = read_text(edited("version: 2", "version: 3"), "v3.yaml", registry)
+    new = read_text(edited("version: 3", "version: 4"), "v3.yaml", registry)
     library = FlowLibrary([old, new])
-    assert library.get("asset_lending").version == 3
-    assert library.get("asset_lending", 2) is old
+    assert library.get("asset_lending").version == 4
+    assert library.get("asset_lending", 3) is old

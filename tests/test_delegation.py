@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from _lending import announce_rules
 from integrity_flows import Actor, Engine
 from integrity_flows.authority import power_table, resolve
 from integrity_flows.case import Case
@@ -56,7 +57,7 @@ def clock() -> FixedClock:
 @pytest.fixture
 def engine(clock: FixedClock) -> Engine:
     """A memory engine with the bundled flows."""
-    return Engine.open("memory://", clock=clock, entry_points=False)
+    return announce_rules(Engine.open("memory://", clock=clock, entry_points=False))
 
 
 def day(clock: FixedClock, engine: Engine, when: date) -> None:
@@ -92,6 +93,9 @@ def issue(
         data["power"] = power
     if valid_until:
         data["valid_until"] = valid_until
+    if kind == "acting":
+        data.setdefault("absence_reason", "official travel")
+        precedence(engine, delegator, delegate)
     case = engine.start("delegation_order", actor=PERSONNEL, data=data)
     case = engine.fire(case.id, "review", actor=LEGAL, data={"delegable": delegable})
     case = engine.fire(case.id, "sign", actor=ACTORS[delegator], data={"order_no": number})
@@ -111,6 +115,17 @@ def issue(
     else:
         engine.sweep()
     return engine.get(case.id)
+
+
+def precedence(engine: Engine, holder: str, *names: str) -> Case:
+    """The holder's order of precedence of acting officers, in force (superseding one
+    already in force)."""
+    for old in engine.store.holders("acting_precedence", "holder", holder, ["in_force"]):
+        engine.fire(old, "supersede", actor=PERSONNEL, data={"superseded_by": "new order"})
+    data = {"holder": holder, "post": POSITIONS[holder], "precedence": list(names)}
+    case = engine.start("acting_precedence", actor=PERSONNEL, data=data)
+    engine.fire(case.id, "sign", actor=ACTORS[holder], data={"order_no": "90/2566"})
+    return engine.fire(case.id, "announce", actor=PERSONNEL, data={"announcement_no": "90/2566"})
 
 
 def chain(engine: Engine, clock: FixedClock) -> list[Case]:

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
-from _lending import KANYA, SOMCHAI, SOMYING, T0, lend, request
+from _lending import KANYA, SOMCHAI, SOMYING, T0, announce_rules, lend, request
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.errors import CaseNotFound, FlowError, Refused
 from integrity_flows.plain import FrozenDict, to_plain
@@ -57,7 +57,7 @@ def _app(engine: Engine) -> FastAPI:
 @pytest.fixture
 def engine() -> Iterator[Engine]:
     with Engine.open("memory://", clock=FixedClock(T0)) as opened:
-        yield opened
+        yield announce_rules(opened)
 
 
 def test_fastapi_app_starts_fires_and_reads_cases_as_json(engine: Engine) -> None:

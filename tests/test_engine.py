@@ -24,6 +24,7 @@ from _lending import (
     SOMSRI,
     SOMYING,
     T0,
+    announce_rules,
     lend,
     request,
 )
@@ -54,7 +55,7 @@ def clock() -> FixedClock:
 def engine(clock: FixedClock) -> Iterator[Engine]:
     """An engine on the memory store with the bundled flows."""
     with Engine.open("memory://", clock=clock) as engine:
-        yield engine
+        yield announce_rules(engine)
 
 
 def state_of(engine: Engine, case_id: str) -> tuple[str, int, dict[str, object]]:
@@ -327,6 +328,7 @@ def test_host_setting_overrides_the_flow(clock: FixedClock) -> None:
     """A host may let the approver approve outside borrowers through the flow's setting."""
     settings = {"asset_lending": {"external_approval_role": "approver"}}
     with Engine.open("memory://", clock=clock, settings=settings) as engine:
+        announce_rules(engine)
         assert engine.settings("asset_lending")["external_approval_role"] == "approver"
         assert engine.settings("asset_lending")["escalate_after_days"] == 7
         case = engine.start("asset_lending", actor=OUTSIDER, data=request(borrower_type="external"))
@@ -521,7 +523,7 @@ def test_machine_built_once_and_shared(engine: Engine) -> None:
         if n % 2:
             engine.fire(case.id, "reject", actor=KANYA, data={"decision_note": "-"})
         engine.available(case.id, actor=KANYA)
-    assert len(engine._compiled) == 1
+    assert len(engine._compiled) == 2  # asset_lending, and asset_rules of the year's rules
     assert engine.compiled(definition) is compiled
     assert len(compiled._machine.models) == 1
     assert len(engine.cases("asset_lending")) == 40

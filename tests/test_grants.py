@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import integrity_flows.authority
+from _lending import announce_rules
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.authority import GrantingFlows, bundled_granting_flows, in_force_on, resolve
 from integrity_flows.definition.model import EveryPower, Grants
@@ -45,7 +46,7 @@ def _at(error: DefinitionError, path: str, words: str) -> None:
 
 def test_delegation_orders_declare_what_they_grant() -> None:
     """The bundled delegation order flow carries every rule the resolution applies."""
-    rule = bundled_granting_flows().rules[("delegation_order", 3)]
+    rule = bundled_granting_flows().rules[("delegation_order", 4)]
     assert rule == Grants(
         delegate="delegate",
         delegator="delegator",
@@ -65,7 +66,7 @@ def test_delegation_orders_declare_what_they_grant() -> None:
 def test_only_flows_that_declare_grants_are_read() -> None:
     """Of the bundled flows, only the delegation orders grant powers."""
     flows = load_folder(bundled_flows(), default_registry(entry_points=False))
-    assert [key for key in GrantingFlows.of(flows).rules] == [("delegation_order", 3)]
+    assert [key for key in GrantingFlows.of(flows).rules] == [("delegation_order", 4)]
 
 
 def _literals(path: Path) -> set[str]:
@@ -98,7 +99,8 @@ def test_authority_names_no_flow_state_or_field() -> None:
 
 
 def _host_engine() -> Engine:
-    return Engine.open("memory://", flows=[HOST], clock=FixedClock(T0), entry_points=False)
+    engine = Engine.open("memory://", flows=[HOST], clock=FixedClock(T0), entry_points=False)
+    return announce_rules(engine)
 
 
 def _standing(engine: Engine, to: str, power: str = "approve_property_loan") -> str:
@@ -122,7 +124,7 @@ def test_a_host_flow_grants_powers_through_its_own_names() -> None:
     # Every loaded version of the bundled delegation order (the kept earlier ones too).
     kept = {(d.id, d.version) for d in engine.flows if d.id == "delegation_order"}
     assert set(engine.granting.rules) == {*kept, ("standing_order", 1)}
-    assert ("delegation_order", 3) in kept
+    assert ("delegation_order", 4) in kept
     order = _standing(engine, "somying")
     grant = resolve(engine.store, "approve_property_loan", "somying", T0, flows=engine.granting)
     assert grant is not None

@@ -96,14 +96,14 @@ def test_a_list_as_a_mapping_key_is_refused(registry: GuardRegistry) -> None:
 
 
 def test_a_huge_version_is_refused(registry: GuardRegistry) -> None:
-    text = LENDING.replace("version: 2\n", "version: 1" + "0" * 100 + "\n", 1)
+    text = LENDING.replace("version: 3\n", "version: 1" + "0" * 100 + "\n", 1)
     (problem,) = refused(text, registry)
     assert problem.path == "version"
     assert "more than 15 digits" in problem.message_en
 
 
 def test_a_number_python_cannot_read_is_refused(registry: GuardRegistry) -> None:
-    text = LENDING.replace("version: 2\n", "version: 1" + "0" * 5000 + "\n", 1)
+    text = LENDING.replace("version: 3\n", "version: 1" + "0" * 5000 + "\n", 1)
     (problem,) = refused(text, registry)
     assert "not valid YAML" in problem.message_en
 
@@ -183,7 +183,7 @@ def _takeover(folder: Path) -> Path:
     """A copy of asset_lending in a higher version whose approval lacks the rule that the
     requester may not approve his own loan."""
     folder.mkdir()
-    text = LENDING.replace("version: 2\n", "version: 3\n", 1)
+    text = LENDING.replace("version: 3\n", "version: 4\n", 1)
     assert "distinct_actor: {role: requester}" in text
     text = text.replace("distinct_actor: {role: requester}", "field_present: {field: item}")
     (folder / "asset_lending.yaml").write_text(text, encoding="utf-8")
@@ -205,9 +205,9 @@ def test_an_override_named_by_the_host_may_replace_it(tmp_path: Path) -> None:
     folder = _takeover(tmp_path / "ours")
     with Engine.open("memory://", overrides=[folder], entry_points=False) as engine:
         latest = engine.flows.get("asset_lending")
-        assert latest.version == 3
+        assert latest.version == 4
         assert str(engine.flows.origin(latest)) == f"folder {folder} (override)"
-        assert str(engine.flows.origin(engine.flows.get("asset_lending", 2))) == "bundled"
+        assert str(engine.flows.origin(engine.flows.get("asset_lending", 3))) == "bundled"
 
 
 def test_two_host_folders_may_not_define_one_flow(tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_two_host_folders_may_not_define_one_flow(tmp_path: Path) -> None:
         Engine.open("memory://", flows=[first, second], entry_points=False)
     # The bundled folder given again, or one folder given twice, is read once, not refused.
     with Engine.open("memory://", flows=[FLOWS], entry_points=False) as engine:
-        assert engine.flows.get("asset_lending").version == 2
+        assert engine.flows.get("asset_lending").version == 3
     with Engine.open("memory://", flows=[first, first], entry_points=False) as engine:
         assert str(engine.flows.origin(engine.flows.get("mine"))) == f"folder {first}"
 

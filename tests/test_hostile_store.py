@@ -22,7 +22,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from _complaints import WEB, anonymous
-from _lending import KANYA, SOMCHAI, SOMYING, T0, lend, request
+from _lending import KANYA, SOMCHAI, SOMYING, T0, announce_rules, lend, request
 from _postgres import fresh_schema
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.audit.records import GENESIS, AuditEvent, canonical, digest
@@ -76,7 +76,9 @@ class _UnlockedBatchStore(MemoryStore):
 def test_a_fire_of_one_thread_is_published_while_another_thread_is_in_a_batch() -> None:
     """Thread B's fire, committed while thread A is inside a batch that is then undone,
     reaches the sinks: B's event was never A's to hold back or drop."""
-    engine = Engine(_UnlockedBatchStore(), Engine.open().flows, clock=FixedClock(T0))
+    engine = announce_rules(
+        Engine(_UnlockedBatchStore(), Engine.open().flows, clock=FixedClock(T0))
+    )
     seen: list[AuditEvent] = []
     engine.subscribe(seen.append)
     case = engine.start("asset_lending", actor=SOMCHAI, data=request())
@@ -113,6 +115,7 @@ def test_fires_and_batches_from_several_threads_all_reach_the_sinks(engine: Engi
             seen.append(event)
 
     engine.subscribe(sink)
+    announce_rules(engine)  # the year's rules, published to the sink like any write
     errors: list[BaseException] = []
     barrier = threading.Barrier(4)
 
@@ -181,6 +184,7 @@ def test_a_refusal_after_a_lost_race_is_decided_again(url: str, engine: Engine) 
     """'approve' is refused on a case still 'requested'; before the refusal is written,
     another writer checks the case. The refusal is not recorded against 'checked' (where
     approving is allowed): the action is decided again there, and approves."""
+    announce_rules(engine)
     case = engine.start("asset_lending", actor=SOMCHAI, data=request())
     racing = _racing_engine(url, lambda: engine.fire(case.id, "check", actor=KANYA))
     try:
@@ -294,7 +298,7 @@ def test_verify_reports_an_unreadable_case_and_goes_on(
     unreadable = next(p for p in report.problems if p.kind == "unreadable")
     assert f"'{column}'" in unreadable.message_en
     assert f"'{column}'" in unreadable.message_th
-    assert (report.cases, report.events) == (3, 12)
+    assert (report.cases, report.events) == (4, 15)  # with the asset_rules case of the year
     assert len(report.digest) == 64
     assert third not in {p.case_id for p in report.problems}
     with pytest.raises(CaseUnreadable) as caught:
@@ -318,7 +322,7 @@ def test_the_cli_verify_prints_every_problem_of_an_unreadable_store(
     assert "Traceback" not in out.out + out.err
     assert f"{first}: the case row cannot be read: its 'data'" in out.out
     assert f"{second}: the case row cannot be read: its 'created_at'" in out.out
-    assert "2 case(s), 8 event(s), digest " in out.out
+    assert "3 case(s), 11 event(s), digest " in out.out  # with the year's asset_rules
 
 
 def test_an_event_row_edited_into_text_is_named_not_a_traceback(
@@ -335,7 +339,7 @@ def test_an_event_row_edited_into_text_is_named_not_a_traceback(
     assert code == 1
     assert "Traceback" not in out.out + out.err
     assert f"{first} event #0:" in out.out
-    assert "2 case(s), 8 event(s), digest " in out.out
+    assert "3 case(s), 11 event(s), digest " in out.out  # with the year's asset_rules
 
 
 def test_the_sweep_skips_an_unreadable_case_and_fires_every_other(url: str) -> None:

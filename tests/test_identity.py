@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _complaints import KANDA, T0, accepted, file, named
+from _lending import announce_rules
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.authority import resolve
 from integrity_flows.cli import main
@@ -104,6 +105,10 @@ def test_printable_escapes_what_could_forge_a_line() -> None:
 
 
 def _loan(engine: Engine) -> str:
+    # The year's rules first (asset_rules), by people the directory need not know.
+    directory, engine.directory = engine.directory, None
+    announce_rules(engine)
+    engine.directory = directory
     case = engine.start(
         "asset_lending",
         actor=Actor("somchai", roles={"staff"}, unit="กองคลัง"),
@@ -371,6 +376,8 @@ def _cli_loan(capsys: pytest.CaptureFixture[str], db: Path, *extra: str) -> str:
     match = re.search(r"case: (asset_lending-[0-9a-f]+)", out)
     assert match, out
     case_id = match.group(1)
+    with Engine.open(f"sqlite:///{db}", clock=FixedClock(T0)) as engine:
+        announce_rules(engine)  # the year's rules, without which no loan is approved
     status, _, err = _run(
         capsys, "case", "fire", case_id, "check", "--db", str(db), "--actor", "kanda",
         "--role", "custodian", "--at", AT, *extra,
@@ -498,6 +505,17 @@ def _order(
     }
     if extra.get("kind") == "acting":
         data.pop("power")
+        data["absence_reason"] = "official travel"
+        # Acting follows the order of precedence the holder set beforehand.
+        order = engine.start(
+            "acting_precedence",
+            actor=_who("personnel"),
+            data={"holder": delegator, "post": position, "precedence": [delegate]},
+        )
+        engine.fire(order.id, "sign", actor=_who(delegator), data={"order_no": "90/2566"})
+        engine.fire(
+            order.id, "announce", actor=_who("personnel"), data={"announcement_no": "90/2566"}
+        )
     case = engine.start("delegation_order", actor=_who("personnel"), data=data)
     engine.fire(case.id, "review", actor=_who("legal"), data={"delegable": True})
     return case.id

@@ -206,6 +206,7 @@ def test_coverage_of_the_bundled_flows(bundled: list[FlowDefinition]) -> None:
     assert report.project(13).flows == ("asset_lending", "asset_rules")  # type: ignore[union-attr]
     assert report.project(15).flows == (  # type: ignore[union-attr]
         "gift_declaration",
+        "gift_giving",
         "no_gift_pledge",
         "no_gift_policy",
     )
@@ -293,8 +294,8 @@ def test_unknown_cites_in_flows_are_problems(bundled: list[FlowDefinition]) -> N
     report = coverage(load_plan(), [broken])
     paths = [p.path for p in report.problems]
     assert paths == [
-        "asset_lending v2: start.cites",
-        f"asset_lending v2: transitions[0] ({first.trigger}).cites",
+        "asset_lending v3: start.cites",
+        f"asset_lending v3: transitions[0] ({first.trigger}).cites",
     ]
     assert "names a section, not a step" in report.problems[0].message_en
     assert "step 5.9 of project 13" in report.problems[1].message_en
@@ -333,7 +334,7 @@ def test_cli_coverage_prints_steps_and_summary(features: Path) -> None:
     assert "โครงการที่ 13 / project 13: โครงการเสริมสร้างความโปร่งใสในการใช้ทรัพย์สินของทางราชการ" in out
     assert re.search(r"13/5\.1 +ดำเนินการ ✓  ทดสอบ ✓  จัดทำประกาศแนวทางปฏิบัติ", out)
     assert re.search(r"13/5\.3 +ดำเนินการ ✓  ทดสอบ ✗", out)
-    assert "asset_lending v2 · start" in out
+    assert "asset_lending v3 · start" in out
     assert "lending.th.feature:6  ยืมและคืนตามกำหนด" in out
     assert "ทั้งโครงการ / whole project ▸" in out
     assert re.search(r"risk/1 +ดำเนินการ ✓  ทดสอบ ✓", out)

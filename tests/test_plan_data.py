@@ -482,3 +482,24 @@ def test_an_installed_package_may_publish_a_plan(monkeypatch: pytest.MonkeyPatch
     )
     assert open_plan("tambon").organisation_th == "องค์การบริหารส่วนตำบลบ้านสุขสันต์"
     assert main(["plan", "check", "--plan", "tambon"]) == 0
+
+
+def test_the_complaint_outcomes_of_projects_13_15_19_and_23_are_measured_by_topic() -> None:
+    """The outcomes "complaints about X decrease" (13, 19, 23) and "no bribery complaints"
+    (15) are figures of complaint_topics_trend, and the monitoring report reads them."""
+    with Engine.open("memory://") as engine:
+        report = monitor(engine, open_plan(), 2567)
+    wanted = {
+        (13, "complaint_topics_trend.fewer_government_property"),
+        (15, "complaint_topics_trend.no_bribery"),
+        (19, "complaint_topics_trend.fewer_complaints"),
+        (23, "complaint_topics_trend.fewer_complaints"),
+    }
+    found = {
+        (p.project.number, i.measured_by)
+        for p in report.projects
+        if p.project.number in (13, 15, 19, 23)
+        for i in p.indicators
+        if i.measured_by and i.measured_by.startswith("complaint_topics_trend.")
+    }
+    assert found == wanted

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _lending import announce_rules
 from integrity_flows import Actor, Engine, FixedClock
 from integrity_flows.cli import main
 from integrity_flows.errors import DefinitionError
@@ -98,7 +99,7 @@ def engine(tmp_path: Path, clock: FixedClock) -> Iterator[Engine]:
     (folder / "reports").mkdir(parents=True)
     (folder / "reports" / "loans.yaml").write_text(GOOD, encoding="utf-8")
     with Engine.open("memory://", clock=clock, flows=[folder], entry_points=False) as found:
-        yield found
+        yield announce_rules(found)
 
 
 def loan(engine: Engine, item: str, *, approve: bool) -> str:
@@ -273,6 +274,7 @@ def test_the_rate_is_the_share_approved(approvals: list[bool]) -> None:
         folder.mkdir()
         (folder / "r.yaml").write_text(GOOD, encoding="utf-8")
         with Engine.open("memory://", clock=clock, flows=[tmp], entry_points=False) as engine:
+            announce_rules(engine)
             for n, approve in enumerate(approvals):
                 loan(engine, f"item {n}", approve=approve)
             found = {f.key: f.value for f in run_report(engine, "loans", fiscal_year=2567)}
@@ -295,6 +297,7 @@ def test_the_report_command_in_every_format(
     (folder / "reports" / "loans.yaml").write_text(GOOD, encoding="utf-8")
     db = tmp_path / "cases.db"
     with Engine.open(f"sqlite:///{db}", clock=clock, flows=[folder], entry_points=False) as e:
+        announce_rules(e)
         loan(e, "รถยนต์ กข-1", approve=True)
     common = ["--db", str(db), "--flows", str(folder), "--fiscal-year", "๒๕๖๗"]
     assert main(["report", "list", "--flows", str(folder)]) == 0

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from _lending import KANYA, SOMCHAI, SOMYING, T0, request
+from _lending import KANYA, SOMCHAI, SOMYING, T0, announce_rules, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
 from integrity_flows.case import Deadline
@@ -407,7 +407,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """An engine on each store, with a fixed clock."""
     urls = {"memory": nullcontext("memory://"), "sqlite": nullcontext(f"sqlite:///{tmp_path}/x.db")}
     with urls.get(request.param) or fresh_schema() as url:
-        engine = Engine.open(url, clock=FixedClock(T0))
+        engine = announce_rules(Engine.open(url, clock=FixedClock(T0)))
         yield engine
         engine.close()
 
@@ -431,7 +431,7 @@ def test_engine_start_fire_history_verify(engine: Engine) -> None:
     assert [c.id for c in engine.cases("asset_lending", "approved")] == [case.id]
     report = engine.verify()
     assert report.ok, report.problems
-    assert (report.cases, report.events) == (1, 3)
+    assert (report.cases, report.events) == (2, 6)  # and the asset_rules case of the year
 
 
 def test_engine_stale_expected_version_writes_nothing(engine: Engine) -> None:
@@ -453,6 +453,7 @@ def test_sqlite_data_survives_reopening(tmp_path: Path) -> None:
     """Cases and their trail written to a SQLite file are all there after reopening it."""
     url = f"sqlite:///{tmp_path}/keep.db"
     with Engine.open(url, clock=FixedClock(T0)) as engine:
+        announce_rules(engine)
         case = engine.start("asset_lending", actor=SOMCHAI, data=request())
         case = engine.fire(case.id, "check", actor=KANYA)
         history = engine.history(case.id)

@@ -15,7 +15,7 @@ Feature: Lending of government property (integrity plan, project 13)
   liability are the asset_lending flow's reading of the plan, which does not spell them out.
 
   Background:
-    Given today is 1 October 2566
+    Given today is 2 October 2566
     And "somchai" holds the role "staff" in the unit "Engineering Division"
     And "somjai" holds the role "staff" in the unit "Finance Division"
     And "manee" holds the role "outside borrower"
@@ -23,6 +23,14 @@ Feature: Lending of government property (integrity plan, project 13)
     And "somying" holds the role "approving official" in the unit "Procurement and Assets Division"
     And "sompong" holds the role "executive"
     And "pranee" holds the role "inspector"
+    And "somsak" starts an "asset_rules" case "R2567" with:
+      | fiscal year | 2567 |
+    And "somsak" fires "submit the rules" on "R2567" with:
+      | announcement title       | rules on using and borrowing government property   |
+      | borrowing request form   | loan request form (internal and outside borrowers) |
+      | covers outside borrowers | yes                                                |
+    And "sompong" fires "approve the rules" on "R2567" with:
+      | announcement number | 11/2566 |
 
   @plan-13-5.1 @plan-13-5.4 @plan-risk-1
   Scenario: A staff member borrows the pool car and returns it intact (project 13, steps 5.1 and 5.4)
@@ -47,7 +55,7 @@ Feature: Lending of government property (integrity plan, project 13)
       | register number | L. 1/2567 |
       | borrower        | somchai   |
       | borrower type   | internal  |
-    When 4 days pass
+    When 3 days pass
     And "somsak" fires "return intact" with:
       | condition on return | in working order, 45,682 km |
     Then the case is in state "returned"
@@ -161,7 +169,7 @@ Feature: Lending of government property (integrity plan, project 13)
     And "somsak" fires "hand over" with:
       | register number       | L. 3/2567        |
       | condition at handover | in working order |
-    When 9 days pass
+    When 8 days pass
     Then the case is in state "on loan"
     When another 1 day passes
     Then the case is in state "overdue"
@@ -192,13 +200,13 @@ Feature: Lending of government property (integrity plan, project 13)
     When "somchai" starts an "asset_lending" case with:
       | item        | sound system, set 1           |
       | purpose     | sports day of a school in our care |
-      | return date | 7 October 2566                |
+      | return date | 6 October 2566                |
     And "somsak" fires "check"
     And "somying" fires "approve"
     And "somsak" fires "hand over" with:
       | register number       | L. 4/2567        |
       | condition at handover | in working order |
-    When 5 days pass
+    When 4 days pass
     And "pranee" fires "return damaged" with:
       | condition on return | the left speaker is silent |
     Then the case is in state "damage assessment"
@@ -216,16 +224,17 @@ Feature: Lending of government property (integrity plan, project 13)
     And the audit trail verifies
 
   @plan-13-5.1 @plan-13-5.2 @plan-13-5.3 @plan-13-5.4 @plan-13-5.5 @plan-risk-1
-  Scenario: The programme of fiscal year 2567, from the announcement to the report (project 13, steps 5.1 to 5.5)
+  Scenario: The programme of fiscal year 2568, from the announcement to the report (project 13, steps 5.1 to 5.5)
     The asset_rules flow, one case per fiscal year: rules that cover outside borrowers are
     announced (step 5.1), the manual produced (5.2), published with the flowchart (5.3),
     compliance monitored through the lending register (5.4) and the results reported (5.5).
     The controls of risk row 1 come first: a controller and an inspector are appointed and
     the security staff record their checks of cars before the report.
 
-    Given "sombat" holds the role "security guard"
+    Given today is 1 October 2567
+    And "sombat" holds the role "security guard"
     When "somsak" starts an "asset_rules" case with:
-      | fiscal year | 2567 |
+      | fiscal year | 2568 |
     Then "somsak" cannot fire "submit the rules" because "outside" with:
       | announcement title       | rules on using and borrowing government property |
       | borrowing request form   | loan request form (internal borrowers)           |
@@ -235,10 +244,10 @@ Feature: Lending of government property (integrity plan, project 13)
       | borrowing request form   | loan request form (internal and outside borrowers) |
       | covers outside borrowers | yes                                                |
     And "sompong" fires "approve the rules" with:
-      | announcement number | 12/2566 |
+      | announcement number | 12/2567 |
     Then the case is in state "announced"
     And the case has the data:
-      | announced on | 1 October 2566 |
+      | announced on | 1 October 2567 |
     When 30 days pass
     And "somsak" fires "produce the manual" with:
       | manual | manual on using and borrowing government property |
@@ -246,17 +255,17 @@ Feature: Lending of government property (integrity plan, project 13)
       | flowchart            | flowchart of borrowing government property |
       | publication channels | channel=website of the Lampang PAO; audience=the public |
     Then "somsak" cannot fire "start monitoring" because "at least 2 channels" with:
-      | lending register | lending register, fiscal year 2567 |
+      | lending register | lending register, fiscal year 2568 |
     When "somsak" fires "record a channel" with:
       | publication channels | channel=circular letter to every unit; audience=staff |
     And "somsak" fires "start monitoring" with:
-      | lending register | lending register, fiscal year 2567 |
+      | lending register | lending register, fiscal year 2568 |
     Then "sombat" cannot fire "record a vehicle check" because "appointed" with:
       | vehicle checks | gate 1, private car 5678, no government property found |
     And "somsak" cannot fire "report the results" because "controller and inspector" with:
       | results summary | not complete |
     When "sompong" fires "appoint controller and inspector" with:
-      | appointment order | order no. 150/2566 |
+      | appointment order | order no. 150/2567 |
       | controller        | somying            |
       | inspector         | pranee             |
     And "sombat" fires "record a vehicle check" with:
@@ -276,4 +285,35 @@ Feature: Lending of government property (integrity plan, project 13)
       | sompong | appoint controller and inspector | monitoring        | monitoring        |
       | sombat  | record a vehicle check           | monitoring        | monitoring        |
       | somsak  | report the results               | monitoring        | reported          |
+    And the audit trail verifies
+
+  @plan-13-5.1
+  Scenario: A loan is approved only in a fiscal year whose rules were announced (project 13, step 5.1)
+    Loans are made under the year's announced rules (the asset_rules case of the fiscal year
+    of the approval). On 1 October 2567, fiscal year 2568 has no programme yet: the approval
+    is refused and recorded, naming the fiscal year; a draft of the rules is not enough.
+
+    Given today is 1 October 2567
+    When "somchai" starts an "asset_lending" case "L9" with:
+      | item        | projector, asset no. 470-66-0003 |
+      | purpose     | training of village volunteers   |
+      | return date | 4 October 2567                   |
+    And "somsak" fires "check" on "L9"
+    Then "somying" cannot fire "approve" on "L9" because "fiscal year is 2568"
+    When "somsak" starts an "asset_rules" case "R2568" with:
+      | fiscal year | 2568 |
+    Then "somying" cannot fire "approve" on "L9" because "(now: 'drafting')"
+    When "somsak" fires "submit the rules" on "R2568" with:
+      | announcement title       | rules on using and borrowing government property   |
+      | borrowing request form   | loan request form (internal and outside borrowers) |
+      | covers outside borrowers | yes                                                |
+    And "sompong" fires "approve the rules" on "R2568" with:
+      | announcement number | 12/2567 |
+    And "somying" fires "approve" on "L9"
+    Then the case "L9" is in state "approved"
+    And the audit trail of "L9" records:
+      | actor   | trigger | from    | to       | outcome |
+      | somying | approve | checked |          | refused |
+      | somying | approve | checked |          | refused |
+      | somying | approve | checked | approved | moved   |
     And the audit trail verifies

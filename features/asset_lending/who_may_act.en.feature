@@ -13,6 +13,15 @@ Feature: Who may act on a loan: the directory of people and posts (integrity pla
       | somsak  | Somsak Mankong | asset_officer   | Procurement and Assets Division | 2020-01-15 |            | custodian      |              |         |
       | somying | Somying Rakngan | chief_executive | Office of the Permanent Secretary | 2023-05-01 |          | approver       |              | one     |
       | pranee  | Pranee Jaisue  | chief_executive | Office of the Permanent Secretary | 2023-11-01 | 2023-11-10 |              | order 1234/2566 |      |
+      | somporn | Somporn Thammadee | palad         | Office of the Permanent Secretary | 2022-01-01 |            | executive      |              |         |
+    And "somsak" starts an "asset_rules" case "R2567" with:
+      | fiscal year | 2567 |
+    And "somsak" fires "submit the rules" on "R2567" with:
+      | announcement title       | rules on using and borrowing government property   |
+      | borrowing request form   | loan request form (internal and outside borrowers) |
+      | covers outside borrowers | yes                                                |
+    And "somporn" fires "approve the rules" on "R2567" with:
+      | announcement number | 11/2566 |
 
   @plan-13-5.1
   Scenario: The directory, not the request, says who may approve

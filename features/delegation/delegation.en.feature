@@ -5,6 +5,8 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
 
   Project 19 step 5.2 (tag @plan-19-5.2): more approvals and permissions delegated to the deputy level.
   Step 5.3 (tag @plan-19-5.3): orders designating acting officers when a holder cannot perform.
+  Acting arises when the holder is away, in the order of precedence the holder set beforehand
+  (flow acting_precedence; the PAO Act B.E. 2540 on acting for the Chief Executive).
   Step 5.4 (tag @plan-19-5.4): assignment orders to order, permit and approve: Chief Executive to
   Deputy Chief Executive, Chief Executive to Palad, Palad to heads of units, heads of units to
   section chiefs.
@@ -31,6 +33,23 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And "niti" holds the role "legal officer"
     And "somchai" holds the role "staff" in the unit "Public Works Division"
     And "somsak" holds the role "custodian" in the unit "Procurement and Assets Division"
+    And "chaiwat" holds the role "executive"
+    And "somsak" starts an "asset_rules" case "R2567" with:
+      | fiscal year | 2567 |
+    And "somsak" fires "submit the rules" on "R2567" with:
+      | announcement title       | rules on using and borrowing government property   |
+      | borrowing request form   | loan request form (internal and outside borrowers) |
+      | covers outside borrowers | yes                                                |
+    And "chaiwat" fires "approve the rules" on "R2567" with:
+      | announcement number | 11/2566 |
+    And "kanda" starts an "acting_precedence" case "P1" with:
+      | post holder         | chaiwat |
+      | post                | Chief Executive |
+      | order of precedence | surachai, prayut |
+    And "chaiwat" fires "sign" on "P1" with:
+      | order number | 20/2566 |
+    And "kanda" fires "announce" on "P1" with:
+      | announcement number | 20/2566 |
 
   @plan-19-5.2 @plan-19-5.4 @plan-19-5.7 @plan-19-5.8 @plan-19-5.10 @plan-23-5.1 @plan-23-5.2 @plan-23-5.3
   Scenario: The four orders of the chain (project 19, steps 5.2, 5.4, 5.7, 5.8, 5.10; project 23, steps 5.1 to 5.3)
@@ -220,6 +239,8 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
       | delegate           | prayut |
       | valid from         | 3 October 2566 |
       | valid until        | 5 October 2566 |
+      | why the holder is away or unable to act | official travel out of the province |
+      | those earlier in precedence who are also away | surachai |
     And "niti" fires "review" on "A1" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "A1" with:
@@ -366,6 +387,8 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
       | delegate           | prayut |
       | valid from         | 3 October 2566 |
       | valid until        | 5 October 2566 |
+      | why the holder is away or unable to act | official travel out of the province |
+      | those earlier in precedence who are also away | surachai |
     And "niti" fires "review" on "A1" with:
       | delegable | yes |
     Then "chaiwat" cannot fire "sign" on "A1" because "B.E. calendar year it is issued in" with:
@@ -379,6 +402,7 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
       | delegate           | surachai |
       | valid from         | 5 October 2566 |
       | valid until        | 6 October 2566 |
+      | why the holder is away or unable to act | official travel out of the province |
     And "niti" fires "review" on "A2" with:
       | delegable | yes |
     Then "chaiwat" cannot fire "sign" on "A2" because "already covers some of these days" with:
@@ -390,6 +414,7 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
       | delegate           | surachai |
       | valid from         | 6 October 2566 |
       | valid until        | 6 October 2566 |
+      | why the holder is away or unable to act | official travel out of the province |
     And "niti" fires "review" on "A3" with:
       | delegable | yes |
     And "chaiwat" fires "sign" on "A3" with:
@@ -458,4 +483,102 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
     And the audit trail of "D1" records:
       | actor | trigger                                         | from     | to       |
       | kanda | brief the staff on duties and responsibilities | in force | in force |
+    And the audit trail verifies
+
+  @plan-19-5.3
+  Scenario: Acting arises from the holder's absence, in the order of precedence set beforehand (project 19, step 5.3)
+    The Chief Executive set the order of precedence beforehand (order 20/2566): the Deputy
+    Chief Executive first, then the Palad. When he is away, the acting officer is the first of
+    that order who is not also away; someone out of that order is refused, and so is the
+    Palad while the Deputy is present.
+
+    Then "kanda" cannot start a "delegation_order" case because "why the holder is away" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 3 October 2566 |
+      | valid until        | 4 October 2566 |
+    When "kanda" starts a "delegation_order" case "X1" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | prayut |
+      | valid from         | 3 October 2566 |
+      | valid until        | 4 October 2566 |
+      | why the holder is away or unable to act | official travel to Bangkok |
+    And "niti" fires "review" on "X1" with:
+      | delegable | yes |
+    Then "chaiwat" cannot fire "sign" on "X1" because "is not next in the order of precedence" with:
+      | order number | 21/2566 |
+    When "kanda" starts a "delegation_order" case "X2" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | wilai |
+      | valid from         | 3 October 2566 |
+      | valid until        | 4 October 2566 |
+      | why the holder is away or unable to act | official travel to Bangkok |
+    And "niti" fires "review" on "X2" with:
+      | delegable | yes |
+    Then "chaiwat" cannot fire "sign" on "X2" because "is not in the order of precedence" with:
+      | order number | 21/2566 |
+    When "kanda" starts a "delegation_order" case "X3" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 3 October 2566 |
+      | valid until        | 4 October 2566 |
+      | why the holder is away or unable to act | official travel to Bangkok |
+    And "niti" fires "review" on "X3" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "X3" with:
+      | order number | 21/2566 |
+    Then the case "X3" is in state "signed"
+    And the case "X1" is in state "reviewed"
+    And the audit trail of "X1" records:
+      | actor   | trigger | from     | to | outcome |
+      | chaiwat | sign    | reviewed |    | refused |
+    And the audit trail verifies
+
+  @plan-19-5.3
+  Scenario: An acting officer cannot be set for a holder who has no order of precedence in force (project 19, step 5.3)
+    When "kanda" starts a "delegation_order" case "X4" with:
+      | kind of order      | acting |
+      | delegator          | prayut |
+      | delegator position | Permanent Secretary |
+      | delegate           | wilai |
+      | valid from         | 3 October 2566 |
+      | valid until        | 3 October 2566 |
+      | why the holder is away or unable to act | sick leave |
+    And "niti" fires "review" on "X4" with:
+      | delegable | yes |
+    Then "prayut" cannot fire "sign" on "X4" because "Order of precedence of acting officers" with:
+      | order number | 22/2566 |
+
+  @plan-19-5.10 @plan-23-5.4
+  Scenario: The year's results are reported to the Chief Executive (project 19, step 5.10; project 23, step 5.4)
+    After the fiscal year, the personnel officer reports the orders of the year and the
+    delegates' monthly reports (report delegation_orders) to the Chief Executive, who
+    acknowledges the report. A report of no order at all is refused.
+
+    Given today is 1 October 2567
+    When "kanda" starts a "delegation_results" case "Y1" with:
+      | fiscal year | 2567 |
+    Then "kanda" cannot fire "report the results" on "Y1" because "no order took effect" with:
+      | orders in force in the year | 0 |
+      | summary of results          | no order |
+    When "kanda" fires "report the results" on "Y1" with:
+      | orders in force in the year | 5 |
+      | summary of results          | 5 orders in force (3 delegations, 2 acting); every delegate reported monthly |
+    And "chaiwat" fires "acknowledge the report" on "Y1" with:
+      | instructions | keep the order of precedence up to date |
+    Then the case "Y1" is in state "acknowledged"
+    And "kanda" cannot start a "delegation_results" case because "held by another open case" with:
+      | fiscal year | 2567 |
+    And the audit trail of "Y1" records:
+      | actor   | trigger               | from     | to           |
+      | kanda   | report the results    | open     | reported     |
+      | chaiwat | acknowledge the report | reported | acknowledged |
     And the audit trail verifies

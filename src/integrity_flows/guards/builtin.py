@@ -23,6 +23,7 @@ from integrity_flows.guards.coverage import COVERAGE_GUARDS
 from integrity_flows.guards.dates import DATE_GUARDS
 from integrity_flows.guards.family import FAMILY_GUARDS
 from integrity_flows.guards.independence import INDEPENDENCE_GUARDS
+from integrity_flows.guards.linked import LINKED_GUARDS
 from integrity_flows.guards.power import POWER_GUARDS
 from integrity_flows.guards.records import RECORD_GUARDS
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
@@ -466,6 +467,7 @@ def builtin_registry() -> GuardRegistry:
             *BUILTIN_GUARDS,
             *POWER_GUARDS,
             *FAMILY_GUARDS,
+            *LINKED_GUARDS,
             *INDEPENDENCE_GUARDS,
             *RECORD_GUARDS,
             *COVERAGE_GUARDS,
