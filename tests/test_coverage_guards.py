@@ -1,5 +1,5 @@
 """Coverage between records fields (``records_covered``, the computed ``covered``) and a
-case's counterpart in another flow (``counterpart_in``): what they allow, how they refuse,
+case of another flow the case rests on (``case_in`` with bounds): what they allow, how they refuse,
 what the audit event records, and the load checks of their references."""
 
 from __future__ import annotations
@@ -104,9 +104,10 @@ transitions:
     dest: drafted
     roles: [clerk]
     guards:
-      - counterpart_in:
+      - case_in:
           flow: register
-          match: fiscal_year
+          field: fiscal_year
+          same_as: fiscal_year
           states: [open, closed]
           at_least: {risk_count: 1, covered_risks: 1}
           at_most: {uncovered_weak: 0}
@@ -156,7 +157,9 @@ def test_records_covered_names_the_items_without_a_covering_item(tmp_path: Path)
     assert e.verify().ok
 
 
-def test_counterpart_in_finds_the_case_of_the_same_year_and_records_it(tmp_path: Path) -> None:
+def test_case_in_finds_the_case_of_the_same_year_keeps_its_bounds_and_records_it(
+    tmp_path: Path,
+) -> None:
     """No register of the year refuses; one without a covered risk refuses with the count;
     one that has it allows, and the event names the register relied on."""
     e = _engine(tmp_path)
@@ -164,7 +167,10 @@ def test_counterpart_in_finds_the_case_of_the_same_year_and_records_it(tmp_path:
     with pytest.raises(GuardRejected) as caught:
         e.fire(plan.id, "draft", actor=CLERK)
     (reason,) = caught.value.reasons
-    assert reason.en == "no risk register with 'fiscal year' 2567 in 'open' or 'closed'"
+    assert reason.en == (
+        "there is no risk register case whose fiscal year is 2567 (it must be in 'open' or "
+        "'closed')"
+    )
     assert "๒๕๖๗" in reason.th
     e.start("register", actor=CLERK, data={"fiscal_year": 2566, "risks": "row=1"})
     register = e.start("register", actor=CLERK, data={"fiscal_year": 2567, "risks": "row=1"})

@@ -371,7 +371,7 @@ Feature: The executives' declaration of intent and the anti-corruption action pl
       | vote | yes |
     And "wichai" fires "record the resolution" on "plan 2567" with:
       | motion | adopt the draft plan |
-    Then "manop" cannot fire "submit the draft plan" on "plan 2567" because "no Corruption-risk register" with:
+    Then "manop" cannot fire "submit the draft plan" on "plan 2567" because "there is no Corruption-risk register" with:
       | draft plan           | Anti-corruption action plan, reviewed for FY 2567 |
       | projects in the plan | 37                                                |
     When "somsri" starts a "corruption_risk_register" case "register 2567" with:

@@ -1,6 +1,6 @@
-"""Guards over linked cases: a parent waiting on its children, a child on its parent,
-a case on its counterpart in another flow (the register of the same fiscal year), and
-separation of duties across the children of one parent.
+"""Guards over linked cases: a parent waiting on its children, a child on its parent, and
+separation of duties across the children of one parent (a case of another flow found by
+a value: :mod:`integrity_flows.guards.linked`).
 
 A child flow names its parent in an indexed data field (the flow's ``parent`` link),
 so a parent finds its children with one indexed query, never a scan.
@@ -169,94 +169,6 @@ def distinct_from_sibling(ctx: GuardContext, params: Mapping[str, Any]) -> Reaso
     return None
 
 
-def counterpart_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
-    """A case of another ``flow`` holds this case's value of the indexed field ``match``
-    (that fiscal year's register, say), is in one of ``states`` (any, when none are given)
-    and its number fields keep the bounds of ``at_least`` and ``at_most`` (field →
-    number). The case
-    relied on is recorded under ``authority.counterparts`` of the event."""
-    flow, match = str(params["flow"]), str(params["match"])
-    definition = _flow(ctx, flow)
-    title = definition.title if definition else Label(flow, flow)
-    value = ctx.data.get(match)
-    spec = ctx.definition.data.get(match)
-    label = spec.label if spec else Label(match, match)
-    if value in (None, ""):
-        return Reason(
-            "counterpart",
-            f"ต้องมี '{label.th}' ก่อน จึงจะหา{title.th}ได้",
-            f"'{label.en}' is needed to find the {title.en}",
-        )
-    shown_th, shown_en = thai_digits(str(value)), str(value)
-    states = [str(s) for s in params.get("states") or []]
-    found = ctx.lookup.holders(flow, match, str(value), states or None)
-    if not found:
-        if states:
-            want = _states(states, definition)
-            return Reason(
-                "counterpart",
-                f"ไม่มี{title.th}ที่ '{label.th}' เป็น {shown_th} ในสถานะ {want.th}",
-                f"no {title.en} with '{label.en}' {shown_en} in {want.en}",
-            )
-        return Reason(
-            "counterpart",
-            f"ไม่มี{title.th}ที่ '{label.th}' เป็น {shown_th}",
-            f"no {title.en} with '{label.en}' {shown_en}",
-        )
-    least, most = params.get("at_least") or {}, params.get("at_most") or {}
-    if not isinstance(least, Mapping) or not isinstance(most, Mapping):
-        return Reason(
-            "counterpart",
-            "เงื่อนไข counterpart_in: at_least และ at_most ต้องเป็นข้อมูล → จำนวน",
-            "guard counterpart_in: at_least and at_most map fields to numbers",
-        )
-    short: Reason | None = None
-    for case_id in found:
-        other = ctx.lookup.load(case_id)
-        if other is None:
-            continue
-        short = _short_of(other.data, least, definition, title, low=True)
-        short = short or _short_of(other.data, most, definition, title, low=False)
-        if short is None:
-            ctx.grants.setdefault("counterparts", {})[flow] = {
-                "case": case_id,
-                "state": other.state,
-                "match": {match: value},
-            }
-            return None
-    return short or Reason(
-        "counterpart",
-        f"ไม่พบ{title.th}ที่ '{label.th}' เป็น {shown_th}",
-        f"no {title.en} with '{label.en}' {shown_en} could be read",
-    )
-
-
-def _short_of(
-    data: Mapping[str, Any],
-    bounds: Mapping[str, Any],
-    definition: FlowDefinition | None,
-    title: Label,
-    *,
-    low: bool,
-) -> Reason | None:
-    """The first bound of ``bounds`` (lower bounds when ``low``, else upper) the other
-    case's ``data`` breaks, if any; a field without a value breaks it."""
-    for name, limit in bounds.items():
-        have, bound = number(data.get(name)), number(limit)
-        if bound is not None and have is not None and (have >= bound if low else have <= bound):
-            continue
-        spec = definition.data.get(str(name)) if definition else None
-        label = spec.label if spec else Label(str(name), str(name))
-        has = "-" if have is None else f"{have:f}"
-        wth, wen = ("อย่างน้อย", "at least") if low else ("ไม่เกิน", "at most")
-        return Reason(
-            "counterpart",
-            f"'{label.th}' ของ{title.th}ต้อง{wth} {thai_digits(str(limit))} (มี {thai_digits(has)})",
-            f"the {title.en}'s '{label.en}' must be {wen} {limit} (is {has})",
-        )
-    return None
-
-
 FAMILY_GUARDS = (
     GuardSpec(
         "children_in",
@@ -271,12 +183,6 @@ FAMILY_GUARDS = (
         optional={"states": "values"},
     ),
     GuardSpec("parent_in", parent_in, params={"states": "values"}),
-    GuardSpec(
-        "counterpart_in",
-        counterpart_in,
-        params={"flow": "value", "match": "field"},
-        optional={"states": "values", "at_least": "value", "at_most": "value"},
-    ),
     GuardSpec(
         "distinct_from_sibling",
         distinct_from_sibling,

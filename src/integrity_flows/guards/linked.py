@@ -2,7 +2,10 @@
 
 - ``case_in``: a case of another flow whose indexed ``field`` equals a value of this case
   (``same_as``) or the fiscal year of today (``this_fiscal_year``) is in one of ``states``
-  ("a loan is approved only in a fiscal year whose rules were announced");
+  and keeps the bounds ``at_least`` / ``at_most`` on its number fields ("a loan is approved
+  only in a fiscal year whose rules were announced"; "the year's plan rests on that year's
+  risk register, with a control for every risk"); the case relied on is recorded under
+  ``authority.counterparts`` of the event;
 - ``next_in_line``: the person in this case's ``field`` is the first of an ordered list held
   by another flow's case, leaving out those this case lists as unavailable (``skip``)
   ("the acting officer is the next in the order of precedence set beforehand").
@@ -23,6 +26,7 @@ from integrity_flows.guards.family import state_reason
 from integrity_flows.guards.independence import listed
 from integrity_flows.guards.registry import GuardSpec
 from integrity_flows.identity import same_person
+from integrity_flows.values import number
 
 CASE_CODE = "case_in"
 LINE_CODE = "next_in_line"
@@ -55,8 +59,12 @@ def _matching(ctx: GuardContext, flow: str, field: str, value: str) -> tuple[lis
 
 def case_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     """A case of ``flow`` whose indexed ``field`` equals this case's ``same_as`` field
-    (or, with ``this_fiscal_year``, the fiscal year of today) is in one of ``states``."""
-    flow, field, states = str(params["flow"]), str(params["field"]), list(params["states"])
+    (or, with ``this_fiscal_year``, the fiscal year of today) is in one of ``states`` (any,
+    when none are given) and keeps the bounds of ``at_least`` and ``at_most`` (its number
+    field → the least, or the most, it may hold); the case relied on is recorded under
+    ``authority.counterparts`` of the event."""
+    flow, field = str(params["flow"]), str(params["field"])
+    states = [str(s) for s in params.get("states") or []]
     definition = _other(ctx, flow)
     title = definition.title if definition else Label(flow, flow)
     label = _label(definition, field)
@@ -67,8 +75,9 @@ def case_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
         if value in (None, ""):
             mine = _label(ctx.definition, str(params["same_as"]))
             return Reason(CASE_CODE, f"ยังไม่มีข้อมูล '{mine.th}'", f"'{mine.en}' has not been given")
-    if ctx.lookup.holders(flow, field, str(value), states):
-        return None
+    held = ctx.lookup.holders(flow, field, str(value), states or None)
+    if held:
+        return _within_bounds(ctx, params, held, definition, title, {field: value})
     found, now = _matching(ctx, flow, field, str(value))
     shown = thai_digits(str(value))
     if not found:
@@ -169,12 +178,83 @@ def next_in_line(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     return reasons[0]
 
 
+def _within_bounds(
+    ctx: GuardContext,
+    params: Mapping[str, Any],
+    held: list[str],
+    definition: FlowDefinition | None,
+    title: Label,
+    match: Mapping[str, Any],
+) -> Reason | None:
+    """The first of ``held`` that keeps every bound, recorded as the case relied on; else
+    the bound the last one breaks."""
+    flow = str(params["flow"])
+    least, most = params.get("at_least") or {}, params.get("at_most") or {}
+    if not isinstance(least, Mapping) or not isinstance(most, Mapping):
+        return Reason(
+            CASE_CODE,
+            "เงื่อนไข case_in: at_least และ at_most ต้องเป็นข้อมูล → จำนวน",
+            "guard case_in: at_least and at_most map fields to numbers",
+        )
+    short: Reason | None = None
+    for case_id in held:
+        other = ctx.lookup.load(case_id)
+        if other is None:
+            continue
+        short = _short_of(other.data, least, definition, title, low=True)
+        short = short or _short_of(other.data, most, definition, title, low=False)
+        if short is None:
+            ctx.grants.setdefault("counterparts", {})[flow] = {
+                "case": case_id,
+                "state": other.state,
+                "match": dict(match),
+            }
+            return None
+    return short or Reason(
+        CASE_CODE,
+        f"ไม่พบเรื่อง{title.th}ที่อ่านได้",
+        f"no {title.en} case could be read",
+    )
+
+
+def _short_of(
+    data: Mapping[str, Any],
+    bounds: Mapping[str, Any],
+    definition: FlowDefinition | None,
+    title: Label,
+    *,
+    low: bool,
+) -> Reason | None:
+    """The first bound of ``bounds`` (lower bounds when ``low``, else upper) the other
+    case's ``data`` breaks, if any; a field without a value breaks it."""
+    for name, limit in bounds.items():
+        have, bound = number(data.get(name)), number(limit)
+        if bound is not None and have is not None and (have >= bound if low else have <= bound):
+            continue
+        spec = definition.data.get(str(name)) if definition else None
+        label = spec.label if spec else Label(str(name), str(name))
+        has = "-" if have is None else f"{have:f}"
+        wth, wen = ("อย่างน้อย", "at least") if low else ("ไม่เกิน", "at most")
+        return Reason(
+            CASE_CODE,
+            f"'{label.th}' ของ{title.th}ต้อง{wth} {thai_digits(str(limit))} (มี {thai_digits(has)})",
+            f"the {title.en}'s '{label.en}' must be {wen} {limit} (is {has})",
+        )
+    return None
+
+
 LINKED_GUARDS = (
     GuardSpec(
         "case_in",
         case_in,
-        params={"flow": "value", "field": "value", "states": "values"},
-        optional={"same_as": "field", "this_fiscal_year": "flag"},
+        params={"flow": "value", "field": "value"},
+        optional={
+            "same_as": "field",
+            "this_fiscal_year": "flag",
+            "states": "values",
+            "at_least": "value",
+            "at_most": "value",
+        },
         one_of=(("same_as", "this_fiscal_year"),),
     ),
     GuardSpec(
