@@ -203,12 +203,17 @@ def evaluate(
     **extra: str,
 ) -> str:
     """``supervisor`` submits ``employee``'s evaluation (score 85, very good, a base of
-    20,000 baht) proposing ``percent`` per cent of the base; the case id."""
+    20,000 baht) proposing ``percent`` per cent of the base; the case id. The score is read
+    from ``employee``'s agreement of the round's half-year, scored by ``supervisor`` at
+    ``score`` (made here unless ``agreement`` names one)."""
     score = extra.pop("score", "85")
+    agreement = extra.pop("agreement", "") or scored_agreement(
+        engine, round_id, supervisor.id, employee, score
+    )
     data = {
         "round": round_id,
         "employee": employee,
-        "score": score,
+        "agreement": agreement,
         "level": LEVELS.get(score, "very_good"),
         "calculation_base": "20000",
         "increase_percent": percent,
@@ -609,8 +614,9 @@ def test_evaluations_wait_for_both_committees(engine: Engine) -> None:
     round_id = engine.start(ROUND, actor=KANDA, data={"fiscal_year": 2567, "period": "april"}).id
     with pytest.raises(GuardRejected, match="parent case must be in 'salary-step committee"):
         evaluate(engine, round_id, SOMSAK, "somchai")
+    agreement = scored_agreement(engine, round_id, "somsak", "somchai", "85")
     with pytest.raises(InvalidData, match="no 'salary_step_round' case 'nope'"):
-        evaluate(engine, "nope", SOMSAK, "somchai")
+        evaluate(engine, "nope", SOMSAK, "somchai", agreement=agreement)
 
 
 @pytest.mark.parametrize(
@@ -618,7 +624,7 @@ def test_evaluations_wait_for_both_committees(engine: Engine) -> None:
     [
         ({"level": "excellent"}, "'evaluation level' does not agree with the evaluation score"),
         ({"score": "92", "level": "very_good"}, "does not agree with the evaluation score's band"),
-        ({"score": "101"}, "between 0 and 100"),
+        ({"score": "101"}, "a level of the scoring criteria must be from 1 to 5"),
         ({"increase_percent": "6.5"}, "must not exceed 6% of the calculation base"),
         ({"score": "50", "increase_percent": "1"}, "needs improvement gets no increase"),
     ],
@@ -967,7 +973,7 @@ def test_the_round_report_by_hand(engine: Engine, year_2567: tuple[str, str]) ->
     }
     somchai = next(r for r in rows if r["employee"] == "somchai")
     assert (somchai["score"], somchai["citizen_satisfaction"], somchai["final_score"]) == (
-        "92",
+        "92.00",
         "86.00",
         "91.40",
     )
@@ -1305,58 +1311,207 @@ DIMENSIONS = (
 MALEE = Actor("malee", roles={"coordinator"})
 
 
+def year_case(engine: Engine, fiscal_year: int = 2567) -> str:
+    """Project 26's case of ``fiscal_year`` with its indicator sheet (made once); its id."""
+    for case in engine.cases("performance_agreements"):
+        if case.data["fiscal_year"] == fiscal_year:
+            return case.id
+    year = engine.start("performance_agreements", actor=MALEE, data={"fiscal_year": fiscal_year}).id
+    indicators = [
+        {"indicator": d, "dimension": d, "target": 80, "overseer": "Strategy Division"}
+        for d in DIMENSIONS
+    ]
+    engine.fire(year, "select_indicators", actor=MALEE, data={"indicators": indicators})
+    return year
+
+
 def signed_agreement(
-    engine: Engine, subordinate: str, half: str = "first", *, sign: bool = True
+    engine: Engine,
+    subordinate: str,
+    half: str = "first",
+    *,
+    sign: bool = True,
+    superior: str = "somsak",
+    fiscal_year: int = 2567,
 ) -> str:
-    """Project 26: the 2567 indicator sheet, and ``subordinate``'s agreement with somsak of
-    ``half``, signed by both unless told otherwise; the agreement's case id."""
-    years = engine.cases("performance_agreements")
-    if years:
-        year = years[0].id
-    else:
-        year = engine.start("performance_agreements", actor=MALEE, data={"fiscal_year": 2567}).id
-        indicators = [
-            {"indicator": d, "dimension": d, "target": 80, "overseer": "Strategy Division"}
-            for d in DIMENSIONS
-        ]
-        engine.fire(year, "select_indicators", actor=MALEE, data={"indicators": indicators})
+    """Project 26: the indicator sheet of ``fiscal_year``, and ``subordinate``'s agreement
+    with ``superior`` of ``half`` (one indicator, roads repaired, target 80, weight 100),
+    signed by both unless told otherwise; the agreement's case id."""
     agreement = engine.start(
         "performance_agreement",
         actor=MALEE,
         data={
-            "year": year,
+            "year": year_case(engine, fiscal_year),
             "half": half,
             "level": "head_staff",
             "unit": "Public Works Division",
-            "superior": "somsak",
+            "superior": superior,
             "subordinate": subordinate,
-            "agreed_indicators": [{"indicator": "roads repaired", "weight": 100}],
+            "agreed_indicators": [{"indicator": "roads repaired", "target": 80, "weight": 100}],
         },
     ).id
     if sign:
         engine.fire(agreement, "sign_as_subordinate", actor=Actor(subordinate, roles={"party"}))
-        engine.fire(agreement, "sign_as_superior", actor=Actor("somsak", roles={"party"}))
+        engine.fire(agreement, "sign_as_superior", actor=Actor(superior, roles={"party"}))
     return agreement
 
 
-def test_the_evaluation_refers_to_the_employees_signed_agreement_of_the_half(
+def score_agreement(engine: Engine, agreement: str, superior: str, score: str) -> None:
+    """``superior`` scores the one-indicator agreement so its half-year score is ``score``
+    (level = score / 20, the indicator met)."""
+    level = Decimal(score) / 20
+    engine.fire(
+        agreement,
+        "score_agreement",
+        actor=Actor(superior, roles={"party"}),
+        data={
+            "agreed_indicators": [
+                {"indicator": "roads repaired", "result": 90, "level": str(level)}
+            ]
+        },
+    )
+
+
+def scored_agreement(
+    engine: Engine, round_id: str, superior: str, employee: str, score: str
+) -> str:
+    """``employee``'s agreement of the half ``round_id`` evaluates, scored ``score`` by
+    ``superior``: the one already scored when there is one, else made, signed and scored."""
+    round_data = engine.get(round_id).data
+    half = "first" if round_data["period"] == "april" else "second"
+    fiscal_year = int(round_data["fiscal_year"])
+    year = year_case(engine, fiscal_year)
+    for case in engine.cases("performance_agreement"):
+        data = case.data
+        if (data["year"], data["half"], data["subordinate"]) == (year, half, employee):
+            if case.state == "signed":
+                score_agreement(engine, case.id, superior, score)
+            return case.id
+    agreement = signed_agreement(engine, employee, half, superior=superior, fiscal_year=fiscal_year)
+    score_agreement(engine, agreement, superior, score)
+    return agreement
+
+
+def test_the_evaluation_takes_its_score_from_the_employees_scored_agreement(
     engine: Engine,
 ) -> None:
-    """Project 26's agreement is the first part of the evaluation: the employee's own, signed
-    by both, of the half-year the round evaluates (April: October to March)."""
+    """Project 26's agreement is the first part of the evaluation and gives its score: the
+    employee's own, scored by the superior, of the round's fiscal year and of the half-year
+    the round evaluates (April: October to March). It is required and the score is never
+    typed again."""
     round_id = open_round(engine)
     own = signed_agreement(engine, "somchai")
+    score_agreement(engine, own, "somsak", "92")
     other = signed_agreement(engine, "somjai")
+    score_agreement(engine, other, "somsak", "92")
     later = signed_agreement(engine, "manop", "second")
-    unsigned = signed_agreement(engine, "somying", sign=False)
-    case_id = evaluate(engine, round_id, SOMSAK, "somchai", agreement=own)
+    score_agreement(engine, later, "somsak", "92")
+    unscored = signed_agreement(engine, "somying")
+    unsigned = signed_agreement(engine, "amnat", sign=False)
+    last_year = signed_agreement(engine, "pranee", fiscal_year=2566)
+    score_agreement(engine, last_year, "somsak", "92")
+    case_id = evaluate(engine, round_id, SOMSAK, "somchai", score="92", agreement=own)
     data = engine.get(case_id).data
     assert (data["agreement_subordinate"], data["agreement_half"]) == ("somchai", "first")
     assert data["half_evaluated"] == "first"
+    assert (data["score"], data["final_score"], data["level_by_score"]) == (
+        "92.00",
+        "91.40",
+        "excellent",
+    )
     with pytest.raises(GuardRejected, match="must be the employee's own agreement"):
-        evaluate(engine, round_id, SOMSAK, "somjai2", agreement=other)
+        evaluate(engine, round_id, SOMSAK, "somjai2", score="92", agreement=other)
     with pytest.raises(GuardRejected, match="of the half-year the round evaluates"):
-        evaluate(engine, round_id, SOMSAK, "manop", agreement=later)
-    with pytest.raises(InvalidData, match="must be in 'signed by both'"):
-        evaluate(engine, round_id, SOMSAK, "somying", agreement=unsigned)
+        evaluate(engine, round_id, SOMSAK, "manop", score="92", agreement=later)
+    with pytest.raises(GuardRejected, match="must be of the round's fiscal year"):
+        evaluate(engine, round_id, SOMSAK, "pranee", score="92", agreement=last_year)
+    with pytest.raises(InvalidData, match="must be in 'scored' \\(now: 'signed by both'\\)"):
+        evaluate(engine, round_id, SOMSAK, "somying", agreement=unscored)
+    with pytest.raises(InvalidData, match="must be in 'scored'"):
+        evaluate(engine, round_id, SOMSAK, "amnat", agreement=unsigned)
+    typed = {
+        "round": round_id,
+        "employee": "somjai",
+        "agreement": other,
+        "score": "85",
+        "level": "very_good",
+        "calculation_base": "20000",
+        "increase_percent": "3",
+    }
+    with pytest.raises(InvalidData, match="'score of the agreement' is read from the case"):
+        engine.start(EVALUATION, actor=SOMSAK, data=typed)
+    with pytest.raises(GuardRejected, match="'performance agreement of the half-year' is required"):
+        engine.start(
+            EVALUATION,
+            actor=SOMSAK,
+            data={
+                "round": round_id,
+                "employee": "somjai",
+                "level": "very_good",
+                "calculation_base": "20000",
+                "increase_percent": "3",
+            },
+        )
+    assert engine.verify().ok
+
+
+def test_the_agreement_is_scored_by_its_superior_with_a_remedy_for_a_missed_indicator(
+    engine: Engine,
+) -> None:
+    """The superior, not the subordinate, scores the agreement at the half-year: per
+    indicator the result and the level (1 to 5), the score the weighted levels / 5; an
+    indicator below its target needs a remedy."""
+    agreement = engine.start(
+        "performance_agreement",
+        actor=MALEE,
+        data={
+            "year": year_case(engine),
+            "half": "first",
+            "level": "head_staff",
+            "unit": "Public Works Division",
+            "superior": "somsak",
+            "subordinate": "somchai",
+            "agreed_indicators": [
+                {"indicator": "roads repaired", "target": 12, "weight": 60},
+                {"indicator": "projects completed (%)", "target": 90, "weight": 40},
+            ],
+        },
+    ).id
+    engine.fire(agreement, "sign_as_subordinate", actor=Actor("somchai", roles={"party"}))
+    engine.fire(agreement, "sign_as_superior", actor=Actor("somsak", roles={"party"}))
+    results = [
+        {"indicator": "roads repaired", "result": 12, "level": 5},
+        {"indicator": "projects completed (%)", "result": 85, "level": 4},
+    ]
+    with pytest.raises(NotAuthorized, match="only the superior named in the agreement"):
+        engine.fire(
+            agreement,
+            "score_agreement",
+            actor=Actor("somchai", roles={"party"}),
+            data={"agreed_indicators": results},
+        )
+    with pytest.raises(GuardRejected, match="missed its target needs a remedy"):
+        engine.fire(
+            agreement,
+            "score_agreement",
+            actor=Actor("somsak", roles={"party"}),
+            data={"agreed_indicators": results},
+        )
+    with pytest.raises(InvalidData, match="weight"):
+        engine.fire(
+            agreement,
+            "score_agreement",
+            actor=Actor("somsak", roles={"party"}),
+            data={"agreed_indicators": [{"indicator": "roads repaired", "weight": 100}]},
+        )
+    remedy = {"indicator": "projects completed (%)", "remedy": "speed up the contracts"}
+    case = engine.fire(
+        agreement,
+        "score_agreement",
+        actor=Actor("somsak", roles={"party"}),
+        data={"agreed_indicators": results, "remedies": [remedy]},
+    )
+    assert case.state == "scored"
+    assert (case.data["half_year_score"], case.data["indicators_missed"]) == ("92.00", 1)
+    assert case.data["scored_by"] == "somsak"
     assert engine.verify().ok

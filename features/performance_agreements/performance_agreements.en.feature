@@ -36,7 +36,9 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
     the Palad, the Palad with the Finance Division's director, the director with her staff
     (item 1); the indicators are explained (item 2); the second round's agreement is signed in
     April; the 6-, 9- and 12-month reports are made on time (item 3); the Finance Division is
-    heard (item 4); results are measured against the targets (item 5); every target is met,
+    heard (item 4); at the half-year evaluation in March the director scores her staff's
+    agreement against its targets, levels 5 and 4 weighed 60 and 40: (5 x 60 + 4 x 40) / 5 =
+    92.00 (item 5); results are measured against the targets (item 5); every target is met,
     so no remedy is needed (item 6); the results are reported (item 7).
 
     When "malee" starts a "performance_agreements" case "Y2567" with:
@@ -60,8 +62,8 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | unit        | Lampang PAO |
       | superior    | sompong |
       | subordinate | prasit |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     And "prasit" fires "sign as the subordinate" on "B1"
     And "sompong" fires "sign as the superior" on "B1"
     And "malee" starts a "performance_agreement" case "B2" with:
@@ -70,8 +72,8 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | unit        | Finance Division |
       | superior    | prasit |
       | subordinate | kanda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     And "kanda" fires "sign as the subordinate" on "B2"
     And "prasit" fires "sign as the superior" on "B2"
     And "malee" starts a "performance_agreement" case "B3" with:
@@ -80,8 +82,8 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | unit        | Finance Division |
       | superior    | kanda |
       | subordinate | suda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     And "suda" fires "sign as the subordinate" on "B3"
     And "kanda" fires "sign as the superior" on "B3"
     Then the case "B3" is in state "signed by both"
@@ -93,6 +95,17 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | briefing minutes   | minutes of the briefing on the indicators 1/2567 |
     Then the case "Y2567" is in state "following up"
 
+    Given today is 4 March 2567
+    When "kanda" fires "score the agreement" on "B3" with:
+      | agreed indicators | indicator=budget disbursed (%); result=92.30; level of the scoring criteria (1-5)=5 |
+      | agreed indicators | indicator=staff trained (%); result=82; level of the scoring criteria (1-5)=4 |
+    Then the case "B3" is in state "scored"
+    And the case "B3" has the data:
+      | total points           | 460   |
+      | score of the agreement | 92.00 |
+      | indicators missed      | 0     |
+      | scored by              | kanda |
+
     Given today is 1 April 2567
     When "malee" starts a "performance_agreement" case "B4" with:
       | round       | round 2 (1 April - 30 September) |
@@ -100,8 +113,8 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | unit        | Finance Division |
       | superior    | kanda |
       | subordinate | suda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     And "suda" fires "sign as the subordinate" on "B4"
     And "kanda" fires "sign as the superior" on "B4"
 
@@ -147,6 +160,9 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | agreements: Chief Executive and Palad                 | 1     |
       | agreements: Palad and head of unit                    | 1     |
       | agreements: head of unit and staff                    | 2     |
+      | agreements scored                                 | 1     |
+      | average score of the agreements                   | 92.00 |
+      | agreed indicators missed                          | 0     |
       | 6-, 9- and 12-month reports made                  | 3     |
       | indicators met                                    | 6     |
       | indicators met (%)                                | 100   |
@@ -158,6 +174,7 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | malee | draft the agreement     |                           | drafted                   |
       | suda  | sign as the subordinate | drafted                   | signed by the subordinate |
       | kanda | sign as the superior    | signed by the subordinate | signed by both            |
+      | kanda | score the agreement     | signed by both            | scored                    |
     And the audit trail verifies
 
   @plan-26-5.1 @plan-26-5.2
@@ -188,24 +205,24 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | unit        | Finance Division |
       | superior    | kanda |
       | subordinate | suda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=30 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=30 |
     When "malee" starts a "performance_agreement" case "B3" with:
       | round       | round 1 (1 October - 31 March) |
       | level       | head of unit and staff |
       | unit        | Finance Division |
       | superior    | kanda |
       | subordinate | suda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     Then "malee" cannot start a "performance_agreement" case because "already has an agreement at this level in this round" with:
       | round       | round 1 (1 October - 31 March) |
       | level       | head of unit and staff |
       | unit        | Finance Division |
       | superior    | prasit |
       | subordinate | suda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     And "suda" cannot fire "sign as the superior" on "B3" because "superior"
     When "kanda" fires "sign as the superior" on "B3"
     Then the case "B3" is in state "signed by the superior"
@@ -230,9 +247,11 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
   @plan-26-5.3 @plan-26-5.5 @plan-26-5.6 @plan-26-5.7
   Scenario: No 9-month report and an indicator below its target: a remedy before the report (items 3, 5, 6 and 7)
     The 6-month report comes on 2 May 2567, late; the 9-month report never comes and is
-    overdue; the 12-month report is on time. Budget disbursement reaches 84.50 per cent
-    against a target of 90, so the results cannot be reported until a remedy is agreed with
-    the Finance Division.
+    overdue; the 12-month report is on time. At the half-year evaluation Suda cannot score
+    her own agreement; the director's scoring is refused until the missed indicator (budget
+    disbursement, 84.50 against 90) has a remedy: (3 x 60 + 5 x 40) / 5 = 76.00. Over the
+    year budget disbursement reaches 84.50 per cent against a target of 90, so the results
+    cannot be reported until a remedy is agreed with the Finance Division.
 
     When "malee" starts a "performance_agreements" case "Y2567" with:
       | fiscal year | 2567 |
@@ -249,14 +268,30 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | unit        | Finance Division |
       | superior    | kanda |
       | subordinate | suda |
-      | agreed indicators | indicator=budget disbursed (%); weight (%)=60 |
-      | agreed indicators | indicator=staff trained (%); weight (%)=40 |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=staff trained (%); target=80; weight (%)=40 |
     And "suda" fires "sign as the subordinate" on "B3"
     And "kanda" fires "sign as the superior" on "B3"
     And "malee" fires "brief on the indicators" on "Y2567" with:
       | briefing date      | 2 October 2566 |
       | briefing attendees | 40 |
       | briefing minutes   | minutes of the briefing on the indicators 1/2567 |
+
+    Given today is 4 March 2567
+    Then "suda" cannot fire "score the agreement" on "B3" because "only the superior named in the agreement" with:
+      | agreed indicators | indicator=budget disbursed (%); result=84.50; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=staff trained (%); result=85; level of the scoring criteria (1-5)=5 |
+    And "kanda" cannot fire "score the agreement" on "B3" because "needs a remedy" with:
+      | agreed indicators | indicator=budget disbursed (%); result=84.50; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=staff trained (%); result=85; level of the scoring criteria (1-5)=5 |
+    When "kanda" fires "score the agreement" on "B3" with:
+      | agreed indicators | indicator=budget disbursed (%); result=84.50; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=staff trained (%); result=85; level of the scoring criteria (1-5)=5 |
+      | remedies          | indicator missed=budget disbursed (%); remedy=send the disbursement papers of the unit's projects every two weeks |
+    Then the case "B3" is in state "scored"
+    And the case "B3" has the data:
+      | score of the agreement | 76.00 |
+      | indicators missed      | 1     |
 
     Given today is 2 May 2567
     When "malee" fires "record the 6-month report" on "Y2567" with:
@@ -288,6 +323,9 @@ Feature: Performance agreements of Lampang PAO (integrity plan, project 26)
       | results summary | 5 of the 6 indicators met; a remedy for budget disbursement |
     Then the report "performance_agreements" for fiscal year 2567 shows:
       | figure                           | value |
+      | agreements scored                | 1     |
+      | average score of the agreements  | 76.00 |
+      | agreed indicators missed         | 1     |
       | 6-, 9- and 12-month reports made | 2     |
       | indicators met                   | 5     |
       | indicators met (%)               | 83.33 |

@@ -30,11 +30,17 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
   person they declared a conflict with: our reading, not the plan's words. They follow the
   rules in force as read in docs/salary-step.md: every round applies project 17's standing
   measure (made in the Background, see salary_step_measure.en.feature) and the PAO's latest
-  citizens' survey (86.00 per cent, weighed at 10 per cent: final score = supervisor's score x
-  0.9 + 8.60); the level is the final score's band (90, 80, 70, 60); an increase is a
+  citizens' survey (86.00 per cent, weighed at 10 per cent: final score = the score of the
+  employee's performance agreement x 0.9 + 8.60); the level is the final score's band (90, 80, 70, 60); an increase is a
   percentage of the calculation base (at most 6 per cent), within the round's envelope of 3 per
   cent of its salaries; a dispute is a grievance to ก.จ.จ. within 30 days, recorded by its
   secretary, not an appeal decided by the Chief Executive.
+  The score of each evaluation is the one the supervisor gave on the employee's performance
+  agreement of the half-year (project 26), scored against its targets: the levels of its
+  indicators (1 to 5) times their weights, over 5. The Background makes project 26's
+  agreements of the first half of 2567 (October 2566 to March 2567) and scores them on 4
+  March 2567: Somchai 92.00, Somjai 88.00, Manop 76.00, and Somsak's with the Palad 88.00;
+  nobody types the score again.
 
   Background:
     Given today is 3 April 2566
@@ -64,16 +70,17 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | summary of the results  | 86.00% satisfied                    |
       | report to the executive | Personnel Division memo LP 51003/95 |
     And "sompong" holds the role "Chief Executive"
-    And "wichai" holds the roles "Permanent Secretary" and "supervisor" in the unit "Office of the PAO Permanent Secretary"
-    And "somsak" holds the roles "head of unit" and "supervisor" in the unit "Public Works Division"
-    And "somying" holds the roles "head of unit" and "supervisor" in the unit "Finance Division"
+    And "wichai" holds the roles "Permanent Secretary", "supervisor" and "party" in the unit "Office of the PAO Permanent Secretary"
+    And "somsak" holds the roles "head of unit", "supervisor" and "party" in the unit "Public Works Division"
+    And "somying" holds the roles "head of unit", "supervisor" and "party" in the unit "Finance Division"
     And "amnat" holds the role "head of unit" in the unit "Strategy and Budget Division"
     And "pranee" holds the role "school administrator" in the unit "PAO school"
     And "kanda" holds the role "personnel officer" in the unit "Personnel Division"
-    And "somchai" holds the role "official" in the unit "Public Works Division"
-    And "somjai" holds the role "official" in the unit "Finance Division"
-    And "manop" holds the role "official" in the unit "Finance Division"
+    And "somchai" holds the roles "official" and "party" in the unit "Public Works Division"
+    And "somjai" holds the roles "official" and "party" in the unit "Finance Division"
+    And "manop" holds the roles "official" and "party" in the unit "Finance Division"
     And "surachai" holds the role "secretary of ก.จ.จ." in the unit "Lampang Provincial Office for Local Administration"
+    And "napa" holds the role "coordinator" in the unit "Strategy and Budget Division"
     When "kanda" starts a "salary_step_measure" case "M" with:
       | in force from fiscal year | 2567 |
     And "kanda" fires "draft the measure" on "M" with:
@@ -84,14 +91,84 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | announcement number | 12/2566                                                              |
     And "kanda" fires "publish to the public" on "M" with:
       | public channels | Lampang PAO website |
+    When "napa" starts a "performance_agreements" case "Y2567" with:
+      | fiscal year | 2567 |
+    And "napa" fires "record the indicators" on "Y2567" with:
+      | indicators | indicator=citizens satisfied with the services (%); dimension=administration for the people's well-being; target=80; overseer=Strategy and Budget Division |
+      | indicators | indicator=plan projects completed (%); dimension=administration for results; target=85; overseer=Strategy and Budget Division |
+      | indicators | indicator=budget disbursed (%); dimension=efficient and worthwhile administration; target=90; overseer=Finance Division |
+      | indicators | indicator=services with fewer steps; dimension=fewer working steps; target=3; overseer=Office of the PAO Permanent Secretary |
+      | indicators | indicator=grievances resolved (%); dimension=serving and responding to the people; target=90; overseer=Office of the PAO Permanent Secretary |
+      | indicators | indicator=staff trained (%); dimension=knowledge development and evaluation; target=80; overseer=Personnel Division |
+    And "napa" starts a "performance_agreement" case "A1" with:
+      | round       | round 1 (1 October - 31 March) |
+      | level       | head of unit and staff |
+      | unit        | Public Works Division |
+      | superior    | somsak |
+      | subordinate | somchai |
+      | agreed indicators | indicator=roads repaired (routes); target=12; weight (%)=60 |
+      | agreed indicators | indicator=plan projects completed (%); target=85; weight (%)=40 |
+    And "somchai" fires "sign as the subordinate" on "A1"
+    And "somsak" fires "sign as the superior" on "A1"
+    And "napa" starts a "performance_agreement" case "A2" with:
+      | round       | round 1 (1 October - 31 March) |
+      | level       | head of unit and staff |
+      | unit        | Finance Division |
+      | superior    | somying |
+      | subordinate | somjai |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=payment papers checked within 3 days (%); target=95; weight (%)=40 |
+    And "somjai" fires "sign as the subordinate" on "A2"
+    And "somying" fires "sign as the superior" on "A2"
+    And "napa" starts a "performance_agreement" case "A3" with:
+      | round       | round 1 (1 October - 31 March) |
+      | level       | head of unit and staff |
+      | unit        | Finance Division |
+      | superior    | somying |
+      | subordinate | manop |
+      | agreed indicators | indicator=budget disbursed (%); target=90; weight (%)=60 |
+      | agreed indicators | indicator=payment papers checked within 3 days (%); target=95; weight (%)=40 |
+    And "manop" fires "sign as the subordinate" on "A3"
+    And "somying" fires "sign as the superior" on "A3"
+    And "napa" starts a "performance_agreement" case "A5" with:
+      | round       | round 1 (1 October - 31 March) |
+      | level       | Palad and head of unit |
+      | unit        | Public Works Division |
+      | superior    | wichai |
+      | subordinate | somsak |
+      | agreed indicators | indicator=roads repaired (routes); target=12; weight (%)=60 |
+      | agreed indicators | indicator=plan projects completed (%); target=85; weight (%)=40 |
+    And "somsak" fires "sign as the subordinate" on "A5"
+    And "wichai" fires "sign as the superior" on "A5"
     Given today is 4 March 2567
+    When "somsak" fires "score the agreement" on "A1" with:
+      | agreed indicators | indicator=roads repaired (routes); result=14; level of the scoring criteria (1-5)=5 |
+      | agreed indicators | indicator=plan projects completed (%); result=88; level of the scoring criteria (1-5)=4 |
+    And "somying" fires "score the agreement" on "A2" with:
+      | agreed indicators | indicator=budget disbursed (%); result=91; level of the scoring criteria (1-5)=4 |
+      | agreed indicators | indicator=payment papers checked within 3 days (%); result=98; level of the scoring criteria (1-5)=5 |
+    And "somying" fires "score the agreement" on "A3" with:
+      | agreed indicators | indicator=budget disbursed (%); result=90; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=payment papers checked within 3 days (%); result=96; level of the scoring criteria (1-5)=5 |
+    And "wichai" fires "score the agreement" on "A5" with:
+      | agreed indicators | indicator=roads repaired (routes); result=13; level of the scoring criteria (1-5)=4 |
+      | agreed indicators | indicator=plan projects completed (%); result=92; level of the scoring criteria (1-5)=5 |
+    Then the case "A1" has the data:
+      | score of the agreement | 92.00 |
+    And the case "A2" has the data:
+      | score of the agreement | 88.00 |
+    And the case "A3" has the data:
+      | score of the agreement | 76.00 |
+    And the case "A5" has the data:
+      | score of the agreement | 88.00 |
 
   @plan-17-5.3 @plan-17-5.4 @plan-17-5.5 @plan-17-5.6 @plan-17-5.7
   @plan-16-5.1 @plan-16-5.2 @plan-16-5.3 @plan-16-5.4 @plan-16-5.5
   Scenario: The 1 April 2567 round from applying the measure to the close (project 17, steps 5.3 to 5.7; project 16, steps 5.1 to 5.5)
     The round applies the standing measure and the citizens' survey, its envelope 3 per cent of
     4,800,000 baht (project 17, step 5.5); both committees are appointed (steps 5.1, 5.2);
-    supervisors submit three evaluations, each weighed with the citizens' satisfaction; the
+    supervisors submit three evaluations, each taking its score from the employee's scored
+    agreement and weighed with the citizens' satisfaction; the
     screening committee resolves on each (step 5.3); its chair proposes the results (step 5.4);
     the salary-step committee resolves on each step and on the round (step 5.5); the results are
     announced, the grievance window closes when due, the staff survey is recorded and the round
@@ -125,22 +202,22 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     When "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round                            | R1                                        |
       | employee                         | somchai                                   |
-      | supervisor's score                 | 92                                        |
-      | evaluation level                 | excellent                                 |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     And "somying" starts a "salary_step_evaluation" case "E2" with:
       | round                            | R1                          |
       | employee                         | somjai                      |
-      | supervisor's score                 | 85                          |
-      | evaluation level                 | very good                   |
+      | performance agreement of the half-year | A2 |
+      | evaluation level | very good |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
     And "somying" starts a "salary_step_evaluation" case "E3" with:
       | round            | R1          |
       | employee         | manop       |
-      | supervisor's score | 74          |
-      | evaluation level | good        |
+      | performance agreement of the half-year | A3 |
+      | evaluation level | good |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 1.5 |
     Then the case "E3" is in state "submitted"
@@ -324,8 +401,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round                            | R1                                      |
       | employee                         | somchai                                 |
-      | supervisor's score                 | 92                                      |
-      | evaluation level                 | excellent                               |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     And "wichai" fires "open the meeting" on "R1" with:
@@ -397,14 +474,14 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round            | R1        |
       | employee         | somchai   |
-      | supervisor's score | 85        |
-      | evaluation level | very good |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
     And "wichai" starts a "salary_step_evaluation" case "E2" with:
       | round            | R1        |
       | employee         | somsak    |
-      | supervisor's score | 85        |
+      | performance agreement of the half-year | A5 |
       | evaluation level | very good |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
@@ -470,8 +547,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
   @plan-16-5.3 @plan-17-5.5
   Scenario: A supervisor cannot evaluate themself, and the level must be the final score's band (project 16, step 5.3; project 17, step 5.5)
     The evaluations the supervisors have made are of their subordinates, not of themselves. The
-    citizens' satisfaction is weighed into every evaluation (project 17's measure): a score of 92
-    gives 91.40, so the level is excellent and "very good" is refused. An employee has one
+    citizens' satisfaction is weighed into every evaluation (project 17's measure): Somchai's
+    agreement score of 92 gives 91.40, so the level is excellent and "very good" is refused. An employee has one
     evaluation per round, and evaluations are submitted only once both committees are appointed.
 
     When "kanda" starts a "salary_step_round" case "R1" with:
@@ -480,8 +557,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     Then "somsak" cannot start a "salary_step_evaluation" case because "the parent case must be in" with:
       | round            | R1        |
       | employee         | somchai   |
-      | supervisor's score | 85        |
-      | evaluation level | very good |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
     When "kanda" fires "apply the measure and the citizens' survey" on "R1" with:
@@ -501,29 +578,29 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     Then "somsak" cannot start a "salary_step_evaluation" case because "separation of duties" with:
       | round            | R1                   |
       | employee         | somsak               |
-      | supervisor's score | 98                   |
-      | evaluation level | excellent            |
+      | performance agreement of the half-year | A5 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     And "somchai" cannot start a "salary_step_evaluation" case because "supervisor" with:
       | round            | R1                   |
       | employee         | somchai              |
-      | supervisor's score | 98                   |
-      | evaluation level | excellent            |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     And "somsak" cannot start a "salary_step_evaluation" case because "'evaluation level' does not agree with the evaluation score's band" with:
       | round              | R1        |
       | employee           | somchai   |
-      | supervisor's score | 92        |
-      | evaluation level   | very good |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | very good |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     When "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round                            | R1                                      |
       | employee                         | somchai                                 |
-      | supervisor's score                 | 92                                      |
-      | evaluation level                 | excellent                               |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     Then the case "E1" is in state "submitted"
@@ -532,7 +609,7 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" cannot start a "salary_step_evaluation" case because "already has an evaluation in this round" with:
       | round            | R1        |
       | employee         | somchai   |
-      | supervisor's score | 80        |
+      | performance agreement of the half-year | A1 |
       | evaluation level | very good |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
@@ -566,8 +643,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round            | R1                   |
       | employee         | somchai              |
-      | supervisor's score | 82                   |
-      | evaluation level | very good            |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 5 |
     And "wichai" fires "open the meeting" on "R1" with:
@@ -592,7 +669,7 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | screening results proposed | 1 evaluation screened |
     And "kanda" cannot fire "send back to the supervisor" on "E1" because "screening committee's remarks"
     When "kanda" fires "send back to the supervisor" on "E1" with:
-      | screening committee's remarks | a very good level does not support one and a half steps; review it against the standard |
+      | screening committee's remarks | the work recorded does not support one and a half steps; review it against the standard |
     Then the case "E1" is in state "returned to the supervisor"
     And "somying" cannot fire "resubmit the evaluation" on "E1" because "evaluating supervisor" with:
       | revision note | step revised |
@@ -600,7 +677,7 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" fires "resubmit the evaluation" on "E1" with:
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
-      | revision note | proposed step brought in line with the very good level |
+      | revision note | proposed step brought in line with the work recorded |
     Then the case "E1" is in state "submitted"
     And "kanda" cannot fire "record the screening" on "E1" because "no resolution"
     When "wichai" fires "vote" on "R1" with:
@@ -662,8 +739,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round            | R1        |
       | employee         | somchai   |
-      | supervisor's score | 88        |
-      | evaluation level | very good |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
     And "wichai" fires "open the meeting" on "R1" with:
@@ -777,8 +854,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round            | R1        |
       | employee         | somchai   |
-      | supervisor's score | 88        |
-      | evaluation level | very good |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000 |
       | increase (% of the base) | 3 |
     And "wichai" fires "open the meeting" on "R1" with:
@@ -879,8 +956,8 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round                    | R1        |
       | employee                 | somchai   |
-      | supervisor's score       | 92        |
-      | evaluation level         | excellent |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000    |
       | increase (% of the base) | 5         |
     And "wichai" fires "open the meeting" on "R1" with:
@@ -945,15 +1022,15 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round                    | R1        |
       | employee                 | somchai   |
-      | supervisor's score       | 92        |
-      | evaluation level         | excellent |
+      | performance agreement of the half-year | A1 |
+      | evaluation level | excellent |
       | calculation base (baht)  | 20,000    |
       | increase (% of the base) | 5         |
     And "somying" starts a "salary_step_evaluation" case "E2" with:
       | round                    | R1        |
       | employee                 | somjai    |
-      | supervisor's score       | 92        |
-      | evaluation level         | excellent |
+      | performance agreement of the half-year | A2 |
+      | evaluation level | very good |
       | calculation base (baht)  | 20,000    |
       | increase (% of the base) | 5         |
     And "wichai" fires "open the meeting" on "R1" with:
@@ -987,45 +1064,27 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
     And the case "R1" is in state "screening"
     And the audit trail verifies
 
-  @plan-16-5.3 @plan-17-5.5
-  Scenario: The evaluation refers to the employee's signed performance agreement of the half-year (project 16, step 5.3; project 17, step 5.5)
-    Project 26's individual agreements are the first part of each round's evaluation. The October
-    round evaluates April to September: Somchai's evaluation names his agreement of that half,
-    signed by him and Somsak; naming Somjai's agreement instead is refused.
+  @plan-16-5.3 @plan-17-5.5 @plan-26-5.5 @plan-26-5.6
+  Scenario: The evaluation takes its score from the employee's scored agreement of the half-year (project 16, step 5.3; project 17, step 5.5; project 26, items 5 and 6)
+    Project 26's individual agreements are the first part of each round's evaluation and give
+    its score. The October round evaluates April to September. Somchai's agreement of that half
+    is signed in April; in September an evaluation naming it before Somsak has scored it is
+    refused, as are one naming his agreement of the first half, one naming Somjai's, one with
+    no agreement and one typing a score of its own. Somsak scores the agreement: roads repaired
+    10 against a target of 12 misses, so a remedy is agreed with the scoring; (3 x 60 + 5 x
+    40) / 5 = 76.00, and the evaluation reads it: 76.00 x 0.9 + 8.60 = 77.00, good.
 
     Given today is 1 April 2567
-    And "napa" holds the role "coordinator" in the unit "Strategy and Budget Division"
-    And "somsak" holds the roles "head of unit", "supervisor" and "party" in the unit "Public Works Division"
-    And "somying" holds the roles "head of unit", "supervisor" and "party" in the unit "Finance Division"
-    And "somchai" holds the roles "official" and "party" in the unit "Public Works Division"
-    And "somjai" holds the roles "official" and "party" in the unit "Finance Division"
-    When "napa" starts a "performance_agreements" case "Y2567" with:
-      | fiscal year | 2567 |
-    And "napa" fires "record the indicators" on "Y2567" with:
-      | indicators | indicator=citizens satisfied with the services (%); dimension=administration for the people's well-being; target=80; overseer=Strategy and Budget Division |
-      | indicators | indicator=plan projects completed (%); dimension=administration for results; target=85; overseer=Strategy and Budget Division |
-      | indicators | indicator=budget disbursed (%); dimension=efficient and worthwhile administration; target=90; overseer=Finance Division |
-      | indicators | indicator=services with fewer steps; dimension=fewer working steps; target=3; overseer=Office of the PAO Permanent Secretary |
-      | indicators | indicator=grievances resolved (%); dimension=serving and responding to the people; target=90; overseer=Office of the PAO Permanent Secretary |
-      | indicators | indicator=staff trained (%); dimension=knowledge development and evaluation; target=80; overseer=Personnel Division |
-    And "napa" starts a "performance_agreement" case "A1" with:
-      | round             | round 2 (1 April - 30 September)              |
-      | level             | head of unit and staff                        |
+    When "napa" starts a "performance_agreement" case "A4" with:
+      | round             | round 2 (1 April - 30 September) |
+      | level             | head of unit and staff |
       | unit              | Public Works Division |
       | superior          | somsak |
       | subordinate       | somchai |
-      | agreed indicators | indicator=work done on plan (%); weight (%)=100 |
-    And "somchai" fires "sign as the subordinate" on "A1"
-    And "somsak" fires "sign as the superior" on "A1"
-    And "napa" starts a "performance_agreement" case "A2" with:
-      | round             | round 2 (1 April - 30 September)              |
-      | level             | head of unit and staff                        |
-      | unit              | Finance Division |
-      | superior          | somying |
-      | subordinate       | somjai |
-      | agreed indicators | indicator=work done on plan (%); weight (%)=100 |
-    And "somjai" fires "sign as the subordinate" on "A2"
-    And "somying" fires "sign as the superior" on "A2"
+      | agreed indicators | indicator=roads repaired (routes); target=12; weight (%)=60 |
+      | agreed indicators | indicator=plan projects completed (%); target=85; weight (%)=40 |
+    And "somchai" fires "sign as the subordinate" on "A4"
+    And "somsak" fires "sign as the superior" on "A4"
     Given today is 2 September 2567
     When "kanda" starts a "salary_step_round" case "R2" with:
       | fiscal year       | 2567                     |
@@ -1044,24 +1103,73 @@ Feature: Salary-step rounds (integrity plan, projects 16 and 17)
       | chair     | sompong               |
       | members   | amnat, somsak, pranee |
       | secretary | kanda                 |
-    Then "somsak" cannot start a "salary_step_evaluation" case because "must be the employee's own agreement" with:
+    Then "somsak" cannot start a "salary_step_evaluation" case because "must be in 'scored'" with:
       | round                                  | R2        |
       | employee                               | somchai   |
-      | supervisor's score                     | 92        |
+      | evaluation level                       | good      |
+      | calculation base (baht)                | 20,000    |
+      | increase (% of the base)               | 3         |
+      | performance agreement of the half-year | A4        |
+    And "somsak" cannot start a "salary_step_evaluation" case because "must be of the half-year the round evaluates" with:
+      | round                                  | R2        |
+      | employee                               | somchai   |
       | evaluation level                       | excellent |
       | calculation base (baht)                | 20,000    |
-      | increase (% of the base)               | 5         |
+      | increase (% of the base)               | 3         |
+      | performance agreement of the half-year | A1        |
+    And "somsak" cannot start a "salary_step_evaluation" case because "must be the employee's own agreement" with:
+      | round                                  | R2        |
+      | employee                               | somchai   |
+      | evaluation level                       | very good |
+      | calculation base (baht)                | 20,000    |
+      | increase (% of the base)               | 3         |
       | performance agreement of the half-year | A2        |
+    And "somsak" cannot start a "salary_step_evaluation" case because "'performance agreement of the half-year' is required" with:
+      | round                    | R2        |
+      | employee                 | somchai   |
+      | evaluation level         | good      |
+      | calculation base (baht)  | 20,000    |
+      | increase (% of the base) | 3         |
+    And "somchai" cannot fire "score the agreement" on "A4" because "only the superior named in the agreement" with:
+      | agreed indicators | indicator=roads repaired (routes); result=10; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=plan projects completed (%); result=90; level of the scoring criteria (1-5)=5 |
+    And "somsak" cannot fire "score the agreement" on "A4" because "needs a remedy" with:
+      | agreed indicators | indicator=roads repaired (routes); result=10; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=plan projects completed (%); result=90; level of the scoring criteria (1-5)=5 |
+    When "somsak" fires "score the agreement" on "A4" with:
+      | agreed indicators | indicator=roads repaired (routes); result=10; level of the scoring criteria (1-5)=3 |
+      | agreed indicators | indicator=plan projects completed (%); result=90; level of the scoring criteria (1-5)=5 |
+      | remedies          | indicator missed=roads repaired (routes); remedy=let the two remaining road contracts by October and report monthly |
+    Then the case "A4" has the data:
+      | score of the agreement | 76.00 |
+      | indicators missed      | 1     |
+    And "somsak" cannot start a "salary_step_evaluation" case because "is read from the case" with:
+      | round                                  | R2        |
+      | employee                               | somchai   |
+      | score of the agreement                 | 85        |
+      | evaluation level                       | good      |
+      | calculation base (baht)                | 20,000    |
+      | increase (% of the base)               | 3         |
+      | performance agreement of the half-year | A4        |
     When "somsak" starts a "salary_step_evaluation" case "E1" with:
       | round                                  | R2        |
       | employee                               | somchai   |
-      | supervisor's score                     | 92        |
-      | evaluation level                       | excellent |
+      | evaluation level                       | good      |
       | calculation base (baht)                | 20,000    |
-      | increase (% of the base)               | 5         |
-      | performance agreement of the half-year | A1        |
+      | increase (% of the base)               | 3         |
+      | performance agreement of the half-year | A4        |
     Then the case "E1" has the data:
+      | score of the agreement       | 76.00                            |
+      | evaluation score             | 77.00                            |
       | subordinate of the agreement | somchai                          |
       | half-year of the agreement   | round 2 (1 April - 30 September) |
       | half-year evaluated          | round 2 (1 April - 30 September) |
+    And the audit trail of "A4" records:
+      | actor   | trigger                 | from                      | to                        | outcome |
+      | napa    | draft the agreement     |                           | drafted                   | moved   |
+      | somchai | sign as the subordinate | drafted                   | signed by the subordinate | moved   |
+      | somsak  | sign as the superior    | signed by the subordinate | signed by both            | moved   |
+      | somchai | score the agreement     | signed by both            |                           | refused |
+      | somsak  | score the agreement     | signed by both            |                           | refused |
+      | somsak  | score the agreement     | signed by both            | scored                    | moved   |
     And the audit trail verifies
