@@ -293,6 +293,21 @@ def test_demo_refuses_to_overwrite_another_file(
     assert "exists" in err
 
 
+def test_demo_makes_the_key_file_the_run_names_when_missing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With INTEGRITY_FLOWS_KEY_FILE exported before the first demo (as the README's later
+    commands want it), the demo makes that key file instead of failing, and its database
+    opens with it."""
+    key_file = tmp_path / "cases.key"
+    monkeypatch.setenv("INTEGRITY_FLOWS_KEY_FILE", str(key_file))
+    status, _, err = run(capsys, "demo", "--db", str(tmp_path / "cases.db"))
+    assert status == 0, err
+    assert key_file.exists()
+    status, out, err = run(capsys, "audit", "verify", "--db", str(tmp_path / "cases.db"))
+    assert status == 0, err
+
+
 def test_demo_results_need_the_replay(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """`demo --results` without `--all` is refused before anything is written: only the
     replay of the features has scenario outcomes."""

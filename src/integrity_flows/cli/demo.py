@@ -13,7 +13,7 @@ from integrity_flows.actor import Actor
 from integrity_flows.calendars import THAI_TZ, thai_date
 from integrity_flows.case import Case
 from integrity_flows.cli.common import cli_logger, describe_event, store_url
-from integrity_flows.cli.keys import cli_key, read_key_file, write_key_file
+from integrity_flows.cli.keys import cli_key, cli_key_file, read_key_file, write_key_file
 from integrity_flows.cli.registers import print_register
 from integrity_flows.cli.replay import default_features, feature_files, replay
 from integrity_flows.clock import FixedClock
@@ -223,7 +223,11 @@ def _loans(r: _Replay) -> Case:
 
 def demo_key(db: Path, *, quiet: bool = False) -> FieldKey:
     """The key for the demo: the one given to the command line, else the key file beside
-    the database (``integrity-flows-demo.key``), made on the first run."""
+    the database (``integrity-flows-demo.key``), made on the first run. A key file the run
+    names that does not exist yet is made there: the demo's database is always new."""
+    named = cli_key_file()
+    if named and not Path(named).exists():
+        write_key_file(Path(named), FieldKey.generate())
     given = cli_key()
     if given is not None:
         return given

@@ -62,12 +62,17 @@ def write_secret_file(path: str | Path, text: str) -> None:
         handle.write(text + "\n")
 
 
+def cli_key_file() -> str | None:
+    """The key file this run names: ``--key-file``, else INTEGRITY_FLOWS_KEY_FILE."""
+    ctx = click.get_current_context(silent=True)
+    given = ctx.find_root().params.get("key_file") if ctx else None
+    return str(given) if given else os.environ.get(KEY_FILE_ENV) or None
+
+
 def cli_key() -> FieldKey | None:
     """The key for this run: ``--key-file``, then INTEGRITY_FLOWS_KEY_FILE, then
     INTEGRITY_FLOWS_KEY; None when none is given."""
-    ctx = click.get_current_context(silent=True)
-    given = ctx.find_root().params.get("key_file") if ctx else None
-    path = given or os.environ.get(KEY_FILE_ENV)
+    path = cli_key_file()
     if path:
         return read_key_file(path)
     text = os.environ.get(KEY_ENV)
