@@ -42,9 +42,7 @@ def records_problems(d: FlowDefinition) -> list[Found]:
         found += list(_field_problems(field, path))
     for i, t in enumerate(d.transitions):
         for j, change in enumerate(t.records):
-            found += list(
-                _change_problems(d, change, f"transitions[{i}].records[{j}]")
-            )
+            found += list(_change_problems(d, change, f"transitions[{i}].records[{j}]"))
     return found
 
 
