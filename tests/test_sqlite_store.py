@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from _lending import KANYA, SOMCHAI, T0, request
+from _lending import KANYA, SOMCHAI, T0, lend, request
 from integrity_flows import Engine, FixedClock
+from integrity_flows.engine.data import index_keys
 from integrity_flows.errors import StoreError
 from integrity_flows.protection import FieldKey
 from integrity_flows.stores import open_store
@@ -106,3 +107,27 @@ def test_two_stores_appending_in_turn_keep_one_tree(tmp_path: Path) -> None:
         assert report.ok, report.problems
         assert report.events == 20
         assert second.store.tree_size() == 20
+
+
+def test_index_and_deadline_rows_are_rewritten_only_where_they_changed(tmp_path: Path) -> None:
+    """A fire that adds an indexed key inserts that key's row and moves the others; a fire
+    that changes the deadlines replaces only theirs: the rows are those of a full rewrite,
+    and ``verify`` finds them as the cases say."""
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        statements: list[str] = []
+        store = engine.store
+        assert isinstance(store, SQLiteStore)
+        store._db.set_trace_callback(statements.append)
+        case = lend(engine)
+        store._db.set_trace_callback(None)
+        back = engine.fire(case.id, "return_intact", actor=KANYA, data={"condition_in": "ดี"})
+        rows = sorted(row[2:] for row in store.iter_index_rows() if row[0] == case.id)
+        held = index_keys(engine.definition_of(back), back.data)
+        assert rows == sorted((f, v, "returned") for f, v in held.items())
+        assert {"item", "register_no"} <= set(held)
+        deadlines = [(t, d) for c, t, d in store.iter_deadline_rows() if c == case.id]
+        assert deadlines == sorted((d.trigger, d.due) for d in back.deadlines)
+        # The hand-over kept the rows it did not change: no key row was deleted.
+        assert not [s for s in statements if s.startswith("DELETE FROM case_keys")]
+        assert engine.verify().ok

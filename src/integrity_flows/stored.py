@@ -62,6 +62,10 @@ class Write:
     transaction: given on the first start of that version in this store. ``before`` is
     the case as the writer read it (``None``: unknown): a store may then write only the
     columns that differ from it, since the guarded write proves the row is that case.
+    ``keys_before`` are the indexed keys the store holds for ``before`` (``None``:
+    unknown); with them a store may rewrite only the keys that changed, and otherwise
+    replaces them all. (NOT FINISHED: the SQLite store uses them; the PostgreSQL store
+    still replaces every key of the case.)
     """
 
     event: StoredEvent
@@ -71,6 +75,7 @@ class Write:
     deadlines_changed: bool = True
     definition: StoredDefinition | None = None
     before: Case | None = None
+    keys_before: Mapping[str, str] | None = None
 
 
 @attrs.frozen

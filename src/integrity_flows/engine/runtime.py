@@ -857,7 +857,12 @@ class Engine:
             events=case.events + 1,
         )
         indexed = any(definition.data[name].indexed for name in changes)
-        keys = casedata.index_keys(definition, data) if indexed else None
+        keys = keys_before = None
+        if indexed:
+            # The keys the store holds for the case as read: the same version's index of
+            # its data (every write that changes an indexed field writes its keys).
+            keys = casedata.index_keys(definition, data)
+            keys_before = casedata.index_keys(definition, case.data)
         self._commit(
             sealed,
             case=moved,
@@ -865,6 +870,7 @@ class Engine:
             keys=keys,
             deadlines_changed=deadlines != case.deadlines,
             before=case,
+            keys_before=keys_before,
         )
         return moved
 
@@ -975,11 +981,12 @@ class Engine:
         deadlines_changed: bool = True,
         kept: StoredDefinition | None = None,
         before: Case | None = None,
+        keys_before: Mapping[str, str] | None = None,
     ) -> None:
         """The engine's one write: the event and the case after it, in one transaction;
         then (outside a batch) the logger and the sinks are told."""
         self.store.write(
-            Write(sealed.stored, case, expected, keys, deadlines_changed, kept, before)
+            Write(sealed.stored, case, expected, keys, deadlines_changed, kept, before, keys_before)
         )
         if case is not None:
             self._remember(case)

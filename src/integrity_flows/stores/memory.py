@@ -93,9 +93,15 @@ class MemoryStore:
             return self._seq
 
     def _append_leaf(self, leaf: bytes) -> None:
-        siblings = self.tree_nodes(merkle.siblings_to_read(self._size))
-        for level, index, value in merkle.appended(self._size, leaf, siblings):
-            self._nodes[(level, index)] = value
+        # merkle.appended, on the store's own nodes (under the lock): the leaf, then each
+        # full subtree it completes, from its left sibling.
+        nodes = self._nodes
+        level, index, value = 0, self._size, leaf
+        nodes[(0, index)] = leaf
+        while index & 1:
+            value = merkle.node_hash(nodes[(level, index - 1)], value)
+            level, index = level + 1, index >> 1
+            nodes[(level, index)] = value
         self._size += 1
 
     def _index(self, case: Case, keys: Mapping[str, str] | None) -> None:

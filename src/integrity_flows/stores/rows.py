@@ -167,21 +167,26 @@ _ENCODE: dict[str, Callable[[Case], Any]] = {
 }
 
 
+# Each column but the id with its encoder, in the order of CASE_COLUMNS.
+_COMPARED = tuple((column, _ENCODE[column]) for column in CASE_COLUMNS[1:])
+
+
 def case_changes(case: Case, before: Case | None) -> tuple[tuple[str, ...], tuple[Any, ...]]:
     """The columns (but the id) of ``case`` whose values differ from ``before``'s, and their
     values as written: every column when ``before`` is None. Only what changed is
-    encoded (a refusal changes the head and the count of events, nothing else)."""
-    columns: tuple[str, ...]
+    encoded (a refusal changes the head and the count of events, nothing else): a value
+    the new case shares with ``before`` (the same object) is not even compared."""
     if before is None:
-        columns = CASE_COLUMNS[1:]
-    else:
-        columns = tuple(
-            column
-            for column in CASE_COLUMNS[1:]
-            if getattr(case, column) is not getattr(before, column)
-            and getattr(case, column) != getattr(before, column)
-        )
-    return columns, tuple(_ENCODE[column](case) for column in columns)
+        return CASE_COLUMNS[1:], tuple(encode(case) for _, encode in _COMPARED)
+    columns: list[str] = []
+    values: list[Any] = []
+    for column, encode in _COMPARED:
+        new = getattr(case, column)
+        old = getattr(before, column)
+        if new is not old and new != old:
+            columns.append(column)
+            values.append(encode(case))
+    return tuple(columns), tuple(values)
 
 
 def case_from_row(row: Sequence[Any]) -> Case:

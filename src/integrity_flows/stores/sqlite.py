@@ -72,6 +72,9 @@ def _update_case(columns: tuple[str, ...]) -> str:
 
 # A case that moved keeps its keys; their rows follow its state (see migration 4).
 _MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
+_INSERT_KEY = "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)"
+_DROP_KEY = "DELETE FROM case_keys WHERE flow_id = ? AND field = ? AND value = ? AND case_id = ?"
+_DROP_DEADLINE = "DELETE FROM deadlines WHERE case_id = ? AND trigger = ?"
 
 
 def _error(exc: sqlite3.Error, what: str, path: str) -> StoreError:
@@ -412,21 +415,56 @@ class SQLiteStore:
                 raise ConcurrentUpdate(case.id, write.expected_events, of="event count")
         # A new case has no rows to replace (its chain was empty: the write checked it).
         new = write.expected_events == 0
-        if write.keys is not None:
-            if not new:
-                self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
-            self._db.executemany(
-                "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)",
-                [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
-            )
-        elif write.before is None or write.before.state != case.state:
-            self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
+        self._write_keys(case, write, new)
         if write.deadlines_changed:
-            if not new:
-                self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
+            self._write_deadlines(case, None if new else write.before, new)
+
+    def _write_keys(self, case: Case, write: Write, new: bool) -> None:
+        """The case's index rows: only the keys that changed when the writer knows the
+        keys held (``keys_before``), all of them otherwise; each row beside the state."""
+        moved = not new and (write.before is None or write.before.state != case.state)
+        if write.keys is None:
+            if moved:
+                self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
+            return
+        held = write.keys_before
+        added: list[tuple[str, str]] = list(write.keys.items())
+        if not new and held is None:
+            self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
+        elif not new and held is not None:
+            added = [(f, v) for f, v in added if held.get(f) != v]
+            gone = [
+                (case.flow_id, f, v, case.id) for f, v in held.items() if write.keys.get(f) != v
+            ]
+            if gone:
+                self._db.executemany(_DROP_KEY, gone)
+            if moved:
+                # The rows kept follow the state (before the new rows, which have it).
+                self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
+        if added:
+            self._db.executemany(
+                _INSERT_KEY, [(case.flow_id, f, v, case.id, case.state) for f, v in added]
+            )
+
+    def _write_deadlines(self, case: Case, before: Case | None, new: bool) -> None:
+        """The case's deadline rows: only those that changed when the rows of ``before``
+        are known (its deadlines), all of them otherwise."""
+        if new:
+            added = case.deadlines
+        elif before is None:
+            self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
+            added = case.deadlines
+        else:
+            added = tuple(d for d in case.deadlines if d not in before.deadlines)
+            # A trigger's row is replaced when its due date changed (one row per trigger).
+            kept = {d.trigger for d in case.deadlines} - {d.trigger for d in added}
+            gone = [(case.id, d.trigger) for d in before.deadlines if d.trigger not in kept]
+            if gone:
+                self._db.executemany(_DROP_DEADLINE, gone)
+        if added:
             self._db.executemany(
                 "INSERT INTO deadlines (case_id, trigger, due) VALUES (?,?,?)",
-                [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],
+                [(case.id, d.trigger, iso(d.due)) for d in added],
             )
 
     # --- reads --------------------------------------------------------------
