@@ -304,7 +304,7 @@ def test_demo_makes_the_key_file_the_run_names_when_missing(
     status, _, err = run(capsys, "demo", "--db", str(tmp_path / "cases.db"))
     assert status == 0, err
     assert key_file.exists()
-    status, out, err = run(capsys, "audit", "verify", "--db", str(tmp_path / "cases.db"))
+    status, _, err = run(capsys, "audit", "verify", "--db", str(tmp_path / "cases.db"))
     assert status == 0, err
 
 

@@ -125,7 +125,10 @@ def test_happy_path(engine: Engine, clock: FixedClock) -> None:
     ]
     assert [e.cites for e in history] == ["13/5.1", "13/5.4", "13/5.1", "13/5.4", "13/5.4"]
     assert history[1].data == {"check_note": "ว่าง"}
-    assert history[2].authority == {"roles": ["approver"]}
+    # The approval names the year's announced rules it rested on (project 13, step 5.1).
+    relied = history[2].authority["counterparts"]["asset_rules"]
+    assert (relied["state"], relied["match"]) == ("announced", {"fiscal_year": 2567})
+    assert history[2].authority["roles"] == ["approver"]
     assert all(e.moved for e in history)
     assert engine.available(case.id, actor=KANYA) == []
     assert engine.verify().ok
