@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -130,6 +130,27 @@ def _error(
         f"ที่เก็บข้อมูล PostgreSQL ผิดพลาดขณะ{WHAT_TH.get(what, what)}: {detail}",
         f"PostgreSQL store failed while {what}: {detail}",
     )
+
+
+def _check(checked: psycopg.Cursor[Row], write: Write) -> None:
+    """Raise ConcurrentUpdate unless the write's check found what its writer read: the
+    chain's length for a new chain, else the one case row updated."""
+    expected = write.expected_events
+    if write.case is None or expected == 0:
+        counted = checked.fetchone()
+        if counted is None or counted[0] != expected:
+            raise ConcurrentUpdate(write.event.case_id, expected, of="event count")
+    elif checked.rowcount != 1:
+        raise ConcurrentUpdate(write.event.case_id, expected, of="event count")
+
+
+def _roll_back(db: Connection) -> None:
+    """Undo a transaction begun by hand that failed (a statement refused, a check that
+    raised); a connection that broke meanwhile has nothing left to undo."""
+    if db.broken or db.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+        return
+    with suppress(psycopg.Error):
+        db.execute("ROLLBACK")
 
 
 class PostgresStore:
@@ -298,10 +319,20 @@ class PostgresStore:
                 self._edge = None
             self._depth += 1
             try:
-                with db.pipeline() if pipelined else nullcontext(), db.transaction():
-                    yield db
+                if pipelined and self._depth == 1:
+                    # BEGIN and COMMIT by hand: psycopg's transaction() waits for the
+                    # block's answers before it sends the COMMIT, one round trip more.
+                    with db.pipeline():
+                        db.execute("BEGIN")
+                        yield db
+                        db.execute("COMMIT")
+                else:
+                    with db.pipeline() if pipelined else nullcontext(), db.transaction():
+                        yield db
             except BaseException as exc:
                 self._edge = None
+                if pipelined and self._depth == 1:
+                    _roll_back(db)
                 if isinstance(exc, psycopg.Error):
                     raise _error(exc, what, case_id, expected) from exc
                 raise
@@ -370,12 +401,7 @@ class PostgresStore:
                 if known:  # in a batch: the edge was not read, so ask for the answers
                     with db.pipeline():
                         pass
-                if case is None or expected == 0:
-                    counted = checked.fetchone()
-                    if counted is None or counted[0] != expected:
-                        raise ConcurrentUpdate(event.case_id, expected, of="event count")
-                elif checked.rowcount != 1:
-                    raise ConcurrentUpdate(event.case_id, expected, of="event count")
+                _check(checked, write)
                 size = self._add_leaf(db, tree, event.body)
                 inserted = db.execute(
                     _INSERT_EVENT,
