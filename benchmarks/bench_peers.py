@@ -343,6 +343,14 @@ class WithSpiff:
 _DJANGO: dict[str, Any] = {}
 
 
+def _django_once(folder: Path, aliases: dict[str, str]) -> dict[str, Any] | None:
+    """:func:`_django`, refused for a second folder: ``settings.configure()`` holds for the
+    life of the process."""
+    if _DJANGO and _DJANGO["folder"] != folder:
+        raise RuntimeError("Django's databases are set once per process: run main() once")
+    return _django(folder, aliases)
+
+
 def _django(folder: Path, aliases: dict[str, str]) -> dict[str, Any] | None:
     """Django configured in this process (once) with one SQLite database per alias (its
     ``synchronous`` level), the ``django_fsm_log`` tables and a loan model with an
@@ -595,7 +603,7 @@ def main(argv: list[str] | None = None) -> bool:
     )
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         folder = Path(tmp)
-        django = _django(folder, {f"{s}-{b}": s for s, _, b, _ in points})
+        django = _django_once(folder, {f"{s}-{b}": s for s, _, b, _ in points})
         for synchronous, loans, batch, target in points:
             peers, skipped = contenders(folder, synchronous, batch, django)
             sizes = dict.fromkeys(["engine", *peers], loans)
