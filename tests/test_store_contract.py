@@ -213,6 +213,27 @@ class TestPostgresStore(StoreContract):
             assert loaded is not None
             assert loaded.state == "approved"
 
+    def test_a_statement_refused_in_a_writes_pipeline_undoes_it_and_the_store_goes_on(
+        self, postgres_url: str
+    ) -> None:
+        """A write's statements go out together: one the server refuses (a second new case
+        of an id, on cases_pkey) fails the write as ConcurrentUpdate, its transaction is
+        rolled back, and the same store's next write is committed with its leaf."""
+        with (
+            closing(postgres_store()(postgres_url)) as first,
+            closing(postgres_store()(postgres_url)) as second,
+        ):
+            append(first, "c1", state="first")
+            event = make_event("c1", 1, writer="second")
+            with pytest.raises(ConcurrentUpdate):
+                second.write(Write(event, make_case("c1", head=event.hash), 0))
+            append(second, "c2")
+            loaded = first.load("c1")
+            assert loaded is not None
+            assert loaded.state == "first"
+            assert [e.pos for e in second.events("c2")] == [1]
+            assert first.tree_size() == 2
+
     def test_a_writer_waits_for_the_other_then_loses(self, postgres_url: str) -> None:
         """A second writer of the same position waits for the first's transaction, then gets
         ConcurrentUpdate; nothing of it is written."""

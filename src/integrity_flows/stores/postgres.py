@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -88,6 +88,16 @@ _INSERT_EVENT = (
     "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
     "VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq"
 )
+# The Merkle tree's size and its right edge (merkle.Appender.edge: the newest full
+# subtree of each level the size has a bit for) in one statement.
+_SIZE_AND_EDGE = """
+WITH tree AS (SELECT coalesce(max(idx) + 1, 0)::bigint AS size FROM merkle_nodes WHERE level = 0)
+SELECT tree.size, node.level, node.idx, node.hash
+FROM tree
+LEFT JOIN generate_series(0, 62) AS edge(level) ON (tree.size >> edge.level) > 0
+LEFT JOIN merkle_nodes AS node
+    ON node.level = edge.level AND node.idx = (tree.size >> edge.level) - 1
+"""
 _PAGE = 2000
 
 # Migrations of one database run one at a time, whichever machine starts them.
@@ -120,6 +130,27 @@ def _error(
         f"ที่เก็บข้อมูล PostgreSQL ผิดพลาดขณะ{WHAT_TH.get(what, what)}: {detail}",
         f"PostgreSQL store failed while {what}: {detail}",
     )
+
+
+def _check(checked: psycopg.Cursor[Row], write: Write) -> None:
+    """Raise ConcurrentUpdate unless the write's check found what its writer read: the
+    chain's length for a new chain, else the one case row updated."""
+    expected = write.expected_events
+    if write.case is None or expected == 0:
+        counted = checked.fetchone()
+        if counted is None or counted[0] != expected:
+            raise ConcurrentUpdate(write.event.case_id, expected, of="event count")
+    elif checked.rowcount != 1:
+        raise ConcurrentUpdate(write.event.case_id, expected, of="event count")
+
+
+def _roll_back(db: Connection) -> None:
+    """Undo a transaction begun by hand that failed (a statement refused, a check that
+    raised); a connection that broke meanwhile has nothing left to undo."""
+    if db.broken or db.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+        return
+    with suppress(psycopg.Error):
+        db.execute("ROLLBACK")
 
 
 class PostgresStore:
@@ -273,21 +304,35 @@ class PostgresStore:
 
     @contextmanager
     def _transaction(
-        self, what: str, case_id: str | None = None, expected: int = 0
+        self, what: str, case_id: str | None = None, expected: int = 0, *, pipelined: bool = False
     ) -> Iterator[Connection]:
         # The outermost level is a transaction; a level inside a batch is a savepoint,
         # so a write that fails inside a batch leaves nothing behind even when the
-        # caller catches the error and the batch goes on.
+        # caller catches the error and the batch goes on. ``pipelined``: the statements
+        # go out without waiting for each other's answers (psycopg's pipeline mode), up to
+        # a result the block asks for (``Pipeline.sync``, a fetch) and the end, where the
+        # last ones and the COMMIT go out together; an error of any of them is raised at
+        # the latest when the block ends, and undoes the transaction as a whole.
         with self._lock:
             db = self._connection()
             if self._depth == 0:
                 self._edge = None
             self._depth += 1
             try:
-                with db.transaction():
-                    yield db
+                if pipelined and self._depth == 1:
+                    # BEGIN and COMMIT by hand: psycopg's transaction() waits for the
+                    # block's answers before it sends the COMMIT, one round trip more.
+                    with db.pipeline():
+                        db.execute("BEGIN")
+                        yield db
+                        db.execute("COMMIT")
+                else:
+                    with db.pipeline() if pipelined else nullcontext(), db.transaction():
+                        yield db
             except BaseException as exc:
                 self._edge = None
+                if pipelined and self._depth == 1:
+                    _roll_back(db)
                 if isinstance(exc, psycopg.Error):
                     raise _error(exc, what, case_id, expected) from exc
                 raise
@@ -331,15 +376,15 @@ class PostgresStore:
         what = "writing a case and its audit event"
         if event.pos != expected + 1:
             raise self._stale(event.case_id, expected)
+        # Two round trips for a write on its own (see docs/performance.md): the checks, the
+        # log's lock and the tree's edge go out together, and so do the rows and the COMMIT.
         try:
-            with self._transaction(what, event.case_id, expected) as db:
+            with self._transaction(what, event.case_id, expected, pipelined=True) as db:
                 if case is None or expected == 0:
                     # A new chain (a new case, or a refused start): nothing to update, so
                     # the chain is counted; a racing writer of the same id loses on
                     # cases_pkey or on UNIQUE (case_id, pos).
-                    counted = db.execute(_COUNT_EVENTS, (event.case_id,)).fetchone()
-                    if counted is None or counted[0] != expected:
-                        raise ConcurrentUpdate(event.case_id, expected, of="event count")
+                    checked = db.execute(_COUNT_EVENTS, (event.case_id,))
                     if case is not None:
                         db.execute(_INSERT_CASE, case_to_row(case))
                 else:
@@ -348,19 +393,28 @@ class PostgresStore:
                     # Only the columns that changed since the writer read the case.
                     columns, values = case_changes(case, write.before)
                     params = (*values, case.id, expected, case.id, expected)
-                    if db.execute(_update_case(columns), params).rowcount != 1:
-                        raise ConcurrentUpdate(event.case_id, expected, of="event count")
-                size = self._add_leaf(db, event.body)
+                    checked = db.execute(_update_case(columns), params)
+                # The log's lock is taken after the case row is held (or inserted): a
+                # write never waits for a row while holding it.
+                known = self._edge is not None
+                tree = self._appender(db)
+                if known:  # in a batch: the edge was not read, so ask for the answers
+                    with db.pipeline():
+                        pass
+                _check(checked, write)
+                size = self._add_leaf(db, tree, event.body)
                 inserted = db.execute(
                     _INSERT_EVENT,
                     (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
-                ).fetchone()
-                assert inserted is not None
+                )
                 if write.definition is not None:
                     db.execute(KEEP_DEFINITION, definition_row(write.definition))
                 if case is not None:
                     self._write_case_rows(db, write, case)
-                return int(inserted[0])
+            # The answers came with the COMMIT's.
+            seq = inserted.fetchone()
+            assert seq is not None
+            return int(seq[0])
         except ConcurrentUpdate as exc:
             # Say how long the chain is now, as the other stores do.
             raise self._stale(event.case_id, expected) from exc
@@ -372,20 +426,30 @@ class PostgresStore:
             return ConcurrentUpdate(case_id, expected, of="event count")
         return ConcurrentUpdate(case_id, expected, int(row[0]), of="event count")
 
-    def _add_leaf(self, db: Connection, body: str) -> int:
-        """Append the event with ``body`` to the Merkle tree under the log's lock; return
-        its leaf index. The lock and the nodes belong to the write's transaction."""
+    def _appender(self, db: Connection) -> merkle.Appender:
+        """The tree's right edge, under the log's lock: taken (and the edge read) once per
+        transaction. In a pipeline this waits for the answers of everything sent so far."""
         tree = self._edge
         if tree is None:
+            # Two statements: under READ COMMITTED each sees what was committed when it
+            # began, so the size is read after the lock is held, not before.
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
-            sized = db.execute(TREE_SIZE).fetchone()
-            assert sized is not None
-            wanted = merkle.Appender.edge(int(sized[0]))
-            edge = {}
-            if wanted:
-                sql, params = nodes_query(wanted, "%s")
-                edge = tree_nodes(db.execute(sql, params).fetchall())
-            tree = self._edge = merkle.Appender(int(sized[0]), edge)
+            rows = db.execute(_SIZE_AND_EDGE).fetchall()
+            size = int(rows[0][0])
+            edge = {(int(level), int(idx)): bytes(value) for _, level, idx, value in rows
+                    if level is not None}  # fmt: skip
+            if len(edge) != size.bit_length():
+                raise StoreError(
+                    "ต้นไม้ Merkle ในฐานข้อมูลขาดโหนดที่ขอบขวา",
+                    f"the Merkle tree of {size} leaves lacks nodes of its right edge",
+                )
+            tree = self._edge = merkle.Appender(size, edge)
+        return tree
+
+    @staticmethod
+    def _add_leaf(db: Connection, tree: merkle.Appender, body: str) -> int:
+        """Append the event with ``body`` to the Merkle tree; return its leaf index. The
+        lock and the nodes belong to the write's transaction."""
         size = tree.size
         nodes = tree.add(merkle.event_leaf(body))
         db.execute(
