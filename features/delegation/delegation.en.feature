@@ -7,6 +7,9 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
   Step 5.3 (tag @plan-19-5.3): orders designating acting officers when a holder cannot perform.
   Acting arises when the holder is away, in the order of precedence the holder set beforehand
   (flow acting_precedence; the PAO Act B.E. 2540 on acting for the Chief Executive).
+  The holder signs the acting record of a planned absence; when a sudden absence leaves the
+  holder unable to sign (illness, an accident), the Palad's Office records it with the reason
+  and the evidence, and the holder acknowledges or ends it on return.
   Step 5.4 (tag @plan-19-5.4): assignment orders to order, permit and approve: Chief Executive to
   Deputy Chief Executive, Chief Executive to Palad, Palad to heads of units, heads of units to
   section chiefs.
@@ -558,27 +561,151 @@ Feature: Delegation, assignment and acting orders (integrity plan, projects 19 a
       | order number | 22/2566 |
 
   @plan-19-5.10 @plan-23-5.4
-  Scenario: The year's results are reported to the Chief Executive (project 19, step 5.10; project 23, step 5.4)
-    After the fiscal year, the personnel officer reports the orders of the year and the
-    delegates' monthly reports (report delegation_orders) to the Chief Executive, who
-    acknowledges the report. A report of no order at all is refused.
+  Scenario: The year's results are reported with the figures the orders give, not typed ones (project 19, step 5.10; project 23, step 5.4)
+    After the fiscal year, the personnel officer reports the results to the Chief Executive,
+    who acknowledges the report. The number of orders is not keyed into the report: the
+    year's report of results reads the results case of the fiscal year with the orders the
+    engine counts (report delegation_year_results). One order took effect in fiscal year 2567:
+    the target of not fewer than 4 orders is missed, and the report says so.
 
+    When "kanda" starts a "delegation_order" case "O1" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    And "niti" fires "review" on "O1" with:
+      | delegable | yes |
+    And "chaiwat" fires "sign" on "O1" with:
+      | order number | 1/2566 |
+    And "kanda" fires "circulate" on "O1" with:
+      | circular letter number | LP 51001/W 1 |
+      | circulated to          | every unit |
+    And "surachai" fires "acknowledge" on "O1" with:
+      | acknowledged by | surachai |
+    And "kanda" fires "announce" on "O1" with:
+      | announcement number | 1/2566 |
     Given today is 1 October 2567
     When "kanda" starts a "delegation_results" case "Y1" with:
       | fiscal year | 2567 |
-    Then "kanda" cannot fire "report the results" on "Y1" because "no order took effect" with:
-      | orders in force in the year | 0 |
-      | summary of results          | no order |
-    When "kanda" fires "report the results" on "Y1" with:
+    Then "kanda" cannot fire "report the results" on "Y1" because "orders in force in the year" with:
       | orders in force in the year | 5 |
-      | summary of results          | 5 orders in force (3 delegations, 2 acting); every delegate reported monthly |
+      | summary of results          | 5 orders in force |
+    When "kanda" fires "report the results" on "Y1" with:
+      | summary of results | one delegation order in force; the target of 4 orders is missed |
     And "chaiwat" fires "acknowledge the report" on "Y1" with:
-      | instructions | keep the order of precedence up to date |
+      | instructions | make the assignment and acting orders of the chain |
     Then the case "Y1" is in state "acknowledged"
+    And the report "delegation_year_results" for fiscal year 2567 shows:
+      | state of the report | ผู้บริหารรับทราบแล้ว |
+      | summary of results  | one delegation order in force; the target of 4 orders is missed |
+      | orders              | 1      |
+      | delegation orders   | 1      |
+      | acting orders       | 0      |
+      | order numbers       | 1/2566 |
+      | target              | 4      |
+      | target met          | no     |
     And "kanda" cannot start a "delegation_results" case because "held by another open case" with:
       | fiscal year | 2567 |
     And the audit trail of "Y1" records:
-      | actor   | trigger               | from     | to           |
-      | kanda   | report the results    | open     | reported     |
-      | chaiwat | acknowledge the report | reported | acknowledged |
+      | actor   | trigger                | from     | to           | outcome |
+      | kanda   | report the results     | open     |              | refused |
+      | kanda   | report the results     | open     | reported     | moved   |
+      | chaiwat | acknowledge the report | reported | acknowledged | moved   |
     And the audit trail verifies
+
+  @plan-19-5.3
+  Scenario: A sudden absence the holder cannot sign for: the Palad's Office records it and the acting falls to the next in precedence (project 19, step 5.3)
+    The Chief Executive is taken to hospital after a road accident and cannot sign. The acting
+    arises by law in the order of precedence he set beforehand (order 20/2566): the Palad's
+    Office records the absence, why he cannot sign and the evidence, without his signature,
+    and the Deputy Chief Executive, first in the order, acts. Someone out of the order is
+    refused, so is a record without the reason, and so is a second acting for the same days.
+    Back at work, the Chief Executive acknowledges the acting and ends it.
+
+    Given "malee" holds the role "Palad's Office officer" in the unit "Office of the Palad"
+    And today is 4 October 2566
+    When "kanda" starts a "delegation_order" case "S0" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | wilai |
+      | valid from         | 4 October 2566 |
+      | why the holder is away or unable to act | in hospital after a road accident |
+    Then "malee" cannot fire "record the holder's absence" on "S0" because "is not in the order of precedence" with:
+      | why the holder cannot sign | unconscious in hospital |
+      | evidence of the absence    | medical certificate of Lampang Hospital no. 1234/2566 |
+    When "kanda" starts a "delegation_order" case "S1" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 4 October 2566 |
+      | valid until        | 6 October 2566 |
+      | why the holder is away or unable to act | in hospital after a road accident |
+    Then "malee" cannot fire "record the holder's absence" on "S1" because "why the holder cannot sign" with:
+      | evidence of the absence | medical certificate of Lampang Hospital no. 1234/2566 |
+    When "malee" fires "record the holder's absence" on "S1" with:
+      | why the holder cannot sign | unconscious in hospital |
+      | evidence of the absence    | medical certificate of Lampang Hospital no. 1234/2566 |
+    Then the case "S1" is in state "absence recorded"
+    When "kanda" starts a "delegation_order" case "S2" with:
+      | kind of order      | acting |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 5 October 2566 |
+      | valid until        | 5 October 2566 |
+      | why the holder is away or unable to act | in hospital after a road accident |
+    Then "malee" cannot fire "record the holder's absence" on "S2" because "already covers some of these days" with:
+      | why the holder cannot sign | unconscious in hospital |
+      | evidence of the absence    | medical certificate of Lampang Hospital no. 1234/2566 |
+    When "kanda" fires "circulate" on "S1" with:
+      | circular letter number | LP 51001/W 30 |
+      | circulated to          | every unit |
+    And "surachai" fires "acknowledge" on "S1" with:
+      | acknowledged by | surachai |
+    And "kanda" fires "announce" on "S1" with:
+      | announcement number | 30/2566 |
+    And today is 5 October 2566
+    Then the case "S1" is in state "in force"
+    When "somchai" starts an "asset_lending" case "L1" with:
+      | item        | pool car L1      |
+      | purpose     | meeting off site |
+      | return date | 20 October 2566  |
+    And "somsak" fires "check" on "L1"
+    And "surachai" fires "approve" on "L1"
+    Then the case "L1" is in state "approved"
+    And the "approve" on "L1" relied on the order "S1"
+    When today is 6 October 2566
+    And "chaiwat" fires "acknowledge the acting on return" on "S1" with:
+      | holder's note on return | back at work on 6 October 2566; the acting is acknowledged |
+    And "chaiwat" fires "revoke" on "S1" with:
+      | reason for ending | the holder is back at work |
+    Then the case "S1" is in state "revoked"
+    And the audit trail of "S1" records:
+      | actor    | trigger                          | from             | to               | outcome |
+      | malee    | record the holder's absence      | drafted          |                  | refused |
+      | malee    | record the holder's absence      | drafted          | absence recorded | moved   |
+      | kanda    | circulate                        | absence recorded | circulated       | moved   |
+      | chaiwat  | acknowledge the acting on return | in force         | in force         | moved   |
+      | chaiwat  | revoke                           | in force         | revoked          | moved   |
+    And the audit trail verifies
+
+  @plan-19-5.3
+  Scenario: Only an acting arises without a signature: a delegation is not recorded by the office (project 19, step 5.3)
+    A delegation or an assignment is the delegator's own act and is signed by them; the
+    office may record only the absence from which an acting arises by law.
+
+    Given "malee" holds the role "Palad's Office officer" in the unit "Office of the Palad"
+    When "kanda" starts a "delegation_order" case "D1" with:
+      | kind of order      | delegation |
+      | power              | approve loans of government property |
+      | delegator          | chaiwat |
+      | delegator position | Chief Executive |
+      | delegate           | surachai |
+      | valid from         | 2 October 2566 |
+    Then "malee" cannot fire "record the holder's absence" on "D1" because "only an acting arises without the holder's signature" with:
+      | why the holder cannot sign | in hospital |
+      | evidence of the absence    | medical certificate |
