@@ -186,6 +186,19 @@ def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
         loaded += found
         # A folder with versions.lock (the bundled one has): no flow changed in place.
         problems.extend(lock_problems(folder, found, registry))
+    reports = 0
+    if not problems:
+        # What loading them with the rest finds: links between flows (parents, children,
+        # templates), duties, one id defined twice, and the reports in each folder's
+        # reports/ against every flow (a command given --flows loads them so).
+        try:
+            library = load_library(
+                [Path(f) for f in folders], registry=registry, **flow_overrides()
+            )
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+        else:
+            reports = len(library.reports)
     if plan_source is not None:
         problems.extend(plan_problems(read_plan_or_exit(plan_source), loaded))
     for problem in problems:
@@ -193,7 +206,10 @@ def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
     if problems:
         click.echo(f"พบปัญหา {len(problems)} จุด / {len(problems)} problem(s) found", err=True)
         raise SystemExit(1)
-    click.echo(f"ถูกต้อง {count} ขั้นตอนงาน / {count} flow(s) OK")
+    click.echo(
+        f"ถูกต้อง {count} ขั้นตอนงาน รายงานที่โหลดได้ {reports} รายการ "
+        f"/ {count} flow(s) OK, {reports} report(s) loaded"
+    )
 
 
 @flows_group.command("schema")
