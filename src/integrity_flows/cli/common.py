@@ -418,12 +418,22 @@ def gather_data(pairs: Iterable[str], data_file: TextIO | None) -> dict[str, Any
     return {**from_file, **given}
 
 
+def error_lines(error: FlowError, th: str = "ไม่สำเร็จ", en: str = "refused") -> list[str]:
+    """The lines that say ``error`` in Thai then English; an error listing problems (each
+    already in both languages) lists them once, after both."""
+    problems = getattr(error, "problems", ())
+    if not problems:
+        text = f"{th}: {error.message_th}\n{en}: {error.message_en}"
+        return [printable(line) for line in text.splitlines()]
+    heads = [f"{th}: {error.message_th.splitlines()[0].rstrip(':')}"]
+    heads.append(f"{en}: {error.message_en.splitlines()[0].rstrip(':')}")
+    return [printable(line) for line in heads] + [printable(f"  {p}") for p in problems]
+
+
 def fail(error: FlowError) -> None:
     """Print a refusal or error in both languages and exit with status 1."""
-    for line in f"ไม่สำเร็จ: {error.message_th}".splitlines():
-        click.echo(printable(line), err=True)
-    for line in f"refused: {error.message_en}".splitlines():
-        click.echo(printable(line), err=True)
+    for line in error_lines(error):
+        click.echo(line, err=True)
     raise SystemExit(1)
 
 
