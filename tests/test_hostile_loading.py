@@ -618,6 +618,55 @@ def test_a_value_no_form_would_take_is_refused_and_audited(
         assert case.data["purpose"] == "ประชุม\n\tเถิน"
 
 
+def test_a_megabyte_in_a_field_is_refused_without_being_copied_into_the_trail() -> None:
+    """A `string` field takes a form's box (1,000 characters), a `text` field a letter
+    (100,000): a megabyte is refused naming the field and its length, and the refusal
+    quotes only its first characters; so is a megabyte of a reason."""
+    from integrity_flows.values import MAX_STRING, MAX_TEXT
+
+    with Engine.open("memory://", entry_points=False) as engine:
+        for field, size in (("item", 1_000_000), ("purpose", MAX_TEXT + 1)):
+            with pytest.raises(InvalidData) as caught:
+                engine.start("asset_lending", actor=STAFF, data={**LOAN, field: "ก" * size})
+            message = caught.value.message_en
+            assert f"text of {size:,} characters" in message
+            assert f"({size:,} characters)" in message
+            assert len(message) < 1_000
+            assert len(caught.value.message_th) < 1_000
+        assert engine.cases() == []
+        refusals = [e for e in engine.events() if e.outcome == "refused"]
+        assert len(refusals) == 2
+        assert all(len(json.dumps(e.reasons, ensure_ascii=False)) < 2_000 for e in refusals)
+        case = engine.start(
+            "asset_lending",
+            actor=STAFF,
+            data={**LOAN, "item": "ก" * MAX_STRING, "purpose": "ข" * MAX_TEXT},
+        )
+        with pytest.raises(InvalidData, match="the reason is 100,001 characters long"):
+            engine.fire(case.id, "cancel", actor=STAFF, reason="x" * (MAX_TEXT + 1))
+        assert engine.get(case.id).state == "requested"
+        assert engine.verify().ok
+
+
+@pytest.mark.parametrize("db", ["", "  ", "FOLDER"])
+def test_an_empty_or_folder_database_path_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    """An empty --db would open a nameless SQLite database deleted at exit (the case
+    reported started would be gone); a folder is named as one."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_TRUST_ACTORS", "1")
+    given = str(tmp_path) if db == "FOLDER" else db
+    args = ["--db", given, "--actor", "somchai", "--role", "staff"]
+    data = ["--data", "item=รถ", "--data", "purpose=ประชุม", "--data", "return_date=5/10/2566"]
+    status = main(["case", "start", "asset_lending", *args, *data])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "--db" in err
+    said = "is a folder, not a database file" if db == "FOLDER" else "no database given"
+    assert said in err
+    assert ("เป็นโฟลเดอร์" if db == "FOLDER" else "ไม่ได้ระบุฐานข้อมูล") in err
+
+
 def test_a_time_on_an_implausible_day_is_refused() -> None:
     from integrity_flows.engine.data import _NORMALIZERS
 

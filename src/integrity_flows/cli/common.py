@@ -80,8 +80,19 @@ def store_url(db: str, *, must_exist: bool = False) -> str:
     With ``must_exist`` a bare path must name an existing file: reading or verifying a
     mistyped path must not quietly create an empty database and call it intact.
     """
+    if not db.strip():
+        # SQLite would open a nameless database, deleted when the command ends: a case
+        # started there would be reported started and be gone.
+        raise click.BadParameter(
+            "no database given (an empty path) / ไม่ได้ระบุฐานข้อมูล", param_hint="--db"
+        )
     if "://" in db:
         return db
+    if Path(db).is_dir():
+        raise click.BadParameter(
+            f"{db} is a folder, not a database file / {db} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล",
+            param_hint="--db",
+        )
     if must_exist and not Path(db).is_file():
         raise click.BadParameter(f"no database at {db} / ไม่พบฐานข้อมูลที่ {db}", param_hint="--db")
     return f"sqlite:///{Path(db).resolve()}" if Path(db).is_absolute() else f"sqlite:///{db}"

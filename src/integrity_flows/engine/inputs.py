@@ -15,6 +15,7 @@ from typing import Any
 
 from integrity_flows.actor import Actor
 from integrity_flows.errors import InvalidData, Reason
+from integrity_flows.values import MAX_TEXT
 
 #: How deep a value given as data may nest before it is refused.
 MAX_DEPTH = 32
@@ -33,6 +34,20 @@ def shown(text: Any) -> str:
     """``text`` as it may be written to the trail: what cannot be UTF-8 escaped."""
     value = text if isinstance(text, str) else repr(text)
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+#: How many characters of a refused value a reason quotes.
+QUOTED = 80
+
+
+def quoted(value: Any) -> str:
+    """``value`` quoted in a reason (its repr), cut to :data:`QUOTED` characters with its
+    length after it: a refused megabyte is not copied into the trail and the message."""
+    found = shown(repr(value))
+    if len(found) <= QUOTED:
+        return found
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{found[:QUOTED]}…{size}"
 
 
 def bad_text(value: Any, depth: int = 0) -> bool:
@@ -78,10 +93,7 @@ def call_problems(actor: Any, trigger: Any, reason: Any, data: Any) -> list[Reas
         found.append(Reason("bad_trigger", "การดำเนินการต้องเป็นข้อความ", "the trigger must be text"))
     elif not writable(trigger):
         found.append(unwritable("ชื่อการดำเนินการ", "the trigger"))
-    if reason is not None and not isinstance(reason, str):
-        found.append(Reason("bad_reason", "เหตุผลต้องเป็นข้อความ", "the reason must be text"))
-    elif reason is not None and not writable(reason):
-        found.append(unwritable("เหตุผล", "the reason"))
+    found += _reason_problems(reason)
     if not isinstance(data, Mapping):
         found.append(
             Reason(
@@ -91,6 +103,24 @@ def call_problems(actor: Any, trigger: Any, reason: Any, data: Any) -> list[Reas
             )
         )
     return found
+
+
+def _reason_problems(reason: Any) -> list[Reason]:
+    if reason is None:
+        return []
+    if not isinstance(reason, str):
+        return [Reason("bad_reason", "เหตุผลต้องเป็นข้อความ", "the reason must be text")]
+    if not writable(reason):
+        return [unwritable("เหตุผล", "the reason")]
+    if len(reason) > MAX_TEXT:
+        return [
+            Reason(
+                "bad_reason",
+                f"เหตุผลยาว {len(reason):,} ตัวอักษร เกิน {MAX_TEXT:,} ตัวอักษร",
+                f"the reason is {len(reason):,} characters long: at most {MAX_TEXT:,} are taken",
+            )
+        ]
+    return []
 
 
 def refusal(
