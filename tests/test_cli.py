@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from integrity_flows.cli import main
+from integrity_flows.display import display_width
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -433,3 +434,15 @@ def test_flows_check_names_a_link_to_a_flow_that_is_not_loaded(
     status, _, err = run(capsys, "flows", "check", str(tmp_path))
     assert status == 1
     assert "session.yaml: parent.flow: unknown parent flow 'no_parent_flow'" in err
+
+
+def test_flows_list_keeps_the_source_path_out_of_the_project_column(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The path each flow comes from goes under its titles: it does not widen the project
+    column and push every title far to the right."""
+    status, out, _ = run(capsys, "flows", "list")
+    assert status == 0
+    first = out.splitlines()[0]
+    assert re.match(r"\S+\s+v\d+\s+โครงการที่ \S+ {1,4}\S", first), first
+    assert all(display_width(line) < 250 for line in out.splitlines() if "from:" not in line)

@@ -394,3 +394,27 @@ def test_sweep_lists_what_it_fired_as_csv_and_refuses_xlsx_without_a_file_first(
     assert rows[1][:2] == ["case", "trigger"]
     assert rows[2][0] == case_id
     assert rows[2][1] == "mark_overdue"
+
+
+def test_case_show_names_a_choice_by_its_labels_and_yes_or_no_in_both_languages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An enum value is shown by its Thai and English labels (its id after them), a
+    yes/no value as ใช่/ไม่ใช่ and yes/no, never as Python's True/False."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_TRUST_ACTORS", "1")
+    db = str(tmp_path / "cases.db")
+    status = main(
+        ["case", "start", "asset_lending", "--db", db, "--actor", "somchai", "--role", "staff",
+         "--data", "item=รถ", "--data", "purpose=ประชุม", "--data", "return_date=5/10/2566",
+         "--data", "borrower_type=external", "--at", "2023-10-02T09:00:00+07:00"]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert status == 0
+    shown = "บุคคลภายนอกหรือภาคเอกชน / outside person or private sector (external)"
+    assert f"ประเภทผู้ยืม / borrower type: {shown}" in out
+    from integrity_flows.cli.cases import _field_value
+    from integrity_flows.definition.model import Field, Label
+
+    flag = Field(type="boolean", label=Label("ไม่ประสงค์ออกนาม", "anonymous"))
+    assert _field_value(flag, False) == "ไม่ใช่ / no"
+    assert _field_value(flag, True) == "ใช่ / yes"

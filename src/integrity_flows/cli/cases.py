@@ -26,7 +26,7 @@ from integrity_flows.cli.common import (
     with_options,
 )
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
-from integrity_flows.definition.model import Label
+from integrity_flows.definition.model import Field, Label
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
@@ -87,10 +87,21 @@ def _print_case(engine: Engine, case: Case) -> None:
                 )
                 echo(f"    {index}. {shown}")
             continue
-        echo(f"  {label.th} / {label.en}: {shown_value(spec.type, value)}")
+        echo(f"  {label.th} / {label.en}: {_field_value(spec, value)}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
         echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}")
+
+
+def _field_value(spec: Field, value: object) -> str:
+    """A field's value as a person reads it: a choice by its labels (and id), yes or no
+    in both languages, a date in the Buddhist Era."""
+    if spec.type == "enum" and isinstance(value, str) and value in spec.choice_labels:
+        choice = spec.choice_labels[value]
+        return f"{choice.th} / {choice.en} ({value})"
+    if isinstance(value, bool):
+        return "ใช่ / yes" if value else "ไม่ใช่ / no"
+    return shown_value(spec.type, value)
 
 
 @case_group.command("start")

@@ -77,7 +77,8 @@ def list_flows(flow_dirs: tuple[str, ...], fmt: str, output: str | None) -> None
         origin = library.origin(d)
         rows.append([d.id, f"v{d.version}", f"โครงการที่ {project}", d.title.th])
         rows.append(["", "", f"project {project}", d.title.en])
-        rows.append(["", "", f"ที่มา / from: {origin.thai} / {origin}: {d.source}"])
+        # Under the titles: a long path would otherwise widen the project column.
+        rows.append(["", "", "", f"ที่มา / from: {origin.thai} / {origin}: {d.source}"])
     for line in aligned(rows):
         click.echo(line)
 
