@@ -418,3 +418,24 @@ def test_case_show_names_a_choice_by_its_labels_and_yes_or_no_in_both_languages(
     flag = Field(type="boolean", label=Label("ไม่ประสงค์ออกนาม", "anonymous"))
     assert _field_value(flag, False) == "ไม่ใช่ / no"
     assert _field_value(flag, True) == "ใช่ / yes"
+
+
+def test_the_plan_and_the_demo_take_one_digit_style_per_screen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`plan show`, `plan budget`, `plan check` and the demo print the plan's words and
+    figures in the run's digits, as every other screen does: Arabic by default (they kept
+    the plan's Thai digits beside Arabic ones), Thai with --digits thai."""
+    thai_digit = re.compile("[\u0e50-\u0e59]")
+    for args in (["plan", "show", "2"], ["plan", "budget"], ["plan", "check"]):
+        main(args)
+        out = capsys.readouterr().out
+        assert out.strip(), args
+        assert not thai_digit.search(out), (args, thai_digit.search(out))
+        main(["--digits", "thai", *args])
+        out = capsys.readouterr().out
+        assert styled_digits(out, "thai") == out, args
+    assert main(["demo", "--db", str(tmp_path / "demo.db")]) == 0
+    out = capsys.readouterr().out
+    assert "(ข้อ 5.1)" in out
+    assert not thai_digit.search(out), thai_digit.search(out)

@@ -24,11 +24,13 @@ from integrity_flows.calendars import english_date, thai_date
 from integrity_flows.cli.common import (
     F,
     db_option,
+    echo,
     fail,
     fiscal_year_option,
     flows_option,
     open_engine,
     output_option,
+    shown,
 )
 from integrity_flows.errors import FlowError
 from integrity_flows.monitoring import (
@@ -260,7 +262,8 @@ def budget_command(plan_source: str | None, fmt: str) -> None:
     elif fmt == "csv":
         click.echo(_budget_csv(table), nl=False)
     else:
-        click.echo(_budget_text(table), nl=False)
+        text = _budget_text(table)
+        click.echo("".join(f"{shown(line)}\n" for line in text.splitlines()), nl=False)
 
 
 @click.command("check")
@@ -284,10 +287,10 @@ def check_command(plan_source: str | None, fmt: str) -> None:
         )
     else:
         for f in findings:
-            click.echo(f"{f.where_th}: {f.message_th}")
-            click.echo(f"  {f.where_en}: {f.message_en}")
+            echo(f"{f.where_th}: {f.message_th}")
+            echo(f"  {f.where_en}: {f.message_en}")
         version = f" (แผนฉบับที่ {plan.version} / plan version {plan.version})"
-        click.echo(
+        echo(
             f"พบ {len(findings)} จุด / {len(findings)} finding(s){version}"
             if findings
             else f"แผนสอดคล้องกัน / the plan is consistent{version}"

@@ -15,12 +15,18 @@ import click
 from integrity_flows.audit.log import scheduled_checkpoint
 from integrity_flows.calendars import thai_datetime
 from integrity_flows.cli.audit import read_signing_key
-from integrity_flows.cli.common import db_option, echo, flows_option, open_engine, typed_moment
+from integrity_flows.cli.common import (
+    db_option,
+    echo,
+    flows_option,
+    open_engine,
+    shown,
+    typed_moment,
+)
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.progress import stepped
 from integrity_flows.cli.report import report_alias
 from integrity_flows.definition.model import Label
-from integrity_flows.identity import printable
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
 
@@ -35,7 +41,7 @@ def print_register(engine: Engine, fiscal_year: int, lang: Lang = "both") -> Non
     report = engine.reports.get(LENDING_REGISTER)
     figures = run_report(engine, report.id, fiscal_year=fiscal_year)
     text = as_text(report, figures, fiscal_year=fiscal_year, lang=lang)
-    click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
+    click.echo("".join(f"{shown(line)}\n" for line in text.splitlines()), nl=False)
 
 
 register_command = report_alias(
