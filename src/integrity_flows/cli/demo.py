@@ -32,12 +32,12 @@ NOK = Actor("nok", roles={"custodian"}, unit="กองพัสดุและ�
 WICHAI = Actor("wichai", roles={"security_guard"}, unit="สำนักปลัด", name="วิชัย")
 
 
-
 def _out(text: str) -> None:
     """Print demo text as every screen is printed (:func:`echo`: this run's digits,
     control characters escaped), a line at a time."""
     for line in text.split("\n"):
         echo(line)
+
 
 class _Replay:
     """Runs the steps, printing each one as a clerk would read it."""

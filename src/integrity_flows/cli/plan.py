@@ -281,9 +281,7 @@ def show_command(number: int, plan_source: str | None) -> None:
         echo(f"งบประมาณ / budget: {p.budget_th} ({read})")
     for row in plan.rows_of(p.number):
         cells = "  ".join(f"{y}: {c.printed or '(ว่าง/blank)'}" for y, c in row.budget.items())
-        echo(
-            f"ส่วนที่ ๒ / Part 2: มิติ/dimension {row.dimension} {row.mission} {row.label}  {cells}"
-        )
+        echo(f"ส่วนที่ ๒ / Part 2: มิติ/dimension {row.dimension} {row.mission} {row.label}  {cells}")
     echo("วิธีดำเนินการ / method steps:")
     if not p.steps:
         echo("  -")
