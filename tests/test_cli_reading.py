@@ -100,6 +100,22 @@ def test_every_command_has_thai_help_whole_in_its_parents_list_at_80_columns() -
     assert not missing, "\n".join(missing)
 
 
+def test_every_option_of_every_command_has_help_in_thai_and_english() -> None:
+    """Each option says what it does, in English and in Thai (--help and --version are
+    click's own)."""
+    thai = re.compile("[\u0e00-\u0e7f]")
+    english = re.compile("[A-Za-z]{3}")
+    missing = []
+    for path, name, command in [((), "integrity-flows", cli), *_commands(cli)]:
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.name in ("help", "version"):
+                continue
+            said = param.help or ""
+            if not (thai.search(said) and english.search(said)):
+                missing.append(f"{' '.join((*path, name))} {'/'.join(param.opts)}: {said!r}")
+    assert not missing, "\n".join(missing)
+
+
 def test_split_help_reads_both_shapes() -> None:
     """ "English / ไทย." on one line and an English paragraph then a Thai one both split."""
     assert split_help("Cases / เรื่อง.") == ("Cases", "เรื่อง")

@@ -31,7 +31,12 @@ from integrity_flows.errors import FlowError
 
 
 @click.group()
-@click.option("-v", "--verbose", is_flag=True, help="Show the audit events as JSON on stderr")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Show the audit events as JSON on stderr / แสดงเหตุการณ์เป็น JSON",
+)
 @click.option(
     "--key-file",
     "key_file",

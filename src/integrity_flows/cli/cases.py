@@ -257,7 +257,10 @@ _HISTORY_COLUMNS = (
 @db_option
 @flows_option
 @click.option(
-    "--json", "as_json", is_flag=True, help="One JSON object per event (JSON Lines) / JSON"
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object per event (JSON Lines) / แสดงเป็น JSON ทีละเหตุการณ์",
 )
 @list_format_options
 def case_history(

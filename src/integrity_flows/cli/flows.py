@@ -85,9 +85,18 @@ def list_flows(flow_dirs: tuple[str, ...], fmt: str, output: str | None) -> None
 
 @flows_group.command("show")
 @click.argument("flow_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "mermaid"]), default="text")
 @click.option(
-    "--lang", type=click.Choice(["th", "en"]), default="th", help="Language of the Mermaid labels"
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "mermaid"]),
+    default="text",
+    help="text, or a Mermaid state diagram / ข้อความหรือแผนภาพ Mermaid",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["th", "en"]),
+    default="th",
+    help="Language of the Mermaid labels / ภาษาของแผนภาพ",
 )
 @flows_option
 def show_flow(flow_id: str, fmt: str, lang: str, flow_dirs: tuple[str, ...]) -> None:

@@ -78,6 +78,7 @@ def _format_option(*choices: str) -> Callable[[F], F]:
         type=click.Choice(list(choices)),
         default=choices[0],
         show_default=True,
+        help="The form of the output / รูปแบบผลลัพธ์",
     )
 
 
@@ -400,7 +401,13 @@ def _monitor_csv(m: Monitoring, lang: str) -> str:
     "/ รอบ ๖ เดือน หรือทั้งปี",
 )
 @_format_option("text", "json", "csv", "html")
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["th", "en"]),
+    default="th",
+    show_default=True,
+    help="Language of the report / ภาษาของรายงาน",
+)
 @output_option
 def monitor_command(
     db: str,

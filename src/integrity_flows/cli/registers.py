@@ -65,7 +65,7 @@ _SWEEP_COLUMNS = (
 @click.command("sweep")
 @db_option
 @flows_option
-@click.option("--now", default=None, help="Sweep as of this time (default: now)")
+@click.option("--now", default=None, help="Sweep as of this time (default: now) / ณ วันเวลา")
 @click.option(
     "--checkpoint-dir",
     type=click.Path(file_okay=False),
