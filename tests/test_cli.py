@@ -250,7 +250,11 @@ def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
         assert status == 0, err
     status, out, _ = run(capsys, "sweep", "--db", str(db), "--now", "2023-10-10")
     assert status == 0
-    assert "overdue" in out
+    # What fired and where the case went, by their labels in both languages.
+    assert (
+        f"{case_id}  แจ้งเตือนเกินกำหนด / mark overdue (mark_overdue)  ครบกำหนด / due "
+        "6 ต.ค. 2566 00:00  → เกินกำหนดส่งคืน / overdue"
+    ) in out
     status, out, _ = run(capsys, "register", "--db", str(db), "--fiscal-year", "๒๕๖๗")
     assert status == 0
     assert "ย.1/2567" in out
