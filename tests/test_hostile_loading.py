@@ -88,6 +88,30 @@ def test_deep_nesting_is_refused_with_its_path() -> None:
     assert problem.message_th
 
 
+def test_a_bare_no_as_a_name_says_yaml_read_it_as_false(
+    registry: GuardRegistry, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`trigger: no` is the boolean false to YAML: the problem names what happened and
+    how to write it, instead of only "'False' must be lower-case letters"."""
+    text = LENDING.replace("  - trigger: reject\n", "  - trigger: no\n", 1)
+    (problem,) = refused(text, registry)
+    assert problem.path == "transitions[2].trigger"
+    assert "YAML reads a bare yes, no, on, off, true or false as true or false" in (
+        problem.message_en
+    )
+    assert "ใส่เครื่องหมายคำพูด" in problem.message_th
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.yaml").write_text(
+        "reports:\n  - id: r\n    label: {th: ร, en: r}\n    sets:\n"
+        "      s: {flow: asset_lending}\n    figures:\n"
+        "      - {id: off, label: {th: ก, en: a}, count: s}\n",
+        encoding="utf-8",
+    )
+    assert main(["flows", "check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "'False' must be lower-case letters, digits and _ (YAML reads a bare" in err
+
+
 def test_a_list_as_a_mapping_key_is_refused(registry: GuardRegistry) -> None:
     text = LENDING.replace("settings:\n", "settings:\n  ? [1, 2]\n  : x\n", 1)
     (problem,) = refused(text, registry)
