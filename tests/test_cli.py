@@ -409,6 +409,9 @@ def test_a_register_column_naming_an_unknown_field_is_refused_at_load(
     status, _, err = run(capsys, "report", "list", "--flows", str(folder))
     assert status == 1
     assert expected in err
+    status, _, err = run(capsys, "flows", "check", "--flows", str(folder))  # as others take it
+    assert status == 1
+    assert expected in err
     good = _host_folder(
         tmp_path / "good",
         _HOST_REPORT.replace("FLOW", "host_lending").replace("COLUMN", "register_no"),

@@ -179,9 +179,19 @@ def _text(d: FlowDefinition) -> str:
     help="Also check each flow's project and cites against this plan file (or a plan a "
     "package publishes) / ตรวจกับแผนนี้ด้วย",
 )
-def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
-    """Check flow files; exit 1 naming every problem / ตรวจนิยามขั้นตอนงาน."""
+@flows_option
+def check_flows(
+    folders: tuple[str, ...], plan_source: str | None, flow_dirs: tuple[str, ...]
+) -> None:
+    """Check flow files and their reports; exit 1 naming every problem
+    / ตรวจนิยามขั้นตอนงานและรายงาน.
+
+    FOLDERS (or --flows DIR; the bundled flows when none is given) are read as every
+    command reads them with --flows: with the bundled flows and the plug-ins, the
+    templates in templates/ and the reports in reports/ of each folder.
+    """
     registry = default_registry()
+    folders = (*folders, *flow_dirs)  # --flows DIR, as the other commands take it
     targets: list[Path | Traversable] = [Path(f) for f in folders] or [bundled_flows()]
     problems: list[Problem] = []
     count = 0
