@@ -453,3 +453,24 @@ def test_flows_list_keeps_the_source_path_out_of_the_project_column(
     first = out.splitlines()[0]
     assert re.match(r"\S+\s+v\d+\s+โครงการที่ \S+ {1,4}\S", first), first
     assert all(display_width(line) < 250 for line in out.splitlines() if "from:" not in line)
+
+
+def test_case_list_refuses_a_flow_or_state_no_flow_has(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A misspelt --flow or --state is named, with the likely one, instead of listing no
+    case as if there were none."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_TRUST_ACTORS", "1")
+    db = tmp_path / "cases.db"
+    start_loan(capsys, db)
+    status, _, err = run(capsys, "case", "list", "--db", str(db), "--flow", "asset_lendin")
+    assert status == 2
+    assert "unknown flow 'asset_lendin' (did you mean 'asset_lending'?)" in err
+    assert "ไม่รู้จักขั้นตอนงาน 'asset_lendin'" in err
+    argv = ["case", "list", "--db", str(db), "--flow", "asset_lending", "--state", "requestd"]
+    status, _, err = run(capsys, *argv)
+    assert status == 2
+    assert "unknown state 'requestd' (did you mean 'requested'?)" in err
+    status, out, _ = run(capsys, "case", "list", "--db", str(db), "--state", "requested")
+    assert status == 0
+    assert "asset_lending-" in out

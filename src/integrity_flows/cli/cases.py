@@ -30,6 +30,7 @@ from integrity_flows.definition.model import Field, Label
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
+from integrity_flows.loading.hints import hint
 
 _actor_options = [
     click.option("--actor", "actor_id", required=True, help="Who acts / ผู้ดำเนินการ"),
@@ -201,6 +202,25 @@ _LIST_COLUMNS = (
 )
 
 
+def _known_filter(engine: Engine, flow_id: str | None, state: str | None) -> None:
+    """A usage error for a --flow or --state no loaded flow has: a misspelt filter would
+    list no case and read as "there are none"."""
+    definitions = list(engine.flows)
+    if flow_id is not None and flow_id not in {d.id for d in definitions}:
+        en, th = hint(flow_id, {d.id for d in definitions})
+        raise click.BadParameter(
+            f"unknown flow '{flow_id}'{en} / ไม่รู้จักขั้นตอนงาน '{flow_id}'{th}", param_hint="--flow"
+        )
+    if state is None:
+        return
+    states = {name for d in definitions if flow_id in (None, d.id) for name in d.states}
+    if state not in states:
+        en, th = hint(state, states)
+        raise click.BadParameter(
+            f"unknown state '{state}'{en} / ไม่รู้จักสถานะ '{state}'{th}", param_hint="--state"
+        )
+
+
 @case_group.command("list")
 @db_option
 @flows_option
@@ -219,6 +239,7 @@ def list_cases(
     need_output(fmt, output)
     rows = []
     with open_engine(db, flow_dirs, read_only=True) as engine:
+        _known_filter(engine, flow_id, state)
         for case in engine.cases(flow_id, state):
             try:
                 label = engine.definition_of(case).label_of_state(case.state)
