@@ -672,6 +672,21 @@ def test_a_megabyte_in_a_field_is_refused_without_being_copied_into_the_trail() 
         assert engine.verify().ok
 
 
+def test_a_megabyte_of_unit_or_roles_is_refused() -> None:
+    """The actor's unit and roles are written into every event: a huge one is refused
+    like a huge value, and nothing is started."""
+    with Engine.open("memory://", entry_points=False) as engine:
+        for actor, said in (
+            (Actor("somchai", roles={"staff"}, unit="ก" * 1_001), "the actor's unit is longer"),
+            (Actor("somchai", roles={"staff", "x" * 1_001}), "more than 100 roles, or one"),
+            (Actor("somchai", roles={f"r{i}" for i in range(101)}), "more than 100 roles"),
+        ):
+            with pytest.raises(InvalidData, match=said):
+                engine.start("asset_lending", actor=actor, data=LOAN)
+        assert engine.cases() == []
+        assert engine.verify().ok
+
+
 @pytest.mark.parametrize("db", ["", "  ", "FOLDER"])
 def test_an_empty_or_folder_database_path_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
