@@ -11,6 +11,7 @@ import pytest
 
 from _lending import announce_rules_in
 from integrity_flows.cli import main
+from integrity_flows.display import display_width
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -251,7 +252,11 @@ def test_register_and_sweep(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
         assert status == 0, err
     status, out, _ = run(capsys, "sweep", "--db", str(db), "--now", "2023-10-10")
     assert status == 0
-    assert "overdue" in out
+    # What fired and where the case went, by their labels in both languages.
+    assert (
+        f"{case_id}  แจ้งเตือนเกินกำหนด / mark overdue (mark_overdue)  ครบกำหนด / due "
+        "6 ต.ค. 2566 00:00  → เกินกำหนดส่งคืน / overdue"
+    ) in out
     status, out, _ = run(capsys, "register", "--db", str(db), "--fiscal-year", "๒๕๖๗")
     assert status == 0
     assert "ย.1/2567" in out
@@ -355,3 +360,134 @@ def test_store_errors_are_reported_not_raised(
     assert status == 1
     assert f"SQLite store {tmp_path / 'no' / 'such.db'} failed while opening the database" in err
     assert "เปิดฐานข้อมูล" in err
+
+
+def _host_folder(tmp_path: Path, report: str) -> Path:
+    """A folder of one flow (a copy of the loan under another id) and one report file."""
+    tmp_path.mkdir(exist_ok=True)
+    text = (ROOT / "flows" / "asset_lending.yaml").read_text(encoding="utf-8")
+    (tmp_path / "host_lending.yaml").write_text(
+        text.replace("id: asset_lending", "id: host_lending", 1), encoding="utf-8"
+    )
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "host.yaml").write_text(report, encoding="utf-8")
+    return tmp_path
+
+
+_HOST_REPORT = """\
+reports:
+  - id: host_register
+    label: {th: ทะเบียนทดสอบ, en: test register}
+    sets:
+      loans:
+        flow: FLOW
+        year: {date: handed_over_at}
+    figures:
+      - {id: loans, label: {th: จำนวน, en: count}, count: loans}
+      - id: register
+        label: {th: ทะเบียน, en: register}
+        table: loans
+        columns:
+          - {id: number, label: {th: เลขที่, en: number}, value: COLUMN}
+"""
+
+
+def test_flows_check_checks_the_reports_of_a_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`flows check DIR` reads DIR/reports/ as every command given --flows DIR does: a report
+    naming an unknown flow is a problem naming file and path, not "OK"."""
+    folder = _host_folder(
+        tmp_path, _HOST_REPORT.replace("FLOW", "no_such_flow").replace("COLUMN", "register_no")
+    )
+    status, out, err = run(capsys, "flows", "check", str(folder))
+    assert status == 1, out
+    assert "reports/host.yaml: reports[0].sets.loans.flow: unknown flow 'no_such_flow'" in err
+    assert "ไม่รู้จักขั้นตอนงาน 'no_such_flow'" in err
+    assert "Traceback" not in err
+
+
+def test_a_register_column_naming_an_unknown_field_is_refused_at_load(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A table column's value must be a field of its set's flow: a misspelt one is named
+    (with the field it was likely meant to be) by `flows check` and by `report list`."""
+    folder = _host_folder(
+        tmp_path, _HOST_REPORT.replace("FLOW", "host_lending").replace("COLUMN", "register_nr")
+    )
+    expected = (
+        "reports[0].figures[1].columns[0].value: flow 'host_lending' has no data field "
+        "'register_nr' (did you mean 'register_no'?)"
+    )
+    status, _, err = run(capsys, "flows", "check", str(folder))
+    assert status == 1
+    assert expected in err
+    assert "ขั้นตอนงาน 'host_lending' ไม่มีข้อมูล 'register_nr' (หมายถึง 'register_no' หรือไม่)" in err
+    status, _, err = run(capsys, "report", "list", "--flows", str(folder))
+    assert status == 1
+    assert expected in err
+    status, _, err = run(capsys, "flows", "check", "--flows", str(folder))  # as others take it
+    assert status == 1
+    assert expected in err
+    good = _host_folder(
+        tmp_path / "good",
+        _HOST_REPORT.replace("FLOW", "host_lending").replace("COLUMN", "register_no"),
+    )
+    status, out, err = run(capsys, "flows", "check", str(good))
+    assert status == 0, err
+    assert "1 flow(s) OK" in out
+
+
+def test_flows_check_names_a_link_to_a_flow_that_is_not_loaded(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A child flow whose parent no loaded folder defines fails `flows check`, as it fails
+    every command that loads it."""
+    text = (ROOT / "flows" / "council_capacity_session.yaml").read_text(encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "training_event.yaml").write_text(
+        (ROOT / "flows" / "templates" / "training_event.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    (tmp_path / "session.yaml").write_text(
+        text.replace("id: council_capacity_session", "id: host_session", 1).replace(
+            "flow: council_capacity,", "flow: no_parent_flow,", 1
+        ),
+        encoding="utf-8",
+    )
+    status, _, err = run(capsys, "flows", "check", str(tmp_path))
+    assert status == 1
+    assert "session.yaml: parent.flow: unknown parent flow 'no_parent_flow'" in err
+
+
+def test_flows_list_keeps_the_source_path_out_of_the_project_column(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The path each flow comes from goes under its titles: it does not widen the project
+    column and push every title far to the right."""
+    status, out, _ = run(capsys, "flows", "list")
+    assert status == 0
+    first = out.splitlines()[0]
+    assert re.match(r"\S+\s+v\d+\s+โครงการที่ \S+ {1,4}\S", first), first
+    assert all(display_width(line) < 250 for line in out.splitlines() if "from:" not in line)
+
+
+def test_case_list_refuses_a_flow_or_state_no_flow_has(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A misspelt --flow or --state is named, with the likely one, instead of listing no
+    case as if there were none."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_TRUST_ACTORS", "1")
+    db = tmp_path / "cases.db"
+    start_loan(capsys, db)
+    status, _, err = run(capsys, "case", "list", "--db", str(db), "--flow", "asset_lendin")
+    assert status == 2
+    assert "unknown flow 'asset_lendin' (did you mean 'asset_lending'?)" in err
+    assert "ไม่รู้จักขั้นตอนงาน 'asset_lendin'" in err
+    argv = ["case", "list", "--db", str(db), "--flow", "asset_lending", "--state", "requestd"]
+    status, _, err = run(capsys, *argv)
+    assert status == 2
+    assert "unknown state 'requestd' (did you mean 'requested'?)" in err
+    status, out, _ = run(capsys, "case", "list", "--db", str(db), "--state", "requested")
+    assert status == 0
+    assert "asset_lending-" in out

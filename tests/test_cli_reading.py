@@ -100,6 +100,22 @@ def test_every_command_has_thai_help_whole_in_its_parents_list_at_80_columns() -
     assert not missing, "\n".join(missing)
 
 
+def test_every_option_of_every_command_has_help_in_thai_and_english() -> None:
+    """Each option says what it does, in English and in Thai (--help and --version are
+    click's own)."""
+    thai = re.compile("[\u0e00-\u0e7f]")
+    english = re.compile("[A-Za-z]{3}")
+    missing = []
+    for path, name, command in [((), "integrity-flows", cli), *_commands(cli)]:
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.name in ("help", "version"):
+                continue
+            said = param.help or ""
+            if not (thai.search(said) and english.search(said)):
+                missing.append(f"{' '.join((*path, name))} {'/'.join(param.opts)}: {said!r}")
+    assert not missing, "\n".join(missing)
+
+
 def test_split_help_reads_both_shapes() -> None:
     """ "English / ไทย." on one line and an English paragraph then a Thai one both split."""
     assert split_help("Cases / เรื่อง.") == ("Cases", "เรื่อง")
@@ -395,3 +411,48 @@ def test_sweep_lists_what_it_fired_as_csv_and_refuses_xlsx_without_a_file_first(
     assert rows[1][:2] == ["case", "trigger"]
     assert rows[2][0] == case_id
     assert rows[2][1] == "mark_overdue"
+
+
+def test_case_show_names_a_choice_by_its_labels_and_yes_or_no_in_both_languages(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An enum value is shown by its Thai and English labels (its id after them), a
+    yes/no value as ใช่/ไม่ใช่ and yes/no, never as Python's True/False."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_TRUST_ACTORS", "1")
+    db = str(tmp_path / "cases.db")
+    status = main(
+        ["case", "start", "asset_lending", "--db", db, "--actor", "somchai", "--role", "staff",
+         "--data", "item=รถ", "--data", "purpose=ประชุม", "--data", "return_date=5/10/2566",
+         "--data", "borrower_type=external", "--at", "2023-10-02T09:00:00+07:00"]
+    )  # fmt: skip
+    out = capsys.readouterr().out
+    assert status == 0
+    shown = "บุคคลภายนอกหรือภาคเอกชน / outside person or private sector (external)"
+    assert f"ประเภทผู้ยืม / borrower type: {shown}" in out
+    from integrity_flows.cli.cases import _field_value
+    from integrity_flows.definition.model import Field, Label
+
+    flag = Field(type="boolean", label=Label("ไม่ประสงค์ออกนาม", "anonymous"))
+    assert _field_value(flag, False) == "ไม่ใช่ / no"
+    assert _field_value(flag, True) == "ใช่ / yes"
+
+
+def test_the_plan_and_the_demo_take_one_digit_style_per_screen(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`plan show`, `plan budget`, `plan check` and the demo print the plan's words and
+    figures in the run's digits, as every other screen does: Arabic by default (they kept
+    the plan's Thai digits beside Arabic ones), Thai with --digits thai."""
+    thai_digit = re.compile("[\u0e50-\u0e59]")
+    for args in (["plan", "show", "2"], ["plan", "budget"], ["plan", "check"]):
+        main(args)
+        out = capsys.readouterr().out
+        assert out.strip(), args
+        assert not thai_digit.search(out), (args, thai_digit.search(out))
+        main(["--digits", "thai", *args])
+        out = capsys.readouterr().out
+        assert styled_digits(out, "thai") == out, args
+    assert main(["demo", "--db", str(tmp_path / "demo.db")]) == 0
+    out = capsys.readouterr().out
+    assert "(ข้อ 5.1)" in out
+    assert not thai_digit.search(out), thai_digit.search(out)

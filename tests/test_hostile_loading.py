@@ -88,6 +88,30 @@ def test_deep_nesting_is_refused_with_its_path() -> None:
     assert problem.message_th
 
 
+def test_a_bare_no_as_a_name_says_yaml_read_it_as_false(
+    registry: GuardRegistry, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`trigger: no` is the boolean false to YAML: the problem names what happened and
+    how to write it, instead of only "'False' must be lower-case letters"."""
+    text = LENDING.replace("  - trigger: reject\n", "  - trigger: no\n", 1)
+    (problem,) = refused(text, registry)
+    assert problem.path == "transitions[2].trigger"
+    assert "YAML reads a bare yes, no, on, off, true or false as true or false" in (
+        problem.message_en
+    )
+    assert "ใส่เครื่องหมายคำพูด" in problem.message_th
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.yaml").write_text(
+        "reports:\n  - id: r\n    label: {th: ร, en: r}\n    sets:\n"
+        "      s: {flow: asset_lending}\n    figures:\n"
+        "      - {id: off, label: {th: ก, en: a}, count: s}\n",
+        encoding="utf-8",
+    )
+    assert main(["flows", "check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "'False' must be lower-case letters, digits and _ (YAML reads a bare" in err
+
+
 def test_a_list_as_a_mapping_key_is_refused(registry: GuardRegistry) -> None:
     text = LENDING.replace("settings:\n", "settings:\n  ? [1, 2]\n  : x\n", 1)
     (problem,) = refused(text, registry)
@@ -616,6 +640,70 @@ def test_a_value_no_form_would_take_is_refused_and_audited(
         # Tabs and line breaks are text as written.
         case = engine.start("asset_lending", actor=STAFF, data={**LOAN, "purpose": "ประชุม\n\tเถิน"})
         assert case.data["purpose"] == "ประชุม\n\tเถิน"
+
+
+def test_a_megabyte_in_a_field_is_refused_without_being_copied_into_the_trail() -> None:
+    """A `string` field takes a form's box (1,000 characters), a `text` field a letter
+    (100,000): a megabyte is refused naming the field and its length, and the refusal
+    quotes only its first characters; so is a megabyte of a reason."""
+    from integrity_flows.values import MAX_STRING, MAX_TEXT
+
+    with Engine.open("memory://", entry_points=False) as engine:
+        for field, size in (("item", 1_000_000), ("purpose", MAX_TEXT + 1)):
+            with pytest.raises(InvalidData) as caught:
+                engine.start("asset_lending", actor=STAFF, data={**LOAN, field: "ก" * size})
+            message = caught.value.message_en
+            assert f"text of {size:,} characters" in message
+            assert f"({size:,} characters)" in message
+            assert len(message) < 1_000
+            assert len(caught.value.message_th) < 1_000
+        assert engine.cases() == []
+        refusals = [e for e in engine.events() if e.outcome == "refused"]
+        assert len(refusals) == 2
+        assert all(len(json.dumps(e.reasons, ensure_ascii=False)) < 2_000 for e in refusals)
+        case = engine.start(
+            "asset_lending",
+            actor=STAFF,
+            data={**LOAN, "item": "ก" * MAX_STRING, "purpose": "ข" * MAX_TEXT},
+        )
+        with pytest.raises(InvalidData, match="the reason is 100,001 characters long"):
+            engine.fire(case.id, "cancel", actor=STAFF, reason="x" * (MAX_TEXT + 1))
+        assert engine.get(case.id).state == "requested"
+        assert engine.verify().ok
+
+
+def test_a_megabyte_of_unit_or_roles_is_refused() -> None:
+    """The actor's unit and roles are written into every event: a huge one is refused
+    like a huge value, and nothing is started."""
+    with Engine.open("memory://", entry_points=False) as engine:
+        for actor, said in (
+            (Actor("somchai", roles={"staff"}, unit="ก" * 1_001), "the actor's unit is longer"),
+            (Actor("somchai", roles={"staff", "x" * 1_001}), "more than 100 roles, or one"),
+            (Actor("somchai", roles={f"r{i}" for i in range(101)}), "more than 100 roles"),
+        ):
+            with pytest.raises(InvalidData, match=said):
+                engine.start("asset_lending", actor=actor, data=LOAN)
+        assert engine.cases() == []
+        assert engine.verify().ok
+
+
+@pytest.mark.parametrize("db", ["", "  ", "FOLDER"])
+def test_an_empty_or_folder_database_path_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    """An empty --db would open a nameless SQLite database deleted at exit (the case
+    reported started would be gone); a folder is named as one."""
+    monkeypatch.setenv("INTEGRITY_FLOWS_TRUST_ACTORS", "1")
+    given = str(tmp_path) if db == "FOLDER" else db
+    args = ["--db", given, "--actor", "somchai", "--role", "staff"]
+    data = ["--data", "item=รถ", "--data", "purpose=ประชุม", "--data", "return_date=5/10/2566"]
+    status = main(["case", "start", "asset_lending", *args, *data])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "--db" in err
+    said = "is a folder, not a database file" if db == "FOLDER" else "no database given"
+    assert said in err
+    assert ("เป็นโฟลเดอร์" if db == "FOLDER" else "ไม่ได้ระบุฐานข้อมูล") in err
 
 
 def test_a_time_on_an_implausible_day_is_refused() -> None:

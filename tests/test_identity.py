@@ -633,3 +633,34 @@ def test_somchai_in_capitals_cannot_approve_his_own_loan_from_the_shell(
     last = out.splitlines()[-1]
     assert "somchai" in last
     assert "ปฏิเสธ / refused" in last
+
+
+def test_a_directory_file_that_cannot_be_read_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A directory that is not UTF-8, not YAML, or an alias bomb is refused naming the file
+    (and the line), in both languages, without a traceback; its problems are listed once."""
+    (tmp_path / "latin1.csv").write_bytes(b"\xff\xfe id,name\n")
+    (tmp_path / "broken.yaml").write_text("people: [oops\n", encoding="utf-8")
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    (tmp_path / "bomb.yaml").write_text(
+        "units: []\npeople_csv: x.csv\n" + "\n".join(levels) + "\n", encoding="utf-8"
+    )
+    db = tmp_path / "cases.db"
+    expected = {
+        "latin1.csv": "cannot read as UTF-8 text",
+        "broken.yaml": "broken.yaml: line 2: not valid YAML",
+        "bomb.yaml": "alias",
+    }
+    for name, message in expected.items():
+        path = tmp_path / name
+        status, _, err = _run(capsys, *_start(db, "--actor", "somchai", "--directory", str(path)))
+        assert status == 1, (name, err)
+        assert message in err, (name, err)
+        assert "ทะเบียนบุคลากรไม่ถูกต้อง" in err
+        assert "invalid directory" in err
+        assert err.count(str(path)) == 1, err  # listed once, not once per language
+        assert "Traceback" not in err
+        with pytest.raises(DirectoryError):
+            load_directory(path)

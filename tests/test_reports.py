@@ -319,6 +319,12 @@ def test_the_report_command_in_every_format(
     assert "20 ตุลาคม 2566" in csv_text
     assert main(["report", "nope", *common]) == 1
     assert "unknown report 'nope'" in capsys.readouterr().err
+    # A misspelt id names the one meant instead of listing every report.
+    assert main(["report", "lending_registr", *common]) == 1
+    err = capsys.readouterr().err
+    assert "unknown report 'lending_registr' (did you mean 'lending_register'?)" in err
+    assert "(หมายถึง 'lending_register' หรือไม่)" in err
+    assert "no_gift_pledges" not in err
     assert main(["report", "loans", "--db", str(db), "--fiscal-year", "next"]) != 0
     assert "not a fiscal year" in capsys.readouterr().err
 

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
 from integrity_flows.actor import Actor
 from integrity_flows.calendars import parse_date
 from integrity_flows.errors import BadActorId, DirectoryError, Problem
 from integrity_flows.identity import is_reserved, normalize_id
+from integrity_flows.safe_yaml import parse_yaml
 
 #: The entry point group a package publishes a directory under (a callable that
 #: takes no arguments and returns the directory).
@@ -421,11 +421,13 @@ def _mapping_list(reader: _Reader, data: Mapping[str, Any], key: str) -> list[Ma
 
 
 def _yaml_data(reader: _Reader, text: str) -> dict[str, Any] | None:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        reader.problem("", f"not valid YAML: {exc}", f"ไม่ใช่ YAML ที่ถูกต้อง: {exc}")
+    # Read as flow files are (safe_yaml): the line of a syntax error, and no alias bomb,
+    # deep nesting or huge number reaching the directory.
+    data, problems = parse_yaml(text, reader.source)
+    if problems:
+        reader.problems.extend(problems)
         return None
+    data = data or {}
     if not isinstance(data, dict):
         reader.problem("", "a directory file is a mapping", "ไฟล์ทะเบียนต้องเป็น mapping")
         return None
@@ -479,7 +481,7 @@ def _read_yaml(reader: _Reader, text: str, base: Path | None) -> dict[tuple[str,
         path = (base / str(csv_name)) if base is not None else Path(str(csv_name))
         try:
             csv_text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             reader.problem("people_csv", f"cannot read {path}: {exc}", f"อ่านไฟล์ {path} ไม่ได้")
         else:
             where_of.update(_read_csv(reader, csv_text, str(path)))
@@ -612,6 +614,17 @@ def load_directory(path: str | Path) -> StaticDirectory:
         raise DirectoryError(
             [Problem(str(path), "", f"cannot read the file: {exc}", "อ่านไฟล์ไม่ได้")]
         ) from exc
+    except UnicodeDecodeError as exc:
+        raise DirectoryError(
+            [
+                Problem(
+                    str(path),
+                    "",
+                    f"cannot read as UTF-8 text: {exc}",
+                    f"อ่านไฟล์เป็นข้อความ UTF-8 ไม่ได้: {exc}",
+                )
+            ]
+        ) from None
     reader = _Reader(str(path))
     if path.suffix.casefold() == ".csv":
         where_of = _read_csv(reader, text, str(path))

@@ -43,11 +43,29 @@ MAX_PLACES = 6
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+#: The longest value a ``string`` field (a name, an item, a number: one box of a form)
+#: and a ``text`` field (a letter, a report's findings) take, in characters.
+MAX_STRING = 1_000
+MAX_TEXT = 100_000
+
+
 def text(value: Any, _: Choices) -> str:
-    """Text (a whole number is taken as its digits), without control characters or
-    bidirectional overrides."""
+    """Text of at most :data:`MAX_TEXT` characters (a whole number is taken as its
+    digits), without control characters or bidirectional overrides."""
+    return _text(value, MAX_TEXT)
+
+
+def string(value: Any, _: Choices) -> str:
+    """Text of at most :data:`MAX_STRING` characters, as :func:`text` otherwise."""
+    return _text(value, MAX_STRING)
+
+
+def _text(value: Any, limit: int) -> str:
     if isinstance(value, str | int) and not isinstance(value, bool):
         found = str(value)
+        if len(found) > limit:
+            msg = f"text of {len(found):,} characters: at most {limit:,} are taken"
+            raise ValueError(msg)
         hidden = _HIDDEN.search(found)
         if hidden is not None:
             msg = (
@@ -122,9 +140,9 @@ def day(value: Any, _: Choices) -> str:
 
 
 NORMALIZERS: dict[str, Callable[[Any, Choices], Any]] = {
-    "string": text,
+    "string": string,
     "text": text,
-    "actor": text,
+    "actor": string,
     "integer": integer,
     "decimal": decimal,
     "boolean": boolean,

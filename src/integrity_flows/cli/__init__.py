@@ -8,7 +8,7 @@ import click
 
 from integrity_flows.cli.audit import audit_group
 from integrity_flows.cli.cases import case_group
-from integrity_flows.cli.common import DIGITS_ENV
+from integrity_flows.cli.common import DIGITS_ENV, error_lines
 from integrity_flows.cli.complaints import complaint_group
 from integrity_flows.cli.db import db_group
 from integrity_flows.cli.delegation import delegation_group
@@ -31,7 +31,12 @@ from integrity_flows.errors import FlowError
 
 
 @click.group()
-@click.option("-v", "--verbose", is_flag=True, help="Show the audit events as JSON on stderr")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Show the audit events as JSON on stderr / แสดงเหตุการณ์เป็น JSON",
+)
 @click.option(
     "--key-file",
     "key_file",
@@ -122,8 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except FlowError as exc:  # a store or definition error outside a command's own handling
-        click.echo(f"ผิดพลาด: {exc.message_th}", err=True)
-        click.echo(f"error: {exc.message_en}", err=True)
+        for line in error_lines(exc, "ผิดพลาด", "error"):
+            click.echo(line, err=True)
         return 1
     except click.ClickException as exc:
         exc.show()

@@ -180,7 +180,7 @@ def _log_line(problem: VerifyProblem) -> str:
     "-o",
     type=click.File("w", encoding="utf-8"),
     default="-",
-    help="File to write (standard output by default)",
+    help="File to write (standard output by default) / ไฟล์ที่จะเขียน",
 )
 def checkpoint_command(db: str, signing_key: str, output: TextIO) -> None:
     """Sign the log's size and root hash / ลงนามขนาดและค่าแฮชรากของบันทึก.
@@ -205,13 +205,13 @@ def checkpoint_command(db: str, signing_key: str, output: TextIO) -> None:
     "--checkpoint",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Prove against this checkpoint's tree (the whole log by default)",
+    help="Prove against this checkpoint's tree (the whole log by default) / checkpoint ที่ใช้พิสูจน์",
 )
 @click.option(
     "--public-key",
     type=click.Path(dir_okay=False),
     default=None,
-    help="Check the checkpoint's signature with this public key",
+    help="Check the checkpoint's signature with this public key / กุญแจสาธารณะของผู้ลงนาม",
 )
 def prove_command(
     case_id: str, pos: int, db: str, checkpoint: str | None, public_key: str | None
@@ -246,7 +246,7 @@ def prove_command(
     "-o",
     type=click.File("w", encoding="utf-8"),
     default="-",
-    help="File to write (standard output by default)",
+    help="File to write (standard output by default) / ไฟล์ที่จะเขียน",
 )
 def export_trail(db: str, output: TextIO) -> None:
     """Every event as JSON Lines, in the order written / ส่งออกบันทึก."""

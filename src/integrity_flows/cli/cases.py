@@ -26,10 +26,11 @@ from integrity_flows.cli.common import (
     with_options,
 )
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
-from integrity_flows.definition.model import Label
+from integrity_flows.definition.model import Field, Label
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
+from integrity_flows.loading.hints import hint
 
 _actor_options = [
     click.option("--actor", "actor_id", required=True, help="Who acts / ผู้ดำเนินการ"),
@@ -87,10 +88,21 @@ def _print_case(engine: Engine, case: Case) -> None:
                 )
                 echo(f"    {index}. {shown}")
             continue
-        echo(f"  {label.th} / {label.en}: {shown_value(spec.type, value)}")
+        echo(f"  {label.th} / {label.en}: {_field_value(spec, value)}")
     for deadline in case.deadlines:
         trigger = definition.label_of_trigger(deadline.trigger)
         echo(f"กำหนดเวลา / deadline: {trigger.th} / {trigger.en} {thai_datetime(deadline.due)}")
+
+
+def _field_value(spec: Field, value: object) -> str:
+    """A field's value as a person reads it: a choice by its labels (and id), yes or no
+    in both languages, a date in the Buddhist Era."""
+    if spec.type == "enum" and isinstance(value, str) and value in spec.choice_labels:
+        choice = spec.choice_labels[value]
+        return f"{choice.th} / {choice.en} ({value})"
+    if isinstance(value, bool):
+        return "ใช่ / yes" if value else "ไม่ใช่ / no"
+    return shown_value(spec.type, value)
 
 
 @case_group.command("start")
@@ -190,6 +202,25 @@ _LIST_COLUMNS = (
 )
 
 
+def _known_filter(engine: Engine, flow_id: str | None, state: str | None) -> None:
+    """A usage error for a --flow or --state no loaded flow has: a misspelt filter would
+    list no case and read as "there are none"."""
+    definitions = list(engine.flows)
+    if flow_id is not None and flow_id not in {d.id for d in definitions}:
+        en, th = hint(flow_id, {d.id for d in definitions})
+        raise click.BadParameter(
+            f"unknown flow '{flow_id}'{en} / ไม่รู้จักขั้นตอนงาน '{flow_id}'{th}", param_hint="--flow"
+        )
+    if state is None:
+        return
+    states = {name for d in definitions if flow_id in (None, d.id) for name in d.states}
+    if state not in states:
+        en, th = hint(state, states)
+        raise click.BadParameter(
+            f"unknown state '{state}'{en} / ไม่รู้จักสถานะ '{state}'{th}", param_hint="--state"
+        )
+
+
 @case_group.command("list")
 @db_option
 @flows_option
@@ -208,6 +239,7 @@ def list_cases(
     need_output(fmt, output)
     rows = []
     with open_engine(db, flow_dirs, read_only=True) as engine:
+        _known_filter(engine, flow_id, state)
         for case in engine.cases(flow_id, state):
             try:
                 label = engine.definition_of(case).label_of_state(case.state)
@@ -246,7 +278,10 @@ _HISTORY_COLUMNS = (
 @db_option
 @flows_option
 @click.option(
-    "--json", "as_json", is_flag=True, help="One JSON object per event (JSON Lines) / JSON"
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="One JSON object per event (JSON Lines) / แสดงเป็น JSON ทีละเหตุการณ์",
 )
 @list_format_options
 def case_history(

@@ -80,8 +80,19 @@ def store_url(db: str, *, must_exist: bool = False) -> str:
     With ``must_exist`` a bare path must name an existing file: reading or verifying a
     mistyped path must not quietly create an empty database and call it intact.
     """
+    if not db.strip():
+        # SQLite would open a nameless database, deleted when the command ends: a case
+        # started there would be reported started and be gone.
+        raise click.BadParameter(
+            "no database given (an empty path) / ไม่ได้ระบุฐานข้อมูล", param_hint="--db"
+        )
     if "://" in db:
         return db
+    if Path(db).is_dir():
+        raise click.BadParameter(
+            f"{db} is a folder, not a database file / {db} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล",
+            param_hint="--db",
+        )
     if must_exist and not Path(db).is_file():
         raise click.BadParameter(f"no database at {db} / ไม่พบฐานข้อมูลที่ {db}", param_hint="--db")
     return f"sqlite:///{Path(db).resolve()}" if Path(db).is_absolute() else f"sqlite:///{db}"
@@ -418,12 +429,22 @@ def gather_data(pairs: Iterable[str], data_file: TextIO | None) -> dict[str, Any
     return {**from_file, **given}
 
 
+def error_lines(error: FlowError, th: str = "ไม่สำเร็จ", en: str = "refused") -> list[str]:
+    """The lines that say ``error`` in Thai then English; an error listing problems (each
+    already in both languages) lists them once, after both."""
+    problems = getattr(error, "problems", ())
+    if not problems:
+        text = f"{th}: {error.message_th}\n{en}: {error.message_en}"
+        return [printable(line) for line in text.splitlines()]
+    heads = [f"{th}: {error.message_th.splitlines()[0].rstrip(':')}"]
+    heads.append(f"{en}: {error.message_en.splitlines()[0].rstrip(':')}")
+    return [printable(line) for line in heads] + [printable(f"  {p}") for p in problems]
+
+
 def fail(error: FlowError) -> None:
     """Print a refusal or error in both languages and exit with status 1."""
-    for line in f"ไม่สำเร็จ: {error.message_th}".splitlines():
-        click.echo(printable(line), err=True)
-    for line in f"refused: {error.message_en}".splitlines():
-        click.echo(printable(line), err=True)
+    for line in error_lines(error):
+        click.echo(line, err=True)
     raise SystemExit(1)
 
 

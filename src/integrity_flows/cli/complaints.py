@@ -115,7 +115,13 @@ def file_complaint(
 @db_option
 @flows_option
 @_flow_option
-@click.option("--lang", type=click.Choice(["th", "en", "both"]), default="both", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["th", "en", "both"]),
+    default="both",
+    show_default=True,
+    help="Language: Thai, English or both / ภาษา",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON / แสดงผลเป็น JSON")
 @click.option(
     "--wrong-code-delay",

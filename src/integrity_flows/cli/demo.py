@@ -12,7 +12,7 @@ import click
 from integrity_flows.actor import Actor
 from integrity_flows.calendars import THAI_TZ, thai_date
 from integrity_flows.case import Case
-from integrity_flows.cli.common import cli_logger, describe_event, store_url
+from integrity_flows.cli.common import cli_logger, describe_event, echo, store_url
 from integrity_flows.cli.keys import cli_key, cli_key_file, read_key_file, write_key_file
 from integrity_flows.cli.registers import print_register
 from integrity_flows.cli.replay import default_features, feature_files, replay
@@ -32,6 +32,13 @@ NOK = Actor("nok", roles={"custodian"}, unit="กองพัสดุและ�
 WICHAI = Actor("wichai", roles={"security_guard"}, unit="สำนักปลัด", name="วิชัย")
 
 
+def _out(text: str) -> None:
+    """Print demo text as every screen is printed (:func:`echo`: this run's digits,
+    control characters escaped), a line at a time."""
+    for line in text.split("\n"):
+        echo(line)
+
+
 class _Replay:
     """Runs the steps, printing each one as a clerk would read it."""
 
@@ -43,8 +50,8 @@ class _Replay:
     def say(self, th: str, en: str) -> None:
         self.step += 1
         day = thai_date(self.clock(), digits=False)
-        click.echo(f"\n[{self.step:02}] {day}  {th}")
-        click.echo(f"     {en}")
+        _out(f"\n[{self.step:02}] {day}  {th}")
+        _out(f"     {en}")
 
     def start(self, flow: str, actor: Actor, data: Mapping[str, Any]) -> Case:
         case = self.engine.start(flow, actor=actor, data=data)
@@ -67,15 +74,15 @@ class _Replay:
             else:
                 self.engine.fire(case.id, action, actor=actor, data=data or {})
         except Refused as exc:
-            click.echo(f"     ✗ ปฏิเสธ: {exc.message_th}")
-            click.echo(f"     ✗ refused: {exc.message_en}")
+            _out(f"     ✗ ปฏิเสธ: {exc.message_th}")
+            _out(f"     ✗ refused: {exc.message_en}")
             return
         msg = "the demo expected a refusal"
         raise AssertionError(msg)
 
     def _state(self, case: Case) -> None:
         label = self.engine.flows.get(case.flow_id).label_of_state(case.state)
-        click.echo(f"     → {case.id}: {label.th} / {label.en}")
+        _out(f"     → {case.id}: {label.th} / {label.en}")
 
 
 def _programme(r: _Replay) -> Case:
@@ -212,10 +219,10 @@ def _loans(r: _Replay) -> Case:
         "Past the return date the sweep reminds, then escalates",
     )
     for result in r.engine.sweep():
-        click.echo(f"     ⏰ {result.case_id}: {result.trigger} → {result.state}")
+        _out(f"     ⏰ {result.case_id}: {result.trigger} → {result.state}")
     r.clock.advance(days=8)
     for result in r.engine.sweep():
-        click.echo(f"     ⏰ {result.case_id}: {result.trigger} → {result.state}")
+        _out(f"     ⏰ {result.case_id}: {result.trigger} → {result.state}")
     r.say("รับคืนเต็นท์ชำรุด ๑ หลัง พิจารณาการชดใช้", "Tents returned, one damaged; liability")
     tent = r.fire(tent, "return_damaged", NOK, {"condition_in": "ผ้าใบขาด ๑ หลัง"})
     return r.fire(tent, "settle", PRASERT, {"liability": "repaired"})
@@ -237,7 +244,7 @@ def demo_key(db: Path, *, quiet: bool = False) -> FieldKey:
     key = read_key_file(path)
     if quiet:
         return key
-    click.echo(
+    _out(
         f"กุญแจเข้ารหัสข้อมูลอ่อนไหว / key for sensitive data: {path} "
         f"(fingerprint {key.fingerprint}; INTEGRITY_FLOWS_KEY_FILE={path})"
     )
@@ -259,22 +266,22 @@ def run_demo(db: Path) -> int:
             KANDA,
             {"results_summary": "ยืม ๒ รายการ คืนครบ ชำรุด ๑ รายการ ชดใช้แล้ว"},
         )
-        click.echo("\nประวัติของเรื่อง / Case history: " + loan.id)
+        _out("\nประวัติของเรื่อง / Case history: " + loan.id)
         definition = engine.flows.get("asset_lending")
         for event in engine.history(loan.id):
-            click.echo("  " + describe_event(event, definition))
-        click.echo("")
+            _out("  " + describe_event(event, definition))
+        _out("")
         print_register(engine, 2567)
         report = engine.verify()
-        click.echo("")
+        _out("")
         for problem in report.problems:
-            click.echo(str(problem))
+            _out(str(problem))
         status = (
             "บันทึกการตรวจสอบถูกต้องครบถ้วน / audit trail verified"
             if report.ok
             else "บันทึกการตรวจสอบไม่ถูกต้อง / audit trail NOT intact"
         )
-        click.echo(f"{status}: {report.cases} cases, {report.events} events  ({db})")
+        _out(f"{status}: {report.cases} cases, {report.events} events  ({db})")
         return 0 if report.ok else 1
 
 
@@ -288,7 +295,7 @@ def replay_all(db: Path, folder: Path, results: Path | None = None) -> int:
             f"no *.en.feature files under {folder} / ไม่พบไฟล์ feature ใน {folder}",
             param_hint="--features",
         )
-    click.echo(
+    _out(
         f"\nเล่นซ้ำทุกสถานการณ์ของ {len(files)} ไฟล์ / replaying every scenario of "
         f"{len(files)} feature file(s) from {folder}"
     )
@@ -301,8 +308,8 @@ def replay_all(db: Path, folder: Path, results: Path | None = None) -> int:
     with Engine.open(store_url(str(db)), logger=cli_logger(), key=key, read_only=True) as engine:
         report = engine.verify()
     for problem in report.problems:
-        click.echo(str(problem))
-    click.echo(
+        _out(str(problem))
+    _out(
         f"ฐานข้อมูลสาธิต / demo database: {db}: {report.cases} cases, {report.events} events, "
         f"{'verified' if report.ok else 'NOT intact'}"
     )

@@ -77,16 +77,26 @@ def list_flows(flow_dirs: tuple[str, ...], fmt: str, output: str | None) -> None
         origin = library.origin(d)
         rows.append([d.id, f"v{d.version}", f"โครงการที่ {project}", d.title.th])
         rows.append(["", "", f"project {project}", d.title.en])
-        rows.append(["", "", f"ที่มา / from: {origin.thai} / {origin}: {d.source}"])
+        # Under the titles: a long path would otherwise widen the project column.
+        rows.append(["", "", "", f"ที่มา / from: {origin.thai} / {origin}: {d.source}"])
     for line in aligned(rows):
         click.echo(line)
 
 
 @flows_group.command("show")
 @click.argument("flow_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "mermaid"]), default="text")
 @click.option(
-    "--lang", type=click.Choice(["th", "en"]), default="th", help="Language of the Mermaid labels"
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "mermaid"]),
+    default="text",
+    help="text, or a Mermaid state diagram / ข้อความหรือแผนภาพ Mermaid",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["th", "en"]),
+    default="th",
+    help="Language of the Mermaid labels / ภาษาของแผนภาพ",
 )
 @flows_option
 def show_flow(flow_id: str, fmt: str, lang: str, flow_dirs: tuple[str, ...]) -> None:
@@ -169,9 +179,19 @@ def _text(d: FlowDefinition) -> str:
     help="Also check each flow's project and cites against this plan file (or a plan a "
     "package publishes) / ตรวจกับแผนนี้ด้วย",
 )
-def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
-    """Check flow files; exit 1 naming every problem / ตรวจนิยามขั้นตอนงาน."""
+@flows_option
+def check_flows(
+    folders: tuple[str, ...], plan_source: str | None, flow_dirs: tuple[str, ...]
+) -> None:
+    """Check flow files and their reports; exit 1 naming every problem
+    / ตรวจนิยามขั้นตอนงานและรายงาน.
+
+    FOLDERS (or --flows DIR; the bundled flows when none is given) are read as every
+    command reads them with --flows: with the bundled flows and the plug-ins, the
+    templates in templates/ and the reports in reports/ of each folder.
+    """
     registry = default_registry()
+    folders = (*folders, *flow_dirs)  # --flows DIR, as the other commands take it
     targets: list[Path | Traversable] = [Path(f) for f in folders] or [bundled_flows()]
     problems: list[Problem] = []
     count = 0
@@ -186,6 +206,19 @@ def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
         loaded += found
         # A folder with versions.lock (the bundled one has): no flow changed in place.
         problems.extend(lock_problems(folder, found, registry))
+    reports = 0
+    if not problems:
+        # What loading them with the rest finds: links between flows (parents, children,
+        # templates), duties, one id defined twice, and the reports in each folder's
+        # reports/ against every flow (a command given --flows loads them so).
+        try:
+            library = load_library(
+                [Path(f) for f in folders], registry=registry, **flow_overrides()
+            )
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+        else:
+            reports = len(library.reports)
     if plan_source is not None:
         problems.extend(plan_problems(read_plan_or_exit(plan_source), loaded))
     for problem in problems:
@@ -193,7 +226,10 @@ def check_flows(folders: tuple[str, ...], plan_source: str | None) -> None:
     if problems:
         click.echo(f"พบปัญหา {len(problems)} จุด / {len(problems)} problem(s) found", err=True)
         raise SystemExit(1)
-    click.echo(f"ถูกต้อง {count} ขั้นตอนงาน / {count} flow(s) OK")
+    click.echo(
+        f"ถูกต้อง {count} ขั้นตอนงาน รายงานที่โหลดได้ {reports} รายการ "
+        f"/ {count} flow(s) OK, {reports} report(s) loaded"
+    )
 
 
 @flows_group.command("schema")

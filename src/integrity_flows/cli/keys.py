@@ -98,13 +98,14 @@ def key_group() -> None:
     type=click.Choice(["data", "signing"]),
     default="data",
     show_default=True,
-    help="data: protects sensitive data; signing: signs audit checkpoints (Ed25519)",
+    help="data: protects sensitive data; signing: signs audit checkpoints (Ed25519) "
+    "/ กุญแจเข้ารหัสข้อมูลหรือกุญแจลงนาม",
 )
 @click.option(
     "--name",
     default="integrity-flows",
     show_default=True,
-    help="The signing key's name, shown in each signature line (no spaces, no '+')",
+    help="The signing key's name, shown in each signature line (no spaces, no '+') / ชื่อกุญแจลงนาม",
 )
 def new_key(output: str | None, purpose: str, name: str) -> None:
     """Make a new random key / สร้างกุญแจใหม่.

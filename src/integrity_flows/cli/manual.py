@@ -63,9 +63,20 @@ def the_tracked_flow(flow_dirs: Iterable[str], flow_id: str | None) -> str:
 
 MANUAL_OPTIONS = with_options(
     flows_option,
-    click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True),
     click.option(
-        "--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
+        "--lang",
+        type=click.Choice(["th", "en"]),
+        default="th",
+        show_default=True,
+        help="Language of the manual / ภาษาของคู่มือ",
+    ),
+    click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["md", "html"]),
+        default="md",
+        show_default=True,
+        help="Markdown or a page of HTML / Markdown หรือ HTML",
     ),
     click.option("--unit", default=None, help="The unit in charge (else the plan's) / ส่วนงาน"),
     setting_option,

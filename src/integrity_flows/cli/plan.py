@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import click
 
-from integrity_flows.cli.common import feature_folder, flow_overrides, flows_option
+from integrity_flows.cli.common import echo, feature_folder, flow_overrides, flows_option
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.plan_data import (
     budget_command,
@@ -267,36 +267,34 @@ def show_command(number: int, plan_source: str | None) -> None:
     kind = KIND_LABELS[p.kind] if p.kind else None
     shown_kind = f" ({kind.th} / {kind.en})" if kind else ""
     added = f"  [เพิ่มเติมในฉบับที่/added in version {p.added_in}]" if p.added_in else ""
-    click.echo(f"โครงการที่ {p.number} / project {p.number}{shown_kind}{added}")
-    click.echo(f"ชื่อ / name: {p.name_th}")
-    click.echo(f"             {p.name_en}")
-    click.echo(f"ผู้รับผิดชอบ / responsible unit: {p.unit_th}")
+    echo(f"โครงการที่ {p.number} / project {p.number}{shown_kind}{added}")
+    echo(f"ชื่อ / name: {p.name_th}")
+    echo(f"             {p.name_en}")
+    echo(f"ผู้รับผิดชอบ / responsible unit: {p.unit_th}")
     for i, objective in enumerate(p.objectives_th, 1):
-        click.echo(f"วัตถุประสงค์ / objective {i}: {objective}")
+        echo(f"วัตถุประสงค์ / objective {i}: {objective}")
     if p.target_group_th:
         count = f" ({p.target_count} คน/people)" if p.target_count is not None else ""
-        click.echo(f"กลุ่มเป้าหมาย / target group: {p.target_group_th}{count}")
+        echo(f"กลุ่มเป้าหมาย / target group: {p.target_group_th}{count}")
     if p.budget_th:
         read = f"{p.budget:,} บาทต่อปี/baht a year" if p.budget is not None else "ไม่ใช้/none"
-        click.echo(f"งบประมาณ / budget: {p.budget_th} ({read})")
+        echo(f"งบประมาณ / budget: {p.budget_th} ({read})")
     for row in plan.rows_of(p.number):
         cells = "  ".join(f"{y}: {c.printed or '(ว่าง/blank)'}" for y, c in row.budget.items())
-        click.echo(
-            f"ส่วนที่ ๒ / Part 2: มิติ/dimension {row.dimension} {row.mission} {row.label}  {cells}"
-        )
-    click.echo("วิธีดำเนินการ / method steps:")
+        echo(f"ส่วนที่ ๒ / Part 2: มิติ/dimension {row.dimension} {row.mission} {row.label}  {cells}")
+    echo("วิธีดำเนินการ / method steps:")
     if not p.steps:
-        click.echo("  -")
+        echo("  -")
     for step in p.steps:
         printed = f"  (พิมพ์ว่า / printed {step.printed})" if step.printed else ""
         first, *rest = step.text_th.split("\n")
-        click.echo(f"  {p.cite(step):<8} {first}{printed}")
+        echo(f"  {p.cite(step):<8} {first}{printed}")
         for line in rest:
-            click.echo(f"  {'':<8}   {line}")
+            echo(f"  {'':<8}   {line}")
     for indicator in p.indicators:
         target = indicator.target
         says = f"  → {target.words('th')} / {target.words('en')}" if target else ""
-        click.echo(f"ตัวชี้วัด / indicator {indicator.id}: {indicator.text_th}{says}")
+        echo(f"ตัวชี้วัด / indicator {indicator.id}: {indicator.text_th}{says}")
 
 
 plan_group.add_command(budget_command)

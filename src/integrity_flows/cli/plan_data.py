@@ -24,11 +24,13 @@ from integrity_flows.calendars import english_date, thai_date
 from integrity_flows.cli.common import (
     F,
     db_option,
+    echo,
     fail,
     fiscal_year_option,
     flows_option,
     open_engine,
     output_option,
+    shown,
 )
 from integrity_flows.errors import FlowError
 from integrity_flows.monitoring import (
@@ -76,6 +78,7 @@ def _format_option(*choices: str) -> Callable[[F], F]:
         type=click.Choice(list(choices)),
         default=choices[0],
         show_default=True,
+        help="The form of the output / รูปแบบผลลัพธ์",
     )
 
 
@@ -260,7 +263,8 @@ def budget_command(plan_source: str | None, fmt: str) -> None:
     elif fmt == "csv":
         click.echo(_budget_csv(table), nl=False)
     else:
-        click.echo(_budget_text(table), nl=False)
+        text = _budget_text(table)
+        click.echo("".join(f"{shown(line)}\n" for line in text.splitlines()), nl=False)
 
 
 @click.command("check")
@@ -284,10 +288,10 @@ def check_command(plan_source: str | None, fmt: str) -> None:
         )
     else:
         for f in findings:
-            click.echo(f"{f.where_th}: {f.message_th}")
-            click.echo(f"  {f.where_en}: {f.message_en}")
+            echo(f"{f.where_th}: {f.message_th}")
+            echo(f"  {f.where_en}: {f.message_en}")
         version = f" (แผนฉบับที่ {plan.version} / plan version {plan.version})"
-        click.echo(
+        echo(
             f"พบ {len(findings)} จุด / {len(findings)} finding(s){version}"
             if findings
             else f"แผนสอดคล้องกัน / the plan is consistent{version}"
@@ -397,7 +401,13 @@ def _monitor_csv(m: Monitoring, lang: str) -> str:
     "/ รอบ ๖ เดือน หรือทั้งปี",
 )
 @_format_option("text", "json", "csv", "html")
-@click.option("--lang", type=click.Choice(["th", "en"]), default="th", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["th", "en"]),
+    default="th",
+    show_default=True,
+    help="Language of the report / ภาษาของรายงาน",
+)
 @output_option
 def monitor_command(
     db: str,

@@ -15,17 +15,23 @@ import click
 from integrity_flows.audit.log import scheduled_checkpoint
 from integrity_flows.calendars import thai_datetime
 from integrity_flows.cli.audit import read_signing_key
-from integrity_flows.cli.common import db_option, echo, flows_option, open_engine, typed_moment
+from integrity_flows.cli.common import (
+    db_option,
+    echo,
+    flows_option,
+    open_engine,
+    shown,
+    typed_moment,
+)
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
 from integrity_flows.cli.progress import stepped
 from integrity_flows.cli.report import report_alias
 from integrity_flows.definition.model import Label
-from integrity_flows.identity import printable
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
 
 if TYPE_CHECKING:
-    from integrity_flows.engine.runtime import Engine
+    from integrity_flows.engine.runtime import Engine, SweepResult
 
 LENDING_REGISTER = "lending_register"
 
@@ -35,7 +41,7 @@ def print_register(engine: Engine, fiscal_year: int, lang: Lang = "both") -> Non
     report = engine.reports.get(LENDING_REGISTER)
     figures = run_report(engine, report.id, fiscal_year=fiscal_year)
     text = as_text(report, figures, fiscal_year=fiscal_year, lang=lang)
-    click.echo("".join(f"{printable(line)}\n" for line in text.splitlines()), nl=False)
+    click.echo("".join(f"{shown(line)}\n" for line in text.splitlines()), nl=False)
 
 
 register_command = report_alias(
@@ -59,7 +65,7 @@ _SWEEP_COLUMNS = (
 @click.command("sweep")
 @db_option
 @flows_option
-@click.option("--now", default=None, help="Sweep as of this time (default: now)")
+@click.option("--now", default=None, help="Sweep as of this time (default: now) / ณ วันเวลา")
 @click.option(
     "--checkpoint-dir",
     type=click.Path(file_okay=False),
@@ -127,12 +133,34 @@ def sweep_command(
             emit_list(fmt, "sweep", _SWEEP_COLUMNS, rows, output=output)
         else:
             for r in results:
-                outcome = r.refused or r.state
-                what = f"{r.trigger} ({r.duty})" if r.duty else r.trigger
-                echo(f"{r.case_id}  {what}  due {thai_datetime(r.due)}  → {outcome}")
+                echo(_swept(engine, r))
             echo(f"{len(results)} deadline(s) / กำหนดเวลา {len(results)} รายการ")
         if key is not None and checkpoint_dir is not None:
             every = timedelta(hours=checkpoint_every)
             path = scheduled_checkpoint(engine.store, key, checkpoint_dir, every, moment)
             if path is not None:
                 click.echo(f"เขียน checkpoint แล้ว / checkpoint written: {path}")
+
+
+def _swept(engine: Engine, result: SweepResult) -> str:
+    """One line of the sweep as a person reads it: the case, what fired (or the duty
+    recorded) and where the case went, by their labels in Thai and English."""
+    case = engine.store.load(result.case_id)
+    definition = engine.definition_of(case) if case is not None else None
+    due = f"ครบกำหนด / due {thai_datetime(result.due)}"
+    if definition is None:
+        what, where = result.trigger, result.state or "-"
+    else:
+        trigger = definition.label_of_trigger(result.trigger)
+        what = f"{trigger.th} / {trigger.en} ({result.trigger})"
+        state = definition.label_of_state(result.state) if result.state else None
+        where = f"{state.th} / {state.en}" if state else "-"
+    if result.duty:
+        flow_id, _, duty_id = result.duty.partition(".")
+        owner = next((d for d in engine.flows.latest() if d.id == flow_id), None)
+        duty = next((d for d in owner.duties if d.id == duty_id), None) if owner else None
+        named = f"{duty.label.th} / {duty.label.en} " if duty else ""
+        what = f"{named}({result.duty})"
+    if result.refused:
+        where = f"ปฏิเสธ / refused: {result.refused}"
+    return f"{result.case_id}  {what}  {due}  → {where}"

@@ -66,7 +66,7 @@ def lock_command(folder: str | None, bump: bool) -> None:
     default=None,
     help="Also find versions kept in this store / ค้นฉบับที่เก็บในฐานข้อมูลนี้ด้วย",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per change")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per change / แสดงเป็น JSON")
 def diff_command(
     flow_id: str,
     old_version: int,
@@ -103,21 +103,46 @@ def _version(engine: Engine, flow_id: str, version: int) -> FlowDefinition:
 
 @click.command("migrate")
 @click.argument("flow_id")
-@click.option("--from", "from_version", type=int, required=True, help="Version the cases run now")
-@click.option("--to", "to_version", type=int, required=True, help="Version they move to")
+@click.option(
+    "--from",
+    "from_version",
+    type=int,
+    required=True,
+    help="Version the cases run now / ฉบับปัจจุบันของเรื่อง",
+)
+@click.option(
+    "--to", "to_version", type=int, required=True, help="Version they move to / ฉบับที่จะย้ายไป"
+)
 @db_option
 @flows_option
-@click.option("--map", "maps", multiple=True, help="OLD_STATE=NEW_STATE (repeatable)")
-@click.option("--set", "sets", multiple=True, help="FIELD=VALUE set on every case moved")
-@click.option("--rename", "renames", multiple=True, help="OLD_FIELD=NEW_FIELD (repeatable)")
-@click.option("--case", "case_ids", multiple=True, help="Only this case (repeatable)")
-@click.option("--dry-run", is_flag=True, help="Write nothing; list every case that cannot move")
-@click.option("--each", is_flag=True, help="Move the cases that can move, leave the others")
+@click.option(
+    "--map", "maps", multiple=True, help="OLD_STATE=NEW_STATE (repeatable) / สถานะเดิม=สถานะใหม่"
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    help="FIELD=VALUE set on every case moved / ข้อมูลที่กำหนดให้ทุกเรื่องที่ย้าย",
+)
+@click.option(
+    "--rename", "renames", multiple=True, help="OLD_FIELD=NEW_FIELD (repeatable) / ชื่อข้อมูลเดิม=ชื่อใหม่"
+)
+@click.option("--case", "case_ids", multiple=True, help="Only this case (repeatable) / เฉพาะเรื่องนี้")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write nothing; list every case that cannot move / ทดลองโดยไม่บันทึก",
+)
+@click.option(
+    "--each",
+    is_flag=True,
+    help="Move the cases that can move, leave the others / ย้ายเฉพาะเรื่องที่ย้ายได้",
+)
 @click.option("--actor", "actor_id", required=True, help="Who migrates / ผู้ย้ายฉบับ")
 @click.option("--role", "roles", multiple=True, help="A role the actor holds / บทบาท")
 @click.option("--unit", default=None, help="The actor's unit / สังกัด")
 @click.option("--reason", required=True, help="Why, recorded in each case's trail / เหตุผล")
-@click.option("--at", default=None, help="The time of the migration (default: now)")
+@click.option("--at", default=None, help="The time of the migration (default: now) / วันเวลาที่ย้าย")
 @identity_options
 def migrate_command(
     flow_id: str,

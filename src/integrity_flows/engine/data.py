@@ -15,9 +15,9 @@ from integrity_flows.audit.records import REDACTED, iso
 from integrity_flows.calendars import THAI_TZ, parse_datetime, sane_day
 from integrity_flows.definition.model import Field, FlowDefinition, RecordsOp
 from integrity_flows.engine import records
-from integrity_flows.engine.inputs import bad_text, shown
+from integrity_flows.engine.inputs import bad_text, quoted, shown
 from integrity_flows.errors import Reason
-from integrity_flows.values import NORMALIZERS, text
+from integrity_flows.values import NORMALIZERS, string
 
 
 def _when(value: Any, _: Any) -> str:
@@ -53,7 +53,7 @@ def normalize(
     for name, value in given.items():
         field_id = definition.field_id(name) if isinstance(name, str) else None
         if field_id is None:
-            named = shown(name)
+            named = shown(name) if len(shown(name)) <= 80 else quoted(name)
             problems.append(
                 Reason("unknown_field", f"ไม่รู้จักข้อมูล '{named}'", f"unknown data field '{named}'")
             )
@@ -107,10 +107,10 @@ def _hidden_item(field: Field, items: list[str]) -> Reason | None:
     bidirectional override), naming the field; never the value of a sensitive one."""
     for item in items:
         try:
-            text(item, field)
+            string(item, field)
         except ValueError as exc:
-            shown_en = "(sensitive, not shown)" if field.sensitive else f"{item!r}: {exc}"
-            shown_th = "(ข้อมูลอ่อนไหว ไม่แสดงค่า)" if field.sensitive else repr(item)
+            shown_en = "(sensitive, not shown)" if field.sensitive else f"{quoted(item)}: {exc}"
+            shown_th = "(ข้อมูลอ่อนไหว ไม่แสดงค่า)" if field.sensitive else quoted(item)
             return Reason(
                 "bad_value",
                 f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง {shown_th}",
@@ -174,8 +174,8 @@ def _scalar(field: Field, value: Any) -> tuple[Any, Reason | None]:
             )
         return None, Reason(
             "bad_value",
-            f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {value!r}",
-            f"'{field.label.en}' has a bad value {value!r}: {exc}",
+            f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {quoted(value)}",
+            f"'{field.label.en}' has a bad value {quoted(value)}: {exc}",
         )
 
 

@@ -15,9 +15,12 @@ from typing import Any
 
 from integrity_flows.actor import Actor
 from integrity_flows.errors import InvalidData, Reason
+from integrity_flows.values import MAX_STRING, MAX_TEXT
 
 #: How deep a value given as data may nest before it is refused.
 MAX_DEPTH = 32
+#: The most roles one actor may name in one call.
+MAX_ROLES = 100
 
 
 def writable(text: str) -> bool:
@@ -33,6 +36,20 @@ def shown(text: Any) -> str:
     """``text`` as it may be written to the trail: what cannot be UTF-8 escaped."""
     value = text if isinstance(text, str) else repr(text)
     return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+#: How many characters of a refused value a reason quotes.
+QUOTED = 80
+
+
+def quoted(value: Any) -> str:
+    """``value`` quoted in a reason (its repr), cut to :data:`QUOTED` characters with its
+    length after it: a refused megabyte is not copied into the trail and the message."""
+    found = shown(repr(value))
+    if len(found) <= QUOTED:
+        return found
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{found[:QUOTED]}…{size}"
 
 
 def bad_text(value: Any, depth: int = 0) -> bool:
@@ -64,24 +81,12 @@ def unwritable(where_th: str, where_en: str) -> Reason:
 def call_problems(actor: Any, trigger: Any, reason: Any, data: Any) -> list[Reason]:
     """Every problem with what the caller gave beside the data's values: the actor, the
     trigger, the reason, and the data's shape."""
-    found: list[Reason] = []
-    if not isinstance(actor, Actor) or not isinstance(actor.id, str) or not actor.id:
-        found.append(Reason("bad_actor", "ไม่ได้ระบุผู้ดำเนินการ", "no actor was given"))
-    else:
-        if not writable(actor.id):
-            found.append(unwritable("รหัสผู้ดำเนินการ", "the actor's id"))
-        if any(not isinstance(r, str) or not writable(r) for r in actor.roles):
-            found.append(unwritable("บทบาทของผู้ดำเนินการ", "the actor's roles"))
-        if actor.unit is not None and (not isinstance(actor.unit, str) or not writable(actor.unit)):
-            found.append(unwritable("หน่วยงานของผู้ดำเนินการ", "the actor's unit"))
+    found = _actor_problems(actor)
     if not isinstance(trigger, str):
         found.append(Reason("bad_trigger", "การดำเนินการต้องเป็นข้อความ", "the trigger must be text"))
     elif not writable(trigger):
         found.append(unwritable("ชื่อการดำเนินการ", "the trigger"))
-    if reason is not None and not isinstance(reason, str):
-        found.append(Reason("bad_reason", "เหตุผลต้องเป็นข้อความ", "the reason must be text"))
-    elif reason is not None and not writable(reason):
-        found.append(unwritable("เหตุผล", "the reason"))
+    found += _reason_problems(reason)
     if not isinstance(data, Mapping):
         found.append(
             Reason(
@@ -91,6 +96,54 @@ def call_problems(actor: Any, trigger: Any, reason: Any, data: Any) -> list[Reas
             )
         )
     return found
+
+
+def _actor_problems(actor: Any) -> list[Reason]:
+    if not isinstance(actor, Actor) or not isinstance(actor.id, str) or not actor.id:
+        return [Reason("bad_actor", "ไม่ได้ระบุผู้ดำเนินการ", "no actor was given")]
+    found: list[Reason] = []
+    if not writable(actor.id):
+        found.append(unwritable("รหัสผู้ดำเนินการ", "the actor's id"))
+    if any(not isinstance(r, str) or not writable(r) for r in actor.roles):
+        found.append(unwritable("บทบาทของผู้ดำเนินการ", "the actor's roles"))
+    elif any(len(r) > MAX_STRING for r in actor.roles) or len(actor.roles) > MAX_ROLES:
+        found.append(
+            Reason(
+                "bad_actor",
+                f"บทบาทของผู้ดำเนินการมากกว่า {MAX_ROLES} บทบาท หรือยาวเกิน {MAX_STRING:,} ตัวอักษร",
+                f"the actor has more than {MAX_ROLES} roles, or one longer than "
+                f"{MAX_STRING:,} characters",
+            )
+        )
+    if actor.unit is not None and (not isinstance(actor.unit, str) or not writable(actor.unit)):
+        found.append(unwritable("หน่วยงานของผู้ดำเนินการ", "the actor's unit"))
+    elif actor.unit is not None and len(actor.unit) > MAX_STRING:
+        found.append(
+            Reason(
+                "bad_actor",
+                f"ชื่อหน่วยงานของผู้ดำเนินการยาวเกิน {MAX_STRING:,} ตัวอักษร",
+                f"the actor's unit is longer than {MAX_STRING:,} characters",
+            )
+        )
+    return found
+
+
+def _reason_problems(reason: Any) -> list[Reason]:
+    if reason is None:
+        return []
+    if not isinstance(reason, str):
+        return [Reason("bad_reason", "เหตุผลต้องเป็นข้อความ", "the reason must be text")]
+    if not writable(reason):
+        return [unwritable("เหตุผล", "the reason")]
+    if len(reason) > MAX_TEXT:
+        return [
+            Reason(
+                "bad_reason",
+                f"เหตุผลยาว {len(reason):,} ตัวอักษร เกิน {MAX_TEXT:,} ตัวอักษร",
+                f"the reason is {len(reason):,} characters long: at most {MAX_TEXT:,} are taken",
+            )
+        ]
+    return []
 
 
 def refusal(

@@ -21,6 +21,7 @@ from integrity_flows.guards.registry import GuardRegistry, GuardSpec, ParamKind
 from integrity_flows.loading.deadline_checks import deadline_problems
 from integrity_flows.loading.grants_checks import grants_problems
 from integrity_flows.loading.hints import hint as _hint
+from integrity_flows.loading.hints import yaml_bool
 from integrity_flows.loading.links import check_committees
 from integrity_flows.loading.param_kinds import KINDS, date_rule_problems, kind_problems
 from integrity_flows.loading.protection_checks import protection_problems
@@ -74,8 +75,8 @@ def _check_identity(d: FlowDefinition, out: _Collector) -> None:
     if not ID_PATTERN.match(d.id):
         out.add(
             "id",
-            f"flow id '{d.id}' must be lower-case letters, digits and _",
-            f"รหัสขั้นตอนงาน '{d.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+            f"flow id '{d.id}' must be lower-case letters, digits and _{yaml_bool(d.id)[0]}",
+            f"รหัสขั้นตอนงาน '{d.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _{yaml_bool(d.id)[1]}",
         )
     if d.version < 1:
         out.add("version", "version must be 1 or more", "ฉบับต้องเป็น 1 ขึ้นไป")
@@ -90,8 +91,8 @@ def _check_identity(d: FlowDefinition, out: _Collector) -> None:
             if not ID_PATTERN.match(name):
                 out.add(
                     f"{group}.{name}",
-                    f"name '{name}' must be lower-case letters, digits and _",
-                    f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+                    f"name '{name}' must be lower-case letters, digits and _{yaml_bool(name)[0]}",
+                    f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _{yaml_bool(name)[1]}",
                 )
     if SYSTEM_ROLE in d.roles:
         out.add(
@@ -272,8 +273,9 @@ def _check_transition(
     if not ID_PATTERN.match(t.trigger) or t.trigger == "start":
         out.add(
             f"{path}.trigger",
-            f"trigger '{t.trigger}' must be lower-case letters, digits and _ (and not 'start')",
-            f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง",
+            f"trigger '{t.trigger}' must be lower-case letters, digits and _ (and not 'start')"
+            f"{yaml_bool(t.trigger)[0]}",
+            f"ชื่อการดำเนินการ '{t.trigger}' ไม่ถูกต้อง{yaml_bool(t.trigger)[1]}",
         )
     ends = [(f"source[{i}]", name) for i, name in enumerate(t.source)] + [("dest", t.dest)]
     for where, state in ends:

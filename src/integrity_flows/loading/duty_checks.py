@@ -15,6 +15,7 @@ from integrity_flows.calendars import PERIOD_MONTHS
 from integrity_flows.definition.model import ID_PATTERN, Duty, FlowDefinition
 from integrity_flows.errors import Problem
 from integrity_flows.loading.hints import hint as _hint
+from integrity_flows.loading.hints import yaml_bool
 
 Found = tuple[str, str, str]  # path, English, Thai
 
@@ -53,8 +54,8 @@ def _duty(
     if not ID_PATTERN.match(duty.id):
         yield (
             f"{path}.id",
-            f"duty id '{duty.id}' must be lower-case letters, digits and _",
-            f"รหัสหน้าที่ '{duty.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+            f"duty id '{duty.id}' must be lower-case letters, digits and _{yaml_bool(duty.id)[0]}",
+            f"รหัสหน้าที่ '{duty.id}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _{yaml_bool(duty.id)[1]}",
         )
     yield from _cites(d, duty, path)
     yield from _period(duty, path, flows)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from integrity_flows.definition.model import ID_PATTERN, Committee, FlowDefinition, Transition
 from integrity_flows.errors import Problem
+from integrity_flows.loading.hints import yaml_bool
 
 Add = Callable[[str, str, str], None]
 
@@ -90,8 +91,8 @@ def _check_committee(d: FlowDefinition, name: str, committee: Committee, add: Ad
     if not ID_PATTERN.match(name):
         add(
             path,
-            f"name '{name}' must be lower-case letters, digits and _",
-            f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+            f"name '{name}' must be lower-case letters, digits and _{yaml_bool(name)[0]}",
+            f"ชื่อ '{name}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _{yaml_bool(name)[1]}",
         )
     if name in d.data:
         add(

@@ -17,6 +17,7 @@ from integrity_flows.definition.model import (
 from integrity_flows.guards.registry import GuardSpec
 from integrity_flows.guards.where import where_problems
 from integrity_flows.loading.hints import hint as _hint
+from integrity_flows.loading.hints import yaml_bool
 from integrity_flows.loading.rule_checks import rule_problems
 
 Found = tuple[str, str, str]  # path, English, Thai
@@ -74,8 +75,8 @@ def _field_problems(field: Field, path: str) -> Iterator[Found]:
         if not ID_PATTERN.match(sub):
             yield (
                 at,
-                f"name '{sub}' must be lower-case letters, digits and _",
-                f"ชื่อ '{sub}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+                f"name '{sub}' must be lower-case letters, digits and _{yaml_bool(sub)[0]}",
+                f"ชื่อ '{sub}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _{yaml_bool(sub)[1]}",
             )
         yield from _choice_problems(spec, at)
         for text in (spec.label.th, spec.label.en.casefold()):

@@ -23,6 +23,7 @@ from integrity_flows.loading.discovery import (
     entry_point_folders,
     flow_files,
 )
+from integrity_flows.loading.hints import hint
 from integrity_flows.loading.reader import parse_yaml
 from integrity_flows.reports.aggregates import (
     AGGREGATE_ENTRY_POINTS,
@@ -86,6 +87,12 @@ class ReportCatalogue:
         """The report named ``name``; :class:`ReportError` listing the known ones if none."""
         found = self.find(name)
         if found is None:
+            en, th = hint(name, self._reports)
+            if en:  # a likely misspelling: name the one meant, not all of them
+                raise ReportError(
+                    f"ไม่รู้จักรายงาน '{name}'{th} (integrity-flows report list: รายงานทั้งหมด)",
+                    f"unknown report '{name}'{en} (integrity-flows report list: every report)",
+                )
             known = ", ".join(r.id for r in self)
             raise ReportError(
                 f"ไม่รู้จักรายงาน '{name}' (รายงานที่มี: {known})",

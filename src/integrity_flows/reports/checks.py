@@ -67,10 +67,11 @@ class _Check:
     ) -> None:
         spec = d.data.get(name or "")
         if spec is None:
+            en, th = hint(name, d.data)
             self.add(
                 path,
-                f"flow '{d.id}' has no data field '{name}'",
-                f"ขั้นตอนงาน '{d.id}' ไม่มีข้อมูล '{name}'",
+                f"flow '{d.id}' has no data field '{name}'{en}",
+                f"ขั้นตอนงาน '{d.id}' ไม่มีข้อมูล '{name}'{th}",
             )
             return
         wanted = tuple(types)
@@ -277,6 +278,9 @@ class _Check:
             self.aggregate(path, decl, d)
         if decl.kind == "table" and decl.records is not None:
             self.records_table(path, decl, d)
+        elif decl.kind == "table":
+            for j, column in enumerate(decl.columns):
+                self.value(f"{path}.columns[{j}].value", d, column.value, numeric=False)
 
     def records_table(self, path: str, decl: FigureDecl, d: FlowDefinition) -> None:
         """A table over the items of a records field: the field is one, each column reads a

@@ -7,6 +7,7 @@ from typing import Any
 
 from integrity_flows.definition.model import ID_PATTERN, Label
 from integrity_flows.errors import Problem
+from integrity_flows.loading.hints import yaml_bool
 from integrity_flows.reports.declaration import Condition, Point, Span, Value
 
 _FIELD_OPS = (
@@ -53,8 +54,8 @@ class Reader:
             return value
         self.add(
             path,
-            f"'{value}' must be lower-case letters, digits and _",
-            f"'{value}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _",
+            f"'{value}' must be lower-case letters, digits and _{yaml_bool(value)[0]}",
+            f"'{value}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _{yaml_bool(value)[1]}",
         )
         return None
 
