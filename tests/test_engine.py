@@ -590,3 +590,18 @@ def test_a_taken_case_id_is_refused_without_touching_the_case() -> None:
     assert "มีเรื่องนี้อยู่แล้ว" in caught.value.message_th
     assert len(engine.history(first.id)) == 1
     assert engine.verify().ok
+
+
+def test_a_bad_value_is_one_reason_that_says_what_it_must_be(engine: Engine) -> None:
+    """A required field given a value that cannot be read is refused once, as a bad value
+    (not also as missing), and the Thai reason says what the value must be; a required
+    field given empty is still missing."""
+    with pytest.raises(InvalidData) as caught:
+        engine.start("asset_lending", actor=SOMCHAI, data=request(return_date="31 กุมภาพันธ์ 2567"))
+    (reason,) = caught.value.reasons
+    assert reason.code == "bad_value"
+    assert "day is out of range for month" in reason.en
+    assert "ต้องเป็นวันที่ที่มีอยู่จริง" in reason.th
+    with pytest.raises(InvalidData) as caught:
+        engine.start("asset_lending", actor=SOMCHAI, data=request(purpose=""))
+    assert [r.code for r in caught.value.reasons] == ["missing_field"]

@@ -174,9 +174,30 @@ def _scalar(field: Field, value: Any) -> tuple[Any, Reason | None]:
             )
         return None, Reason(
             "bad_value",
-            f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {quoted(value)}",
+            f"ข้อมูล '{field.label.th}' ไม่ถูกต้อง: {quoted(value)} ({_expected_th(field)})",
             f"'{field.label.en}' has a bad value {quoted(value)}: {exc}",
         )
+
+
+#: What a value of each type must be, said in Thai (the English says it from the reader).
+_EXPECTED_TH = {
+    "string": "ต้องเป็นข้อความที่ไม่ยาวเกินกำหนดและไม่มีอักขระที่ใช้ไม่ได้",
+    "text": "ต้องเป็นข้อความที่ไม่ยาวเกินกำหนดและไม่มีอักขระที่ใช้ไม่ได้",
+    "integer": "ต้องเป็นจำนวนเต็ม",
+    "decimal": "ต้องเป็นตัวเลข",
+    "boolean": "ต้องเป็น ใช่ หรือ ไม่ใช่",
+    "date": "ต้องเป็นวันที่ที่มีอยู่จริง เช่น ๒ ตุลาคม ๒๕๖๖",
+    "datetime": "ต้องเป็นวันและเวลา เช่น ๒ ตุลาคม ๒๕๖๖ ๐๙:๐๐",
+}
+
+
+def _expected_th(field: Field) -> str:
+    if field.type == "enum":
+        shown = ", ".join(
+            field.choice_labels[c].th if c in field.choice_labels else c for c in field.choices
+        )
+        return f"ต้องเป็นตัวเลือกหนึ่งใน: {shown}"
+    return _EXPECTED_TH.get(field.type, "ค่าไม่ตรงกับชนิดของข้อมูล")
 
 
 def missing(

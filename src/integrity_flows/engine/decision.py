@@ -251,7 +251,7 @@ def decide_start(
     why += _all("data", read_reasons)
     data.update(compute(definition, data, rules.settings))
     required = tuple(name for name, field in definition.data.items() if field.required)
-    why += _all("data", casedata.missing(definition, required, data))
+    why += _all("data", casedata.missing(definition, _not_given(required, given, definition), data))
     parent_reason = _check_parent(definition, data, rules)
     ctx = GuardContext(
         definition,
@@ -272,6 +272,19 @@ def decide_start(
     why += _guards(definition.start.guards, ctx, rules.registry)
     why += _all("condition", [parent_reason])
     return Decision(tuple(why), data, {"roles": matched, **ctx.grants})
+
+
+def _not_given(
+    names: Sequence[str], given: Mapping[str, Any], definition: FlowDefinition
+) -> tuple[str, ...]:
+    """``names`` less those given a value in this action: a value given but refused is
+    named by its own reason (a bad value), not also as missing; one given empty is missing."""
+    named = {
+        definition.field_id(n)
+        for n, value in given.items()
+        if isinstance(n, str) and value not in (None, "", [], {})
+    }
+    return tuple(n for n in names if n not in named)
 
 
 def _start_ops(definition: FlowDefinition) -> dict[str, RecordsOp]:
@@ -408,7 +421,8 @@ def decide_transition(
         changes.update(computed)
         merged.update(computed)
     if check_requires:
-        why += _all("data", casedata.missing(definition, transition.requires, merged, changes))
+        needed = _not_given(transition.requires, given, definition)
+        why += _all("data", casedata.missing(definition, needed, merged, changes))
     ctx = GuardContext(
         definition,
         actor,
