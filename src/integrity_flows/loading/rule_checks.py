@@ -7,6 +7,8 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from integrity_flows.definition.model import (
     ARITHMETIC_OPS,
     RECORD_OPS,
@@ -20,6 +22,21 @@ from integrity_flows.values import NORMALIZERS, number
 
 Found = tuple[str, str, str]  # path, English, Thai
 Spec = Field | RecordField
+
+
+@attrs.frozen
+class _Rule:
+    """One rule as its check reads it: its arguments, the field it computes, the names it
+    may read, where it stands in the file, the flow's settings, and whether it computes a
+    sub-field of a records item (which reads no settings)."""
+
+    args: Mapping[str, Any]
+    target: Spec
+    specs: Mapping[str, Spec]
+    path: str
+    settings: Mapping[str, Any]
+    item: bool
+
 
 _NUMERIC = ("integer", "decimal")
 _DATES = ("date", "datetime")
@@ -146,7 +163,8 @@ def rule_problems(
             f"unknown key(s): {', '.join(unknown)}",
             f"มีหัวข้อที่ไม่รู้จัก: {', '.join(unknown)}",
         )
-    yield from _CHECKS[rule.op](rule.args, target, specs, f"{path}.{rule.op}", settings, item)
+    checked = _Rule(rule.args, target, specs, f"{path}.{rule.op}", settings, item)
+    yield from _CHECKS[rule.op](checked)
 
 
 def _options(rule: Rule, target: Spec, path: str) -> Iterator[Found]:
@@ -228,14 +246,8 @@ def _setting(name: Any, settings: Mapping[str, Any], path: str) -> Iterator[Foun
         yield path, f"setting '{name}' is not a number", f"ค่าตั้ง '{name}' ไม่ใช่ตัวเลข"
 
 
-def _lookup(
-    args: Mapping[str, Any],
-    target: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    _: Mapping[str, Any],
-    __: bool,
-) -> Iterator[Found]:
+def _lookup(rule: _Rule) -> Iterator[Found]:
+    args, target, specs, path = rule.args, rule.target, rule.specs, rule.path
     of = args.get("of")
     if not isinstance(of, list) or not of:
         yield (
@@ -281,14 +293,8 @@ def _extra_keys(table: Any, choices: list[tuple[str, ...]], path: str) -> Iterat
             yield from _extra_keys(node, choices[1:], f"{path}.{key}")
 
 
-def _passes(
-    args: Mapping[str, Any],
-    _: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    settings: Mapping[str, Any],
-    item: bool,
-) -> Iterator[Found]:
+def _passes(rule: _Rule) -> Iterator[Found]:
+    args, specs, path, settings, item = rule.args, rule.specs, rule.path, rule.settings, rule.item
     yield from _name(args.get("field"), specs, _NUMERIC, f"{path}.field")
     bounds = [k for k in args if k != "field"]
     if len(bounds) != 1:
@@ -304,14 +310,8 @@ def _passes(
             yield f"{path}.{bound}", f"{bound} is a number", f"{bound} ต้องเป็นตัวเลข"
 
 
-def _band(
-    args: Mapping[str, Any],
-    target: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    _: Mapping[str, Any],
-    __: bool,
-) -> Iterator[Found]:
+def _band(rule: _Rule) -> Iterator[Found]:
+    args, target, specs, path = rule.args, rule.target, rule.specs, rule.path
     yield from _name(args.get("field"), specs, _NUMERIC, f"{path}.field")
     bands = args.get("at_least")
     if not isinstance(bands, Mapping) or not bands:
@@ -338,14 +338,8 @@ def _band(
             )
 
 
-def _days(
-    args: Mapping[str, Any],
-    _: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    settings: Mapping[str, Any],
-    item: bool,
-) -> Iterator[Found]:
+def _days(rule: _Rule) -> Iterator[Found]:
+    args, specs, path, settings, item = rule.args, rule.specs, rule.path, rule.settings, rule.item
     for side in ("from", "to"):
         yield from _name(args.get(side), specs, _DATES, f"{path}.{side}")
     if "working_days" in args and not isinstance(args["working_days"], bool):
@@ -386,22 +380,19 @@ def holiday_problems(name: Any, settings: Mapping[str, Any], path: str) -> Itera
             )
 
 
-def _over_records(
-    args: Mapping[str, Any],
-    _: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    __: Mapping[str, Any],
-    ___: bool,
-) -> Iterator[Found]:
-    name = args.get("records")
+def _records_field(name: Any, specs: Mapping[str, Spec], path: str) -> tuple[Field | None, Found]:
+    """The records field ``name`` names, or None and the problem to report at ``path``."""
     field = specs.get(name) if isinstance(name, str) else None
-    if not isinstance(field, Field) or field.type != "records":
-        yield (
-            f"{path}.records",
-            f"'{name}' is not a records field",
-            f"'{name}' ไม่ใช่ข้อมูลแบบรายการระเบียน",
-        )
+    if isinstance(field, Field) and field.type == "records":
+        return field, ("", "", "")
+    return None, (path, f"'{name}' is not a records field", f"'{name}' ไม่ใช่ข้อมูลแบบรายการระเบียน")
+
+
+def _over_records(rule: _Rule) -> Iterator[Found]:
+    args, specs, path = rule.args, rule.specs, rule.path
+    field, problem = _records_field(args.get("records"), specs, f"{path}.records")
+    if field is None:
+        yield problem
         return
     yield from where_problems(field, args.get("where"), f"{path}.where")
     if "sub" in args:
@@ -421,23 +412,12 @@ def _over_records(
         )
 
 
-def _covered(
-    args: Mapping[str, Any],
-    _: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    __: Mapping[str, Any],
-    ___: bool,
-) -> Iterator[Found]:
+def _covered(rule: _Rule) -> Iterator[Found]:
+    args, specs, path = rule.args, rule.specs, rule.path
     for side, sub, where in (("records", "sub", "where"), ("by", "by_sub", "by_where")):
-        name = args.get(side)
-        field = specs.get(name) if isinstance(name, str) else None
-        if not isinstance(field, Field) or field.type != "records":
-            yield (
-                f"{path}.{side}",
-                f"'{name}' is not a records field",
-                f"'{name}' ไม่ใช่ข้อมูลแบบรายการระเบียน",
-            )
+        field, problem = _records_field(args.get(side), specs, f"{path}.{side}")
+        if field is None:
+            yield problem
             continue
         yield from where_problems(field, args.get(where), f"{path}.{where}")
         types = tuple(f.type for f in field.fields.values())
@@ -446,14 +426,8 @@ def _covered(
         yield f"{path}.uncovered", "uncovered is true or false", "uncovered ต้องเป็น true หรือ false"
 
 
-def _fiscal_year_end(
-    args: Mapping[str, Any],
-    _: Spec,
-    specs: Mapping[str, Spec],
-    path: str,
-    _settings: Mapping[str, Any],
-    _item: bool,
-) -> Iterator[Found]:
+def _fiscal_year_end(rule: _Rule) -> Iterator[Found]:
+    args, specs, path = rule.args, rule.specs, rule.path
     yield from _name(args.get("year"), specs, ("integer",), f"{path}.year")
 
 
