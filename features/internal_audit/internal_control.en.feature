@@ -192,6 +192,7 @@ Feature: Monitoring and evaluating internal control (integrity plan, project 30)
     An action not yet recorded counts as not fixed, and the year cannot be closed until
     every action is recorded.
 
+    Given today is 3 October 2566
     When "kanda" starts an "internal_control_evaluation" case "evaluation 2566" with:
       | fiscal year evaluated | 2566 |
     And "sompong" fires "appoint the committee" with:
