@@ -68,6 +68,7 @@ Feature: Lending of government property (integrity plan, project 13)
       | somsak  | return intact | on loan   | returned  |
     And the report "lending register" for fiscal year 2567 shows:
       | figure            | value |
+      | rules announced   | 1     |
       | loans handed over | 1     |
       | returned          | 1     |
     And the audit trail verifies

@@ -175,6 +175,14 @@ Feature: Monitoring and evaluating internal control (integrity plan, project 30)
       | 80% target met     | yes                                               |
     When "kanda" fires "close the year" on "evaluation 2566" with:
       | summary of the improvements | 4 of 5 actions fixed (80%) |
+      | satisfaction survey respondents | 10 |
+      | satisfied at the level high or above | 9 |
+      | corruption naming the PAO, the year before | 20 |
+      | corruption naming the PAO, the year evaluated | 18 |
+    Then the report "internal_control_kpi" for fiscal year 2566 shows:
+      | figure | value |
+      | those involved satisfied high or above (%) | 90 |
+      | fall in corruption naming the PAO (%) | 10 |
     Then the case "evaluation 2566" is in state "closed"
     And the audit trail of "evaluation 2566" records:
       | actor    | trigger                    | from        | to               |
@@ -192,6 +200,7 @@ Feature: Monitoring and evaluating internal control (integrity plan, project 30)
     An action not yet recorded counts as not fixed, and the year cannot be closed until
     every action is recorded.
 
+    Given today is 3 October 2566
     When "kanda" starts an "internal_control_evaluation" case "evaluation 2566" with:
       | fiscal year evaluated | 2566 |
     And "sompong" fires "appoint the committee" with:
@@ -274,7 +283,13 @@ Feature: Monitoring and evaluating internal control (integrity plan, project 30)
       | reason not fixed | waiting for a medical supply register system, fiscal year 2568 |
     And "kanda" fires "close the year" on "evaluation 2566" with:
       | summary of the improvements | 2 of 4 actions fixed (50%), target missed, carried to next year's plan |
+      | satisfaction survey respondents | 10 |
+      | satisfied at the level high or above | 7 |
+      | corruption naming the PAO, the year before | 20 |
+      | corruption naming the PAO, the year evaluated | 20 |
     Then the report "internal_control_kpi" for fiscal year 2566 shows:
+      | those involved satisfied high or above (%) | 70 |
+      | fall in corruption naming the PAO (%) | 0 |
       | not fixed        | 2  |
       | not recorded yet | 0  |
       | fixed (%)        | 50 |

@@ -155,6 +155,7 @@ Feature: The No Gift Policy, "don't accept, don't give" (integrity plan, project
       | pledger     | somjai |
     And the report "No Gift Policy pledges" for fiscal year 2567 shows:
       | figure                 | value         |
+      | No Gift Policy announcements | 1 |
       | target group           | 5             |
       | pledged                | 3             |
       | number not pledged yet | 2             |

@@ -78,6 +78,7 @@ Feature: The annual procurement analysis (integrity plan, project 12)
 
   @plan-12-5.2 @plan-12-5.5
   Scenario: No analysis before the data, and no publication to the public on fewer than three channels (project 12, steps 5.2 and 5.5)
+    Given today is 5 October 2566
     When "preecha" starts a "procurement_analysis" case "PA2566" with:
       | fiscal year analysed | 2566 |
     Then "preecha" cannot fire "analyse and summarise" because "no procurement data" with:
@@ -95,15 +96,16 @@ Feature: The annual procurement analysis (integrity plan, project 12)
     And "chaiwat" fires "acknowledge and direct changes" with:
       | changes for the next fiscal year | training on reference prices |
     Then "preecha" cannot fire "publish the analysis" because "three channels" with:
-      | publications | channel=website; audience=public; published on=2 October 2566 |
-      | publications | channel=Facebook; audience=public; published on=2 October 2566 |
-      | publications | channel=staff meeting; audience=staff; published on=2 October 2566 |
+      | publications | channel=website; audience=public; published on=5 October 2566 |
+      | publications | channel=Facebook; audience=public; published on=5 October 2566 |
+      | publications | channel=staff meeting; audience=staff; published on=5 October 2566 |
     And the audit trail verifies
 
   @plan-12-5.4
   Scenario: The analysis of fiscal year 2566 not reported to the executive in time (project 12, step 5.4)
     The data is collected but by 3 January 2567 the analysis is not reported: the duties calendar
     records it, and the report shows no analysis report.
+    Given today is 5 October 2566
 
     When "preecha" starts a "procurement_analysis" case "PA2566" with:
       | fiscal year analysed | 2566 |

@@ -84,6 +84,7 @@ Feature: Public data disclosure and its oversight (integrity plan, project 10)
 
   @plan-10-5.2 @plan-10-5.4
   Scenario: The guideline covers the five categories, and the report needs every item followed up (project 10, steps 5.2 and 5.4)
+    Given today is 5 October 2566
     When "siri" starts a "public_data_disclosure" case "PD2567" with:
       | fiscal year | 2567 |
     And "chaiwat" fires "appoint the working group" with:
@@ -102,7 +103,7 @@ Feature: Public data disclosure and its oversight (integrity plan, project 10)
       | public data items | ITA item=O24; category=human resources; item=human resources policy; owner=Personnel Division; address=https://www.lampangpao.go.th/hr |
     And "siri" fires "adopt the guideline"
     And "siri" fires "record a follow-up" with:
-      | follow-up rounds | round=first half; checked on=2 October 2566; findings=not all checked |
+      | follow-up rounds | round=first half; checked on=5 October 2566; findings=not all checked |
       | public data items | ITA item=O1; status=current |
     Then "siri" cannot fire "report to the executive" because "follow-up status" with:
       | report to the executive | LP 51001/1900 |
@@ -111,6 +112,7 @@ Feature: Public data disclosure and its oversight (integrity plan, project 10)
 
   @plan-10-5.3 @plan-10-5.4
   Scenario: No follow-up in the second half, and satisfaction below 80 per cent (project 10, steps 5.3 and 5.4)
+    Given today is 5 October 2566
     When "siri" starts a "public_data_disclosure" case "PD2567" with:
       | fiscal year | 2567 |
     And "chaiwat" fires "appoint the working group" with:

@@ -88,11 +88,11 @@ Feature: Social immunity training for children and youth (integrity plan, projec
     Given today is 20 September 2567
     When "kru chanchai" fires "record the follow-up evaluation" with:
       | follow-up summary | follow-up form by the class teachers, six weeks after the training |
-      | participants      | participant=Phum Deejai; applied (follow-up)=yes   |
-      | participants      | participant=Baitoey Sodsai; applied (follow-up)=yes |
-      | participants      | participant=Tonkla Rakdee; applied (follow-up)=yes |
-      | participants      | participant=Namfon Saijai; applied (follow-up)=yes |
-      | participants      | participant=Pan Tangjai; applied (follow-up)=no    |
+      | participants      | participant=Phum Deejai; applied (follow-up)=yes; public-minded (follow-up)=yes; rejects corruption (follow-up)=yes |
+      | participants      | participant=Baitoey Sodsai; applied (follow-up)=yes; public-minded (follow-up)=yes; rejects corruption (follow-up)=yes |
+      | participants      | participant=Tonkla Rakdee; applied (follow-up)=yes; public-minded (follow-up)=yes; rejects corruption (follow-up)=yes |
+      | participants      | participant=Namfon Saijai; applied (follow-up)=yes; public-minded (follow-up)=yes; rejects corruption (follow-up)=yes |
+      | participants      | participant=Pan Tangjai; applied (follow-up)=no; public-minded (follow-up)=yes; rejects corruption (follow-up)=no |
     And "kru chanchai" fires "close the project"
     Then the case is in state "closed"
     And the report "social immunity training results" for fiscal year 2567 shows:
@@ -102,6 +102,8 @@ Feature: Social immunity training for children and youth (integrity plan, projec
       | pupils aware (%)            | 100    |
       | indicator met (81% or more) | yes    |
       | applied at follow-up (%)    | 80     |
+      | public-minded at follow-up (%) | 100 |
+      | reject corruption at follow-up (%) | 80 |
       | budget line (baht)          | 10,000 |
       | spent (baht)                | 9,500  |
       | cost per participant (baht) | 1,900  |
