@@ -21,6 +21,7 @@ from integrity_flows.monitoring import as_dict, monitor, page
 from integrity_flows.plan.budget import budget_table
 from integrity_flows.plan.catalogue import coverage, open_plan
 from integrity_flows.plan.checks import Finding, check_plan
+from integrity_flows.plan.model import Target
 from integrity_flows.plan.reading import PlanError, budget_cell, read_plan, read_plan_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +72,16 @@ def test_the_tambon_plan_loads_with_its_versions() -> None:
     assert target.words("th") == "ไม่น้อยกว่าร้อยละ 80"
     assert target.words("en") == "at least 80 percent"
     assert plan.rows[0].budget[2570].amount == 20000
+
+
+def test_a_number_the_plan_gives_alone_is_met_by_reaching_more() -> None:
+    """ร้อยละ ๘๐ given alone (``equals``) is met at 80 and at 90, not at 79; ไม่เกิน is
+    met at or under its number."""
+    alone = Target("equals", 80, "percent")
+    assert [alone.met(n) for n in (80, 90, 79)] == [True, True, False]
+    assert alone.words("th") == "ร้อยละ 80"
+    ceiling = Target("at_most", 5, "days")
+    assert [ceiling.met(n) for n in (5, 1, 6)] == [True, True, False]
 
 
 def test_every_problem_of_a_broken_plan_is_named_with_its_path() -> None:

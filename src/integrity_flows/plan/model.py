@@ -70,12 +70,13 @@ class Target:
     unit: str
 
     def met(self, measured: float) -> bool:
-        """Whether ``measured`` meets the target."""
-        if self.comparison == "at_least":
-            return measured >= self.value
+        """Whether ``measured`` meets the target. A number the plan gives alone (``equals``:
+        ร้อยละ ๘๐ of the activities corrected, ลดลงร้อยละ ๕) is what is to be reached, so
+        reaching more meets it too: 90 percent meets ร้อยละ ๘๐, a fall of 10 percent meets
+        ลดลงร้อยละ ๕."""
         if self.comparison == "at_most":
             return measured <= self.value
-        return measured == self.value
+        return measured >= self.value
 
     def words(self, lang: str = "th") -> str:
         """The target in words: ``ไม่น้อยกว่าร้อยละ 80`` / ``at least 80 percent``."""

@@ -8,6 +8,7 @@ computed afterwards, in the order declared: a figure names only figures above it
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -181,14 +182,11 @@ class Run:
     def _stream(self, spec: CaseSet, feeds: Sequence[Accumulator]) -> None:
         ids: set[str] = set()
         if spec.one:
-            # NOT FINISHED: cases started at the same instant (the demo's replay of several
-            # scenarios of one year, each starting on the Background's day) tie on created_at
-            # and fall back to the random case id, so which one a report reads can differ
-            # between two demo databases (projects 8, 11, 14, 18, 22, 25, 35 seen). A stable
-            # tie-break (the store's insertion order) is still to be chosen.
-            first = min(
-                self._cases(spec), key=lambda s: (s.case.created_at, s.case.id), default=None
-            )
+            # The first case started; of cases started at the same instant (the demo's replay
+            # of several scenarios of one year, each from the Background's day), the one with
+            # the longest history, then by its data: the same choice in every store holding
+            # the same cases, never by the random case id alone.
+            first = min(self._cases(spec), key=_first_key, default=None)
             chosen = [first] if first is not None else []
         else:
             chosen = self._cases(spec)  # type: ignore[assignment]
@@ -358,6 +356,13 @@ def _not_of_flow(case_id: str, flow_id: str, wanted: str) -> ReportError:
         f"เรื่อง '{case_id}' เป็นเรื่อง '{flow_id}' ไม่ใช่เรื่อง '{wanted}' ที่รายงานนี้ใช้",
         f"case '{case_id}' is a '{flow_id}' case, not a '{wanted}' case as this report needs",
     )
+
+
+def _first_key(seen: Seen) -> tuple[Any, ...]:
+    """Orders cases for a set that reads one: earliest start, then most events, then data."""
+    case = seen.case
+    data = json.dumps(case.data, sort_keys=True, default=str, ensure_ascii=False)
+    return (case.created_at, -case.events, data, case.id)
 
 
 __all__ = ["ReportSource", "Run"]
