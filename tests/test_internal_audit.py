@@ -716,10 +716,17 @@ def test_the_responsible_person_never_records_their_own_fix(engine: Engine) -> N
         actor=KANDA,
         data={"published_at_office": "board", "website": "https://x", "social_media": "page"},
     )
+    closing = {
+        "closing_summary": "s",
+        "satisfaction_respondents": 10,
+        "satisfaction_high": 9,
+        "named_corruption_previous": 2,
+        "named_corruption_current": 1,
+    }
     with pytest.raises(GuardRejected, match="every action"):
-        engine.fire(evaluation_id, "close_year", actor=KANDA, data={"closing_summary": "s"})
+        engine.fire(evaluation_id, "close_year", actor=KANDA, data=closing)
     engine.fire(own, "record_fixed", actor=SURACHAI, data={"fix_evidence": "log"})
-    case = engine.fire(evaluation_id, "close_year", actor=KANDA, data={"closing_summary": "s"})
+    case = engine.fire(evaluation_id, "close_year", actor=KANDA, data=closing)
     assert case.state == "closed"
     assert figures(engine, "internal_control_kpi", 2566)["published"] is True
 
