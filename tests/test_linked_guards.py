@@ -181,3 +181,25 @@ def test_the_guards_are_checked_at_load() -> None:
     assert case_in.one_of == (("same_as", "this_fiscal_year"),)
     assert line is not None
     assert line.optional == {"skip": "field"}
+
+
+def test_case_in_without_states_says_only_that_no_case_holds_the_value() -> None:
+    """With no states asked, a missing case is named without an empty list of states."""
+    ref = GuardRef(
+        "case_in", {"flow": "asset_rules", "field": "fiscal_year", "this_fiscal_year": True}
+    )
+    store = Store(stored("R66", "asset_rules", "announced", fiscal_year=2566))
+    (reason,) = reasons(LENDING, ref, {}, store, OCT_2023)
+    assert "whose fiscal year is 2567" in reason
+    assert "must be in" not in reason
+    assert "ต้องอยู่ในสถานะ" not in reason
+    assert (
+        reasons(
+            LENDING,
+            ref,
+            {},
+            Store(stored("R67", "asset_rules", "drafting", fiscal_year=2567)),
+            OCT_2023,
+        )
+        == []
+    )

@@ -23,7 +23,9 @@ from integrity_flows.values import number
 _SHOWN = 5
 
 
-def _states(names: Sequence[str], definition: FlowDefinition | None) -> Label:
+def state_labels(names: Sequence[str], definition: FlowDefinition | None) -> Label:
+    """The states ``names`` by their labels in ``definition`` (ids without one), joined
+    with "or"."""
     labels = [definition.label_of_state(n) if definition else Label(n, n) for n in names]
     return Label(
         " หรือ ".join(f"'{x.th}'" for x in labels), " or ".join(f"'{x.en}'" for x in labels)
@@ -39,8 +41,8 @@ def state_reason(
     definition: FlowDefinition | None,
 ) -> Reason:
     """``who`` must be in one of ``wanted`` states and is in ``now``, named by label."""
-    want = _states(wanted, definition)
-    current = Label("ไม่พบเรื่อง", "not found") if now is None else _states([now], definition)
+    want = state_labels(wanted, definition)
+    current = Label("ไม่พบเรื่อง", "not found") if now is None else state_labels([now], definition)
     return Reason(
         code,
         f"{who_th}ต้องอยู่ในสถานะ {want.th} (ขณะนี้: {current.th})",
@@ -48,7 +50,8 @@ def state_reason(
     )
 
 
-def _flow(ctx: GuardContext, flow_id: str) -> FlowDefinition | None:
+def flow_named(ctx: GuardContext, flow_id: str) -> FlowDefinition | None:
+    """Another flow's definition, for its labels; None when the guard cannot know it."""
     if ctx.flow_of is None:
         return None
     try:
@@ -67,7 +70,7 @@ def children_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     children = ctx.lookup.holders(flow, field, ctx.case_id, None)
     done = set(ctx.lookup.holders(flow, field, ctx.case_id, states))
     waiting = [child for child in children if child not in done]
-    definition = _flow(ctx, flow)
+    definition = flow_named(ctx, flow)
     title = definition.title if definition else Label(flow, flow)
     if len(children) < least:
         return Reason(
@@ -77,7 +80,7 @@ def children_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
             f"needs at least {least} {title.en} case(s) linked to it ({len(children)} so far)",
         )
     if waiting:
-        wanted = _states(states, definition)
+        wanted = state_labels(states, definition)
         shown = ", ".join(waiting[:_SHOWN]) + (" ..." if len(waiting) > _SHOWN else "")
         return Reason(
             "children",
@@ -113,7 +116,7 @@ def children_total(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | Non
         total += found if found is not None else Decimal(0)
     if total <= limit:
         return None
-    definition = _flow(ctx, flow)
+    definition = flow_named(ctx, flow)
     spec = definition.data.get(value) if definition else None
     label = spec.label if spec else Label(value, value)
     return Reason(
@@ -135,7 +138,7 @@ def parent_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     if parent is None or parent.state not in states:
         now = None if parent is None else parent.state
         return state_reason(
-            "parent", "เรื่องหลัก", "the parent case", states, now, _flow(ctx, link.flow)
+            "parent", "เรื่องหลัก", "the parent case", states, now, flow_named(ctx, link.flow)
         )
     return None
 

@@ -20,9 +20,9 @@ from typing import Any
 
 from integrity_flows.calendars import fiscal_year, thai_digits
 from integrity_flows.definition.model import FlowDefinition, Label
-from integrity_flows.errors import Reason, UnknownFlow
+from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
-from integrity_flows.guards.family import state_reason
+from integrity_flows.guards.family import flow_named, state_labels, state_reason
 from integrity_flows.guards.independence import listed
 from integrity_flows.guards.registry import GuardSpec
 from integrity_flows.identity import same_person
@@ -30,15 +30,6 @@ from integrity_flows.values import number
 
 CASE_CODE = "case_in"
 LINE_CODE = "next_in_line"
-
-
-def _other(ctx: GuardContext, flow_id: str) -> FlowDefinition | None:
-    if ctx.flow_of is None:
-        return None
-    try:
-        return ctx.flow_of(flow_id)
-    except UnknownFlow:  # fields and states are then named by their ids
-        return None
 
 
 def _label(definition: FlowDefinition | None, field: str) -> Label:
@@ -65,7 +56,7 @@ def case_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     ``authority.counterparts`` of the event."""
     flow, field = str(params["flow"]), str(params["field"])
     states = [str(s) for s in params.get("states") or []]
-    definition = _other(ctx, flow)
+    definition = flow_named(ctx, flow)
     title = definition.title if definition else Label(flow, flow)
     label = _label(definition, field)
     if params.get("this_fiscal_year"):
@@ -81,13 +72,13 @@ def case_in(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
     found, now = _matching(ctx, flow, field, str(value))
     shown = thai_digits(str(value))
     if not found:
-        want = [definition.label_of_state(n) if definition else Label(n, n) for n in states]
-        want_th = " หรือ ".join(f"'{x.th}'" for x in want)
-        want_en = " or ".join(f"'{x.en}'" for x in want)
+        want = state_labels(states, definition)
+        in_th = f" (ต้องอยู่ในสถานะ {want.th})" if states else ""
+        in_en = f" (it must be in {want.en})" if states else ""
         return Reason(
             CASE_CODE,
-            f"ยังไม่มีเรื่อง{title.th}ที่ '{label.th}' เป็น {shown} (ต้องอยู่ในสถานะ {want_th})",
-            f"there is no {title.en} case whose {label.en} is {value} (it must be in {want_en})",
+            f"ยังไม่มีเรื่อง{title.th}ที่ '{label.th}' เป็น {shown}{in_th}",
+            f"there is no {title.en} case whose {label.en} is {value}{in_en}",
         )
     return state_reason(
         CASE_CODE,
@@ -116,7 +107,7 @@ def next_in_line(ctx: GuardContext, params: Mapping[str, Any]) -> Reason | None:
             f"ยังไม่มีข้อมูล '{holder_label.th}'",
             f"'{holder_label.en}' has not been given",
         )
-    definition = _other(ctx, flow)
+    definition = flow_named(ctx, flow)
     title = definition.title if definition else Label(flow, flow)
     list_label = _label(definition, str(params["list"]))
     in_force = ctx.lookup.holders(flow, key, str(holder), wanted)
