@@ -218,7 +218,22 @@ def _statemachine_class() -> type[Any] | None:
     return Loan
 
 
-class WithStatemachine:
+class _OnPlainSqlite:
+    """A contender that keeps its rows in a :class:`PlainSqlite`: a batch is one of its
+    transactions."""
+
+    store: PlainSqlite
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        with self.store.tx():
+            yield
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class WithStatemachine(_OnPlainSqlite):
     """python-statemachine + sqlite3: the machine built at the stored state for each change."""
 
     def __init__(self, path: Path, synchronous: str, machine: type[Any]) -> None:
@@ -245,14 +260,6 @@ class WithStatemachine:
                     events,
                     {"trigger": trigger, "data": more, "at": NOW.isoformat()},
                 )
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        with self.store.tx():
-            yield
-
-    def close(self) -> None:
-        self.store.close()
 
 
 BPMN_TASKS = [trigger for trigger, _, _, _ in MOVES]
@@ -283,7 +290,7 @@ def _spiff_spec() -> Any | None:
     return parser.get_spec("loan")
 
 
-class WithSpiff:
+class WithSpiff(_OnPlainSqlite):
     """SpiffWorkflow + sqlite3: the workflow kept serialized in the case row, restored,
     its ready user task run and serialized again for each change."""
 
@@ -330,14 +337,6 @@ class WithSpiff:
                     events,
                     {"trigger": trigger, "data": more, "at": NOW.isoformat()},
                 )
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        with self.store.tx():
-            yield
-
-    def close(self) -> None:
-        self.store.close()
 
 
 _DJANGO: dict[str, Any] = {}
