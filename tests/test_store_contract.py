@@ -21,6 +21,8 @@ import pytest
 from _lending import KANYA, SOMCHAI, SOMYING, T0, announce_rules, request
 from _postgres import fresh_schema
 from integrity_flows import Engine, FixedClock
+from integrity_flows.audit import merkle
+from integrity_flows.audit.log import AwaitingLeaf, inclusion, verify_log
 from integrity_flows.case import Deadline
 from integrity_flows.errors import ConcurrentUpdate, StoreError
 from integrity_flows.stores import MemoryStore, SQLiteStore, Write, open_store, postgres_store
@@ -289,9 +291,8 @@ class TestPostgresStore(StoreContract):
 
     def test_batches_that_deadlock_fail_as_concurrent_updates(self, postgres_url: str) -> None:
         """Two batches writing the same two cases in opposite orders: PostgreSQL undoes one
-        (deadlock), which is reported as ConcurrentUpdate; the other commits. (The second
-        batch waits for the Merkle tree's lock after taking its first case's row, and the
-        first then waits for that row.)"""
+        (deadlock), which is reported as ConcurrentUpdate; the other commits. (Each batch
+        holds its first case's row, then waits for the other's.)"""
         with closing(postgres_store()(postgres_url)) as setup:
             append(setup, "a")
             append(setup, "b")
@@ -324,6 +325,66 @@ class TestPostgresStore(StoreContract):
         with closing(postgres_store()(postgres_url)) as store:
             assert {c.id: c.state for c in store.iter_cases()} == {"a": winner, "b": winner}
             assert [len(store.events(i)) for i in ("a", "b")] == [2, 2]
+
+    def test_a_writer_finding_the_log_held_commits_and_the_next_places_its_event(
+        self, postgres_url: str
+    ) -> None:
+        """A writer never waits for the log: while a batch holds it, another writer's event
+        commits without a leaf (and verify does not count that a problem, nor prove it as
+        absent); the next writer holding the log places it before its own, in the order
+        written, and the tree is the tree of the events in that order."""
+        holder = postgres_store()(postgres_url)
+        other = postgres_store()(postgres_url)
+        try:
+            append(holder, "a")
+            with holder.batch():
+                append(holder, "b")
+                append(other, "c")  # does not wait for the batch's commit
+                append(other, "d")
+            assert [other.events(i)[0].leaf for i in "abcd"] == [0, 1, None, None]
+            assert holder.tree_size() == 2
+            assert verify_log(holder, []) == ([], 4)
+            with pytest.raises(AwaitingLeaf):
+                inclusion(holder, "c", 1)
+            _, seq = append(holder, "a")
+            placed = {e.seq: e.leaf for e in holder.iter_events_by_seq()}
+            assert [holder.events(i)[0].leaf for i in "cd"] == [2, 3]
+            assert placed[seq] == 4
+            by_leaf = list(holder.iter_events_by_leaf())
+            leaves = [merkle.event_leaf(e.body) for e in by_leaf]
+            assert [e.leaf for e in by_leaf] == list(range(5))
+            assert merkle.root(5, holder.tree_nodes) == merkle.tree_root(leaves)
+            for old in range(1, 5):
+                proof = merkle.consistency_proof(old, 5, holder.tree_nodes)
+                top = merkle.root(5, holder.tree_nodes)
+                assert merkle.verify_consistency(
+                    old, 5, merkle.root(old, holder.tree_nodes), top, proof
+                )
+            assert inclusion(holder, "c", 1)["leaf_index"] == 2
+        finally:
+            other.close()
+            holder.close()
+
+    def test_a_store_that_left_events_waiting_places_them_when_it_closes(
+        self, postgres_url: str
+    ) -> None:
+        """Closing a store whose events waited for the log gives them their leaves, so the
+        tree of a store at rest holds every event; a store that left none waiting does
+        not touch the log when it closes."""
+        holder = postgres_store()(postgres_url)
+        other = postgres_store()(postgres_url)
+        try:
+            with holder.batch():
+                append(holder, "a")
+                append(other, "b")
+            assert other.events("b")[0].leaf is None
+            other.close()
+            assert [holder.events(i)[0].leaf for i in "ab"] == [0, 1]
+            assert holder.tree_size() == 2
+            assert holder.settle() == 0
+        finally:
+            other.close()
+            holder.close()
 
     def test_streaming_reads_page_through_their_own_connection(
         self, postgres_url: str, monkeypatch: pytest.MonkeyPatch

@@ -74,6 +74,14 @@ class Store(CaseLookup, Protocol):
         ephemeral key that lives exactly as long as the data."""
         ...
 
+    @property
+    def leaves_wait(self) -> bool:
+        """True when an event may commit before it has its place in the Merkle tree: the
+        PostgreSQL store lets a writer that finds the log's lock held commit its event
+        without a leaf, and the next writer holding the lock places it. Such an event is
+        not a problem for :func:`integrity_flows.audit.log.verify_log`."""
+        ...
+
     def key_fingerprint(self) -> str | None:
         """The fingerprint of the key the store's sensitive data is sealed with, as
         recorded by :meth:`record_key_fingerprint`; None when none is recorded."""

@@ -90,12 +90,12 @@ def verify_log(
     roots: dict[int, bytes] = {0: merkle.EMPTY_ROOT} if 0 in wanted else {}
     first: _Difference | None = None
     leaves = _Leaves(store.iter_leaves())
-    outside = 0
+    # Events without a leaf come first: each a problem, unless the store lets an event
+    # wait for its place (committed while another writer held the log).
+    outside: tuple[StoredEvent | None, int] = (None, 0)  # the first, how many (memory stays flat)
     for event in store.iter_events_by_leaf():
         if event.leaf is None:
-            outside += 1
-            if outside == 1:
-                problems.append(_outside(event))
+            outside = (outside[0] or event, outside[1] + 1)
             continue
         index = running.size
         leaf = merkle.event_leaf(event.body)
@@ -104,23 +104,15 @@ def verify_log(
         running.add(leaf)
         if running.size in wanted:
             roots[running.size] = running.root()
-    if outside > 1:
-        problems.append(
-            VerifyProblem(
-                LOG,
-                None,
-                "outside_tree",
-                f"{outside} events in all are not in the log's tree",
-                f"มีเหตุการณ์ที่ไม่อยู่ในต้นไม้แฮชของบันทึกทั้งหมด {outside} รายการ",
-            )
-        )
+    if not store.leaves_wait:
+        problems.extend(_outside(*outside))
     if first is None and running.size < size:
         first = _Difference(running.size, _missing(running.size, None))
     if first is not None:
         problems.append(first.problem)
     for name, cp in checkpoints:
         problems.extend(_against(store, name, cp, size, running, roots, first))
-    return problems, running.size + outside
+    return problems, running.size + outside[1]
 
 
 class _Leaves:
@@ -178,14 +170,30 @@ def _missing(index: int, following: StoredEvent | None) -> VerifyProblem:
     )
 
 
-def _outside(event: StoredEvent) -> VerifyProblem:
-    return VerifyProblem(
-        event.case_id,
-        event.pos,
-        "outside_tree",
-        "the event is not in the log's tree (written outside the engine)",
-        "เหตุการณ์นี้ไม่อยู่ในต้นไม้แฮชของบันทึก (ถูกเขียนโดยไม่ผ่านระบบ)",
-    )
+def _outside(first: StoredEvent | None, count: int) -> list[VerifyProblem]:
+    """The first event not in the log's tree, and how many are not, when more are."""
+    if first is None:
+        return []
+    found = [
+        VerifyProblem(
+            first.case_id,
+            first.pos,
+            "outside_tree",
+            "the event is not in the log's tree (written outside the engine)",
+            "เหตุการณ์นี้ไม่อยู่ในต้นไม้แฮชของบันทึก (ถูกเขียนโดยไม่ผ่านระบบ)",
+        )
+    ]
+    if count > 1:
+        found.append(
+            VerifyProblem(
+                LOG,
+                None,
+                "outside_tree",
+                f"{count} events in all are not in the log's tree",
+                f"มีเหตุการณ์ที่ไม่อยู่ในต้นไม้แฮชของบันทึกทั้งหมด {count} รายการ",
+            )
+        )
+    return found
 
 
 def _against(
@@ -234,19 +242,24 @@ def _against(
     ]
 
 
+class AwaitingLeaf(LookupError):
+    """The event is committed but awaits its place in the tree (see
+    :attr:`integrity_flows.protocols.Store.leaves_wait`)."""
+
+
 def inclusion(store: Store, case_id: str, pos: int, size: int | None = None) -> dict[str, Any]:
     """The proof that event ``pos`` of ``case_id`` is in the tree of ``size`` events (the
     whole tree by default), as the JSON ``audit prove`` prints.
 
-    Raises ``LookupError`` for an event that is not there, ``ValueError`` for a tree too
-    small to hold it.
+    Raises ``LookupError`` for an event that is not there (:class:`AwaitingLeaf` for one
+    still waiting for its place), ``ValueError`` for a tree too small to hold it.
     """
     chain = store.events(case_id)
     if not 1 <= pos <= len(chain):
         raise LookupError(case_id, pos)
     event = chain[pos - 1]
     if event.leaf is None:
-        raise LookupError(case_id, pos)
+        raise (AwaitingLeaf if store.leaves_wait else LookupError)(case_id, pos)
     size = store.tree_size() if size is None else size
     if not event.leaf < size <= store.tree_size():
         raise ValueError(event.leaf, size)

@@ -9,7 +9,7 @@ from typing import TextIO
 import click
 
 from integrity_flows.audit.checkpoint import SignedCheckpoint, SigningKey, VerifierKey, parse
-from integrity_flows.audit.log import LOG, checkpoint_of, inclusion, verify_log
+from integrity_flows.audit.log import LOG, AwaitingLeaf, checkpoint_of, inclusion, verify_log
 from integrity_flows.audit.verify import Cached, VerifyProblem, verify
 from integrity_flows.cli.common import db_option, flows_option, store_url
 from integrity_flows.cli.progress import counted
@@ -223,6 +223,14 @@ def prove_command(
         size = signed[0].checkpoint.size if signed else None
         try:
             proof = inclusion(store, case_id, pos, size)
+        except AwaitingLeaf:
+            raise click.BadParameter(
+                f"event #{pos} of case {case_id} awaits its place in the log: it was written "
+                "while another writer held the log, and the next write places it / "
+                f"เหตุการณ์ลำดับที่ {pos} ของเรื่อง {case_id} ยังรอลำดับในบันทึกรวม "
+                "(บันทึกขณะที่อีกผู้เขียนหนึ่งถือบันทึกอยู่) การเขียนครั้งถัดไปจะจัดลำดับให้",
+                param_hint="POS",
+            ) from None
         except LookupError:
             raise click.BadParameter(
                 f"no event #{pos} of case {case_id} in the log / "

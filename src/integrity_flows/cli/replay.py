@@ -53,6 +53,10 @@ class TeeStore:
         """As the primary store (a memory store: the scenario's key is ephemeral)."""
         return self.primary.volatile
 
+    @property
+    def leaves_wait(self) -> bool:
+        return self.primary.leaves_wait
+
     def key_fingerprint(self) -> str | None:
         """The primary's recorded key fingerprint."""
         return self.primary.key_fingerprint()

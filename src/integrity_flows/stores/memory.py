@@ -32,6 +32,8 @@ class MemoryStore:
 
     #: Nothing survives the process (see :attr:`integrity_flows.protocols.Store.volatile`).
     volatile = True
+    #: Every event gets its leaf in its write.
+    leaves_wait = False
 
     def __init__(self) -> None:
         self._lock = threading.RLock()

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 import psycopg
 
@@ -98,16 +98,19 @@ LEFT JOIN generate_series(0, 62) AS edge(level) ON (tree.size >> edge.level) > 0
 LEFT JOIN merkle_nodes AS node
     ON node.level = edge.level AND node.idx = (tree.size >> edge.level) - 1
 """
+# The events written while another writer held the log: they await their leaves.
+_PENDING = "SELECT seq, body FROM events WHERE leaf IS NULL ORDER BY seq"
+_PLACE = "UPDATE events SET leaf = %s WHERE seq = %s"
 _PAGE = 2000
 
 # Migrations of one database run one at a time, whichever machine starts them.
 _MIGRATION_LOCK = 0x1F10_5EED
-# The Merkle tree takes the events in one order: writers append to it one at a time,
-# each holding this lock from its event's append to its commit. It is taken last, after
-# the case row: a single write never waits for a row while holding it. A batch that goes
-# on to write another case can deadlock with a writer of that case, as batches writing
-# the same cases in opposite orders already can; PostgreSQL undoes one of them, which
-# fails with ConcurrentUpdate.
+# The Merkle tree takes the events in one order: one writer at a time appends to it,
+# holding this lock until its commit. A writer never waits for it: one that finds it held
+# writes its event without a leaf (pending) and goes on, and the next writer that holds it
+# gives every pending event its leaf, in the order written, before its own (see
+# docs/audit-trail.md, "Writers in parallel"). So writers of different cases do not queue
+# behind each other's commits.
 _LOG_LOCK = 0x1F10_7EE5
 
 # A writer that lost a race: another one appended the position or created the case first.
@@ -165,6 +168,8 @@ class PostgresStore:
 
     #: A database server keeps what it is given.
     volatile = False
+    #: Writers in parallel: an event may wait for its leaf (see :meth:`settle`).
+    leaves_wait = True
 
     def __init__(self, url: str, *, migrate: bool = True, read_only: bool = False) -> None:
         self.url = url
@@ -174,8 +179,11 @@ class PostgresStore:
         self._lock = threading.RLock()
         self._depth = 0
         # The tree's right edge while this transaction holds the log's lock (nobody else
-        # can append meanwhile); forgotten when a transaction ends or a part is undone.
-        self._edge: merkle.Appender | None = None
+        # can append meanwhile), or False when another writer held it; forgotten when a
+        # transaction ends or a part is undone.
+        self._edge: merkle.Appender | Literal[False] | None = None
+        # This store wrote an event that another writer's lock left waiting for its leaf.
+        self._left_waiting = False
         self._db = self._connect()
         if read_only:
             self._check_ours()
@@ -250,12 +258,9 @@ class PostgresStore:
             ).fetchall()
             if not page:
                 break
-            leaves, nodes = [], []
-            for seq, body in page:
-                leaves.append((tree.size, seq))
-                nodes.extend(tree.add(merkle.event_leaf(body)))
+            leaves, nodes = _placed(tree, page)
             with db.cursor() as cursor:
-                cursor.executemany("UPDATE events SET leaf = %s WHERE seq = %s", leaves)
+                cursor.executemany(_PLACE, leaves)
                 cursor.executemany("INSERT INTO merkle_nodes VALUES (%s, %s, %s)", nodes)
             last = page[-1][0]
         origin = merkle.new_origin()
@@ -394,18 +399,20 @@ class PostgresStore:
                     columns, values = case_changes(case, write.before)
                     params = (*values, case.id, expected, case.id, expected)
                     checked = db.execute(_update_case(columns), params)
-                # The log's lock is taken after the case row is held (or inserted): a
-                # write never waits for a row while holding it.
+                # The log's lock is tried after the case row is held (or inserted).
                 known = self._edge is not None
                 tree = self._appender(db)
                 if known:  # in a batch: the edge was not read, so ask for the answers
                     with db.pipeline():
                         pass
                 _check(checked, write)
-                size = self._add_leaf(db, tree, event.body)
+                if tree is None:
+                    leaf, self._left_waiting = None, True
+                else:
+                    leaf = self._add_leaf(db, tree, event.body)
                 inserted = db.execute(
                     _INSERT_EVENT,
-                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, size),
+                    (event.case_id, event.pos, event.prev_hash, event.hash, event.body, leaf),
                 )
                 if write.definition is not None:
                     db.execute(KEEP_DEFINITION, definition_row(write.definition))
@@ -426,38 +433,67 @@ class PostgresStore:
             return ConcurrentUpdate(case_id, expected, of="event count")
         return ConcurrentUpdate(case_id, expected, int(row[0]), of="event count")
 
-    def _appender(self, db: Connection) -> merkle.Appender:
-        """The tree's right edge, under the log's lock: taken (and the edge read) once per
-        transaction. In a pipeline this waits for the answers of everything sent so far."""
+    def _appender(self, db: Connection) -> merkle.Appender | None:
+        """The tree's right edge when this transaction holds the log's lock, None when
+        another writer holds it. The lock is tried once per transaction, never waited
+        for. In a pipeline this waits for the answers of everything sent so far."""
         tree = self._edge
         if tree is None:
-            # Two statements: under READ COMMITTED each sees what was committed when it
-            # began, so the size is read after the lock is held, not before.
-            db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
-            rows = db.execute(_SIZE_AND_EDGE).fetchall()
-            size = int(rows[0][0])
-            edge = {(int(level), int(idx)): bytes(value) for _, level, idx, value in rows
-                    if level is not None}  # fmt: skip
-            if len(edge) != size.bit_length():
-                raise StoreError(
-                    "ต้นไม้ Merkle ในฐานข้อมูลขาดโหนดที่ขอบขวา",
-                    f"the Merkle tree of {size} leaves lacks nodes of its right edge",
-                )
-            tree = self._edge = merkle.Appender(size, edge)
-        return tree
+            got = db.execute("SELECT pg_try_advisory_xact_lock(%s)", (_LOG_LOCK,))
+            tree, _ = self._take_log(db, got)
+        return tree or None
+
+    def _take_log(
+        self, db: Connection, got: psycopg.Cursor[Row]
+    ) -> tuple[merkle.Appender | None, int]:
+        """After the statement ``got`` asked for the log's lock: the tree's edge and the
+        number of pending events given their leaves (None and 0 when the lock is held by
+        another writer). The pending events come first, in the order they were written."""
+        # Under READ COMMITTED each statement sees what was committed when it began, so
+        # the size and the pending events are read by statements after the lock's.
+        edge_rows = db.execute(_SIZE_AND_EDGE)
+        pending = db.execute(_PENDING)
+        held = got.fetchone()
+        if held is None or not held[0]:
+            self._edge = False
+            return None, 0
+        rows = edge_rows.fetchall()
+        size = int(rows[0][0])
+        edge = {(int(level), int(idx)): bytes(value) for _, level, idx, value in rows
+                if level is not None}  # fmt: skip
+        if len(edge) != size.bit_length():
+            raise StoreError(
+                "ต้นไม้ Merkle ในฐานข้อมูลขาดโหนดที่ขอบขวา",
+                f"the Merkle tree of {size} leaves lacks nodes of its right edge",
+            )
+        tree = self._edge = merkle.Appender(size, edge)
+        waiting = pending.fetchall()
+        if waiting:
+            leaves, nodes = _placed(tree, waiting)
+            db.cursor().executemany(_PLACE, leaves)
+            _insert_nodes(db, nodes)
+        return tree, len(waiting)
 
     @staticmethod
     def _add_leaf(db: Connection, tree: merkle.Appender, body: str) -> int:
         """Append the event with ``body`` to the Merkle tree; return its leaf index. The
         lock and the nodes belong to the write's transaction."""
         size = tree.size
-        nodes = tree.add(merkle.event_leaf(body))
-        db.execute(
-            "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
-            + ", ".join(["(%s, %s, %s)"] * len(nodes)),
-            [value for node in nodes for value in node],
-        )
+        _insert_nodes(db, tree.add(merkle.event_leaf(body)))
         return size
+
+    def settle(self) -> int:
+        """Give every pending event its leaf, waiting for the log's lock; return how many.
+
+        Events wait only while writers run in parallel, and the next writer that holds
+        the lock places them; a store that left an event waiting settles when it closes,
+        so the tree of a store at rest holds every event."""
+        with self._transaction("placing events in the log") as db:
+            # pg_advisory_xact_lock returns nothing: the row says the lock is held.
+            got = db.execute("SELECT true FROM pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
+            _, placed = self._take_log(db, got)
+        self._left_waiting = False
+        return placed
 
     @staticmethod
     def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
@@ -596,10 +632,33 @@ class PostgresStore:
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            try:
+                if self._left_waiting and not self._db.closed and not self._db.broken:
+                    self.settle()
+            finally:
+                self._db.close()
 
 
 _cursor_names = iter(range(1, 1 << 62))
+
+
+def _placed(tree: merkle.Appender, events: Sequence[Row]) -> tuple[list[Row], list[Row]]:
+    """Leaves for ``events`` (seq and body, in the order written), appended to ``tree``:
+    the (leaf, seq) pairs to record and the nodes to store."""
+    leaves: list[Row] = []
+    nodes: list[Row] = []
+    for seq, body in events:
+        leaves.append((tree.size, seq))
+        nodes.extend(tree.add(merkle.event_leaf(body)))
+    return leaves, nodes
+
+
+def _insert_nodes(db: Connection, nodes: Sequence[Row]) -> None:
+    db.execute(
+        "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
+        + ", ".join(["(%s, %s, %s)"] * len(nodes)),
+        [value for node in nodes for value in node],
+    )
 
 
 def _paged(db: Connection, sql: str, params: Sequence[object]) -> Iterator[Row]:

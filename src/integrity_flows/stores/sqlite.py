@@ -119,6 +119,8 @@ class SQLiteStore:
         synchronous: str = "FULL",
     ) -> None:
         self.path = str(path)
+        # One writer at a time: every event gets its leaf in its write.
+        self.leaves_wait = False
         # ``:memory:`` keeps nothing beyond the process (protocols.Store.volatile).
         self.volatile = self.path == ":memory:"
         self.read_only = read_only and not self.volatile
