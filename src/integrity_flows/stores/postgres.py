@@ -89,14 +89,20 @@ _INSERT_EVENT = (
     "VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq"
 )
 # The Merkle tree's size and its right edge (merkle.Appender.edge: the newest full
-# subtree of each level the size has a bit for) in one statement.
+# subtree of each level the size has a bit for) in one statement. Each node is looked up
+# by its whole key, in a subquery of its own: with a join the planner may read every node
+# of a level (its statistics still those of a small tree), a cost that grows with the tree.
 _SIZE_AND_EDGE = """
 WITH tree AS (SELECT coalesce(max(idx) + 1, 0)::bigint AS size FROM merkle_nodes WHERE level = 0)
 SELECT tree.size, node.level, node.idx, node.hash
 FROM tree
 LEFT JOIN generate_series(0, 62) AS edge(level) ON (tree.size >> edge.level) > 0
-LEFT JOIN merkle_nodes AS node
-    ON node.level = edge.level AND node.idx = (tree.size >> edge.level) - 1
+LEFT JOIN LATERAL (
+    SELECT edge.level, (tree.size >> edge.level) - 1 AS idx, (
+        SELECT hash FROM merkle_nodes
+        WHERE level = edge.level AND idx = (tree.size >> edge.level) - 1
+    ) AS hash
+) AS node ON edge.level IS NOT NULL
 """
 # The events written while another writer held the log: they await their leaves.
 _PENDING = "SELECT seq, body FROM events WHERE leaf IS NULL ORDER BY seq"
@@ -460,7 +466,7 @@ class PostgresStore:
         rows = edge_rows.fetchall()
         size = int(rows[0][0])
         edge = {(int(level), int(idx)): bytes(value) for _, level, idx, value in rows
-                if level is not None}  # fmt: skip
+                if value is not None}  # fmt: skip
         if len(edge) != size.bit_length():
             raise StoreError(
                 "ต้นไม้ Merkle ในฐานข้อมูลขาดโหนดที่ขอบขวา",
