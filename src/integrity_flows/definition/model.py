@@ -8,8 +8,8 @@ parameters, resolved against a registry of Python callables.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any, Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -614,7 +614,20 @@ class FlowDefinition:
     @property
     def initial(self) -> str:
         """The state a new case starts in."""
-        return next(name for name, state in self.states.items() if state.initial)
+        found = self._index.initial
+        if found is None:  # as before it was kept: none is declared
+            return next(name for name, state in self.states.items() if state.initial)
+        return found
+
+    def once(self, key: str, build: Callable[[FlowDefinition], _T]) -> _T:
+        """What ``build`` derives from this definition alone, built on first use and then
+        kept with it (read on every start and fire: which fields are indexed, say)."""
+        memo = self._index.memo
+        try:
+            found: _T = memo[key]
+        except KeyError:
+            found = memo.setdefault(key, build(self))
+        return found
 
     @property
     def triggers(self) -> dict[str, Label]:
@@ -669,6 +682,9 @@ class FlowDefinition:
         return found.label if found else Label(role, role)
 
 
+_T = TypeVar("_T")
+
+
 class _Names:
     """Names resolved by id, then by Thai label, then by English label (any case)."""
 
@@ -692,8 +708,8 @@ class _Index:
     """What a definition looks up on the hot path, precomputed."""
 
     __slots__ = (
-        "computed", "fields", "reads", "roles", "states", "transitions", "trigger_labels",
-        "triggers",
+        "computed", "fields", "initial", "memo", "reads", "roles", "states", "transitions",
+        "trigger_labels", "triggers",
     )  # fmt: skip
 
     def __init__(self, definition: FlowDefinition) -> None:
@@ -710,6 +726,10 @@ class _Index:
         self.roles = _Names(roles)
         self.fields = _Names({k: f.label for k, f in definition.data.items()})
         self.computed = _computed_order(definition.data)
+        initial = (name for name, st in definition.states.items() if st.initial)
+        self.initial: str | None = next(initial, None)
+        # What other modules derive from the definition alone (FlowDefinition.once).
+        self.memo: dict[str, Any] = {}
         self.reads = {
             name: (frozenset(f.computed.names()), f.computed.reads_settings())
             for name, f in definition.data.items()

@@ -250,14 +250,23 @@ def start_defaults(
 ) -> dict[str, Any]:
     """Defaults a start fills in: literal defaults and fields taken from the actor."""
     filled: dict[str, Any] = {}
-    for name, field in definition.data.items():
+    for name, field in definition.once("start_filled", _start_filled):
         if data.get(name) not in (None, ""):
             continue
         if field.from_actor:
             filled[name] = actor_id
-        elif field.default is not None:
+        else:
             filled[name] = field.default
     return filled
+
+
+def _start_filled(definition: FlowDefinition) -> tuple[tuple[str, Field], ...]:
+    """The fields a start may fill in: taken from the actor, or with a literal default."""
+    return tuple(
+        (name, field)
+        for name, field in definition.data.items()
+        if field.from_actor or field.default is not None
+    )
 
 
 def stamp(now: datetime, field: Field) -> str:
@@ -308,7 +317,14 @@ def _hidden(field: Field) -> bool:
 def index_keys(definition: FlowDefinition, data: Mapping[str, Any]) -> dict[str, str]:
     """The indexed fields of ``data``, as text."""
     return {
-        name: str(data[name])
-        for name, field in definition.data.items()
-        if field.indexed and data.get(name) not in (None, "")
+        name: str(data[name]) for name in indexed(definition) if data.get(name) not in (None, "")
     }
+
+
+def indexed(definition: FlowDefinition) -> tuple[str, ...]:
+    """The names of ``definition``'s indexed fields, in declared order (derived once)."""
+    return definition.once("indexed", _indexed)
+
+
+def _indexed(definition: FlowDefinition) -> tuple[str, ...]:
+    return tuple(name for name, field in definition.data.items() if field.indexed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -19,6 +20,7 @@ from integrity_flows.case import Case
 from integrity_flows.definition.model import (
     SYSTEM_ROLE,
     FlowDefinition,
+    FromCase,
     GuardRef,
     RecordsOp,
     Transition,
@@ -243,14 +245,16 @@ def decide_start(
     powers = _power_check(actor, now, rules, grants)
     matched, role_reason = authorize_roles(definition, definition.start.roles, actor, None, powers)
     why = _all("authority", [role_reason])
-    changes, data_reasons = casedata.normalize(definition, given, {}, _start_ops(definition))
+    changes, data_reasons = casedata.normalize(
+        definition, given, {}, definition.once("start_ops", _start_ops)
+    )
     why += _all("data", data_reasons)
     data = {**changes, **casedata.start_defaults(definition, changes, actor.id)}
     read, read_reasons = read_linked(definition, data, set(data), rules)
     data.update(read)
     why += _all("data", read_reasons)
     data.update(compute(definition, data, rules.settings))
-    required = tuple(name for name, field in definition.data.items() if field.required)
+    required = definition.once("required", _required)
     why += _all("data", casedata.missing(definition, _not_given(required, given, definition), data))
     parent_reason = _check_parent(definition, data, rules)
     ctx = GuardContext(
@@ -287,9 +291,38 @@ def _not_given(
     return tuple(n for n in names if n not in named)
 
 
-def _start_ops(definition: FlowDefinition) -> dict[str, RecordsOp]:
+def _start_ops(definition: FlowDefinition) -> Mapping[str, RecordsOp]:
     """A start adds the items it is given to each records field."""
-    return {name: "add" for name, field in definition.data.items() if field.type == "records"}
+    ops: dict[str, RecordsOp] = {
+        name: "add" for name, field in definition.data.items() if field.type == "records"
+    }
+    return MappingProxyType(ops)
+
+
+def _required(definition: FlowDefinition) -> tuple[str, ...]:
+    return tuple(name for name, field in definition.data.items() if field.required)
+
+
+def _linked(definition: FlowDefinition) -> tuple[tuple[str, FromCase], ...]:
+    """The fields read from another case, with their links, in declared order."""
+    return tuple(
+        (name, field.from_case)
+        for name, field in definition.data.items()
+        if field.from_case is not None
+    )
+
+
+def _records_ops(
+    definition: FlowDefinition,
+) -> dict[int, tuple[Mapping[str, RecordsOp], Mapping[str, tuple[str, ...]]]]:
+    """By transition (its identity): the op of each records field it changes, and the
+    sub-fields an amendment may change where it names some."""
+    found: dict[int, tuple[Mapping[str, RecordsOp], Mapping[str, tuple[str, ...]]]] = {}
+    for transition in definition.transitions:
+        ops = {change.field: change.op for change in transition.records}
+        kept_to = {c.field: c.subfields for c in transition.records if c.subfields}
+        found[id(transition)] = (MappingProxyType(ops), MappingProxyType(kept_to))
+    return found
 
 
 def _check_parent(
@@ -326,9 +359,8 @@ def read_linked(
     read: dict[str, Any] = {}
     reasons: list[Reason] = []
     refused: set[str] = set()
-    for name, field in definition.data.items():
-        link = field.from_case
-        if link is None or link.via not in given:
+    for name, link in definition.once("linked", _linked):
+        if link.via not in given:
             continue
         named = data.get(link.via)
         if named in (None, ""):
@@ -406,8 +438,14 @@ def decide_transition(
     else:  # a member's act: the seat authorizes it
         matched, role_reason = [], None
     why = _all("authority", [role_reason])
-    ops = {change.field: change.op for change in transition.records}
-    kept_to = {change.field: change.subfields for change in transition.records if change.subfields}
+    ops: Mapping[str, RecordsOp]
+    kept_to: Mapping[str, tuple[str, ...]]
+    held = definition.once("records_ops", _records_ops).get(id(transition))
+    if held is None:  # a transition not among the definition's own (built by a caller)
+        ops = {change.field: change.op for change in transition.records}
+        kept_to = {c.field: c.subfields for c in transition.records if c.subfields}
+    else:
+        ops, kept_to = held
     changes, data_reasons = casedata.normalize(definition, given, case.data, ops, kept_to)
     why += _all("data", data_reasons)
     why += _all("data", casedata.unchanged_fixed(definition, changes, case.data))

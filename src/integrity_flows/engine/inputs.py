@@ -25,6 +25,8 @@ MAX_ROLES = 100
 
 def writable(text: str) -> bool:
     """True when ``text`` can be written as UTF-8 (no lone surrogate)."""
+    if text.isascii():  # most ids, triggers and roles: nothing to encode to know
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

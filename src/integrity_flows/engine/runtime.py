@@ -530,24 +530,25 @@ class Engine:
             cites=definition.start.cites,
         )
         binds = definition.start.binds
+        initial = definition.initial
+        settings = self._settings_of(definition)
         case = Case(
             id=case_id,
             flow_id=definition.id,
             flow_version=definition.version,
             definition_hash=definition.digest,
-            state=definition.initial,
+            state=initial,
             version=1,
             data=decision.data,
             actors={binds: actor.id} if binds else {},
             fired_by={"start": actor.id},
-            deadlines=(),
+            deadlines=deadlines_for(definition, initial, decision.data, now, settings),
             created_at=now,
             updated_at=now,
             entered_at=now,
             head=sealed.hash,
             events=1,
         )
-        case = attrs.evolve(case, deadlines=self._deadlines(definition, case))
         keys = casedata.index_keys(definition, case.data)
         self._commit(sealed, case=case, expected=0, keys=keys, kept=kept)
         return case
@@ -856,9 +857,8 @@ class Engine:
             head=sealed.hash,
             events=case.events + 1,
         )
-        indexed = any(definition.data[name].indexed for name in changes)
         keys = keys_before = None
-        if indexed:
+        if any(name in changes for name in casedata.indexed(definition)):
             # The keys the store holds for the case as read: the same version's index of
             # its data (every write that changes an indexed field writes its keys).
             keys = casedata.index_keys(definition, data)

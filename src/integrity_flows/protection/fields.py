@@ -40,6 +40,10 @@ def needs_key(field: Field) -> bool:
     return field.sensitive or field.hashed or any(s.sensitive for s in field.fields.values())
 
 
+def _needing_key(definition: FlowDefinition) -> frozenset[str]:
+    return frozenset(name for name, field in definition.data.items() if needs_key(field))
+
+
 def protect(
     definition: FlowDefinition,
     key: FieldKey | None,
@@ -55,11 +59,10 @@ def protect(
     fire). Raises :class:`KeyRequired` when a sensitive or hashed value is given and there
     is no key (the caller records the refusal).
     """
-    waiting = [
-        name
-        for name, value in changes.items()
-        if needs_key(definition.data[name]) and _present(value)
-    ]
+    keyed = definition.once("needs_key", _needing_key)
+    if not keyed:
+        return changes
+    waiting = [name for name, value in changes.items() if name in keyed and _present(value)]
     if not waiting:
         return changes
     protected = dict(changes)
