@@ -423,6 +423,31 @@ def test_lock_refuses_a_change_without_a_new_version_and_bumps_it(tmp_path: Path
         assert [d.version for d in engine.flows if d.id == FLOW] == [1, 2]
 
 
+def test_an_old_versions_kept_text_is_read_when_first_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening an engine reads no kept text of an older version: one that is broken stops
+    nothing until that version is asked for, then names its file; flows check reads
+    them all and names it too."""
+    flows = folder(tmp_path, "flows", V2)
+    kept = flows / "history" / FLOW / "1.yaml"
+    kept.parent.mkdir(parents=True)
+    shutil.copy(V2, kept.parent / "2.yaml")
+    kept.write_text(V1.read_text(encoding="utf-8").replace("version: 1", "version: 3"), "utf-8")
+    with Engine.open("memory://", flows=[flows], bundled=False, entry_points=False) as engine:
+        assert engine.flows.get(FLOW).version == 2
+        for _ in range(2):  # still unread, and named again, the second time
+            with pytest.raises(DefinitionError, match=r"history/permit_request/1\.yaml"):
+                engine.flows.get(FLOW, 1)
+    capsys.readouterr()
+    assert main(["flows", "check", str(flows)]) == 1
+    assert "history/permit_request/1.yaml" in capsys.readouterr().err
+    shutil.copy(V1, kept)
+    with Engine.open("memory://", flows=[flows], bundled=False, entry_points=False) as engine:
+        assert engine.flows.get(FLOW, 1).version == 1
+        assert [d.version for d in engine.flows if d.id == FLOW] == [1, 2]
+
+
 def test_the_lock_names_a_bad_line(tmp_path: Path) -> None:
     """A lock line that is not 'ID VERSION SHA256' is named with its line number."""
     flows = tmp_path / "flows"

@@ -77,7 +77,7 @@ def bundled_granting_flows() -> GrantingFlows:
     installed packages included).
     """
     registry = default_registry(entry_points=False)
-    return GrantingFlows.of(load_library((), registry=registry, entry_points=False))
+    return GrantingFlows.of(load_library((), registry=registry, entry_points=False).loaded())
 
 
 @attrs.frozen

@@ -215,6 +215,7 @@ def check_flows(
             library = load_library(
                 [Path(f) for f in folders], registry=registry, **flow_overrides()
             )
+            library.read_kept()  # an engine reads an old version's text when a case needs it
         except DefinitionError as exc:
             problems.extend(exc.problems)
         else:

@@ -161,7 +161,7 @@ class Engine:
         self._merged_settings: dict[tuple[str, int, str], Mapping[str, Any]] = {}
         self._rules_cache: dict[tuple[str, int, str], Rules] = {}
         # The flows that grant powers (delegation orders), read by authority resolution.
-        self._granting = GrantingFlows.of(flows)
+        self._granting = GrantingFlows.of(flows.loaded())
         # The definition each case runs under: loaded, or the text the store keeps.
         self.versions = Definitions(flows, store, self.registry)
         # Events held back by the batch a thread is inside (None: not in a batch). Kept

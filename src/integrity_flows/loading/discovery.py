@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
@@ -16,7 +17,7 @@ from integrity_flows.guards.builtin import builtin_registry
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.duty_checks import duty_problems
 from integrity_flows.loading.links import check_links
-from integrity_flows.loading.lock import load_history
+from integrity_flows.loading.lock import kept_files, read_kept
 from integrity_flows.loading.reader import read_text
 from integrity_flows.loading.templates import FOLDER
 from integrity_flows.plan.catalogue import coverage
@@ -94,7 +95,12 @@ GIVEN = FlowSource("given", "given")
 
 
 class FlowLibrary:
-    """The loaded definitions, by id and version, and the source each flow id comes from."""
+    """The loaded definitions, by id and version, and the source each flow id comes from.
+
+    The texts of older versions kept in a folder's ``history/`` are read when first asked
+    for (:meth:`get` of that version, iterating, :meth:`read_kept`), not when the library
+    is loaded: most engines never run a case of an old version.
+    """
 
     def __init__(
         self, definitions: Iterable[FlowDefinition] = (), reports: ReportCatalogue | None = None
@@ -104,6 +110,10 @@ class FlowLibrary:
         self._latest: dict[str, FlowDefinition] = {}
         self._origins: dict[tuple[str, int], FlowSource] = {}
         self._first: dict[str, FlowSource] = {}
+        # Kept texts not read yet: (id, version) -> (file, its source, the guards to check).
+        self._unread: dict[tuple[str, int], tuple[Traversable | Path, FlowSource, GuardRegistry]]
+        self._unread = {}
+        self._reading = threading.Lock()
         # The declared reports over these flows (``reports/`` beside them).
         self.reports = reports if reports is not None else _reports().ReportCatalogue()
         for definition in definitions:
@@ -142,10 +152,48 @@ class FlowLibrary:
         self._origins[definition.key] = source
         self._first.setdefault(definition.id, source)
 
+    def keep(
+        self,
+        flow_id: str,
+        version: int,
+        entry: Traversable | Path,
+        source: FlowSource,
+        registry: GuardRegistry,
+    ) -> None:
+        """Add the kept text in ``entry`` of an older version of a flow this library has,
+        to be read and checked when first asked for. A text that may declare ``grants:``
+        is added, not kept: an engine reads every version's grants when it opens."""
+        self._unread[(flow_id, version)] = (entry, source, registry)
+
+    def read_kept(self) -> None:
+        """Read every kept text not read yet; raises :class:`DefinitionError` naming every
+        one that does not load (``flows check`` reads them all)."""
+        problems: list[Problem] = []
+        for key in sorted(self._unread):
+            try:
+                self._read(key)
+            except DefinitionError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise DefinitionError(problems)
+
+    def _read(self, key: tuple[str, int]) -> FlowDefinition | None:
+        """The kept text of ``key`` read now (None when there is none); one that does not
+        load stays unread and raises :class:`DefinitionError` each time it is asked for."""
+        with self._reading:
+            found = self._by_key.get(key)
+            if found is not None or key not in self._unread:
+                return found
+            entry, source, registry = self._unread[key]
+            definition = read_kept(*key, entry, registry)
+            self.add(definition, source)
+            del self._unread[key]
+            return definition
+
     def get(self, flow_id: str, version: int | None = None) -> FlowDefinition:
         """The definition ``flow_id`` at ``version`` (the latest when not given)."""
         if version is not None:
-            found = self._by_key.get((flow_id, version))
+            found = self._by_key.get((flow_id, version)) or self._read((flow_id, version))
             if found is None:
                 raise UnknownFlow(flow_id, version)
             return found
@@ -155,10 +203,17 @@ class FlowLibrary:
         return latest
 
     def __iter__(self) -> Iterator[FlowDefinition]:
+        """Every version, the kept texts too (read now when they were not)."""
+        self.read_kept()
         return iter(sorted(self._by_key.values(), key=lambda d: d.key))
 
+    def loaded(self) -> list[FlowDefinition]:
+        """The versions read so far, without reading the kept texts that were not: every
+        version of a flow that declares ``grants:`` is among them."""
+        return sorted(self._by_key.values(), key=lambda d: d.key)
+
     def __len__(self) -> int:
-        return len(self._by_key)
+        return len(self._by_key) + len(self._unread)
 
     def latest(self) -> list[FlowDefinition]:
         """The latest version of each flow, sorted by id."""
@@ -185,6 +240,45 @@ def _reports() -> Any:
     from integrity_flows.reports import catalogue  # noqa: PLC0415 - see the docstring
 
     return catalogue
+
+
+def _add_source(
+    library: FlowLibrary,
+    source: FlowSource,
+    definitions: list[FlowDefinition],
+    registry: GuardRegistry,
+) -> list[Problem]:
+    """Add the flows ``source`` loaded and its kept texts to ``library``; the problems."""
+    assert source.folder is not None
+    problems: list[Problem] = []
+    for definition in definitions:
+        try:
+            library.add(definition, source)
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+    # The texts of earlier versions kept beside the folder's flows (history/): read when
+    # first asked for, unless one is the newest version of its id in the folder (the
+    # library's latest must be known now, and its id checked against the other sources)
+    # or may declare grants (an engine must know every version's powers when it opens).
+    newest = {d.id: d.version for d in definitions}
+    for flow_id, version, entry in kept_files(source.folder, [d.key for d in definitions]):
+        if version < newest.get(flow_id, 0) and not _may_grant(entry):
+            library.keep(flow_id, version, entry, source, registry)
+            continue
+        try:
+            library.add(read_kept(flow_id, version, entry, registry), source)
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
+    return problems
+
+
+def _may_grant(entry: Traversable | Path) -> bool:
+    """Whether the flow text in ``entry`` may declare ``grants:`` (a text that never says
+    the word cannot; one that does is read, whatever the word is doing there)."""
+    try:
+        return "grants" in entry.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True  # read it now: reading names what is wrong with it
 
 
 def load_folder(folder: Traversable | Path, registry: GuardRegistry) -> list[FlowDefinition]:
@@ -358,16 +452,7 @@ def load_library(
         except DefinitionError as exc:
             problems.extend(exc.problems)
             continue
-        try:
-            # The texts of earlier versions kept beside the folder's flows (history/).
-            definitions += load_history(source.folder, registry, [d.key for d in definitions])
-        except DefinitionError as exc:
-            problems.extend(exc.problems)
-        for definition in definitions:
-            try:
-                library.add(definition, source)
-            except DefinitionError as exc:
-                problems.extend(exc.problems)
+        problems.extend(_add_source(library, source, definitions, registry))
     if not problems and any(d.duties for d in library.latest()):
         # The generic record of overdue occurrences, written by the sweep (docs/duties.md).
         record = resources.files("integrity_flows") / "loading" / "duty_record.yaml"

@@ -2,13 +2,14 @@
 
 A flows folder may hold ``versions.lock``: one line per flow version ever released from
 it, ``ID VERSION SHA256`` (the definition hash). The text of every locked version is
-kept in ``history/ID/VERSION.yaml``, which :func:`load_history` loads as old versions so a
-store's cases of them still run. :func:`lock_problems` says where the folder breaks the
-lock (a flow changed without a new version, a version not locked, a kept text changed or
-missing); :func:`update_lock` (``integrity-flows flows lock``) writes the lock and the
-history, and with ``bump`` gives each flow changed under a locked version the next
-version number itself. The bundled folder is held to its lock by a test and by
-``integrity-flows flows check`` (docs/versions.md).
+kept in ``history/ID/VERSION.yaml``: a flow library reads each as an old version when it
+is first asked for (:func:`kept_files`, :func:`read_kept`), so a store's cases of it still
+run. :func:`lock_problems` says where the folder breaks the lock (a flow changed without a
+new version, a version not locked, a kept text changed or missing); :func:`update_lock`
+(``integrity-flows flows lock``) writes the lock and the history, and with ``bump`` gives
+each flow changed under a locked version the next version number itself. The bundled
+folder is held to its lock by a test and by ``integrity-flows flows check``
+(docs/versions.md).
 """
 
 from __future__ import annotations
@@ -86,29 +87,23 @@ def history_files(folder: Traversable | Path) -> Iterator[tuple[str, int, Traver
                 yield flow.name, int(stem), entry
 
 
-def load_history(
-    folder: Traversable | Path, registry: GuardRegistry, loaded: Iterable[tuple[str, int]]
-) -> list[FlowDefinition]:
-    """The kept texts of ``folder`` whose version is not among ``loaded`` (the current
-    files'), each checked to be the id and version its name says."""
+def kept_files(
+    folder: Traversable | Path, loaded: Iterable[tuple[str, int]]
+) -> list[tuple[str, int, Traversable | Path]]:
+    """(flow id, version, file) of each kept text of ``folder`` whose version is not
+    among ``loaded`` (the current files'), to read with :func:`read_kept`."""
     skip = set(loaded)
-    found: list[FlowDefinition] = []
-    problems: list[Problem] = []
-    for flow_id, version, entry in history_files(folder):
-        if (flow_id, version) in skip:
-            continue
-        try:
-            definition = read_text(entry.read_text(encoding="utf-8"), str(entry), registry)
-        except DefinitionError as exc:
-            problems.extend(exc.problems)
-            continue
-        if definition.key != (flow_id, version):
-            problems.append(_misnamed(str(entry), definition))
-            continue
-        found.append(definition)
-    if problems:
-        raise DefinitionError(problems)
-    return found
+    return [kept for kept in history_files(folder) if kept[:2] not in skip]
+
+
+def read_kept(
+    flow_id: str, version: int, entry: Traversable | Path, registry: GuardRegistry
+) -> FlowDefinition:
+    """The kept text in ``entry``, checked to be the id and version its name says."""
+    definition = read_text(entry.read_text(encoding="utf-8"), str(entry), registry)
+    if definition.key != (flow_id, version):
+        raise DefinitionError([_misnamed(str(entry), definition)])
+    return definition
 
 
 def lock_problems(
@@ -214,13 +209,14 @@ def update_lock(folder: Path, registry: GuardRegistry, *, bump: bool = False) ->
         problems.extend(found)
         texts[definition.key] = (Path(definition.source), definition.text, definition.digest)
     problems.extend(_history_problems(folder, registry, lock, texts))
-    try:
-        # A text kept by hand (an earlier version restored from the repository's
-        # history) is locked as it is.
-        earlier = load_history(folder, registry, [*lock, *texts])
-    except DefinitionError as exc:
-        problems.extend(exc.problems)
-        earlier = []
+    # A text kept by hand (an earlier version restored from the repository's history)
+    # is locked as it is.
+    earlier = []
+    for flow_id, version, entry in kept_files(folder, [*lock, *texts]):
+        try:
+            earlier.append(read_kept(flow_id, version, entry, registry))
+        except DefinitionError as exc:
+            problems.extend(exc.problems)
     if problems:
         raise DefinitionError(problems)
     added = tuple(sorted({*texts, *(d.key for d in earlier)} - set(lock)))
