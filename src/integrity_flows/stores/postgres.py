@@ -92,8 +92,15 @@ _INSERT_EVENT = (
 # subtree of each level the size has a bit for) in one statement. Each node is looked up
 # by its whole key, in a subquery of its own: with a join the planner may read every node
 # of a level (its statistics still those of a small tree), a cost that grows with the tree.
-_SIZE_AND_EDGE = """
-WITH tree AS (SELECT coalesce(max(idx) + 1, 0)::bigint AS size FROM merkle_nodes WHERE level = 0)
+# The two reads of a writer that asked for the log's lock. Each asks for it again, once,
+# before reading anything (a holder gets it at once, the lock counting twice until the
+# commit), so a writer that did not get it reads nothing: most writers, when many run.
+_HOLDS_LOG = "(SELECT pg_try_advisory_xact_lock(%s))"
+_SIZE_AND_EDGE = f"""
+WITH tree AS (
+    SELECT coalesce(max(idx) + 1, 0)::bigint AS size FROM merkle_nodes
+    WHERE level = 0 AND {_HOLDS_LOG}
+)
 SELECT tree.size, node.level, node.idx, node.hash
 FROM tree
 LEFT JOIN generate_series(0, 62) AS edge(level) ON (tree.size >> edge.level) > 0
@@ -105,7 +112,7 @@ LEFT JOIN LATERAL (
 ) AS node ON edge.level IS NOT NULL
 """
 # The events written while another writer held the log: they await their leaves.
-_PENDING = "SELECT seq, body FROM events WHERE leaf IS NULL ORDER BY seq"
+_PENDING = f"SELECT seq, body FROM events WHERE {_HOLDS_LOG} AND leaf IS NULL ORDER BY seq"
 _PLACE = "UPDATE events SET leaf = %s WHERE seq = %s"
 _PAGE = 2000
 
@@ -457,8 +464,8 @@ class PostgresStore:
         another writer). The pending events come first, in the order they were written."""
         # Under READ COMMITTED each statement sees what was committed when it began, so
         # the size and the pending events are read by statements after the lock's.
-        edge_rows = db.execute(_SIZE_AND_EDGE)
-        pending = db.execute(_PENDING)
+        edge_rows = db.execute(_SIZE_AND_EDGE, (_LOG_LOCK,))
+        pending = db.execute(_PENDING, (_LOG_LOCK,))
         held = got.fetchone()
         if held is None or not held[0]:
             self._edge = False
