@@ -19,59 +19,93 @@ from _harness import ROOT, header, report
 from _trail import fill, open_bench_engine
 from bench_engine import CYCLE
 
-from integrity_flows import Actor
+from integrity_flows import Actor, Engine
 
 
-def latencies(path: Path, cases: int, samples: int) -> tuple[float, float]:
-    """Median microseconds of a fire and of ``available`` on random cases of ``path``."""
-    rng = random.Random(2566)
-    actors = {role: Actor(role, roles={role}) for role in ("clerk", "checker", "approver")}
-    fire_times, available_times = [], []
-    with open_bench_engine(f"sqlite:///{path}") as engine:
-        engine.store._db.execute("PRAGMA synchronous = NORMAL")  # type: ignore[attr-defined]
+class Sampler:
+    """Fires and ``available`` calls on random cases of one store, timed one by one."""
+
+    def __init__(self, engine: Engine, cases: int) -> None:
+        self.engine, self.cases = engine, cases
+        self.rng = random.Random(2566)
+        self.actors = {r: Actor(r, roles={r}) for r in ("clerk", "checker", "approver")}
+        self.fire: list[float] = []  # the median µs of each turn
+        self.available: list[float] = []
+
+    def turn(self, samples: int) -> None:
+        fires, availables = [], []
         for _ in range(samples):
-            case_id = f"c{rng.randrange(cases):08d}"
-            state = engine.get(case_id).state
+            case_id = f"c{self.rng.randrange(self.cases):08d}"
+            state = self.engine.get(case_id).state
             trigger, _, _, role, data = next(c for c in CYCLE if c[1] == state)
+            actor = self.actors[role]
             start = time.perf_counter()
-            engine.available(case_id, actor=actors[role])
-            available_times.append(time.perf_counter() - start)
+            self.engine.available(case_id, actor=actor)
+            availables.append(time.perf_counter() - start)
             start = time.perf_counter()
-            engine.fire(case_id, trigger, actor=actors[role], data=data)
-            fire_times.append(time.perf_counter() - start)
-    return statistics.median(fire_times) * 1e6, statistics.median(available_times) * 1e6
+            self.engine.fire(case_id, trigger, actor=actor, data=data)
+            fires.append(time.perf_counter() - start)
+        self.fire.append(statistics.median(fires) * 1e6)
+        self.available.append(statistics.median(availables) * 1e6)
+
+
+def _spread(values: list[float]) -> str:
+    return f"{min(values):,.1f}-{max(values):,.1f}"
 
 
 def main(argv: list[str] | None = None) -> bool:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=10_000)
     parser.add_argument("--large", type=int, default=1_000_000)
-    parser.add_argument("--samples", type=int, default=2000)
+    parser.add_argument("--samples", type=int, default=2000, help="per store, over the turns")
+    parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--dir", type=Path, default=ROOT / "benchmarks")
     args = parser.parse_args(argv)
-    header("4. Scale of the store (median latency, SQLite)")
+    header(
+        "4. Scale of the store (median latency, SQLite NORMAL; median of "
+        f"{args.turns} alternating turns)"
+    )
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         small, large = Path(tmp) / "small.db", Path(tmp) / "large.db"
         fill(small, args.small)
         fill(large, args.large)
-        small_fire, small_available = latencies(small, args.small, args.samples)
-        large_fire, large_available = latencies(large, args.large, args.samples)
+        with (
+            open_bench_engine(f"sqlite:///{small}") as a,
+            open_bench_engine(f"sqlite:///{large}") as b,
+        ):
+            stores = []
+            for engine, cases in ((a, args.small), (b, args.large)):
+                engine.store._db.execute("PRAGMA synchronous = NORMAL")  # type: ignore[attr-defined]
+                stores.append(Sampler(engine, cases))
+            for _ in range(args.turns):  # the two stores take turns
+                for store in stores:
+                    store.turn(max(args.samples // args.turns, 1))
+    small_run, large_run = stores
+    small_fire, large_fire = (statistics.median(s.fire) for s in stores)
+    small_available, large_available = (statistics.median(s.available) for s in stores)
     # Report the larger store's speed against the smaller one's (time ratio inverted):
     # a ratio of 1 means no slower, 0.667 means 1.5 times slower.
-    report(f"fire, {args.small:,} cases", small_fire, "µs")
+    report(f"fire, {args.small:,} cases", small_fire, "µs", spread=_spread(small_run.fire))
     ok = report(
         f"fire, {args.large:,} cases",
         large_fire,
         "µs",
+        spread=_spread(large_run.fire),
         baseline=small_fire,
         target=1.5,
         higher_is_better=False,
     )
-    report(f"available, {args.small:,} cases", small_available, "µs")
+    report(
+        f"available, {args.small:,} cases",
+        small_available,
+        "µs",
+        spread=_spread(small_run.available),
+    )
     ok &= report(
         f"available, {args.large:,} cases",
         large_available,
         "µs",
+        spread=_spread(large_run.available),
         baseline=small_available,
         target=1.5,
         higher_is_better=False,

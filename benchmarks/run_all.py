@@ -15,8 +15,8 @@ HERE = Path(__file__).resolve().parent
 QUICK = {
     "bench_engine": ["--cases", "200", "--rounds", "5", "--turns", "2"],
     "bench_sqlite": ["--fires", "200", "--grouped", "3000", "--turns", "2"],
-    "bench_verify": ["--events", "40000"],
-    "bench_scale": ["--small", "1000", "--large", "20000", "--samples", "300"],
+    "bench_verify": ["--events", "40000", "--turns", "2"],
+    "bench_scale": ["--small", "1000", "--large", "20000", "--samples", "300", "--turns", "3"],
     "bench_registers": [
         "--small",
         "500",
