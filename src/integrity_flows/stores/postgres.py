@@ -57,6 +57,7 @@ from integrity_flows.stores.rows import (
     due_rows,
     event_from_row,
     nodes_query,
+    row_changes,
     scan,
     tree_nodes,
 )
@@ -82,7 +83,6 @@ def _update_case(columns: tuple[str, ...]) -> str:
 
 
 # A case that moved keeps its keys; their rows follow its state (see migration 4).
-_MOVE_KEYS = "UPDATE case_keys SET state = %s WHERE case_id = %s AND state <> %s"
 _COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
 _INSERT_EVENT = (
     "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
@@ -430,7 +430,7 @@ class PostgresStore:
                 if write.definition is not None:
                     db.execute(KEEP_DEFINITION, definition_row(write.definition))
                 if case is not None:
-                    self._write_case_rows(db, write, case)
+                    self._write_case_rows(db, write)
             # The answers came with the COMMIT's.
             seq = inserted.fetchone()
             assert seq is not None
@@ -509,27 +509,11 @@ class PostgresStore:
         return placed
 
     @staticmethod
-    def _write_case_rows(db: Connection, write: Write, case: Case) -> None:
-        # A new case has no rows to replace (its chain was empty: the write checked it).
-        new = write.expected_events == 0
+    def _write_case_rows(db: Connection, write: Write) -> None:
+        """Only the index and deadline rows the write changes (``row_changes``)."""
         with db.cursor() as cursor:
-            if write.keys is not None:
-                if not new:
-                    cursor.execute("DELETE FROM case_keys WHERE case_id = %s", (case.id,))
-                cursor.executemany(
-                    "INSERT INTO case_keys (flow_id, field, value, case_id, state) "
-                    "VALUES (%s, %s, %s, %s, %s)",
-                    [(case.flow_id, f, v, case.id, case.state) for f, v in write.keys.items()],
-                )
-            elif write.before is None or write.before.state != case.state:
-                cursor.execute(_MOVE_KEYS, (case.state, case.id, case.state))
-            if write.deadlines_changed:
-                if not new:
-                    cursor.execute("DELETE FROM deadlines WHERE case_id = %s", (case.id,))
-                cursor.executemany(
-                    "INSERT INTO deadlines (case_id, trigger, due) VALUES (%s, %s, %s)",
-                    [(case.id, d.trigger, iso(d.due)) for d in case.deadlines],
-                )
+            for sql, rows in row_changes(write):
+                cursor.executemany(_placeholders(sql), rows)
 
     # --- reads --------------------------------------------------------------
 
@@ -653,6 +637,12 @@ class PostgresStore:
 
 
 _cursor_names = iter(range(1, 1 << 62))
+
+
+@functools.cache
+def _placeholders(sql: str) -> str:
+    """``sql`` of the shared row statements (``?``) as psycopg takes it (``%s``)."""
+    return sql.replace("?", "%s")
 
 
 def _placed(tree: merkle.Appender, events: Sequence[Row]) -> tuple[list[Row], list[Row]]:

@@ -9,7 +9,7 @@ from typing import Any
 from integrity_flows.audit.records import canonical, from_iso, iso, parse_json
 from integrity_flows.case import Case, Deadline
 from integrity_flows.errors import CaseUnreadable
-from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase
+from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
 
 CASE_COLUMNS = (
     "id", "flow_id", "flow_version", "definition_hash", "state", "version", "data", "actors",
@@ -18,6 +18,19 @@ CASE_COLUMNS = (
 
 
 CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
+
+# A case's index and deadline rows, as :func:`row_changes` says to write them ("?"
+# placeholders; PostgreSQL's store writes "%s" in their place). A case that moved keeps
+# its keys: their rows follow its state (see migration 4).
+CLEAR_KEYS = "DELETE FROM case_keys WHERE case_id = ?"
+DROP_KEY = "DELETE FROM case_keys WHERE flow_id = ? AND field = ? AND value = ? AND case_id = ?"
+MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
+INSERT_KEY = "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)"
+CLEAR_DEADLINES = "DELETE FROM deadlines WHERE case_id = ?"
+DROP_DEADLINE = "DELETE FROM deadlines WHERE case_id = ? AND trigger = ?"
+INSERT_DEADLINE = "INSERT INTO deadlines (case_id, trigger, due) VALUES (?,?,?)"
+
+
 EVENT_COLUMNS = "case_id, pos, prev_hash, hash, body, seq, leaf"
 
 # What a store was doing when its driver failed, in Thai, for its bilingual StoreError.
@@ -187,6 +200,49 @@ def case_changes(case: Case, before: Case | None) -> tuple[tuple[str, ...], tupl
             columns.append(column)
             values.append(encode(case))
     return tuple(columns), tuple(values)
+
+
+def row_changes(write: Write) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """The statements (:data:`CLEAR_KEYS` and the others) and their rows that bring the
+    index and deadline rows of ``write.case`` up to date, in the order to run them. Only
+    the rows that changed when the writer knows what the store holds (the case as read,
+    ``write.before``, and its keys, ``write.keys_before``); all of them otherwise. A new
+    case has no rows to replace (its chain was empty: the write checked it)."""
+    case = write.case
+    assert case is not None
+    new = write.expected_events == 0
+    before = None if new else write.before
+    moved = not new and (before is None or before.state != case.state)
+    done: list[tuple[str, list[tuple[Any, ...]]]] = []
+    if write.keys is None:
+        if moved:
+            done.append((MOVE_KEYS, [(case.state, case.id, case.state)]))
+    else:
+        held = write.keys_before
+        added = list(write.keys.items())
+        if not new and held is None:
+            done.append((CLEAR_KEYS, [(case.id,)]))
+        elif not new and held is not None:
+            added = [(f, v) for f, v in added if held.get(f) != v]
+            dropped = [
+                (case.flow_id, f, v, case.id) for f, v in held.items() if write.keys.get(f) != v
+            ]
+            done.append((DROP_KEY, dropped))
+            if moved:  # the rows kept follow the state (before the new rows, which have it)
+                done.append((MOVE_KEYS, [(case.state, case.id, case.state)]))
+        done.append((INSERT_KEY, [(case.flow_id, f, v, case.id, case.state) for f, v in added]))
+    if write.deadlines_changed:
+        deadlines = case.deadlines
+        if not new and before is None:
+            done.append((CLEAR_DEADLINES, [(case.id,)]))
+        elif before is not None:
+            deadlines = tuple(d for d in case.deadlines if d not in before.deadlines)
+            # A trigger's row is replaced when its due date changed (one row per trigger).
+            kept = {d.trigger for d in case.deadlines} - {d.trigger for d in deadlines}
+            gone = [(case.id, d.trigger) for d in before.deadlines if d.trigger not in kept]
+            done.append((DROP_DEADLINE, gone))
+        done.append((INSERT_DEADLINE, [(case.id, d.trigger, iso(d.due)) for d in deadlines]))
+    return [(sql, rows) for sql, rows in done if rows]
 
 
 def case_from_row(row: Sequence[Any]) -> Case:

@@ -53,6 +53,7 @@ from integrity_flows.stores.rows import (
     due_rows,
     event_from_row,
     nodes_query,
+    row_changes,
     scan,
     tree_nodes,
 )
@@ -68,13 +69,6 @@ def _update_case(columns: tuple[str, ...]) -> str:
     """The guarded UPDATE of ``columns`` of a case row (the row must have the events the
     writer read); one text per set of columns, made once."""
     return f"UPDATE cases SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ? AND events = ?"
-
-
-# A case that moved keeps its keys; their rows follow its state (see migration 4).
-_MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
-_INSERT_KEY = "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)"
-_DROP_KEY = "DELETE FROM case_keys WHERE flow_id = ? AND field = ? AND value = ? AND case_id = ?"
-_DROP_DEADLINE = "DELETE FROM deadlines WHERE case_id = ? AND trigger = ?"
 
 
 def _error(exc: sqlite3.Error, what: str, path: str) -> StoreError:
@@ -415,59 +409,8 @@ class SQLiteStore:
             )
             if updated.rowcount != 1:
                 raise ConcurrentUpdate(case.id, write.expected_events, of="event count")
-        # A new case has no rows to replace (its chain was empty: the write checked it).
-        new = write.expected_events == 0
-        self._write_keys(case, write, new)
-        if write.deadlines_changed:
-            self._write_deadlines(case, None if new else write.before, new)
-
-    def _write_keys(self, case: Case, write: Write, new: bool) -> None:
-        """The case's index rows: only the keys that changed when the writer knows the
-        keys held (``keys_before``), all of them otherwise; each row beside the state."""
-        moved = not new and (write.before is None or write.before.state != case.state)
-        if write.keys is None:
-            if moved:
-                self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
-            return
-        held = write.keys_before
-        added: list[tuple[str, str]] = list(write.keys.items())
-        if not new and held is None:
-            self._db.execute("DELETE FROM case_keys WHERE case_id = ?", (case.id,))
-        elif not new and held is not None:
-            added = [(f, v) for f, v in added if held.get(f) != v]
-            gone = [
-                (case.flow_id, f, v, case.id) for f, v in held.items() if write.keys.get(f) != v
-            ]
-            if gone:
-                self._db.executemany(_DROP_KEY, gone)
-            if moved:
-                # The rows kept follow the state (before the new rows, which have it).
-                self._db.execute(_MOVE_KEYS, (case.state, case.id, case.state))
-        if added:
-            self._db.executemany(
-                _INSERT_KEY, [(case.flow_id, f, v, case.id, case.state) for f, v in added]
-            )
-
-    def _write_deadlines(self, case: Case, before: Case | None, new: bool) -> None:
-        """The case's deadline rows: only those that changed when the rows of ``before``
-        are known (its deadlines), all of them otherwise."""
-        if new:
-            added = case.deadlines
-        elif before is None:
-            self._db.execute("DELETE FROM deadlines WHERE case_id = ?", (case.id,))
-            added = case.deadlines
-        else:
-            added = tuple(d for d in case.deadlines if d not in before.deadlines)
-            # A trigger's row is replaced when its due date changed (one row per trigger).
-            kept = {d.trigger for d in case.deadlines} - {d.trigger for d in added}
-            gone = [(case.id, d.trigger) for d in before.deadlines if d.trigger not in kept]
-            if gone:
-                self._db.executemany(_DROP_DEADLINE, gone)
-        if added:
-            self._db.executemany(
-                "INSERT INTO deadlines (case_id, trigger, due) VALUES (?,?,?)",
-                [(case.id, d.trigger, iso(d.due)) for d in added],
-            )
+        for sql, rows in row_changes(write):
+            self._db.executemany(sql, rows)
 
     # --- reads --------------------------------------------------------------
 

@@ -85,10 +85,13 @@ def append(
     data: Mapping[str, Any] | None = None,
     keys: Mapping[str, str] | None = None,
     deadlines: Sequence[Deadline] | None = None,
+    held: Mapping[str, str] | None = None,
 ) -> tuple[Case, int]:
     """Append the next event of ``case_id`` with the case after it; return it and its seq.
 
-    ``deadlines`` of ``None`` keeps the case's current deadlines.
+    ``deadlines`` of ``None`` keeps the case's current deadlines. With ``held`` (the keys
+    the store holds for the case), the write says what it read, as the engine's do: the
+    case before it and those keys, so a store may write only the rows that changed.
     """
     chain = store.events(case_id)
     pos = len(chain) + 1
@@ -105,8 +108,10 @@ def append(
         deadlines=kept if deadlines is None else deadlines,
         at=T0 + timedelta(minutes=pos),
     )
-    seq = store.write(Write(event, case, pos - 1, keys, deadlines_changed=deadlines is not None))
-    return case, seq
+    write = Write(event, case, pos - 1, keys, deadlines_changed=deadlines is not None)
+    if held is not None:
+        write = attrs.evolve(write, before=previous, keys_before=held)
+    return case, store.write(write)
 
 
 def same_event(event: StoredEvent) -> tuple[str, int, str, str, str]:
@@ -474,6 +479,47 @@ class StoreContract:
         assert store.holders(FLOW, "register_no", "R1", ["on_loan"]) == []
         append(store, "a", state="on_loan", keys={})
         assert store.holders(FLOW, "item", "van", ["on_loan"]) == []
+
+    def test_only_the_rows_that_changed_when_the_writer_says_what_it_read(
+        self, store: Store
+    ) -> None:
+        """A write that gives the case it read and its keys leaves the index and deadline
+        rows exactly as a write of every row would: a changed value replaced, a dropped
+        field gone, the rows kept following the state, a due date changed replaced."""
+        day = timedelta(days=1)
+        both = {"item": "car", "register_no": "R1"}
+        remind = Deadline("remind", T0 + day)
+        append(store, "a", state="on_loan", keys=both, deadlines=[remind])
+        append(store, "b", state="on_loan", keys={"item": "car"})  # another case's row stays
+        moved = {"item": "van", "register_no": "R1"}
+        append(store, "a", state="checked", keys=moved, held=both)
+        assert sorted(store.iter_index_rows()) == [
+            ("a", FLOW, "item", "van", "checked"),
+            ("a", FLOW, "register_no", "R1", "checked"),
+            ("b", FLOW, "item", "car", "on_loan"),
+        ]
+        append(store, "a", state="returned", held=moved)  # keys unchanged: they follow
+        escalate = Deadline("escalate", T0 + 7 * day)
+        later = Deadline("remind", T0 + 2 * day)
+        append(
+            store,
+            "a",
+            state="overdue",
+            keys={"item": "van"},
+            deadlines=[later, escalate],
+            held=moved,
+        )
+        assert sorted(r for r in store.iter_index_rows() if r[0] == "a") == [
+            ("a", FLOW, "item", "van", "overdue")
+        ]
+        assert store.holders(FLOW, "register_no", "R1", None) == []
+        assert store.holders(FLOW, "item", "car", ["on_loan"]) == ["b"]
+        assert sorted(store.iter_deadline_rows()) == [
+            ("a", "escalate", T0 + 7 * day),
+            ("a", "remind", T0 + 2 * day),
+        ]
+        append(store, "a", state="closed", deadlines=[escalate], held={"item": "van"})
+        assert list(store.iter_deadline_rows()) == [("a", "escalate", T0 + 7 * day)]
 
     # --- deadlines --------------------------------------------------------------
 
