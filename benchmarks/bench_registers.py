@@ -2,11 +2,13 @@
 
 A register kept for years holds thousands of past loans of each borrower and each item;
 every new loan asks "is this borrower, this item, on an open loan?" (the ``not_held``
-guards). Two SQLite stores, one with ``--small`` and one with ``--large`` past loans
-spread over ``--borrowers`` borrowers and ``--items`` items; then whole new loans
+guards). Two stores, one with ``--small`` and one with ``--large`` past loans spread over
+``--borrowers`` borrowers and ``--items`` items (SQLite files, or with ``--db`` two schemas
+of a PostgreSQL database, dropped afterwards); then whole new loans
 (request, check, approve, hand over, return: five writes) in each store, the two stores
-taking turns round by round, at ``synchronous=NORMAL`` unless ``--synchronous full``
-(so that the disk's flush, the same for both, does not hide the engine). Target: a fire
+taking turns round by round, on SQLite at ``synchronous=NORMAL`` unless ``--synchronous
+full`` (so that the disk's flush, the same for both, does not hide the engine), on
+PostgreSQL at the server's own settings. Target: a fire
 in the larger store no more than 1.5 times slower than in the smaller one (the median of
 the rounds' medians; the spread printed).
 
@@ -19,6 +21,7 @@ store is for timing only: ``audit verify`` would rightly report the copies (no t
 from __future__ import annotations
 
 import argparse
+import secrets
 import sqlite3
 import statistics
 import tempfile
@@ -42,13 +45,14 @@ SYNCHRONOUS = "NORMAL"
 
 
 @contextmanager
-def lending_engine(path: Path) -> Iterator[Engine]:
-    """An engine with the bundled flows on ``path``, committing at ``SYNCHRONOUS``."""
+def lending_engine(url: str) -> Iterator[Engine]:
+    """An engine with the bundled flows on ``url``, on SQLite committing at ``SYNCHRONOUS``."""
     with Engine.open(
-        f"sqlite:///{path}", clock=FixedClock(NOW), entry_points=False, logger=quiet_logger()
+        url, clock=FixedClock(NOW), entry_points=False, logger=quiet_logger()
     ) as engine:
-        # Set on the connection (not by the URL) so that older versions run this too.
-        engine.store._db.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")  # type: ignore[attr-defined]
+        if url.startswith("sqlite:"):
+            # Set on the connection (not by the URL) so that older versions run this too.
+            engine.store._db.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")  # type: ignore[attr-defined]
         announce_rules(engine)
         yield engine
 
@@ -104,17 +108,30 @@ def table(db: sqlite3.Connection, name: str) -> Table:
     return Table(name, columns, db.execute(f"SELECT {', '.join(columns)} FROM {name}").fetchall())
 
 
-def fill(path: Path, loans: int, borrowers: int, items: int, template: int) -> None:
-    """``loans`` returned loans in ``path``: ``template`` real ones, the rest copied rows."""
+def fill(url: str, loans: int, borrowers: int, items: int, template: int) -> None:
+    """``loans`` returned loans in ``url``: ``template`` real ones, the rest copied rows."""
     real = min(template, loans)
-    with lending_engine(path) as engine:
+    with lending_engine(url) as engine:
         for start in range(0, real, 500):
             with engine.batch():
                 for n in range(start, min(real, start + 500)):
                     loan(engine, n % borrowers, (n * 7) % items, f"t{n:07d}")
+    if url.startswith("sqlite:"):
+        copy_sqlite(Path(url.removeprefix("sqlite:///")), real, loans)
+    else:
+        copy_postgres(url, real, loans)
+
+
+# The loans (not the year's lending programme, which their approvals read).
+_LOANS = "SELECT id FROM cases WHERE flow_id = 'asset_lending' ORDER BY id"
+
+
+def copy_sqlite(path: Path, real: int, loans: int) -> None:
     with closing(sqlite3.connect(path)) as db:
         db.execute("PRAGMA synchronous = OFF")
         cases, keys = table(db, "cases"), table(db, "case_keys")
+        loan_ids = {str(row[0]) for row in db.execute(_LOANS)}
+        cases.rows = [r for r in cases.rows if r[cases.id_at] in loan_ids]
         copies, n = 0, real
         while n < loans:
             group = cases.rows[: loans - n]
@@ -129,12 +146,50 @@ def fill(path: Path, loans: int, borrowers: int, items: int, template: int) -> N
         db.execute("ANALYZE")
 
 
+def copy_postgres(url: str, real: int, loans: int) -> None:
+    """The same copies as :func:`copy_sqlite`, made by the server (``generate_series``):
+    every real loan copied under suffixes 0 to N-1, then the first of them under N."""
+    import psycopg  # only with --db
+
+    copies, rest = divmod(loans - real, real)
+    with psycopg.connect(url, autocommit=True) as db:
+        columns = [
+            str(row[0])
+            for row in db.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' "
+                "AND table_schema = current_schema() ORDER BY ordinal_position"
+            )
+        ]
+        ids = [str(row[0]) for row in db.execute(_LOANS)]
+        listed = ", ".join(columns)
+        renamed = ", ".join("id || '-' || g" if c == "id" else c for c in columns)
+        for first, last, of in ((0, copies - 1, ids), (copies, copies, ids[:rest])):
+            if last < first or not of:
+                continue
+            series = "generate_series(%s::int, %s::int) AS g"
+            db.execute(
+                f"INSERT INTO cases ({listed}) SELECT {renamed} FROM cases, {series} "
+                "WHERE id = ANY(%s)",
+                (first, last, of),
+            )
+            db.execute(
+                "INSERT INTO case_keys (flow_id, field, value, case_id, state) "
+                "SELECT flow_id, field, CASE WHEN field = 'register_no' THEN value || '-' || g "
+                f"ELSE value END, case_id || '-' || g, state FROM case_keys, {series} "
+                "WHERE case_id = ANY(%s)",
+                (first, last, of),
+            )
+        count = len(db.execute(_LOANS).fetchall())
+        assert count == loans, f"{count} loans, not {loans}"
+        db.execute("ANALYZE")
+
+
 def rounds(
-    paths: dict[str, Path], borrowers: int, items: int, loans: int, turns: int
+    urls: dict[str, str], borrowers: int, items: int, loans: int, turns: int
 ) -> dict[str, list[float]]:
     """Per store, the median microseconds of a write in each turn; the stores alternate."""
-    medians: dict[str, list[float]] = {name: [] for name in paths}
-    engines = {name: lending_engine(path) for name, path in paths.items()}
+    medians: dict[str, list[float]] = {name: [] for name in urls}
+    engines = {name: lending_engine(url) for name, url in urls.items()}
     opened = {name: context.__enter__() for name, context in engines.items()}
     try:
         for turn in range(turns):
@@ -148,6 +203,32 @@ def rounds(
         for context in engines.values():
             context.__exit__(None, None, None)
     return medians
+
+
+@contextmanager
+def stores(db: str | None, folder: Path) -> Iterator[dict[str, str]]:
+    """The URLs of the two stores: SQLite files in a temporary folder of ``folder``, or two
+    schemas of the PostgreSQL database ``db``, dropped afterwards."""
+    if db is None:
+        with tempfile.TemporaryDirectory(dir=folder, prefix=".bench-") as tmp:
+            yield {name: f"sqlite:///{Path(tmp) / name}.db" for name in ("small", "large")}
+        return
+    import psycopg  # only with --db
+
+    token = secrets.token_hex(4)
+    schemas = {name: f"bench_{name}_{token}" for name in ("small", "large")}
+    joiner = "&" if "?" in db else "?"
+    with psycopg.connect(db, autocommit=True) as admin:
+        for schema in schemas.values():
+            admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            yield {
+                name: f"{db}{joiner}options=-csearch_path%3D{schema}"
+                for name, schema in schemas.items()
+            }
+        finally:
+            for schema in schemas.values():
+                admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def main(argv: list[str] | None = None) -> bool:
@@ -166,18 +247,21 @@ def main(argv: list[str] | None = None) -> bool:
         help="NORMAL (the default here) times the engine; FULL adds the disk's flush",
     )
     parser.add_argument("--dir", type=Path, default=ROOT / "benchmarks")
+    parser.add_argument(
+        "--db", help="a PostgreSQL database URL to create the two stores' schemas in"
+    )
     args = parser.parse_args(argv)
     global SYNCHRONOUS  # noqa: PLW0603
     SYNCHRONOUS = args.synchronous.upper()
+    where = "PostgreSQL" if args.db else f"SQLite {SYNCHRONOUS}"
     header(
         f"4b. Scale with real registers (asset_lending, {args.borrowers} borrowers, "
-        f"{args.items} items, SQLite {SYNCHRONOUS}; median of {args.turns} alternating turns)"
+        f"{args.items} items, {where}; median of {args.turns} alternating turns)"
     )
-    with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
-        paths = {"small": Path(tmp) / "small.db", "large": Path(tmp) / "large.db"}
-        fill(paths["small"], args.small, args.borrowers, args.items, args.template)
-        fill(paths["large"], args.large, args.borrowers, args.items, args.template)
-        medians = rounds(paths, args.borrowers, args.items, args.loans, args.turns)
+    with stores(args.db, args.dir) as urls:
+        for name, size in (("small", args.small), ("large", args.large)):
+            fill(urls[name], size, args.borrowers, args.items, args.template)
+        medians = rounds(urls, args.borrowers, args.items, args.loans, args.turns)
     small, large = (statistics.median(medians[name]) for name in ("small", "large"))
     spread = {name: f"{min(m):,.0f}-{max(m):,.0f}" for name, m in medians.items()}
     per_key = args.large // args.borrowers
