@@ -125,3 +125,23 @@ def announce_rules(engine: Any, fiscal_year: int = 2567) -> None:
         data={"announcement_title": "rules", "borrow_form": "form", "covers_outsiders": True},
     )
     engine.fire(rules.id, "approve_rules", actor=executive, data={"announcement_no": "1/2566"})
+
+
+def report_turns(
+    name: str,
+    turns: Turns,
+    unit: str,
+    *,
+    baseline: Turns | None = None,
+    target: float | None = None,
+) -> bool:
+    """:func:`report` of the median of ``turns`` with their spread, and the ratio of that
+    median to ``baseline``'s."""
+    return report(
+        name,
+        turns.median,
+        unit,
+        baseline=None if baseline is None else baseline.median,
+        target=target,
+        spread=turns.spread,
+    )

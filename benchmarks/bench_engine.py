@@ -13,7 +13,7 @@ import argparse
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from _harness import BENCH_FLOWS, header, quiet_logger, report, taking_turns
+from _harness import BENCH_FLOWS, header, quiet_logger, report_turns, taking_turns
 from transitions import Machine
 
 from integrity_flows import Actor, Engine
@@ -110,14 +110,13 @@ def main(argv: list[str] | None = None) -> bool:
         args.turns,
     )
     bare, engine = turns["bare"], turns["engine"]
-    report("bare transitions, one shared Machine", bare.median, "fires/s", spread=bare.spread)
-    return report(
+    report_turns("bare transitions, one shared Machine", bare, "fires/s")
+    return report_turns(
         "engine, memory store, full checks + audit",
-        engine.median,
+        engine,
         "fires/s",
-        baseline=bare.median,
+        baseline=bare,
         target=1 / 3,
-        spread=engine.spread,
     )
 
 

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import BENCH_FLOWS, ROOT, Turns, header, quiet_logger, report
+from _harness import BENCH_FLOWS, ROOT, Turns, header, quiet_logger, report_turns
 from _trail import fill
 from bench_engine import CYCLE
 
@@ -165,15 +165,8 @@ def main(argv: list[str] | None = None) -> bool:
         ("one fire per transaction", plain_one, tree_one),
         ("batch() of 1,000", plain_many, tree_many),
     ):
-        report(f"without the tree, {what}", plain.median, "fires/s", spread=plain.spread)
-        ok &= report(
-            f"with the tree, {what}",
-            tree.median,
-            "fires/s",
-            baseline=plain.median,
-            target=0.87,
-            spread=tree.spread,
-        )
+        report_turns(f"without the tree, {what}", plain, "fires/s")
+        ok &= report_turns(f"with the tree, {what}", tree, "fires/s", baseline=plain, target=0.87)
     met = seconds < 1.0
     print(
         f"  signed checkpoint of a tree of {size:,} events: {seconds * 1000:.1f} ms "

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from _harness import ROOT, announce_rules, header, quiet_logger, report, taking_turns
+from _harness import ROOT, announce_rules, header, quiet_logger, report, report_turns, taking_turns
 from transitions import Machine
 
 from integrity_flows import Actor, Engine, FixedClock
@@ -613,11 +613,11 @@ def main(argv: list[str] | None = None) -> bool:
                 turns = taking_turns(runs, args.turns)
             how = "one write per commit" if batch == 1 else f"{batch} loans per commit"
             engine = turns["engine"]
-            report(f"engine, {synchronous}, {how}", engine.median, "writes/s", spread=engine.spread)
+            report_turns(f"engine, {synchronous}, {how}", engine, "writes/s")
             for key in peers:
                 label, lacks = CONTENDERS[key]
                 theirs = turns[key]
-                report(f"  {label}", theirs.median, "writes/s", spread=theirs.spread)
+                report_turns(f"  {label}", theirs, "writes/s")
                 met = report(
                     "  engine's ratio to it",
                     engine.median,

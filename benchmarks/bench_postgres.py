@@ -23,7 +23,7 @@ import time
 from typing import Any
 
 import psycopg
-from _harness import BENCH_FLOWS, Turns, header, quiet_logger, report
+from _harness import BENCH_FLOWS, Turns, header, quiet_logger, report_turns
 from bench_engine import CYCLE
 
 from integrity_flows import Actor, Engine
@@ -187,14 +187,8 @@ def main(argv: list[str] | None = None) -> bool:
             raws.append(run_point(args.db, workers, raw_worker, (args.seconds, args.limit)))
             engines.append(run_point(args.db, workers, engine_worker, (args.seconds,)))
         raw, engine = Turns(tuple(raws)), Turns(tuple(engines))
-        report(f"raw psycopg, {workers} process(es)", raw.median, "fires/s", spread=raw.spread)
-        report(
-            f"engine, {workers} process(es)",
-            engine.median,
-            "fires/s",
-            baseline=raw.median,
-            spread=engine.spread,
-        )
+        report_turns(f"raw psycopg, {workers} process(es)", raw, "fires/s")
+        report_turns(f"engine, {workers} process(es)", engine, "fires/s", baseline=raw)
     return True
 
 

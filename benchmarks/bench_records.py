@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from _harness import header, report, taking_turns
+from _harness import header, report_turns, taking_turns
 from bench_engine import cycle_runner
 
 LINES = [{"code": f"L{i}", "quantity": i + 1, "done": i % 2 == 0} for i in range(5)]
@@ -55,27 +55,16 @@ def main(argv: list[str] | None = None) -> bool:
         args.turns,
     )
     plain, records, amending = turns["plain"], turns["records"], turns["amending"]
-    report(
-        "same flow without records or computed values",
-        plain.median,
-        "fires/s",
-        spread=plain.spread,
-    )
-    met = report(
+    report_turns("same flow without records or computed values", plain, "fires/s")
+    met = report_turns(
         "with records, computed values, a record guard",
-        records.median,
+        records,
         "fires/s",
-        baseline=plain.median,
+        baseline=plain,
         target=0.8,
-        spread=records.spread,
     )
-    report(
-        "  ... and every check amending an item",
-        amending.median,
-        "fires/s",
-        baseline=plain.median,
-        target=0.8,
-        spread=amending.spread,
+    report_turns(
+        "  ... and every check amending an item", amending, "fires/s", baseline=plain, target=0.8
     )
     return met
 

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from _harness import BENCH_FLOWS, ROOT, header, quiet_logger, report, taking_turns
+from _harness import BENCH_FLOWS, ROOT, header, quiet_logger, report_turns, taking_turns
 from bench_engine import CYCLE
 
 from integrity_flows import Actor, Engine
@@ -181,14 +181,9 @@ def main(argv: list[str] | None = None) -> bool:
         (str(args.group), f"batch(), {args.group}", grouped),
     ):
         raw, engine = turns["raw"], turns["engine"]
-        report(f"raw sqlite3, {per_tx} per transaction", raw.median, "fires/s", spread=raw.spread)
-        ok &= report(
-            f"engine {named} per transaction",
-            engine.median,
-            "fires/s",
-            baseline=raw.median,
-            target=0.8,
-            spread=engine.spread,
+        report_turns(f"raw sqlite3, {per_tx} per transaction", raw, "fires/s")
+        ok &= report_turns(
+            f"engine {named} per transaction", engine, "fires/s", baseline=raw, target=0.8
         )
     return ok
 

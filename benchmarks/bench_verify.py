@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from _harness import ROOT, header, report, taking_turns
+from _harness import ROOT, header, report_turns, taking_turns
 from _trail import fill, open_bench_engine
 
 from integrity_flows import Engine
@@ -99,15 +99,8 @@ def main(argv: list[str] | None = None) -> bool:
         large_peak = peak_kib(large)
     raw, rate = turns["hash"], turns["verify"]
     count = large_peak[0]
-    report(f"hashlib alone over {count:,} stored events", raw.median, "events/s", spread=raw.spread)
-    met = report(
-        "Engine.verify()",
-        rate.median,
-        "events/s",
-        baseline=raw.median,
-        target=0.5,
-        spread=rate.spread,
-    )
+    report_turns(f"hashlib alone over {count:,} stored events", raw, "events/s")
+    met = report_turns("Engine.verify()", rate, "events/s", baseline=raw, target=0.5)
     print("  trail intact: True (every turn; a broken one stops the run)")
     for label, (events, before, after) in (("small", small_peak), ("large", large_peak)):
         print(
