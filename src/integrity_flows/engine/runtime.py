@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
@@ -70,7 +70,6 @@ from integrity_flows.loading.discovery import FlowLibrary, default_registry, loa
 from integrity_flows.loading.setting_checks import override_problems
 from integrity_flows.logs import event_logger, info_gate
 from integrity_flows.plain import to_plain
-from integrity_flows.plan.model import Plan
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.protocols import (
@@ -87,6 +86,9 @@ from integrity_flows.stored import StoredDefinition, StoredEvent, Write
 # The composition root only: Engine.open maps a URL to a store. Everything else in the
 # engine knows a store through the Store protocol, never a backend class.
 from integrity_flows.stores import open_store
+
+if TYPE_CHECKING:
+    from integrity_flows.plan.model import Plan
 
 _APPEND_RETRIES = 5
 # How many cases an engine keeps as it last wrote them.

@@ -20,10 +20,9 @@ from integrity_flows.loading.links import check_links
 from integrity_flows.loading.lock import kept_files, read_kept
 from integrity_flows.loading.reader import read_text
 from integrity_flows.loading.templates import FOLDER
-from integrity_flows.plan.catalogue import coverage
-from integrity_flows.plan.model import Plan
 
 if TYPE_CHECKING:
+    from integrity_flows.plan.model import Plan
     from integrity_flows.reports.catalogue import ReportCatalogue
 
 FLOW_ENTRY_POINTS = "integrity_flows.flows"
@@ -364,6 +363,10 @@ def default_registry(*, entry_points: bool = True) -> GuardRegistry:
 
 def plan_problems(plan: Plan, definitions: Iterable[FlowDefinition]) -> list[Problem]:
     """Every project a flow names and step it cites that ``plan``'s latest version lacks."""
+    # Read here, not when this module is: the plan's reader (and Gherkin's parser, for the
+    # features it covers) is needed only by a host that names a plan.
+    from integrity_flows.plan.catalogue import coverage  # noqa: PLC0415 - see above
+
     in_force = attrs.evolve(plan, projects=plan.projects_in())
     return list(coverage(in_force, definitions).problems)
 
