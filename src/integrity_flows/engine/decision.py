@@ -312,17 +312,20 @@ def _linked(definition: FlowDefinition) -> tuple[tuple[str, FromCase], ...]:
     )
 
 
-def _records_ops(
-    definition: FlowDefinition,
-) -> dict[int, tuple[Mapping[str, RecordsOp], Mapping[str, tuple[str, ...]]]]:
-    """By transition (its identity): the op of each records field it changes, and the
-    sub-fields an amendment may change where it names some."""
-    found: dict[int, tuple[Mapping[str, RecordsOp], Mapping[str, tuple[str, ...]]]] = {}
-    for transition in definition.transitions:
-        ops = {change.field: change.op for change in transition.records}
-        kept_to = {c.field: c.subfields for c in transition.records if c.subfields}
-        found[id(transition)] = (MappingProxyType(ops), MappingProxyType(kept_to))
-    return found
+_Ops = tuple[Mapping[str, RecordsOp], Mapping[str, tuple[str, ...]]]
+
+
+def _ops_of(transition: Transition) -> _Ops:
+    """The op of each records field ``transition`` changes, and the sub-fields an
+    amendment may change where it names some."""
+    ops = {change.field: change.op for change in transition.records}
+    kept_to = {c.field: c.subfields for c in transition.records if c.subfields}
+    return MappingProxyType(ops), MappingProxyType(kept_to)
+
+
+def _records_ops(definition: FlowDefinition) -> dict[int, _Ops]:
+    """:func:`_ops_of` each of the definition's transitions, by its identity."""
+    return {id(transition): _ops_of(transition) for transition in definition.transitions}
 
 
 def _check_parent(
@@ -438,14 +441,9 @@ def decide_transition(
     else:  # a member's act: the seat authorizes it
         matched, role_reason = [], None
     why = _all("authority", [role_reason])
-    ops: Mapping[str, RecordsOp]
-    kept_to: Mapping[str, tuple[str, ...]]
     held = definition.once("records_ops", _records_ops).get(id(transition))
-    if held is None:  # a transition not among the definition's own (built by a caller)
-        ops = {change.field: change.op for change in transition.records}
-        kept_to = {c.field: c.subfields for c in transition.records if c.subfields}
-    else:
-        ops, kept_to = held
+    # A transition not among the definition's own (built by a caller) is read now.
+    ops, kept_to = held if held is not None else _ops_of(transition)
     changes, data_reasons = casedata.normalize(definition, given, case.data, ops, kept_to)
     why += _all("data", data_reasons)
     why += _all("data", casedata.unchanged_fixed(definition, changes, case.data))

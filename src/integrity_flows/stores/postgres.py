@@ -82,20 +82,19 @@ def _update_case(columns: tuple[str, ...]) -> str:
     )
 
 
-# A case that moved keeps its keys; their rows follow its state (see migration 4).
 _COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
 _INSERT_EVENT = (
     "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
     "VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq"
 )
-# The Merkle tree's size and its right edge (merkle.Appender.edge: the newest full
-# subtree of each level the size has a bit for) in one statement. Each node is looked up
-# by its whole key, in a subquery of its own: with a join the planner may read every node
-# of a level (its statistics still those of a small tree), a cost that grows with the tree.
 # The two reads of a writer that asked for the log's lock. Each asks for it again, once,
 # before reading anything (a holder gets it at once, the lock counting twice until the
 # commit), so a writer that did not get it reads nothing: most writers, when many run.
 _HOLDS_LOG = "(SELECT pg_try_advisory_xact_lock(%s))"
+# The Merkle tree's size and its right edge (merkle.Appender.edge: the newest full
+# subtree of each level the size has a bit for) in one statement. Each node is looked up
+# by its whole key, in a subquery of its own: with a join the planner may read every node
+# of a level (its statistics still those of a small tree), a cost that grows with the tree.
 _SIZE_AND_EDGE = f"""
 WITH tree AS (
     SELECT coalesce(max(idx) + 1, 0)::bigint AS size FROM merkle_nodes
