@@ -13,7 +13,7 @@ import platform
 import statistics
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,12 @@ class Turns:
     def spread(self) -> str:
         """The slowest and the fastest turn, as printed beside the median."""
         return f"{min(self.rates):,.0f}-{max(self.rates):,.0f}"
+
+
+def spread_of(values: Sequence[float]) -> str:
+    """The smallest and the largest of measured ``values`` (times, say), as printed beside
+    their median."""
+    return f"{min(values):,.1f}-{max(values):,.1f}"
 
 
 def taking_turns(runs: Mapping[str, Callable[[], int]], turns: int = 5) -> dict[str, Turns]:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from _harness import Turns, header, report, taking_turns
+from _harness import Turns, header, report, spread_of, taking_turns
 from _trail import fill, open_bench_engine
 
 from integrity_flows.calendars import fiscal_year
@@ -64,7 +64,7 @@ def once(run: Callable[[Path], object], path: Path) -> Callable[[], int]:
 def milliseconds(turns: Turns) -> tuple[float, str]:
     """The median milliseconds of a report and the spread of the turns, from their rates."""
     times = [1000 / rate for rate in turns.rates]
-    return statistics.median(times), f"{min(times):,.1f}-{max(times):,.1f}"
+    return statistics.median(times), spread_of(times)
 
 
 def peak_kib(path: Path) -> float:

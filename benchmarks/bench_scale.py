@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _harness import ROOT, header, report
+from _harness import ROOT, header, report, spread_of
 from _trail import fill, open_bench_engine
 from bench_engine import CYCLE
 
@@ -47,10 +47,6 @@ class Sampler:
             fires.append(time.perf_counter() - start)
         self.fire.append(statistics.median(fires) * 1e6)
         self.available.append(statistics.median(availables) * 1e6)
-
-
-def _spread(values: list[float]) -> str:
-    return f"{min(values):,.1f}-{max(values):,.1f}"
 
 
 def main(argv: list[str] | None = None) -> bool:
@@ -85,12 +81,12 @@ def main(argv: list[str] | None = None) -> bool:
     small_available, large_available = (statistics.median(s.available) for s in stores)
     # Report the larger store's speed against the smaller one's (time ratio inverted):
     # a ratio of 1 means no slower, 0.667 means 1.5 times slower.
-    report(f"fire, {args.small:,} cases", small_fire, "µs", spread=_spread(small_run.fire))
+    report(f"fire, {args.small:,} cases", small_fire, "µs", spread=spread_of(small_run.fire))
     ok = report(
         f"fire, {args.large:,} cases",
         large_fire,
         "µs",
-        spread=_spread(large_run.fire),
+        spread=spread_of(large_run.fire),
         baseline=small_fire,
         target=1.5,
         higher_is_better=False,
@@ -99,13 +95,13 @@ def main(argv: list[str] | None = None) -> bool:
         f"available, {args.small:,} cases",
         small_available,
         "µs",
-        spread=_spread(small_run.available),
+        spread=spread_of(small_run.available),
     )
     ok &= report(
         f"available, {args.large:,} cases",
         large_available,
         "µs",
-        spread=_spread(large_run.available),
+        spread=spread_of(large_run.available),
         baseline=small_available,
         target=1.5,
         higher_is_better=False,
