@@ -30,6 +30,7 @@ from integrity_flows.audit import merkle
 from integrity_flows.audit.checkpoint import SigningKey
 from integrity_flows.audit.log import checkpoint_of
 from integrity_flows.loading import default_registry, load_library
+from integrity_flows.stores.rows import node_last
 from integrity_flows.stores.sqlite import SQLiteStore
 
 
@@ -86,13 +87,16 @@ def build_tree(path: Path, size: int) -> None:
     db = sqlite3.connect(path)
     tree = merkle.Appender()
     with db:
-        page: list[tuple[int, int, bytes]] = []
+        page: list[tuple[int, int, int, bytes]] = []
+        insert = "INSERT INTO merkle_nodes (last, level, idx, hash) VALUES (?, ?, ?, ?)"
         for i in range(size):
-            page.extend(tree.add(merkle.leaf_hash(hashlib.sha256(str(i).encode()).digest())))
+            leaf = merkle.leaf_hash(hashlib.sha256(str(i).encode()).digest())
+            for level, idx, value in tree.add(leaf):
+                page.append((node_last(level, idx), level, idx, value))
             if len(page) >= 50_000:
-                db.executemany("INSERT INTO merkle_nodes VALUES (?, ?, ?)", page)
+                db.executemany(insert, page)
                 page = []
-        db.executemany("INSERT INTO merkle_nodes VALUES (?, ?, ?)", page)
+        db.executemany(insert, page)
     db.close()
 
 
@@ -115,6 +119,7 @@ _PEAK = """
 import resource, sys, time
 sys.path.insert(0, {bench!r})
 from integrity_flows.audit.log import checkpoint_of, verify_log
+from integrity_flows.stores.rows import node_last
 from integrity_flows.stores.sqlite import SQLiteStore
 store = SQLiteStore({path!r}, migrate=False)
 checkpoint = checkpoint_of(store)

@@ -21,7 +21,7 @@ from integrity_flows.audit.checkpoint import Checkpoint, SigningKey, VerifierKey
 from integrity_flows.audit.records import GENESIS, canonical, digest
 from integrity_flows.cli import main
 from integrity_flows.errors import InvalidCheckpoint, NotAuthorized, UnknownFlow
-from integrity_flows.stores.migrations import LATEST
+from integrity_flows.stores.migrations import LATEST, statements
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -94,6 +94,47 @@ class Trail:
         ):
             self.sql(f"DELETE FROM {table} WHERE {column} = ?", case_id)
 
+    def as_of_migration_5(self) -> None:
+        """Lay out the tree's nodes, the index and the deadlines as migrations 1 to 5 left
+        them (before migration 6 reordered them), with the rows they hold."""
+        old = {
+            "merkle_nodes": (
+                "level INTEGER NOT NULL, idx {bigint} NOT NULL, hash {bytes} NOT NULL, "
+                "PRIMARY KEY (level, idx)",
+                "level, idx, hash",
+                [],
+            ),
+            "case_keys": (
+                "flow_id {text} NOT NULL, field {text} NOT NULL, value {text} NOT NULL, "
+                "case_id {text} NOT NULL, state {text} NOT NULL DEFAULT '', "
+                "PRIMARY KEY (flow_id, field, value, case_id)",
+                "flow_id, field, value, case_id, state",
+                [
+                    "CREATE INDEX case_keys_case ON case_keys (case_id)",
+                    "CREATE INDEX case_keys_held ON case_keys "
+                    "(flow_id, field, value, state, case_id)",
+                ],
+            ),
+            "deadlines": (
+                "case_id {text} NOT NULL, trigger {text} NOT NULL, due {text} NOT NULL, "
+                "PRIMARY KEY (case_id, trigger)",
+                "case_id, trigger, due",
+                ["CREATE INDEX deadlines_due ON deadlines (due)"],
+            ),
+        }
+        dialect = "sqlite" if self.url.startswith("sqlite") else "postgres"
+        for table, (columns, names, indexes) in old.items():
+            sql = (
+                f"CREATE TABLE {table}_5 ({columns})",
+                f"INSERT INTO {table}_5 ({names}) SELECT {names} FROM {table}",
+                f"DROP TABLE {table}",
+                f"ALTER TABLE {table}_5 RENAME TO {table}",
+                *indexes,
+            )
+            for statement in statements(sql, dialect):
+                self.sql(statement)
+        self.sql("DELETE FROM schema_migrations WHERE version = 6")
+
     def rebuild_tree(self) -> None:
         """Recompute the store's own tree over the events as they now are, closing gaps."""
         rows = self.sql("SELECT seq, body FROM events ORDER BY leaf")
@@ -103,7 +144,13 @@ class Trail:
         for seq, body in rows:
             self.sql("UPDATE events SET leaf = ? WHERE seq = ?", tree.size, seq)
             for level, idx, value in tree.add(merkle.event_leaf(body)):
-                self.sql("INSERT INTO merkle_nodes VALUES (?, ?, ?)", level, idx, value)
+                self.sql(
+                    "INSERT INTO merkle_nodes (last, level, idx, hash) VALUES (?, ?, ?, ?)",
+                    ((idx + 1) << level) - 1,
+                    level,
+                    idx,
+                    value,
+                )
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -396,6 +443,7 @@ def test_db_migrate_builds_the_tree_of_an_existing_store(
     """A store from before the tree gets it from db migrate, in write order, and says so."""
     with trail.engine() as engine:
         bodies = [e.body for e in engine.store.iter_events_by_seq()]
+    trail.as_of_migration_5()
     for statement in (
         "DROP INDEX events_leaf",
         "DROP INDEX events_outside_tree",
@@ -409,7 +457,7 @@ def test_db_migrate_builds_the_tree_of_an_existing_store(
     assert status == 1
     status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
     assert status == 0
-    assert f"applied migration(s) 3; schema at version {LATEST}" in out
+    assert f"applied migration(s) 3, 6; schema at version {LATEST}" in out
     assert "built the Merkle tree over 8 event(s)" in out
     with trail.engine() as engine:
         store = engine.store
@@ -465,6 +513,7 @@ def test_db_migrate_puts_each_case_state_beside_its_keys(
 ) -> None:
     """A store from before migration 4 gets the state of each case beside its index rows;
     it then verifies, and the holder look-up finds the open loan."""
+    trail.as_of_migration_5()
     for statement in (
         "DROP INDEX case_keys_held",
         "ALTER TABLE case_keys DROP COLUMN state",
@@ -473,7 +522,7 @@ def test_db_migrate_puts_each_case_state_beside_its_keys(
         trail.sql(statement)
     status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
     assert status == 0
-    assert "applied migration(s) 4" in out
+    assert "applied migration(s) 4, 6" in out
     rows = trail.sql(
         "SELECT k.case_id, k.state, c.state FROM case_keys k JOIN cases c ON c.id = k.case_id"
     )
@@ -488,6 +537,41 @@ def test_db_migrate_puts_each_case_state_beside_its_keys(
         assert engine.verify().ok
         assert engine.store.holders("asset_lending", "item", item, [state]) == [trail.first]
         assert engine.store.holders("asset_lending", "item", item, ["returned"]) == []
+
+
+def test_db_migrate_reorders_the_tree_the_index_and_the_deadlines(
+    trail: Trail, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store laid out as migration 5 left it keeps every row through migration 6: the
+    same tree, index and deadlines, a trail that verifies, and writes that go on."""
+
+    def rows() -> list[Any]:
+        return [
+            trail.sql("SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx"),
+            trail.sql("SELECT * FROM case_keys ORDER BY case_id, field, value"),
+            trail.sql("SELECT * FROM deadlines ORDER BY case_id, trigger"),
+        ]
+
+    with trail.engine() as engine:
+        lend(engine, item="โปรเจกเตอร์ P-7")  # a loan with a deadline and a changed key
+        root = merkle.root(engine.store.tree_size(), engine.store.tree_nodes)
+    before = rows()
+    assert all(before)
+    trail.as_of_migration_5()
+    assert trail.sql("SELECT max(version) FROM schema_migrations") == [(5,)]
+    status, out, _ = run(capsys, "db", "migrate", "--db", trail.db)
+    assert status == 0
+    assert f"applied migration(s) 6; schema at version {LATEST}" in out
+    assert rows() == before
+    with trail.engine() as engine:
+        store = engine.store
+        assert merkle.root(store.tree_size(), store.tree_nodes) == root
+        assert engine.verify().ok
+        checked = engine.fire(trail.third, "check", actor=KANYA)
+        assert engine.verify().ok
+        item = str(checked.data["item"])
+        assert store.holders("asset_lending", "item", item, [checked.state]) == [trail.third]
+        assert store.holders("asset_lending", "item", item, ["requested"]) == []
 
 
 def test_an_index_row_moved_to_another_state_is_found(trail: Trail) -> None:

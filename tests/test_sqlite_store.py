@@ -13,7 +13,7 @@ from integrity_flows import Engine, FixedClock
 from integrity_flows.engine.data import index_keys
 from integrity_flows.errors import StoreError
 from integrity_flows.protection import FieldKey
-from integrity_flows.stores import open_store
+from integrity_flows.stores import open_store, rows
 from integrity_flows.stores.sqlite import SQLiteStore
 
 
@@ -83,9 +83,20 @@ def test_a_holder_look_up_reads_only_the_rows_of_the_states_asked(tmp_path: Path
         store._query = explained  # type: ignore[method-assign]
         store.holders("asset_lending", "borrower", "somchai", ["overdue", "escalated"])
     assert seen
-    assert all(
-        "INDEX case_keys_held (flow_id=? AND field=? AND value=? AND state=?)" in s for s in seen
-    )
+    assert all("PRIMARY KEY (flow_id=? AND field=? AND value=? AND state=?)" in s for s in seen)
+
+
+@pytest.mark.parametrize("statement", [rows.CLEAR_KEYS, rows.DROP_KEY, rows.MOVE_KEYS])
+def test_a_case_s_index_rows_are_found_by_case(tmp_path: Path, statement: str) -> None:
+    """The writes of a case's index rows search the index by case, not the look-up key
+    (whose first column, the flow, they do not give)."""
+    with closing(open_store(f"sqlite:///{tmp_path / 'cases.db'}")) as store:
+        assert isinstance(store, SQLiteStore)
+        params = ("c1", "borrower", "somchai")[: statement.count("?")]
+        plan = [str(row[-1]) for row in store._query(f"EXPLAIN QUERY PLAN {statement}", params)]
+    assert plan
+    assert all(s.startswith("SEARCH case_keys USING ") for s in plan)
+    assert all("INDEX case_keys_case (case_id=?" in s for s in plan)
 
 
 def test_two_stores_appending_in_turn_keep_one_tree(tmp_path: Path) -> None:

@@ -145,6 +145,52 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        6,
+        "tree nodes in the order written; index and deadline rows kept in their keys' order",
+        (
+            # A node's key is the last leaf it covers, then its level: the nodes one event
+            # completes are neighbours at the table's end (one page a write), where keyed
+            # by level they sat at the end of each level's run of rows.
+            """CREATE TABLE merkle_nodes_6 (
+                last {bigint} NOT NULL,
+                level INTEGER NOT NULL,
+                idx {bigint} NOT NULL,
+                hash {bytes} NOT NULL,
+                PRIMARY KEY (last, level)
+            ){clustered}""",
+            "INSERT INTO merkle_nodes_6 (last, level, idx, hash) "
+            "SELECT ((idx + 1) << level) - 1, level, idx, hash FROM merkle_nodes",
+            "DROP TABLE merkle_nodes",
+            "ALTER TABLE merkle_nodes_6 RENAME TO merkle_nodes",
+            # The rows in the holder look-up's order, a second index by case: two B-trees
+            # where there were four (the rows, their key, the case index, the look-up).
+            """CREATE TABLE case_keys_6 (
+                flow_id {text} NOT NULL,
+                field {text} NOT NULL,
+                value {text} NOT NULL,
+                state {text} NOT NULL,
+                case_id {text} NOT NULL,
+                PRIMARY KEY (flow_id, field, value, state, case_id)
+            ){clustered}""",
+            "INSERT INTO case_keys_6 (flow_id, field, value, state, case_id) "
+            "SELECT flow_id, field, value, state, case_id FROM case_keys",
+            "DROP TABLE case_keys",
+            "ALTER TABLE case_keys_6 RENAME TO case_keys",
+            "CREATE INDEX case_keys_case ON case_keys (case_id, field, value)",
+            """CREATE TABLE deadlines_6 (
+                case_id {text} NOT NULL,
+                trigger {text} NOT NULL,
+                due {text} NOT NULL,
+                PRIMARY KEY (case_id, trigger)
+            ){clustered}""",
+            "INSERT INTO deadlines_6 (case_id, trigger, due) "
+            "SELECT case_id, trigger, due FROM deadlines",
+            "DROP TABLE deadlines",
+            "ALTER TABLE deadlines_6 RENAME TO deadlines",
+            "CREATE INDEX deadlines_due ON deadlines (due)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

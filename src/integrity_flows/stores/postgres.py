@@ -56,6 +56,7 @@ from integrity_flows.stores.rows import (
     definitions_query,
     due_rows,
     event_from_row,
+    insert_nodes,
     nodes_query,
     row_changes,
     scan,
@@ -97,8 +98,7 @@ _HOLDS_LOG = "(SELECT pg_try_advisory_xact_lock(%s))"
 # of a level (its statistics still those of a small tree), a cost that grows with the tree.
 _SIZE_AND_EDGE = f"""
 WITH tree AS (
-    SELECT coalesce(max(idx) + 1, 0)::bigint AS size FROM merkle_nodes
-    WHERE level = 0 AND {_HOLDS_LOG}
+    SELECT coalesce(max(last) + 1, 0)::bigint AS size FROM merkle_nodes WHERE {_HOLDS_LOG}
 )
 SELECT tree.size, node.level, node.idx, node.hash
 FROM tree
@@ -106,7 +106,7 @@ LEFT JOIN generate_series(0, 62) AS edge(level) ON (tree.size >> edge.level) > 0
 LEFT JOIN LATERAL (
     SELECT edge.level, (tree.size >> edge.level) - 1 AS idx, (
         SELECT hash FROM merkle_nodes
-        WHERE level = edge.level AND idx = (tree.size >> edge.level) - 1
+        WHERE last = ((tree.size >> edge.level) << edge.level) - 1 AND level = edge.level
     ) AS hash
 ) AS node ON edge.level IS NOT NULL
 """
@@ -273,6 +273,7 @@ class PostgresStore:
             leaves, nodes = _placed(tree, page)
             with db.cursor() as cursor:
                 cursor.executemany(_PLACE, leaves)
+                # The table as migration 3 makes it (migration 6 reorders it afterwards).
                 cursor.executemany("INSERT INTO merkle_nodes VALUES (%s, %s, %s)", nodes)
             last = page[-1][0]
         origin = merkle.new_origin()
@@ -483,7 +484,7 @@ class PostgresStore:
         if waiting:
             leaves, nodes = _placed(tree, waiting)
             db.cursor().executemany(_PLACE, leaves)
-            _insert_nodes(db, nodes)
+            db.execute(*insert_nodes(nodes, "%s"))
         return tree, len(waiting)
 
     @staticmethod
@@ -491,7 +492,7 @@ class PostgresStore:
         """Append the event with ``body`` to the Merkle tree; return its leaf index. The
         lock and the nodes belong to the write's transaction."""
         size = tree.size
-        _insert_nodes(db, tree.add(merkle.event_leaf(body)))
+        db.execute(*insert_nodes(tree.add(merkle.event_leaf(body)), "%s"))
         return size
 
     def settle(self) -> int:
@@ -653,14 +654,6 @@ def _placed(tree: merkle.Appender, events: Sequence[Row]) -> tuple[list[Row], li
         leaves.append((tree.size, seq))
         nodes.extend(tree.add(merkle.event_leaf(body)))
     return leaves, nodes
-
-
-def _insert_nodes(db: Connection, nodes: Sequence[Row]) -> None:
-    db.execute(
-        "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
-        + ", ".join(["(%s, %s, %s)"] * len(nodes)),
-        [value for node in nodes for value in node],
-    )
 
 
 def _paged(db: Connection, sql: str, params: Sequence[object]) -> Iterator[Row]:

@@ -23,7 +23,7 @@ CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM cases"
 # placeholders; PostgreSQL's store writes "%s" in their place). A case that moved keeps
 # its keys: their rows follow its state (see migration 4).
 CLEAR_KEYS = "DELETE FROM case_keys WHERE case_id = ?"
-DROP_KEY = "DELETE FROM case_keys WHERE flow_id = ? AND field = ? AND value = ? AND case_id = ?"
+DROP_KEY = "DELETE FROM case_keys WHERE case_id = ? AND field = ? AND value = ?"
 MOVE_KEYS = "UPDATE case_keys SET state = ? WHERE case_id = ? AND state <> ?"
 INSERT_KEY = "INSERT INTO case_keys (flow_id, field, value, case_id, state) VALUES (?,?,?,?,?)"
 CLEAR_DEADLINES = "DELETE FROM deadlines WHERE case_id = ?"
@@ -76,11 +76,25 @@ def _whole(value: Any) -> int:
         return 0
 
 
+def node_last(level: int, idx: int) -> int:
+    """The last leaf under the Merkle tree's node (``level``, ``idx``): with the level, the
+    key its table is ordered by (migration 6), so the nodes one event completes, which
+    share their last leaf, are written side by side."""
+    return ((idx + 1) << level) - 1
+
+
 def nodes_query(keys: Sequence[tuple[int, int]], mark: str) -> tuple[str, list[int]]:
-    """The SQL and parameters reading the Merkle tree's nodes ``keys``."""
-    where = " OR ".join([f"(level = {mark} AND idx = {mark})"] * len(keys))
-    params = [n for key in keys for n in key]
+    """The SQL and parameters reading the Merkle tree's nodes ``keys`` (level, index)."""
+    where = " OR ".join([f"(last = {mark} AND level = {mark})"] * len(keys))
+    params = [n for level, idx in keys for n in (node_last(level, idx), level)]
     return f"SELECT level, idx, hash FROM merkle_nodes WHERE {where}", params
+
+
+def insert_nodes(nodes: Sequence[tuple[int, int, bytes]], mark: str) -> tuple[str, list[Any]]:
+    """The SQL and parameters writing the Merkle tree's ``nodes`` (level, index, hash)."""
+    values = ", ".join([f"({mark}, {mark}, {mark}, {mark})"] * len(nodes))
+    params = [v for lv, idx, hash_ in nodes for v in (node_last(lv, idx), lv, idx, hash_)]
+    return f"INSERT INTO merkle_nodes (last, level, idx, hash) VALUES {values}", params
 
 
 def tree_nodes(rows: Sequence[Sequence[Any]]) -> dict[tuple[int, int], bytes]:
@@ -88,8 +102,9 @@ def tree_nodes(rows: Sequence[Sequence[Any]]) -> dict[tuple[int, int], bytes]:
     return {(int(level), int(idx)): bytes(value) for level, idx, value in rows}
 
 
-TREE_SIZE = "SELECT coalesce(max(idx) + 1, 0) FROM merkle_nodes WHERE level = 0"
-LEAVES = "SELECT idx, hash FROM merkle_nodes WHERE level = 0 ORDER BY idx"
+# The newest leaf is the node with the highest last leaf (a node above it ends no later).
+TREE_SIZE = "SELECT coalesce(max(last) + 1, 0) FROM merkle_nodes"
+LEAVES = "SELECT last, hash FROM merkle_nodes WHERE level = 0 ORDER BY last"
 OUTSIDE_TREE = f"SELECT {EVENT_COLUMNS} FROM events WHERE leaf IS NULL ORDER BY seq"
 BY_LEAF = f"SELECT {EVENT_COLUMNS} FROM events WHERE leaf IS NOT NULL ORDER BY leaf"
 INDEX_ROWS = (
@@ -224,9 +239,7 @@ def row_changes(write: Write) -> list[tuple[str, list[tuple[Any, ...]]]]:
             done.append((CLEAR_KEYS, [(case.id,)]))
         elif not new and held is not None:
             added = [(f, v) for f, v in added if held.get(f) != v]
-            dropped = [
-                (case.flow_id, f, v, case.id) for f, v in held.items() if write.keys.get(f) != v
-            ]
+            dropped = [(case.id, f, v) for f, v in held.items() if write.keys.get(f) != v]
             done.append((DROP_KEY, dropped))
             if moved:  # the rows kept follow the state (before the new rows, which have it)
                 done.append((MOVE_KEYS, [(case.state, case.id, case.state)]))

@@ -52,6 +52,7 @@ from integrity_flows.stores.rows import (
     definitions_query,
     due_rows,
     event_from_row,
+    insert_nodes,
     nodes_query,
     row_changes,
     scan,
@@ -215,6 +216,7 @@ class SQLiteStore:
                 leaves.append((tree.size, seq))
                 nodes.extend(tree.add(merkle.event_leaf(body)))
             self._db.executemany("UPDATE events SET leaf = ? WHERE seq = ?", leaves)
+            # The table as migration 3 makes it (migration 6 reorders it afterwards).
             self._db.executemany("INSERT INTO merkle_nodes VALUES (?, ?, ?)", nodes)
             last = page[-1][0]
         origin = merkle.new_origin()
@@ -384,12 +386,7 @@ class SQLiteStore:
                     edge = tree_nodes(self._db.execute(sql, params).fetchall())
                 tree = self._edge = merkle.Appender(int(size), edge)
         size = tree.size
-        nodes = tree.add(merkle.event_leaf(body))
-        self._db.execute(
-            "INSERT INTO merkle_nodes (level, idx, hash) VALUES "
-            + ", ".join(["(?, ?, ?)"] * len(nodes)),
-            [value for node in nodes for value in node],
-        )
+        self._db.execute(*insert_nodes(tree.add(merkle.event_leaf(body)), "?"))
         return size
 
     def _write_case(self, write: Write) -> None:
