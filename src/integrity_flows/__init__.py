@@ -15,7 +15,8 @@ from integrity_flows.case import Case
 from integrity_flows.clock import FixedClock, SystemClock
 from integrity_flows.definition.model import FlowDefinition
 from integrity_flows.directory import StaticDirectory, load_directory
-from integrity_flows.engine.runtime import Engine, SweepResult
+from integrity_flows.engine.runtime import Engine
+from integrity_flows.engine.sweeping import SweepResult
 from integrity_flows.errors import FlowError
 from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 

@@ -102,7 +102,7 @@ class PublishFailed(FlowError):
     Every sink is still called; then this is raised from the first failure. Nothing is
     undone and nothing is to be retried: ``committed`` is what the call committed (the
     :class:`~integrity_flows.case.Case` of a start or fire, the :class:`Refused` error of
-    a refusal, the list of :class:`~integrity_flows.engine.runtime.SweepResult` of a
+    a refusal, the list of :class:`~integrity_flows.engine.sweeping.SweepResult` of a
     sweep or of ``record_duties``, ``None`` for a batch), and
     ``failures`` names each logger or sink that failed with its exception.
     """

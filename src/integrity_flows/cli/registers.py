@@ -31,7 +31,8 @@ from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
 
 if TYPE_CHECKING:
-    from integrity_flows.engine.runtime import Engine, SweepResult
+    from integrity_flows.engine.runtime import Engine
+    from integrity_flows.engine.sweeping import SweepResult
 
 LENDING_REGISTER = "lending_register"
 

@@ -15,18 +15,17 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import attrs
 
 from integrity_flows import committees
-from integrity_flows.actor import SYSTEM, Actor
+from integrity_flows.actor import Actor
 from integrity_flows.audit.records import AuditEvent
 from integrity_flows.audit.verify import Cached, Derived, VerifyReport, verify
 from integrity_flows.authority import GrantingFlows
-from integrity_flows.calendars import be_year, ce_year, parse_int, start_of_day_utc, thai_day
-from integrity_flows.calendars import fiscal_year as fiscal_year_of
+from integrity_flows.calendars import be_year, ce_year, parse_int, thai_day
 from integrity_flows.case import Case, Deadline
 from integrity_flows.clock import SystemClock, as_utc
 from integrity_flows.definition.model import FlowDefinition
-from integrity_flows.duties import DUTY_RECORD_FLOW, Occurrence, occurrences
+from integrity_flows.duties import Occurrence, occurrences
 from integrity_flows.engine import data as casedata
-from integrity_flows.engine import inputs
+from integrity_flows.engine import inputs, sweeping
 from integrity_flows.engine.attempt import Attempt, Refusal, StaleCopy
 from integrity_flows.engine.deadlines import deadlines_for
 from integrity_flows.engine.decision import (
@@ -50,11 +49,11 @@ from integrity_flows.engine.sensitive import (
     reveal,
     seal_clear_values,
 )
+from integrity_flows.engine.sweeping import SweepResult
 from integrity_flows.engine.versions import Definitions
 from integrity_flows.errors import (
     BadCaseId,
     CaseNotFound,
-    CaseUnreadable,
     ConcurrentUpdate,
     DefinitionError,
     FlowError,
@@ -69,7 +68,6 @@ from integrity_flows.guards.registry import GuardRegistry, GuardSpec
 from integrity_flows.loading.discovery import FlowLibrary, default_registry, load_library
 from integrity_flows.loading.setting_checks import override_problems
 from integrity_flows.logs import event_logger, info_gate
-from integrity_flows.plain import to_plain
 from integrity_flows.protection.fields import protect
 from integrity_flows.protection.keys import FieldKey
 from integrity_flows.protocols import (
@@ -93,25 +91,6 @@ if TYPE_CHECKING:
 _APPEND_RETRIES = 5
 # How many cases an engine keeps as it last wrote them.
 _REMEMBERED = 4096
-
-
-@attrs.frozen
-class SweepResult:
-    """One deadline the sweep acted on: what it fired and what came of it."""
-
-    case_id: str
-    trigger: str
-    due: datetime
-    state: str | None
-    refused: str | None = None
-    # For the record of a duty's occurrence that fell due unfulfilled (its case started by
-    # the sweep, trigger ``start``): ``flow_id.duty_id`` of the duty.
-    duty: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """The result as JSON data (``due`` in ISO 8601 UTC)."""
-        plain: dict[str, Any] = to_plain(self)
-        return plain
 
 
 class Engine:
@@ -1127,27 +1106,7 @@ class Engine:
         ``committed``. ``on_each`` is called after each due deadline (a progress bar).
         """
         moment = as_utc(now) if now is not None else self.clock()
-        results: list[SweepResult] = []
-        failures: list[tuple[str, BaseException]] = []
-        seen: set[tuple[str, str, datetime]] = set()
-        while True:
-            pending = [d for d in self.store.due(moment) if d not in seen]
-            if not pending:
-                break
-            for case_id, trigger, due in pending:
-                seen.add((case_id, trigger, due))
-                result = self._sweep_one(case_id, trigger, due, moment, failures)
-                if result is not None:
-                    results.append(result)
-                if on_each is not None:
-                    on_each()
-        if duties:
-            try:
-                self.record_duties(moment)
-            except PublishFailed as failed:
-                failures.extend(failed.failures)
-        _raise_failures(failures, results)
-        return results
+        return sweeping.sweep(self, moment, duties=duties, on_each=on_each)
 
     # --- duties -------------------------------------------------------------
 
@@ -1179,111 +1138,7 @@ class Engine:
         system actor, its audit event in the same write. Its id is the occurrence's, so a
         second call (or another sweeper at once) records nothing. Returns what it recorded
         (trigger ``start``, ``duty`` naming the duty)."""
-        now = as_utc(now) if now is not None else self.clock()
-        if not any(d.duties for d in self.flows.latest()):
-            return []
-        year = fiscal_year_of(now)
-        found: list[SweepResult] = []
-        failures: list[tuple[str, BaseException]] = []
-        # Last year's too: its last periods fall due in this one.
-        found_now = occurrences(
-            self.flows.latest(), self.store, (year - 1, year), now, settings=self.settings
-        )
-        for occurrence in found_now:
-            if not occurrence.unfulfilled_past_due or occurrence.recorded is not None:
-                continue
-            data = {
-                "flow": occurrence.flow_id,
-                "duty": occurrence.duty_id,
-                "duty_label": occurrence.label.th,
-                "period": occurrence.period,
-                "period_label": occurrence.period_label.th,
-                "fiscal_year": occurrence.fiscal_year,
-                "due_on": occurrence.due_on.isoformat() if occurrence.due_on else None,
-                "owing_case": occurrence.owing_case,
-                "owner": occurrence.owner_person or occurrence.owner_role or occurrence.owner_unit,
-            }
-            data = {k: v for k, v in data.items() if v is not None}
-            try:
-                case = self._start(
-                    DUTY_RECORD_FLOW,
-                    actor=SYSTEM,
-                    data=data,
-                    reason="duty overdue",
-                    case_id=occurrence.record_id,
-                    now=now,
-                )
-            except ConcurrentUpdate:  # another sweeper recorded it first
-                continue
-            except PublishFailed as failed:  # recorded; told of at the end
-                failures.extend(failed.failures)
-                case = failed.committed  # type: ignore[assignment]
-            due = start_of_day_utc(occurrence.due_on) if occurrence.due_on else now
-            duty = f"{occurrence.flow_id}.{occurrence.duty_id}"
-            found.append(SweepResult(case.id, "start", due, case.state, duty=duty))
-        _raise_failures(failures, found)
-        return found
-
-    def _sweep_one(
-        self,
-        case_id: str,
-        trigger: str,
-        due: datetime,
-        now: datetime,
-        failures: list[tuple[str, BaseException]],
-    ) -> SweepResult | None:
-        # The deadline is held while it is fired, so sweepers running at once (in other
-        # processes or on other machines) fire it once; None when another sweeper fired
-        # it since due() listed it, or holds its case right now.
-        found: list[SweepResult] = []
-        try:
-            with self.batch(), self.store.claim_deadline(case_id, trigger, due) as still_open:
-                if still_open:
-                    found.append(self._sweep_fire(case_id, trigger, due, now, failures))
-        except PublishFailed as failed:  # committed; the sweep goes on and tells at the end
-            failures.extend(failed.failures)
-        return found[0] if found else None
-
-    def _sweep_fire(
-        self,
-        case_id: str,
-        trigger: str,
-        due: datetime,
-        now: datetime,
-        failures: list[tuple[str, BaseException]],
-    ) -> SweepResult:
-        try:
-            case = self._fire(
-                case_id, trigger, actor=SYSTEM, given={}, reason="deadline", now=now, entered=due
-            )
-        except Refused as exc:
-            return SweepResult(case_id, trigger, due, exc.state, refused=exc.code)
-        except (ConcurrentUpdate, DefinitionError) as exc:
-            return SweepResult(case_id, trigger, due, None, refused=exc.code)
-        except CaseUnreadable as exc:
-            # A case row edited or corrupted in the store: nothing can be appended to
-            # a chain whose case cannot be read. It is skipped, logged and reported,
-            # and every other due deadline is still fired.
-            try:
-                self._log.error(
-                    "sweep_case_unreadable",
-                    case_id=case_id,
-                    trigger=trigger,
-                    column=exc.column,
-                    detail=exc.detail,
-                )
-            except Exception as failed:  # raised as PublishFailed at the end
-                failures.append(("logger", failed))
-            return SweepResult(case_id, trigger, due, None, refused=exc.code)
-        return SweepResult(case_id, trigger, due, case.state)
-
-
-def _raise_failures(failures: list[tuple[str, BaseException]], results: list[SweepResult]) -> None:
-    """PublishFailed for the logger and sink failures of a sweep, after it did its work."""
-    if failures:
-        error = PublishFailed(failures)
-        error.committed = results
-        raise error from failures[0][1]
+        return sweeping.record_duties(self, as_utc(now) if now is not None else self.clock())
 
 
 def _known_id(case_id: Any) -> None:
