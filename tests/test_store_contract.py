@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing, nullcontext
+from contextlib import ExitStack, closing, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -382,6 +382,101 @@ class TestPostgresStore(StoreContract):
             assert [holder.events(i)[0].leaf for i in "ab"] == [0, 1]
             assert holder.tree_size() == 2
             assert holder.settle() == 0
+        finally:
+            other.close()
+            holder.close()
+
+    def test_the_floor_of_waiting_events_never_passes_a_writer_still_running(
+        self, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The read of waiting events starts above a floor that rises as holders write,
+        but never above an event whose writer has not ended: an event written while the
+        log was held, in a transaction still open while holders write on, gets its leaf
+        from the holder after its commit."""
+        from integrity_flows.stores import postgres
+
+        monkeypatch.setattr(postgres, "_FLOOR_LAG", 0)  # propose a floor at every turn
+        holder = postgres_store()(postgres_url)
+        other = postgres_store()(postgres_url)
+        blocker = postgres_store()(postgres_url)
+
+        def floor() -> int:
+            sql = "SELECT value FROM store_meta WHERE name = %s"
+            rows = holder._query(sql, (postgres.FLOOR,))
+            return int(rows[0][0].split()[0]) if rows else 0
+
+        try:
+            for n in range(4):
+                append(holder, f"h{n}")
+            assert floor() > 0
+            with ExitStack() as open_batch:
+                with blocker.batch():
+                    append(blocker, "b")  # holds the log
+                    open_batch.enter_context(other.batch())
+                    append(other, "c")  # waits for its leaf, its transaction open
+                (waiting,) = other.events("c")
+                assert waiting.leaf is None
+                for n in range(4):
+                    append(holder, f"h{n}")
+                    assert floor() < waiting.seq
+            assert holder.events("c")[0].leaf is None  # committed after the last holder read
+            append(holder, "h0")
+            assert holder.events("c")[0].leaf is not None
+            for n in range(3):
+                append(holder, f"h{n}")
+            assert floor() >= waiting.seq
+            assert verify_log(holder, []) == ([], holder.tree_size())
+            by_leaf = list(holder.iter_events_by_leaf())
+            leaves = [merkle.event_leaf(e.body) for e in by_leaf]
+            assert merkle.root(len(leaves), holder.tree_nodes) == merkle.tree_root(leaves)
+        finally:
+            other.close()
+            blocker.close()
+            holder.close()
+
+    def test_a_floor_row_edited_by_hand_counts_as_no_floor(self, postgres_url: str) -> None:
+        """A floor that is not three whole numbers stops no write: every waiting event is
+        looked at, and the next holder writes a floor of its own."""
+        import psycopg
+
+        from integrity_flows.stores.postgres import FLOOR
+
+        holder = postgres_store()(postgres_url)
+        other = postgres_store()(postgres_url)
+        try:
+            with psycopg.connect(postgres_url) as db:
+                db.execute("INSERT INTO store_meta (name, value) VALUES (%s, 'x; 1')", (FLOOR,))
+            with holder.batch():
+                append(holder, "a")
+                append(other, "b")
+            append(holder, "a")
+            assert holder.events("b")[0].leaf is not None
+            assert verify_log(holder, []) == ([], 3)
+        finally:
+            other.close()
+            holder.close()
+
+    def test_settling_looks_below_the_floor(self, postgres_url: str) -> None:
+        """A store settling at close reads every waiting event, whatever the floor says."""
+        import psycopg
+
+        from integrity_flows.stores.postgres import FLOOR
+
+        holder = postgres_store()(postgres_url)
+        other = postgres_store()(postgres_url)
+        try:
+            with holder.batch():
+                append(holder, "a")
+                append(other, "b")
+            with psycopg.connect(postgres_url) as db:  # a floor above the waiting event
+                db.execute(
+                    "INSERT INTO store_meta (name, value) VALUES (%s, '1000000 0 0')", (FLOOR,)
+                )
+            append(holder, "a")
+            assert holder.events("b")[0].leaf is None
+            other.close()
+            assert holder.events("b")[0].leaf is not None
+            assert verify_log(holder, []) == ([], 3)
         finally:
             other.close()
             holder.close()

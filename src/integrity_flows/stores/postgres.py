@@ -110,9 +110,37 @@ LEFT JOIN LATERAL (
     ) AS hash
 ) AS node ON edge.level IS NOT NULL
 """
-# The events written while another writer held the log: they await their leaves.
-_PENDING = f"SELECT seq, body FROM events WHERE {_HOLDS_LOG} AND leaf IS NULL ORDER BY seq"
+# The events written while another writer held the log: they await their leaves. The
+# partial index that finds them keeps an entry for every event placed since its last
+# vacuum, so the read starts above the floor: a ``seq`` at or below which every event has
+# its leaf (the store_meta row FLOOR, "floor candidate horizon": see _next_floor). The
+# first row is that row, the snapshot's oldest running transaction and the highest
+# ``seq`` this statement sees; the others are the waiting events.
+FLOOR = "leaves_floor"
+_PENDING = f"""
+WITH kept AS (SELECT (SELECT value FROM store_meta WHERE name = '{FLOOR}') AS value),
+meta AS (
+    -- a row that is not three whole numbers (edited by hand) counts as no floor
+    SELECT CASE WHEN value ~ '^[0-9]+ [0-9]+ [0-9]+$' THEN value ELSE '0 0 0' END AS value
+    FROM kept WHERE {_HOLDS_LOG} AND %s
+)
+SELECT NULL::bigint, value, pg_snapshot_xmin(pg_current_snapshot())::text,
+    (SELECT coalesce(max(seq), 0) FROM events)
+FROM meta
+UNION ALL
+SELECT seq, body, NULL, NULL FROM events
+WHERE {_HOLDS_LOG} AND leaf IS NULL
+    AND seq > coalesce((SELECT split_part(value, ' ', 1)::bigint FROM meta), 0)
+"""
 _PLACE = "UPDATE events SET leaf = %s WHERE seq = %s"
+# A new floor, with the candidate for the next: the horizon is this transaction's id.
+_SET_FLOOR = (
+    f"INSERT INTO store_meta (name, value) VALUES ('{FLOOR}', %s || pg_current_xact_id()::text) "
+    "ON CONFLICT (name) DO UPDATE SET value = excluded.value"
+)
+# How far behind the sequence the floor may fall before a holder proposes a new one: the
+# read of waiting events walks at most about twice this many placed entries.
+_FLOOR_LAG = 1000
 _PAGE = 2000
 
 # Migrations of one database run one at a time, whichever machine starts them.
@@ -196,6 +224,8 @@ class PostgresStore:
         self._edge: merkle.Appender | Literal[False] | None = None
         # This store wrote an event that another writer's lock left waiting for its leaf.
         self._left_waiting = False
+        # The highest seq this store's last read of waiting events saw.
+        self._sequence_seen: int | None = None
         self._db = self._connect()
         if read_only:
             self._check_ours()
@@ -405,6 +435,10 @@ class PostgresStore:
                     checked = db.execute(_COUNT_EVENTS, (event.case_id,))
                     if case is not None:
                         db.execute(_INSERT_CASE, case_to_row(case))
+                    else:
+                        # The transaction's id is given before the event takes its seq,
+                        # as a write of the case row gives it (the floor relies on it).
+                        db.execute("SELECT pg_current_xact_id()")
                 else:
                     # One statement: the case row still has the events the writer read, and
                     # so does its chain. Writers of one case queue on this row's lock.
@@ -457,15 +491,16 @@ class PostgresStore:
         return tree or None
 
     def _take_log(
-        self, db: Connection, got: psycopg.Cursor[Row]
+        self, db: Connection, got: psycopg.Cursor[Row], *, floor: bool = True
     ) -> tuple[merkle.Appender | None, int]:
         """After the statement ``got`` asked for the log's lock: the tree's edge and the
         number of pending events given their leaves (None and 0 when the lock is held by
-        another writer). The pending events come first, in the order they were written."""
+        another writer). The pending events come first, in the order they were written.
+        Without ``floor`` every event is looked at, however low its ``seq``."""
         # Under READ COMMITTED each statement sees what was committed when it began, so
         # the size and the pending events are read by statements after the lock's.
         edge_rows = db.execute(_SIZE_AND_EDGE, (_LOG_LOCK,))
-        pending = db.execute(_PENDING, (_LOG_LOCK,))
+        pending = db.execute(_PENDING, (_LOG_LOCK, floor, _LOG_LOCK))
         held = got.fetchone()
         if held is None or not held[0]:
             self._edge = False
@@ -480,12 +515,40 @@ class PostgresStore:
                 f"the Merkle tree of {size} leaves lacks nodes of its right edge",
             )
         tree = self._edge = merkle.Appender(size, edge)
-        waiting = pending.fetchall()
+        rows = pending.fetchall()
+        meta = [row for row in rows if row[0] is None]
+        waiting = sorted(row[:2] for row in rows if row[0] is not None)
         if waiting:
             leaves, nodes = _placed(tree, waiting)
             db.cursor().executemany(_PLACE, leaves)
             db.execute(*insert_nodes(nodes, "%s"))
+        if meta:
+            self._next_floor(db, *meta[0][1:])
         return tree, len(waiting)
+
+    def _next_floor(self, db: Connection, value: str, horizon: str, last: int) -> None:
+        """Raise the floor below which no event waits, in the transaction that places the
+        waiting events. ``value`` is the floor row as the read of waiting events saw it,
+        ``horizon`` that read's oldest running transaction, ``last`` the highest ``seq``
+        it saw.
+
+        A candidate (a ``seq`` and a transaction id given after that ``seq`` was read)
+        becomes the floor once the horizon has passed the id: the sequence hands out its
+        numbers in order, so every transaction that took a ``seq`` up to the candidate
+        took it before the candidate was read, after its own id was given (see
+        :meth:`write`), so before the candidate's id, and has ended; the read saw all
+        their events and this transaction places the waiting ones. A new candidate is
+        the highest ``seq`` this store read in an earlier transaction
+        (``_sequence_seen``), so this transaction's id, the candidate's, was given after
+        it."""
+        floor, candidate, at = (int(part) for part in value.split())
+        if candidate and int(horizon) > at:
+            floor, candidate = max(floor, candidate), 0
+        seen, self._sequence_seen = self._sequence_seen, int(last)
+        if not candidate and seen is not None and seen - floor > _FLOOR_LAG:
+            candidate = seen
+        if (floor, candidate) != tuple(int(part) for part in value.split()[:2]):
+            db.execute(_SET_FLOOR, (f"{floor} {candidate} ",))
 
     @staticmethod
     def _add_leaf(db: Connection, tree: merkle.Appender, body: str) -> int:
@@ -504,7 +567,7 @@ class PostgresStore:
         with self._transaction("placing events in the log") as db:
             # pg_advisory_xact_lock returns nothing: the row says the lock is held.
             got = db.execute("SELECT true FROM pg_advisory_xact_lock(%s)", (_LOG_LOCK,))
-            _, placed = self._take_log(db, got)
+            _, placed = self._take_log(db, got, floor=False)
         self._left_waiting = False
         return placed
 
