@@ -395,7 +395,8 @@ class TestPostgresStore(StoreContract):
         from the holder after its commit."""
         from integrity_flows.stores import postgres
 
-        monkeypatch.setattr(postgres, "_FLOOR_LAG", 0)  # propose a floor at every turn
+        monkeypatch.setattr(postgres, "_FLOOR_EVERY", 1)  # read the floor at every turn
+        monkeypatch.setattr(postgres, "_FLOOR_LAG", 0)  # and propose one
         holder = postgres_store()(postgres_url)
         other = postgres_store()(postgres_url)
         blocker = postgres_store()(postgres_url)
@@ -462,21 +463,23 @@ class TestPostgresStore(StoreContract):
 
         from integrity_flows.stores.postgres import FLOOR
 
+        with psycopg.connect(postgres_url) as db:  # a floor above every event to come
+            postgres_store()(postgres_url).close()
+            db.execute(
+                "INSERT INTO store_meta (name, value) VALUES (%s, '1000000 0 0')", (FLOOR,)
+            )
         holder = postgres_store()(postgres_url)
         other = postgres_store()(postgres_url)
         try:
+            append(holder, "a")  # reads the floor
             with holder.batch():
                 append(holder, "a")
                 append(other, "b")
-            with psycopg.connect(postgres_url) as db:  # a floor above the waiting event
-                db.execute(
-                    "INSERT INTO store_meta (name, value) VALUES (%s, '1000000 0 0')", (FLOOR,)
-                )
             append(holder, "a")
-            assert holder.events("b")[0].leaf is None
+            assert holder.events("b")[0].leaf is None  # below the floor
             other.close()
             assert holder.events("b")[0].leaf is not None
-            assert verify_log(holder, []) == ([], 3)
+            assert verify_log(holder, []) == ([], 4)
         finally:
             other.close()
             holder.close()

@@ -12,6 +12,7 @@ are translated in :func:`_error` and nowhere else.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext, suppress
@@ -112,35 +113,32 @@ LEFT JOIN LATERAL (
 """
 # The events written while another writer held the log: they await their leaves. The
 # partial index that finds them keeps an entry for every event placed since its last
-# vacuum, so the read starts above the floor: a ``seq`` at or below which every event has
-# its leaf (the store_meta row FLOOR, "floor candidate horizon": see _next_floor). The
-# first row is that row, the snapshot's oldest running transaction and the highest
-# ``seq`` this statement sees; the others are the waiting events.
-FLOOR = "leaves_floor"
-_PENDING = f"""
-WITH kept AS (SELECT (SELECT value FROM store_meta WHERE name = '{FLOOR}') AS value),
-meta AS (
-    -- a row that is not three whole numbers (edited by hand) counts as no floor
-    SELECT CASE WHEN value ~ '^[0-9]+ [0-9]+ [0-9]+$' THEN value ELSE '0 0 0' END AS value
-    FROM kept WHERE {_HOLDS_LOG} AND %s
+# vacuum, so the read starts above a floor: a ``seq`` at or below which every event has
+# its leaf (see _next_floor), as this store last knew it (a floor only rises, so an older
+# one is safe, only slower).
+_PENDING = (
+    f"SELECT seq, body FROM events WHERE {_HOLDS_LOG} AND leaf IS NULL AND seq > %s ORDER BY seq"
 )
-SELECT NULL::bigint, value, pg_snapshot_xmin(pg_current_snapshot())::text,
-    (SELECT coalesce(max(seq), 0) FROM events)
-FROM meta
-UNION ALL
-SELECT seq, body, NULL, NULL FROM events
-WHERE {_HOLDS_LOG} AND leaf IS NULL
-    AND seq > coalesce((SELECT split_part(value, ' ', 1)::bigint FROM meta), 0)
+# The floor's row in store_meta ("floor candidate id"), the oldest transaction still
+# running and the highest seq, as one snapshot sees them: read before the waiting events.
+FLOOR = "leaves_floor"
+_FLOOR_ROW = f"""
+SELECT (SELECT value FROM store_meta WHERE name = '{FLOOR}'),
+    pg_snapshot_xmin(pg_current_snapshot())::text, (SELECT coalesce(max(seq), 0) FROM events)
+WHERE {_HOLDS_LOG}
 """
-_PLACE = "UPDATE events SET leaf = %s WHERE seq = %s"
-# A new floor, with the candidate for the next: the horizon is this transaction's id.
+_FLOOR_VALUE = re.compile(r"([0-9]+) ([0-9]+) ([0-9]+)")
+# A new floor, with the candidate for the next: the candidate's id is this transaction's.
 _SET_FLOOR = (
     f"INSERT INTO store_meta (name, value) VALUES ('{FLOOR}', %s || pg_current_xact_id()::text) "
     "ON CONFLICT (name) DO UPDATE SET value = excluded.value"
 )
-# How far behind the sequence the floor may fall before a holder proposes a new one: the
-# read of waiting events walks at most about twice this many placed entries.
+# A holder reads the floor's row once in so many of its turns with the log; a candidate
+# is proposed when the highest seq is this far above the floor. The read of waiting events
+# then walks the entries of a few thousand placed events at most.
+_FLOOR_EVERY = 32
 _FLOOR_LAG = 1000
+_PLACE = "UPDATE events SET leaf = %s WHERE seq = %s"
 _PAGE = 2000
 
 # Migrations of one database run one at a time, whichever machine starts them.
@@ -224,8 +222,11 @@ class PostgresStore:
         self._edge: merkle.Appender | Literal[False] | None = None
         # This store wrote an event that another writer's lock left waiting for its leaf.
         self._left_waiting = False
-        # The highest seq this store's last read of waiting events saw.
+        # The floor of waiting events as this store last knew it, the highest seq its last
+        # read of the floor's row saw, and its turns with the log until it reads it again.
+        self._floor = 0
         self._sequence_seen: int | None = None
+        self._turns_to_floor = 0
         self._db = self._connect()
         if read_only:
             self._check_ours()
@@ -500,7 +501,10 @@ class PostgresStore:
         # Under READ COMMITTED each statement sees what was committed when it began, so
         # the size and the pending events are read by statements after the lock's.
         edge_rows = db.execute(_SIZE_AND_EDGE, (_LOG_LOCK,))
-        pending = db.execute(_PENDING, (_LOG_LOCK, floor, _LOG_LOCK))
+        due = floor and self._turns_to_floor <= 0
+        # Before the waiting events: what that snapshot saw ended, the next one sees too.
+        floor_row = db.execute(_FLOOR_ROW, (_LOG_LOCK,)) if due else None
+        pending = db.execute(_PENDING, (_LOG_LOCK, self._floor if floor else 0))
         held = got.fetchone()
         if held is None or not held[0]:
             self._edge = False
@@ -515,22 +519,23 @@ class PostgresStore:
                 f"the Merkle tree of {size} leaves lacks nodes of its right edge",
             )
         tree = self._edge = merkle.Appender(size, edge)
-        rows = pending.fetchall()
-        meta = [row for row in rows if row[0] is None]
-        waiting = sorted(row[:2] for row in rows if row[0] is not None)
+        waiting = pending.fetchall()
         if waiting:
             leaves, nodes = _placed(tree, waiting)
             db.cursor().executemany(_PLACE, leaves)
             db.execute(*insert_nodes(nodes, "%s"))
-        if meta:
-            self._next_floor(db, *meta[0][1:])
+        self._turns_to_floor -= 1
+        if floor_row is not None:
+            self._turns_to_floor = _FLOOR_EVERY - 1
+            self._next_floor(db, *floor_row.fetchall()[0])
         return tree, len(waiting)
 
-    def _next_floor(self, db: Connection, value: str, horizon: str, last: int) -> None:
+    def _next_floor(self, db: Connection, value: str | None, horizon: str, last: int) -> None:
         """Raise the floor below which no event waits, in the transaction that places the
-        waiting events. ``value`` is the floor row as the read of waiting events saw it,
-        ``horizon`` that read's oldest running transaction, ``last`` the highest ``seq``
-        it saw.
+        waiting events. ``value`` is the floor's row (None when there is none yet),
+        ``horizon`` the oldest transaction still running and ``last`` the highest ``seq``,
+        as one snapshot saw them before the read of the waiting events; a row that is not
+        three whole numbers (edited by hand) counts as no floor.
 
         A candidate (a ``seq`` and a transaction id given after that ``seq`` was read)
         becomes the floor once the horizon has passed the id: the sequence hands out its
@@ -541,14 +546,18 @@ class PostgresStore:
         the highest ``seq`` this store read in an earlier transaction
         (``_sequence_seen``), so this transaction's id, the candidate's, was given after
         it."""
-        floor, candidate, at = (int(part) for part in value.split())
+        found = _FLOOR_VALUE.fullmatch(value or "")
+        floor, candidate, at = (int(n) for n in found.groups()) if found else (0, 0, 0)
+        row = (floor, candidate)
         if candidate and int(horizon) > at:
             floor, candidate = max(floor, candidate), 0
         seen, self._sequence_seen = self._sequence_seen, int(last)
         if not candidate and seen is not None and seen - floor > _FLOOR_LAG:
             candidate = seen
-        if (floor, candidate) != tuple(int(part) for part in value.split()[:2]):
+        if (floor, candidate) != row or not found:
             db.execute(_SET_FLOOR, (f"{floor} {candidate} ",))
+        # The floor as committed: the one raised here holds only once this commits.
+        self._floor = row[0]
 
     @staticmethod
     def _add_leaf(db: Connection, tree: merkle.Appender, body: str) -> int:
