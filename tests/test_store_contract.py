@@ -465,9 +465,7 @@ class TestPostgresStore(StoreContract):
 
         with psycopg.connect(postgres_url) as db:  # a floor above every event to come
             postgres_store()(postgres_url).close()
-            db.execute(
-                "INSERT INTO store_meta (name, value) VALUES (%s, '1000000 0 0')", (FLOOR,)
-            )
+            db.execute("INSERT INTO store_meta (name, value) VALUES (%s, '1000000 0 0')", (FLOOR,))
         holder = postgres_store()(postgres_url)
         other = postgres_store()(postgres_url)
         try:
