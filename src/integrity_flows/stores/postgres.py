@@ -22,11 +22,10 @@ from typing import Any, Literal
 import psycopg
 
 from integrity_flows.audit import merkle
-from integrity_flows.audit.records import from_iso, iso
-from integrity_flows.case import Case
+from integrity_flows.audit.records import iso
 from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
 from integrity_flows.logs import library_events
-from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
+from integrity_flows.stored import Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
     MIGRATIONS,
@@ -36,33 +35,17 @@ from integrity_flows.stores.migrations import (
     statements,
 )
 from integrity_flows.stores.rows import (
-    BY_LEAF,
     CASE_COLUMNS,
-    CASE_SELECT,
-    DEADLINE_ROWS,
-    EVENT_COLUMNS,
-    INDEX_ROWS,
     KEEP_DEFINITION,
     KEY_FINGERPRINT,
-    LEAVES,
-    OUTSIDE_TREE,
-    TREE_SIZE,
     WHAT_TH,
     case_changes,
-    case_from_row,
     case_to_row,
-    cases_query,
-    definition_from_row,
     definition_row,
-    definitions_query,
-    due_rows,
-    event_from_row,
     insert_nodes,
-    nodes_query,
     row_changes,
-    scan,
-    tree_nodes,
 )
+from integrity_flows.stores.sql import COUNT_EVENTS, SQLReads, percent_marks
 
 Row = tuple[Any, ...]
 Connection = psycopg.Connection[Row]
@@ -84,7 +67,7 @@ def _update_case(columns: tuple[str, ...]) -> str:
     )
 
 
-_COUNT_EVENTS = "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = %s"
+_COUNT_EVENTS = percent_marks(COUNT_EVENTS)
 _INSERT_EVENT = (
     "INSERT INTO events (case_id, pos, prev_hash, hash, body, leaf) "
     "VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq"
@@ -194,7 +177,7 @@ def _roll_back(db: Connection) -> None:
         db.execute("ROLLBACK")
 
 
-class PostgresStore:
+class PostgresStore(SQLReads):
     """Cases and their trail in a PostgreSQL database, given by a libpq URL.
 
     ``url`` is what psycopg accepts: ``postgresql://user:password@host:5432/dbname`` or
@@ -204,6 +187,7 @@ class PostgresStore:
     all events or cases reads through a connection of its own, a page at a time.
     """
 
+    mark = "%s"
     #: A database server keeps what it is given.
     volatile = False
     #: Writers in parallel: an event may wait for its leaf (see :meth:`settle`).
@@ -314,23 +298,15 @@ class PostgresStore:
                 "merkle_tree_built", store="postgres", events=tree.size, origin=origin
             )
 
-    def schema_version(self) -> int:
-        """The highest migration applied (-1 when the table holds something else)."""
-        (row,) = self._query("SELECT max(version) FROM schema_migrations")
-        return int(row[0] or 0) if isinstance(row[0], int | None) else -1
-
     # --- facts about the store ------------------------------------------------
 
     def _has_meta(self) -> bool:
         (row,) = self._query("SELECT to_regclass('store_meta') IS NOT NULL")
         return bool(row[0])
 
-    def key_fingerprint(self) -> str | None:
-        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
-        if not self._has_meta():
-            return None
-        rows = self._query("SELECT value FROM store_meta WHERE name = %s", (KEY_FINGERPRINT,))
-        return str(rows[0][0]) if rows else None
+    def _in_states(self, states: Sequence[str]) -> tuple[str, Sequence[object]]:
+        # One statement (one prepared plan) whatever the number of states.
+        return " AND state = ANY(%s)", (list(states),)
 
     def record_key_fingerprint(self, fingerprint: str) -> str | None:
         """Record ``fingerprint`` unless one is recorded; return the one recorded (None when
@@ -387,12 +363,6 @@ class PostgresStore:
                 raise
             finally:
                 self._depth -= 1
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group writes into one transaction (group commit)."""
-        with self._transaction("writing a batch"):
-            yield
 
     @contextmanager
     def claim_deadline(self, case_id: str, trigger: str, due: datetime) -> Iterator[bool]:
@@ -473,13 +443,6 @@ class PostgresStore:
         except ConcurrentUpdate as exc:
             # Say how long the chain is now, as the other stores do.
             raise self._stale(event.case_id, expected) from exc
-
-    def _stale(self, case_id: str, expected: int) -> ConcurrentUpdate:
-        try:
-            (row,) = self._query(_COUNT_EVENTS, (case_id,))
-        except StoreError:
-            return ConcurrentUpdate(case_id, expected, of="event count")
-        return ConcurrentUpdate(case_id, expected, int(row[0]), of="event count")
 
     def _appender(self, db: Connection) -> merkle.Appender | None:
         """The tree's right edge when this transaction holds the log's lock, None when
@@ -585,9 +548,9 @@ class PostgresStore:
         """Only the index and deadline rows the write changes (``row_changes``)."""
         with db.cursor() as cursor:
             for sql, rows in row_changes(write):
-                cursor.executemany(_placeholders(sql), rows)
+                cursor.executemany(percent_marks(sql), rows)
 
-    # --- reads --------------------------------------------------------------
+    # --- reads (their queries: SQLReads) ------------------------------------
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         with self._lock:
@@ -611,94 +574,6 @@ class PostgresStore:
         except psycopg.Error as exc:
             raise _error(exc, "reading") from exc
 
-    def load(self, case_id: str) -> Case | None:
-        rows = self._query(f"{CASE_SELECT} WHERE id = %s", (case_id,))
-        return case_from_row(rows[0]) if rows else None
-
-    def definitions(self, flow_id: str | None = None) -> list[StoredDefinition]:
-        sql, params = definitions_query(flow_id, "%s")
-        return [definition_from_row(row) for row in self._query(sql, params)]
-
-    def events(self, case_id: str) -> list[StoredEvent]:
-        rows = self._query(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE case_id = %s ORDER BY pos", (case_id,)
-        )
-        return [event_from_row(row) for row in rows]
-
-    def iter_events(self) -> Iterator[StoredEvent]:
-        sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
-        for row in self._stream(sql):
-            yield event_from_row(row)
-
-    def iter_events_by_seq(self) -> Iterator[StoredEvent]:
-        for row in self._stream(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"):
-            yield event_from_row(row)
-
-    def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
-        sql, params = cases_query(flow_id, state, "%s")
-        for row in self._stream(sql, params):
-            yield case_from_row(row)
-
-    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
-        sql, params = cases_query(None, None, "%s")
-        yield from scan(self._stream(sql, params))
-
-    def holders(
-        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
-    ) -> list[str]:
-        if states is not None and not states:
-            return []
-        in_states = "" if states is None else " AND state = ANY(%s)"
-        rows = self._query(
-            "SELECT case_id FROM case_keys "
-            f"WHERE flow_id = %s AND field = %s AND value = %s{in_states}",
-            (flow_id, field, value, *([] if states is None else [list(states)])),
-        )
-        # Sorted here, not by the query: an ORDER BY would have the planner walk every
-        # past case of the value in id order instead of the rows of the states asked for.
-        return sorted(str(row[0]) for row in rows)
-
-    def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
-        rows = self._query(
-            "SELECT case_id, trigger, due FROM deadlines WHERE due <= %s "
-            "ORDER BY due, case_id, trigger",
-            (iso(now),),
-        )
-        return due_rows(rows)
-
-    # --- the Merkle tree ----------------------------------------------------
-
-    def log_origin(self) -> str:
-        rows = self._query("SELECT origin FROM merkle_log")
-        return str(rows[0][0]) if rows else ""
-
-    def tree_size(self) -> int:
-        (row,) = self._query(TREE_SIZE)
-        return int(row[0])
-
-    def tree_nodes(self, keys: Sequence[merkle.Key]) -> dict[merkle.Key, bytes]:
-        if not keys:
-            return {}
-        sql, params = nodes_query(keys, "%s")
-        return tree_nodes(self._query(sql, params))
-
-    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
-        for idx, value in self._stream(LEAVES):
-            yield int(idx), bytes(value)
-
-    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
-        for sql in (OUTSIDE_TREE, BY_LEAF):
-            for row in self._stream(sql):
-                yield event_from_row(row)
-
-    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
-        for case_id, flow_id, field, value, state in self._stream(INDEX_ROWS):
-            yield str(case_id), str(flow_id), str(field), str(value), str(state)
-
-    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
-        for case_id, trigger, due in self._stream(DEADLINE_ROWS):
-            yield str(case_id), str(trigger), from_iso(str(due))
-
     def close(self) -> None:
         with self._lock:
             try:
@@ -709,12 +584,6 @@ class PostgresStore:
 
 
 _cursor_names = iter(range(1, 1 << 62))
-
-
-@functools.cache
-def _placeholders(sql: str) -> str:
-    """``sql`` of the shared row statements (``?``) as psycopg takes it (``%s``)."""
-    return sql.replace("?", "%s")
 
 
 def _placed(tree: merkle.Appender, events: Sequence[Row]) -> tuple[list[Row], list[Row]]:

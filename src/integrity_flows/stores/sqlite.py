@@ -16,11 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from integrity_flows.audit import merkle
-from integrity_flows.audit.records import from_iso, iso
-from integrity_flows.case import Case
+from integrity_flows.audit.records import iso
 from integrity_flows.errors import ConcurrentUpdate, ForeignStore, StoreError
 from integrity_flows.logs import library_events
-from integrity_flows.stored import StoredDefinition, StoredEvent, UnreadableCase, Write
+from integrity_flows.stored import Write
 from integrity_flows.stores.migrations import (
     BUILD_TREE,
     MIGRATIONS,
@@ -31,33 +30,20 @@ from integrity_flows.stores.migrations import (
     statements,
 )
 from integrity_flows.stores.rows import (
-    BY_LEAF,
     CASE_COLUMNS,
-    CASE_SELECT,
-    DEADLINE_ROWS,
-    EVENT_COLUMNS,
-    INDEX_ROWS,
     KEEP_DEFINITION,
     KEY_FINGERPRINT,
-    LEAVES,
-    OUTSIDE_TREE,
     TREE_SIZE,
     WHAT_TH,
     case_changes,
-    case_from_row,
     case_to_row,
-    cases_query,
-    definition_from_row,
     definition_row,
-    definitions_query,
-    due_rows,
-    event_from_row,
     insert_nodes,
     nodes_query,
     row_changes,
-    scan,
     tree_nodes,
 )
+from integrity_flows.stores.sql import COUNT_EVENTS, SQLReads
 
 _INSERT_CASE = (
     f"INSERT INTO cases ({', '.join(CASE_COLUMNS)}) VALUES ({', '.join('?' * len(CASE_COLUMNS))})"
@@ -95,7 +81,7 @@ def _create_private(path: str) -> None:
         ) from None
 
 
-class SQLiteStore:
+class SQLiteStore(SQLReads):
     """Cases and their trail in one SQLite file (or ``:memory:``).
 
     A new file is created readable by its owner only (mode 600). ``read_only`` opens an
@@ -104,6 +90,8 @@ class SQLiteStore:
     ``FULL`` (a committed write survives a power cut) or ``NORMAL`` (faster; the last
     commits before a power cut may be lost, the database stays consistent).
     """
+
+    mark = "?"
 
     def __init__(
         self,
@@ -226,11 +214,6 @@ class SQLiteStore:
                 "merkle_tree_built", store="sqlite", events=tree.size, origin=origin
             )
 
-    def schema_version(self) -> int:
-        """The highest migration applied (-1 when the table holds something else)."""
-        (row,) = self._query("SELECT max(version) FROM schema_migrations")
-        return int(row[0] or 0) if isinstance(row[0], int | None) else -1
-
     # --- facts about the store ------------------------------------------------
 
     def _has_meta(self) -> bool:
@@ -238,13 +221,6 @@ class SQLiteStore:
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'"
         )
         return bool(rows)
-
-    def key_fingerprint(self) -> str | None:
-        """The fingerprint of the key this store's sensitive data is sealed with, if recorded."""
-        if not self._has_meta():
-            return None
-        rows = self._query("SELECT value FROM store_meta WHERE name = ?", (KEY_FINGERPRINT,))
-        return str(rows[0][0]) if rows else None
 
     def record_key_fingerprint(self, fingerprint: str) -> str | None:
         """Record ``fingerprint`` unless one is recorded; return the one recorded (None when
@@ -298,12 +274,6 @@ class SQLiteStore:
                 raise
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group writes into one transaction (group commit)."""
-        with self._transaction("writing a batch"):
-            yield
-
-    @contextmanager
     def claim_deadline(self, case_id: str, trigger: str, due: datetime) -> Iterator[bool]:
         """Hold the deadline for a sweep. ``BEGIN IMMEDIATE`` makes other writers (and other
         sweepers, in any process) wait, so the one after sees the deadline already fired."""
@@ -325,15 +295,6 @@ class SQLiteStore:
             # Say how long the chain is now, as every store does.
             raise self._stale(write.event.case_id, write.expected_events) from exc
 
-    def _stale(self, case_id: str, expected: int) -> ConcurrentUpdate:
-        try:
-            (row,) = self._query(
-                "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?", (case_id,)
-            )
-        except StoreError:
-            return ConcurrentUpdate(case_id, expected, of="event count")
-        return ConcurrentUpdate(case_id, expected, int(str(row[0])), of="event count")
-
     def _write(self, write: Write) -> int:
         event = write.event
         with self._transaction("writing a case and its audit event"):
@@ -344,10 +305,7 @@ class SQLiteStore:
             if event.pos != write.expected_events + 1:
                 raise ConcurrentUpdate(event.case_id, write.expected_events, of="event count")
             if write.case is None:
-                (found,) = self._db.execute(
-                    "SELECT coalesce(max(pos), 0) FROM events WHERE case_id = ?",
-                    (event.case_id,),
-                ).fetchone()
+                (found,) = self._db.execute(COUNT_EVENTS, (event.case_id,)).fetchone()
                 if found != write.expected_events:
                     raise ConcurrentUpdate(
                         event.case_id, write.expected_events, int(found), of="event count"
@@ -409,7 +367,7 @@ class SQLiteStore:
         for sql, rows in row_changes(write):
             self._db.executemany(sql, rows)
 
-    # --- reads --------------------------------------------------------------
+    # --- reads (their queries: SQLReads) ------------------------------------
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
         with self._lock:
@@ -417,21 +375,6 @@ class SQLiteStore:
                 return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise _error(exc, "reading", self.path) from exc
-
-    def load(self, case_id: str) -> Case | None:
-        rows = self._query(f"{CASE_SELECT} WHERE id = ?", (case_id,))
-        return case_from_row(rows[0]) if rows else None
-
-    def definitions(self, flow_id: str | None = None) -> list[StoredDefinition]:
-        sql, params = definitions_query(flow_id, "?")
-        return [definition_from_row(row) for row in self._query(sql, params)]
-
-    def events(self, case_id: str) -> list[StoredEvent]:
-        rows = self._query(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE case_id = ? ORDER BY pos",
-            (case_id,),
-        )
-        return [event_from_row(row) for row in rows]
 
     def _stream(self, sql: str, params: Sequence[object] = ()) -> Iterator[tuple[object, ...]]:
         # A separate cursor fetched in pages: memory stays flat over a long trail.
@@ -444,82 +387,6 @@ class SQLiteStore:
             if not page:
                 return
             yield from page
-
-    def iter_events(self) -> Iterator[StoredEvent]:
-        sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
-        for row in self._stream(sql):
-            yield event_from_row(row)
-
-    def iter_events_by_seq(self) -> Iterator[StoredEvent]:
-        for row in self._stream(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"):
-            yield event_from_row(row)
-
-    def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
-        sql, params = cases_query(flow_id, state, "?")
-        for row in self._stream(sql, params):
-            yield case_from_row(row)
-
-    def scan_cases(self) -> Iterator[Case | UnreadableCase]:
-        sql, params = cases_query(None, None, "?")
-        yield from scan(self._stream(sql, params))
-
-    def holders(
-        self, flow_id: str, field: str, value: str, states: Sequence[str] | None
-    ) -> list[str]:
-        if states is not None and not states:
-            return []
-        in_states = "" if states is None else f" AND state IN ({', '.join('?' * len(states))})"
-        rows = self._query(
-            "SELECT case_id FROM case_keys "
-            f"WHERE flow_id = ? AND field = ? AND value = ?{in_states}",
-            (flow_id, field, value, *(states or ())),
-        )
-        # Sorted here, not by the query: an ORDER BY would have the planner walk every
-        # past case of the value in id order instead of the rows of the states asked for.
-        return sorted(str(row[0]) for row in rows)
-
-    def due(self, now: datetime) -> list[tuple[str, str, datetime]]:
-        rows = self._query(
-            "SELECT case_id, trigger, due FROM deadlines WHERE due <= ? ORDER BY due, case_id",
-            (iso(now),),
-        )
-        return due_rows(rows)
-
-    # --- the Merkle tree ----------------------------------------------------
-
-    def log_origin(self) -> str:
-        rows = self._query("SELECT origin FROM merkle_log")
-        return str(rows[0][0]) if rows else ""
-
-    def tree_size(self) -> int:
-        (row,) = self._query(TREE_SIZE)
-        return int(str(row[0]))
-
-    def tree_nodes(self, keys: Sequence[merkle.Key]) -> dict[merkle.Key, bytes]:
-        if not keys:
-            return {}
-        found: dict[merkle.Key, bytes] = {}
-        for start in range(0, len(keys), 400):  # within SQLite's limit of parameters
-            sql, params = nodes_query(keys[start : start + 400], "?")
-            found.update(tree_nodes(self._query(sql, params)))
-        return found
-
-    def iter_leaves(self) -> Iterator[tuple[int, bytes]]:
-        for idx, value in self._stream(LEAVES):
-            yield int(str(idx)), bytes(value)  # type: ignore[call-overload]
-
-    def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
-        for sql in (OUTSIDE_TREE, BY_LEAF):
-            for row in self._stream(sql):
-                yield event_from_row(row)
-
-    def iter_index_rows(self) -> Iterator[tuple[str, str, str, str, str]]:
-        for case_id, flow_id, field, value, state in self._stream(INDEX_ROWS):
-            yield str(case_id), str(flow_id), str(field), str(value), str(state)
-
-    def iter_deadline_rows(self) -> Iterator[tuple[str, str, datetime]]:
-        for case_id, trigger, due in self._stream(DEADLINE_ROWS):
-            yield str(case_id), str(trigger), from_iso(str(due))
 
     def close(self) -> None:
         with self._lock:
