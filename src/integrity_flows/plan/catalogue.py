@@ -93,8 +93,25 @@ class ScenarioRef:
         return f"{self.file}:{self.line}  {self.name}"
 
 
+class _Cited:
+    """A step or a risk row with what cites it: transitions and scenarios."""
+
+    transitions: tuple[TransitionRef, ...]
+    scenarios: tuple[ScenarioRef, ...]
+
+    @property
+    def implemented(self) -> bool:
+        """True when at least one transition cites it."""
+        return bool(self.transitions)
+
+    @property
+    def exercised(self) -> bool:
+        """True when at least one scenario is tagged with it."""
+        return bool(self.scenarios)
+
+
 @attrs.frozen
-class StepCoverage:
+class StepCoverage(_Cited):
     """One step: the transitions implementing it and the scenarios exercising it."""
 
     step: PlanStep
@@ -102,34 +119,14 @@ class StepCoverage:
     transitions: tuple[TransitionRef, ...] = ()
     scenarios: tuple[ScenarioRef, ...] = ()
 
-    @property
-    def implemented(self) -> bool:
-        """True when at least one transition cites the step."""
-        return bool(self.transitions)
-
-    @property
-    def exercised(self) -> bool:
-        """True when at least one scenario is tagged with the step."""
-        return bool(self.scenarios)
-
 
 @attrs.frozen
-class RiskCoverage:
+class RiskCoverage(_Cited):
     """One risk row: the transitions and scenarios citing it."""
 
     row: RiskRow
     transitions: tuple[TransitionRef, ...] = ()
     scenarios: tuple[ScenarioRef, ...] = ()
-
-    @property
-    def implemented(self) -> bool:
-        """True when at least one transition cites the row."""
-        return bool(self.transitions)
-
-    @property
-    def exercised(self) -> bool:
-        """True when at least one scenario is tagged with the row."""
-        return bool(self.scenarios)
 
 
 @attrs.frozen
