@@ -545,6 +545,13 @@ class StoreContract:
         ]
         assert all(due.tzinfo is not None for _, _, due in found)
 
+    def test_due_at_one_instant_by_case_then_trigger(self, store: Store) -> None:
+        """Deadlines due at the same instant come by case id, then by trigger."""
+        same = [Deadline("remind", T0), Deadline("escalate", T0)]
+        append(store, "b", deadlines=same)
+        append(store, "a", deadlines=[Deadline("remind", T0)])
+        assert store.due(T0) == [("a", "remind", T0), ("b", "escalate", T0), ("b", "remind", T0)]
+
     def test_due_follows_replaced_deadlines(self, store: Store) -> None:
         """Writing a case with new deadlines replaces its old ones; unchanged ones stay."""
         day = timedelta(days=1)
