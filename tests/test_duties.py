@@ -17,7 +17,7 @@ from integrity_flows import Engine, FixedClock
 from integrity_flows.actor import SYSTEM
 from integrity_flows.calendars import THAI_TZ, fiscal_periods, period_labels
 from integrity_flows.cli import main
-from integrity_flows.duties import DUTY_RECORD_FLOW
+from integrity_flows.duties import DUTY_RECORD_FLOW, PAST_DUE, occurrences
 from integrity_flows.errors import DefinitionError
 from integrity_flows.loading.discovery import default_registry, load_library
 
@@ -78,6 +78,28 @@ def test_overdue_until_the_next_occurrence_is_past_due_then_missing() -> None:
         q = statuses(engine, "quarterly_performance_report", at(date(2024, 5, 1)))
         assert q[:2] == ["done_on_time", "overdue"]
         assert q[2:] == ["due", "due"]
+
+
+def test_asking_for_some_statuses_gives_those_of_the_whole_list() -> None:
+    """``occurrences(statuses=...)`` (what the sweep asks for) is the full list filtered,
+    each occurrence the same, recorded ones with their record, on every day."""
+    clock = FixedClock(T0)
+    with Engine.open("memory://", clock=clock) as engine:
+        replay_2567(engine, clock)
+        engine.record_duties(at(date(2024, 4, 2)))  # February recorded overdue
+        flows, store = engine.flows.latest(), engine.store
+        seen: collections.Counter[str] = collections.Counter()
+        for day in (date(2024, 3, 30), date(2024, 4, 2), date(2024, 5, 1), date(2024, 11, 1)):
+            now = at(day)
+            every = occurrences(flows, store, (2567, 2568), now, settings=engine.settings)
+            for wanted in (PAST_DUE, ("due",), ("done_on_time", "done_late"), ()):
+                asked = occurrences(
+                    flows, store, (2567, 2568), now, settings=engine.settings, statuses=wanted
+                )
+                assert asked == [o for o in every if o.status in wanted]
+            seen.update(o.status for o in every)
+            seen.update("recorded" for o in every if o.recorded is not None)
+        assert set(seen) == {"done_on_time", "done_late", "due", "overdue", "missing", "recorded"}
 
 
 _HOST = """

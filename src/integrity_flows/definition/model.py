@@ -470,7 +470,7 @@ class FieldEquals:
     equals: Scalar
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the sweep's cache of what fulfilled a duty
 class DutyFulfilment:
     """What fulfils an occurrence of a duty.
 

@@ -3,6 +3,7 @@ into occurrences for a fiscal year and matched against cases and records (docs/d
 
 from integrity_flows.duties.schedule import (
     DUTY_RECORD_FLOW,
+    PAST_DUE,
     STATUS_LABELS,
     STATUSES,
     Occurrence,
@@ -12,6 +13,7 @@ from integrity_flows.duties.schedule import (
 
 __all__ = [
     "DUTY_RECORD_FLOW",
+    "PAST_DUE",
     "STATUSES",
     "STATUS_LABELS",
     "Occurrence",

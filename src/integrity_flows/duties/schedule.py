@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -51,6 +51,8 @@ from integrity_flows.protocols import CaseLookup, Store
 DUTY_RECORD_FLOW = "duty_record"
 
 STATUSES: tuple[str, ...] = ("done_on_time", "done_late", "due", "overdue", "missing")
+#: The statuses of an occurrence past its due date and not fulfilled: what the sweep records.
+PAST_DUE: tuple[str, ...] = ("overdue", "missing")
 STATUS_LABELS: Mapping[str, Label] = {
     "done_on_time": Label("ดำเนินการแล้วตามกำหนด", "done on time"),
     "done_late": Label("ดำเนินการแล้วล่าช้า", "done late"),
@@ -105,7 +107,7 @@ class Occurrence:
 
     @property
     def unfulfilled_past_due(self) -> bool:
-        return self.status in ("overdue", "missing")
+        return self.status in PAST_DUE
 
     def names_period(self, name: str) -> bool:
         """True when ``name`` is this occurrence's period: its key, or its Thai or English
@@ -141,6 +143,11 @@ class _Slot:
     label: Label
     short: Label
     owing: Case | None = None
+    # The fiscal year of ``first``.
+    year: int = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "year", fiscal_year(self.first))
 
 
 @attrs.frozen
@@ -159,17 +166,21 @@ def occurrences(
     flow_id: str | None = None,
     duty_id: str | None = None,
     settings: Callable[[str], Mapping[str, Any]] | None = None,
+    statuses: Collection[str] | None = None,
 ) -> list[Occurrence]:
     """Every occurrence of fiscal year B.E. ``fiscal_year_be`` (or of several years) of the
     duties of ``flows`` (optionally of one flow, one duty), with its status on ``now`` (Thai
-    calendar day). ``settings`` gives a flow's settings with the host's overrides (for
-    ``since``). The cases of each flow are read from the store once per call, whatever the
-    number of duties and years.
+    calendar day); with ``statuses``, only the occurrences of those statuses (the sweep
+    asks for ``overdue`` and ``missing``). ``settings`` gives a flow's settings with the
+    host's overrides (for ``since``). The cases of each flow are read from the store once
+    per call, whatever the number of duties and years.
 
     What happened after ``now`` (a later fulfilment) is not counted, so a past day gives
     the statuses as they stood then.
     """
     years = [fiscal_year_be] if isinstance(fiscal_year_be, int) else list(fiscal_year_be)
+    if settings is not None:
+        settings = lru_cache(maxsize=None)(settings)  # a flow's settings, once per call
     by_id = {d.id: d for d in flows}
     cases = _Cases(store)
     recorded = {c.id for c in store.iter_cases(DUTY_RECORD_FLOW)} if by_id else set()
@@ -181,13 +192,28 @@ def occurrences(
         for duty in definition.duties:
             if duty_id is not None and duty.id != duty_id:
                 continue
-            owed = [y for y in years if y >= _since(definition, duty, settings)]
+            since = _since(definition, duty, settings)
+            owed = [y for y in years if y >= since]
             if not owed:
                 continue
-            reader = _DutyReader(definition, duty, by_id, cases, today)
+            reader = _DutyReader(definition, duty, by_id, cases, today, statuses)
             for year in owed:
                 found.extend(reader.occurrences(year, recorded))
     return found
+
+
+@lru_cache(maxsize=256)
+def _calendar_slots(kind: str, year: int) -> tuple[_Slot, ...]:
+    """The slots of the periods of ``kind`` in fiscal year B.E. ``year``, with their labels:
+    the same for every duty of that period, so made once (a sweep asks for them for every
+    duty, every day a test world or a host sweeps)."""
+    slots = []
+    for first, last in fiscal_periods(kind, year):
+        th, en, short_th, short_en = period_labels(kind, first)
+        slots.append(
+            _Slot(first, last, first.isoformat(), Label(th, en), Label(short_th, short_en))
+        )
+    return tuple(slots)
 
 
 class _Cases:
@@ -230,8 +256,10 @@ class _DutyReader:
         flows: Mapping[str, FlowDefinition],
         cases: _Cases,
         today: date,
+        statuses: Collection[str] | None = None,
     ) -> None:
         self.d = definition
+        self.statuses = statuses
         self.duty = duty
         self.flows = flows
         self.cases = cases
@@ -281,14 +309,8 @@ class _DutyReader:
                 break
         return slots
 
-    def _calendar(self, year: int) -> list[_Slot]:
-        slots = []
-        for first, last in fiscal_periods(self.duty.period.kind, year):
-            th, en, short_th, short_en = period_labels(self.duty.period.kind, first)
-            slots.append(
-                _Slot(first, last, first.isoformat(), Label(th, en), Label(short_th, short_en))
-            )
-        return slots
+    def _calendar(self, year: int) -> tuple[_Slot, ...]:
+        return _calendar_slots(self.duty.period.kind, year)
 
     def _owing_cases(self) -> Iterator[Case]:
         within = self.duty.within
@@ -312,8 +334,8 @@ class _DutyReader:
                 continue
             slots.append(attrs.evolve(slot, owing=case))
         # Keep this year's slots and the first after them.
-        inside = [s for s in slots if fiscal_year(s.first) == year]
-        after = [s for s in slots if fiscal_year(s.first) > year][:1]
+        inside = [s for s in slots if s.year == year]
+        after = [s for s in slots if s.year > year][:1]
         return [*inside, *after]
 
     # --- what fulfils them --------------------------------------------------------
@@ -406,11 +428,16 @@ class _DutyReader:
             value = owing.data.get(owner.field)
             person = str(value) if value is not None else None
         for index, slot in enumerate(slots):
-            if fiscal_year(slot.first) != year:
+            if slot.year != year:
                 continue
             following = dues[index + 1] if index + 1 < len(slots) else None
             fulfilment = matched.get(index)
-            occurrence = Occurrence(
+            status = self._status(dues[index], following, fulfilment)
+            if self.statuses is not None and status not in self.statuses:
+                continue
+            owing_id = owing.id if owing is not None else None
+            rid = record_id(self.d.id, self.duty.id, slot.key, owing_id)
+            yield Occurrence(
                 flow_id=self.d.id,
                 duty_id=self.duty.id,
                 label=self.duty.label,
@@ -421,17 +448,16 @@ class _DutyReader:
                 first=slot.first,
                 last=slot.last,
                 due_on=dues[index],
-                status=self._status(dues[index], following, fulfilment),
-                owing_case=owing.id if owing is not None else None,
+                status=status,
+                owing_case=owing_id,
                 owner_role=owner.role,
                 owner_unit=owner.unit,
                 owner_person=person,
                 fulfilled_by=fulfilment.ref if fulfilment else None,
                 fulfilled_on=fulfilment.on if fulfilment else None,
+                recorded=rid if rid in recorded else None,
                 cites=self.duty.cites,
             )
-            rid = occurrence.record_id
-            yield attrs.evolve(occurrence, recorded=rid) if rid in recorded else occurrence
 
     def _due(self, slot: _Slot, candidates: list[tuple[Case, date]]) -> date | None:
         due = self.duty.due

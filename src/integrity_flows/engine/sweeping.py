@@ -14,7 +14,7 @@ import attrs
 from integrity_flows.actor import SYSTEM
 from integrity_flows.calendars import fiscal_year as fiscal_year_of
 from integrity_flows.calendars import start_of_day_utc
-from integrity_flows.duties import DUTY_RECORD_FLOW, occurrences
+from integrity_flows.duties import DUTY_RECORD_FLOW, PAST_DUE, occurrences
 from integrity_flows.errors import (
     CaseUnreadable,
     ConcurrentUpdate,
@@ -91,10 +91,15 @@ def record_duties(engine: Engine, now: datetime) -> list[SweepResult]:
     failures: list[tuple[str, BaseException]] = []
     # Last year's too: its last periods fall due in this one.
     found_now = occurrences(
-        engine.flows.latest(), engine.store, (year - 1, year), now, settings=engine.settings
+        engine.flows.latest(),
+        engine.store,
+        (year - 1, year),
+        now,
+        settings=engine.settings,
+        statuses=PAST_DUE,
     )
     for occurrence in found_now:
-        if not occurrence.unfulfilled_past_due or occurrence.recorded is not None:
+        if occurrence.recorded is not None:
             continue
         data = {
             "flow": occurrence.flow_id,
