@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from integrity_flows.definition.model import Label
+from integrity_flows.duties import STATUSES
 from integrity_flows.errors import Problem
 from integrity_flows.reports.conditions_reading import Reader, label_of, read_condition, read_value
 from integrity_flows.reports.declaration import (
@@ -539,7 +540,6 @@ def _pinned(columns: list[Column]) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-_DUTY_STATUSES = ("done_on_time", "done_late", "due", "overdue", "missing")
 # What a duties figure may list instead of its register (``show:``): a column of it.
 _DUTY_SHOWN = ("owner", "period", "duty", "owing_case", "fulfilled_by")
 
@@ -554,10 +554,10 @@ def _duties(reader: Reader, path: str, item: Mapping[str, Any], base: FigureDecl
     given = spec.get("status", [])
     statuses = (given,) if isinstance(given, str) else tuple(given or ())
     for j, status in enumerate(statuses):
-        if status not in _DUTY_STATUSES:
+        if status not in STATUSES:
             reader.add(
                 f"{path}.duties.status[{j}]",
-                f"unknown status '{status}' (one of: {', '.join(_DUTY_STATUSES)})",
+                f"unknown status '{status}' (one of: {', '.join(STATUSES)})",
                 f"ไม่รู้จักสถานะ '{status}'",
             )
     shown = item.get("show")
