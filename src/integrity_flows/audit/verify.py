@@ -224,12 +224,18 @@ class _Grouped(Generic[_Item]):
         while self._next is not None and (case_id is None or self._next[0] < case_id):
             yield self.of(self._next[0])
 
+    def any_before(self, case_id: str) -> bool:
+        """True when rows of a case id before ``case_id`` are left."""
+        return self._next is not None and self._next[0] < case_id
+
     def of(self, case_id: str) -> list[_Item]:
         """The rows of ``case_id`` (skipping none: call in case-id order)."""
         found = []
-        while self._next is not None and self._next[0] == case_id:
-            found.append(self._next)
-            self._next = next(self._rows, None)
+        following, rows = self._next, self._rows
+        while following is not None and following[0] == case_id:
+            found.append(following)
+            following = next(rows, None)
+        self._next = following
         return found
 
 
@@ -245,12 +251,14 @@ class _CachedRows:
     def check(self, case: Case | None, case_id: str, *, trusted: bool) -> None:
         """Compare ``case``'s cached rows with what it derives (a row that could not be
         read, or is not trusted, only has its rows passed over)."""
-        self._orphans(case_id)
+        if self._keys.any_before(case_id) or self._deadlines.any_before(case_id):
+            self._orphans(case_id)
         keys, deadlines = self._keys.of(case_id), self._deadlines.of(case_id)
         derived = self._derive(case) if trusted and case is not None else None
         if derived is not None:
             assert case is not None
-            self._problems.extend(_compare_cached(case, derived, keys, deadlines))
+            if not _cached_agree(case, derived, keys, deadlines):
+                self._problems.extend(_compare_cached(case, derived, keys, deadlines))
 
     def finish(self) -> None:
         self._orphans(None)
@@ -268,6 +276,26 @@ def _orphan(case_id: str) -> VerifyProblem:
         "index or deadline rows are kept for a case that is not in the store",
         "มีดัชนีหรือกำหนดเวลาของเรื่องที่ไม่มีอยู่ในที่เก็บข้อมูล",
     )
+
+
+def _cached_agree(
+    case: Case,
+    derived: Derived,
+    key_rows: list[tuple[str, str, str, str, str]],
+    deadline_rows: list[tuple[str, str, datetime]],
+) -> bool:
+    """True when the rows agree with what the case derives, as :func:`_compare_cached`
+    would find (the common case, told without building what a problem names)."""
+    keys, state, flow_id = derived.keys, case.state, case.flow_id
+    if len(key_rows) != len(keys):
+        return False
+    for _, flow, field, value, at in key_rows:
+        if flow != flow_id or at != state or keys.get(field) != value:
+            return False
+    expected = derived.deadlines
+    if not expected:
+        return not deadline_rows and not case.deadlines
+    return False  # compared in full by _compare_cached
 
 
 def _compare_cached(
@@ -363,13 +391,15 @@ def _chains(
     against: Against | None,
 ) -> Iterator[_Chain]:
     chain: _Chain | None = None
+    read = 0
     for event in events:
-        counts["events"] += 1
+        read += 1
         if chain is None or chain.case_id != event.case_id:
             if chain is not None:
                 yield chain
             chain = _Chain(event.case_id)
-        problems.extend(_step(chain, event, against))
+        _step(chain, event, against, problems)
+    counts["events"] = read
     if chain is not None:
         yield chain
 
@@ -378,9 +408,15 @@ def _problem(event: StoredEvent, kind: str, en: str, th: str) -> VerifyProblem:
     return VerifyProblem(event.case_id, event.pos, kind, en, th)
 
 
-def _step(chain: _Chain, event: StoredEvent, against: Against | None = None) -> list[VerifyProblem]:
-    """Check one event against the chain so far, then advance the chain."""
-    found: list[VerifyProblem] = []
+def _step(
+    chain: _Chain,
+    event: StoredEvent,
+    against: Against | None = None,
+    found: list[VerifyProblem] | None = None,
+) -> list[VerifyProblem]:
+    """Check one event against the chain so far, then advance the chain; the problems
+    are added to ``found`` (a new list by default), which is returned."""
+    found = [] if found is None else found
     if event.pos != chain.pos + 1:
         found.append(
             _problem(
@@ -418,55 +454,79 @@ def _step(chain: _Chain, event: StoredEvent, against: Against | None = None) -> 
                 event, "unreadable", "the stored event is not readable JSON", "อ่านข้อมูลเหตุการณ์ไม่ได้"
             )
         )
+        chain.refused_start = False
     else:
         found.extend(_check_body(event, body))
         if against is not None:
             found.extend(against.event(event, body))
-        _advance(chain, body)
-    chain.refused_start = (
-        chain.events == 0
-        and isinstance(body, dict)
-        and (body.get("outcome"), body.get("trigger"), body.get("from_state"))
-        == ("refused", "start", None)
-        and body.get("case_version") == 0
-    )
+        try:
+            _advance(chain, body)
+        except (AttributeError, KeyError, TypeError, ValueError, OverflowError):
+            # Hashed as stored, yet not an event the engine writes: a chain rewritten
+            # with its hashes recomputed (or a store corrupted that way).
+            found.append(
+                _problem(
+                    event,
+                    "malformed",
+                    "the event's recorded fields are not of the form the engine writes "
+                    "(a forged or corrupted event)",
+                    "ข้อมูลในเหตุการณ์ไม่อยู่ในรูปแบบที่ระบบบันทึก (เหตุการณ์ปลอมหรือเสียหาย)",
+                )
+            )
+        # Only a chain's first event can make it a refused start.
+        chain.refused_start = chain.events == 0 and _refused_start(body)
     chain.events += 1
     chain.pos = event.pos
     chain.head = event.hash
     return found
 
 
+def _refused_start(body: dict[str, Any]) -> bool:
+    return (body.get("outcome"), body.get("trigger"), body.get("from_state")) == (
+        "refused",
+        "start",
+        None,
+    ) and body.get("case_version") == 0
+
+
 def _check_body(event: StoredEvent, body: dict[str, Any]) -> list[VerifyProblem]:
-    found: list[VerifyProblem] = []
     stored = (body.get("case_id"), body.get("pos"), body.get("prev_hash"))
-    if stored != (event.case_id, event.pos, event.prev_hash):
-        found.append(
-            _problem(
-                event,
-                "moved",
-                "the event's recorded case, position or link differs from where "
-                "it is stored (moved or reordered)",
-                "ตำแหน่งของเหตุการณ์ไม่ตรงกับที่บันทึกไว้ (ถูกย้ายหรือสลับลำดับ)",
-            )
+    if stored == (event.case_id, event.pos, event.prev_hash):
+        return []
+    return [
+        _problem(
+            event,
+            "moved",
+            "the event's recorded case, position or link differs from where "
+            "it is stored (moved or reordered)",
+            "ตำแหน่งของเหตุการณ์ไม่ตรงกับที่บันทึกไว้ (ถูกย้ายหรือสลับลำดับ)",
         )
-    return found
+    ]
 
 
 def _advance(chain: _Chain, body: dict[str, Any]) -> None:
-    if body.get("outcome") == SEALED:
+    outcome = body.get("outcome")
+    if outcome == "refused":
+        return
+    if outcome == SEALED:
         # Values written in clear, sealed since (``db seal``): from now on the trail
         # holds them as ``***``, and the case must hold them sealed.
         for key in body.get("data") or {}:
             chain.data[key] = REDACTED
             chain.redacted.add(key)
         return
-    if body.get("outcome") == MIGRATED:
+    if outcome == MIGRATED:
         # A case moved to another version of its flow: the event holds all of its data
         # as the new version has it (a renamed field under its new name).
         chain.data.clear()
         chain.redacted.clear()
-    elif body.get("outcome") != "moved":
+    elif outcome != "moved":
         return
+    _moved(chain, body)
+
+
+def _moved(chain: _Chain, body: dict[str, Any]) -> None:
+    """Advance ``chain`` by a move (or a migration): its state, actors and data."""
     chain.moved = True
     chain.state = body.get("to_state")
     chain.version = int(body.get("case_version") or 0)

@@ -11,6 +11,7 @@ must still be the text it was stored as.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -25,8 +26,10 @@ from integrity_flows.stored import StoredDefinition, StoredEvent
 
 
 def against(versions: Definitions) -> Against:
-    """The checks of one verify run (definitions looked up once per version)."""
+    """The checks of one verify run (definitions looked up once per version, each move
+    judged once per version)."""
     known: dict[tuple[str, int], list[FlowDefinition]] = {}
+    judged: dict[tuple[Any, ...], bool] = {}
 
     def event(stored: StoredEvent, body: Mapping[str, Any]) -> Iterable[VerifyProblem]:
         outcome = body.get("outcome")
@@ -35,12 +38,25 @@ def against(versions: Definitions) -> Against:
         flow_id, version = body.get("flow_id"), body.get("flow_version")
         if not isinstance(flow_id, str) or not isinstance(version, int):
             return ()
-        found = known.get((flow_id, version))
-        if found is None:
-            found = known[(flow_id, version)] = versions.candidates(flow_id, version)
-        if not found or any(_allows(d, body) for d in found):
-            return ()  # a definition that cannot be found is the case's problem (below)
-        return (_not_allowed(stored, body, flow_id, version),)
+        move = (
+            outcome,
+            flow_id,
+            version,
+            body.get("trigger"),
+            body.get("from_state"),
+            body.get("to_state"),
+        )
+        try:
+            allowed = judged[move]
+        except (KeyError, TypeError):  # a move not judged yet, or a part not hashable
+            found = known.get((flow_id, version))
+            if found is None:
+                found = known[(flow_id, version)] = versions.candidates(flow_id, version)
+            # A definition that cannot be found is the case's problem (below).
+            allowed = not found or any(_allows(d, body) for d in found)
+            with contextlib.suppress(TypeError):
+                judged[move] = allowed
+        return () if allowed else (_not_allowed(stored, body, flow_id, version),)
 
     def case(found: Case) -> Iterable[VerifyProblem]:
         try:

@@ -57,13 +57,13 @@ def event_from_row(row: Sequence[Any]) -> StoredEvent:
     """
     case_id, pos, prev_hash, hash_, body, seq, leaf = row
     return StoredEvent(
-        str(case_id),
-        _whole(pos),
-        str(prev_hash),
-        str(hash_),
-        str(body),
-        _whole(seq),
-        None if leaf is None else _whole(leaf),
+        case_id if type(case_id) is str else str(case_id),
+        pos if type(pos) is int else _whole(pos),
+        prev_hash if type(prev_hash) is str else str(prev_hash),
+        hash_ if type(hash_) is str else str(hash_),
+        body if type(body) is str else str(body),
+        seq if type(seq) is int else _whole(seq),
+        leaf if leaf is None or type(leaf) is int else _whole(leaf),
     )
 
 
@@ -265,6 +265,15 @@ def case_from_row(row: Sequence[Any]) -> Case:
     what a store writes (data, actors or deadlines that are not JSON of the right shape,
     a timestamp that is not a UTC instant, a count that is not a whole number).
     """
+    try:
+        return _case_as_written(row)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        # Not as a store writes it: read again, column by column, to name the column.
+        return _case_by_column(row)
+
+
+def _case_by_column(row: Sequence[Any]) -> Case:
+    """:func:`case_from_row`, each column read and checked on its own."""
     values = dict(zip(CASE_COLUMNS, row, strict=True))
     case_id = str(values["id"])
 
@@ -290,6 +299,48 @@ def case_from_row(row: Sequence[Any]) -> Case:
         entered_at=read("entered_at", _instant),
         head=read("head", _text),
         events=read("events", _count),
+    )
+
+
+def _case_as_written(row: Sequence[Any]) -> Case:
+    """A case from a row holding exactly the types a store writes; anything else raises,
+    and :func:`case_from_row` reads the row column by column (accepting no row that
+    one would refuse)."""
+    (
+        case_id, flow_id, flow_version, definition_hash, state, version, data, actors,
+        fired_by, deadlines, created_at, updated_at, entered_at, head, events,
+    ) = row  # fmt: skip
+    for text in (case_id, flow_id, definition_hash, state, head):
+        if type(text) is not str:
+            raise TypeError(text)
+    for count in (flow_version, version, events):
+        if type(count) is not int or count < 0:
+            raise TypeError(count)
+    data, actors, fired_by = parse_json(data), parse_json(actors), parse_json(fired_by)
+    if type(data) is not dict or type(actors) is not dict or type(fired_by) is not dict:
+        raise TypeError(data)
+    for name in (*actors.values(), *fired_by.values()):
+        if type(name) is not str:
+            raise TypeError(name)
+    due = parse_json(deadlines)
+    if type(due) is not list:
+        raise TypeError(due)
+    return Case(
+        id=case_id,
+        flow_id=flow_id,
+        flow_version=flow_version,
+        definition_hash=definition_hash,
+        state=state,
+        version=version,
+        data=data,
+        actors=actors,
+        fired_by=fired_by,
+        deadlines=tuple(Deadline(_text(d["trigger"]), _instant(d["due"])) for d in due),
+        created_at=_instant(created_at),
+        updated_at=_instant(updated_at),
+        entered_at=_instant(entered_at),
+        head=head,
+        events=events,
     )
 
 
