@@ -33,6 +33,7 @@ from integrity_flows.errors import (
     BadCaseId,
     CaseNotFound,
     CaseUnreadable,
+    EventUnreadable,
     InvalidData,
     NotAuthorized,
     NotSealed,
@@ -340,6 +341,78 @@ def test_an_event_row_edited_into_text_is_named_not_a_traceback(
     assert "Traceback" not in out.out + out.err
     assert f"{first} event #0:" in out.out
     assert "3 case(s), 11 event(s), digest " in out.out  # with the year's asset_rules
+
+
+@pytest.mark.parametrize("text", ["not json", "[1, 2]", '"a text"', '{"actor_roles": 5}'])
+def test_an_event_edited_into_what_no_event_is_stops_every_reader_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """An event's stored text edited: `history` (and `prove`, for text that is no JSON
+    object) name the event and exit 1, `export` writes every event (that one as stored,
+    under ``unreadable_body``) and exits 1, `verify` reports it; no traceback."""
+    url = f"sqlite:///{tmp_path}/edited.db"
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        first, second = loans(engine, 2)
+    raw_sql(url, "UPDATE events SET body = {p} WHERE case_id = {p} AND pos = 2", (text, first))
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        with pytest.raises(EventUnreadable) as caught:
+            engine.history(first)
+        assert (caught.value.case_id, caught.value.pos, caught.value.code) == (
+            first, 2, "event_unreadable"
+        )  # fmt: skip
+        assert len(engine.history(second)) == 4
+    db = ["--db", url]
+    commands = [["case", "history", first]]
+    if not text.startswith("{"):  # a JSON object has its proof: of a leaf that differs
+        commands.append(["audit", "prove", first, "2"])
+    for command in commands:
+        assert main([*command, *db]) == 1
+        out = capsys.readouterr()
+        assert "Traceback" not in out.out + out.err
+        assert f"event #2 of case '{first}' cannot be read from the store" in out.err
+        assert f"อ่านเหตุการณ์ลำดับที่ 2 ของเรื่อง '{first}'" in out.err
+    exported = tmp_path / "trail.jsonl"
+    # A JSON object is exported as it is (verify finds its hash wrong); other text as stored.
+    code = main(["audit", "export", "-o", str(exported), *db])
+    out = capsys.readouterr()
+    records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 11  # every event, with the year's asset_rules
+    edited = [
+        (r["case_id"], r["pos"], r["unreadable_body"]) for r in records if "unreadable_body" in r
+    ]
+    if text.startswith("{"):
+        assert (code, edited) == (0, [])
+    else:
+        assert (code, edited) == (1, [(first, 2, text)])
+        assert "1 event(s) could not be read and were written as stored" in out.err
+    assert main(["audit", "verify", *db]) == 1
+    assert f"{first} event #2: " in capsys.readouterr().out
+
+
+FORGED_SHAPES = [
+    {"case_version": "x"},
+    {"case_version": [1]},
+    {"authority": ["a"]},
+    {"data": ["a"]},
+    {"data": {"k": {"key": "id", "added": 5}}},
+    {"data": {"k": {"key": "id", "removed": 5}}},
+    {"outcome": "sealed", "data": 5},
+]
+
+
+@pytest.mark.parametrize("shape", FORGED_SHAPES)
+def test_a_forged_event_of_the_wrong_shape_is_reported_not_a_traceback(
+    url: str, engine: Engine, shape: dict[str, Any]
+) -> None:
+    """An event rewritten with its hashes recomputed, its fields of types the engine never
+    writes: verify names it as malformed and goes on with every other chain."""
+    loans(engine, 1)
+    moved = {"outcome": "moved", "to_state": "requested", "case_version": 1}
+    forge_chain(url, "forged-1", [{**moved, **shape}])
+    report = engine.verify()
+    found = {(p.case_id, p.kind) for p in report.problems}
+    assert ("forged-1", "malformed") in found
+    assert {case_id for case_id, _ in found} == {"forged-1"}
 
 
 def test_the_sweep_skips_an_unreadable_case_and_fires_every_other(url: str) -> None:

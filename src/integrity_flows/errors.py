@@ -427,6 +427,26 @@ class CaseUnreadable(StoreError):
         self.detail = detail
 
 
+class EventUnreadable(CaseUnreadable):
+    """An event of a case's trail cannot be read back as an event (its stored text was
+    edited or corrupted): whatever read the trail stops at it; ``audit verify`` names it."""
+
+    code = "event_unreadable"
+
+    def __init__(self, case_id: str, pos: int, detail: str) -> None:
+        StoreError.__init__(
+            self,
+            f"อ่านเหตุการณ์ลำดับที่ {pos} ของเรื่อง '{case_id}' จากที่เก็บข้อมูลไม่ได้ "
+            "ไม่ใช่เหตุการณ์ที่ระบบบันทึก (ถูกแก้ไขหรือเสียหาย) ตรวจด้วยคำสั่ง audit verify",
+            f"event #{pos} of case '{case_id}' cannot be read from the store: it is not an "
+            f"event the engine writes ({detail}); run audit verify",
+        )
+        self.case_id = case_id
+        self.pos = pos
+        self.column = f"event #{pos}"
+        self.detail = detail
+
+
 class ForeignStore(StoreError):
     """The database is not one of ours (or not at a schema this version reads); nothing
     was read from it or written to it."""

@@ -8,10 +8,13 @@ here, below all of those, so that no store depends on the verifier or the engine
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
+from integrity_flows.audit.records import parse_json
 from integrity_flows.case import Case
+from integrity_flows.errors import EventUnreadable
 
 
 @attrs.frozen
@@ -30,6 +33,19 @@ class StoredEvent:
     body: str
     seq: int = 0
     leaf: int | None = None
+
+
+def event_body(event: StoredEvent) -> dict[str, Any]:
+    """The body of ``event`` as JSON data; :class:`EventUnreadable` when its stored text
+    is not a JSON object (edited or corrupted in the store)."""
+    try:
+        body = parse_json(event.body)
+    except ValueError:
+        raise EventUnreadable(event.case_id, event.pos, "not JSON") from None
+    if not isinstance(body, dict):
+        found = f"JSON {type(body).__name__}, not an object"
+        raise EventUnreadable(event.case_id, event.pos, found)
+    return body
 
 
 @attrs.frozen

@@ -22,10 +22,9 @@ import attrs
 
 from integrity_flows.audit import merkle
 from integrity_flows.audit.checkpoint import Checkpoint, SigningKey
-from integrity_flows.audit.records import parse_json
 from integrity_flows.audit.verify import VerifyProblem
 from integrity_flows.protocols import Store
-from integrity_flows.stored import StoredEvent
+from integrity_flows.stored import StoredEvent, event_body
 
 LOG = "log"
 """The ``case_id`` of a problem of the log as a whole."""
@@ -269,7 +268,7 @@ def inclusion(store: Store, case_id: str, pos: int, size: int | None = None) -> 
         "tree_size": size,
         "root": _b64(merkle.root(size, store.tree_nodes)),
         "leaf_index": event.leaf,
-        "event": {**parse_json(event.body), "hash": event.hash},
+        "event": {**event_body(event), "hash": event.hash},
         "proof": [_b64(node) for node in proof],
     }
 

@@ -11,12 +11,13 @@ import click
 from integrity_flows.audit.checkpoint import SignedCheckpoint, SigningKey, VerifierKey, parse
 from integrity_flows.audit.log import LOG, AwaitingLeaf, checkpoint_of, inclusion, verify_log
 from integrity_flows.audit.verify import Cached, VerifyProblem, verify
-from integrity_flows.cli.common import db_option, flows_option, store_url
+from integrity_flows.cli.common import db_option, error_lines, flows_option, store_url
 from integrity_flows.cli.progress import counted
 from integrity_flows.engine.runtime import Engine
-from integrity_flows.errors import InvalidCheckpoint, StoreError
+from integrity_flows.errors import EventUnreadable, InvalidCheckpoint, StoreError
 from integrity_flows.loading.discovery import default_registry, load_library
 from integrity_flows.protocols import MigratingStore, Store
+from integrity_flows.stored import event_body
 from integrity_flows.stores import open_store
 from integrity_flows.stores.migrations import LATEST
 
@@ -257,12 +258,32 @@ def prove_command(
     help="File to write (standard output by default) / ไฟล์ที่จะเขียน",
 )
 def export_trail(db: str, output: TextIO) -> None:
-    """Every event as JSON Lines, in the order written / ส่งออกบันทึก."""
+    """Every event as JSON Lines, in the order written / ส่งออกบันทึก.
+
+    An event whose stored text is not a JSON object (edited in the store) is written
+    too, as its case, position, hash, seq and that text (``unreadable_body``), and
+    named on standard error; the command then exits 1.
+    """
     store = open_store(store_url(db, must_exist=True), read_only=True)
+    unreadable = 0
     try:
         events = counted(store.iter_events_by_seq(), store.tree_size(), "ส่งออก / exporting")
         for event in events:
-            record = {**json.loads(event.body), "hash": event.hash, "seq": event.seq}
+            try:
+                body = event_body(event)
+            except EventUnreadable as exc:
+                unreadable += 1
+                for line in error_lines(exc, "อ่านไม่ได้", "unreadable"):
+                    click.echo(line, err=True)
+                body = {"case_id": event.case_id, "pos": event.pos, "unreadable_body": event.body}
+            record = {**body, "hash": event.hash, "seq": event.seq}
             output.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
     finally:
         store.close()
+    if unreadable:
+        raise StoreError(
+            f"อ่านเหตุการณ์ไม่ได้ {unreadable} รายการ ส่งออกตามที่เก็บไว้ (unreadable_body) "
+            "ตรวจด้วยคำสั่ง audit verify",
+            f"{unreadable} event(s) could not be read and were written as stored "
+            "(unreadable_body); run audit verify",
+        )

@@ -23,7 +23,6 @@ nothing here writes (the sweep records overdue occurrences, ``Engine.sweep``).
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
@@ -46,6 +45,7 @@ from integrity_flows.case import Case
 from integrity_flows.definition.model import Duty, FlowDefinition, Label
 from integrity_flows.plain import to_plain
 from integrity_flows.protocols import CaseLookup, Store
+from integrity_flows.stored import event_body
 
 #: The generic built-in flow whose cases record occurrences the sweep found overdue.
 DUTY_RECORD_FLOW = "duty_record"
@@ -402,7 +402,7 @@ class _DutyReader:
     def _trail(self, case_id: str) -> Iterator[Mapping[str, Any]]:
         lookup: CaseLookup = self.store
         for stored in lookup.events(case_id):
-            yield json.loads(stored.body)
+            yield event_body(stored)
 
     # --- one sequence of slots ------------------------------------------------------
 

@@ -14,7 +14,6 @@ from typing import Any, Literal
 import attrs
 
 from integrity_flows.actor import Actor
-from integrity_flows.audit.records import parse_json
 from integrity_flows.authority import GrantingFlows, resolve
 from integrity_flows.case import Case
 from integrity_flows.definition.model import (
@@ -42,6 +41,7 @@ from integrity_flows.guards.family import state_reason
 from integrity_flows.guards.registry import GuardRegistry
 from integrity_flows.identity import same_person
 from integrity_flows.protocols import CaseLookup, Directory, PersonLookup
+from integrity_flows.stored import event_body
 
 # Asked whether the actor holds a power today: the grant as a mapping for the audit
 # event, or None. Built per decision by _power_check.
@@ -510,15 +510,21 @@ def _used_resolutions(case: Case, rules: Rules) -> Callable[[str, str, str, str]
         for event in rules.lookup.events(case.id):
             if '"resolution"' not in event.body:
                 continue
-            body = parse_json(event.body)
-            found = (body.get("authority") or {}).get("resolution") or {}
+            body = event_body(event)
+            found = _mapping(_mapping(body.get("authority")).get("resolution"))
             key = (found.get("case"), found.get("committee"), found.get("motion"))
             moved = body.get("outcome") == "moved"
+            number = found.get("number")
             if moved and key == (home, committee, motion) and found.get("subject") == subject:
-                last = max(last, int(found.get("number") or 0))
+                last = max(last, number if type(number) is int else 0)
         return last
 
     return used
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    """``value`` when it is an object, else an empty one (a trail's part read by a rule)."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def not_allowed(

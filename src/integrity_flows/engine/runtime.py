@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -56,6 +55,7 @@ from integrity_flows.errors import (
     CaseNotFound,
     ConcurrentUpdate,
     DefinitionError,
+    EventUnreadable,
     FlowError,
     Problem,
     PublishFailed,
@@ -79,7 +79,7 @@ from integrity_flows.protocols import (
     Store,
 )
 from integrity_flows.reports.catalogue import ReportCatalogue
-from integrity_flows.stored import StoredDefinition, StoredEvent, Write
+from integrity_flows.stored import StoredDefinition, StoredEvent, Write, event_body
 
 # The composition root only: Engine.open maps a URL to a store. Everything else in the
 # engine knows a store through the Store protocol, never a backend class.
@@ -1179,4 +1179,10 @@ def _authority(decision: Decision, binds: str | None) -> dict[str, Any]:
 
 
 def _parse(event: StoredEvent) -> AuditEvent:
-    return AuditEvent.from_dict({**json.loads(event.body), "hash": event.hash})
+    """The record of a stored event; :class:`EventUnreadable` for one that is not an event
+    the engine writes (edited or corrupted in the store)."""
+    body = event_body(event)
+    try:
+        return AuditEvent.from_dict({**body, "hash": event.hash})
+    except (TypeError, ValueError):
+        raise EventUnreadable(event.case_id, event.pos, "not the fields of an event") from None

@@ -10,7 +10,6 @@ at least 3 days before the meeting".
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +19,7 @@ from integrity_flows.definition.model import Label
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
+from integrity_flows.stored import event_body
 from integrity_flows.values import number
 
 EVENTS = ("now", "entered", "started", "fired")
@@ -78,7 +78,7 @@ def _fired(ctx: GuardContext, trigger: str) -> date | None:
     needle = f'"trigger":"{trigger}"'
     for event in events(ctx.case.id):
         if needle in event.body:
-            body = json.loads(event.body)
+            body = event_body(event)
             if body.get("outcome") == "moved" and body.get("trigger") == trigger:
                 found = body.get("at")
     return as_day(found) if found else None
