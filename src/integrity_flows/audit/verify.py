@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from integrity_flows import committees
-from integrity_flows.audit.records import GENESIS, REDACTED, digest, parse_json
+from integrity_flows.audit.records import GENESIS, REDACTED, parse_json
 from integrity_flows.case import Case, Deadline
 from integrity_flows.stored import StoredEvent, UnreadableCase
 
@@ -435,7 +435,7 @@ def _step(
                 "ไม่เชื่อมกับเหตุการณ์ก่อนหน้า (มีการลบ แทรก หรือสลับลำดับ)",
             )
         )
-    if digest(event.body) != event.hash:
+    if hashlib.sha256(event.body.encode()).hexdigest() != event.hash:
         found.append(
             _problem(
                 event,

@@ -131,12 +131,11 @@ class SQLReads:
 
     def iter_events(self) -> Iterator[StoredEvent]:
         sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY case_id, pos"
-        for row in self._stream(sql):
-            yield event_from_row(row)
+        yield from map(event_from_row, self._stream(sql))
 
     def iter_events_by_seq(self) -> Iterator[StoredEvent]:
-        for row in self._stream(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"):
-            yield event_from_row(row)
+        sql = f"SELECT {EVENT_COLUMNS} FROM events ORDER BY seq"
+        yield from map(event_from_row, self._stream(sql))
 
     def iter_cases(self, flow_id: str | None = None, state: str | None = None) -> Iterator[Case]:
         sql, params = cases_query(flow_id, state, self.mark)
@@ -197,5 +196,4 @@ class SQLReads:
 
     def iter_events_by_leaf(self) -> Iterator[StoredEvent]:
         for sql in (OUTSIDE_TREE, BY_LEAF):
-            for row in self._stream(sql):
-                yield event_from_row(row)
+            yield from map(event_from_row, self._stream(sql))
