@@ -47,13 +47,26 @@ APPROVER = Actor("somying", roles={"approver"})
 WHO = {"check": CUSTODIAN, "approve": APPROVER, "hand_over": CUSTODIAN}
 
 
+#: The point where nothing is on disk: the contenders on SQLite's ``:memory:`` database,
+#: the engine on its memory store (``memory://``).
+MEMORY = "MEMORY"
+
+
+def _connect(path: Path, synchronous: str) -> sqlite3.Connection:
+    """A connection in autocommit mode, in WAL at ``synchronous`` (a database in memory has
+    neither a journal file nor a flush)."""
+    db = sqlite3.connect(path, isolation_level=None)
+    if synchronous != MEMORY:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute(f"PRAGMA synchronous = {synchronous}")
+    return db
+
+
 class HandRolled:
     """The alternative: a shared Machine, sqlite3 and a hash chain, nothing else."""
 
     def __init__(self, path: Path, synchronous: str) -> None:
-        self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute(f"PRAGMA synchronous = {synchronous}")
+        self.db = _connect(path, synchronous)
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, state TEXT NOT NULL, "
             "data TEXT NOT NULL, events INTEGER NOT NULL, head TEXT NOT NULL)"
@@ -144,9 +157,7 @@ class PlainSqlite:
     plain audit row (no hash, no chain) per state change, in one sqlite3 transaction."""
 
     def __init__(self, path: Path, synchronous: str) -> None:
-        self.db = sqlite3.connect(path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute(f"PRAGMA synchronous = {synchronous}")
+        self.db = _connect(path, synchronous)
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, state TEXT NOT NULL, "
             "data TEXT NOT NULL, events INTEGER NOT NULL)"
@@ -496,6 +507,8 @@ def contenders(
 ) -> tuple[dict[str, Any], list[str]]:
     """Each installed contender on a database of its own, and the names of those skipped."""
     name = f"{synchronous}-{batch}"
+    if synchronous == MEMORY:
+        folder = Path(":memory:")  # _fresh gives it as every database's path
     made: dict[str, Any] = {"hand": HandRolled(_fresh(folder, f"hand-{name}"), synchronous)}
     skipped = []
     machine = _statemachine_class()
@@ -505,7 +518,7 @@ def contenders(
         made["statemachine"] = WithStatemachine(
             _fresh(folder, f"statemachine-{name}"), synchronous, machine
         )
-    if django is None:
+    if django is None or synchronous == MEMORY:
         skipped.append("django")
     else:
         made["django"] = WithDjango(django, name)
@@ -529,7 +542,11 @@ def runners(
     timing): ``loans[name]`` new loans, ``batch`` per transaction (or one transaction per
     write when ``batch`` is 1); each run returns the writes it made."""
     name = f"{synchronous}-{batch}"
-    url = f"sqlite:///{_fresh(folder, f'engine-{name}')}?synchronous={synchronous.lower()}"
+    url = (
+        "memory://"
+        if synchronous == MEMORY
+        else f"sqlite:///{_fresh(folder, f'engine-{name}')}?synchronous={synchronous.lower()}"
+    )
     flows = Engine.open(url, clock=FixedClock(NOW), entry_points=False, logger=quiet_logger())
     announce_rules(flows)
     turn = dict.fromkeys(["engine", *peers], 0)
@@ -565,7 +582,10 @@ def runners(
 
 
 def _fresh(folder: Path, name: str) -> Path:
-    """A database path in ``folder`` with no file left from an earlier turn."""
+    """A database path in ``folder`` with no file left from an earlier turn (the folder
+    ``:memory:`` gives SQLite's database in memory)."""
+    if str(folder) == ":memory:":
+        return folder
     path = folder / f"{name}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -600,10 +620,11 @@ def main(argv: list[str] | None = None) -> bool:
         ("FULL", args.loans, 1, 1.0),
         ("NORMAL", args.loans, 1, 0.8),
         ("FULL", args.batched, args.batch, 0.8),
+        (MEMORY, args.batched, 1, 0.8),
     )
     with tempfile.TemporaryDirectory(dir=args.dir, prefix=".bench-") as tmp:
         folder = Path(tmp)
-        django = _django_once(folder, {f"{s}-{b}": s for s, _, b, _ in points})
+        django = _django_once(folder, {f"{s}-{b}": s for s, _, b, _ in points if s != MEMORY})
         for synchronous, loans, batch, target in points:
             peers, skipped = contenders(folder, synchronous, batch, django)
             sizes = dict.fromkeys(["engine", *peers], loans)
@@ -612,8 +633,9 @@ def main(argv: list[str] | None = None) -> bool:
             with runners(folder, synchronous, sizes, batch, peers) as runs:
                 turns = taking_turns(runs, args.turns)
             how = "one write per commit" if batch == 1 else f"{batch} loans per commit"
+            where = "in memory" if synchronous == MEMORY else synchronous
             engine = turns["engine"]
-            report_turns(f"engine, {synchronous}, {how}", engine, "writes/s")
+            report_turns(f"engine, {where}, {how}", engine, "writes/s")
             for key in peers:
                 label, lacks = CONTENDERS[key]
                 theirs = turns[key]
@@ -629,7 +651,8 @@ def main(argv: list[str] | None = None) -> bool:
                     ok &= met
                 print(f"    it lacks: {lacks}", flush=True)
             for key in skipped:
-                print(f"  {CONTENDERS[key][0]}: skipped, not installed", flush=True)
+                why = "not installed" if key != "django" or django is None else "not in memory"
+                print(f"  {CONTENDERS[key][0]}: skipped, {why}", flush=True)
     return ok
 
 
