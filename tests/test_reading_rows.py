@@ -1,4 +1,5 @@
-"""Reading what a store keeps: the quick readings agree with the careful ones.
+"""Reading what a store keeps: the quick readings agree with the careful ones, and an
+event's text the engine did not write is named, not a traceback.
 
 A case row is read in one pass when it holds exactly the types a store writes, and column
 by column otherwise (to name the column that is wrong); ``verify`` tells the common case
@@ -8,16 +9,20 @@ quick path must accept nothing the careful one refuses and read everything alike
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from integrity_flows.audit.records import canonical, digest
 from integrity_flows.audit.verify import Derived, _cached_agree, _compare_cached
 from integrity_flows.case import Case, Deadline
-from integrity_flows.errors import CaseUnreadable
+from integrity_flows.errors import CaseUnreadable, EventUnreadable
+from integrity_flows.guards.dates import _fired
+from integrity_flows.stored import StoredEvent, event_body, event_time
 from integrity_flows.stores.rows import CASE_COLUMNS, _case_by_column, case_from_row, case_to_row
 
 T0 = datetime(2023, 10, 2, 2, 0, tzinfo=UTC)
@@ -156,3 +161,60 @@ def test_the_quick_check_of_index_rows(
     derived = Derived({"item": "a"}, ())
     assert _cached_agree(attrs_case(), derived, keys, []) is agree
     assert (_compare_cached(attrs_case(), derived, keys, []) == []) is agree
+
+
+# --- an event's text, as the readers of a trail take it ------------------------------
+
+
+def _stored(body: str) -> StoredEvent:
+    return StoredEvent("c-1", 3, "0" * 64, digest(body), body)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("not json", "not JSON"),
+        ("[1, 2]", "JSON list, not an object"),
+        ('"text"', "JSON str, not an object"),
+    ],
+)
+def test_an_event_that_is_no_json_object_names_its_case_and_position(
+    text: str, detail: str
+) -> None:
+    with pytest.raises(EventUnreadable) as caught:
+        event_body(_stored(text))
+    error = caught.value
+    assert (error.case_id, error.pos, error.detail, error.code) == (
+        "c-1",
+        3,
+        detail,
+        "event_unreadable",
+    )
+    assert isinstance(error, CaseUnreadable)  # skipped where an unreadable case is
+    assert "event #3 of case 'c-1'" in error.message_en
+    assert "เหตุการณ์ลำดับที่ 3 ของเรื่อง 'c-1'" in error.message_th
+
+
+@pytest.mark.parametrize("at", [None, 5, "", "yesterday", "2023-10-02T09:00:00+07:00"])
+def test_an_event_time_not_as_the_engine_writes_it_is_unreadable(at: Any) -> None:
+    event = _stored(canonical({"at": at, "outcome": "moved", "trigger": "approve"}))
+    with pytest.raises(EventUnreadable, match="its time is not a UTC instant"):
+        event_time(event, event_body(event))
+
+
+def test_a_days_guard_reading_a_forged_time_names_the_event() -> None:
+    """The guard that counts days since a trigger fired reads the trail: a time forged
+    into text stops it with EventUnreadable, not a ValueError."""
+    good = _stored(
+        canonical({"at": "2023-10-02T02:00:00.000000Z", "outcome": "moved", "trigger": "approve"})
+    )
+    bad = _stored(canonical({"at": "2 ต.ค. 2566", "outcome": "moved", "trigger": "approve"}))
+    for events, expected in (([good], date(2023, 10, 2)), ([good, bad], None)):
+        ctx = SimpleNamespace(
+            lookup=SimpleNamespace(events=lambda _id, e=events: e), case=attrs_case()
+        )
+        if expected is None:
+            with pytest.raises(EventUnreadable):
+                _fired(ctx, "approve")  # type: ignore[arg-type]
+        else:
+            assert _fired(ctx, "approve") == expected  # type: ignore[arg-type]

@@ -8,11 +8,12 @@ here, below all of those, so that no store depends on the verifier or the engine
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import attrs
 
-from integrity_flows.audit.records import parse_json
+from integrity_flows.audit.records import from_iso, parse_json
 from integrity_flows.case import Case
 from integrity_flows.errors import EventUnreadable
 
@@ -46,6 +47,15 @@ def event_body(event: StoredEvent) -> dict[str, Any]:
         found = f"JSON {type(body).__name__}, not an object"
         raise EventUnreadable(event.case_id, event.pos, found)
     return body
+
+
+def event_time(event: StoredEvent, body: Mapping[str, Any]) -> datetime:
+    """When ``event`` (its ``body`` read) happened; :class:`EventUnreadable` when its time
+    is not a UTC instant as the engine writes it."""
+    try:
+        return from_iso(str(body.get("at")))
+    except ValueError:
+        raise EventUnreadable(event.case_id, event.pos, "its time is not a UTC instant") from None
 
 
 @attrs.frozen

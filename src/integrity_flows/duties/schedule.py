@@ -45,7 +45,7 @@ from integrity_flows.case import Case
 from integrity_flows.definition.model import Duty, FlowDefinition, Label
 from integrity_flows.plain import to_plain
 from integrity_flows.protocols import CaseLookup, Store
-from integrity_flows.stored import event_body
+from integrity_flows.stored import event_body, event_time
 
 #: The generic built-in flow whose cases record occurrences the sweep found overdue.
 DUTY_RECORD_FLOW = "duty_record"
@@ -354,13 +354,13 @@ class _DutyReader:
 
     def _moves(self, owing: Case) -> Iterator[_Done]:
         spec = self.duty.fulfilled_by
-        for event in self._trail(owing.id):
+        for event, at, pos in self._trail(owing.id):
             if event.get("trigger") != spec.trigger or event.get("outcome") != "moved":
                 continue
-            on = thai_day(datetime.fromisoformat(str(event["at"])))
-            data = event.get("data") or {}
+            data = event.get("data")
+            data = data if isinstance(data, Mapping) else {}
             day = _date_of(data.get(spec.date)) if spec.date else None
-            yield _Done(day, on, f"{owing.id}#{event['pos']}")
+            yield _Done(day, thai_day(at), f"{owing.id}#{pos}")
 
     def _from_cases(self, cases: Iterable[Case]) -> tuple[list[_Done], list[tuple[Case, date]]]:
         spec = self.duty.fulfilled_by
@@ -394,15 +394,18 @@ class _DutyReader:
         spec = self.duty.fulfilled_by
         if spec.date is not None:
             return _date_of(case.data.get(spec.date))
-        for event in self._trail(case.id):
+        for event, at, _ in self._trail(case.id):
             if event.get("outcome") == "moved" and event.get("to_state") in spec.states:
-                return thai_day(datetime.fromisoformat(str(event["at"])))
+                return thai_day(at)
         return thai_day(case.entered_at)
 
-    def _trail(self, case_id: str) -> Iterator[Mapping[str, Any]]:
+    def _trail(self, case_id: str) -> Iterator[tuple[Mapping[str, Any], datetime, int]]:
+        """Each event of the case's trail: its body, when it happened and its position
+        (:class:`EventUnreadable` for one whose text or time the engine did not write)."""
         lookup: CaseLookup = self.store
         for stored in lookup.events(case_id):
-            yield event_body(stored)
+            body = event_body(stored)
+            yield body, event_time(stored, body), stored.pos
 
     # --- one sequence of slots ------------------------------------------------------
 
@@ -484,9 +487,9 @@ class _DutyReader:
         return min(starts) + timedelta(days=after.days) if starts else None
 
     def _entered(self, case: Case, state: str | None) -> date | None:
-        for event in self._trail(case.id):
+        for event, at, _ in self._trail(case.id):
             if event.get("outcome") == "moved" and event.get("to_state") == state:
-                return thai_day(datetime.fromisoformat(str(event["at"])))
+                return thai_day(at)
         return None
 
     def _status(self, due: date | None, following: date | None, done: _Done | None) -> str:

@@ -19,7 +19,7 @@ from integrity_flows.definition.model import Label
 from integrity_flows.errors import Reason
 from integrity_flows.guards.context import GuardContext
 from integrity_flows.guards.registry import GuardSpec
-from integrity_flows.stored import event_body
+from integrity_flows.stored import event_body, event_time
 from integrity_flows.values import number
 
 EVENTS = ("now", "entered", "started", "fired")
@@ -80,8 +80,8 @@ def _fired(ctx: GuardContext, trigger: str) -> date | None:
         if needle in event.body:
             body = event_body(event)
             if body.get("outcome") == "moved" and body.get("trigger") == trigger:
-                found = body.get("at")
-    return as_day(found) if found else None
+                found = event_time(event, body)
+    return thai_day(found) if found is not None else None
 
 
 def _days(ctx: GuardContext, params: Mapping[str, Any], first: date, last: date) -> int:
