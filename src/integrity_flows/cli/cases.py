@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+import attrs
 import click
 
+from integrity_flows.actor import Actor
 from integrity_flows.calendars import thai_datetime
 from integrity_flows.case import Case
 from integrity_flows.cli.common import (
@@ -26,7 +30,7 @@ from integrity_flows.cli.common import (
     with_options,
 )
 from integrity_flows.cli.exports import emit_list, list_format_options, need_output
-from integrity_flows.definition.model import Field, Label
+from integrity_flows.definition.model import Field, FlowDefinition, Label
 from integrity_flows.engine.data import redact
 from integrity_flows.engine.runtime import Engine
 from integrity_flows.errors import FlowError
@@ -57,8 +61,47 @@ _actor_options = [
 ]
 
 
-#: The options naming who acts and with what (with --directory and --trust-actors).
-actor_options = with_options(*_actor_options, identity_options)
+@attrs.frozen
+class Acting:
+    """Who acts and with what, as the options of :func:`actor_options` give it."""
+
+    actor_id: str
+    roles: tuple[str, ...]
+    unit: str | None
+    pairs: tuple[str, ...]
+    data_file: TextIO | None
+    reason: str | None
+    at: str | None
+
+    def actor(self, definition: FlowDefinition) -> Actor:
+        """The actor, their roles read by id or label in ``definition``."""
+        return make_actor(self.actor_id, self.roles, self.unit, definition)
+
+    def data(self) -> dict[str, Any]:
+        """The data of ``--data`` and ``--data-file``."""
+        return gather_data(self.pairs, self.data_file)
+
+
+def actor_options(func: Callable[..., None]) -> Callable[..., None]:
+    """The options naming who acts and with what (with --directory and --trust-actors),
+    handed to the command as one :class:`Acting`, its ``acting`` parameter."""
+
+    @functools.wraps(func)
+    def command(
+        *args: Any,
+        actor_id: str,
+        roles: tuple[str, ...],
+        unit: str | None,
+        pairs: tuple[str, ...],
+        data_file: TextIO | None,
+        reason: str | None,
+        at: str | None,
+        **kwargs: Any,
+    ) -> None:
+        acting = Acting(actor_id, roles, unit, pairs, data_file, reason, at)
+        func(*args, acting=acting, **kwargs)
+
+    return with_options(*_actor_options, identity_options)(command)
 
 
 @click.group("case")
@@ -121,24 +164,16 @@ def start_case(
     db: str,
     flow_dirs: tuple[str, ...],
     case_id: str | None,
-    actor_id: str,
-    roles: tuple[str, ...],
-    unit: str | None,
-    pairs: tuple[str, ...],
-    data_file: TextIO | None,
-    reason: str | None,
-    at: str | None,
+    acting: Acting,
 ) -> None:
     """Start a case of FLOW_ID / เริ่มเรื่อง."""
-    with open_engine(db, flow_dirs, at) as engine:
+    with open_engine(db, flow_dirs, acting.at) as engine:
         try:
-            definition = engine.flows.get(flow_id)
-            actor = make_actor(actor_id, roles, unit, definition)
             case = engine.start(
                 flow_id,
-                actor=actor,
-                data=gather_data(pairs, data_file),
-                reason=reason,
+                actor=acting.actor(engine.flows.get(flow_id)),
+                data=acting.data(),
+                reason=acting.reason,
                 case_id=case_id,
             )
         except FlowError as exc:
@@ -157,21 +192,14 @@ def fire_case(
     trigger: str,
     db: str,
     flow_dirs: tuple[str, ...],
-    actor_id: str,
-    roles: tuple[str, ...],
-    unit: str | None,
-    pairs: tuple[str, ...],
-    data_file: TextIO | None,
-    reason: str | None,
-    at: str | None,
+    acting: Acting,
 ) -> None:
     """Fire TRIGGER (id or label) on CASE_ID / ดำเนินการในเรื่อง."""
-    with open_engine(db, flow_dirs, at, must_exist=True) as engine:
+    with open_engine(db, flow_dirs, acting.at, must_exist=True) as engine:
         try:
-            definition = engine.definition_of(engine.get(case_id))
-            actor = make_actor(actor_id, roles, unit, definition)
+            actor = acting.actor(engine.definition_of(engine.get(case_id)))
             case = engine.fire(
-                case_id, trigger, actor=actor, data=gather_data(pairs, data_file), reason=reason
+                case_id, trigger, actor=actor, data=acting.data(), reason=acting.reason
             )
         except FlowError as exc:
             fail(exc)

@@ -30,15 +30,13 @@ from typing import TextIO
 
 import click
 
-from integrity_flows.cli.cases import actor_options
+from integrity_flows.cli.cases import Acting, actor_options
 from integrity_flows.cli.common import (
     F,
     db_option,
     fail,
     fiscal_year_option,
     flows_option,
-    gather_data,
-    make_actor,
     open_engine,
 )
 from integrity_flows.cli.manual import (
@@ -79,20 +77,14 @@ def file_complaint(
     db: str,
     flow_dirs: tuple[str, ...],
     flow_id: str | None,
-    actor_id: str,
-    roles: tuple[str, ...],
-    unit: str | None,
-    pairs: tuple[str, ...],
-    data_file: TextIO | None,
-    reason: str | None,
-    at: str | None,
+    acting: Acting,
 ) -> None:
     """Record a complaint and print its tracking code, once / รับเรื่องร้องเรียนและออกรหัสติดตาม."""
-    with open_engine(db, flow_dirs, at) as engine:
+    with open_engine(db, flow_dirs, acting.at) as engine:
         try:
             desk = TrackingDesk(engine, flow_id=flow_id)
-            actor = make_actor(actor_id, roles, unit, engine.flows.get(desk.flow_id))
-            filed = desk.file(actor=actor, data=gather_data(pairs, data_file), reason=reason)
+            actor = acting.actor(engine.flows.get(desk.flow_id))
+            filed = desk.file(actor=actor, data=acting.data(), reason=acting.reason)
         except FlowError as exc:
             fail(exc)
         state = engine.definition_of(filed.case).label_of_state(filed.case.state)
