@@ -90,8 +90,8 @@ class Write:
     columns that differ from it, since the guarded write proves the row is that case.
     ``keys_before`` are the indexed keys the store holds for ``before`` (``None``:
     unknown); with them a store may rewrite only the keys that changed, and otherwise
-    replaces them all. (NOT FINISHED: the SQLite store uses them; the PostgreSQL store
-    still replaces every key of the case.)
+    replaces them all (the SQL stores take their statements from
+    :func:`integrity_flows.stores.rows.row_changes`).
     """
 
     event: StoredEvent
