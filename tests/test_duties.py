@@ -6,7 +6,9 @@ from __future__ import annotations
 import collections
 import json
 import re
+import sqlite3
 import textwrap
+from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from integrity_flows.actor import SYSTEM
 from integrity_flows.calendars import THAI_TZ, fiscal_periods, period_labels
 from integrity_flows.cli import main
 from integrity_flows.duties import DUTY_RECORD_FLOW, PAST_DUE, occurrences
-from integrity_flows.errors import DefinitionError
+from integrity_flows.errors import CaseUnreadable, DefinitionError
 from integrity_flows.loading.discovery import default_registry, load_library
 
 T0 = datetime(2023, 10, 2, 9, tzinfo=THAI_TZ)
@@ -391,3 +393,30 @@ def test_the_duties_example_of_the_flow_definitions_page_runs(tmp_path: Path) ->
     assert block is not None
     namespace: dict[str, object] = {"flows_folder": tmp_path}
     exec(compile(block.group(1), "flow-definitions.md[duties]", "exec"), namespace)  # our docs
+
+
+def test_duties_stop_at_a_case_that_cannot_be_read_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whether a case fulfils a duty cannot be told from a row edited into what no store
+    writes: recording the duties and listing them stop with CaseUnreadable naming the
+    case (bilingual on the command line, no traceback), and nothing is recorded."""
+    url = f"sqlite:///{tmp_path}/duties.db"
+    clock = FixedClock(T0)
+    with Engine.open(url, clock=clock) as engine:
+        monthly(engine, clock, 2023, 10, date(2023, 11, 10))
+    with closing(sqlite3.connect(tmp_path / "duties.db")) as db:
+        db.execute("UPDATE cases SET data = '{bad' WHERE id = 'm-2023-10'")
+        db.commit()
+    later = at(date(2024, 1, 5))
+    with Engine.open(url, clock=FixedClock(later)) as engine:
+        with pytest.raises(CaseUnreadable) as caught:
+            engine.record_duties(later)
+        assert (caught.value.case_id, caught.value.column) == ("m-2023-10", "data")
+        assert engine.cases(DUTY_RECORD_FLOW) == []
+    for command in (["duties", "--fiscal-year", "2567"], ["sweep", "--now", "2024-01-05"]):
+        assert main([*command, "--db", url]) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err
+        assert "case 'm-2023-10' cannot be read from the store: its 'data'" in err
+        assert "อ่านเรื่อง 'm-2023-10' จากที่เก็บข้อมูลไม่ได้" in err
