@@ -416,7 +416,9 @@ def test_duties_stop_at_a_case_that_cannot_be_read_naming_it(
         assert engine.cases(DUTY_RECORD_FLOW) == []
     for command in (["duties", "--fiscal-year", "2567"], ["sweep", "--now", "2024-01-05"]):
         assert main([*command, "--db", url]) == 1
-        err = capsys.readouterr().err
-        assert "Traceback" not in err
-        assert "case 'm-2023-10' cannot be read from the store: its 'data'" in err
-        assert "อ่านเรื่อง 'm-2023-10' จากที่เก็บข้อมูลไม่ได้" in err
+        out = capsys.readouterr()
+        assert "Traceback" not in out.out + out.err
+        assert "case 'm-2023-10' cannot be read from the store: its 'data'" in out.err
+        assert "อ่านเรื่อง 'm-2023-10' จากที่เก็บข้อมูลไม่ได้" in out.err
+    # The sweep showed the deadlines it fired before the duties stopped.
+    assert "deadline(s) / กำหนดเวลา" in out.out

@@ -415,6 +415,24 @@ def test_a_forged_event_of_the_wrong_shape_is_reported_not_a_traceback(
     assert {case_id for case_id, _ in found} == {"forged-1"}
 
 
+def test_the_cli_sweep_shows_an_unreadable_case_skipped_and_every_other_fired(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`sweep` prints the case it could not read as refused (case_unreadable), among the
+    deadlines it fired, and exits 0: the line is not read from the row that failed."""
+    url = f"sqlite:///{tmp_path}/sweep.db"
+    with Engine.open(url, clock=FixedClock(T0)) as engine:
+        first, second = loans(engine, 2)
+    raw_sql(url, "UPDATE cases SET data = {p} WHERE id = {p}", ("{bad", first))
+    assert main(["sweep", "--now", "2023-10-20", "--db", url]) == 0
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    assert f"{first}  mark_overdue  " in out.out
+    assert "ปฏิเสธ / refused: case_unreadable" in out.out
+    assert f"{second}  แจ้งเตือนเกินกำหนด / mark overdue (mark_overdue)" in out.out
+    assert "3 deadline(s) / กำหนดเวลา 3 รายการ" in out.out
+
+
 def test_the_sweep_skips_an_unreadable_case_and_fires_every_other(url: str) -> None:
     """A due loan whose row cannot be read is skipped, logged and reported; every other
     due deadline is fired."""

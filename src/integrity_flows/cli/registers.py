@@ -27,6 +27,7 @@ from integrity_flows.cli.exports import emit_list, list_format_options, need_out
 from integrity_flows.cli.progress import stepped
 from integrity_flows.cli.report import report_alias
 from integrity_flows.definition.model import Label
+from integrity_flows.errors import CaseUnreadable
 from integrity_flows.reports.catalogue import run_report
 from integrity_flows.reports.render import Lang, as_text
 
@@ -123,7 +124,13 @@ def sweep_command(
         due = len(engine.store.due(moment))
         with stepped(due, "กำหนดเวลา / deadlines") as step:
             results = engine.sweep(moment, duties=False, on_each=step)
-        results += engine.record_duties(moment)
+        # A case that cannot be read stops the duties (whether it fulfils one cannot be
+        # told): the deadlines fired are still shown and the checkpoint signed, then it is.
+        stopped: CaseUnreadable | None = None
+        try:
+            results += engine.record_duties(moment)
+        except CaseUnreadable as exc:
+            stopped = exc
         if fmt != "text":
             rows = [
                 (r.case_id, r.trigger, r.duty,
@@ -141,12 +148,17 @@ def sweep_command(
             path = scheduled_checkpoint(engine.store, key, checkpoint_dir, every, moment)
             if path is not None:
                 click.echo(f"เขียน checkpoint แล้ว / checkpoint written: {path}")
+    if stopped is not None:
+        raise stopped
 
 
 def _swept(engine: Engine, result: SweepResult) -> str:
     """One line of the sweep as a person reads it: the case, what fired (or the duty
     recorded) and where the case went, by their labels in Thai and English."""
-    case = engine.store.load(result.case_id)
+    try:
+        case = engine.store.load(result.case_id)
+    except CaseUnreadable:  # skipped by the sweep for that: shown by its ids
+        case = None
     definition = engine.definition_of(case) if case is not None else None
     due = f"ครบกำหนด / due {thai_datetime(result.due)}"
     if definition is None:
