@@ -17,6 +17,7 @@ import pytest
 from _budget import CHIEF, DIRECTOR, FINANCE, at, monthly, replay_2567
 from integrity_flows import Engine, FixedClock
 from integrity_flows.actor import SYSTEM
+from integrity_flows.audit.checkpoint import SigningKey
 from integrity_flows.calendars import THAI_TZ, fiscal_periods, period_labels
 from integrity_flows.cli import main
 from integrity_flows.duties import DUTY_RECORD_FLOW, PAST_DUE, occurrences
@@ -414,11 +415,17 @@ def test_duties_stop_at_a_case_that_cannot_be_read_naming_it(
             engine.record_duties(later)
         assert (caught.value.case_id, caught.value.column) == ("m-2023-10", "data")
         assert engine.cases(DUTY_RECORD_FLOW) == []
-    for command in (["duties", "--fiscal-year", "2567"], ["sweep", "--now", "2024-01-05"]):
+    key = tmp_path / "signing.key"
+    key.write_text(SigningKey.generate("audit-office").text, encoding="utf-8")
+    folder = tmp_path / "checkpoints"
+    sweep = ["sweep", "--now", "2024-01-05", "--checkpoint-dir", str(folder)]
+    for command in (["duties", "--fiscal-year", "2567"], [*sweep, "--signing-key", str(key)]):
         assert main([*command, "--db", url]) == 1
         out = capsys.readouterr()
         assert "Traceback" not in out.out + out.err
         assert "case 'm-2023-10' cannot be read from the store: its 'data'" in out.err
         assert "อ่านเรื่อง 'm-2023-10' จากที่เก็บข้อมูลไม่ได้" in out.err
-    # The sweep showed the deadlines it fired before the duties stopped.
+    # The sweep showed the deadlines it fired and signed its checkpoint before it stopped.
     assert "deadline(s) / กำหนดเวลา" in out.out
+    assert "checkpoint written" in out.out
+    assert len(list(folder.glob("checkpoint-*.txt"))) == 1
