@@ -221,7 +221,7 @@ class _Grouped(Generic[_Item]):
 
     def before(self, case_id: str | None) -> Iterator[list[_Item]]:
         """The groups of rows of case ids before ``case_id`` (all that are left: None)."""
-        while self._next is not None and (case_id is None or self._next[0] < case_id):
+        while self._next is not None and (case_id is None or self.any_before(case_id)):
             yield self.of(self._next[0])
 
     def any_before(self, case_id: str) -> bool:
@@ -292,10 +292,8 @@ def _cached_agree(
     for _, flow, field, value, at in key_rows:
         if flow != flow_id or at != state or keys.get(field) != value:
             return False
-    expected = derived.deadlines
-    if not expected:
-        return not deadline_rows and not case.deadlines
-    return False  # compared in full by _compare_cached
+    # Open deadlines are compared in full by _compare_cached.
+    return not derived.deadlines and not deadline_rows and not case.deadlines
 
 
 def _compare_cached(
@@ -409,14 +407,10 @@ def _problem(event: StoredEvent, kind: str, en: str, th: str) -> VerifyProblem:
 
 
 def _step(
-    chain: _Chain,
-    event: StoredEvent,
-    against: Against | None = None,
-    found: list[VerifyProblem] | None = None,
-) -> list[VerifyProblem]:
-    """Check one event against the chain so far, then advance the chain; the problems
-    are added to ``found`` (a new list by default), which is returned."""
-    found = [] if found is None else found
+    chain: _Chain, event: StoredEvent, against: Against | None, found: list[VerifyProblem]
+) -> None:
+    """Check one event against the chain so far, adding its problems to ``found``, then
+    advance the chain."""
     if event.pos != chain.pos + 1:
         found.append(
             _problem(
@@ -478,7 +472,6 @@ def _step(
     chain.events += 1
     chain.pos = event.pos
     chain.head = event.hash
-    return found
 
 
 def _refused_start(body: dict[str, Any]) -> bool:

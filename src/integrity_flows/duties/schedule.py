@@ -45,7 +45,7 @@ from integrity_flows.case import Case
 from integrity_flows.definition.model import Duty, FlowDefinition, Label
 from integrity_flows.plain import to_plain
 from integrity_flows.protocols import CaseLookup, Store
-from integrity_flows.stored import event_body, event_time
+from integrity_flows.stored import StoredEvent, event_body, event_time
 
 #: The generic built-in flow whose cases record occurrences the sweep found overdue.
 DUTY_RECORD_FLOW = "duty_record"
@@ -354,13 +354,14 @@ class _DutyReader:
 
     def _moves(self, owing: Case) -> Iterator[_Done]:
         spec = self.duty.fulfilled_by
-        for event, at, pos in self._trail(owing.id):
+        for stored, event in self._trail(owing.id):
             if event.get("trigger") != spec.trigger or event.get("outcome") != "moved":
                 continue
             data = event.get("data")
             data = data if isinstance(data, Mapping) else {}
             day = _date_of(data.get(spec.date)) if spec.date else None
-            yield _Done(day, thai_day(at), f"{owing.id}#{pos}")
+            on = thai_day(event_time(stored, event))
+            yield _Done(day, on, f"{owing.id}#{stored.pos}")
 
     def _from_cases(self, cases: Iterable[Case]) -> tuple[list[_Done], list[tuple[Case, date]]]:
         spec = self.duty.fulfilled_by
@@ -394,18 +395,17 @@ class _DutyReader:
         spec = self.duty.fulfilled_by
         if spec.date is not None:
             return _date_of(case.data.get(spec.date))
-        for event, at, _ in self._trail(case.id):
+        for stored, event in self._trail(case.id):
             if event.get("outcome") == "moved" and event.get("to_state") in spec.states:
-                return thai_day(at)
+                return thai_day(event_time(stored, event))
         return thai_day(case.entered_at)
 
-    def _trail(self, case_id: str) -> Iterator[tuple[Mapping[str, Any], datetime, int]]:
-        """Each event of the case's trail: its body, when it happened and its position
-        (:class:`EventUnreadable` for one whose text or time the engine did not write)."""
+    def _trail(self, case_id: str) -> Iterator[tuple[StoredEvent, Mapping[str, Any]]]:
+        """Each event of the case's trail and its body (:class:`EventUnreadable` for one
+        whose text the engine did not write; ``event_time`` reads its time, likewise)."""
         lookup: CaseLookup = self.store
         for stored in lookup.events(case_id):
-            body = event_body(stored)
-            yield body, event_time(stored, body), stored.pos
+            yield stored, event_body(stored)
 
     # --- one sequence of slots ------------------------------------------------------
 
@@ -487,9 +487,9 @@ class _DutyReader:
         return min(starts) + timedelta(days=after.days) if starts else None
 
     def _entered(self, case: Case, state: str | None) -> date | None:
-        for event, at, _ in self._trail(case.id):
+        for stored, event in self._trail(case.id):
             if event.get("outcome") == "moved" and event.get("to_state") == state:
-                return thai_day(at)
+                return thai_day(event_time(stored, event))
         return None
 
     def _status(self, due: date | None, following: date | None, done: _Done | None) -> str:
